@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppConfig } from './config.js'
+import { LOCAL_DESTINATIONS } from './engine/address-policy.js'
+import errorHandler from './plugins/error-handler.js'
+import securityGate from './plugins/security-gate.js'
+import storage from './plugins/storage.js'
+import webApp from './plugins/web-app.js'
+import historyRoutes from './routes/history-routes.js'
+import infoRoutes from './routes/info-routes.js'
+import responseBodyRoutes from './routes/response-body-routes.js'
+import sendRoutes from './routes/send-routes.js'
+
+/** The port the server really listens on (it differs from the config when that says 0). */
+function listeningPort(fastify: FastifyInstance, fallback: number): number {
+  const address = fastify.server.address()
+  return typeof address === 'object' && address !== null ? address.port : fallback
+}
+
+/** The whole of Courier as one Fastify plugin: server.ts listens, tests register this directly. */
+export async function app(fastify: FastifyInstance, config: AppConfig) {
+  const port = () => listeningPort(fastify, config.port)
+  const cookieName = `courier_token_${config.port}`
+
+  // Cross-cutting first: routes rely on their hooks and decorators.
+  await fastify.register(errorHandler)
+  await fastify.register(securityGate, {
+    token: config.token,
+    cookieName,
+    allowedHosts: () => new Set([`127.0.0.1:${port()}`, `localhost:${port()}`, `[::1]:${port()}`]),
+    allowedOrigins: () => new Set([`http://127.0.0.1:${port()}`, `http://localhost:${port()}`, `http://[::1]:${port()}`]),
+  })
+  await fastify.register(storage, { database: config.database, dataDir: config.dataDir })
+
+  await fastify.register(infoRoutes, { version: config.version, dataDir: config.dataDir })
+  await fastify.register(sendRoutes, {
+    policy: {
+      allowed: LOCAL_DESTINATIONS,
+      get selfPorts() {
+        return new Set([port()])
+      },
+    },
+    engineDefaults: config.engineDefaults,
+    userAgent: `Courier/${config.version}`,
+  })
+  await fastify.register(historyRoutes)
+  await fastify.register(responseBodyRoutes)
+
+  await fastify.register(webApp, { token: config.token, cookieName, webDist: config.webDist, viteUrl: config.viteUrl })
+}

@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util'
+import { loadConfig } from './config.js'
+import { startServer } from './server.js'
+
+const HELP = `Courier — a web-based API explorer
+
+Usage:
+  courier serve [--port N] [--host 127.0.0.1] [--data-dir DIR]   start Courier and print the URL to open
+  courier dev                                                      development: front the Vite dev server
+  courier --help
+
+Environment:
+  COURIER_PORT (or PORT)   port to listen on (default 3210; 0 picks a free one)
+  COURIER_DATA_DIR         where history and bodies are kept (default ~/.local/share/courier)
+  DATABASE_URL             use PostgreSQL instead of the SQLite file
+`
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  const command = positionals[0] ?? 'serve'
+  if (values.help || command === 'help') {
+    process.stdout.write(HELP)
+    return 0
+  }
+  if (command !== 'serve' && command !== 'dev') {
+    process.stderr.write(`courier: unknown command "${command}"\n\n${HELP}`)
+    return 2
+  }
+  const port = values.port === undefined ? undefined : Number(values.port)
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    process.stderr.write(`courier: --port must be a number from 0 to 65535, not "${values.port}"\n`)
+    return 2
+  }
+  const config = loadConfig({ port, host: values.host, dataDir: values['data-dir'], dev: command === 'dev' })
+  const server = await startServer(config, { logger: true })
+  process.stdout.write(`Courier ${config.version} is running.\n  Open ${server.url}\n  Data: ${config.dataDir} (${config.database.kind})\n`)
+  return -1 // keep running
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code)
+  },
+  (error: unknown) => {
+    process.stderr.write(`courier: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './engine/settings.js'
+import type { DatabaseTarget } from './storage/database.js'
+import { defaultDataDir } from './storage/data-dir.js'
+
+export type AppConfig = {
+  host: string
+  port: number
+  dataDir: string
+  database: DatabaseTarget
+  /** The built web app to serve, or null when it is not built. */
+  webDist: string | null
+  /** In development, the Vite dev server the app fronts (HMR included). */
+  viteUrl: string | null
+  /** Per-start secret the served page carries and every /api call presents (SECURITY.md L1). */
+  token: string
+  version: string
+  engineDefaults: EngineSettings
+}
+
+const here = dirname(fileURLToPath(import.meta.url))
+
+/** The proxy package's root, whether running from src/ (tsx) or dist/ (bundled). */
+export const packageRoot = resolve(here, '..')
+
+export const version: string = (() => {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version
+  } catch {
+    return '0.0.0'
+  }
+})()
+
+const EnvSchema = z.object({
+  COURIER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  COURIER_HOST: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  COURIER_WEB_DIST: z.string().optional(),
+  COURIER_VITE_URL: z.string().optional(),
+})
+
+export type ConfigFlags = { port?: number; host?: string; dataDir?: string; dev?: boolean }
+
+export const DEFAULT_PORT = 3210
+
+/** Builds the configuration from flags and the environment; throws with every bad variable named. */
+export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+    throw new Error(`Invalid environment: ${problems}`)
+  }
+  const e = parsed.data
+  const dataDir = resolve(flags.dataDir ?? defaultDataDir(env))
+  const webDist = e.COURIER_WEB_DIST ?? resolve(packageRoot, '..', 'web', 'dist')
+  return {
+    host: flags.host ?? e.COURIER_HOST ?? '127.0.0.1',
+    port: flags.port ?? e.COURIER_PORT ?? e.PORT ?? DEFAULT_PORT,
+    dataDir,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', path: join(dataDir, 'courier.sqlite') },
+    webDist: existsSync(join(webDist, 'index.html')) ? webDist : null,
+    viteUrl: flags.dev ? (e.COURIER_VITE_URL ?? 'http://127.0.0.1:5173') : null,
+    token: randomBytes(32).toString('base64url'),
+    version,
+    engineDefaults: DEFAULT_ENGINE_SETTINGS,
+  }
+}

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify'
+import { IdParamsSchema, sanitizeFilename } from '@courier/shared'
+import { z } from 'zod'
+import { CourierError } from '../errors.js'
+import { ID_PATTERN } from '../ids.js'
+import { parseInput } from './parse-input.js'
+
+const QuerySchema = z.object({ download: z.enum(['0', '1']).optional() })
+
+/**
+ * GET /api/responses/:id/body: the body byte-exact with its own content type, so `<img src>`,
+ * previews and downloads use it directly. It is served sandboxed: an HTML or SVG body opened
+ * from here cannot run script in Courier's origin (SECURITY.md L9).
+ */
+export default async function responseBodyRoutes(fastify: FastifyInstance) {
+  fastify.get('/api/responses/:id/body', async (request, reply) => {
+    const { id } = parseInput(IdParamsSchema, request.params)
+    const { download } = parseInput(QuerySchema, request.query)
+    if (!ID_PATTERN.test(id)) throw new CourierError('NOT_FOUND', 'That response body no longer exists.')
+    const entry = await fastify.store.history.get(id)
+    const size = await fastify.bodies.size(id)
+    if (!entry || size === undefined) throw new CourierError('NOT_FOUND', 'That response body no longer exists.')
+
+    const body = entry.response.body
+    const filename = sanitizeFilename(body?.filename ?? 'response.bin')
+    reply
+      .header('content-type', body?.contentType || 'application/octet-stream')
+      .header('content-length', String(size))
+      .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; media-src 'self'")
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('content-disposition', `${download === '1' ? 'attachment' : 'inline'}; filename="${filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    return reply.send(fastify.bodies.read(id))
+  })
+}

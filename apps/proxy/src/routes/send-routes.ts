@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify'
+import { endpoints, statusForCode } from '@courier/shared'
+import type { DestinationPolicy } from '../engine/address-policy.js'
+import { sendRequest } from '../engine/send-request.js'
+import type { EngineSettings } from '../engine/settings.js'
+import { historyEntryFor } from '../history/record-exchange.js'
+import { newId } from '../ids.js'
+import { parseInput } from './parse-input.js'
+
+export type SendRoutesOptions = {
+  policy: DestinationPolicy
+  engineDefaults: EngineSettings
+  userAgent: string
+}
+
+const INLINE_LIMIT = 256 * 1024
+
+/**
+ * POST /api/send: performs the request and answers its ResponseRecord. A target that answered
+ * (any status) gives 200; a send that failed after starting gives the error's status with the
+ * record as body; invalid input gives an ApiError and nothing is sent or stored.
+ */
+export default async function sendRoutes(fastify: FastifyInstance, options: SendRoutesOptions) {
+  const { send } = endpoints
+  fastify.post(send.path, async (request, reply) => {
+    const input = parseInput(send.body, request.body)
+    const id = newId()
+    const cancel = new AbortController()
+    // The browser aborting its fetch (the Cancel button) closes this response early.
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) cancel.abort()
+    })
+
+    const record = await sendRequest(input.request, {
+      id,
+      policy: options.policy,
+      defaults: options.engineDefaults,
+      userAgent: options.userAgent,
+      openSink: () => fastify.bodies.openSink(id),
+      signal: cancel.signal,
+      inlineLimit: INLINE_LIMIT,
+    })
+
+    if (record.error?.code !== 'ABORTED') {
+      try {
+        await fastify.store.history.append(historyEntryFor(input.request, record))
+      } catch (error) {
+        request.log.error({ err: error }, 'history append failed')
+        record.notes.push('This exchange could not be saved to history.')
+      }
+    } else {
+      await fastify.bodies.remove(id)
+    }
+    const status = record.ok || record.status !== null ? 200 : statusForCode(record.error!.code)
+    return reply.code(status === 499 ? 400 : status).send(record)
+  })
+}

@@ -1,0 +1,47 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import { app } from './app.js'
+import type { AppConfig } from './config.js'
+import { classifyAddress } from './engine/address-policy.js'
+
+export type RunningServer = { fastify: FastifyInstance; url: string; close: () => Promise<void> }
+
+/** Builds the Fastify instance with Courier's limits; tests use this with `inject` too. */
+export async function buildServer(config: AppConfig, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const fastify = Fastify({
+    logger: options.logger ? { level: 'warn' } : false,
+    bodyLimit: 10 * 1024 * 1024, // request descriptions; files arrive as streamed uploads
+    requestTimeout: 120_000,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    forceCloseConnections: true,
+  })
+  await fastify.register(app, config)
+  return fastify
+}
+
+function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost') return true
+  return classifyAddress(host) === 'loopback'
+}
+
+/** Listens on loopback only and closes gracefully on SIGINT/SIGTERM. */
+export async function startServer(config: AppConfig, options: { logger?: boolean } = {}): Promise<RunningServer> {
+  if (!isLoopbackHost(config.host)) {
+    throw new Error(
+      `Courier refuses to listen on ${config.host}: without team-server authentication anyone who can reach it could use it as an open proxy. Use --host 127.0.0.1 (the default).`,
+    )
+  }
+  const fastify = await buildServer(config, options)
+  await fastify.listen({ host: config.host, port: config.port })
+  const address = fastify.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  let closing: Promise<void> | undefined
+  const close = () => (closing ??= fastify.close())
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void close().then(() => process.exit(0))
+    })
+  }
+  return { fastify, url: `http://${host}:${port}/`, close }
+}

@@ -1,0 +1,52 @@
+import { existsSync, renameSync } from 'node:fs'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely'
+import pg from 'pg'
+import { CourierError } from '../errors.js'
+import { migrations } from './migrations.js'
+import type { Database } from './schema.js'
+
+export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string }
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+function openSqlite(path: string): SqliteDatabase.Database {
+  const open = () => {
+    const db = new SqliteDatabase(path)
+    db.pragma('journal_mode = WAL')
+    db.pragma('busy_timeout = 5000')
+    db.pragma('foreign_keys = ON')
+    db.pragma('synchronous = NORMAL')
+    return db
+  }
+  let db: SqliteDatabase.Database
+  try {
+    db = open()
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw new Error(String(check))
+  } catch (cause) {
+    if (path === ':memory:' || !existsSync(path)) throw cause
+    // Never silently reset a damaged file (SECURITY.md D-05): move it aside and say so.
+    const aside = `${path}.corrupt-${Date.now()}`
+    renameSync(path, aside)
+    throw new CourierError('STORAGE_CORRUPT', `The data file ${path} is damaged and was moved to ${aside}. Start Courier again to begin with an empty file, or restore a backup to ${path}.`, { cause })
+  }
+  return db
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Database>> {
+  const db =
+    target.kind === 'sqlite'
+      ? new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target.path) }) })
+      : new Kysely<Database>({
+          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 10 }) }),
+        })
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  if (error) {
+    await db.destroy()
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'a migration'
+    throw new CourierError('STORAGE_CORRUPT', `The database schema could not be updated (${failed} failed and was rolled back): ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+  }
+  return db
+}

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './schema.js'
+import type { SettingsStore } from './store.js'
+
+export function createSettingsStore(db: Kysely<Database>): SettingsStore {
+  return {
+    async get<T>(key: string) {
+      const row = await db.selectFrom('settings').select('value_json').where('key', '=', key).executeTakeFirst()
+      return row ? (JSON.parse(row.value_json) as T) : undefined
+    },
+    async put(key: string, value: unknown) {
+      const values = { key, value_json: JSON.stringify(value), updated_at: new Date().toISOString() }
+      await db
+        .insertInto('settings')
+        .values(values)
+        .onConflict((c) => c.column('key').doUpdateSet({ value_json: values.value_json, updated_at: values.updated_at }))
+        .execute()
+    },
+  }
+}

@@ -1,0 +1,36 @@
+import { writeFileSync, existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { tempDataDir } from '../test/build-test-app.js'
+import { openStore } from './open-store.js'
+import { describeStoreContract, historyEntry } from './store-contract.js'
+import { ensurePrivateDir } from './data-dir.js'
+
+describeStoreContract('sqlite', () => openStore({ kind: 'sqlite', path: join(tempDataDir(), 'courier.sqlite') }))
+
+describe('the SQLite file', () => {
+  it('survives a restart with its history', async () => {
+    const path = join(tempDataDir(), 'courier.sqlite')
+    const first = await openStore({ kind: 'sqlite', path })
+    const entry = historyEntry()
+    await first.history.append(entry)
+    await first.close()
+    const second = await openStore({ kind: 'sqlite', path })
+    expect(await second.history.get(entry.id)).toEqual(entry)
+    await second.close()
+  })
+
+  it('moves a damaged file aside instead of resetting it', async () => {
+    const dir = tempDataDir()
+    const path = join(dir, 'courier.sqlite')
+    writeFileSync(path, 'this is not a database'.repeat(100))
+    await expect(openStore({ kind: 'sqlite', path })).rejects.toMatchObject({ code: 'STORAGE_CORRUPT' })
+    expect(existsSync(path)).toBe(false)
+    expect(readdirSync(dir).some((name) => name.startsWith('courier.sqlite.corrupt-'))).toBe(true)
+  })
+
+  it('keeps the data folder private to its owner', () => {
+    const dir = ensurePrivateDir(join(tempDataDir(), 'nested', 'courier'))
+    expect(statSync(dir).mode & 0o777).toBe(0o700)
+  })
+})

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance, InjectOptions } from 'fastify'
+import { TOKEN_HEADER } from '@courier/shared'
+import { onTestFinished } from 'vitest'
+import type { AppConfig } from '../config.js'
+import { DEFAULT_ENGINE_SETTINGS } from '../engine/settings.js'
+import { buildServer } from '../server.js'
+
+export const TEST_PORT = 3999
+export const TEST_TOKEN = 'test-token-0123456789abcdef0123456789abcdef'
+
+/** A temporary data folder, removed when the test ends. */
+export function tempDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'courier-test-'))
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  const dataDir = overrides.dataDir ?? tempDataDir()
+  return {
+    host: '127.0.0.1',
+    port: TEST_PORT,
+    dataDir,
+    database: { kind: 'sqlite', path: join(dataDir, 'courier.sqlite') },
+    webDist: null,
+    viteUrl: null,
+    token: TEST_TOKEN,
+    version: '0.0.0-test',
+    engineDefaults: DEFAULT_ENGINE_SETTINGS,
+    ...overrides,
+  }
+}
+
+export type TestApp = FastifyInstance & {
+  /** `inject` as Courier's own page would call: right Host and the token. */
+  api: (options: InjectOptions) => ReturnType<FastifyInstance['inject']>
+}
+
+/** The whole app on a temp SQLite file, closed when the test ends. */
+export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const fastify = await buildServer(testConfig(overrides))
+  await fastify.ready()
+  onTestFinished(() => fastify.close())
+  const api = (options: InjectOptions) =>
+    fastify.inject({
+      ...options,
+      headers: { host: `127.0.0.1:${TEST_PORT}`, [TOKEN_HEADER]: TEST_TOKEN, ...(options.headers ?? {}) },
+    })
+  return Object.assign(fastify, { api })
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { HistoryEntrySchema, HistoryPageSchema, HistoryQuerySchema } from './history.js'
+import { FileRefSchema, RequestSpecSchema } from './request-spec.js'
+import { ResponseRecordSchema } from './response-record.js'
+
+export const IdParamsSchema = z.object({ id: z.string().min(1).max(200) })
+
+export const SendInputSchema = z.object({
+  request: RequestSpecSchema,
+  environmentId: z.string().optional(),
+})
+export type SendInput = z.input<typeof SendInputSchema>
+
+export const AppInfoSchema = z.object({
+  name: z.literal('Courier'),
+  version: z.string(),
+  dataDir: z.string(),
+  storage: z.enum(['sqlite', 'postgres']),
+})
+export type AppInfo = z.infer<typeof AppInfoSchema>
+
+export type EndpointMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export type Endpoint = {
+  method: EndpointMethod
+  path: string
+  params?: z.ZodType
+  query?: z.ZodType
+  body?: z.ZodType
+  response: z.ZodType
+}
+
+/**
+ * Every JSON route of Courier's API, used by both sides: the server registers its routes
+ * from it and the web client calls through it, so a change is a type error on both.
+ * Send answers a ResponseRecord even when the target could not be reached (non-2xx status).
+ */
+export const endpoints = {
+  info: { method: 'GET', path: '/api/info', response: AppInfoSchema },
+  send: { method: 'POST', path: '/api/send', body: SendInputSchema, response: ResponseRecordSchema },
+  listHistory: { method: 'GET', path: '/api/history', query: HistoryQuerySchema, response: HistoryPageSchema },
+  getHistory: { method: 'GET', path: '/api/history/:id', params: IdParamsSchema, response: HistoryEntrySchema },
+  deleteHistory: { method: 'DELETE', path: '/api/history/:id', params: IdParamsSchema, response: z.null() },
+  clearHistory: { method: 'DELETE', path: '/api/history', response: z.null() },
+} as const satisfies Record<string, Endpoint>
+
+export type Endpoints = typeof endpoints
+
+/** Route for uploaded files (multipart, streamed); answers a FileRef. */
+export const FILES_PATH = '/api/files'
+export const FileUploadResponseSchema = FileRefSchema
+
+export function responseBodyPath(id: string): string {
+  return `/api/responses/${encodeURIComponent(id)}/body`
+}
+
+/** The header the page sends its per-start secret in. */
+export const TOKEN_HEADER = 'x-courier-token'
+/** The meta tag the server puts the per-start secret in. */
+export const TOKEN_META = 'courier-token'

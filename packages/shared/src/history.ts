@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import { ErrorCodeSchema } from './error-codes.js'
+import { RequestSpecSchema } from './request-spec.js'
+import { ResponseRecordSchema } from './response-record.js'
+
+/** One line of the history list. */
+export const HistorySummarySchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  method: z.string(),
+  url: z.string(),
+  status: z.number().int().nullable(),
+  errorCode: ErrorCodeSchema.nullable(),
+  durationMs: z.number().nonnegative(),
+  size: z.number().int().nonnegative(),
+})
+
+/** A whole exchange as kept: the request as the person wrote it and what came back, secrets masked. */
+export const HistoryEntrySchema = HistorySummarySchema.extend({
+  request: RequestSpecSchema,
+  response: ResponseRecordSchema,
+})
+
+export const HistoryQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  /** Opaque cursor from the previous page. */
+  before: z.string().optional(),
+})
+
+export const HistoryPageSchema = z.object({
+  items: z.array(HistorySummarySchema),
+  nextCursor: z.string().nullable(),
+})
+
+export type HistorySummary = z.infer<typeof HistorySummarySchema>
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
+export type HistoryQuery = z.infer<typeof HistoryQuerySchema>
+export type HistoryQueryInput = z.input<typeof HistoryQuerySchema>
+export type HistoryPage = z.infer<typeof HistoryPageSchema>

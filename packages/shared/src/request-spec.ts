@@ -1,0 +1,171 @@
+import { z } from 'zod'
+
+/**
+ * One editable row: `[name, value, enabled]`. A list, not a record: names may repeat
+ * (Accept, Set-Cookie, `?tag=a&tag=b`) and order matters on the wire.
+ */
+export const RowSchema = z.tuple([z.string(), z.string(), z.boolean()])
+export const RowsSchema = z.array(RowSchema).max(1000)
+
+/** A name/value pair as sent or received, in order. */
+export const PairSchema = z.tuple([z.string(), z.string()])
+export const PairsSchema = z.array(PairSchema)
+
+/** A file the browser uploaded to Courier (POST /api/files); bodies refer to it by id. */
+export const FileRefSchema = z.object({
+  fileId: z.string().regex(/^[0-9a-f-]{36}$/, 'a file id from an upload'),
+  filename: z.string().max(1024),
+  contentType: z.string().max(256).default('application/octet-stream'),
+  size: z.number().int().nonnegative().optional(),
+})
+
+export const MultipartPartSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('text'),
+    name: z.string(),
+    value: z.string(),
+    enabled: z.boolean().default(true),
+    /** Set to send a text value as a file part, like requests' `('report.csv', 'some,data')`. */
+    filename: z.string().max(1024).optional(),
+    contentType: z.string().max(256).optional(),
+    headers: PairsSchema.default([]),
+  }),
+  z.object({
+    kind: z.literal('file'),
+    name: z.string(),
+    enabled: z.boolean().default(true),
+    file: FileRefSchema,
+    /** Overrides the uploaded file's name/type on the wire. */
+    filename: z.string().max(1024).optional(),
+    contentType: z.string().max(256).optional(),
+    headers: PairsSchema.default([]),
+  }),
+])
+
+export const BODY_KINDS = ['none', 'json', 'form', 'multipart', 'raw', 'binary', 'graphql'] as const
+
+export const RequestBodySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('json'), text: z.string() }),
+  z.object({ kind: z.literal('raw'), text: z.string(), contentType: z.string().max(256).default('text/plain') }),
+  z.object({ kind: z.literal('form'), fields: RowsSchema }),
+  z.object({ kind: z.literal('multipart'), parts: z.array(MultipartPartSchema).max(1000) }),
+  z.object({ kind: z.literal('binary'), file: FileRefSchema.nullable(), contentType: z.string().max(256).optional() }),
+  z.object({
+    kind: z.literal('graphql'),
+    query: z.string(),
+    variables: z.string().default(''),
+    operationName: z.string().optional(),
+  }),
+])
+
+export const OAuth2GrantSchema = z.enum([
+  'authorization_code',
+  'authorization_code_pkce',
+  'client_credentials',
+  'password',
+  'implicit',
+  'device_code',
+  'refresh_token',
+])
+
+export const OAuth2ConfigSchema = z.object({
+  grant: OAuth2GrantSchema.default('authorization_code_pkce'),
+  issuer: z.string().default(''),
+  authUrl: z.string().default(''),
+  tokenUrl: z.string().default(''),
+  deviceAuthUrl: z.string().default(''),
+  clientId: z.string().default(''),
+  clientSecret: z.string().default(''),
+  clientAuth: z.enum(['client_secret_basic', 'client_secret_post', 'none']).default('client_secret_basic'),
+  scope: z.string().default(''),
+  audience: z.string().default(''),
+  resource: z.string().default(''),
+  redirectUri: z.string().default(''),
+  pkceMethod: z.enum(['S256', 'plain']).default('S256'),
+  username: z.string().default(''),
+  password: z.string().default(''),
+  authParams: PairsSchema.default([]),
+  tokenParams: PairsSchema.default([]),
+  /** Where the obtained token is kept; one token set per key (environment-scoped). */
+  tokenKey: z.string().default('default'),
+  headerPrefix: z.string().default('Bearer'),
+  autoRefresh: z.boolean().default(true),
+})
+
+export const AUTH_TYPES = ['none', 'inherit', 'basic', 'bearer', 'apikey', 'digest', 'oauth2'] as const
+
+export const AuthSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('none') }),
+  z.object({ type: z.literal('inherit') }),
+  z.object({ type: z.literal('basic'), username: z.string(), password: z.string() }),
+  z.object({ type: z.literal('bearer'), token: z.string(), prefix: z.string().default('Bearer') }),
+  z.object({ type: z.literal('apikey'), name: z.string(), value: z.string(), in: z.enum(['header', 'query']).default('header') }),
+  z.object({ type: z.literal('digest'), username: z.string(), password: z.string() }),
+  z.object({ type: z.literal('oauth2'), config: OAuth2ConfigSchema }),
+])
+
+export const RetryPolicySchema = z.object({
+  attempts: z.number().int().min(1).max(10).default(1),
+  /** First backoff; doubles on every attempt. */
+  backoffMs: z.number().int().min(0).max(60_000).default(500),
+  maxBackoffMs: z.number().int().min(0).max(300_000).default(30_000),
+  onStatuses: z.array(z.number().int()).default([429, 500, 502, 503, 504]),
+  onNetworkErrors: z.boolean().default(true),
+  respectRetryAfter: z.boolean().default(true),
+})
+
+/**
+ * Per-request settings. Every field is optional: an absent field takes the global default
+ * from the Settings page.
+ */
+export const RequestSettingsSchema = z.object({
+  timeoutMs: z.number().int().min(1).max(300_000).optional(),
+  connectTimeoutMs: z.number().int().min(1).max(120_000).optional(),
+  followRedirects: z.boolean().optional(),
+  maxRedirects: z.number().int().min(0).max(50).optional(),
+  verifyTls: z.boolean().optional(),
+  useCookieJar: z.boolean().optional(),
+  retry: RetryPolicySchema.optional(),
+  idempotencyKey: z.boolean().optional(),
+  maxResponseBytes: z.number().int().min(1).optional(),
+  /** Opt-in to reach link-local / cloud metadata addresses (169.254.0.0/16). */
+  allowLinkLocal: z.boolean().optional(),
+})
+
+/**
+ * What a person asks Courier to send. `url` is the raw text of the URL field and carries the
+ * enabled query params; `params` holds every query row (disabled ones too) so nothing typed is lost.
+ * May contain `{{variables}}`, resolved on the server.
+ */
+export const RequestSpecSchema = z.object({
+  method: z.string().max(1024),
+  url: z.string().max(1024 * 1024),
+  params: RowsSchema.default([]),
+  pathParams: PairsSchema.default([]),
+  headers: RowsSchema.default([]),
+  body: RequestBodySchema.default({ kind: 'none' }),
+  auth: AuthSchema.default({ type: 'none' }),
+  settings: RequestSettingsSchema.default({}),
+  /** The request's own Cookie line, sent in addition to the jar. */
+  cookies: z.string().max(16 * 1024).default(''),
+})
+
+export type Row = z.infer<typeof RowSchema>
+export type Pair = z.infer<typeof PairSchema>
+export type FileRef = z.infer<typeof FileRefSchema>
+export type MultipartPart = z.infer<typeof MultipartPartSchema>
+export type RequestBody = z.infer<typeof RequestBodySchema>
+export type BodyKind = RequestBody['kind']
+export type Auth = z.infer<typeof AuthSchema>
+export type AuthType = Auth['type']
+export type OAuth2Config = z.infer<typeof OAuth2ConfigSchema>
+export type RetryPolicy = z.infer<typeof RetryPolicySchema>
+export type RequestSettings = z.infer<typeof RequestSettingsSchema>
+export type RequestSpec = z.infer<typeof RequestSpecSchema>
+/** What callers may send: defaults filled by parsing. */
+export type RequestSpecInput = z.input<typeof RequestSpecSchema>
+
+export function emptyRequestSpec(): RequestSpec {
+  return RequestSpecSchema.parse({ method: 'GET', url: '' })
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod'
+import { ErrorCodeSchema, ErrorPhaseSchema } from './error-codes.js'
+import { PairsSchema } from './request-spec.js'
+
+/** Milliseconds spent in each phase, measured in the engine; absent phases did not happen (reused socket, plain http). */
+export const TimingSchema = z.object({
+  dns: z.number().nonnegative().optional(),
+  connect: z.number().nonnegative().optional(),
+  tls: z.number().nonnegative().optional(),
+  /** Request written → first response byte. */
+  firstByte: z.number().nonnegative().optional(),
+  download: z.number().nonnegative().optional(),
+  total: z.number().nonnegative(),
+})
+
+/** What actually went on the wire: the seeds' `response.request`. */
+export const SentRequestSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  headers: PairsSchema,
+  bodySize: z.number().int().nonnegative(),
+  /** First few KiB of a textual body, for display. */
+  bodyPreview: z.string().optional(),
+  /** Remote address actually connected to. */
+  remoteAddress: z.string().optional(),
+})
+
+export const BodyDescriptorSchema = z.object({
+  contentType: z.string().nullable(),
+  /** Decoded bytes stored. */
+  size: z.number().int().nonnegative(),
+  /** Byte-exact body, served with its content type. */
+  url: z.string(),
+  /** Small textual bodies come inline so the first view needs no second round trip. */
+  inline: z.string().nullable(),
+  isText: z.boolean(),
+  truncated: z.boolean(),
+  /** Set when a Content-Encoding could not be decoded; the raw bytes are stored instead. */
+  decodeError: z.string().optional(),
+  filename: z.string().optional(),
+})
+
+export const SetCookieSchema = z.object({
+  name: z.string(),
+  value: z.string(),
+  domain: z.string().optional(),
+  path: z.string().optional(),
+  expires: z.string().optional(),
+  maxAge: z.number().optional(),
+  secure: z.boolean(),
+  httpOnly: z.boolean(),
+  sameSite: z.string().optional(),
+  /** Whether the jar kept it (false when rejected or the jar is off). */
+  stored: z.boolean().optional(),
+  rejectedReason: z.string().optional(),
+})
+
+/** One redirect step: the response that said "go elsewhere". */
+export const HopSchema = z.object({
+  request: SentRequestSchema,
+  status: z.number().int(),
+  statusText: z.string(),
+  headers: PairsSchema,
+  location: z.string().nullable(),
+  timing: TimingSchema,
+})
+
+/** A try that failed and was retried. */
+export const AttemptSchema = z.object({
+  attempt: z.number().int().positive(),
+  status: z.number().int().optional(),
+  errorCode: ErrorCodeSchema.optional(),
+  waitedMs: z.number().nonnegative(),
+  reason: z.string(),
+})
+
+export const ResponseErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  phase: ErrorPhaseSchema.optional(),
+  field: z.string().optional(),
+})
+
+/**
+ * What one send produced. `ok` is true whenever the target answered, whatever the status:
+ * a 500 from the target is a normal response, not an error.
+ */
+export const ResponseRecordSchema = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  startedAt: z.string(),
+  status: z.number().int().nullable(),
+  statusText: z.string(),
+  httpVersion: z.string().nullable(),
+  headers: PairsSchema,
+  sizes: z.object({
+    headers: z.number().int().nonnegative(),
+    /** Body bytes as they crossed the wire (compressed). */
+    bodyWire: z.number().int().nonnegative(),
+    /** Body bytes after Content-Encoding was undone. */
+    body: z.number().int().nonnegative(),
+  }),
+  timing: TimingSchema,
+  body: BodyDescriptorSchema.nullable(),
+  request: SentRequestSchema,
+  hops: z.array(HopSchema),
+  attempts: z.array(AttemptSchema),
+  cookies: z.array(SetCookieSchema),
+  /** Things Courier changed or noticed on the way, e.g. a dropped hop-by-hop header. */
+  notes: z.array(z.string()),
+  /** TLS verification was switched off for this send. */
+  insecure: z.boolean(),
+  error: ResponseErrorSchema.nullable(),
+})
+
+export type Timing = z.infer<typeof TimingSchema>
+export type SentRequest = z.infer<typeof SentRequestSchema>
+export type BodyDescriptor = z.infer<typeof BodyDescriptorSchema>
+export type SetCookie = z.infer<typeof SetCookieSchema>
+export type Hop = z.infer<typeof HopSchema>
+export type Attempt = z.infer<typeof AttemptSchema>
+export type ResponseError = z.infer<typeof ResponseErrorSchema>
+export type ResponseRecord = z.infer<typeof ResponseRecordSchema>
