@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs'
+import { chmodSync, existsSync, renameSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely'
 import pg from 'pg'
@@ -24,6 +24,7 @@ function openSqlite(path: string): SqliteDatabase.Database {
     db = open()
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw new Error(String(check))
+    if (path !== ':memory:') chmodSync(path, 0o600) // SECURITY.md D-10: history is the user's alone
   } catch (cause) {
     if (path === ':memory:' || !existsSync(path)) throw cause
     // Never silently reset a damaged file (SECURITY.md D-05): move it aside and say so.

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FastifyInstance, InjectOptions } from 'fastify'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { TOKEN_HEADER } from '@courier/shared'
 import { onTestFinished } from 'vitest'
 import type { AppConfig } from '../config.js'
@@ -36,7 +36,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 
 export type TestApp = FastifyInstance & {
   /** `inject` as Courier's own page would call: right Host and the token. */
-  api: (options: InjectOptions) => ReturnType<FastifyInstance['inject']>
+  api: (options: InjectOptions) => Promise<LightMyRequestResponse>
 }
 
 /** The whole app on a temp SQLite file, closed when the test ends. */

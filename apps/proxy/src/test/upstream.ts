@@ -18,7 +18,7 @@ export type Upstream = {
   close: () => Promise<void>
 }
 
-type Handler = (request: IncomingMessage & { body: Buffer }, response: ServerResponse) => void | Promise<void>
+type Handler = (request: IncomingMessage & { body: Buffer }, response: ServerResponse) => unknown
 
 /** A real HTTP server on 127.0.0.1 that records what it received; closed when the test ends. */
 export async function startUpstream(handler: Handler): Promise<Upstream> {

@@ -1,0 +1,32 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
+import { ApiError } from '../shared/api/proxy-client'
+
+type Listener = () => void
+const listeners = new Set<Listener>()
+let sessionStale = false
+
+function noteError(error: unknown) {
+  if (error instanceof ApiError && error.code === 'UNAUTHORIZED' && !sessionStale) {
+    sessionStale = true
+    for (const listener of listeners) listener()
+  }
+}
+
+/** True once the server refused this page's token: Courier restarted since the page loaded. */
+export const staleSession = {
+  subscribe(listener: Listener) {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  },
+  get: () => sessionStale,
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: noteError }),
+    mutationCache: new MutationCache({ onError: noteError }),
+    defaultOptions: {
+      queries: { retry: (count, error) => !(error instanceof ApiError) && count < 2, refetchOnWindowFocus: false },
+    },
+  })
+}

@@ -1,0 +1,40 @@
+import { endpoints, type HistoryQueryInput } from '@courier/shared'
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { callEndpoint } from '../../shared/api/proxy-client'
+
+export const historyKeys = {
+  all: ['history'] as const,
+  list: (query: HistoryQueryInput) => [...historyKeys.all, 'list', query] as const,
+  entry: (id: string) => [...historyKeys.all, 'entry', id] as const,
+}
+
+export function historyListOptions(query: HistoryQueryInput) {
+  return queryOptions({
+    queryKey: historyKeys.list(query),
+    queryFn: ({ signal }) => callEndpoint(endpoints.listHistory, { query }, signal),
+  })
+}
+
+export function historyEntryOptions(id: string) {
+  return queryOptions({
+    queryKey: historyKeys.entry(id),
+    queryFn: ({ signal }) => callEndpoint(endpoints.getHistory, { params: { id } }, signal),
+    staleTime: Infinity, // an entry never changes once written
+  })
+}
+
+export function useDeleteHistoryEntry() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => callEndpoint(endpoints.deleteHistory, { params: { id } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: historyKeys.all }),
+  })
+}
+
+export function useClearHistory() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => callEndpoint(endpoints.clearHistory),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: historyKeys.all }),
+  })
+}

@@ -1,0 +1,2 @@
+export { HistoryList } from './HistoryList'
+export { historyEntryOptions, historyKeys } from './history-queries'

@@ -1,0 +1,72 @@
+import type { Dispatch } from 'react'
+import { useState } from 'react'
+import { Tabs } from '../../shared/ui/Tabs'
+import { BodyPanel } from './BodyPanel'
+import type { Draft, DraftAction } from './draft-reducer'
+import { HeadersPanel } from './HeadersPanel'
+import { ParamsPanel } from './ParamsPanel'
+import { UrlBar } from './UrlBar'
+
+type RequestTab = 'params' | 'headers' | 'body'
+
+type RequestEditorProps = {
+  draft: Draft
+  dispatch: Dispatch<DraftAction>
+  isSending: boolean
+  onSend: () => void
+  onCancel: () => void
+  version: string
+}
+
+function enabledCount(rows: readonly (readonly [string, string, boolean])[]): number {
+  return rows.filter(([name, , enabled]) => enabled && name.trim() !== '').length
+}
+
+/** Method + URL + Send, and the tabs that shape the request. */
+export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, version }: RequestEditorProps) {
+  const [tab, setTab] = useState<RequestTab>('params')
+  const { spec } = draft
+  return (
+    <section className="request-editor" aria-label="Request">
+      <UrlBar
+        method={spec.method}
+        url={spec.url}
+        isSending={isSending}
+        onMethod={(method) => dispatch({ type: 'set-method', method })}
+        onUrl={(url) => dispatch({ type: 'set-url', url })}
+        onSend={onSend}
+        onCancel={onCancel}
+      />
+      <Tabs<RequestTab>
+        label="Request sections"
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          { id: 'params', label: 'Params', badge: enabledCount(spec.params) + spec.pathParams.length },
+          { id: 'headers', label: 'Headers', badge: enabledCount(spec.headers) },
+          { id: 'body', label: 'Body', badge: spec.body.kind === 'none' ? undefined : '•' },
+        ]}
+      />
+      <div className="request-editor__panel" role="tabpanel" aria-label={tab === 'params' ? 'Params' : tab === 'headers' ? 'Headers' : 'Body'}>
+        {tab === 'params' ? (
+          <ParamsPanel
+            params={spec.params}
+            pathParams={spec.pathParams}
+            onParams={(params) => dispatch({ type: 'set-params', params })}
+            onPathParams={(pathParams) => dispatch({ type: 'set-path-params', pathParams })}
+          />
+        ) : null}
+        {tab === 'headers' ? <HeadersPanel headers={spec.headers} version={version} onHeaders={(headers) => dispatch({ type: 'set-headers', headers })} /> : null}
+        {tab === 'body' ? (
+          <BodyPanel
+            body={spec.body}
+            documentKey={draft.documentKey}
+            onKind={(kind) => dispatch({ type: 'set-body-kind', kind })}
+            onBody={(body) => dispatch({ type: 'set-body', body })}
+            onSend={onSend}
+          />
+        ) : null}
+      </div>
+    </section>
+  )
+}

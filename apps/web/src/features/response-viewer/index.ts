@@ -1,0 +1,1 @@
+export { ResponseViewer, type ResponseState } from './ResponseViewer'

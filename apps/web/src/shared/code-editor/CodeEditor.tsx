@@ -1,0 +1,29 @@
+import { lazy, Suspense, type MutableRefObject } from 'react'
+
+export type CodeLanguage = 'json' | 'plaintext' | 'xml' | 'html' | 'javascript' | 'graphql' | 'yaml' | 'css'
+
+export type CodeEditorHandle = { format: () => void; focus: () => void; getValue: () => string }
+
+export type CodeEditorProps = {
+  value: string
+  /** When this changes the editor adopts `value`; typing never round-trips through props (no lost keystrokes). */
+  documentKey: string | number
+  language: CodeLanguage
+  readOnly?: boolean
+  onChange?: (value: string) => void
+  onCtrlEnter?: () => void
+  ariaLabel: string
+  wordWrap?: boolean
+  editorRef?: MutableRefObject<CodeEditorHandle | null>
+}
+
+const MonacoEditor = lazy(() => import('./MonacoEditor'))
+
+/** Monaco behind React.lazy: the rest of the app paints first, the editor arrives a moment later. */
+export function CodeEditor(props: CodeEditorProps) {
+  return (
+    <Suspense fallback={<div className="code-editor code-editor--loading" aria-busy="true">Loading editor…</div>}>
+      <MonacoEditor {...props} />
+    </Suspense>
+  )
+}

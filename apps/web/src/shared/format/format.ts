@@ -1,0 +1,33 @@
+/** 1 234 B, 12.3 KB, 4.5 MB: the way sizes read in the status line. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`
+  if (bytes < 1000 * 1000) return `${(bytes / 1000).toFixed(bytes < 10_000 ? 2 : 1)} KB`
+  if (bytes < 1000 * 1000 * 1000) return `${(bytes / 1000 / 1000).toFixed(bytes < 10_000_000 ? 2 : 1)} MB`
+  return `${(bytes / 1000 / 1000 / 1000).toFixed(2)} GB`
+}
+
+/** 0.4 ms, 12 ms, 1.25 s. */
+export function formatDuration(ms: number): string {
+  if (ms < 1) return `${ms.toFixed(2)} ms`
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`
+}
+
+/** "14:03:22" today, "Mon 14:03" this week, else the date. */
+export function formatTime(iso: string, now = new Date()): string {
+  const date = new Date(iso)
+  const sameDay = date.toDateString() === now.toDateString()
+  if (sameDay) return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+  return date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+}
+
+export type StatusClass = 'info' | 'success' | 'redirect' | 'client-error' | 'server-error' | 'failed'
+
+export function statusClass(status: number | null): StatusClass {
+  if (status === null) return 'failed'
+  if (status < 200) return 'info'
+  if (status < 300) return 'success'
+  if (status < 400) return 'redirect'
+  if (status < 500) return 'client-error'
+  return 'server-error'
+}

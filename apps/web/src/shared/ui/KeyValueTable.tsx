@@ -1,0 +1,103 @@
+import type { Row } from '@courier/shared'
+
+type KeyValueTableProps = {
+  /** Names the table for screen readers, e.g. "Query parameters". */
+  label: string
+  rows: Row[]
+  onChange: (rows: Row[]) => void
+  keyPlaceholder?: string
+  valuePlaceholder?: string
+  /** Fixed names (path params): no add row, no remove, no enable toggle, keys read-only. */
+  fixedKeys?: boolean
+  /** Suggestions for the key column (header names). */
+  keySuggestions?: readonly string[]
+  /** Marks a row, e.g. a header Courier overrides; keyed by row index. */
+  rowNotes?: Record<number, string>
+  monospace?: boolean
+}
+
+function replace(rows: Row[], index: number, row: Row): Row[] {
+  return rows.map((current, i) => (i === index ? row : current))
+}
+
+/**
+ * Ordered name/value rows with an enable switch each: params, headers, form fields.
+ * A last empty line adds a row as you type in it, like every API client people know.
+ */
+export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', valuePlaceholder = 'Value', fixedKeys = false, keySuggestions, rowNotes, monospace = true }: KeyValueTableProps) {
+  const listId = keySuggestions ? `${label.replace(/\W+/g, '-').toLowerCase()}-suggestions` : undefined
+  const lines: (Row | null)[] = fixedKeys ? rows : [...rows, null]
+  return (
+    <table className={`kv-table${monospace ? ' kv-table--mono' : ''}`} aria-label={label}>
+      <thead>
+        <tr>
+          <th className="kv-table__check" scope="col">
+            <span className="visually-hidden">Enabled</span>
+          </th>
+          <th scope="col">{fixedKeys ? 'Name' : 'Key'}</th>
+          <th scope="col">Value</th>
+          <th className="kv-table__actions" scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((row, index) => {
+          const isNew = row === null
+          const [name, value, enabled] = row ?? ['', '', true]
+          const note = rowNotes?.[index]
+          return (
+            <tr key={index} className={`kv-table__row${!enabled ? ' kv-table__row--off' : ''}${isNew ? ' kv-table__row--new' : ''}`}>
+              <td className="kv-table__check">
+                {fixedKeys || isNew ? null : (
+                  <input type="checkbox" aria-label="Enabled" checked={enabled} onChange={(event) => onChange(replace(rows, index, [name, value, event.target.checked]))} />
+                )}
+              </td>
+              <td>
+                <input
+                  type="text"
+                  aria-label="Key"
+                  className="kv-table__input"
+                  value={name}
+                  placeholder={isNew ? keyPlaceholder : ''}
+                  readOnly={fixedKeys}
+                  list={listId}
+                  spellCheck={false}
+                  autoComplete="off"
+                  onChange={(event) => onChange(isNew ? [...rows, [event.target.value, '', true]] : replace(rows, index, [event.target.value, value, enabled]))}
+                />
+              </td>
+              <td>
+                <input
+                  type="text"
+                  aria-label="Value"
+                  className="kv-table__input"
+                  value={value}
+                  placeholder={isNew ? valuePlaceholder : ''}
+                  spellCheck={false}
+                  autoComplete="off"
+                  onChange={(event) => onChange(isNew ? [...rows, ['', event.target.value, true]] : replace(rows, index, [name, event.target.value, enabled]))}
+                />
+                {note ? <span className="kv-table__note">{note}</span> : null}
+              </td>
+              <td className="kv-table__actions">
+                {fixedKeys || isNew ? null : (
+                  <button type="button" className="icon-button" aria-label={`Remove ${name || 'row'}`} title="Remove" onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+                    ×
+                  </button>
+                )}
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+      {listId ? (
+        <datalist id={listId}>
+          {keySuggestions!.map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
+          ))}
+        </datalist>
+      ) : null}
+    </table>
+  )
+}

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const bin = fileURLToPath(new URL('../apps/proxy/bin/courier.mjs', import.meta.url))
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as { port: number }).port
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+/** A real `courier serve` on its own port and data folder, restartable like a person would. */
+export class CourierServer {
+  private child: ChildProcess | null = null
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'courier-e2e-'))
+  port = 0
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/`
+  }
+
+  async start(): Promise<void> {
+    if (!this.port) this.port = await freePort()
+    const child = spawn(process.execPath, [bin, 'serve', '--port', String(this.port)], {
+      env: { ...process.env, COURIER_DATA_DIR: this.dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    this.child = child
+    let output = ''
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`courier serve did not start:\n${output}`)), 20_000)
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString()
+        if (output.includes('Open http://')) {
+          clearTimeout(timer)
+          resolve()
+        }
+      }
+      child.stdout!.on('data', onData)
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.once('exit', (code) => {
+        clearTimeout(timer)
+        reject(new Error(`courier serve exited with ${code}:\n${output}`))
+      })
+    })
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child
+    if (!child || child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    await exited
+    this.child = null
+  }
+
+  async restart(): Promise<void> {
+    await this.stop()
+    await this.start()
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop()
+    rmSync(this.dataDir, { recursive: true, force: true })
+  }
+}

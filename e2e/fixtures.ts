@@ -1,0 +1,65 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { CourierServer } from './courier-server.js'
+import { HistoryPage } from './pages/history.page.js'
+import { RequestEditorPage } from './pages/request-editor.page.js'
+import { ResponseViewerPage } from './pages/response-viewer.page.js'
+import { TargetServer } from './target-server.js'
+
+type Fixtures = {
+  app: Page
+  requestEditor: RequestEditorPage
+  responseViewer: ResponseViewerPage
+  history: HistoryPage
+  /** Saves a named screenshot under test-results/screens/ and attaches it to the report. */
+  shot: (name: string) => Promise<void>
+}
+type WorkerFixtures = { courier: CourierServer; target: TargetServer }
+
+export const screensDir = join(import.meta.dirname, 'test-results', 'screens')
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  courier: [
+    async ({}, use) => {
+      const server = new CourierServer()
+      await server.start()
+      await use(server)
+      await server.dispose()
+    },
+    { scope: 'worker' },
+  ],
+  target: [
+    async ({}, use) => {
+      const target = new TargetServer()
+      await target.start()
+      await use(target)
+      await target.stop()
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, courier }, use) => {
+    // Nothing the page loads may leave the machine: Monaco and everything else are local.
+    const foreign: string[] = []
+    page.on('request', (request) => {
+      const host = new URL(request.url()).hostname
+      if (!['127.0.0.1', 'localhost'].includes(host) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) foreign.push(request.url())
+    })
+    await page.goto(courier.url)
+    await use(page)
+    expect(foreign, 'requests that left 127.0.0.1').toEqual([])
+  },
+  requestEditor: async ({ app }, use) => use(new RequestEditorPage(app)),
+  responseViewer: async ({ app }, use) => use(new ResponseViewerPage(app)),
+  history: async ({ app }, use) => use(new HistoryPage(app)),
+  shot: async ({ page }, use) => {
+    mkdirSync(screensDir, { recursive: true })
+    await use(async (name: string) => {
+      const path = join(screensDir, `${name}.png`)
+      await page.screenshot({ path })
+      await test.info().attach(name, { path, contentType: 'image/png' })
+    })
+  },
+})
+
+export { expect }

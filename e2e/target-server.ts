@@ -1,0 +1,76 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** A 24×24 PNG: a blue square with a white cross. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAAe0lEQVR42r2VWw6AIAwE92xexeN7CHwQo5FYljqx4QNoM9CWFpVDpnlJj0pQOeULZQfdF2nKNle7laBcoFFWa6xYbVKeIIf1ZiDfNFbJPza+rEwXui7LCaqTBJkJ6qbyFxDjGhNsJv3Mg2RKhClapo0wjY1ptVjzp76jFfWCRiUYrt3LAAAAAElFTkSuQmCC',
+  'base64',
+)
+
+export type Received = { method: string; url: string; headers: IncomingMessage['headers']; body: string }
+
+/**
+ * The API the e2e tests talk to through Courier: echo, JSON, an image, any status, slow answers,
+ * redirects and cookies. Records what it received.
+ */
+export class TargetServer {
+  private server: Server | null = null
+  readonly received: Received[] = []
+  port = 0
+
+  url(path = '/'): string {
+    return `http://127.0.0.1:${this.port}${path}`
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      const chunks: Buffer[] = []
+      request.on('data', (chunk: Buffer) => chunks.push(chunk))
+      request.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8')
+        const url = new URL(request.url ?? '/', 'http://target')
+        this.received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body })
+        const path = url.pathname
+        if (path === '/image.png') {
+          response.setHeader('content-type', 'image/png')
+          return response.end(PNG)
+        }
+        const status = /^\/status\/(\d{3})$/.exec(path)
+        if (status) {
+          response.statusCode = Number(status[1])
+          response.setHeader('content-type', 'application/json')
+          return response.end(JSON.stringify({ status: Number(status[1]) }))
+        }
+        if (path === '/slow') {
+          setTimeout(() => response.end('finally'), Number(url.searchParams.get('ms') ?? 3000))
+          return
+        }
+        response.setHeader('content-type', 'application/json')
+        response.end(
+          JSON.stringify({
+            method: request.method,
+            path,
+            query: Object.fromEntries([...url.searchParams.keys()].map((key) => [key, url.searchParams.getAll(key)])),
+            contentType: request.headers['content-type'] ?? null,
+            json: body && (request.headers['content-type'] ?? '').includes('json') ? safeJson(body) : null,
+          }),
+        )
+      })
+    })
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
+    this.port = (this.server.address() as AddressInfo).port
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections()
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
