@@ -9,6 +9,8 @@ export default defineConfig({
     strictPort: true,
     // The page is served by Courier's server (same origin), which proxies to this dev server.
     allowedHosts: ['127.0.0.1', 'localhost'],
+    // HMR on its own path so Courier's proxy (which serves `/` itself) forwards the websocket.
+    hmr: { path: '/__vite_hmr' },
   },
   build: {
     // Monaco is one large chunk, loaded lazily after first paint.

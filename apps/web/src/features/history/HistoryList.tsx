@@ -9,8 +9,14 @@ type HistoryListProps = {
   onOpen: (entry: HistorySummary) => void
 }
 
-function shortUrl(url: string): string {
-  return url.replace(/^https?:\/\//, '')
+/** The part that tells requests apart (path and query) and the host, shown apart. */
+export function splitUrl(url: string): { host: string; rest: string } {
+  try {
+    const parsed = new URL(url)
+    return { host: parsed.host, rest: `${parsed.pathname}${parsed.search}` }
+  } catch {
+    return { host: '', rest: url }
+  }
 }
 
 /** Newest first: method, URL, status and when; click to restore the request and its response. */
@@ -60,12 +66,13 @@ export function HistoryList({ selectedId, onOpen }: HistoryListProps) {
               >
                 <span className={`history__method ${methodTone(entry.method)}`}>{entry.method}</span>
                 <span className="history__url" title={entry.url}>
-                  {shortUrl(entry.url)}
+                  {splitUrl(entry.url).rest}
                 </span>
                 <span className="history__meta">
                   <span className={`status-pill status-pill--${statusClass(entry.status)}`}>{entry.status ?? 'Error'}</span>
                   <span>{formatDuration(entry.durationMs)}</span>
-                  <span>{formatTime(entry.createdAt)}</span>
+                  <span className="history__host">{splitUrl(entry.url).host}</span>
+                  <span className="history__time">{formatTime(entry.createdAt)}</span>
                 </span>
               </button>
               <button type="button" className="icon-button history__delete" aria-label={`Delete ${entry.method} ${entry.url} from history`} title="Delete" onClick={() => deleteEntry.mutate(entry.id)}>

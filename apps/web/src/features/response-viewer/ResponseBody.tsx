@@ -7,6 +7,24 @@ import { useResponseText } from './use-response-body'
 
 type BodyView = 'pretty' | 'raw' | 'preview'
 
+/** The image at its natural size on a checkerboard (transparency shows), with its dimensions. */
+function ImagePreview({ url, contentType, size }: { url: string; contentType: string | null; size: number }) {
+  const [dimensions, setDimensions] = useState<string | null>(null)
+  return (
+    <div className="image-preview">
+      <img
+        src={url}
+        alt={`Response image (${contentType})`}
+        onLoad={(event) => setDimensions(`${event.currentTarget.naturalWidth} × ${event.currentTarget.naturalHeight} px`)}
+        onError={() => setDimensions('The image could not be decoded.')}
+      />
+      <span className="image-preview__caption">
+        {dimensions ?? 'Loading…'} · {formatBytes(size)}
+      </span>
+    </div>
+  )
+}
+
 function isImage(contentType: string | null): boolean {
   return (contentType ?? '').toLowerCase().startsWith('image/')
 }
@@ -55,11 +73,7 @@ export function ResponseBody({ record }: { record: ResponseRecord }) {
           </p>
         </div>
       ) : null}
-      {view === 'preview' && image ? (
-        <div className="image-preview">
-          <img src={body.url} alt={`Response image (${body.contentType})`} />
-        </div>
-      ) : null}
+      {view === 'preview' && image ? <ImagePreview url={body.url} contentType={body.contentType} size={body.size} /> : null}
       {body.isText && view !== 'preview' ? (
         text.isPending ? (
           <p className="empty-note">Loading body…</p>

@@ -17,7 +17,7 @@ export function formatDuration(ms: number): string {
 export function formatTime(iso: string, now = new Date()): string {
   const date = new Date(iso)
   const sameDay = date.toDateString() === now.toDateString()
-  if (sameDay) return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+  if (sameDay) return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
   return date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
 }
 
