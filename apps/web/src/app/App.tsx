@@ -22,8 +22,8 @@ export function App() {
     if (send.isPending) return
     setResponse({ kind: 'sending', startedAt: performance.now() })
     send.mutate(draft.spec, {
-      onSuccess: ({ record }) => {
-        setResponse({ kind: 'record', record, fromHistory: false })
+      onSuccess: ({ record, roundTripMs }) => {
+        setResponse({ kind: 'record', record, fromHistory: false, roundTripMs })
         setSelectedHistory(record.error?.code === 'ABORTED' ? null : record.id)
       },
       onError: (error) => {

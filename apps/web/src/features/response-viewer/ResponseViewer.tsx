@@ -13,7 +13,8 @@ type ResponseTab = 'body' | 'headers'
 export type ResponseState =
   | { kind: 'empty' }
   | { kind: 'sending'; startedAt: number }
-  | { kind: 'record'; record: ResponseRecord; fromHistory: boolean }
+  /** `roundTripMs`: browser → Courier → target → back, so Courier's own overhead can be shown apart. */
+  | { kind: 'record'; record: ResponseRecord; fromHistory: boolean; roundTripMs?: number }
   | { kind: 'error'; error: Error }
 
 function Elapsed({ since }: { since: number }) {
