@@ -5,7 +5,10 @@ import errorHandler from './plugins/error-handler.js'
 import securityGate from './plugins/security-gate.js'
 import storage from './plugins/storage.js'
 import webApp from './plugins/web-app.js'
+import cookieRoutes from './routes/cookie-routes.js'
+import fileRoutes from './routes/file-routes.js'
 import historyRoutes from './routes/history-routes.js'
+import settingsRoutes from './routes/settings-routes.js'
 import infoRoutes from './routes/info-routes.js'
 import responseBodyRoutes from './routes/response-body-routes.js'
 import sendRoutes from './routes/send-routes.js'
@@ -39,10 +42,13 @@ export async function app(fastify: FastifyInstance, config: AppConfig) {
         return new Set([port()])
       },
     },
-    engineDefaults: config.engineDefaults,
     userAgent: `Courier/${config.version}`,
+    extraCa: config.extraCa,
   })
   await fastify.register(historyRoutes)
+  await fastify.register(fileRoutes, { maxUploadBytes: config.maxUploadBytes })
+  await fastify.register(cookieRoutes)
+  await fastify.register(settingsRoutes)
   await fastify.register(responseBodyRoutes)
 
   await fastify.register(webApp, { token: config.token, cookieName, webDist: config.webDist, viteUrl: config.viteUrl })

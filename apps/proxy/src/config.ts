@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './engine/settings.js'
 import type { DatabaseTarget } from './storage/database.js'
 import { defaultDataDir } from './storage/data-dir.js'
 
@@ -19,7 +18,10 @@ export type AppConfig = {
   /** Per-start secret the served page carries and every /api call presents (SECURITY.md L1). */
   token: string
   version: string
-  engineDefaults: EngineSettings
+  /** Largest file the browser may upload (multipart parts, binary bodies). */
+  maxUploadBytes: number
+  /** Extra trusted CA certificates (PEM) for every send, from COURIER_EXTRA_CA_FILE. */
+  extraCa: string[]
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -42,6 +44,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   COURIER_WEB_DIST: z.string().optional(),
   COURIER_VITE_URL: z.string().optional(),
+  COURIER_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_240).default(100),
+  COURIER_EXTRA_CA_FILE: z.string().optional(),
 })
 
 export type ConfigFlags = { port?: number; host?: string; dataDir?: string; dev?: boolean }
@@ -67,6 +71,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     viteUrl: flags.dev ? (e.COURIER_VITE_URL ?? 'http://127.0.0.1:5173') : null,
     token: randomBytes(32).toString('base64url'),
     version,
-    engineDefaults: DEFAULT_ENGINE_SETTINGS,
+    maxUploadBytes: e.COURIER_MAX_UPLOAD_MB * 1024 * 1024,
+    extraCa: e.COURIER_EXTRA_CA_FILE ? [readFileSync(e.COURIER_EXTRA_CA_FILE, 'utf8')] : [],
   }
 }

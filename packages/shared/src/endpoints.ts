@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { CookieKeySchema, CookieListQuerySchema, CookieListSchema, JarCookieSchema } from './cookies.js'
+import { AppSettingsSchema } from './settings.js'
 import { HistoryEntrySchema, HistoryPageSchema, HistoryQuerySchema } from './history.js'
 import { FileRefSchema, RequestSpecSchema } from './request-spec.js'
 import { ResponseRecordSchema } from './response-record.js'
@@ -42,6 +44,12 @@ export const endpoints = {
   getHistory: { method: 'GET', path: '/api/history/:id', params: IdParamsSchema, response: HistoryEntrySchema },
   deleteHistory: { method: 'DELETE', path: '/api/history/:id', params: IdParamsSchema, response: z.null() },
   clearHistory: { method: 'DELETE', path: '/api/history', response: z.null() },
+  listCookies: { method: 'GET', path: '/api/cookies', query: CookieListQuerySchema, response: CookieListSchema },
+  putCookie: { method: 'PUT', path: '/api/cookies', body: JarCookieSchema, response: CookieListSchema },
+  deleteCookie: { method: 'DELETE', path: '/api/cookies/entry', query: CookieKeySchema, response: CookieListSchema },
+  clearCookies: { method: 'DELETE', path: '/api/cookies', response: CookieListSchema },
+  getSettings: { method: 'GET', path: '/api/settings', response: AppSettingsSchema },
+  putSettings: { method: 'PUT', path: '/api/settings', body: AppSettingsSchema, response: AppSettingsSchema },
 } as const satisfies Record<string, Endpoint>
 
 export type Endpoints = typeof endpoints

@@ -31,7 +31,7 @@ export type PreparedRequest = {
 export type PrepareContext = {
   userAgent: string
   /** Builds multipart and binary bodies from uploaded files; absent where files are not available. */
-  buildFileBody?: (body: RequestSpec['body']) => Promise<{ body: OutgoingBody; size: number; contentType: string | null }>
+  buildFileBody?: (body: RequestSpec['body']) => Promise<{ body: OutgoingBody; size: number; contentType: string | null; preview?: string }>
 }
 
 function invalid(code: 'METHOD_INVALID' | 'METHOD_NOT_ALLOWED' | 'URL_INVALID' | 'URL_SCHEME_UNSUPPORTED' | 'URL_TOO_LONG' | 'HEADER_INVALID' | 'HEADERS_TOO_LARGE', message: string, field: string): CourierError {
@@ -138,6 +138,7 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
     body = built.body
     bodySize = built.size
     contentType = built.contentType
+    bodyPreview = built.preview
   } else {
     const built = buildInMemoryBody(spec.body)
     if (built) {

@@ -1,21 +1,26 @@
+import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import {
   isTextualContentType,
   looksLikeText,
   responseBodyPath,
   suggestFilename,
-  type Hop,
+  type Attempt,
   type Pair,
   type RequestSpec,
   type ResponseRecord,
   type SentRequest,
 } from '@courier/shared'
+import type { CookieJar } from 'tough-cookie'
 import { CourierError } from '../errors.js'
 import type { DestinationPolicy } from './address-policy.js'
 import type { BodySink } from './body-receiver.js'
 import type { LookupFn } from './connector.js'
-import { exchange, type ExchangeResult, type OutgoingBody } from './exchange.js'
+import { CookieSession } from './cookie-session.js'
+import type { ExchangeResult } from './exchange.js'
+import { followRedirects, type FollowState, type HopRequest } from './follow-redirects.js'
 import { prepareRequest, type PrepareContext } from './prepare-request.js'
-import { nextHop } from './redirects.js'
+import { delayBeforeAttempt, retryReason, type AttemptOutcome } from './retry.js'
 import { resolveSettings, type EngineSettings } from './settings.js'
 
 export type SendContext = PrepareContext & {
@@ -25,6 +30,10 @@ export type SendContext = PrepareContext & {
   defaults: EngineSettings
   /** Opens (and truncates) the body file for this send. */
   openSink: () => BodySink
+  /** The workspace's cookie jar; null when there is none. */
+  cookieJar?: CookieJar | null
+  /** Called after the jar changed, so it can be saved. */
+  onCookieJarChange?: () => void
   /** Cancelled by the person (the Cancel button). */
   signal?: AbortSignal
   lookup?: LookupFn
@@ -34,29 +43,31 @@ export type SendContext = PrepareContext & {
   inlineLimit: number
 }
 
-type Current = { method: string; url: URL; headers: Pair[]; body: OutgoingBody; bodySize: number; bodyPreview: string | undefined }
-
 function header(headers: readonly Pair[], name: string): string | null {
   const lower = name.toLowerCase()
   return headers.find(([n]) => n.toLowerCase() === lower)?.[1] ?? null
 }
 
-function sentRequest(current: Current, result?: ExchangeResult): SentRequest {
-  const remoteAddress = result?.remoteAddress
+function sentRequest(current: HopRequest, result: ExchangeResult | undefined): SentRequest {
   return {
     method: current.method,
     url: current.url.href,
     headers: result?.sentHeaders ?? current.headers,
     bodySize: current.bodySize,
     ...(current.bodyPreview === undefined ? {} : { bodyPreview: current.bodyPreview }),
-    ...(remoteAddress ? { remoteAddress } : {}),
+    ...(result?.remoteAddress ? { remoteAddress: result.remoteAddress } : {}),
   }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100
 }
 
 /**
  * Sends one request the way a person asked for it. Invalid input throws a CourierError before
  * anything is sent; once sending starts, every outcome — a 500, a refused connection, a
  * timeout — comes back as a ResponseRecord, so it can be shown and kept in history.
+ * With a retry policy, each failed attempt is listed in `attempts`; the record is the last one.
  */
 export async function sendRequest(spec: RequestSpec, context: SendContext): Promise<ResponseRecord> {
   const prepared = await prepareRequest(spec, context)
@@ -64,7 +75,13 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
   const startedAt = new Date()
   const started = performance.now()
   const notes = [...prepared.notes]
-  const hops: Hop[] = []
+  const attempts: Attempt[] = []
+
+  let request: HopRequest = prepared
+  if (settings.idempotencyKey && !prepared.headers.some(([name]) => name.toLowerCase() === 'idempotency-key')) {
+    // One key per send, the same for every retry of it: that is what makes retrying a POST safe.
+    request = { ...prepared, headers: [...prepared.headers, ['Idempotency-Key', randomUUID()]] }
+  }
 
   const controller = new AbortController()
   const deadline = setTimeout(() => {
@@ -74,70 +91,64 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
   if (context.signal?.aborted) onCancel()
   context.signal?.addEventListener('abort', onCancel, { once: true })
 
-  let current: Current = { ...prepared }
-  let result: ExchangeResult | undefined
-  const base = (): Omit<ResponseRecord, 'ok' | 'status' | 'statusText' | 'httpVersion' | 'headers' | 'sizes' | 'body' | 'error'> => ({
-    id: context.id,
-    startedAt: startedAt.toISOString(),
-    timing: { ...(result?.timing ?? {}), total: Math.round((performance.now() - started) * 100) / 100 },
-    request: sentRequest(current, result),
-    hops,
-    attempts: [],
-    cookies: [],
-    notes,
-    insecure: !settings.verifyTls,
-  })
+  const cookies = new CookieSession(settings.useCookieJar ? (context.cookieJar ?? null) : null, context.onCookieJarChange)
+  let state: FollowState = { current: request, result: undefined, hops: [], cookies: [], notes }
+  let failure: CourierError | undefined
 
   try {
-    for (;;) {
-      result = undefined
-      result = await exchange({
-        url: current.url,
-        method: current.method,
-        headers: current.headers,
-        body: current.body,
-        policy: context.policy,
-        allowLinkLocal: settings.allowLinkLocal,
-        verifyTls: settings.verifyTls,
-        connectTimeoutMs: settings.connectTimeoutMs,
-        headersTimeoutMs: Math.min(settings.headersTimeoutMs, settings.timeoutMs),
-        bodyTimeoutMs: Math.min(settings.bodyTimeoutMs, settings.timeoutMs),
-        maxBodyBytes: settings.maxResponseBytes,
-        headLimit: context.inlineLimit,
-        sink: context.openSink(),
-        signal: controller.signal,
-        lookup: context.lookup,
-        extraCa: context.extraCa,
+    for (let attempt = 1; ; attempt++) {
+      state = { current: request, result: undefined, hops: [], cookies: [], notes }
+      failure = undefined
+      try {
+        await followRedirects(
+          { request, settings, policy: context.policy, cookies, openSink: context.openSink, signal: controller.signal, inlineLimit: context.inlineLimit, lookup: context.lookup, extraCa: context.extraCa },
+          state,
+        )
+      } catch (error) {
+        failure = error instanceof CourierError ? error : new CourierError('INTERNAL', 'The send failed unexpectedly.', { cause: error })
+      }
+      if (attempt >= settings.retry.attempts || controller.signal.aborted) break
+      const outcome: AttemptOutcome = failure ? { errorCode: failure.code } : { status: state.result!.status, headers: state.result!.headers }
+      if (failure && (failure.code === 'REQUEST_TIMEOUT' || failure.code === 'ABORTED')) break
+      const reason = retryReason(outcome, settings.retry)
+      if (!reason) break
+      const wait = delayBeforeAttempt(attempt + 1, settings.retry, outcome)
+      attempts.push({
+        attempt,
+        ...('status' in outcome ? { status: outcome.status } : { errorCode: outcome.errorCode }),
+        waitedMs: wait,
+        reason: `Retried because ${reason}; waited ${wait} ms.`,
       })
-
-      const location = header(result.headers, 'location')
-      const next = settings.followRedirects ? nextHop(current, result.status, location) : null
-      if (!next) break
-      if (next.kind === 'forbidden') {
-        throw new CourierError('REDIRECT_FORBIDDEN', `The server redirected to ${next.target.slice(0, 200)}, which Courier does not follow (only http and https).`, { phase: 'redirect' })
+      try {
+        await sleep(wait, undefined, { signal: controller.signal })
+      } catch {
+        failure = controller.signal.reason instanceof CourierError ? controller.signal.reason : new CourierError('ABORTED')
+        break
       }
-      hops.push({
-        request: sentRequest(current, result),
-        status: result.status,
-        statusText: result.statusText,
-        headers: result.headers,
-        location,
-        timing: result.timing,
-      })
-      if (hops.length > settings.maxRedirects) {
-        throw new CourierError('TOO_MANY_REDIRECTS', `The server redirected more than ${settings.maxRedirects} times; the chain is listed under Redirects.`, { phase: 'redirect' })
-      }
-      if (next.droppedCredentials.length) {
-        notes.push(`${next.droppedCredentials.join(', ')} not sent to ${next.request.url.origin}: it is a different origin than the one you addressed.`)
-      }
-      current = next.request
     }
-  } catch (error) {
-    const failure = error instanceof CourierError ? error : new CourierError('INTERNAL', 'The send failed unexpectedly.', { cause: error })
-    const partial = result as ExchangeResult | undefined
-    const last = failure.code === 'TOO_MANY_REDIRECTS' ? partial : undefined
+  } finally {
+    clearTimeout(deadline)
+    context.signal?.removeEventListener('abort', onCancel)
+  }
+
+  const result = state.result
+  const base = {
+    id: context.id,
+    startedAt: startedAt.toISOString(),
+    timing: { ...(result?.timing ?? {}), total: round(performance.now() - started) },
+    request: sentRequest(state.current, result),
+    hops: state.hops,
+    attempts,
+    cookies: state.cookies,
+    notes,
+    insecure: !settings.verifyTls,
+  }
+
+  if (failure || !result) {
+    const error = failure ?? new CourierError('INTERNAL')
+    const last = error.code === 'TOO_MANY_REDIRECTS' ? result : undefined
     return {
-      ...base(),
+      ...base,
       ok: false,
       status: last?.status ?? null,
       statusText: last?.statusText ?? '',
@@ -145,39 +156,35 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
       headers: last?.headers ?? [],
       sizes: { headers: last?.headerBytes ?? 0, bodyWire: last?.wireBytes ?? 0, body: last?.bodyBytes ?? 0 },
       body: null,
-      error: { code: failure.code, message: failure.message, ...(failure.phase ? { phase: failure.phase } : {}) },
+      error: { code: error.code, message: error.message, ...(error.phase ? { phase: error.phase } : {}) },
     }
-  } finally {
-    clearTimeout(deadline)
-    context.signal?.removeEventListener('abort', onCancel)
   }
 
-  const final = result
-  const contentType = header(final.headers, 'content-type')
-  const isText = isTextualContentType(contentType) || (contentType === null && final.bodyBytes > 0 && looksLikeText(final.head))
-  const inline = isText && final.bodyBytes <= context.inlineLimit && !final.truncated ? final.head.toString('utf8') : null
-  const hasBody = final.bodyBytes > 0 || final.wireBytes > 0
+  const contentType = header(result.headers, 'content-type')
+  const isText = isTextualContentType(contentType) || (contentType === null && result.bodyBytes > 0 && looksLikeText(result.head))
+  const inline = isText && result.bodyBytes <= context.inlineLimit && !result.truncated ? result.head.toString('utf8') : null
+  const hasBody = result.bodyBytes > 0 || result.wireBytes > 0
   return {
-    ...base(),
-    ok: !final.truncated,
-    status: final.status,
-    statusText: final.statusText,
-    httpVersion: final.httpVersion,
-    headers: final.headers,
-    sizes: { headers: final.headerBytes, bodyWire: final.wireBytes, body: final.bodyBytes },
+    ...base,
+    ok: !result.truncated,
+    status: result.status,
+    statusText: result.statusText,
+    httpVersion: result.httpVersion,
+    headers: result.headers,
+    sizes: { headers: result.headerBytes, bodyWire: result.wireBytes, body: result.bodyBytes },
     body: hasBody
       ? {
           contentType,
-          size: final.bodyBytes,
+          size: result.bodyBytes,
           url: responseBodyPath(context.id),
           inline,
           isText,
-          truncated: final.truncated,
-          ...(final.decodeError ? { decodeError: final.decodeError } : {}),
-          filename: suggestFilename(header(final.headers, 'content-disposition'), current.url.href, contentType),
+          truncated: result.truncated,
+          ...(result.decodeError ? { decodeError: result.decodeError } : {}),
+          filename: suggestFilename(header(result.headers, 'content-disposition'), state.current.url.href, contentType),
         }
       : null,
-    error: final.truncated
+    error: result.truncated
       ? { code: 'RESPONSE_TOO_LARGE', message: `The body was cut at ${formatBytes(settings.maxResponseBytes)}, the response size limit in Settings.`, phase: 'receive' }
       : null,
   }

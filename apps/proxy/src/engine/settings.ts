@@ -1,4 +1,4 @@
-import type { RequestSettings } from '@courier/shared'
+import { SendDefaultsSchema, type RequestSettings, type RetryPolicy, type SendDefaults } from '@courier/shared'
 
 /** Everything a send needs to know about limits and behaviour, after defaults are applied. */
 export type EngineSettings = {
@@ -12,32 +12,19 @@ export type EngineSettings = {
   maxResponseBytes: number
   allowLinkLocal: boolean
   useCookieJar: boolean
+  retry: RetryPolicy
+  idempotencyKey: boolean
 }
 
-/** SECURITY.md §5 localhost defaults; the Settings page overrides them. */
-export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
-  timeoutMs: 60_000,
-  connectTimeoutMs: 10_000,
-  headersTimeoutMs: 30_000,
-  bodyTimeoutMs: 30_000,
-  followRedirects: true,
-  maxRedirects: 10,
-  verifyTls: true,
-  maxResponseBytes: 50 * 1024 * 1024,
-  allowLinkLocal: false,
-  useCookieJar: true,
+/** The global defaults from the Settings page, plus the limits people do not tune (SECURITY.md §5). */
+export function engineSettingsFrom(defaults: SendDefaults): EngineSettings {
+  return { ...defaults, headersTimeoutMs: 30_000, bodyTimeoutMs: 30_000, allowLinkLocal: false }
 }
 
+export const DEFAULT_ENGINE_SETTINGS: EngineSettings = engineSettingsFrom(SendDefaultsSchema.parse({}))
+
+/** A request's own settings over the defaults; an absent field means "use the default". */
 export function resolveSettings(request: RequestSettings, defaults: EngineSettings): EngineSettings {
-  return {
-    ...defaults,
-    ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
-    ...(request.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: request.connectTimeoutMs }),
-    ...(request.followRedirects === undefined ? {} : { followRedirects: request.followRedirects }),
-    ...(request.maxRedirects === undefined ? {} : { maxRedirects: request.maxRedirects }),
-    ...(request.verifyTls === undefined ? {} : { verifyTls: request.verifyTls }),
-    ...(request.maxResponseBytes === undefined ? {} : { maxResponseBytes: request.maxResponseBytes }),
-    ...(request.allowLinkLocal === undefined ? {} : { allowLinkLocal: request.allowLinkLocal }),
-    ...(request.useCookieJar === undefined ? {} : { useCookieJar: request.useCookieJar }),
-  }
+  const own = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as Partial<EngineSettings>
+  return { ...defaults, ...own }
 }

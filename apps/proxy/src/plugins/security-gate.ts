@@ -38,9 +38,7 @@ function isApi(url: string): boolean {
 /** Whether a state-changing request carries a type a plain HTML form cannot send (SECURITY.md L2). */
 function hasAllowedContentType(request: FastifyRequest): boolean {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
-  const length = request.headers['content-length']
-  const hasBody = (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined
-  if (!hasBody) return request.method === 'DELETE' || type === 'application/json'
+  if (request.method === 'DELETE' && type === '') return true
   if (request.url.split('?')[0] === FILES_PATH) return type === 'multipart/form-data'
   return type === 'application/json'
 }

@@ -2,15 +2,17 @@ import type { FastifyInstance } from 'fastify'
 import { endpoints, statusForCode } from '@courier/shared'
 import type { DestinationPolicy } from '../engine/address-policy.js'
 import { sendRequest } from '../engine/send-request.js'
-import type { EngineSettings } from '../engine/settings.js'
+import { buildFileBody } from '../engine/file-body.js'
+import { engineSettingsFrom } from '../engine/settings.js'
 import { historyEntryFor } from '../history/record-exchange.js'
 import { newId } from '../ids.js'
 import { parseInput } from './parse-input.js'
 
 export type SendRoutesOptions = {
   policy: DestinationPolicy
-  engineDefaults: EngineSettings
   userAgent: string
+  /** Extra trusted CA certificates (PEM) for every send. */
+  extraCa?: readonly string[]
 }
 
 const INLINE_LIMIT = 256 * 1024
@@ -31,14 +33,19 @@ export default async function sendRoutes(fastify: FastifyInstance, options: Send
       if (!reply.raw.writableFinished) cancel.abort()
     })
 
+    const settings = await fastify.appSettings.get()
     const record = await sendRequest(input.request, {
       id,
       policy: options.policy,
-      defaults: options.engineDefaults,
+      defaults: engineSettingsFrom(settings.send),
       userAgent: options.userAgent,
       openSink: () => fastify.bodies.openSink(id),
+      buildFileBody: (body) => buildFileBody(body, fastify.files),
+      cookieJar: await fastify.cookieJars.get(),
+      onCookieJarChange: () => void fastify.cookieJars.persist(),
       signal: cancel.signal,
       inlineLimit: INLINE_LIMIT,
+      extraCa: options.extraCa,
     })
 
     if (record.error?.code !== 'ABORTED') {

@@ -33,4 +33,14 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0003-cookie-jars': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('cookie_jars')
+        .addColumn('id', 'varchar(200)', (c) => c.primaryKey())
+        .addColumn('json', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+        .execute()
+    },
+  },
 }

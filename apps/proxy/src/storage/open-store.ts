@@ -1,6 +1,6 @@
 import { openDatabase, type DatabaseTarget } from './database.js'
 import { createHistoryStore } from './history-store.js'
-import { createSettingsStore } from './settings-store.js'
+import { createCookieJarStore, createSettingsStore } from './key-value-stores.js'
 import type { Store } from './store.js'
 
 export async function openStore(target: DatabaseTarget): Promise<Store> {
@@ -9,6 +9,7 @@ export async function openStore(target: DatabaseTarget): Promise<Store> {
     kind: target.kind,
     history: createHistoryStore(db),
     settings: createSettingsStore(db),
+    cookieJars: createCookieJarStore(db),
     close: () => db.destroy(),
   }
 }

@@ -20,8 +20,15 @@ export interface SettingsTable {
   updated_at: string
 }
 
+export interface CookieJarTable {
+  id: string
+  json: string
+  updated_at: string
+}
+
 export interface Database {
   history: HistoryTable
   settings: SettingsTable
+  cookie_jars: CookieJarTable
   kysely_migration?: { name: string; timestamp: string; seq?: Generated<number> }
 }

@@ -16,10 +16,17 @@ export interface SettingsStore {
   put(key: string, value: unknown): Promise<void>
 }
 
+/** Serialized cookie jars (tough-cookie JSON) by id. */
+export interface CookieJarStore {
+  load(id: string): Promise<string | undefined>
+  save(id: string, json: string): Promise<void>
+}
+
 /** Everything Courier keeps, behind one interface with a SQLite and a PostgreSQL dialect. */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
   readonly history: HistoryStore
   readonly settings: SettingsStore
+  readonly cookieJars: CookieJarStore
   close(): Promise<void>
 }

@@ -5,7 +5,6 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { TOKEN_HEADER } from '@courier/shared'
 import { onTestFinished } from 'vitest'
 import type { AppConfig } from '../config.js'
-import { DEFAULT_ENGINE_SETTINGS } from '../engine/settings.js'
 import { buildServer } from '../server.js'
 
 export const TEST_PORT = 3999
@@ -29,7 +28,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     viteUrl: null,
     token: TEST_TOKEN,
     version: '0.0.0-test',
-    engineDefaults: DEFAULT_ENGINE_SETTINGS,
+    maxUploadBytes: 100 * 1024 * 1024,
+    extraCa: [],
     ...overrides,
   }
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
-import type { SettingsStore } from './store.js'
+import type { CookieJarStore, SettingsStore } from './store.js'
 
 export function createSettingsStore(db: Kysely<Database>): SettingsStore {
   return {
@@ -14,6 +14,23 @@ export function createSettingsStore(db: Kysely<Database>): SettingsStore {
         .insertInto('settings')
         .values(values)
         .onConflict((c) => c.column('key').doUpdateSet({ value_json: values.value_json, updated_at: values.updated_at }))
+        .execute()
+    },
+  }
+}
+
+export function createCookieJarStore(db: Kysely<Database>): CookieJarStore {
+  return {
+    async load(id: string) {
+      const row = await db.selectFrom('cookie_jars').select('json').where('id', '=', id).executeTakeFirst()
+      return row?.json
+    },
+    async save(id: string, json: string) {
+      const updated_at = new Date().toISOString()
+      await db
+        .insertInto('cookie_jars')
+        .values({ id, json, updated_at })
+        .onConflict((c) => c.column('id').doUpdateSet({ json, updated_at }))
         .execute()
     },
   }

@@ -1,0 +1,103 @@
+import type { Hop, Pair, SetCookie } from '@courier/shared'
+import { CourierError } from '../errors.js'
+import type { DestinationPolicy } from './address-policy.js'
+import type { BodySink } from './body-receiver.js'
+import type { LookupFn } from './connector.js'
+import { joinCookies, type CookieSession } from './cookie-session.js'
+import { exchange, type ExchangeResult, type OutgoingBody } from './exchange.js'
+import { nextHop } from './redirects.js'
+import type { EngineSettings } from './settings.js'
+
+export type HopRequest = { method: string; url: URL; headers: Pair[]; body: OutgoingBody; bodySize: number; bodyPreview: string | undefined }
+
+export type FollowInput = {
+  request: HopRequest
+  settings: EngineSettings
+  policy: DestinationPolicy
+  cookies: CookieSession
+  openSink: () => BodySink
+  signal: AbortSignal
+  inlineLimit: number
+  lookup?: LookupFn
+  extraCa?: readonly string[]
+}
+
+export type FollowState = {
+  /** The request of the last exchange attempted. */
+  current: HopRequest
+  result: ExchangeResult | undefined
+  hops: Hop[]
+  cookies: SetCookie[]
+  notes: string[]
+}
+
+function header(headers: readonly Pair[], name: string): string | null {
+  const lower = name.toLowerCase()
+  return headers.find(([n]) => n.toLowerCase() === lower)?.[1] ?? null
+}
+
+function withCookieHeader(headers: Pair[], value: string): Pair[] {
+  const without = headers.filter(([name]) => name.toLowerCase() !== 'cookie')
+  return value === '' ? without : [...without, ['Cookie', value]]
+}
+
+/**
+ * One attempt: the exchange and every redirect after it, each hop recorded, the jar consulted
+ * for each hop's URL and fed each hop's Set-Cookie. Fills `state` as it goes, so a failure
+ * midway still reports the hops that happened. Throws CourierError on failure.
+ */
+export async function followRedirects(input: FollowInput, state: FollowState): Promise<ExchangeResult> {
+  const { settings } = input
+  // The person's own Cookie line travels only to the origin they addressed; jar cookies follow their rules.
+  const ownCookie = header(input.request.headers, 'cookie') ?? ''
+  const origin = input.request.url.origin
+  state.current = input.request
+
+  for (;;) {
+    const jarCookie = await input.cookies.cookieHeaderFor(state.current.url)
+    const cookieLine = joinCookies(jarCookie, state.current.url.origin === origin ? ownCookie : '')
+    state.current = { ...state.current, headers: withCookieHeader(state.current.headers, cookieLine) }
+    state.result = undefined
+    const result = await exchange({
+      url: state.current.url,
+      method: state.current.method,
+      headers: state.current.headers,
+      body: state.current.body,
+      policy: input.policy,
+      allowLinkLocal: settings.allowLinkLocal,
+      verifyTls: settings.verifyTls,
+      connectTimeoutMs: settings.connectTimeoutMs,
+      headersTimeoutMs: Math.min(settings.headersTimeoutMs, settings.timeoutMs),
+      bodyTimeoutMs: Math.min(settings.bodyTimeoutMs, settings.timeoutMs),
+      maxBodyBytes: settings.maxResponseBytes,
+      headLimit: input.inlineLimit,
+      sink: input.openSink(),
+      signal: input.signal,
+      lookup: input.lookup,
+      extraCa: input.extraCa,
+    })
+    state.result = result
+    state.cookies.push(...(await input.cookies.receive(result.headers, state.current.url)))
+
+    const location = header(result.headers, 'location')
+    const next = settings.followRedirects ? nextHop(state.current, result.status, location) : null
+    if (!next) return result
+    if (next.kind === 'forbidden') {
+      throw new CourierError('REDIRECT_FORBIDDEN', `The server redirected to ${next.target.slice(0, 200)}, which Courier does not follow (only http and https).`, { phase: 'redirect' })
+    }
+    state.hops.push({
+      request: { method: state.current.method, url: state.current.url.href, headers: result.sentHeaders, bodySize: state.current.bodySize, ...(result.remoteAddress ? { remoteAddress: result.remoteAddress } : {}) },
+      status: result.status,
+      statusText: result.statusText,
+      headers: result.headers,
+      location,
+      timing: result.timing,
+    })
+    if (state.hops.length > settings.maxRedirects) {
+      throw new CourierError('TOO_MANY_REDIRECTS', `The server redirected more than ${settings.maxRedirects} times; the chain is listed under Redirects.`, { phase: 'redirect' })
+    }
+    const dropped = next.droppedCredentials.filter((name) => name.toLowerCase() !== 'cookie' || ownCookie !== '')
+    if (dropped.length) state.notes.push(`${dropped.join(', ')} not sent to ${next.request.url.origin}: it is a different origin than the one you addressed.`)
+    state.current = next.request
+  }
+}

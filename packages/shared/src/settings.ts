@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { RetryPolicySchema } from './request-spec.js'
+
+/** How every send behaves unless the request's own Settings tab says otherwise. */
+export const SendDefaultsSchema = z.object({
+  timeoutMs: z.number().int().min(1000).max(300_000).default(60_000),
+  connectTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  followRedirects: z.boolean().default(true),
+  maxRedirects: z.number().int().min(0).max(50).default(10),
+  verifyTls: z.boolean().default(true),
+  useCookieJar: z.boolean().default(true),
+  maxResponseBytes: z.number().int().min(1024).max(4 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  retry: RetryPolicySchema.default({
+    attempts: 1,
+    backoffMs: 500,
+    maxBackoffMs: 30_000,
+    onStatuses: [429, 500, 502, 503, 504],
+    onNetworkErrors: true,
+    respectRetryAfter: true,
+  }),
+  idempotencyKey: z.boolean().default(false),
+})
+
+export const AppSettingsSchema = z.object({
+  send: SendDefaultsSchema.default(SendDefaultsSchema.parse({})),
+})
+
+export type SendDefaults = z.infer<typeof SendDefaultsSchema>
+export type AppSettings = z.infer<typeof AppSettingsSchema>
+export type AppSettingsInput = z.input<typeof AppSettingsSchema>
