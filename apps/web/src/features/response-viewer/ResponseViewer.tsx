@@ -3,12 +3,28 @@ import { useEffect, useState } from 'react'
 import { ApiError } from '../../shared/api/proxy-client'
 import { formatDuration } from '../../shared/format/format'
 import { Tabs } from '../../shared/ui/Tabs'
+import { ResponseBody } from './body/ResponseBody'
+import { cookiesOf, CookiesPanel } from './cookies/CookiesPanel'
 import { ErrorAlert } from './ErrorAlert'
-import { ResponseBody } from './ResponseBody'
-import { ResponseHeaders } from './ResponseHeaders'
+import { HeadersTable } from './headers/HeadersTable'
+import { ApiHelpers } from './helpers/ApiHelpers'
+import { RedirectsPanel } from './redirects/RedirectsPanel'
+import { RequestAsSent } from './request/RequestAsSent'
 import { StatusLine } from './StatusLine'
+import { TimingPanel } from './timing/TimingPanel'
+import './response-viewer.css'
 
-type ResponseTab = 'body' | 'headers'
+type ResponseTab = 'body' | 'headers' | 'cookies' | 'timing' | 'redirects' | 'request'
+
+const TAB_NAMES: Record<ResponseTab, string> = { body: 'Body', headers: 'Headers', cookies: 'Cookies', timing: 'Timing', redirects: 'Redirects', request: 'Request' }
+
+export type ResponseViewerProps = {
+  state: ResponseState
+  /** Sends a GET to this URL (a Link header's next page); the app owns sending. */
+  onSendUrl?: (url: string) => void
+  /** Bodies larger than this offer download-or-view instead of opening (default 50 MB). */
+  largeBodyBytes?: number
+}
 
 export type ResponseState =
   | { kind: 'empty' }
@@ -27,7 +43,7 @@ function Elapsed({ since }: { since: number }) {
 }
 
 /** Everything the answer holds, or why there is none. */
-export function ResponseViewer({ state }: { state: ResponseState }) {
+export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseViewerProps) {
   const [tab, setTab] = useState<ResponseTab>('body')
 
   if (state.kind === 'empty') {
@@ -86,6 +102,7 @@ export function ResponseViewer({ state }: { state: ResponseState }) {
       ) : null}
       {record.status !== null ? (
         <>
+          <ApiHelpers record={record} onSendUrl={onSendUrl} />
           <Tabs<ResponseTab>
             label="Response sections"
             selected={tab}
@@ -94,13 +111,33 @@ export function ResponseViewer({ state }: { state: ResponseState }) {
             tabs={[
               { id: 'body', label: 'Body' },
               { id: 'headers', label: 'Headers', badge: record.headers.length },
+              { id: 'cookies', label: 'Cookies', badge: cookiesOf(record).length },
+              { id: 'timing', label: 'Timing' },
+              { id: 'redirects', label: 'Redirects', badge: record.hops.length },
+              { id: 'request', label: 'Request' },
             ]}
           />
-          <div className="response-viewer__panel" role="tabpanel" aria-label={tab === 'body' ? 'Body' : 'Headers'}>
-            {tab === 'body' ? <ResponseBody record={record} /> : <ResponseHeaders headers={record.headers} />}
+          <div className={`response-viewer__panel response-viewer__panel--${tab}`} role="tabpanel" aria-label={TAB_NAMES[tab]}>
+            {tab === 'body' ? (
+              <ResponseBody key={record.id} record={record} largeBodyBytes={largeBodyBytes} />
+            ) : tab === 'headers' ? (
+              <HeadersTable headers={record.headers} label="Response headers" searchable />
+            ) : tab === 'cookies' ? (
+              <CookiesPanel record={record} />
+            ) : tab === 'timing' ? (
+              <TimingPanel record={record} roundTripMs={state.roundTripMs} />
+            ) : tab === 'redirects' ? (
+              <RedirectsPanel record={record} />
+            ) : (
+              <RequestAsSent record={record} />
+            )}
           </div>
         </>
-      ) : null}
+      ) : (
+        <div className="response-viewer__panel">
+          <RequestAsSent record={record} />
+        </div>
+      )}
     </section>
   )
 }

@@ -1,25 +1,34 @@
 import type { ResponseRecord } from '@courier/shared'
 import { formatBytes, formatDuration, statusClass } from '../../shared/format/format'
 
-/** `200 OK · HTTP/1.1 · 123 ms · 1.2 KB`, coloured by status class. */
+/** `200 OK · HTTP/1.1 · 123 ms · 1.2 KB body · 0.9 KB on the wire · 310 B headers`, coloured by status class. */
 export function StatusLine({ record }: { record: ResponseRecord }) {
   const tone = statusClass(record.status)
   const statusText = record.status === null ? 'Failed' : `${record.status} ${record.statusText}`.trim()
+  const compressed = record.sizes.bodyWire !== record.sizes.body
   return (
     <div className="status-line">
       <span role="status" aria-label="Response status" className={`status-badge status-badge--${tone}`}>
         {statusText}
       </span>
-      {record.httpVersion ? <span className="status-line__item status-line__muted">{record.httpVersion}</span> : null}
-      <span className="status-line__item" aria-label="Response time" title="Total time, redirects included">
+      {record.httpVersion ? (
+        <span className="status-line__item status-line__muted" aria-label="HTTP version">
+          {record.httpVersion}
+        </span>
+      ) : null}
+      <span className="status-line__item" aria-label="Response time" title="Total time, redirects included (see Timing)">
         {formatDuration(record.timing.total)}
       </span>
-      <span
-        className="status-line__item"
-        aria-label="Response size"
-        title={`Body ${formatBytes(record.sizes.body)} decoded, ${formatBytes(record.sizes.bodyWire)} on the wire; headers ${formatBytes(record.sizes.headers)}`}
-      >
-        {formatBytes(record.sizes.body)}
+      <span className="status-line__sizes">
+        <span className="status-line__item" aria-label="Response size" title="Body size after decoding">
+          {formatBytes(record.sizes.body)}
+        </span>
+        <span className="status-line__muted status-line__size-detail" aria-label="Body size on the wire" title={compressed ? 'Body bytes as they crossed the wire, compressed' : 'Body bytes on the wire (not compressed)'}>
+          {formatBytes(record.sizes.bodyWire)} {compressed ? 'compressed' : 'on the wire'}
+        </span>
+        <span className="status-line__muted status-line__size-detail" aria-label="Headers size" title="Response header block size">
+          {formatBytes(record.sizes.headers)} headers
+        </span>
       </span>
       {record.hops.length > 0 ? (
         <span className="status-line__item status-line__muted">

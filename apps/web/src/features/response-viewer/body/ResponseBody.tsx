@@ -1,0 +1,141 @@
+import { isJsonContentType, suggestFilename, type ResponseRecord } from '@courier/shared'
+import { useEffect, useState } from 'react'
+import { CodeEditor } from '../../../shared/code-editor/CodeEditor'
+import { formatBytes } from '../../../shared/format/format'
+import { languageFor } from '../pretty-print'
+import { HexView } from './HexView'
+import { JsonPathFilter } from './JsonPathFilter'
+import { LargeBodyGate } from './LargeBodyGate'
+import { LinesView } from './LinesView'
+import { PreviewView, previewKind } from './PreviewView'
+import { TreeView } from './TreeView'
+import { useBodyDocument, type BodyDocumentState } from './use-body-document'
+
+type BodyView = 'pretty' | 'tree' | 'raw' | 'preview' | 'hex'
+
+export const DEFAULT_LARGE_BODY_BYTES = 50 * 1000 * 1000
+
+function headerValue(record: ResponseRecord, name: string): string | null {
+  return record.headers.find(([key]) => key.toLowerCase() === name)?.[1] ?? null
+}
+
+function Loading({ state }: { state: Extract<BodyDocumentState, { status: 'loading' }> }) {
+  const progress = state.progress
+  const fraction = progress && progress.total > 0 ? Math.min(1, progress.received / progress.total) : null
+  return (
+    <div className="body-loading" aria-busy="true">
+      <p className="empty-note">
+        {!progress ? 'Loading body…' : progress.phase === 'parse' ? `Parsing ${formatBytes(progress.received)}…` : `Loading body… ${formatBytes(progress.received)} of ${formatBytes(progress.total)}`}
+      </p>
+      {fraction !== null ? <progress className="body-loading__bar" max={1} value={fraction} aria-label="Body loaded" /> : null}
+    </div>
+  )
+}
+
+type ResponseBodyProps = { record: ResponseRecord; largeBodyBytes?: number }
+
+/** The body in every view that fits it; the text itself stays in a worker. */
+export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES }: ResponseBodyProps) {
+  const body = record.body
+  const [chosen, setChosen] = useState<BodyView | null>(null)
+  const [viewLarge, setViewLarge] = useState(false)
+  const [copied, setCopied] = useState<string | null>(null)
+  const gated = !!body && body.size > largeBodyBytes && !viewLarge
+  const doc = useBodyDocument(record, !gated && !!body?.isText)
+
+  useEffect(() => {
+    if (!copied) return
+    const timer = setTimeout(() => setCopied(null), 2000)
+    return () => clearTimeout(timer)
+  }, [copied])
+
+  if (!body || (body.size === 0 && !body.truncated)) return <p className="empty-note">The response has no body.</p>
+
+  const preview = previewKind(body.contentType)
+  const info = doc.status === 'ready' ? doc.info : null
+  const isJson = info ? info.kind === 'json' && !info.parseError : isJsonContentType(body.contentType)
+  const views: { id: BodyView; label: string; available: boolean }[] = [
+    { id: 'pretty', label: 'Pretty', available: body.isText },
+    { id: 'tree', label: 'Tree', available: body.isText && isJson },
+    { id: 'raw', label: 'Raw', available: body.isText },
+    { id: 'preview', label: 'Preview', available: preview !== null },
+    { id: 'hex', label: 'Hex', available: !body.isText },
+  ]
+  const fallback: BodyView = preview === 'image' || preview === 'pdf' ? 'preview' : body.isText ? 'pretty' : 'hex'
+  const view: BodyView = chosen && views.find((v) => v.id === chosen)?.available ? chosen : fallback
+  const filename = body.filename ?? suggestFilename(headerValue(record, 'content-disposition'), record.request.url, body.contentType)
+  const downloadHref = `${body.url}?download=1`
+  const needsDocument = view === 'pretty' || view === 'tree' || view === 'raw' || (view === 'preview' && preview === 'text')
+
+  return (
+    <div className="response-body">
+      <div className="response-body__toolbar">
+        <div role="radiogroup" aria-label="Body view" className="segmented segmented--small">
+          {views
+            .filter((v) => v.available)
+            .map((v) => (
+              <label key={v.id} className={`segmented__item${view === v.id ? ' is-selected' : ''}`}>
+                <input type="radio" name={`body-view-${record.id}`} value={v.id} checked={view === v.id} onChange={() => setChosen(v.id)} />
+                {v.label}
+              </label>
+            ))}
+        </div>
+        {isJson && doc.status === 'ready' && (view === 'pretty' || view === 'tree') ? (
+          <JsonPathFilter
+            key={record.id}
+            applied={doc.info.filter}
+            onApply={async (expression) => doc.setInfo(await doc.client.call('filter', { expression }))}
+          />
+        ) : (
+          <span className="response-body__type">{body.contentType ?? 'no content type'}</span>
+        )}
+        <span className="response-body__copied" role="status" aria-live="polite">
+          {copied}
+        </span>
+        <a className="button button--small" href={downloadHref} download={filename} title={`Save as ${filename}, byte for byte`}>
+          Download
+        </a>
+      </div>
+      {body.decodeError ? <p className="inline-warning">{body.decodeError}</p> : null}
+      {body.truncated ? <p className="inline-warning">Only the first {formatBytes(body.size)} were kept: the response was larger than the limit.</p> : null}
+      {info?.parseError && view !== 'raw' ? <p className="inline-warning">Not valid JSON ({info.parseError}); shown as text.</p> : null}
+
+      {gated ? (
+        <LargeBodyGate size={body.size} threshold={largeBodyBytes} downloadHref={downloadHref} filename={filename} onView={() => setViewLarge(true)} />
+      ) : view === 'hex' ? (
+        <HexView body={body} />
+      ) : view === 'preview' && preview && preview !== 'text' ? (
+        <PreviewView body={body} kind={preview} />
+      ) : needsDocument ? (
+        doc.status === 'loading' ? (
+          <Loading state={doc} />
+        ) : doc.status === 'error' ? (
+          <p className="inline-warning">{doc.message}</p>
+        ) : doc.status === 'ready' ? (
+          view === 'tree' ? (
+            <TreeView client={doc.client} initialCount={doc.info.treeRows} version={doc.info} onCopied={setCopied} />
+          ) : view === 'pretty' && doc.info.prettyText !== null ? (
+            <CodeEditor
+              key={`pretty-${record.id}`}
+              language={languageFor(body.contentType, doc.info.kind)}
+              ariaLabel="Response body"
+              value={doc.info.prettyText}
+              documentKey={`${record.id}:${doc.info.filter?.expression ?? ''}`}
+              readOnly
+              wordWrap
+            />
+          ) : view === 'pretty' ? (
+            <>
+              <p className="hint body-hint">
+                {formatBytes(doc.info.prettyChars)} of text: shown without colours or folding so it stays fast. Tree folds it; the filter narrows it.
+              </p>
+              <LinesView client={doc.client} view="pretty" count={doc.info.prettyLines} version={doc.info} label="Response body" />
+            </>
+          ) : (
+            <LinesView client={doc.client} view="raw" count={doc.info.rawLines} version={record.id} label="Raw response body" />
+          )
+        ) : null
+      ) : null}
+    </div>
+  )
+}

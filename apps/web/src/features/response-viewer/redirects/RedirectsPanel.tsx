@@ -1,0 +1,50 @@
+import type { ResponseRecord } from '@courier/shared'
+import { formatDuration, statusClass } from '../../../shared/format/format'
+import { HeadersTable } from '../headers/HeadersTable'
+
+/** The hop chain: each 3xx with where it pointed and what it said, then where it ended. */
+export function RedirectsPanel({ record }: { record: ResponseRecord }) {
+  if (record.hops.length === 0) {
+    return <p className="empty-note">No redirects: the first answer was the final one.</p>
+  }
+  return (
+    <ol className="redirects" aria-label="Redirect chain">
+      {record.hops.map((hop, index) => (
+        <li key={index} className="redirects__hop">
+          <div className="redirects__line">
+            <span className="redirects__step">{index + 1}</span>
+            <span className={`status-pill status-pill--${statusClass(hop.status)}`}>
+              {hop.status} {hop.statusText}
+            </span>
+            <span className="redirects__url">
+              <span className="redirects__method">{hop.request.method}</span> {hop.request.url}
+            </span>
+            <span className="redirects__ms">{formatDuration(hop.timing.total)}</span>
+          </div>
+          <div className="redirects__location">
+            <span className="redirects__arrow" aria-hidden="true">
+              ↳
+            </span>
+            Location: <code>{hop.location ?? '(none)'}</code>
+          </div>
+          <details className="redirects__details">
+            <summary>
+              {hop.headers.length} response header{hop.headers.length === 1 ? '' : 's'}, {hop.request.headers.length} sent
+            </summary>
+            <HeadersTable headers={hop.headers} label={`Hop ${index + 1} response headers`} />
+            <HeadersTable headers={hop.request.headers} label={`Hop ${index + 1} request headers`} />
+          </details>
+        </li>
+      ))}
+      <li className="redirects__hop redirects__hop--final">
+        <div className="redirects__line">
+          <span className="redirects__step">✓</span>
+          <span className={`status-pill status-pill--${statusClass(record.status)}`}>{record.status === null ? 'Failed' : `${record.status} ${record.statusText}`}</span>
+          <span className="redirects__url">
+            <span className="redirects__method">{record.request.method}</span> {record.request.url}
+          </span>
+        </div>
+      </li>
+    </ol>
+  )
+}

@@ -1,0 +1,88 @@
+import type { ResponseRecord } from '@courier/shared'
+import { formatDuration, statusClass } from '../../../shared/format/format'
+import { buildWaterfall, PHASE_LABELS, type Segment } from './waterfall'
+
+function Bar({ start, duration, span, tone }: { start: number; duration: number; span: number; tone: string }) {
+  const left = (start / span) * 100
+  // A 0.3 ms phase still shows as a sliver, so its place in the order is visible.
+  const width = Math.max((duration / span) * 100, 0.4)
+  return (
+    <div className="waterfall__track" aria-hidden="true">
+      <div className={`waterfall__bar waterfall__bar--${tone}`} style={{ left: `${Math.min(left, 99.6)}%`, width: `${width}%` }} />
+    </div>
+  )
+}
+
+function PhaseRow({ segment, span }: { segment: Segment; span: number }) {
+  return (
+    <tr className="waterfall__phase">
+      <th scope="row">{PHASE_LABELS[segment.phase]}</th>
+      <td>
+        <Bar start={segment.start} duration={segment.duration} span={span} tone={segment.phase} />
+      </td>
+      <td className="waterfall__ms">{formatDuration(segment.duration)}</td>
+    </tr>
+  )
+}
+
+/** Where the time went: every exchange's phases on one axis, Courier's own share apart. */
+export function TimingPanel({ record, roundTripMs }: { record: ResponseRecord; roundTripMs?: number }) {
+  const waterfall = buildWaterfall(record, roundTripMs)
+  const { span } = waterfall
+  const several = waterfall.rows.length > 1
+  return (
+    <div className="timing">
+      <table className="waterfall" aria-label="Timing waterfall">
+        <colgroup>
+          <col className="waterfall__label-col" />
+          <col />
+          <col className="waterfall__ms-col" />
+        </colgroup>
+        {waterfall.rows.map((row, index) => (
+          <tbody key={index} className="waterfall__exchange">
+            <tr className="waterfall__head">
+              <th scope="rowgroup" colSpan={2}>
+                <span className={`status-pill status-pill--${statusClass(row.status)}`}>{row.status ?? '—'}</span>
+                <span className="waterfall__title">
+                  {several ? (index < waterfall.rows.length - 1 ? `Hop ${index + 1}` : 'Final') : 'Exchange'} · {row.label}
+                </span>
+              </th>
+              <td className="waterfall__ms waterfall__ms--strong">{formatDuration(row.total)}</td>
+            </tr>
+            {row.segments.map((segment) => (
+              <PhaseRow key={segment.phase} segment={segment} span={span} />
+            ))}
+          </tbody>
+        ))}
+        <tbody className="waterfall__summary">
+          <tr>
+            <th scope="row">Upstream{several ? `, ${waterfall.rows.length} exchanges` : ''}</th>
+            <td>
+              <Bar start={0} duration={waterfall.upstream} span={span} tone="upstream" />
+            </td>
+            <td className="waterfall__ms waterfall__ms--strong">{formatDuration(waterfall.upstream)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Courier overhead</th>
+            {waterfall.overhead === null ? (
+              <td colSpan={2} className="waterfall__unknown">
+                Not known for a response opened from history.
+              </td>
+            ) : (
+              <>
+                <td>
+                  <Bar start={waterfall.upstream} duration={waterfall.overhead} span={span} tone="overhead" />
+                </td>
+                <td className="waterfall__ms">{formatDuration(waterfall.overhead)}</td>
+              </>
+            )}
+          </tr>
+        </tbody>
+      </table>
+      <p className="hint timing__note">
+        Phases are measured by Courier's server on a fresh connection. Courier overhead is this page's round trip to Courier minus the upstream time: the
+        hop from browser to server and back, saving to history, and encoding the answer.
+      </p>
+    </div>
+  )
+}
