@@ -7,7 +7,7 @@ export const PNG = Buffer.from(
   'base64',
 )
 
-export type Received = { method: string; url: string; headers: IncomingMessage['headers']; body: string }
+export type Received = { method: string; url: string; headers: IncomingMessage['headers']; body: string; raw: Buffer }
 
 /**
  * The API the e2e tests talk to through Courier: echo, JSON, an image, any status, slow answers,
@@ -29,8 +29,43 @@ export class TargetServer {
       request.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8')
         const url = new URL(request.url ?? '/', 'http://target')
-        this.received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body })
+        this.received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body, raw: Buffer.concat(chunks) })
         const path = url.pathname
+        // Request-building routes (issue 3): redirects, cookies, multipart echo.
+        const redirect = /^\/redirect\/(\d+)$/.exec(path)
+        if (redirect) {
+          const left = Number(redirect[1])
+          response.statusCode = 302
+          response.setHeader('location', left > 1 ? `/redirect/${left - 1}` : '/landed')
+          return response.end()
+        }
+        if (path === '/cookies/set') {
+          response.setHeader('set-cookie', [...url.searchParams].map(([name, value]) => `${name}=${value}; Path=/`))
+          response.setHeader('content-type', 'application/json')
+          return response.end(JSON.stringify({ set: Object.fromEntries(url.searchParams) }))
+        }
+        if (path === '/cookies') {
+          response.setHeader('content-type', 'application/json')
+          return response.end(JSON.stringify({ cookie: request.headers.cookie ?? null }))
+        }
+        if (path === '/multipart') {
+          const raw = Buffer.concat(chunks)
+          void new Response(raw, { headers: { 'content-type': request.headers['content-type'] ?? '' } })
+            .formData()
+            .then(async (form) => {
+              const parts: Record<string, unknown> = {}
+              for (const [name, value] of form) {
+                parts[name] = typeof value === 'string' ? value : { filename: value.name, type: value.type, size: value.size, text: (await value.text()).slice(0, 200) }
+              }
+              response.setHeader('content-type', 'application/json')
+              response.end(JSON.stringify({ parts }))
+            })
+            .catch((error: Error) => {
+              response.statusCode = 400
+              response.end(error.message)
+            })
+          return
+        }
         if (path === '/image.png') {
           response.setHeader('content-type', 'image/png')
           return response.end(PNG)

@@ -15,6 +15,18 @@ export class RequestEditorPage {
   readonly bodyType = (name: string) => this.page.getByRole('radiogroup', { name: 'Body type' }).getByRole('radio', { name, exact: true })
   readonly jsonEditor = () => this.region().getByRole('tabpanel', { name: 'Body' }).locator('.monaco-editor')
 
+  readonly panel = () => this.region().getByRole('tabpanel')
+  readonly finalUrl = () => this.page.getByLabel('URL as sent')
+
+  async openTab(name: 'Params' | 'Headers' | 'Body' | 'Cookies' | 'Settings') {
+    await this.tab(name).click()
+  }
+
+  async chooseBody(kind: 'None' | 'JSON' | 'Form' | 'Multipart' | 'Raw' | 'Binary' | 'GraphQL') {
+    await this.openTab('Body')
+    await this.bodyType(kind).check()
+  }
+
   async setMethod(method: string) {
     await this.method().fill(method)
   }

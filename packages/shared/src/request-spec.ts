@@ -34,7 +34,8 @@ export const MultipartPartSchema = z.discriminatedUnion('kind', [
     kind: z.literal('file'),
     name: z.string(),
     enabled: z.boolean().default(true),
-    file: FileRefSchema,
+    /** Null until a file is chosen. */
+    file: FileRefSchema.nullable(),
     /** Overrides the uploaded file's name/type on the wire. */
     filename: z.string().max(1024).optional(),
     contentType: z.string().max(256).optional(),

@@ -40,6 +40,7 @@ export async function buildFileBody(body: RequestBody, files: FileStore): Promis
     if (part.kind === 'text') {
       sources.push({ kind: 'text', name: part.name, value: part.value, filename: part.filename, contentType: part.contentType, headers: part.headers })
     } else {
+      if (!part.file) throw new CourierError('BODY_INVALID', `Choose a file for the part "${part.name}".`, { field: `${field}.file`, phase: 'validate' })
       const { fileId } = part.file
       const size = await sizeOf(files, fileId, `${field}.file`)
       sources.push({

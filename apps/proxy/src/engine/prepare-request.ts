@@ -1,10 +1,10 @@
 import {
   ENGINE_OWNED_HEADERS,
+  finalUrl,
   headerValueProblem,
   isHeaderNameValid,
   isTextualContentType,
   methodProblem,
-  substitutePathParams,
   type Pair,
   type RequestSpec,
 } from '@courier/shared'
@@ -46,17 +46,14 @@ export function validateMethod(method: string): string {
   return method
 }
 
-/** Parses the URL text once (WHATWG), adding http:// when no scheme was typed, as Postman does. */
+/** Parses the URL text once (WHATWG) with the same rules the editor's preview uses. */
 export function parseTargetUrl(text: string, pathParams: readonly Pair[]): URL {
   const trimmed = text.trim()
   if (trimmed === '') throw invalid('URL_INVALID', 'Enter a URL to send the request to.', 'url')
   if (trimmed.length > MAX_URL_LENGTH) throw invalid('URL_TOO_LONG', 'The URL is longer than 64 KiB.', 'url')
-  const withParams = substitutePathParams(trimmed, pathParams)
-  const hasScheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(withParams) && !/^[^:/]+:\d/.test(withParams)
-  const candidate = hasScheme ? withParams : `http://${withParams}`
   let url: URL
   try {
-    url = new URL(candidate)
+    url = finalUrl(trimmed, pathParams)
   } catch {
     throw invalid('URL_INVALID', `"${trimmed.slice(0, 200)}" is not a valid URL.`, 'url')
   }

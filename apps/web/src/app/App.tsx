@@ -4,6 +4,7 @@ import { useCallback, useEffect, useReducer, useState } from 'react'
 import { HistoryList, historyEntryOptions } from '../features/history'
 import { draftReducer, newDraft, RequestEditor, useSendRequest } from '../features/request-editor'
 import { ResponseViewer, type ResponseState } from '../features/response-viewer'
+import { SettingsDialog } from '../features/settings'
 import { callEndpoint } from '../shared/api/proxy-client'
 import { Splitter } from '../shared/ui/Splitter'
 import { StaleSessionBanner } from './StaleSessionBanner'
@@ -14,6 +15,7 @@ export function App() {
   const [response, setResponse] = useState<ResponseState>({ kind: 'empty' })
   const [selectedHistory, setSelectedHistory] = useState<string | null>(null)
   const [editorShare, setEditorShare] = useState(0.42)
+  const [settingsOpen, setSettingsOpen] = useState(false)
   const send = useSendRequest()
   const queryClient = useQueryClient()
   const info = useQuery({ queryKey: ['info'], queryFn: ({ signal }) => callEndpoint(endpoints.info, {}, signal), staleTime: Infinity })
@@ -62,8 +64,14 @@ export function App() {
           <img src="/favicon.svg" alt="" width="20" height="20" />
           <span className="brand__name">Courier</span>
         </div>
-        <span className="topbar__meta">{info.data ? `v${info.data.version} · ${info.data.storage === 'sqlite' ? 'local' : 'team'}` : ''}</span>
+        <div className="topbar__actions">
+          <span className="topbar__meta">{info.data ? `v${info.data.version} · ${info.data.storage === 'sqlite' ? 'local' : 'team'}` : ''}</span>
+          <button type="button" className="button button--small button--ghost" onClick={() => setSettingsOpen(true)}>
+            Settings
+          </button>
+        </div>
       </header>
+      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
       <StaleSessionBanner />
       <div className="workspace">
         <aside className="sidebar">

@@ -1,11 +1,7 @@
-import type { Row } from '@courier/shared'
-import { KeyValueTable } from '../../shared/ui/KeyValueTable'
-
-const COMMON_HEADERS = [
-  'Accept', 'Accept-Encoding', 'Accept-Language', 'Authorization', 'Cache-Control', 'Content-Type', 'Cookie',
-  'If-Match', 'If-None-Match', 'If-Modified-Since', 'Idempotency-Key', 'Origin', 'Range', 'Referer', 'User-Agent',
-  'X-Api-Key', 'X-Request-Id', 'X-Correlation-Id', 'X-Forwarded-For',
-]
+import type { RequestBody, Row } from '@courier/shared'
+import { RowsEditor } from '../../shared/ui/RowsEditor'
+import { contentTypeFor } from './body/BodyPanel'
+import { COMMON_HEADERS, valueSuggestions } from './header-suggestions'
 
 /** Headers Courier adds unless a row of yours has the same name (a disabled row removes it). */
 export function defaultHeaders(version: string): [string, string][] {
@@ -16,34 +12,55 @@ export function defaultHeaders(version: string): [string, string][] {
   ]
 }
 
-export function HeadersPanel({ headers, onHeaders, version }: { headers: Row[]; onHeaders: (rows: Row[]) => void; version: string }) {
-  const own = new Set(headers.map(([name]) => name.trim().toLowerCase()))
-  const defaults = defaultHeaders(version).filter(([name]) => !own.has(name.toLowerCase()))
+type HeadersPanelProps = { headers: Row[]; body: RequestBody; onHeaders: (rows: Row[]) => void; version: string }
+
+export function HeadersPanel({ headers, body, onHeaders, version }: HeadersPanelProps) {
+  const own = new Map(headers.filter(([name]) => name.trim() !== '').map(([name, , enabled]) => [name.trim().toLowerCase(), enabled]))
+  const removable = defaultHeaders(version).filter(([name]) => !own.has(name.toLowerCase()))
+  const bodyType = contentTypeFor(body)
+  const overridesBodyType = bodyType !== null && own.get('content-type') === true
   return (
     <div className="panel-stack">
-      <KeyValueTable label="Headers" rows={headers} onChange={onHeaders} keyPlaceholder="Add header" keySuggestions={COMMON_HEADERS} />
-      {defaults.length > 0 ? (
-        <section className="auto-headers" aria-label="Headers Courier adds">
-          <h3 className="section-title">Added by Courier</h3>
-          <ul className="auto-headers__list">
-            {defaults.map(([name, value]) => (
-              <li key={name} className="auto-headers__item">
-                <span className="auto-headers__name">{name}</span>
-                <span className="auto-headers__value">{value}</span>
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={`Don't send ${name}`}
-                  onClick={() => onHeaders([...headers, [name, value, false]])}
-                >
-                  Remove
-                </button>
-              </li>
-            ))}
-          </ul>
-          <p className="hint">Add a header with the same name to replace one, or remove it. Content-Type and Content-Length follow the body.</p>
-        </section>
+      <RowsEditor title="Headers" rows={headers} onChange={onHeaders} keyPlaceholder="Add header" keySuggestions={COMMON_HEADERS} valueSuggestions={valueSuggestions} />
+      {overridesBodyType ? (
+        <p className="inline-note" role="note">
+          Your Content-Type replaces the <code>{bodyType}</code> Courier would send for this body.
+        </p>
       ) : null}
+      <section className="auto-headers" aria-label="Headers Courier adds">
+        <h3 className="section-title">Added by Courier</h3>
+        <ul className="auto-headers__list">
+          <li className="auto-headers__item">
+            <span className="auto-headers__name">Host</span>
+            <span className="auto-headers__value">from the URL</span>
+            <span />
+          </li>
+          {removable.map(([name, value]) => (
+            <li key={name} className="auto-headers__item">
+              <span className="auto-headers__name">{name}</span>
+              <span className="auto-headers__value">{value}</span>
+              <button type="button" className="link-button" aria-label={`Don't send ${name}`} onClick={() => onHeaders([...headers, [name, value, false]])}>
+                Remove
+              </button>
+            </li>
+          ))}
+          {bodyType && !overridesBodyType ? (
+            <li className="auto-headers__item">
+              <span className="auto-headers__name">Content-Type</span>
+              <span className="auto-headers__value">{bodyType}</span>
+              <span className="auto-headers__why">from the body</span>
+            </li>
+          ) : null}
+          {body.kind !== 'none' ? (
+            <li className="auto-headers__item">
+              <span className="auto-headers__name">Content-Length</span>
+              <span className="auto-headers__value">computed when sent</span>
+              <span />
+            </li>
+          ) : null}
+        </ul>
+        <p className="hint">A header of yours with the same name replaces a default; a disabled one stops it. Framing headers (Content-Length, Transfer-Encoding, Connection) are Courier's.</p>
+      </section>
     </div>
   )
 }

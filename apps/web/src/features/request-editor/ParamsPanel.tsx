@@ -1,5 +1,6 @@
 import type { Pair, Row } from '@courier/shared'
 import { KeyValueTable } from '../../shared/ui/KeyValueTable'
+import { RowsEditor } from '../../shared/ui/RowsEditor'
 
 type ParamsPanelProps = {
   params: Row[]
@@ -12,10 +13,7 @@ type ParamsPanelProps = {
 export function ParamsPanel({ params, pathParams, onParams, onPathParams }: ParamsPanelProps) {
   return (
     <div className="panel-stack">
-      <section aria-label="Query parameters">
-        <h3 className="section-title">Query parameters</h3>
-        <KeyValueTable label="Query parameters" rows={params} onChange={onParams} keyPlaceholder="Add parameter" />
-      </section>
+      <RowsEditor title="Query parameters" rows={params} onChange={onParams} keyPlaceholder="Add parameter" />
       {pathParams.length > 0 ? (
         <section aria-label="Path parameters">
           <h3 className="section-title">Path parameters</h3>

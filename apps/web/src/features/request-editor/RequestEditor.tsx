@@ -1,13 +1,17 @@
 import type { Dispatch } from 'react'
 import { useState } from 'react'
 import { Tabs } from '../../shared/ui/Tabs'
-import { BodyPanel } from './BodyPanel'
+import { BodyPanel } from './body/BodyPanel'
+import { CookiesPanel } from './CookiesPanel'
 import type { Draft, DraftAction } from './draft-reducer'
 import { HeadersPanel } from './HeadersPanel'
 import { ParamsPanel } from './ParamsPanel'
+import { SettingsPanel } from './SettingsPanel'
 import { UrlBar } from './UrlBar'
 
-type RequestTab = 'params' | 'headers' | 'body'
+type RequestTab = 'params' | 'headers' | 'body' | 'cookies' | 'settings'
+
+const TAB_LABELS: Record<RequestTab, string> = { params: 'Params', headers: 'Headers', body: 'Body', cookies: 'Cookies', settings: 'Settings' }
 
 type RequestEditorProps = {
   draft: Draft
@@ -26,11 +30,13 @@ function enabledCount(rows: readonly (readonly [string, string, boolean])[]): nu
 export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, version }: RequestEditorProps) {
   const [tab, setTab] = useState<RequestTab>('params')
   const { spec } = draft
+  const changedSettings = Object.keys(spec.settings).length
   return (
     <section className="request-editor" aria-label="Request">
       <UrlBar
         method={spec.method}
         url={spec.url}
+        pathParams={spec.pathParams}
         isSending={isSending}
         onMethod={(method) => dispatch({ type: 'set-method', method })}
         onUrl={(url) => dispatch({ type: 'set-url', url })}
@@ -45,9 +51,11 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
           { id: 'params', label: 'Params', badge: enabledCount(spec.params) + spec.pathParams.length },
           { id: 'headers', label: 'Headers', badge: enabledCount(spec.headers) },
           { id: 'body', label: 'Body', badge: spec.body.kind === 'none' ? undefined : '•' },
+          { id: 'cookies', label: 'Cookies', badge: spec.cookies.trim() ? '•' : undefined },
+          { id: 'settings', label: 'Settings', badge: changedSettings || undefined },
         ]}
       />
-      <div className="request-editor__panel" role="tabpanel" aria-label={tab === 'params' ? 'Params' : tab === 'headers' ? 'Headers' : 'Body'}>
+      <div className="request-editor__panel" role="tabpanel" aria-label={TAB_LABELS[tab]}>
         {tab === 'params' ? (
           <ParamsPanel
             params={spec.params}
@@ -56,7 +64,7 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
             onPathParams={(pathParams) => dispatch({ type: 'set-path-params', pathParams })}
           />
         ) : null}
-        {tab === 'headers' ? <HeadersPanel headers={spec.headers} version={version} onHeaders={(headers) => dispatch({ type: 'set-headers', headers })} /> : null}
+        {tab === 'headers' ? <HeadersPanel headers={spec.headers} body={spec.body} version={version} onHeaders={(headers) => dispatch({ type: 'set-headers', headers })} /> : null}
         {tab === 'body' ? (
           <BodyPanel
             body={spec.body}
@@ -66,6 +74,10 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
             onSend={onSend}
           />
         ) : null}
+        {tab === 'cookies' ? (
+          <CookiesPanel url={spec.url} pathParams={spec.pathParams} cookies={spec.cookies} useJar={spec.settings.useCookieJar !== false} onCookies={(cookies) => dispatch({ type: 'set-cookies', cookies })} />
+        ) : null}
+        {tab === 'settings' ? <SettingsPanel settings={spec.settings} onSettings={(settings) => dispatch({ type: 'set-settings', settings })} /> : null}
       </div>
     </section>
   )

@@ -1,8 +1,10 @@
+import { finalUrlPreview, type Pair } from '@courier/shared'
 import { MethodPicker } from './MethodPicker'
 
 type UrlBarProps = {
   method: string
   url: string
+  pathParams: Pair[]
   isSending: boolean
   onMethod: (method: string) => void
   onUrl: (url: string) => void
@@ -11,8 +13,10 @@ type UrlBarProps = {
 }
 
 /** Method, URL and Send in one line; Enter in the URL or Ctrl+Enter anywhere sends. */
-export function UrlBar({ method, url, isSending, onMethod, onUrl, onSend, onCancel }: UrlBarProps) {
+export function UrlBar({ method, url, pathParams, isSending, onMethod, onUrl, onSend, onCancel }: UrlBarProps) {
+  const preview = finalUrlPreview(url, pathParams)
   return (
+    <div className="url-bar-wrap">
     <form
       className="url-bar"
       onSubmit={(event) => {
@@ -41,5 +45,11 @@ export function UrlBar({ method, url, isSending, onMethod, onUrl, onSend, onCanc
         </button>
       )}
     </form>
+    {preview && preview !== url.trim() ? (
+      <p className="url-bar__final" aria-label="URL as sent">
+        <span className="url-bar__final-label">Sends</span> {preview}
+      </p>
+    ) : null}
+    </div>
   )
 }

@@ -1,4 +1,5 @@
 import type { Row } from '@courier/shared'
+import { useId } from 'react'
 
 type KeyValueTableProps = {
   /** Names the table for screen readers, e.g. "Query parameters". */
@@ -11,6 +12,8 @@ type KeyValueTableProps = {
   fixedKeys?: boolean
   /** Suggestions for the key column (header names). */
   keySuggestions?: readonly string[]
+  /** Suggestions for a row's value, by its name (common header values). */
+  valueSuggestions?: (name: string) => readonly string[]
   /** Marks a row, e.g. a header Courier overrides; keyed by row index. */
   rowNotes?: Record<number, string>
   monospace?: boolean
@@ -24,8 +27,9 @@ function replace(rows: Row[], index: number, row: Row): Row[] {
  * Ordered name/value rows with an enable switch each: params, headers, form fields.
  * A last empty line adds a row as you type in it, like every API client people know.
  */
-export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', valuePlaceholder = 'Value', fixedKeys = false, keySuggestions, rowNotes, monospace = true }: KeyValueTableProps) {
-  const listId = keySuggestions ? `${label.replace(/\W+/g, '-').toLowerCase()}-suggestions` : undefined
+export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', valuePlaceholder = 'Value', fixedKeys = false, keySuggestions, valueSuggestions, rowNotes, monospace = true }: KeyValueTableProps) {
+  const tableId = useId()
+  const listId = keySuggestions ? `${tableId}-keys` : undefined
   const lines: (Row | null)[] = fixedKeys ? rows : [...rows, null]
   return (
     <table className={`kv-table${monospace ? ' kv-table--mono' : ''}`} aria-label={label}>
@@ -46,6 +50,8 @@ export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', v
           const isNew = row === null
           const [name, value, enabled] = row ?? ['', '', true]
           const note = rowNotes?.[index]
+          const values = valueSuggestions?.(name) ?? []
+          const valueListId = values.length > 0 ? `${tableId}-values-${index}` : undefined
           return (
             <tr key={index} className={`kv-table__row${!enabled ? ' kv-table__row--off' : ''}${isNew ? ' kv-table__row--new' : ''}`}>
               <td className="kv-table__check">
@@ -73,12 +79,20 @@ export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', v
                   aria-label="Value"
                   className="kv-table__input"
                   value={value}
+                  list={valueListId}
                   placeholder={isNew ? valuePlaceholder : ''}
                   spellCheck={false}
                   autoComplete="off"
                   onChange={(event) => onChange(isNew ? [...rows, ['', event.target.value, true]] : replace(rows, index, [name, event.target.value, enabled]))}
                 />
                 {note ? <span className="kv-table__note">{note}</span> : null}
+                {valueListId ? (
+                  <datalist id={valueListId}>
+                    {values.map((suggestion) => (
+                      <option key={suggestion} value={suggestion} />
+                    ))}
+                  </datalist>
+                ) : null}
               </td>
               <td className="kv-table__actions">
                 {fixedKeys || isNew ? null : (

@@ -1,0 +1,2 @@
+export { CookieManager } from './CookieManager'
+export { cookieListOptions } from './cookie-queries'

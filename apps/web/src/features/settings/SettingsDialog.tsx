@@ -1,0 +1,43 @@
+import type { SendDefaults } from '@courier/shared'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Dialog } from '../../shared/ui/Dialog'
+import { SendSettingsForm } from './SendSettingsForm'
+import { appSettingsOptions, useSaveSettings } from './settings-queries'
+
+/** The app Settings page: the defaults every request starts from, kept in Courier's database. */
+export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { data } = useQuery({ ...appSettingsOptions(), enabled: open })
+  const save = useSaveSettings()
+  const [draft, setDraft] = useState<SendDefaults | null>(null)
+  const value = draft ?? data?.send ?? null
+
+  const close = () => {
+    setDraft(null)
+    onClose()
+  }
+
+  return (
+    <Dialog
+      title="Settings"
+      open={open}
+      onClose={close}
+      footer={
+        <>
+          {save.error ? <span className="inline-error">{save.error.message}</span> : null}
+          <span className="dialog__spacer" />
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="button" className="button button--primary" disabled={!draft || save.isPending} onClick={() => draft && save.mutate({ send: draft }, { onSuccess: close })}>
+            Save
+          </button>
+        </>
+      }
+    >
+      <h3 className="section-title">Defaults for every request</h3>
+      <p className="hint">Each request can override these in its own Settings tab.</p>
+      {value ? <SendSettingsForm value={value} onChange={setDraft} /> : <p className="empty-note">Loading…</p>}
+    </Dialog>
+  )
+}

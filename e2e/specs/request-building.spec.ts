@@ -1,0 +1,138 @@
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from '../fixtures.js'
+
+test('a form POST goes out urlencoded', async ({ requestEditor, responseViewer, target, shot }) => {
+  await requestEditor.setMethod('POST')
+  await requestEditor.url().fill(target.url('/form'))
+  await requestEditor.chooseBody('Form')
+  const table = requestEditor.panel().getByRole('table', { name: 'Form fields' })
+  await table.getByRole('textbox', { name: 'Key' }).last().fill('name')
+  await table.getByRole('textbox', { name: 'Value' }).first().fill('Ada Lovelace')
+  await table.getByRole('textbox', { name: 'Key' }).last().fill('lang')
+  await table.getByRole('textbox', { name: 'Value' }).nth(1).fill('en & fr')
+  await shot('form-body')
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+  const received = target.received.at(-1)!
+  expect(received.headers['content-type']).toBe('application/x-www-form-urlencoded')
+  expect(received.body).toBe('name=Ada+Lovelace&lang=en+%26+fr')
+})
+
+test('multipart with a file chosen in the file picker, a text field and a text sent as a file', async ({ requestEditor, responseViewer, target, shot }) => {
+  const path = join(tmpdir(), 'courier-e2e-avatar.png')
+  writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 1, 2, 3]))
+  await requestEditor.setMethod('POST')
+  await requestEditor.url().fill(target.url('/multipart'))
+  await requestEditor.chooseBody('Multipart')
+  const panel = requestEditor.panel()
+
+  await panel.getByRole('button', { name: '+ Text field' }).click()
+  await panel.getByRole('textbox', { name: 'Part name' }).nth(0).fill('title')
+  await panel.getByRole('textbox', { name: 'Value of title' }).fill('Quarterly report')
+
+  await panel.getByRole('button', { name: '+ File' }).click()
+  await panel.getByRole('textbox', { name: 'Part name' }).nth(1).fill('avatar')
+  await panel.getByLabel('File for avatar').setInputFiles(path)
+  await expect(panel.getByText('courier-e2e-avatar.png')).toBeVisible()
+
+  await panel.getByRole('button', { name: '+ Text field' }).click()
+  await panel.getByRole('textbox', { name: 'Part name' }).nth(2).fill('report')
+  await panel.getByRole('textbox', { name: 'Value of report' }).fill('some,data')
+  await panel.getByRole('button', { name: 'More options for report' }).click()
+  await panel.getByRole('textbox', { name: 'File name of report' }).fill('report.csv')
+  await shot('multipart-body')
+
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+  const received = target.received.at(-1)!
+  const form = await new Response(new Uint8Array(received.raw), { headers: { 'content-type': String(received.headers['content-type']) } }).formData()
+  expect(form.get('title')).toBe('Quarterly report')
+  const avatar = form.get('avatar') as File
+  expect([avatar.name, avatar.type, avatar.size]).toEqual(['courier-e2e-avatar.png', 'image/png', 11])
+  const report = form.get('report') as File
+  expect([report.name, await report.text()]).toEqual(['report.csv', 'some,data'])
+})
+
+test('a redirect chain is followed and its hops counted', async ({ requestEditor, responseViewer, target, shot }) => {
+  await requestEditor.url().fill(target.url('/redirect/3'))
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+  await expect(responseViewer.region()).toContainText('3 redirects')
+  expect(target.received.slice(-4).map((r) => r.url)).toEqual(['/redirect/3', '/redirect/2', '/redirect/1', '/landed'])
+  await shot('redirect-chain')
+})
+
+test('a cookie set by one request is sent by the next, and shows in the jar', async ({ app, requestEditor, responseViewer, target, shot }) => {
+  await requestEditor.url().fill(target.url('/cookies/set?flavour=oat'))
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+
+  await requestEditor.url().fill(target.url('/cookies'))
+  await requestEditor.openTab('Cookies')
+  await expect(requestEditor.panel().getByRole('list', { name: 'Jar cookies sent with this request' })).toContainText('flavour=oat')
+  await requestEditor.panel().getByRole('textbox', { name: 'Request cookies' }).fill('extra=1')
+  await shot('request-cookies')
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+  expect(target.received.at(-1)!.headers.cookie).toBe('flavour=oat; extra=1')
+
+  await requestEditor.panel().getByRole('button', { name: 'Manage cookie jar…' }).click()
+  const jar = app.getByRole('dialog', { name: 'Cookie jar' })
+  await expect(jar.getByRole('table', { name: 'Cookies in the jar' })).toContainText('flavour')
+  await shot('cookie-jar')
+  await jar.getByRole('button', { name: 'Delete cookie flavour' }).click()
+  await expect(jar.getByText('The jar is empty.')).toBeVisible()
+  await jar.getByRole('button', { name: 'Done' }).click()
+})
+
+test('a total timeout set in the request Settings tab fires and says which timeout', async ({ requestEditor, responseViewer, target, shot }) => {
+  await requestEditor.url().fill(target.url('/slow?ms=4000'))
+  await requestEditor.openTab('Settings')
+  await requestEditor.panel().getByLabel('Total timeout').fill('1')
+  await shot('request-settings')
+  await requestEditor.send()
+  await expect(responseViewer.alert()).toContainText('REQUEST_TIMEOUT')
+  await expect(responseViewer.alert()).toContainText('total timeout')
+})
+
+test('a custom method is sent exactly as typed', async ({ requestEditor, responseViewer, target }) => {
+  await requestEditor.setMethod('PROPFIND')
+  await requestEditor.url().fill(target.url('/dav/folder'))
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+  expect(target.received.at(-1)!.method).toBe('PROPFIND')
+})
+
+test('headers in bulk, default headers removed, and the URL as it will be sent', async ({ requestEditor, responseViewer, target, shot }) => {
+  await requestEditor.url().fill(`${target.url('/users/:id')}?q=a b`)
+  await requestEditor.panel().getByRole('table', { name: 'Path parameters' }).getByRole('textbox', { name: 'Value' }).fill('42')
+  await expect(requestEditor.finalUrl()).toContainText(`${target.url('/users/42')}?q=a%20b`)
+  await requestEditor.openTab('Headers')
+  await requestEditor.panel().getByRole('button', { name: 'Bulk edit' }).click()
+  await requestEditor.panel().getByRole('textbox', { name: 'Headers as text' }).fill('X-Trace: abc\n//X-Off: 1\nAccept: application/json')
+  await requestEditor.panel().getByRole('button', { name: "Don't send User-Agent" }).click()
+  await shot('headers-bulk')
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+  const received = target.received.at(-1)!
+  expect(received.url).toBe('/users/42?q=a%20b')
+  expect(received.headers['x-trace']).toBe('abc')
+  expect(received.headers['x-off']).toBeUndefined()
+  expect(received.headers.accept).toBe('application/json')
+  expect(received.headers['user-agent']).toBeUndefined()
+})
+
+test('global defaults are kept in Settings', async ({ app, shot }) => {
+  await app.getByRole('button', { name: 'Settings', exact: true }).click()
+  const dialog = app.getByRole('dialog', { name: 'Settings' })
+  await expect(dialog.getByLabel('Total timeout')).toHaveValue('60')
+  await dialog.getByLabel('Maximum redirects').fill('5')
+  await shot('settings-dialog')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+  await app.reload()
+  await app.getByRole('button', { name: 'Settings', exact: true }).click()
+  await expect(app.getByRole('dialog', { name: 'Settings' }).getByLabel('Maximum redirects')).toHaveValue('5')
+})
