@@ -3,7 +3,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely'
 import pg from 'pg'
 import { CourierError } from '../errors.js'
-import { migrations } from './migrations.js'
+import { migrations } from './migrations/index.js'
 import type { Database } from './schema.js'
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string }
