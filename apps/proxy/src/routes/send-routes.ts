@@ -4,7 +4,9 @@ import type { DestinationPolicy } from '../engine/address-policy.js'
 import { sendRequest } from '../engine/send-request.js'
 import { buildFileBody } from '../engine/file-body.js'
 import { engineSettingsFrom } from '../engine/settings.js'
+import { authorizeRequest } from '../auth/authorize-request.js'
 import { historyEntryFor } from '../history/record-exchange.js'
+import { resolveRequest } from '../variables/resolve-request.js'
 import { newId } from '../ids.js'
 import { parseInput } from './parse-input.js'
 
@@ -34,7 +36,10 @@ export default async function sendRoutes(fastify: FastifyInstance, options: Send
     })
 
     const settings = await fastify.appSettings.get()
-    const record = await sendRequest(input.request, {
+    // Variables first, then auth that needs server state (OAuth tokens); the engine does the rest.
+    const resolved = await resolveRequest(fastify, input.request, input.environmentId)
+    const authorized = await authorizeRequest(fastify, resolved, { environmentId: input.environmentId })
+    const record = await sendRequest(authorized, {
       id,
       policy: options.policy,
       defaults: engineSettingsFrom(settings.send),

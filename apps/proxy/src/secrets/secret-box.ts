@@ -1,0 +1,43 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+const PREFIX = 'enc:v1:'
+
+/**
+ * Encrypts secrets at rest (tokens, secret variables) with AES-256-GCM. The key lives in its own
+ * file beside the database (or comes from COURIER_SECRET_KEY on a team server), so a copied
+ * database file alone reveals nothing (SECURITY.md S14).
+ */
+export class SecretBox {
+  constructor(private readonly key: Buffer) {
+    if (key.length !== 32) throw new Error('The secret key must be 32 bytes.')
+  }
+
+  /** The key from COURIER_SECRET_KEY (base64), else `<dataDir>/secret.key`, created on first use (0600). */
+  static open(dataDir: string, env: NodeJS.ProcessEnv = process.env): SecretBox {
+    if (env.COURIER_SECRET_KEY) return new SecretBox(Buffer.from(env.COURIER_SECRET_KEY, 'base64'))
+    const path = join(dataDir, 'secret.key')
+    if (!existsSync(path)) writeFileSync(path, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' })
+    return new SecretBox(Buffer.from(readFileSync(path, 'utf8').trim(), 'base64'))
+  }
+
+  seal(plain: string): string {
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv)
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
+    return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')
+  }
+
+  open(sealed: string): string {
+    if (!sealed.startsWith(PREFIX)) throw new Error('Not a sealed value.')
+    const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64')
+    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12))
+    decipher.setAuthTag(raw.subarray(12, 28))
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
+  }
+
+  static isSealed(value: string): boolean {
+    return value.startsWith(PREFIX)
+  }
+}
