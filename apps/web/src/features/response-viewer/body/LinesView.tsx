@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
 import type { BodyClient } from './body-client'
 import type { LineView } from './body-document'
+import { useBlockVirtualizer } from './use-block-virtualizer'
 import { useRemoteBlocks } from './use-remote-blocks'
 
 const ROW_HEIGHT = 20
@@ -14,34 +14,35 @@ type Line = { text: string; number: number }
  */
 export function LinesView({ client, view, count, version, label }: { client: BodyClient; view: LineView; count: number; version: unknown; label: string }) {
   const scroller = useRef<HTMLDivElement>(null)
-  const blocks = useRemoteBlocks<Line>(
+  const lines = useRemoteBlocks<Line>(
     (from, to) => client.call('lines', { view, from, to }).then(({ text, numbers }) => text.map((line, i) => ({ text: line, number: numbers[i]! }))),
     `${view}:${String(version)}`,
   )
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 30 })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items.at(-1)?.index ?? 0
+  const { items, height, first, last } = useBlockVirtualizer(count, ROW_HEIGHT, scroller)
 
   useEffect(() => {
-    if (count > 0) blocks.want(first, last + 1)
-  }, [blocks, first, last, count, view, version])
+    if (count > 0) lines.want(first, last)
+  }, [lines, first, last, count, view, version])
 
   const gutter = `${String(count).length + 1}ch`
   return (
     <div ref={scroller} className="lines-view" role="region" aria-label={label} tabIndex={0}>
-      <div className="lines-view__sizer" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const line = blocks.get(item.index)
-          return (
-            <div key={item.key} className="lines-view__row" style={{ transform: `translateY(${item.start}px)` }}>
-              <span className="lines-view__number" style={{ width: gutter }} aria-hidden="true">
-                {line ? (line.number === 0 ? '↪' : line.number) : ''}
-              </span>
-              <span className="lines-view__text">{line ? line.text : ' '}</span>
-            </div>
-          )
-        })}
+      <div className="lines-view__sizer" style={{ height }}>
+        {items.map((block) => (
+          <div key={block.key} className="lines-view__block" style={{ transform: `translateY(${block.top}px)` }}>
+            {Array.from({ length: block.rowCount }, (_, offset) => {
+              const line = lines.get(block.firstRow + offset)
+              return (
+                <div key={offset} className="lines-view__row">
+                  <span className="lines-view__number" style={{ width: gutter }} aria-hidden="true">
+                    {line ? (line.number === 0 ? '↪' : line.number) : ''}
+                  </span>
+                  <span className="lines-view__text">{line ? line.text : ' '}</span>
+                </div>
+              )
+            })}
+          </div>
+        ))}
       </div>
     </div>
   )

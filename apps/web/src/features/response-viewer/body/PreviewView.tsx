@@ -33,15 +33,37 @@ function ImagePreview({ body }: { body: BodyDescriptor }) {
   )
 }
 
+const HTML_PREVIEW_MAX = 5 * 1000 * 1000
+
+/** The body's text: inline when the record has it, else fetched from the body store. */
+function useBodyText(body: BodyDescriptor, max: number): { text: string | null; error: string | null } {
+  const [state, setState] = useState<{ text: string | null; error: string | null }>({ text: body.inline, error: null })
+  useEffect(() => {
+    if (body.inline !== null) return setState({ text: body.inline, error: null })
+    if (body.size > max) return setState({ text: null, error: `This page is ${formatBytes(body.size)}; previews stop at ${formatBytes(max)}. Download it to open it.` })
+    const controller = new AbortController()
+    fetch(body.url, { headers: { 'x-courier-token': pageToken() }, signal: controller.signal })
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`The body could not be loaded (${response.status}).`))))
+      .then((text) => setState({ text, error: null }))
+      .catch((failure: Error) => !controller.signal.aborted && setState({ text: null, error: failure.message }))
+    return () => controller.abort()
+  }, [body, max])
+  return state
+}
+
 /**
- * HTML rendered in an empty sandbox: no scripts, no forms, an opaque origin, no referrer
- * (SECURITY.md L9 and §2.5.5). The body route adds `CSP: sandbox` on top.
+ * HTML rendered from `srcdoc` in an empty sandbox: no scripts, no forms, an opaque origin, no
+ * referrer (SECURITY.md L9 and §2.5.5). It also inherits the page's CSP, so it loads nothing
+ * from other hosts.
  */
 function HtmlPreview({ body }: { body: BodyDescriptor }) {
+  const { text, error } = useBodyText(body, HTML_PREVIEW_MAX)
+  if (error) return <p className="inline-warning">{error}</p>
+  if (text === null) return <p className="empty-note">Loading the page…</p>
   return (
     <div className="frame-preview">
-      <p className="frame-preview__note">Rendered without scripts, in a sandbox that cannot reach Courier.</p>
-      <iframe className="frame-preview__frame" title="HTML preview" sandbox="" referrerPolicy="no-referrer" src={body.url} />
+      <p className="frame-preview__note">Rendered without scripts, in a sandbox that cannot reach Courier; images and styles from other hosts are not loaded.</p>
+      <iframe className="frame-preview__frame" title="HTML preview" sandbox="" referrerPolicy="no-referrer" srcDoc={text} />
     </div>
   )
 }

@@ -9,6 +9,7 @@ import { LargeBodyGate } from './LargeBodyGate'
 import { LinesView } from './LinesView'
 import { PreviewView, previewKind } from './PreviewView'
 import { TreeView } from './TreeView'
+import { DEFAULT_LIMITS } from './body-document'
 import { useBodyDocument, type BodyDocumentState } from './use-body-document'
 
 type BodyView = 'pretty' | 'tree' | 'raw' | 'preview' | 'hex'
@@ -29,6 +30,44 @@ function Loading({ state }: { state: Extract<BodyDocumentState, { status: 'loadi
       </p>
       {fraction !== null ? <progress className="body-loading__bar" max={1} value={fraction} aria-label="Body loaded" /> : null}
     </div>
+  )
+}
+
+/** Monaco with colours and folding when the text fits it; else plain virtual lines. */
+function PrettyView({ doc, record }: { doc: Extract<BodyDocumentState, { status: 'ready' }>; record: ResponseRecord }) {
+  const { info, client, setInfo } = doc
+  const [error, setError] = useState<string | null>(null)
+  // A large body's pretty form is made on first use, in the worker.
+  useEffect(() => {
+    if (info.prettyLines === null) client.call('pretty', {}).then(setInfo, (failure: Error) => setError(failure.message))
+  }, [info, client, setInfo])
+
+  if (error) return <p className="inline-warning">{error}</p>
+  if (info.prettyLines === null) {
+    return (
+      <p className="empty-note" aria-busy="true">
+        Formatting {formatBytes(record.body?.size ?? 0)}…
+      </p>
+    )
+  }
+  if (info.prettyText !== null) {
+    return (
+      <CodeEditor
+        key={`pretty-${record.id}`}
+        language={languageFor(record.body?.contentType ?? null, info.kind)}
+        ariaLabel="Response body"
+        value={info.prettyText}
+        documentKey={`${record.id}:${info.filter?.expression ?? ''}`}
+        readOnly
+        wordWrap
+      />
+    )
+  }
+  return (
+    <>
+      <p className="hint body-hint">{formatBytes(info.prettyChars ?? 0)} of text: shown without colours or folding so it stays fast. Tree folds it; the filter narrows it.</p>
+      <LinesView client={client} view="pretty" count={info.prettyLines} version={info} label="Response body" />
+    </>
   )
 }
 
@@ -61,7 +100,10 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
     { id: 'preview', label: 'Preview', available: preview !== null },
     { id: 'hex', label: 'Hex', available: !body.isText },
   ]
-  const fallback: BodyView = preview === 'image' || preview === 'pdf' ? 'preview' : body.isText ? 'pretty' : 'hex'
+  // A large JSON body opens as a Tree: it is ready as soon as the body is parsed, while Pretty
+  // first has to write the whole document out again.
+  const largeJson = isJson && body.size > DEFAULT_LIMITS.monacoChars
+  const fallback: BodyView = preview === 'image' || preview === 'pdf' ? 'preview' : largeJson ? 'tree' : body.isText ? 'pretty' : 'hex'
   const view: BodyView = chosen && views.find((v) => v.id === chosen)?.available ? chosen : fallback
   const filename = body.filename ?? suggestFilename(headerValue(record, 'content-disposition'), record.request.url, body.contentType)
   const downloadHref = `${body.url}?download=1`
@@ -114,23 +156,8 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
         ) : doc.status === 'ready' ? (
           view === 'tree' ? (
             <TreeView client={doc.client} initialCount={doc.info.treeRows} version={doc.info} onCopied={setCopied} />
-          ) : view === 'pretty' && doc.info.prettyText !== null ? (
-            <CodeEditor
-              key={`pretty-${record.id}`}
-              language={languageFor(body.contentType, doc.info.kind)}
-              ariaLabel="Response body"
-              value={doc.info.prettyText}
-              documentKey={`${record.id}:${doc.info.filter?.expression ?? ''}`}
-              readOnly
-              wordWrap
-            />
           ) : view === 'pretty' ? (
-            <>
-              <p className="hint body-hint">
-                {formatBytes(doc.info.prettyChars)} of text: shown without colours or folding so it stays fast. Tree folds it; the filter narrows it.
-              </p>
-              <LinesView client={doc.client} view="pretty" count={doc.info.prettyLines} version={doc.info} label="Response body" />
-            </>
+            <PrettyView doc={doc} record={record} />
           ) : (
             <LinesView client={doc.client} view="raw" count={doc.info.rawLines} version={record.id} label="Raw response body" />
           )

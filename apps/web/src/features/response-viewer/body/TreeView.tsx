@@ -1,11 +1,48 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useState } from 'react'
 import { copyText } from '../copy-text'
 import type { BodyClient } from './body-client'
 import type { TreeRow } from './json-tree'
+import { useBlockVirtualizer } from './use-block-virtualizer'
 import { useRemoteBlocks } from './use-remote-blocks'
 
 const ROW_HEIGHT = 24
+
+type RowProps = { row: TreeRow | undefined; onToggle: () => void; onCopy: (what: 'path' | 'value') => void }
+
+function TreeRowView({ row, onToggle, onCopy }: RowProps) {
+  if (!row) return <div role="treeitem" aria-label="Loading" aria-selected={false} className="tree-view__row" />
+  const name = row.key ?? 'root'
+  const openable = (row.type === 'object' || row.type === 'array') && row.childCount > 0
+  return (
+    <div
+      role="treeitem"
+      aria-label={`${row.key ?? '$'}: ${row.preview}`}
+      aria-level={row.depth + 1}
+      aria-expanded={openable ? row.expanded : undefined}
+      aria-selected={false}
+      className="tree-view__row"
+      style={{ paddingLeft: 8 + row.depth * 16 }}
+    >
+      {openable ? (
+        <button type="button" className="tree-view__toggle" aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${name}`} onClick={onToggle}>
+          {row.expanded ? '▾' : '▸'}
+        </button>
+      ) : (
+        <span className="tree-view__spacer" />
+      )}
+      <span className="tree-view__key">{row.key ?? '$'}</span>
+      <span className={`tree-view__value tree-view__value--${row.type}`}>{row.preview}</span>
+      <span className="tree-view__actions">
+        <button type="button" className="tree-view__action" onClick={() => onCopy('path')} aria-label={`Copy path of ${name}`}>
+          Copy path
+        </button>
+        <button type="button" className="tree-view__action" onClick={() => onCopy('value')} aria-label={`Copy value of ${name}`}>
+          Copy value
+        </button>
+      </span>
+    </div>
+  )
+}
 
 type TreeViewProps = { client: BodyClient; initialCount: number; version: unknown; onCopied: (what: string) => void }
 
@@ -19,14 +56,11 @@ export function TreeView({ client, initialCount, version, onCopied }: TreeViewPr
     setShape((n) => n + 1)
   }, [initialCount, version])
 
-  const blocks = useRemoteBlocks<TreeRow>((from, to) => client.call('rows', { from, to }), `${String(version)}:${shape}`)
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items.at(-1)?.index ?? 0
+  const rows = useRemoteBlocks<TreeRow>((from, to) => client.call('rows', { from, to }), `${String(version)}:${shape}`)
+  const { items, height, first, last } = useBlockVirtualizer(count, ROW_HEIGHT, scroller)
   useEffect(() => {
-    if (count > 0) blocks.want(first, last + 1)
-  }, [blocks, first, last, count, shape])
+    if (count > 0) rows.want(first, last)
+  }, [rows, first, last, count, shape])
 
   const toggle = async (index: number) => {
     const next = await client.call('toggle', { index })
@@ -41,49 +75,15 @@ export function TreeView({ client, initialCount, version, onCopied }: TreeViewPr
 
   return (
     <div ref={scroller} className="tree-view" role="tree" aria-label="JSON tree" tabIndex={-1}>
-      <div className="tree-view__sizer" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const row = blocks.get(item.index)
-          const container = row && (row.type === 'object' || row.type === 'array')
-          return (
-            <div
-              key={item.key}
-              role="treeitem"
-              aria-level={row ? row.depth + 1 : undefined}
-              aria-expanded={container && row.childCount > 0 ? row.expanded : undefined}
-              aria-selected={false}
-              className="tree-view__row"
-              style={{ transform: `translateY(${item.start}px)`, paddingLeft: row ? 8 + row.depth * 16 : 8 }}
-            >
-              {row ? (
-                <>
-                  {container && row.childCount > 0 ? (
-                    <button
-                      type="button"
-                      className="tree-view__toggle"
-                      aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${row.key ?? 'root'}`}
-                      onClick={() => void toggle(item.index)}
-                    >
-                      {row.expanded ? '▾' : '▸'}
-                    </button>
-                  ) : (
-                    <span className="tree-view__spacer" />
-                  )}
-                  <span className="tree-view__key">{row.key ?? '$'}</span>
-                  <span className={`tree-view__value tree-view__value--${row.type}`}>{row.preview}</span>
-                  <span className="tree-view__actions">
-                    <button type="button" className="tree-view__action" onClick={() => void copy(item.index, 'path')} aria-label={`Copy path of ${row.key ?? 'root'}`}>
-                      Copy path
-                    </button>
-                    <button type="button" className="tree-view__action" onClick={() => void copy(item.index, 'value')} aria-label={`Copy value of ${row.key ?? 'root'}`}>
-                      Copy value
-                    </button>
-                  </span>
-                </>
-              ) : null}
-            </div>
-          )
-        })}
+      <div className="tree-view__sizer" style={{ height }}>
+        {items.map((block) => (
+          <div key={block.key} className="tree-view__block" style={{ transform: `translateY(${block.top}px)` }}>
+            {Array.from({ length: block.rowCount }, (_, offset) => {
+              const index = block.firstRow + offset
+              return <TreeRowView key={offset} row={rows.get(index)} onToggle={() => void toggle(index)} onCopy={(what) => void copy(index, what)} />
+            })}
+          </div>
+        ))}
       </div>
     </div>
   )

@@ -13,10 +13,12 @@ describe('BodyDocument', () => {
     expect(doc.lines('pretty', 0, 2).numbers).toEqual([1, 2])
   })
 
-  it('hands Monaco nothing past its limit', () => {
+  it('makes a large body pretty only when asked, and hands Monaco nothing past its limit', () => {
     const doc = new BodyDocument(sample, 'json', { monacoChars: 10, xmlPrettyChars: 100 })
-    expect(doc.info().prettyText).toBeNull()
-    expect(doc.info().prettyLines).toBeGreaterThan(10)
+    expect(doc.info()).toMatchObject({ prettyLines: null, prettyText: null, treeRows: 10 })
+    expect(doc.info(true).prettyText).toBeNull()
+    expect(doc.info(true).prettyLines).toBeGreaterThan(10)
+    expect(doc.info().prettyLines).toBeGreaterThan(10) // once made, it is kept
   })
 
   it('shows a small tree expanded, with paths and values to copy', () => {
@@ -82,5 +84,7 @@ describe('BodyDocument', () => {
     const long = new BodyDocument('x'.repeat(9000) + '\nend', 'text')
     expect(long.info().rawLines).toBe(4)
     expect(long.lines('raw', 0, 4).numbers).toEqual([1, 0, 0, 2])
+    const crlf = new BodyDocument(`${'y'.repeat(4000)}\r\nz\r\n`, 'text')
+    expect(crlf.lines('raw', 0, 10)).toEqual({ text: ['y'.repeat(4000), 'z', ''], numbers: [1, 2, 3] })
   })
 })

@@ -12,10 +12,11 @@ export type DocumentInfo = {
   /** Set when a JSON body did not parse; the views fall back to text. */
   parseError?: string
   rawLines: number
-  prettyLines: number
+  /** Null until the pretty form is made: for large bodies that waits until Pretty is opened. */
+  prettyLines: number | null
   /** The pretty text itself when it is small enough for Monaco; else views page through lines. */
   prettyText: string | null
-  prettyChars: number
+  prettyChars: number | null
   treeRows: number
   /** Set while a JSONPath filter is applied. */
   filter: { expression: string; matches: number } | null
@@ -82,15 +83,24 @@ export class BodyDocument {
     return this.tree
   }
 
-  info(): DocumentInfo {
-    const pretty = this.prettyIndex()
+  /** Whether the body is large enough that its pretty form is made only on demand. */
+  get large(): boolean {
+    return this.raw.text.length > this.limits.monacoChars
+  }
+
+  /**
+   * What the views need. Small bodies come pretty-printed at once; a large one's pretty form
+   * (a second full copy, about a second per 50 MB) waits until asked for with `withPretty`.
+   */
+  info(withPretty = !this.large): DocumentInfo {
+    const pretty = withPretty || this.pretty ? this.prettyIndex() : null
     return {
       kind: this.kind,
       ...(this.parseError ? { parseError: this.parseError } : {}),
       rawLines: this.raw.count,
-      prettyLines: pretty.count,
-      prettyText: pretty.text.length <= this.limits.monacoChars ? pretty.text : null,
-      prettyChars: pretty.text.length,
+      prettyLines: pretty?.count ?? null,
+      prettyText: pretty && pretty.text.length <= this.limits.monacoChars ? pretty.text : null,
+      prettyChars: pretty?.text.length ?? null,
       treeRows: this.jsonTree()?.count ?? 0,
       filter: this.filter,
     }

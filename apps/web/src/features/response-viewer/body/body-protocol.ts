@@ -13,6 +13,8 @@ export type BodyCalls = {
   path: { args: { index: number }; result: string }
   value: { args: { index: number }; result: string }
   filter: { args: { expression: string }; result: DocumentInfo }
+  /** Makes the pretty form of a large body (deferred at load). */
+  pretty: { args: Record<string, never>; result: DocumentInfo }
 }
 
 export type BodyOp = keyof BodyCalls

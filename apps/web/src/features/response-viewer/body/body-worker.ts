@@ -80,6 +80,9 @@ scope.onmessage = async (event: MessageEvent<BodyRequest>) => {
       case 'value':
         result = open().valueAt(request.args.index)
         break
+      case 'pretty':
+        result = open().info(true)
+        break
       case 'filter':
         result = open().applyFilter(request.args.expression)
         break

@@ -1,6 +1,6 @@
 import type { ResponseRecord } from '@courier/shared'
 import { formatDuration, statusClass } from '../../../shared/format/format'
-import { buildWaterfall, PHASE_LABELS, type Segment } from './waterfall'
+import { buildWaterfall, PHASE_LABELS, type Phase, type Segment } from './waterfall'
 
 function Bar({ start, duration, span, tone }: { start: number; duration: number; span: number; tone: string }) {
   const left = (start / span) * 100
@@ -13,14 +13,32 @@ function Bar({ start, duration, span, tone }: { start: number; duration: number;
   )
 }
 
+/** Why a phase has no figure. */
+const SKIPPED: Record<Phase, string> = {
+  dns: 'none: the URL names an IP address',
+  connect: 'none: an open connection was reused',
+  tls: 'none: plain HTTP',
+  send: 'not reached',
+  wait: 'not reached',
+  download: 'not reached',
+}
+
 function PhaseRow({ segment, span }: { segment: Segment; span: number }) {
   return (
-    <tr className="waterfall__phase">
+    <tr className={`waterfall__phase${segment.duration === null ? ' is-skipped' : ''}`}>
       <th scope="row">{PHASE_LABELS[segment.phase]}</th>
-      <td>
-        <Bar start={segment.start} duration={segment.duration} span={span} tone={segment.phase} />
-      </td>
-      <td className="waterfall__ms">{formatDuration(segment.duration)}</td>
+      {segment.duration === null ? (
+        <td colSpan={2} className="waterfall__unknown">
+          {SKIPPED[segment.phase]}
+        </td>
+      ) : (
+        <>
+          <td>
+            <Bar start={segment.start} duration={segment.duration} span={span} tone={segment.phase} />
+          </td>
+          <td className="waterfall__ms">{formatDuration(segment.duration)}</td>
+        </>
+      )}
     </tr>
   )
 }

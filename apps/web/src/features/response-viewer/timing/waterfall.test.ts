@@ -28,11 +28,12 @@ describe('timing waterfall', () => {
     expect(hop!.segments.map((s) => [s.phase, s.start, s.duration])).toEqual([
       ['dns', 0, 1],
       ['connect', 1, 2],
+      ['tls', 3, null],
       ['send', 3, 1],
       ['wait', 4, 5],
       ['download', 9, 1],
     ])
-    expect(final!.segments.map((s) => s.phase)).toEqual(['dns', 'connect', 'send', 'wait', 'download'])
+    expect(final!.segments.map((s) => s.phase)).toEqual(['dns', 'connect', 'tls', 'send', 'wait', 'download'])
     expect(final!.segments.find((s) => s.phase === 'send')!.duration).toBe(15) // 30 − (0+2+10+3)
   })
 

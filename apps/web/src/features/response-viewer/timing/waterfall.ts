@@ -11,7 +11,8 @@ export const PHASE_LABELS: Record<Phase, string> = {
   download: 'Download',
 }
 
-export type Segment = { phase: Phase; start: number; duration: number }
+/** `duration` is null for a phase that did not happen (no DNS for an IP address, no TLS over http). */
+export type Segment = { phase: Phase; start: number; duration: number | null }
 
 /** One exchange on the wire: a redirect hop or the final answer. */
 export type WaterfallRow = {
@@ -50,9 +51,8 @@ function segmentsOf(timing: Timing, exchangeTotal: number, offset: number): Segm
   const segments: Segment[] = []
   let at = offset
   for (const [phase, duration] of parts) {
-    if (duration === undefined) continue
-    segments.push({ phase, start: at, duration })
-    at += duration
+    segments.push({ phase, start: at, duration: duration ?? null })
+    at += duration ?? 0
   }
   return segments
 }
