@@ -1,5 +1,7 @@
 import type { Hop, Pair, SetCookie } from '@courier/shared'
 import { CourierError } from '../errors.js'
+import { digestRetry } from './auth/digest-retry.js'
+import type { DigestCredentials } from './auth/static-auth.js'
 import type { DestinationPolicy } from './address-policy.js'
 import type { BodySink } from './body-receiver.js'
 import type { LookupFn } from './connector.js'
@@ -8,7 +10,7 @@ import { exchange, type ExchangeResult, type OutgoingBody } from './exchange.js'
 import { nextHop } from './redirects.js'
 import type { EngineSettings } from './settings.js'
 
-export type HopRequest = { method: string; url: URL; headers: Pair[]; body: OutgoingBody; bodySize: number; bodyPreview: string | undefined }
+export type HopRequest = { method: string; url: URL; headers: Pair[]; body: OutgoingBody; bodySize: number; bodyPreview: string | undefined; digest?: DigestCredentials }
 
 export type FollowInput = {
   request: HopRequest
@@ -52,6 +54,7 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
   const ownCookie = header(input.request.headers, 'cookie') ?? ''
   const origin = input.request.url.origin
   state.current = input.request
+  let answeredDigest = false
 
   for (;;) {
     const jarCookie = await input.cookies.cookieHeaderFor(state.current.url)
@@ -79,6 +82,23 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
     state.result = result
     state.cookies.push(...(await input.cookies.receive(result.headers, state.current.url)))
 
+    // A Digest 401 is answered once per URL and kept as a hop, so both exchanges are shown.
+    const digest = answeredDigest ? null : digestRetry(input.request, state.current, result)
+    if (digest) {
+      state.hops.push({
+        request: { method: state.current.method, url: state.current.url.href, headers: result.sentHeaders, bodySize: state.current.bodySize, ...(result.remoteAddress ? { remoteAddress: result.remoteAddress } : {}) },
+        status: result.status,
+        statusText: result.statusText,
+        headers: result.headers,
+        location: null,
+        timing: result.timing,
+      })
+      state.notes.push(digest.note)
+      answeredDigest = true
+      state.current = digest.request
+      continue
+    }
+
     const location = header(result.headers, 'location')
     const next = settings.followRedirects ? nextHop(state.current, result.status, location) : null
     if (!next) return result
@@ -93,11 +113,12 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
       location,
       timing: result.timing,
     })
-    if (state.hops.length > settings.maxRedirects) {
+    if (state.hops.filter((hop) => hop.status !== 401).length > settings.maxRedirects) {
       throw new CourierError('TOO_MANY_REDIRECTS', `The server redirected more than ${settings.maxRedirects} times; the chain is listed under Redirects.`, { phase: 'redirect' })
     }
     const dropped = next.droppedCredentials.filter((name) => name.toLowerCase() !== 'cookie' || ownCookie !== '')
     if (dropped.length) state.notes.push(`${dropped.join(', ')} not sent to ${next.request.url.origin}: it is a different origin than the one you addressed.`)
     state.current = next.request
+    answeredDigest = false
   }
 }

@@ -9,6 +9,7 @@ import {
   type RequestSpec,
 } from '@courier/shared'
 import { CourierError } from '../errors.js'
+import { appendQueryParam, assertAuthHeaderValid, hasQueryParam, staticAuth, type DigestCredentials } from './auth/static-auth.js'
 import { buildInMemoryBody } from './build-body.js'
 import type { OutgoingBody } from './exchange.js'
 
@@ -26,6 +27,8 @@ export type PreparedRequest = {
   bodySize: number
   bodyPreview: string | undefined
   notes: string[]
+  /** Digest credentials from the Auth tab: used only to answer a 401 challenge. */
+  digest?: DigestCredentials
 }
 
 export type PrepareContext = {
@@ -107,6 +110,19 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
   })
   const disabledNames = new Set(spec.headers.filter(([, , enabled]) => !enabled).map(([name]) => name.trim().toLowerCase()))
 
+  // The Auth tab: the person's own header row or query parameter of the same name wins.
+  const auth = staticAuth(spec.auth)
+  notes.push(...auth.notes)
+  if (auth.header) {
+    assertAuthHeaderValid(auth.header)
+    if (has(user, auth.header[0])) notes.push(`Your ${auth.header[0]} header row replaces the one from the Auth tab.`)
+    else user.push(auth.header)
+  }
+  if (auth.query) {
+    if (hasQueryParam(url, auth.query[0])) notes.push(`The URL's own ${auth.query[0]} parameter replaces the API key from the Auth tab.`)
+    else appendQueryParam(url, auth.query)
+  }
+
   if (url.username || url.password) {
     if (!has(user, 'authorization')) {
       const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
@@ -173,5 +189,5 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
   const headerBytes = headers.reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0)
   if (headerBytes > MAX_HEADER_BYTES) throw invalid('HEADERS_TOO_LARGE', `The headers add up to ${Math.ceil(headerBytes / 1024)} KiB, more than the 16 KiB servers accept.`, 'headers')
 
-  return { method, url, headers, body, bodySize, bodyPreview, notes }
+  return { method, url, headers, body, bodySize, bodyPreview, notes, ...(auth.digest ? { digest: auth.digest } : {}) }
 }

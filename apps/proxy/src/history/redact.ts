@@ -12,9 +12,22 @@ import {
   type SentRequest,
 } from '@courier/shared'
 
+/** Names (lower-case) that are secrets for one send only: an API key the Auth tab named freely. */
+export type ExtraSecrets = { headers: ReadonlySet<string>; params: ReadonlySet<string> }
+
+const NO_EXTRA: ExtraSecrets = { headers: new Set(), params: new Set() }
+
+/** The header or query parameter the Auth tab's API key travels in, whatever it is called. */
+export function authSecretNames(auth: Auth): ExtraSecrets {
+  if (auth.type !== 'apikey' || auth.name.trim() === '') return NO_EXTRA
+  const name = auth.name.trim().toLowerCase()
+  return auth.in === 'query' ? { headers: new Set(), params: new Set([name]) } : { headers: new Set([name]), params: new Set() }
+}
+
 /** Form and query field names whose values are secrets wherever they appear. */
-function isSecretName(name: string): boolean {
-  return SECRET_PARAMS.has(decodeSafe(name).toLowerCase())
+function isSecretName(name: string, extra: ExtraSecrets = NO_EXTRA): boolean {
+  const decoded = decodeSafe(name).toLowerCase()
+  return SECRET_PARAMS.has(decoded) || extra.params.has(decoded)
 }
 
 function decodeSafe(text: string): string {
@@ -30,22 +43,22 @@ function mask(value: string): string {
 }
 
 /** Masks the values of secret-named pairs in a query or form-encoded text, keeping its shape. */
-export function redactQueryText(query: string): string {
+export function redactQueryText(query: string, extra: ExtraSecrets = NO_EXTRA): string {
   return query
     .split('&')
     .map((piece) => {
       const eq = piece.indexOf('=')
-      if (eq === -1 || !isSecretName(piece.slice(0, eq))) return piece
+      if (eq === -1 || !isSecretName(piece.slice(0, eq), extra)) return piece
       return `${piece.slice(0, eq + 1)}${mask(piece.slice(eq + 1))}`
     })
     .join('&')
 }
 
-export function redactUrl(url: string): string {
+export function redactUrl(url: string, extra: ExtraSecrets = NO_EXTRA): string {
   const { base, query, hash } = splitUrl(url)
   // user:password@ never survives either.
   const safeBase = base.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^@/?#]*@/, (_, scheme: string) => `${scheme}${REDACTED}@`)
-  return query === null ? safeBase + hash : `${safeBase}?${redactQueryText(query)}${hash}`
+  return query === null ? safeBase + hash : `${safeBase}?${redactQueryText(query, extra)}${hash}`
 }
 
 function redactSetCookie(value: string): string {
@@ -55,9 +68,9 @@ function redactSetCookie(value: string): string {
   return `${value.slice(0, eq + 1)}${REDACTED}${semi === -1 ? '' : value.slice(semi)}`
 }
 
-export function redactHeaderPairs(headers: readonly Pair[]): Pair[] {
+export function redactHeaderPairs(headers: readonly Pair[], extra: ExtraSecrets = NO_EXTRA): Pair[] {
   return headers.map(([name, value]): Pair => {
-    if (isSecretHeader(name)) return [name, mask(value)]
+    if (isSecretHeader(name) || extra.headers.has(name.toLowerCase())) return [name, mask(value)]
     if (name.toLowerCase() === 'set-cookie') return [name, redactSetCookie(value)]
     return [name, value]
   })
@@ -96,22 +109,22 @@ export function redactSpec(spec: RequestSpec): RequestSpec {
   }
 }
 
-function redactSent(sent: SentRequest): SentRequest {
+function redactSent(sent: SentRequest, extra: ExtraSecrets): SentRequest {
   const isForm = sent.headers.some(([name, value]) => name.toLowerCase() === 'content-type' && value.includes('x-www-form-urlencoded'))
   return {
     ...sent,
-    url: redactUrl(sent.url),
-    headers: redactHeaderPairs(sent.headers),
+    url: redactUrl(sent.url, extra),
+    headers: redactHeaderPairs(sent.headers, extra),
     ...(sent.bodyPreview !== undefined && isForm ? { bodyPreview: redactQueryText(sent.bodyPreview) } : {}),
   }
 }
 
-export function redactRecord(record: ResponseRecord): ResponseRecord {
+export function redactRecord(record: ResponseRecord, extra: ExtraSecrets = NO_EXTRA): ResponseRecord {
   return {
     ...record,
-    request: redactSent(record.request),
+    request: redactSent(record.request, extra),
     headers: redactHeaderPairs(record.headers),
-    hops: record.hops.map((hop): Hop => ({ ...hop, request: redactSent(hop.request), headers: redactHeaderPairs(hop.headers) })),
+    hops: record.hops.map((hop): Hop => ({ ...hop, request: redactSent(hop.request, extra), headers: redactHeaderPairs(hop.headers) })),
     cookies: record.cookies.map((cookie) => ({ ...cookie, value: mask(cookie.value) })),
   }
 }
