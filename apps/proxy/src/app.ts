@@ -5,6 +5,7 @@ import errorHandler from './plugins/error-handler.js'
 import securityGate from './plugins/security-gate.js'
 import storage from './plugins/storage.js'
 import webApp from './plugins/web-app.js'
+import collectionRoutes from './routes/collection-routes.js'
 import cookieRoutes from './routes/cookie-routes.js'
 import fileRoutes from './routes/file-routes.js'
 import historyRoutes from './routes/history-routes.js'
@@ -49,6 +50,7 @@ export async function app(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(fileRoutes, { maxUploadBytes: config.maxUploadBytes })
   await fastify.register(cookieRoutes)
   await fastify.register(settingsRoutes)
+  await fastify.register(collectionRoutes)
   await fastify.register(responseBodyRoutes)
 
   await fastify.register(webApp, { token: config.token, cookieName, webDist: config.webDist, viteUrl: config.viteUrl })

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance } from 'fastify'
+import type { Writable } from 'node:stream'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { app } from './app.js'
 import type { AppConfig } from './config.js'
 import { classifyAddress } from './engine/address-policy.js'
@@ -6,9 +7,16 @@ import { classifyAddress } from './engine/address-policy.js'
 export type RunningServer = { fastify: FastifyInstance; url: string; close: () => Promise<void> }
 
 /** Builds the Fastify instance with Courier's limits; tests use this with `inject` too. */
-export async function buildServer(config: AppConfig, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export type LogOptions = { logger?: boolean; logStream?: Writable }
+
+/** Logs name the route, never its query string: searches and URLs people send can carry secrets. */
+const serializers = {
+  req: (request: FastifyRequest) => ({ method: request.method, path: request.url.split('?')[0], remoteAddress: request.ip }),
+}
+
+export async function buildServer(config: AppConfig, options: LogOptions = {}): Promise<FastifyInstance> {
   const fastify = Fastify({
-    logger: options.logger ? { level: 'warn' } : false,
+    logger: options.logStream ? { level: 'info', stream: options.logStream, serializers } : options.logger ? { level: 'warn', serializers } : false,
     bodyLimit: 10 * 1024 * 1024, // request descriptions; files arrive as streamed uploads
     requestTimeout: 120_000,
     onProtoPoisoning: 'error',
@@ -25,7 +33,7 @@ function isLoopbackHost(host: string): boolean {
 }
 
 /** Listens on loopback only and closes gracefully on SIGINT/SIGTERM. */
-export async function startServer(config: AppConfig, options: { logger?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(config: AppConfig, options: LogOptions = {}): Promise<RunningServer> {
   if (!isLoopbackHost(config.host)) {
     throw new Error(
       `Courier refuses to listen on ${config.host}: without team-server authentication anyone who can reach it could use it as an open proxy. Use --host 127.0.0.1 (the default).`,

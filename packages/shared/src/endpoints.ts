@@ -1,6 +1,19 @@
 import { z } from 'zod'
 import { CookieKeySchema, CookieListQuerySchema, CookieListSchema, JarCookieSchema } from './cookies.js'
 import { AppSettingsSchema } from './settings.js'
+import {
+  CollectionItemSchema,
+  CollectionSchema,
+  CollectionTreeSchema,
+  CreateCollectionSchema,
+  CreateItemSchema,
+  MoveItemSchema,
+  RemovedSchema,
+  UpdateCollectionSchema,
+  UpdateItemSchema,
+} from './collection.js'
+import { CreateEnvironmentSchema, EnvironmentSchema, UpdateEnvironmentSchema } from './environment.js'
+import { WorkspaceStateSchema } from './workspace.js'
 import { HistoryEntrySchema, HistoryPageSchema, HistoryQuerySchema } from './history.js'
 import { FileRefSchema, RequestSpecSchema } from './request-spec.js'
 import { ResponseRecordSchema } from './response-record.js'
@@ -10,6 +23,8 @@ export const IdParamsSchema = z.object({ id: z.string().min(1).max(200) })
 export const SendInputSchema = z.object({
   request: RequestSpecSchema,
   environmentId: z.string().optional(),
+  /** The saved request this is (or is a draft of): its collection and folders lend variables, auth and headers. */
+  itemId: z.string().optional(),
 })
 export type SendInput = z.input<typeof SendInputSchema>
 
@@ -49,6 +64,24 @@ export const endpoints = {
   deleteCookie: { method: 'DELETE', path: '/api/cookies/entry', query: CookieKeySchema, response: CookieListSchema },
   clearCookies: { method: 'DELETE', path: '/api/cookies', response: CookieListSchema },
   getSettings: { method: 'GET', path: '/api/settings', response: AppSettingsSchema },
+  listCollections: { method: 'GET', path: '/api/collections', response: z.array(CollectionTreeSchema) },
+  createCollection: { method: 'POST', path: '/api/collections', body: CreateCollectionSchema, response: CollectionTreeSchema },
+  updateCollection: { method: 'PATCH', path: '/api/collections/:id', params: IdParamsSchema, body: UpdateCollectionSchema, response: CollectionSchema },
+  deleteCollection: { method: 'DELETE', path: '/api/collections/:id', params: IdParamsSchema, response: RemovedSchema },
+  duplicateCollection: { method: 'POST', path: '/api/collections/:id/duplicate', params: IdParamsSchema, response: CollectionTreeSchema },
+  restoreRemoved: { method: 'POST', path: '/api/collections/restore', body: RemovedSchema, response: z.array(CollectionTreeSchema) },
+  createItem: { method: 'POST', path: '/api/items', body: CreateItemSchema, response: CollectionItemSchema },
+  updateItem: { method: 'PATCH', path: '/api/items/:id', params: IdParamsSchema, body: UpdateItemSchema, response: CollectionItemSchema },
+  moveItem: { method: 'POST', path: '/api/items/:id/move', params: IdParamsSchema, body: MoveItemSchema, response: z.array(CollectionTreeSchema) },
+  duplicateItem: { method: 'POST', path: '/api/items/:id/duplicate', params: IdParamsSchema, response: z.array(CollectionTreeSchema) },
+  deleteItem: { method: 'DELETE', path: '/api/items/:id', params: IdParamsSchema, response: RemovedSchema },
+  listEnvironments: { method: 'GET', path: '/api/environments', response: z.array(EnvironmentSchema) },
+  createEnvironment: { method: 'POST', path: '/api/environments', body: CreateEnvironmentSchema, response: EnvironmentSchema },
+  updateEnvironment: { method: 'PATCH', path: '/api/environments/:id', params: IdParamsSchema, body: UpdateEnvironmentSchema, response: EnvironmentSchema },
+  deleteEnvironment: { method: 'DELETE', path: '/api/environments/:id', params: IdParamsSchema, response: z.null() },
+  duplicateEnvironment: { method: 'POST', path: '/api/environments/:id/duplicate', params: IdParamsSchema, response: EnvironmentSchema },
+  getWorkspace: { method: 'GET', path: '/api/workspace', response: WorkspaceStateSchema },
+  putWorkspace: { method: 'PUT', path: '/api/workspace', body: WorkspaceStateSchema, response: z.null() },
   putSettings: { method: 'PUT', path: '/api/settings', body: AppSettingsSchema, response: AppSettingsSchema },
 } as const satisfies Record<string, Endpoint>
 

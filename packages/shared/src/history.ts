@@ -25,6 +25,14 @@ export const HistoryQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** Opaque cursor from the previous page. */
   before: z.string().optional(),
+  /** Words to find in the URL, the request or the response body (full-text). */
+  q: z.string().max(500).optional(),
+  method: z.string().max(64).optional(),
+  /** An exact status (`404`), a class (`4xx`), or `error` for sends that failed. */
+  status: z.string().regex(/^([1-5]\d\d|[1-5]xx|error)$/, 'a status like 404, a class like 4xx, or error').optional(),
+  /** ISO date-times bounding when it was sent. */
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
 })
 
 export const HistoryPageSchema = z.object({

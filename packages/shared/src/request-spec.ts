@@ -117,6 +117,20 @@ export const RetryPolicySchema = z.object({
 })
 
 /**
+ * "Set a variable from the response": after a send, the value at `expression` (a JSONPath over a
+ * JSON body, a header name, or nothing for the status) is stored in a variable, so a login's
+ * token feeds the next request.
+ */
+export const CaptureRuleSchema = z.object({
+  variable: z.string().min(1).max(200),
+  source: z.enum(['json', 'header', 'status']),
+  expression: z.string().max(2000).default(''),
+  /** Where the value goes: the active environment (globals when none is active), or globals. */
+  scope: z.enum(['environment', 'global']).default('environment'),
+  enabled: z.boolean().default(true),
+})
+
+/**
  * Per-request settings. Every field is optional: an absent field takes the global default
  * from the Settings page.
  */
@@ -150,6 +164,7 @@ export const RequestSpecSchema = z.object({
   settings: RequestSettingsSchema.default({}),
   /** The request's own Cookie line, sent in addition to the jar. */
   cookies: z.string().max(16 * 1024).default(''),
+  captures: z.array(CaptureRuleSchema).max(100).default([]),
 })
 
 export type Row = z.infer<typeof RowSchema>
@@ -162,6 +177,7 @@ export type Auth = z.infer<typeof AuthSchema>
 export type AuthType = Auth['type']
 export type OAuth2Config = z.infer<typeof OAuth2ConfigSchema>
 export type RetryPolicy = z.infer<typeof RetryPolicySchema>
+export type CaptureRule = z.infer<typeof CaptureRuleSchema>
 export type RequestSettings = z.infer<typeof RequestSettingsSchema>
 export type RequestSpec = z.infer<typeof RequestSpecSchema>
 /** What callers may send: defaults filled by parsing. */

@@ -21,10 +21,19 @@ export const SendDefaultsSchema = z.object({
   idempotencyKey: z.boolean().default(false),
 })
 
+/** How much history to keep: unlimited unless one of these is set. */
+export const HistoryRetentionSchema = z.object({
+  maxEntries: z.number().int().min(10).nullable().default(null),
+  maxBytes: z.number().int().min(1024 * 1024).nullable().default(null),
+  maxAgeDays: z.number().int().min(1).nullable().default(null),
+})
+
 export const AppSettingsSchema = z.object({
   send: SendDefaultsSchema.default(SendDefaultsSchema.parse({})),
+  history: HistoryRetentionSchema.default(HistoryRetentionSchema.parse({})),
 })
 
 export type SendDefaults = z.infer<typeof SendDefaultsSchema>
 export type AppSettings = z.infer<typeof AppSettingsSchema>
+export type HistoryRetentionSettings = z.infer<typeof HistoryRetentionSchema>
 export type AppSettingsInput = z.input<typeof AppSettingsSchema>

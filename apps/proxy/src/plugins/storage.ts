@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { join } from 'node:path'
 import { CookieJars } from '../cookies/cookie-jars.js'
+import { SecretBox } from '../secrets/secret-box.js'
 import { AppSettingsService } from '../settings/app-settings.js'
 import { BodyStore } from '../storage/body-store.js'
 import { ensurePrivateDir } from '../storage/data-dir.js'
@@ -17,6 +18,8 @@ declare module 'fastify' {
     files: FileStore
     cookieJars: CookieJars
     appSettings: AppSettingsService
+    /** Seals secrets at rest (tokens, secret variables) with a key outside the database. */
+    secretBox: SecretBox
   }
 }
 
@@ -24,7 +27,9 @@ declare module 'fastify' {
 export default fp<{ database: DatabaseTarget; dataDir: string }>(
   async (fastify: FastifyInstance, options) => {
     ensurePrivateDir(options.dataDir)
-    const store = await openStore(options.database)
+    const secretBox = SecretBox.open(options.dataDir)
+    const store = await openStore(options.database, secretBox)
+    fastify.decorate('secretBox', secretBox)
     fastify.decorate('store', store)
     fastify.decorate('bodies', new BodyStore(join(options.dataDir, 'bodies')))
     fastify.decorate('files', new FileStore(join(options.dataDir, 'files')))

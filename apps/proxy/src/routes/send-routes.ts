@@ -6,6 +6,10 @@ import { buildFileBody } from '../engine/file-body.js'
 import { engineSettingsFrom } from '../engine/settings.js'
 import { authorizeRequest } from '../auth/authorize-request.js'
 import { historyEntryFor } from '../history/record-exchange.js'
+import { applyRetention } from '../history/retention.js'
+import { searchTextFor } from '../history/search-text.js'
+import { applyCaptures } from '../variables/apply-captures.js'
+import { maskSecrets } from '../variables/mask-secrets.js'
 import { resolveRequest } from '../variables/resolve-request.js'
 import { newId } from '../ids.js'
 import { parseInput } from './parse-input.js'
@@ -37,8 +41,8 @@ export default async function sendRoutes(fastify: FastifyInstance, options: Send
 
     const settings = await fastify.appSettings.get()
     // Variables first, then auth that needs server state (OAuth tokens); the engine does the rest.
-    const resolved = await resolveRequest(fastify, input.request, input.environmentId)
-    const authorized = await authorizeRequest(fastify, resolved, { environmentId: input.environmentId })
+    const resolved = await resolveRequest(fastify, input)
+    const authorized = await authorizeRequest(fastify, resolved.spec, { environmentId: input.environmentId })
     const record = await sendRequest(authorized, {
       id,
       policy: options.policy,
@@ -53,17 +57,26 @@ export default async function sendRoutes(fastify: FastifyInstance, options: Send
       extraCa: options.extraCa,
     })
 
-    if (record.error?.code !== 'ABORTED') {
-      try {
-        await fastify.store.history.append(historyEntryFor(input.request, record))
-      } catch (error) {
-        request.log.error({ err: error }, 'history append failed')
-        record.notes.push('This exchange could not be saved to history.')
-      }
-    } else {
+    record.notes.unshift(...resolved.notes)
+    if (record.error?.code === 'ABORTED') {
       await fastify.bodies.remove(id)
+      return reply.code(400).send(record)
     }
-    const status = record.ok || record.status !== null ? 200 : statusForCode(record.error!.code)
-    return reply.code(status === 499 ? 400 : status).send(record)
+    try {
+      await applyCaptures(fastify, input.request.captures, record, input.environmentId)
+    } catch (error) {
+      request.log.error({ err: error }, 'captures failed')
+      record.notes.push('The response captures could not be saved.')
+    }
+    // Secret variables never leave in clear: not in the answer, not in history.
+    const shown = maskSecrets(record, resolved.secrets)
+    try {
+      await fastify.store.history.append(historyEntryFor(input.request, shown), await searchTextFor(shown, fastify.bodies))
+      await applyRetention(fastify)
+    } catch (error) {
+      request.log.error({ err: error }, 'history append failed')
+      shown.notes.push('This exchange could not be saved to history.')
+    }
+    return reply.code(shown.ok || shown.status !== null ? 200 : statusForCode(shown.error!.code)).send(shown)
   })
 }

@@ -1,9 +1,12 @@
 import { HistoryEntrySchema, HistorySummarySchema, type HistoryEntry, type HistoryPage, type HistoryQuery, type HistorySummary } from '@courier/shared'
-import type { Kysely, Selectable } from 'kysely'
-import type { HistoryStore } from './store.js'
+import { sql, type Kysely, type Selectable } from 'kysely'
+import type { HistoryRetention, HistoryStore } from './store.js'
 import type { Database, HistoryTable } from './schema.js'
+import { isSqlite } from './dialect.js'
 
-function toSummary(row: Pick<Selectable<HistoryTable>, 'id' | 'created_at' | 'method' | 'url' | 'status' | 'error_code' | 'duration_ms' | 'size'>): HistorySummary {
+const SUMMARY_COLUMNS = ['id', 'created_at', 'method', 'url', 'status', 'error_code', 'duration_ms', 'size'] as const
+
+function toSummary(row: Pick<Selectable<HistoryTable>, (typeof SUMMARY_COLUMNS)[number]>): HistorySummary {
   return HistorySummarySchema.parse({
     id: row.id,
     createdAt: row.created_at,
@@ -16,36 +19,85 @@ function toSummary(row: Pick<Selectable<HistoryTable>, 'id' | 'created_at' | 'me
   })
 }
 
+/** The words of a search, split the way both full-text indexes split text (letters and digits). */
+function searchWords(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
+/** Free text → an FTS5 query: every word must appear; the last may be a prefix ("auth" finds "authorize"). */
+export function ftsQuery(text: string): string | null {
+  const words = searchWords(text)
+  if (words.length === 0) return null
+  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ')
+}
+
+/** The same for PostgreSQL: `word & word & last:*`. Only letters and digits reach it. */
+export function tsQuery(text: string): string | null {
+  const words = searchWords(text).map((word) => word.toLowerCase())
+  if (words.length === 0) return null
+  return words.map((word, index) => `${word}${index === words.length - 1 ? ':*' : ''}`).join(' & ')
+}
+
 export function createHistoryStore(db: Kysely<Database>): HistoryStore {
+  const sqlite = isSqlite(db)
+
+  /** The filters every listing shares (method, status, time range), full-text apart. */
+  function filtered(query: HistoryQuery) {
+    let select = db.selectFrom('history').select([...SUMMARY_COLUMNS])
+    if (query.method) select = select.where('method', '=', query.method)
+    if (query.status === 'error') select = select.where('status', 'is', null)
+    else if (query.status?.endsWith('xx')) {
+      const base = Number(query.status[0]) * 100
+      select = select.where('status', '>=', base).where('status', '<', base + 100)
+    } else if (query.status) select = select.where('status', '=', Number(query.status))
+    if (query.from) select = select.where('created_at', '>=', new Date(query.from).toISOString())
+    if (query.to) select = select.where('created_at', '<=', new Date(query.to).toISOString())
+    if (query.before) select = select.where('id', '<', query.before)
+    return select
+  }
+
   return {
-    async append(entry: HistoryEntry) {
-      await db
-        .insertInto('history')
-        .values({
-          id: entry.id,
-          created_at: entry.createdAt,
-          method: entry.method,
-          url: entry.url,
-          status: entry.status,
-          error_code: entry.errorCode,
-          duration_ms: entry.durationMs,
-          size: entry.size,
-          request_json: JSON.stringify(entry.request),
-          response_json: JSON.stringify(entry.response),
-        })
-        .execute()
+    async append(entry: HistoryEntry, searchText = '') {
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('history')
+          .values({
+            id: entry.id,
+            created_at: entry.createdAt,
+            method: entry.method,
+            url: entry.url,
+            status: entry.status,
+            error_code: entry.errorCode,
+            duration_ms: entry.durationMs,
+            size: entry.size,
+            request_json: JSON.stringify(entry.request),
+            response_json: JSON.stringify(entry.response),
+            ...(sqlite ? {} : { search_text: `${entry.url}\n${searchText}` }),
+          })
+          .execute()
+        if (sqlite) {
+          await sql`INSERT INTO history_fts (rowid, url, body) SELECT rowid, ${entry.url}, ${searchText} FROM history WHERE id = ${entry.id}`.execute(tx)
+        }
+      })
     },
 
     async list(query: HistoryQuery): Promise<HistoryPage> {
       const limit = query.limit
-      let select = db
-        .selectFrom('history')
-        .select(['id', 'created_at', 'method', 'url', 'status', 'error_code', 'duration_ms', 'size'])
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-      // Ids are time-ordered UUIDv7, so the cursor is simply the last id seen.
-      if (query.before) select = select.where('id', '<', query.before)
-      const rows = await select.execute()
+      let select = filtered(query)
+      const text = query.q?.trim() ? query.q.trim() : null
+      if (text && sqlite) {
+        const match = ftsQuery(text)
+        if (!match) return { items: [], nextCursor: null }
+        select = select.where(sql<boolean>`rowid IN (SELECT rowid FROM history_fts WHERE history_fts MATCH ${match})`)
+      } else if (text) {
+        const query = tsQuery(text)
+        if (!query) return { items: [], nextCursor: null }
+        select = select.where(sql<boolean>`to_tsvector('simple', coalesce(search_text, '')) @@ to_tsquery('simple', ${query})`)
+      }
+      // Ids are time-ordered UUIDv7, so the cursor is simply the last id seen. On SQLite the rowid
+      // follows the same order and walks the table's own b-tree.
+      const ordered = sqlite ? select.orderBy(sql`rowid`, 'desc') : select.orderBy('id', 'desc')
+      const rows = await ordered.limit(limit + 1).execute()
       const items = rows.slice(0, limit).map(toSummary)
       return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null }
     },
@@ -61,13 +113,48 @@ export function createHistoryStore(db: Kysely<Database>): HistoryStore {
     },
 
     async remove(id: string) {
-      const result = await db.deleteFrom('history').where('id', '=', id).executeTakeFirst()
-      return Number(result.numDeletedRows) > 0
+      return db.transaction().execute(async (tx) => {
+        if (sqlite) await sql`DELETE FROM history_fts WHERE rowid = (SELECT rowid FROM history WHERE id = ${id})`.execute(tx)
+        const result = await tx.deleteFrom('history').where('id', '=', id).executeTakeFirst()
+        return Number(result.numDeletedRows) > 0
+      })
     },
 
     async clear() {
-      const result = await db.deleteFrom('history').executeTakeFirst()
-      return Number(result.numDeletedRows)
+      return db.transaction().execute(async (tx) => {
+        if (sqlite) await sql`DELETE FROM history_fts`.execute(tx)
+        const result = await tx.deleteFrom('history').executeTakeFirst()
+        return Number(result.numDeletedRows)
+      })
+    },
+
+    async prune(retention: HistoryRetention): Promise<string[]> {
+      const doomed = new Set<string>()
+      if (retention.maxAgeDays !== null) {
+        const cutoff = new Date(Date.now() - retention.maxAgeDays * 86_400_000).toISOString()
+        for (const row of await db.selectFrom('history').select('id').where('created_at', '<', cutoff).execute()) doomed.add(row.id)
+      }
+      if (retention.maxEntries !== null) {
+        const edge = await db.selectFrom('history').select('id').orderBy('id', 'desc').offset(retention.maxEntries).limit(1).executeTakeFirst()
+        if (edge) for (const row of await db.selectFrom('history').select('id').where('id', '<=', edge.id).execute()) doomed.add(row.id)
+      }
+      if (retention.maxBytes !== null) {
+        let total = 0
+        const rows = await db.selectFrom('history').select(['id', 'size']).orderBy('id', 'desc').execute()
+        for (const row of rows) {
+          total += Number(row.size)
+          if (total > retention.maxBytes) doomed.add(row.id)
+        }
+      }
+      const ids = [...doomed]
+      for (let i = 0; i < ids.length; i += 500) {
+        const batch = ids.slice(i, i + 500)
+        await db.transaction().execute(async (tx) => {
+          if (sqlite) await sql`DELETE FROM history_fts WHERE rowid IN (SELECT rowid FROM history WHERE id IN (${sql.join(batch)}))`.execute(tx)
+          await tx.deleteFrom('history').where('id', 'in', batch).execute()
+        })
+      }
+      return ids
     },
   }
 }

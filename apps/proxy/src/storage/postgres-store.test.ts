@@ -1,6 +1,9 @@
 import { describe } from 'vitest'
 import pg from 'pg'
+import { tempDataDir } from '../test/build-test-app.js'
 import { openStore } from './open-store.js'
+import { SecretBox } from '../secrets/secret-box.js'
+import { describeCollectionContract } from './collection-store-contract.js'
 import { describeStoreContract } from './store-contract.js'
 
 const url = process.env.TEST_DATABASE_URL
@@ -14,8 +17,10 @@ async function resetDatabase(connectionString: string) {
 }
 
 describe.runIf(url)('postgres (TEST_DATABASE_URL)', () => {
-  describeStoreContract('postgres', async () => {
+  const openPostgres = async () => {
     await resetDatabase(url!)
-    return openStore({ kind: 'postgres', url: url! })
-  })
+    return openStore({ kind: 'postgres', url: url! }, SecretBox.open(tempDataDir()))
+  }
+  describeStoreContract('postgres', openPostgres)
+  describeCollectionContract('postgres', openPostgres)
 })

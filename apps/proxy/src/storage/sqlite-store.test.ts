@@ -3,19 +3,23 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDataDir } from '../test/build-test-app.js'
 import { openStore } from './open-store.js'
+import { SecretBox } from '../secrets/secret-box.js'
+import { describeCollectionContract } from './collection-store-contract.js'
 import { describeStoreContract, historyEntry } from './store-contract.js'
 import { ensurePrivateDir } from './data-dir.js'
 
-describeStoreContract('sqlite', () => openStore({ kind: 'sqlite', path: join(tempDataDir(), 'courier.sqlite') }))
+const openSqlite = () => openStore({ kind: 'sqlite', path: join(tempDataDir(), 'courier.sqlite') }, SecretBox.open(tempDataDir()))
+describeStoreContract('sqlite', openSqlite)
+describeCollectionContract('sqlite', openSqlite)
 
 describe('the SQLite file', () => {
   it('survives a restart with its history', async () => {
     const path = join(tempDataDir(), 'courier.sqlite')
-    const first = await openStore({ kind: 'sqlite', path })
+    const first = await openStore({ kind: 'sqlite', path }, SecretBox.open(tempDataDir()))
     const entry = historyEntry()
     await first.history.append(entry)
     await first.close()
-    const second = await openStore({ kind: 'sqlite', path })
+    const second = await openStore({ kind: 'sqlite', path }, SecretBox.open(tempDataDir()))
     expect(await second.history.get(entry.id)).toEqual(entry)
     await second.close()
   })
@@ -24,7 +28,7 @@ describe('the SQLite file', () => {
     const dir = tempDataDir()
     const path = join(dir, 'courier.sqlite')
     writeFileSync(path, 'this is not a database'.repeat(100))
-    await expect(openStore({ kind: 'sqlite', path })).rejects.toMatchObject({ code: 'STORAGE_CORRUPT' })
+    await expect(openStore({ kind: 'sqlite', path }, SecretBox.open(tempDataDir()))).rejects.toMatchObject({ code: 'STORAGE_CORRUPT' })
     expect(existsSync(path)).toBe(false)
     expect(readdirSync(dir).some((name) => name.startsWith('courier.sqlite.corrupt-'))).toBe(true)
   })

@@ -14,7 +14,7 @@ export function historyEntry(overrides: Partial<HistoryEntry> = {}): HistoryEntr
     errorCode: null,
     durationMs: 12.5,
     size: 42,
-    request: { method: 'GET', url: 'http://api.test/things', params: [], pathParams: [], headers: [], body: { kind: 'none' }, auth: { type: 'none' }, settings: {}, cookies: '' },
+    request: { method: 'GET', url: 'http://api.test/things', params: [], pathParams: [], headers: [], body: { kind: 'none' }, auth: { type: 'none' }, settings: {}, cookies: '', captures: [] },
     response: {
       id,
       ok: true,
@@ -82,6 +82,41 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
     it('records 200 concurrent appends without losing one', async () => {
       await Promise.all(Array.from({ length: 200 }, () => store.history.append(historyEntry())))
       expect((await store.history.list({ limit: 500 })).items).toHaveLength(200)
+    })
+
+    it('finds entries by words in the URL or body, by method, status class, errors and time', async () => {
+      const at = (minutes: number) => new Date(Date.UTC(2026, 10, 1, 12, minutes)).toISOString()
+      await store.history.append(historyEntry({ url: 'http://shop.test/orders/17', method: 'GET', status: 200, createdAt: at(1) }), 'response {"customer":"Ada Lovelace"}')
+      await store.history.append(historyEntry({ url: 'http://shop.test/login', method: 'POST', status: 401, createdAt: at(2) }), 'response {"error":"invalid_grant"}')
+      await store.history.append(historyEntry({ url: 'http://api.test/health', method: 'GET', status: null, errorCode: 'UPSTREAM_CONNECTION_REFUSED', createdAt: at(3) }), '')
+      const urls = async (query: Parameters<Store['history']['list']>[0]) => (await store.history.list(query)).items.map((i) => i.url)
+      expect(await urls({ limit: 10, q: 'lovelace' })).toEqual(['http://shop.test/orders/17'])
+      expect(await urls({ limit: 10, q: 'invalid_gr' })).toEqual(['http://shop.test/login'])
+      expect(await urls({ limit: 10, q: 'shop' })).toEqual(['http://shop.test/login', 'http://shop.test/orders/17'])
+      expect(await urls({ limit: 10, method: 'POST' })).toEqual(['http://shop.test/login'])
+      expect(await urls({ limit: 10, status: '4xx' })).toEqual(['http://shop.test/login'])
+      expect(await urls({ limit: 10, status: '200' })).toEqual(['http://shop.test/orders/17'])
+      expect(await urls({ limit: 10, status: 'error' })).toEqual(['http://api.test/health'])
+      expect(await urls({ limit: 10, from: at(2), to: at(2) })).toEqual(['http://shop.test/login'])
+      expect(await urls({ limit: 10, q: 'nothing-like-this' })).toEqual([])
+    })
+
+    it('forgets what the retention policy no longer keeps and keeps search consistent', async () => {
+      const old = historyEntry({ createdAt: new Date(Date.now() - 40 * 86_400_000).toISOString() })
+      await store.history.append(old, 'ancient words')
+      const ids: string[] = []
+      for (let i = 0; i < 5; i++) {
+        const entry = historyEntry({ size: 1000 })
+        ids.push(entry.id)
+        await store.history.append(entry, `recent ${i}`)
+      }
+      expect(await store.history.prune({ maxEntries: null, maxBytes: null, maxAgeDays: 30 })).toEqual([old.id])
+      expect((await store.history.list({ limit: 10, q: 'ancient' })).items).toEqual([])
+      const removed = await store.history.prune({ maxEntries: 3, maxBytes: null, maxAgeDays: null })
+      expect(removed.sort()).toEqual(ids.slice(0, 2).sort())
+      expect((await store.history.list({ limit: 10, q: 'recent' })).items).toHaveLength(3)
+      await store.history.prune({ maxEntries: null, maxBytes: 2000, maxAgeDays: null })
+      expect((await store.history.list({ limit: 10 })).items).toHaveLength(2)
     })
 
     it('keeps settings by key and overwrites them', async () => {

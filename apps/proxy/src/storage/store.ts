@@ -1,7 +1,14 @@
 import type { HistoryEntry, HistoryPage, HistoryQuery } from '@courier/shared'
+import type { CollectionStore } from './collection-store.js'
+import type { EnvironmentStore } from './environment-store.js'
+import type { WorkspaceStore } from './workspace-store.js'
+
+/** How much history to keep; null means no limit of that kind. */
+export type HistoryRetention = { maxEntries: number | null; maxBytes: number | null; maxAgeDays: number | null }
 
 export interface HistoryStore {
-  append(entry: HistoryEntry): Promise<void>
+  /** Keeps an exchange; `searchText` (request and the start of the response body) feeds full-text search. */
+  append(entry: HistoryEntry, searchText?: string): Promise<void>
   /** Newest first. */
   list(query: HistoryQuery): Promise<HistoryPage>
   get(id: string): Promise<HistoryEntry | undefined>
@@ -9,6 +16,8 @@ export interface HistoryStore {
   remove(id: string): Promise<boolean>
   /** Removes every entry; answers how many there were. */
   clear(): Promise<number>
+  /** Drops what the retention policy no longer keeps, oldest first; answers the removed ids. */
+  prune(retention: HistoryRetention): Promise<string[]>
 }
 
 export interface SettingsStore {
@@ -28,5 +37,8 @@ export interface Store {
   readonly history: HistoryStore
   readonly settings: SettingsStore
   readonly cookieJars: CookieJarStore
+  readonly collections: CollectionStore
+  readonly environments: EnvironmentStore
+  readonly workspace: WorkspaceStore
   close(): Promise<void>
 }

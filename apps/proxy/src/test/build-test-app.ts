@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Writable } from 'node:stream'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { TOKEN_HEADER } from '@courier/shared'
 import { onTestFinished } from 'vitest'
@@ -40,8 +41,9 @@ export type TestApp = FastifyInstance & {
 }
 
 /** The whole app on a temp SQLite file, closed when the test ends. */
-export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const fastify = await buildServer(testConfig(overrides))
+export async function buildTestApp(overrides: Partial<AppConfig> & { logStream?: Writable } = {}): Promise<TestApp> {
+  const { logStream, ...config } = overrides
+  const fastify = await buildServer(testConfig(config), { logStream })
   await fastify.ready()
   onTestFinished(() => fastify.close())
   const api = (options: InjectOptions) =>

@@ -1,7 +1,58 @@
-import type { RequestSpec } from '@courier/shared'
+import { applyInheritance, GLOBALS_ID, resolveSpec, scopesFor, variablesIn, type InheritLevel, type RequestSpec, type Scope } from '@courier/shared'
 import type { FastifyInstance } from 'fastify'
+import { CourierError } from '../errors.js'
 
-/** Resolves `{{variables}}` in every part of the request before it is authorized and sent. */
-export async function resolveRequest(_fastify: FastifyInstance, spec: RequestSpec, _environmentId: string | undefined): Promise<RequestSpec> {
-  return spec
+export type ResolveInput = { request: RequestSpec; environmentId?: string | undefined; itemId?: string | undefined }
+
+export type ResolvedRequest = {
+  spec: RequestSpec
+  /** Values of secret variables that were substituted: masked wherever the exchange is shown or kept. */
+  secrets: string[]
+  notes: string[]
+  scopes: Scope[]
+}
+
+/** The collection and folders a saved request sits in, outermost first. */
+export async function inheritChain(fastify: FastifyInstance, itemId: string | undefined): Promise<InheritLevel[]> {
+  if (!itemId) return []
+  const lineage = await fastify.store.collections.lineage(itemId)
+  if (!lineage) return []
+  return [
+    { kind: 'collection', name: lineage.collection.name, auth: lineage.collection.auth, headers: lineage.collection.headers, variables: lineage.collection.variables },
+    ...lineage.folders.map((folder): InheritLevel => ({ kind: 'folder', name: folder.name, auth: folder.auth, headers: folder.headers, variables: folder.variables })),
+  ]
+}
+
+/**
+ * Shapes a request for sending: inherited auth and headers from its collection and folders,
+ * then every `{{variable}}` resolved (environment › folders › collection › globals). An unknown
+ * variable in the URL, a header or an auth field is refused (the request would go somewhere
+ * else than meant); one left in a body is sent as typed, with a note.
+ */
+export async function resolveRequest(fastify: FastifyInstance, input: ResolveInput): Promise<ResolvedRequest> {
+  const environment = input.environmentId && input.environmentId !== GLOBALS_ID ? await fastify.store.environments.get(input.environmentId) : undefined
+  if (input.environmentId && input.environmentId !== GLOBALS_ID && !environment) {
+    throw new CourierError('NOT_FOUND', 'The selected environment no longer exists; choose another one.', { field: 'environmentId' })
+  }
+  const globals = (await fastify.store.environments.get(GLOBALS_ID))?.variables ?? []
+  const chain = await inheritChain(fastify, input.itemId)
+  const scopes = scopesFor(environment ?? null, chain, globals)
+  const { spec, report } = resolveSpec(applyInheritance(input.request, chain), scopes)
+
+  const leftIn = (field: string, texts: string[]) => {
+    const names = texts.flatMap(variablesIn).filter((name) => report.unresolved.includes(name))
+    if (names.length) {
+      const where = environment ? `the "${environment.name}" environment or` : 'an environment (none is selected),'
+      throw new CourierError('VARIABLE_UNRESOLVED', `{{${names[0]}}} has no value: define it in ${where} the collection, or the globals.`, { field, phase: 'validate' })
+    }
+  }
+  leftIn('url', [spec.url])
+  spec.headers.forEach(([name, value, enabled], index) => enabled && leftIn(`headers[${index}]`, [name, value]))
+  leftIn('auth', [JSON.stringify(spec.auth)])
+  leftIn('cookies', [spec.cookies])
+
+  const notes = report.unresolved
+    .filter((name) => !variablesIn(spec.url).includes(name))
+    .map((name) => `{{${name}}} has no value and was sent as typed.`)
+  return { spec, secrets: report.used.filter((u) => u.secret && u.value.length > 0).map((u) => u.value), notes, scopes }
 }

@@ -1,7 +1,8 @@
-import type { SendDefaults } from '@courier/shared'
+import type { AppSettings } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
+import { HistorySettingsForm } from './HistorySettingsForm'
 import { SendSettingsForm } from './SendSettingsForm'
 import { appSettingsOptions, useSaveSettings } from './settings-queries'
 
@@ -9,8 +10,8 @@ import { appSettingsOptions, useSaveSettings } from './settings-queries'
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { data } = useQuery({ ...appSettingsOptions(), enabled: open })
   const save = useSaveSettings()
-  const [draft, setDraft] = useState<SendDefaults | null>(null)
-  const value = draft ?? data?.send ?? null
+  const [draft, setDraft] = useState<AppSettings | null>(null)
+  const value = draft ?? data ?? null
 
   const close = () => {
     setDraft(null)
@@ -29,7 +30,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           <button type="button" className="button" onClick={close}>
             Cancel
           </button>
-          <button type="button" className="button button--primary" disabled={!draft || save.isPending} onClick={() => draft && save.mutate({ send: draft }, { onSuccess: close })}>
+          <button type="button" className="button button--primary" disabled={!draft || save.isPending} onClick={() => draft && save.mutate(draft, { onSuccess: close })}>
             Save
           </button>
         </>
@@ -37,7 +38,15 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
     >
       <h3 className="section-title">Defaults for every request</h3>
       <p className="hint">Each request can override these in its own Settings tab.</p>
-      {value ? <SendSettingsForm value={value} onChange={setDraft} /> : <p className="empty-note">Loading…</p>}
+      {value ? (
+        <>
+          <SendSettingsForm value={value.send} onChange={(send) => setDraft({ ...value, send })} />
+          <h3 className="section-title settings-form__section">History</h3>
+          <HistorySettingsForm value={value.history} onChange={(history) => setDraft({ ...value, history })} />
+        </>
+      ) : (
+        <p className="empty-note">Loading…</p>
+      )}
     </Dialog>
   )
 }

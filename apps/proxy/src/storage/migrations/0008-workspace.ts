@@ -1,0 +1,12 @@
+import type { Kysely, Migration } from 'kysely'
+
+export const migration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('workspace_state')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('json', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+      .execute()
+  },
+}
