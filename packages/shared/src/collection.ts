@@ -30,7 +30,8 @@ export function upgradeSavedRequest(stored: unknown): SavedRequest {
 /** What a collection or folder passes down to the requests inside it. */
 export const InheritableSchema = z.object({
   description: z.string().max(100_000).default(''),
-  auth: AuthSchema.default({ type: 'none' }),
+  // A folder passes its parent's auth through unless it sets its own; at the top this means none.
+  auth: AuthSchema.default({ type: 'inherit' }),
   headers: RowsSchema.default([]),
   variables: VariablesSchema.default([]),
 })
