@@ -2,6 +2,7 @@ import type { Dispatch } from 'react'
 import { useState } from 'react'
 import { Tabs } from '../../shared/ui/Tabs'
 import { BodyPanel } from './body/BodyPanel'
+import { CapturesPanel } from './CapturesPanel'
 import { CookiesPanel } from './CookiesPanel'
 import type { Draft, DraftAction } from './draft-reducer'
 import { HeadersPanel } from './HeadersPanel'
@@ -9,9 +10,9 @@ import { ParamsPanel } from './ParamsPanel'
 import { SettingsPanel } from './SettingsPanel'
 import { UrlBar } from './UrlBar'
 
-type RequestTab = 'params' | 'headers' | 'body' | 'cookies' | 'settings'
+type RequestTab = 'params' | 'headers' | 'body' | 'cookies' | 'settings' | 'capture'
 
-const TAB_LABELS: Record<RequestTab, string> = { params: 'Params', headers: 'Headers', body: 'Body', cookies: 'Cookies', settings: 'Settings' }
+const TAB_LABELS: Record<RequestTab, string> = { params: 'Params', headers: 'Headers', body: 'Body', cookies: 'Cookies', settings: 'Settings', capture: 'Capture' }
 
 type RequestEditorProps = {
   draft: Draft
@@ -53,6 +54,7 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
           { id: 'body', label: 'Body', badge: spec.body.kind === 'none' ? undefined : '•' },
           { id: 'cookies', label: 'Cookies', badge: spec.cookies.trim() ? '•' : undefined },
           { id: 'settings', label: 'Settings', badge: changedSettings || undefined },
+          { id: 'capture', label: 'Capture', badge: spec.captures.filter((c) => c.enabled).length || undefined },
         ]}
       />
       <div className="request-editor__panel" role="tabpanel" aria-label={TAB_LABELS[tab]}>
@@ -78,6 +80,7 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
           <CookiesPanel url={spec.url} pathParams={spec.pathParams} cookies={spec.cookies} useJar={spec.settings.useCookieJar !== false} onCookies={(cookies) => dispatch({ type: 'set-cookies', cookies })} />
         ) : null}
         {tab === 'settings' ? <SettingsPanel settings={spec.settings} onSettings={(settings) => dispatch({ type: 'set-settings', settings })} /> : null}
+        {tab === 'capture' ? <CapturesPanel captures={spec.captures} onCaptures={(captures) => dispatch({ type: 'set-captures', captures })} /> : null}
       </div>
     </section>
   )

@@ -5,6 +5,7 @@ import {
   urlWithParams,
   type Auth,
   type BodyKind,
+  type CaptureRule,
   type Pair,
   type RequestBody,
   type RequestSettings,
@@ -35,6 +36,7 @@ export type DraftAction =
   | { type: 'set-auth'; auth: Auth }
   | { type: 'set-settings'; settings: RequestSettings }
   | { type: 'set-cookies'; cookies: string }
+  | { type: 'set-captures'; captures: CaptureRule[] }
 
 export function emptyBody(kind: BodyKind): RequestBody {
   switch (kind) {
@@ -96,5 +98,7 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return withSpec(draft, { ...spec, settings: action.settings })
     case 'set-cookies':
       return withSpec(draft, { ...spec, cookies: action.cookies })
+    case 'set-captures':
+      return withSpec(draft, { ...spec, captures: action.captures })
   }
 }

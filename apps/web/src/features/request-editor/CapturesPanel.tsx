@@ -1,0 +1,87 @@
+import type { CaptureRule } from '@courier/shared'
+
+const PLACEHOLDER: Record<CaptureRule['source'], string> = { json: '$.access_token', header: 'X-Request-Id', status: '' }
+
+function replace(rules: CaptureRule[], index: number, rule: CaptureRule): CaptureRule[] {
+  return rules.map((current, i) => (i === index ? rule : current))
+}
+
+/** "Set variable from response": after each send, values from this response go into variables. */
+export function CapturesPanel({ captures, onCaptures }: { captures: CaptureRule[]; onCaptures: (captures: CaptureRule[]) => void }) {
+  return (
+    <div className="panel-stack">
+      <p className="hint captures__intro">
+        After each send, store a value from the response in a variable, so a login's token feeds the next request as <code>{'{{token}}'}</code>.
+      </p>
+      {captures.length > 0 ? (
+        <table className="kv-table captures" aria-label="Captures">
+          <thead>
+            <tr>
+              <th className="kv-table__check" scope="col">
+                <span className="visually-hidden">Enabled</span>
+              </th>
+              <th scope="col">Variable</th>
+              <th scope="col" className="captures__source">
+                From
+              </th>
+              <th scope="col">Expression</th>
+              <th scope="col" className="captures__scope">
+                Into
+              </th>
+              <th className="kv-table__actions" scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {captures.map((rule, index) => (
+              <tr key={index} className={`kv-table__row${rule.enabled ? '' : ' kv-table__row--off'}`}>
+                <td className="kv-table__check">
+                  <input type="checkbox" aria-label="Enabled" checked={rule.enabled} onChange={(e) => onCaptures(replace(captures, index, { ...rule, enabled: e.target.checked }))} />
+                </td>
+                <td>
+                  <input className="kv-table__input kv-table__input--mono" aria-label="Capture variable" placeholder="token" value={rule.variable} spellCheck={false} onChange={(e) => onCaptures(replace(captures, index, { ...rule, variable: e.target.value }))} />
+                </td>
+                <td className="captures__source">
+                  <select aria-label={`Source of ${rule.variable || 'capture'}`} value={rule.source} onChange={(e) => onCaptures(replace(captures, index, { ...rule, source: e.target.value as CaptureRule['source'] }))}>
+                    <option value="json">JSON body</option>
+                    <option value="header">Header</option>
+                    <option value="status">Status</option>
+                  </select>
+                </td>
+                <td>
+                  <input
+                    className="kv-table__input kv-table__input--mono"
+                    aria-label={`Expression of ${rule.variable || 'capture'}`}
+                    placeholder={PLACEHOLDER[rule.source]}
+                    disabled={rule.source === 'status'}
+                    value={rule.source === 'status' ? '' : rule.expression}
+                    spellCheck={false}
+                    onChange={(e) => onCaptures(replace(captures, index, { ...rule, expression: e.target.value }))}
+                  />
+                </td>
+                <td className="captures__scope">
+                  <select aria-label={`Target of ${rule.variable || 'capture'}`} value={rule.scope} onChange={(e) => onCaptures(replace(captures, index, { ...rule, scope: e.target.value as CaptureRule['scope'] }))}>
+                    <option value="environment">Active environment</option>
+                    <option value="global">Globals</option>
+                  </select>
+                </td>
+                <td className="kv-table__actions">
+                  <button type="button" className="icon-button" aria-label={`Remove capture ${rule.variable}`} onClick={() => onCaptures(captures.filter((_, i) => i !== index))}>
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <div>
+        <button type="button" className="button button--small" onClick={() => onCaptures([...captures, { variable: '', source: 'json', expression: '', scope: 'environment', enabled: true }])}>
+          + Capture a value
+        </button>
+      </div>
+      <p className="hint">JSON body takes a JSONPath (RFC 9535) such as <code>$.data.items[0].id</code>; the first match is stored. Without an active environment, values go to the globals.</p>
+    </div>
+  )
+}
