@@ -60,7 +60,7 @@ test('a 50 MB JSON response renders while the page stays responsive', async ({ a
   // Tree: expand one of ~450 000 items, jump to the end.
   await responseViewer.view('Tree').check()
   await responseViewer.expand('[0]').click()
-  await expect(responseViewer.tree()).toContainText('"item 0"')
+  await expect(responseViewer.treeItem('name')).toHaveText(/"item 0"/)
   await responseViewer.tree().evaluate((element) => (element.scrollTop = element.scrollHeight - element.clientHeight))
   await expect(responseViewer.treeItems().last()).toContainText(/\[\d{5,}\]/)
   marks.push(['tree expanded and scrolled', await pageNow(app)])

@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/api/proxy-client'
 import { formatDuration } from '../../shared/format/format'
 import { Tabs } from '../../shared/ui/Tabs'
 import { ResponseBody } from './body/ResponseBody'
+import { preloadEditorWhenIdle } from './preload-editor'
 import { cookiesOf, CookiesPanel } from './cookies/CookiesPanel'
 import { ErrorAlert } from './ErrorAlert'
 import { HeadersTable } from './headers/HeadersTable'
@@ -45,6 +46,7 @@ function Elapsed({ since }: { since: number }) {
 /** Everything the answer holds, or why there is none. */
 export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseViewerProps) {
   const [tab, setTab] = useState<ResponseTab>('body')
+  useEffect(preloadEditorWhenIdle, [])
 
   if (state.kind === 'empty') {
     return (

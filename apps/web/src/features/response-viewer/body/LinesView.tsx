@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { BodyClient } from './body-client'
 import type { LineView } from './body-document'
+import { jsonLineTokens } from './json-line-tokens'
 import { useBlockVirtualizer } from './use-block-virtualizer'
 import { useRemoteBlocks } from './use-remote-blocks'
 
@@ -12,7 +13,25 @@ type Line = { text: string; number: number }
  * Text of any size as a virtual list of lines: only the rows on screen exist in the DOM, and
  * they come from the worker a block at a time.
  */
-export function LinesView({ client, view, count, version, label }: { client: BodyClient; view: LineView; count: number; version: unknown; label: string }) {
+function ColouredJson({ text }: { text: string }) {
+  return (
+    <>
+      {jsonLineTokens(text).map(([kind, piece], index) =>
+        kind === 'plain' ? (
+          piece
+        ) : (
+          <span key={index} className={`json-${kind}`}>
+            {piece}
+          </span>
+        ),
+      )}
+    </>
+  )
+}
+
+type LinesViewProps = { client: BodyClient; view: LineView; count: number; version: unknown; label: string; json?: boolean }
+
+export function LinesView({ client, view, count, version, label, json = false }: LinesViewProps) {
   const scroller = useRef<HTMLDivElement>(null)
   const lines = useRemoteBlocks<Line>(
     (from, to) => client.call('lines', { view, from, to }).then(({ text, numbers }) => text.map((line, i) => ({ text: line, number: numbers[i]! }))),
@@ -37,7 +56,7 @@ export function LinesView({ client, view, count, version, label }: { client: Bod
                   <span className="lines-view__number" style={{ width: gutter }} aria-hidden="true">
                     {line ? (line.number === 0 ? '↪' : line.number) : ''}
                   </span>
-                  <span className="lines-view__text">{line ? line.text : ' '}</span>
+                  <span className="lines-view__text">{line ? json ? <ColouredJson text={line.text} /> : line.text : ' '}</span>
                 </div>
               )
             })}

@@ -65,8 +65,8 @@ function PrettyView({ doc, record }: { doc: Extract<BodyDocumentState, { status:
   }
   return (
     <>
-      <p className="hint body-hint">{formatBytes(info.prettyChars ?? 0)} of text: shown without colours or folding so it stays fast. Tree folds it; the filter narrows it.</p>
-      <LinesView client={client} view="pretty" count={info.prettyLines} version={info} label="Response body" />
+      <p className="hint body-hint">{formatBytes(info.prettyChars ?? 0)} of text, drawn a screen at a time so it stays fast: use Tree to fold it and the filter to narrow it.</p>
+      <LinesView client={client} view="pretty" count={info.prettyLines} version={info} label="Response body" json={info.kind === 'json' && !info.parseError} />
     </>
   )
 }
@@ -102,7 +102,7 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
   ]
   // A large JSON body opens as a Tree: it is ready as soon as the body is parsed, while Pretty
   // first has to write the whole document out again.
-  const largeJson = isJson && body.size > DEFAULT_LIMITS.monacoChars
+  const largeJson = isJson && body.size > DEFAULT_LIMITS.eagerPrettyChars
   const fallback: BodyView = preview === 'image' || preview === 'pdf' ? 'preview' : largeJson ? 'tree' : body.isText ? 'pretty' : 'hex'
   const view: BodyView = chosen && views.find((v) => v.id === chosen)?.available ? chosen : fallback
   const filename = body.filename ?? suggestFilename(headerValue(record, 'content-disposition'), record.request.url, body.contentType)

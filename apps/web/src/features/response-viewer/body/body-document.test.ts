@@ -14,7 +14,7 @@ describe('BodyDocument', () => {
   })
 
   it('makes a large body pretty only when asked, and hands Monaco nothing past its limit', () => {
-    const doc = new BodyDocument(sample, 'json', { monacoChars: 10, xmlPrettyChars: 100 })
+    const doc = new BodyDocument(sample, 'json', { monacoChars: 10, eagerPrettyChars: 10, xmlPrettyChars: 100 })
     expect(doc.info()).toMatchObject({ prettyLines: null, prettyText: null, treeRows: 10 })
     expect(doc.info(true).prettyText).toBeNull()
     expect(doc.info(true).prettyLines).toBeGreaterThan(10)
@@ -47,7 +47,7 @@ describe('BodyDocument', () => {
     expect(doc.toggle(2)).toBe(4) // $, store, book, odd key
     expect(doc.rows(0, 10).map((row) => row.key)).toEqual([null, 'store', 'book', 'odd key'])
     expect(doc.toggle(2)).toBe(6) // children reopen closed
-    expect(doc.rows(3, 4)[0]).toMatchObject({ key: '[0]', expanded: false })
+    expect(doc.rows(3, 4)[0]).toMatchObject({ key: '[0]', expanded: false, preview: '{2} title: "A", price: 8' })
   })
 
   it('opens only the root of a large array, and expands a million children without recursion limits', () => {

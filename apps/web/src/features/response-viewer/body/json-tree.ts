@@ -46,6 +46,25 @@ function children(node: Node): Node[] {
   return []
 }
 
+/** `id: 3, name: "x", …`: the first primitive fields of a closed object, to tell rows apart. */
+function summary(value: Record<string, unknown>): string {
+  const parts: string[] = []
+  let length = 0
+  for (const key in value) {
+    const field = value[key]
+    if (field !== null && typeof field === 'object') continue
+    const text = `${key}: ${JSON.stringify(field)}`
+    if (length + text.length > 80) {
+      parts.push('…')
+      break
+    }
+    parts.push(text)
+    length += text.length + 2
+    if (parts.length === 4) break
+  }
+  return parts.join(', ')
+}
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 
 /**
@@ -81,7 +100,7 @@ export class JsonTree {
     const count = childCount(node.value)
     let preview: string
     if (type === 'array') preview = `[${count}]`
-    else if (type === 'object') preview = `{${count}}`
+    else if (type === 'object') preview = node.expanded ? `{${count}}` : `{${count}} ${summary(node.value as Record<string, unknown>)}`
     else {
       const json = JSON.stringify(node.value)
       preview = json.length > PREVIEW_CHARS ? `${json.slice(0, PREVIEW_CHARS)}…` : json

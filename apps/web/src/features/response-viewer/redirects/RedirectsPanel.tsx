@@ -31,7 +31,9 @@ export function RedirectsPanel({ record }: { record: ResponseRecord }) {
             <summary>
               {hop.headers.length} response header{hop.headers.length === 1 ? '' : 's'}, {hop.request.headers.length} sent
             </summary>
+            <h4 className="redirects__subtitle">Response headers</h4>
             <HeadersTable headers={hop.headers} label={`Hop ${index + 1} response headers`} />
+            <h4 className="redirects__subtitle">Request headers sent</h4>
             <HeadersTable headers={hop.request.headers} label={`Hop ${index + 1} request headers`} />
           </details>
         </li>

@@ -26,7 +26,9 @@ const SKIPPED: Record<Phase, string> = {
 function PhaseRow({ segment, span }: { segment: Segment; span: number }) {
   return (
     <tr className={`waterfall__phase${segment.duration === null ? ' is-skipped' : ''}`}>
-      <th scope="row">{PHASE_LABELS[segment.phase]}</th>
+      <th scope="row" title={segment.phase === 'send' ? 'Writing the request, and the engine’s own setup: what the exchange took beyond the measured phases' : undefined}>
+        {PHASE_LABELS[segment.phase]}
+      </th>
       {segment.duration === null ? (
         <td colSpan={2} className="waterfall__unknown">
           {SKIPPED[segment.phase]}

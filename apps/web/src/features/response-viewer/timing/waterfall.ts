@@ -6,7 +6,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
   dns: 'DNS lookup',
   connect: 'TCP connect',
   tls: 'TLS handshake',
-  send: 'Request sent',
+  send: 'Sending request',
   wait: 'Waiting (time to first byte)',
   download: 'Download',
 }

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// A 1 GB response through a real `courier serve`: sent (streamed to the body store) and downloaded
+// (streamed out of /api/responses/:id/body), while the server's resident memory is sampled.
+// Prints throughput and the server's peak RSS; the Vitest twin (routes/large-body.test.ts) does
+// the same with 192 MB in CI. Needs the built server. Usage: node bench/large-body.mjs [MB, default 1024]
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { requireFromProxy, startCourier } from './support.mjs'
+
+const { request } = requireFromProxy('undici')
+const MB = 1024 * 1024
+const size = Number(process.argv[2] ?? 1024) * MB
+const chunk = Buffer.from(Array.from({ length: MB }, (_, i) => (i * 131 + (i >> 10)) & 0xff))
+
+const target = createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size })
+  let sent = 0
+  const pump = () => {
+    while (sent < size) {
+      const piece = chunk.subarray(0, Math.min(MB, size - sent))
+      sent += piece.length
+      if (!res.write(piece)) return void res.once('drain', pump)
+    }
+    res.end()
+  }
+  pump()
+})
+await new Promise((resolve) => target.listen(0, '127.0.0.1', resolve))
+
+const courier = await startCourier()
+const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${courier.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024
+const baseline = rss()
+let peak = baseline
+const sampler = setInterval(() => (peak = Math.max(peak, rss())), 20)
+
+try {
+  let started = performance.now()
+  const sent = await request(`${courier.url}/api/send`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-courier-token': courier.token },
+    body: JSON.stringify({ request: { method: 'GET', url: `http://127.0.0.1:${target.address().port}/big.bin`, settings: { maxResponseBytes: size + MB, timeoutMs: 300_000 } } }),
+  })
+  const record = await sent.body.json()
+  if (record.error || record.sizes.body !== size) throw new Error(`send failed: ${JSON.stringify(record.error)}`)
+  const sendMs = performance.now() - started
+  const peakAfterSend = peak
+
+  started = performance.now()
+  const download = await request(`${courier.url}${record.body.url}?download=1`, { headers: { 'x-courier-token': courier.token } })
+  const hash = createHash('sha256')
+  let bytes = 0
+  for await (const piece of download.body) {
+    hash.update(piece)
+    bytes += piece.length
+  }
+  const downloadMs = performance.now() - started
+  const expected = createHash('sha256')
+  for (let done = 0; done < size; done += MB) expected.update(chunk.subarray(0, Math.min(MB, size - done)))
+  const exact = bytes === size && hash.digest('hex') === expected.digest('hex')
+
+  const mb = (value) => `${(value / MB).toFixed(0)} MB`
+  console.log(`body ${mb(size)}: send ${(sendMs / 1000).toFixed(1)} s (${mb(size / (sendMs / 1000))}/s), download ${(downloadMs / 1000).toFixed(1)} s (${mb(size / (downloadMs / 1000))}/s), byte-exact: ${exact}`)
+  console.log(`server RSS: ${mb(baseline)} at rest, peak ${mb(peakAfterSend)} while sending, peak ${mb(peak)} overall (+${mb(peak - baseline)})`)
+} finally {
+  clearInterval(sampler)
+  await courier.stop()
+  target.close()
+}
