@@ -5,6 +5,7 @@ import errorHandler from './plugins/error-handler.js'
 import securityGate from './plugins/security-gate.js'
 import storage from './plugins/storage.js'
 import webApp from './plugins/web-app.js'
+import oauth from './oauth/oauth-plugin.js'
 import collectionRoutes from './routes/collection-routes.js'
 import cookieRoutes from './routes/cookie-routes.js'
 import fileRoutes from './routes/file-routes.js'
@@ -52,6 +53,7 @@ export async function app(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(settingsRoutes)
   await fastify.register(collectionRoutes)
   await fastify.register(responseBodyRoutes)
+  await fastify.register(oauth, { policy: { allowed: LOCAL_DESTINATIONS, get selfPorts() { return new Set([port()]) } }, port, userAgent: `Courier/${config.version}`, extraCa: config.extraCa })
 
   await fastify.register(webApp, { token: config.token, cookieName, webDist: config.webDist, viteUrl: config.viteUrl })
 }

@@ -17,6 +17,15 @@ import { WorkspaceStateSchema } from './workspace.js'
 import { HistoryEntrySchema, HistoryPageSchema, HistoryQuerySchema } from './history.js'
 import { FileRefSchema, RequestSpecSchema } from './request-spec.js'
 import { ResponseRecordSchema } from './response-record.js'
+import {
+  OAuthDiscoverInputSchema,
+  OAuthFlowStartSchema,
+  OAuthFlowViewSchema,
+  OAuthMetadataSchema,
+  OAuthPastedRedirectSchema,
+  OAuthTokenQuerySchema,
+  OAuthTokenViewSchema,
+} from './oauth.js'
 
 export const IdParamsSchema = z.object({ id: z.string().min(1).max(200) })
 
@@ -83,6 +92,13 @@ export const endpoints = {
   getWorkspace: { method: 'GET', path: '/api/workspace', response: WorkspaceStateSchema },
   putWorkspace: { method: 'PUT', path: '/api/workspace', body: WorkspaceStateSchema, response: z.null() },
   putSettings: { method: 'PUT', path: '/api/settings', body: AppSettingsSchema, response: AppSettingsSchema },
+  discoverOAuth: { method: 'POST', path: '/api/oauth/discover', body: OAuthDiscoverInputSchema, response: OAuthMetadataSchema },
+  startOAuthFlow: { method: 'POST', path: '/api/oauth/flows', body: OAuthFlowStartSchema, response: OAuthFlowViewSchema },
+  getOAuthFlow: { method: 'GET', path: '/api/oauth/flows/:id', params: IdParamsSchema, response: OAuthFlowViewSchema },
+  finishOAuthFlow: { method: 'POST', path: '/api/oauth/flows/:id/redirect', params: IdParamsSchema, body: OAuthPastedRedirectSchema, response: OAuthFlowViewSchema },
+  cancelOAuthFlow: { method: 'DELETE', path: '/api/oauth/flows/:id', params: IdParamsSchema, response: OAuthFlowViewSchema },
+  getOAuthToken: { method: 'GET', path: '/api/oauth/token', query: OAuthTokenQuerySchema, response: OAuthTokenViewSchema.nullable() },
+  deleteOAuthToken: { method: 'DELETE', path: '/api/oauth/token', query: OAuthTokenQuerySchema, response: z.null() },
 } as const satisfies Record<string, Endpoint>
 
 export type Endpoints = typeof endpoints

@@ -59,6 +59,7 @@ export const ERRORS = {
   OAUTH_ISSUER_MISMATCH: [400, 'The callback came from a different issuer than the flow started with.'],
   OAUTH_PROVIDER_ERROR: [400, 'The identity provider returned an error.'],
   OAUTH_TOKEN_EXCHANGE_FAILED: [502, 'The token endpoint did not return a usable token.'],
+  OAUTH_TOKEN_MISSING: [400, 'There is no OAuth 2 token for this request yet; get one in the Auth tab.'],
 
   // Storage and data.
   NOT_FOUND: [404, 'Nothing with that id exists.'],
