@@ -41,7 +41,10 @@ const systemLookup: LookupFn = (hostname) => dnsLookup(hostname, { all: true, ve
  */
 export function createConnector(options: ConnectorOptions): buildConnector.connector {
   return (target, callback) => {
-    open(target, options).then(
+    // undici may open a second connection after the request was aborted (the size cap); its
+    // phases must not overwrite the ones of the connection that carried the exchange.
+    const traced = options.trace.connectEnd === undefined ? options : { ...options, trace: {} }
+    open(target, traced).then(
       (socket) => {
         // Errors after undici lets go of the socket (a late reset) must not crash the process.
         socket.on('error', () => {})

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { RequestSpecSchema, type RequestSpecInput, type Timing } from '@courier/shared'
+import { RequestSpecSchema, ResponseRecordSchema, type RequestSpecInput, type Timing } from '@courier/shared'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { newId } from '../ids.js'
 import { BodyStore } from '../storage/body-store.js'
@@ -100,5 +100,17 @@ describe('timing phases, per hop', () => {
     expect(record.timing.dns).toBeUndefined()
     expect(record.timing.tls).toBeUndefined()
     expect(record.timing.connect).toBeGreaterThanOrEqual(0)
+  })
+
+  it('keeps every phase non-negative when the size cap cuts the body off', async () => {
+    // Found by e2e: a capped 60 MB body came back with connect = −726 ms, which the contract refuses.
+    const upstream = await startUpstream((_request, response) => {
+      response.setHeader('Content-Type', 'application/octet-stream')
+      response.end(Buffer.alloc(16 * 1024 * 1024, 1))
+    })
+    const record = await send({ method: 'GET', url: `http://localhost:${upstream.port}/`, settings: { maxResponseBytes: 1024 * 1024 } })
+    expect(record.error?.code).toBe('RESPONSE_TOO_LARGE')
+    for (const phase of ['dns', 'connect', 'firstByte', 'download'] as const) expect(record.timing[phase]).toBeGreaterThanOrEqual(0)
+    expect(ResponseRecordSchema.safeParse(record).error?.issues ?? []).toEqual([])
   })
 })
