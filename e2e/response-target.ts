@@ -28,6 +28,27 @@ try { parent.document.title = 'PWNED'; parent.document.body.dataset.pwned = '1' 
 try { top.location = 'about:blank#pwned' } catch (e) {}
 </script></body></html>`
 
+/** A one-page PDF saying "Hello PDF", with a correct cross-reference table. */
+export function tinyPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    '<< /Length 44 >>\nstream\nBT /F1 24 Tf 40 60 Td (Hello PDF) Tj ET\nendstream',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]
+  let out = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objects.forEach((body, index) => {
+    offsets.push(out.length)
+    out += `${index + 1} 0 obj\n${body}\nendobj\n`
+  })
+  const xref = out.length
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(out, 'latin1')
+}
+
 export const NESTED = {
   store: {
     name: 'Corner shop',
@@ -116,6 +137,10 @@ export class ResponseTarget {
         response.setHeader('X-RateLimit-Reset', String(Math.floor(Date.now() / 1000) + 1800))
         response.setHeader('Content-Type', 'application/json')
         return response.end(JSON.stringify({ page, items: [`item ${page * 2 - 1}`, `item ${page * 2}`] }))
+      }
+      if (path === '/report.pdf') {
+        response.setHeader('Content-Type', 'application/pdf')
+        return response.end(tinyPdf())
       }
       if (path === '/books') {
         response.setHeader('Content-Type', 'application/json')

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 export class ResponseViewerPage {
   constructor(private readonly page: Page) {}
 
-  readonly region = () => this.page.getByRole('region', { name: 'Response' })
+  readonly region = () => this.page.getByRole('region', { name: 'Response', exact: true })
   readonly status = () => this.page.getByRole('status', { name: 'Response status' })
   readonly time = () => this.page.getByLabel('Response time')
   readonly size = () => this.page.getByLabel('Response size', { exact: true })
@@ -26,6 +26,8 @@ export class ResponseViewerPage {
   readonly cookiesTable = () => this.region().getByRole('table', { name: 'Response cookies' })
   readonly sentHeaders = () => this.region().getByRole('table', { name: 'Request headers sent' })
   readonly finalUrl = () => this.region().getByLabel('Final URL')
+  readonly pdfPreview = () => this.region().locator('iframe[title="PDF preview"]')
+  readonly largeGate = () => this.region().getByRole('group', { name: 'Large response' })
   readonly htmlPreview = () => this.region().locator('iframe[title="HTML preview"]')
   readonly tree = () => this.region().getByRole('tree', { name: 'JSON tree' })
   readonly treeItems = () => this.tree().getByRole('treeitem')

@@ -88,3 +88,23 @@ test('a 50 MB JSON response renders while the page stays responsive', async ({ a
   // Not a time budget: the figure is reported above; this only proves the observer ran.
   expect(Array.isArray(tasks)).toBe(true)
 })
+
+test('a body over the large-body threshold offers download or view, and views when asked', async ({ app, requestEditor, responseViewer, responseTarget, shot }) => {
+  test.setTimeout(240_000)
+  // 60 MB stops at the 50 MiB response cap: 52.4 MB kept, over the viewer's 50 MB threshold.
+  await requestEditor.url().fill(responseTarget.url('/large-60.json'))
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK', { timeout: 60_000 })
+  const gate = responseViewer.largeGate()
+  await expect(gate).toContainText('This body is 52.4 MB')
+  await expect(gate.getByRole('link', { name: /^Download / })).toHaveAttribute('href', /\/body\?download=1$/)
+  await expect(responseViewer.region()).toContainText('Only the first 52.4 MB were kept')
+  await shot('large-body-gate')
+  await app.emulateMedia({ colorScheme: 'dark' })
+  await shot('large-body-gate-dark')
+
+  await gate.getByRole('button', { name: 'View anyway' }).click()
+  // Cut off mid-document, it is no longer JSON: shown as text, and says so.
+  await expect(responseViewer.region()).toContainText('Not valid JSON', { timeout: 60_000 })
+  await expect(responseViewer.prettyLines()).toContainText('"id":0,"name":"item 0"', { timeout: 60_000 })
+})

@@ -204,3 +204,14 @@ test('a binary body shows a hex dump and downloads byte for byte', async ({ app,
   expect(saved.length).toBe(BINARY.length)
   expect(Buffer.compare(saved, BINARY)).toBe(0)
 })
+
+test('a PDF is previewed from a blob of its own type', async ({ app, requestEditor, responseViewer, responseTarget, shot }) => {
+  await requestEditor.url().fill(responseTarget.url('/report.pdf'))
+  await requestEditor.send()
+  await expect(responseViewer.view('Preview')).toBeChecked()
+  // A blob the page made with type application/pdf: the bytes can only ever open as a PDF.
+  await expect(responseViewer.pdfPreview()).toHaveAttribute('src', /^blob:http:\/\/127\.0\.0\.1:\d+\//)
+  await expect(responseViewer.pdfPreview()).not.toHaveAttribute('sandbox')
+  await app.waitForTimeout(500) // let the viewer paint for the screenshot
+  await shot('pdf-preview')
+})

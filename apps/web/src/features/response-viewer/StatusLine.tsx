@@ -5,7 +5,8 @@ import { formatBytes, formatDuration, statusClass } from '../../shared/format/fo
 export function StatusLine({ record }: { record: ResponseRecord }) {
   const tone = statusClass(record.status)
   const statusText = record.status === null ? 'Failed' : `${record.status} ${record.statusText}`.trim()
-  const compressed = record.sizes.bodyWire !== record.sizes.body
+  const encoding = record.headers.find(([name]) => name.toLowerCase() === 'content-encoding')?.[1].trim().toLowerCase()
+  const compressed = !!encoding && encoding !== 'identity'
   return (
     <div className="status-line">
       <span role="status" aria-label="Response status" className={`status-badge status-badge--${tone}`}>
@@ -23,7 +24,7 @@ export function StatusLine({ record }: { record: ResponseRecord }) {
         <span className="status-line__item" aria-label="Response size" title="Body size after decoding">
           {formatBytes(record.sizes.body)}
         </span>
-        <span className="status-line__muted status-line__size-detail" aria-label="Body size on the wire" title={compressed ? 'Body bytes as they crossed the wire, compressed' : 'Body bytes on the wire (not compressed)'}>
+        <span className="status-line__muted status-line__size-detail" aria-label="Body size on the wire" title={compressed ? `Body bytes as they crossed the wire, ${encoding}-encoded` : 'Body bytes as they crossed the wire (not compressed)'}>
           {formatBytes(record.sizes.bodyWire)} {compressed ? 'compressed' : 'on the wire'}
         </span>
         <span className="status-line__muted status-line__size-detail" aria-label="Headers size" title="Response header block size">
