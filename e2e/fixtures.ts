@@ -6,18 +6,21 @@ import { HistoryPage } from './pages/history.page.js'
 import { RequestEditorPage } from './pages/request-editor.page.js'
 import { ResponseViewerPage } from './pages/response-viewer.page.js'
 import { TargetServer } from './target-server.js'
+import { WorkspacePage } from './pages/workspace.page.js'
 
 type Fixtures = {
   app: Page
   requestEditor: RequestEditorPage
   responseViewer: ResponseViewerPage
   history: HistoryPage
+  workspace: WorkspacePage
   /** Saves a named screenshot under test-results/screens/ and attaches it to the report. */
   shot: (name: string) => Promise<void>
 }
 type WorkerFixtures = { courier: CourierServer; target: TargetServer }
 
-export const screensDir = join(import.meta.dirname, 'test-results', 'screens')
+/** Screenshots of every screen the specs visit, kept apart from Playwright's own (cleaned) output. */
+export const screensDir = process.env.COURIER_SCREENS_DIR ?? join(import.meta.dirname, 'screenshots')
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   courier: [
@@ -38,7 +41,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, courier }, use) => {
+  app: async ({ page, courier, request }, use) => {
+    // Tabs and drafts persist on the server; each test starts from an empty workspace.
+    const html = await (await request.get(courier.url)).text()
+    const token = /name="courier-token" content="([^"]+)"/.exec(html)?.[1] ?? ''
+    await request.put(`${courier.url}api/workspace`, {
+      headers: { 'x-courier-token': token, 'content-type': 'application/json' },
+      data: { tabs: [], activeTabId: null, environmentId: null },
+    })
     // Nothing the page loads may leave the machine: Monaco and everything else are local.
     const foreign: string[] = []
     page.on('request', (request) => {
@@ -52,6 +62,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   requestEditor: async ({ app }, use) => use(new RequestEditorPage(app)),
   responseViewer: async ({ app }, use) => use(new ResponseViewerPage(app)),
   history: async ({ app }, use) => use(new HistoryPage(app)),
+  workspace: async ({ app }, use) => use(new WorkspacePage(app)),
   shot: async ({ page }, use) => {
     mkdirSync(screensDir, { recursive: true })
     await use(async (name: string) => {

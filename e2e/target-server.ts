@@ -31,6 +31,10 @@ export class TargetServer {
         const url = new URL(request.url ?? '/', 'http://target')
         this.received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body, raw: Buffer.concat(chunks) })
         const path = url.pathname
+        if (path === '/login') {
+          response.setHeader('content-type', 'application/json')
+          return response.end(JSON.stringify({ access_token: 'tok-e2e-1234', token_type: 'Bearer', expires_in: 3600 }))
+        }
         // Request-building routes (issue 3): redirects, cookies, multipart echo.
         const redirect = /^\/redirect\/(\d+)$/.exec(path)
         if (redirect) {

@@ -10,8 +10,9 @@ export class RequestEditorPage {
   readonly sendButton = () => this.page.getByRole('button', { name: 'Send', exact: true })
   readonly cancelButton = () => this.page.getByRole('button', { name: 'Cancel', exact: true })
   readonly tab = (name: string) => this.region().getByRole('tab', { name, exact: true })
-  readonly keys = () => this.page.getByRole('textbox', { name: 'Key', exact: true })
-  readonly values = () => this.page.getByRole('textbox', { name: 'Value', exact: true })
+  // By label, not role: a key with suggestions (a datalist) is a combobox, a plain one a textbox.
+  readonly keys = () => this.region().getByLabel('Key', { exact: true })
+  readonly values = () => this.region().getByLabel('Value', { exact: true })
   readonly bodyType = (name: string) => this.page.getByRole('radiogroup', { name: 'Body type' }).getByRole('radio', { name, exact: true })
   readonly jsonEditor = () => this.region().getByRole('tabpanel', { name: 'Body' }).locator('.monaco-editor')
 

@@ -6,10 +6,14 @@ test('a history entry is restored after a page reload and after a server restart
   await requestEditor.typeJsonBody('{"keep": true}')
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('200 OK')
+  await history.show()
   await expect(history.entry('/restore-me')).toHaveCount(1)
 
-  await app.reload()
+  // A new tab, then the entry restored into it from history.
+  await app.getByRole('button', { name: 'New request tab' }).click()
   await expect(requestEditor.url()).toHaveValue('')
+  await app.reload()
+  await history.show()
   await history.entry('/restore-me').click()
   await expect(requestEditor.method()).toHaveValue('PUT')
   await expect(requestEditor.url()).toHaveValue(target.url('/restore-me?v=1'))
@@ -19,6 +23,7 @@ test('a history entry is restored after a page reload and after a server restart
 
   await courier.restart()
   await app.goto(courier.url) // a restart mints a new secret: the page is loaded again
+  await history.show()
   await history.entry('/restore-me').click()
   await expect(requestEditor.url()).toHaveValue(target.url('/restore-me?v=1'))
   await requestEditor.tab('Body').click()
@@ -33,6 +38,7 @@ test('history lists newest first with method, URL and status', async ({ requestE
   await requestEditor.url().fill(target.url('/status/503'))
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('503 Service Unavailable')
+  await history.show()
   const first = history.entries().first()
   await expect(first).toContainText('/status/503')
   await expect(first).toContainText('503')

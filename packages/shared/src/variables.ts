@@ -137,3 +137,20 @@ export function variablesIn(text: string): string[] {
   }
   return names
 }
+
+/**
+ * For previews in the editor: variables resolved with secrets masked; dynamic values and
+ * unknown names stay as typed (a preview must not change on every render or hide a typo).
+ */
+export function previewText(text: string, scopes: readonly Scope[]): string {
+  if (!text.includes('{{')) return text
+  const masked: Scope[] = scopes.map((scope) => ({ ...scope, variables: scope.variables.map((v) => (v.secret ? { ...v, value: '••••••' } : v)) }))
+  const preview = (value: string, depth: number): string =>
+    value.replace(VARIABLE_PATTERN, (match, rawName: string) => {
+      const name = rawName.trim()
+      if (name.startsWith('$')) return match
+      const found = lookupVariable(name, masked)
+      return found ? (depth < MAX_DEPTH ? preview(found.value, depth + 1) : found.value) : match
+    })
+  return preview(text, 0)
+}

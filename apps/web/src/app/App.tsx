@@ -1,61 +1,145 @@
-import { endpoints, type HistorySummary } from '@courier/shared'
+import { endpoints, type HistorySummary, type Removed, type RequestSpec, type SavedRequestItem } from '@courier/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useReducer, useState } from 'react'
-import { HistoryList, historyEntryOptions } from '../features/history'
-import { draftReducer, newDraft, RequestEditor, useSendRequest } from '../features/request-editor'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { CollectionSettingsDialog, CollectionsTree, MoveDialog, SaveRequestDialog, collectionsOptions, useRestore, type SettingsTarget, type TreeNode } from '../features/collections'
+import { CommandPalette } from '../features/command-palette'
+import { EnvironmentPicker, EnvironmentsDialog, environmentsOptions, useScopes } from '../features/environments'
+import { HistoryList, historyEntryOptions, historyKeys } from '../features/history'
+import { RequestEditor, ScopesContext, useSendRequest } from '../features/request-editor'
 import { ResponseViewer, type ResponseState } from '../features/response-viewer'
 import { SettingsDialog } from '../features/settings'
+import { TabBar, useWorkspace, type OpenTab } from '../features/workspace'
 import { callEndpoint } from '../shared/api/proxy-client'
+import { Dialog } from '../shared/ui/Dialog'
 import { Splitter } from '../shared/ui/Splitter'
+import { Toast, type ToastMessage } from '../shared/ui/Toast'
+import { buildCommands } from './build-commands'
+import { Sidebar, type SidebarView } from './Sidebar'
 import { StaleSessionBanner } from './StaleSessionBanner'
+import { useSaveTab } from './use-save-tab'
 
-/** The shell: sidebar, request editor above, response below. */
+/** The shell: sidebar (collections, history), tabs, request editor above, response below. */
 export function App() {
-  const [draft, dispatch] = useReducer(draftReducer, undefined, () => newDraft())
-  const [response, setResponse] = useState<ResponseState>({ kind: 'empty' })
-  const [selectedHistory, setSelectedHistory] = useState<string | null>(null)
-  const [editorShare, setEditorShare] = useState(0.42)
-  const [settingsOpen, setSettingsOpen] = useState(false)
+  const { workspace, dispatch } = useWorkspace()
+  const [responses, setResponses] = useState<Record<string, ResponseState>>({})
+  const [sidebar, setSidebar] = useState<SidebarView>('collections')
+  const [editorShare, setEditorShare] = useState(0.45)
+  const [dialog, setDialog] = useState<'settings' | 'environments' | 'palette' | null>(null)
+  const [settingsTarget, setSettingsTarget] = useState<SettingsTarget | null>(null)
+  const [moving, setMoving] = useState<TreeNode | null>(null)
+  const [savingHistory, setSavingHistory] = useState<{ request: RequestSpec; name: string } | null>(null)
+  const [toast, setToast] = useState<ToastMessage | null>(null)
   const send = useSendRequest()
+  const saving = useSaveTab(dispatch)
+  const restore = useRestore()
   const queryClient = useQueryClient()
   const info = useQuery({ queryKey: ['info'], queryFn: ({ signal }) => callEndpoint(endpoints.info, {}, signal), staleTime: Infinity })
+  const collections = useQuery(collectionsOptions())
+  const environments = useQuery(environmentsOptions())
+  const recentHistory = useQuery({ queryKey: [...historyKeys.all, 'palette'], queryFn: () => callEndpoint(endpoints.listHistory, { query: { limit: 100 } }), enabled: dialog === 'palette' })
+
+  const active: OpenTab | undefined = workspace.tabs.find((tab) => tab.id === workspace.activeTabId)
+  const scopes = useScopes(workspace.environmentId, active?.itemId ?? null)
+  const response: ResponseState = (active && responses[active.id]) ?? { kind: 'empty' }
+  const setResponse = useCallback((tabId: string, state: ResponseState) => setResponses((current) => ({ ...current, [tabId]: state })), [])
+
+  // A restored tab shows its last response again (kept in history).
+  const responseId = active?.responseId ?? null
+  useEffect(() => {
+    if (!active || !responseId || responses[active.id]) return
+    const tabId = active.id
+    queryClient
+      .fetchQuery(historyEntryOptions(responseId))
+      .then((entry) => setResponse(tabId, { kind: 'record', record: entry.response, fromHistory: true }))
+      .catch(() => dispatch({ type: 'responded', tabId, responseId: null }))
+  }, [active, responseId, responses, queryClient, setResponse, dispatch])
 
   const doSend = useCallback(() => {
-    if (send.isPending) return
-    setResponse({ kind: 'sending', startedAt: performance.now() })
-    send.mutate(draft.spec, {
-      onSuccess: ({ record, roundTripMs }) => {
-        setResponse({ kind: 'record', record, fromHistory: false, roundTripMs })
-        setSelectedHistory(record.error?.code === 'ABORTED' ? null : record.id)
+    if (!active || send.isPending) return
+    const tabId = active.id
+    setResponse(tabId, { kind: 'sending', startedAt: performance.now() })
+    send.mutate(
+      { request: active.draft.spec, environmentId: workspace.environmentId ?? undefined, itemId: active.itemId ?? undefined },
+      {
+        onSuccess: ({ record, roundTripMs }) => {
+          setResponse(tabId, { kind: 'record', record, fromHistory: false, roundTripMs })
+          dispatch({ type: 'responded', tabId, responseId: record.error?.code === 'ABORTED' ? null : record.id })
+          if (active.draft.spec.captures.length) void queryClient.invalidateQueries({ queryKey: environmentsOptions().queryKey })
+        },
+        onError: (error) => setResponse(tabId, error.name === 'AbortError' ? { kind: 'empty' } : { kind: 'error', error }),
       },
-      onError: (error) => {
-        if (error.name === 'AbortError') setResponse({ kind: 'empty' })
-        else setResponse({ kind: 'error', error })
-      },
-    })
-  }, [draft.spec, send])
+    )
+  }, [active, send, workspace.environmentId, setResponse, dispatch, queryClient])
+
+  const openSaved = useCallback(
+    (item: SavedRequestItem, newTab = false) => dispatch({ type: 'open', newTab, request: { itemId: item.id, title: item.name, spec: item.request, baseVersion: item.version } }),
+    [dispatch],
+  )
+
+  const openHistory = useCallback(
+    async (summary: HistorySummary, newTab = false) => {
+      try {
+        const entry = await queryClient.fetchQuery(historyEntryOptions(summary.id))
+        dispatch({ type: 'open', newTab, request: { itemId: null, title: `${summary.method} ${summary.url.replace(/^https?:\/\//, '')}`.slice(0, 60), spec: entry.request, baseVersion: null, responseId: entry.id } })
+      } catch (error) {
+        if (active) setResponse(active.id, { kind: 'error', error: error as Error })
+      }
+    },
+    [queryClient, dispatch, active, setResponse],
+  )
+
+  const onRemoved = useCallback(
+    (removed: Removed, label: string) => {
+      dispatch({ type: 'item-removed', itemIds: removed.items.map((item) => item.id) })
+      setToast({ id: Date.now(), text: `Deleted ${label}.`, action: { label: 'Undo', run: () => restore.mutate(removed) } })
+    },
+    [dispatch, restore],
+  )
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+      const mod = event.ctrlKey || event.metaKey
+      if (mod && event.key === 'Enter') {
         event.preventDefault()
         doSend()
+      } else if (mod && event.key.toLowerCase() === 's') {
+        event.preventDefault()
+        if (active) void saving.save(active)
+      } else if (mod && event.key.toLowerCase() === 'k') {
+        event.preventDefault()
+        setDialog('palette')
+      } else if (mod && event.altKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault()
+        dispatch({ type: 'new-tab' })
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [doSend])
+  }, [doSend, active, saving, dispatch])
 
-  const openHistory = async (summary: HistorySummary) => {
-    setSelectedHistory(summary.id)
-    try {
-      const entry = await queryClient.fetchQuery(historyEntryOptions(summary.id))
-      dispatch({ type: 'load', spec: entry.request })
-      setResponse({ kind: 'record', record: entry.response, fromHistory: true })
-    } catch (error) {
-      setResponse({ kind: 'error', error: error as Error })
-    }
-  }
+  const commands = useMemo(
+    () =>
+      dialog === 'palette'
+        ? buildCommands({
+            collections: collections.data ?? [],
+            environments: environments.data ?? [],
+            history: recentHistory.data?.items ?? [],
+            actions: [
+              { label: 'New request', detail: 'Ctrl+Alt+N', run: () => dispatch({ type: 'new-tab' }) },
+              { label: 'Save request', detail: 'Ctrl+S', run: () => active && void saving.save(active) },
+              { label: 'Send request', detail: 'Ctrl+Enter', run: doSend },
+              { label: 'Manage environments', run: () => setDialog('environments') },
+              { label: 'Settings', run: () => setDialog('settings') },
+              { label: 'Show history', run: () => setSidebar('history') },
+              { label: 'Show collections', run: () => setSidebar('collections') },
+            ],
+            openRequest: openSaved,
+            useEnvironment: (id) => dispatch({ type: 'set-environment', environmentId: id }),
+            openHistory: (entry) => void openHistory(entry),
+          })
+        : [],
+    [dialog, collections.data, environments.data, recentHistory.data, dispatch, active, saving, doSend, openSaved, openHistory],
+  )
 
   return (
     <div className="app">
@@ -64,25 +148,103 @@ export function App() {
           <img src="/favicon.svg" alt="" width="20" height="20" />
           <span className="brand__name">Courier</span>
         </div>
+        <button type="button" className="palette-trigger" onClick={() => setDialog('palette')}>
+          Search or jump to… <kbd>Ctrl</kbd> <kbd>K</kbd>
+        </button>
         <div className="topbar__actions">
-          <span className="topbar__meta">{info.data ? `v${info.data.version} · ${info.data.storage === 'sqlite' ? 'local' : 'team'}` : ''}</span>
-          <button type="button" className="button button--small button--ghost" onClick={() => setSettingsOpen(true)}>
+          <EnvironmentPicker value={workspace.environmentId} onChange={(environmentId) => dispatch({ type: 'set-environment', environmentId })} onManage={() => setDialog('environments')} />
+          <span className="topbar__meta">{info.data ? `v${info.data.version}` : ''}</span>
+          <button type="button" className="button button--small button--ghost" onClick={() => setDialog('settings')}>
             Settings
           </button>
         </div>
       </header>
-      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
       <StaleSessionBanner />
       <div className="workspace">
-        <aside className="sidebar">
-          <HistoryList selectedId={selectedHistory} onOpen={openHistory} />
-        </aside>
-        <main className="main" style={{ gridTemplateRows: `minmax(180px, ${editorShare}fr) auto minmax(160px, ${1 - editorShare}fr)` }}>
-          <RequestEditor draft={draft} dispatch={dispatch} isSending={send.isPending} onSend={doSend} onCancel={send.cancel} version={info.data?.version ?? '…'} />
-          <Splitter label="Resize request and response" value={editorShare} onChange={setEditorShare} />
-          <ResponseViewer state={response} />
-        </main>
+        <Sidebar
+          view={sidebar}
+          onView={setSidebar}
+          collections={
+            <CollectionsTree
+              activeItemId={active?.itemId ?? null}
+              onOpenRequest={openSaved}
+              onOpenSettings={setSettingsTarget}
+              onMoveRequest={setMoving}
+              onRemoved={onRemoved}
+              onRenamed={(itemId, title, fromVersion, toVersion) => dispatch({ type: 'item-renamed', itemId, title, fromVersion, toVersion })}
+            />
+          }
+          history={<HistoryList selectedId={active?.responseId ?? null} onOpen={(entry, newTab) => void openHistory(entry, newTab)} onSave={(entry) => void queryClient.fetchQuery(historyEntryOptions(entry.id)).then((full) => setSavingHistory({ request: full.request, name: `${entry.method} ${entry.url.replace(/^https?:\/\//, '')}`.slice(0, 80) }))} />}
+        />
+        <div className="editor-area">
+          <TabBar
+            tabs={workspace.tabs}
+            activeTabId={workspace.activeTabId}
+            onActivate={(tabId) => dispatch({ type: 'activate', tabId })}
+            onClose={(tabId) => {
+              const tab = workspace.tabs.find((t) => t.id === tabId)
+              if (tab?.isDirty && tab.itemId && !window.confirm(`“${tab.title}” has unsaved changes. Close it anyway?`)) return
+              dispatch({ type: 'close', tabId })
+            }}
+            onNew={() => dispatch({ type: 'new-tab' })}
+            onReorder={(tabId, toIndex) => dispatch({ type: 'reorder', tabId, toIndex })}
+          />
+          <main className="main" style={{ gridTemplateRows: `minmax(200px, ${editorShare}fr) auto minmax(160px, ${1 - editorShare}fr)` }}>
+            {active ? (
+              <ScopesContext.Provider value={scopes}>
+                <RequestEditor
+                  key={active.id}
+                  draft={active.draft}
+                  dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
+                  isSending={send.isPending}
+                  onSend={doSend}
+                  onCancel={send.cancel}
+                  version={info.data?.version ?? '…'}
+                />
+              </ScopesContext.Provider>
+            ) : (
+              <section className="request-editor" aria-label="Request" />
+            )}
+            <Splitter label="Resize request and response" value={editorShare} onChange={setEditorShare} />
+            <ResponseViewer state={response} />
+          </main>
+        </div>
       </div>
+      <SettingsDialog open={dialog === 'settings'} onClose={() => setDialog(null)} />
+      <EnvironmentsDialog open={dialog === 'environments'} onClose={() => setDialog(null)} initialId={workspace.environmentId} />
+      <CommandPalette open={dialog === 'palette'} commands={commands} onClose={() => setDialog(null)} />
+      <CollectionSettingsDialog target={settingsTarget} onClose={() => setSettingsTarget(null)} />
+      <MoveDialog node={moving} onClose={() => setMoving(null)} />
+      {saving.saveAs ? (
+        <SaveRequestDialog
+          open
+          request={saving.saveAs.draft.spec}
+          suggestedName={saving.saveAs.title}
+          onClose={saving.closeSaveAs}
+          onSaved={(item) => saving.saveAs && dispatch({ type: 'saved', tabId: saving.saveAs.id, itemId: item.id, version: item.version, title: item.name })}
+        />
+      ) : null}
+      {savingHistory ? <SaveRequestDialog open request={savingHistory.request} suggestedName={savingHistory.name} onClose={() => setSavingHistory(null)} onSaved={(item) => openSaved(item)} /> : null}
+      <Dialog
+        title="Save conflict"
+        open={saving.conflict !== null}
+        onClose={saving.dismissConflict}
+        footer={
+          <>
+            <span className="dialog__spacer" />
+            <button type="button" className="button" onClick={saving.reloadTheirs}>
+              Reload their version
+            </button>
+            <button type="button" className="button button--primary" onClick={() => void saving.overwrite()}>
+              Overwrite with mine
+            </button>
+          </>
+        }
+      >
+        <p>“{saving.conflict?.current.name}” was changed elsewhere (another tab or a teammate) since you opened it.</p>
+        <p className="hint">Reload to see their version (your edits in this tab are replaced), or overwrite theirs with yours.</p>
+      </Dialog>
+      <Toast message={toast} onDismiss={() => setToast(null)} />
     </div>
   )
 }

@@ -1,12 +1,17 @@
 import type { HistorySummary } from '@courier/shared'
-import { useQuery } from '@tanstack/react-query'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import { formatDuration, formatTime, statusClass } from '../../shared/format/format'
 import { methodTone } from '../../shared/format/method-tone'
-import { historyListOptions, useClearHistory, useDeleteHistoryEntry } from './history-queries'
+import { Menu } from '../../shared/ui/Menu'
+import { CompareDialog } from './CompareDialog'
+import { groupByDay } from './group-by-day'
+import { historySearchOptions, useClearHistory, useDeleteHistoryEntry } from './history-queries'
 
 type HistoryListProps = {
   selectedId: string | null
-  onOpen: (entry: HistorySummary) => void
+  onOpen: (entry: HistorySummary, newTab: boolean) => void
+  onSave: (entry: HistorySummary) => void
 }
 
 /** The part that tells requests apart (path and query) and the host, shown apart. */
@@ -19,69 +24,165 @@ export function splitUrl(url: string): { host: string; rest: string } {
   }
 }
 
-/** Newest first: method, URL, status and when; click to restore the request and its response. */
-export function HistoryList({ selectedId, onOpen }: HistoryListProps) {
-  const { data, isPending, error } = useQuery(historyListOptions({ limit: 200 }))
+const SINCE: Record<string, () => string | undefined> = {
+  any: () => undefined,
+  hour: () => new Date(Date.now() - 3_600_000).toISOString(),
+  today: () => new Date(new Date().setHours(0, 0, 0, 0)).toISOString(),
+  week: () => new Date(Date.now() - 7 * 86_400_000).toISOString(),
+}
+
+/** Every send, newest first, grouped by day; searchable by words, method, status and time. */
+export function HistoryList({ selectedId, onOpen, onSave }: HistoryListProps) {
+  const [text, setText] = useState('')
+  const [q, setQ] = useState('')
+  const [method, setMethod] = useState('')
+  const [status, setStatus] = useState('')
+  const [since, setSince] = useState('any')
+  const [menuFor, setMenuFor] = useState<string | null>(null)
+  const [compareFrom, setCompareFrom] = useState<HistorySummary | null>(null)
+  const [comparing, setComparing] = useState<[HistorySummary, HistorySummary] | null>(null)
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), 250)
+    return () => clearTimeout(timer)
+  }, [text])
+
+  const from = SINCE[since]?.()
+  const query = { limit: 100, ...(q ? { q } : {}), ...(method ? { method } : {}), ...(status ? { status } : {}), ...(from ? { from } : {}) }
+  const { data, isPending, error, fetchNextPage, hasNextPage, isFetchingNextPage } = useInfiniteQuery(historySearchOptions(query))
   const deleteEntry = useDeleteHistoryEntry()
   const clear = useClearHistory()
+  const items = data?.pages.flatMap((page) => page.items) ?? []
+  const filtering = Boolean(q || method || status || since !== 'any')
+
+  const open = (entry: HistorySummary, newTab = false) => {
+    if (compareFrom && compareFrom.id !== entry.id) {
+      setComparing([compareFrom, entry])
+      setCompareFrom(null)
+      return
+    }
+    onOpen(entry, newTab)
+  }
 
   return (
     <nav className="history" aria-label="History">
-      <div className="sidebar__header">
-        <h2 className="sidebar__title">History</h2>
-        {data && data.items.length > 0 ? (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              if (window.confirm('Delete every history entry? This cannot be undone.')) clear.mutate()
-            }}
-          >
-            Clear
+      <h2 className="visually-hidden">History</h2>
+      {items.length > 0 && !filtering ? (
+        <div className="sidebar__header">
+          <button type="button" className="link-button" onClick={() => window.confirm('Delete every history entry? This cannot be undone.') && clear.mutate()}>
+            Clear history
           </button>
-        ) : null}
+        </div>
+      ) : (
+        <div className="sidebar__spacer" />
+      )}
+      <div className="sidebar__search history__filters">
+        <input type="search" aria-label="Search history" placeholder="Search URLs and bodies" value={text} onChange={(event) => setText(event.target.value)} />
+        <div className="history__filter-row">
+          <select aria-label="Method filter" value={method} onChange={(event) => setMethod(event.target.value)}>
+            <option value="">Method</option>
+            {['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Status filter" value={status} onChange={(event) => setStatus(event.target.value)}>
+            <option value="">Status</option>
+            <option value="2xx">2xx</option>
+            <option value="3xx">3xx</option>
+            <option value="4xx">4xx</option>
+            <option value="5xx">5xx</option>
+            <option value="error">Failed</option>
+          </select>
+          <select aria-label="Time filter" value={since} onChange={(event) => setSince(event.target.value)}>
+            <option value="any">Time</option>
+            <option value="hour">Last hour</option>
+            <option value="today">Today</option>
+            <option value="week">Last 7 days</option>
+          </select>
+        </div>
       </div>
+      {compareFrom ? (
+        <div className="history__compare-banner" role="status">
+          Pick another entry to compare with <strong>{compareFrom.method} {splitUrl(compareFrom.url).rest}</strong>.
+          <button type="button" className="link-button" onClick={() => setCompareFrom(null)}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
       {isPending ? <p className="sidebar__empty">Loading…</p> : null}
       {error ? (
         <p className="sidebar__empty sidebar__empty--error" role="alert">
           {error.message}
         </p>
       ) : null}
-      {data && data.items.length === 0 ? (
+      {data && items.length === 0 ? (
         <div className="sidebar__empty">
-          <p>No requests yet.</p>
-          <p className="hint">Every request you send is kept here, secrets masked.</p>
+          {filtering ? (
+            <p>Nothing in history matches.</p>
+          ) : (
+            <>
+              <p>No requests yet.</p>
+              <p className="hint">Every request you send is kept here, secrets masked.</p>
+            </>
+          )}
         </div>
       ) : null}
-      {data && data.items.length > 0 ? (
-        <ul className="history__list">
-          {data.items.map((entry) => (
-            <li key={entry.id} className={`history__item${entry.id === selectedId ? ' is-selected' : ''}`}>
-              <button
-                type="button"
-                className="history__open"
-                aria-current={entry.id === selectedId ? 'true' : undefined}
-                aria-label={`${entry.method} ${entry.url} — ${entry.status ?? entry.errorCode ?? ''}`}
-                onClick={() => onOpen(entry)}
-              >
-                <span className={`history__method ${methodTone(entry.method)}`}>{entry.method}</span>
-                <span className="history__url" title={entry.url}>
-                  {splitUrl(entry.url).rest}
+      {groupByDay(items).map((group) => (
+        <section key={group.label} aria-label={group.label} className="history__day">
+          <h3 className="history__day-label">{group.label}</h3>
+          <ul className="history__list">
+            {group.items.map((entry) => (
+              <li key={entry.id} className={`history__item${entry.id === selectedId ? ' is-selected' : ''}${compareFrom?.id === entry.id ? ' is-comparing' : ''}`}>
+                <button
+                  type="button"
+                  className="history__open"
+                  aria-current={entry.id === selectedId ? 'true' : undefined}
+                  aria-label={`${entry.method} ${entry.url} — ${entry.status ?? entry.errorCode ?? ''}`}
+                  onClick={(event) => open(entry, event.ctrlKey || event.metaKey)}
+                >
+                  <span className={`history__method ${methodTone(entry.method)}`}>{entry.method}</span>
+                  <span className="history__url" title={entry.url}>
+                    {splitUrl(entry.url).rest}
+                  </span>
+                  <span className="history__meta">
+                    <span className={`status-pill status-pill--${statusClass(entry.status)}`}>{entry.status ?? 'Error'}</span>
+                    <span>{formatDuration(entry.durationMs)}</span>
+                    <span className="history__host">{splitUrl(entry.url).host}</span>
+                    <span className="history__time">{formatTime(entry.createdAt)}</span>
+                  </span>
+                </button>
+                <span className="history__actions">
+                  <button type="button" className="icon-button" aria-label={`Actions for ${entry.method} ${entry.url}`} aria-haspopup="menu" onClick={() => setMenuFor(menuFor === entry.id ? null : entry.id)}>
+                    ⋯
+                  </button>
+                  {menuFor === entry.id ? (
+                    <Menu
+                      label={`Actions for ${entry.method} ${entry.url}`}
+                      onClose={() => setMenuFor(null)}
+                      items={[
+                        { label: 'Open in new tab', run: () => onOpen(entry, true) },
+                        { label: 'Save to collection…', run: () => onSave(entry) },
+                        { label: 'Compare with…', run: () => setCompareFrom(entry) },
+                        { label: 'Delete', danger: true, run: () => deleteEntry.mutate(entry.id) },
+                      ]}
+                    />
+                  ) : null}
                 </span>
-                <span className="history__meta">
-                  <span className={`status-pill status-pill--${statusClass(entry.status)}`}>{entry.status ?? 'Error'}</span>
-                  <span>{formatDuration(entry.durationMs)}</span>
-                  <span className="history__host">{splitUrl(entry.url).host}</span>
-                  <span className="history__time">{formatTime(entry.createdAt)}</span>
-                </span>
-              </button>
-              <button type="button" className="icon-button history__delete" aria-label={`Delete ${entry.method} ${entry.url} from history`} title="Delete" onClick={() => deleteEntry.mutate(entry.id)}>
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {hasNextPage ? (
+        <div className="history__more">
+          <button type="button" className="button button--small" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+            {isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </button>
+        </div>
       ) : null}
+      <CompareDialog pair={comparing} onClose={() => setComparing(null)} />
     </nav>
   )
 }

@@ -1,5 +1,5 @@
 import { endpoints, type HistoryQueryInput } from '@courier/shared'
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { callEndpoint } from '../../shared/api/proxy-client'
 
 export const historyKeys = {
@@ -12,6 +12,16 @@ export function historyListOptions(query: HistoryQueryInput) {
   return queryOptions({
     queryKey: historyKeys.list(query),
     queryFn: ({ signal }) => callEndpoint(endpoints.listHistory, { query }, signal),
+  })
+}
+
+/** Pages of history for a search, newest first, fetched as the list scrolls. */
+export function historySearchOptions(query: Omit<HistoryQueryInput, 'before'>) {
+  return infiniteQueryOptions({
+    queryKey: [...historyKeys.all, 'search', query] as const,
+    queryFn: ({ signal, pageParam }) => callEndpoint(endpoints.listHistory, { query: { ...query, ...(pageParam ? { before: pageParam } : {}) } }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
   })
 }
 

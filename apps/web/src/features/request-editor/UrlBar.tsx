@@ -1,5 +1,7 @@
-import { finalUrlPreview, type Pair } from '@courier/shared'
+import { finalUrlPreview, previewText, type Pair } from '@courier/shared'
 import { MethodPicker } from './MethodPicker'
+import { useEditorScopes } from './scopes-context'
+import { UrlField } from './UrlField'
 
 type UrlBarProps = {
   method: string
@@ -14,7 +16,12 @@ type UrlBarProps = {
 
 /** Method, URL and Send in one line; Enter in the URL or Ctrl+Enter anywhere sends. */
 export function UrlBar({ method, url, pathParams, isSending, onMethod, onUrl, onSend, onCancel }: UrlBarProps) {
-  const preview = finalUrlPreview(url, pathParams)
+  const scopes = useEditorScopes()
+  // The URL as the server will send it: variables resolved (secrets masked), path params filled in.
+  const resolvedUrl = previewText(url, scopes)
+  const hasUnknown = /\{\{\s*[^$\s{}]/.test(resolvedUrl)
+  // Dynamic values stay readable as {{$uuid}} rather than percent-encoded braces.
+  const preview = hasUnknown ? null : finalUrlPreview(resolvedUrl, pathParams.map(([name, value]): Pair => [name, previewText(value, scopes)]))?.replace(/%7B%7B(.*?)%7D%7D/g, '{{$1}}')
   return (
     <div className="url-bar-wrap">
     <form
@@ -25,16 +32,7 @@ export function UrlBar({ method, url, pathParams, isSending, onMethod, onUrl, on
       }}
     >
       <MethodPicker value={method} onChange={onMethod} />
-      <input
-        type="text"
-        aria-label="Request URL"
-        className="url-bar__url"
-        placeholder="https://api.example.com/users/:id?page=1"
-        value={url}
-        spellCheck={false}
-        autoComplete="off"
-        onChange={(event) => onUrl(event.target.value)}
-      />
+      <UrlField value={url} onChange={onUrl} />
       {isSending ? (
         <button type="button" className="button button--danger url-bar__send" onClick={onCancel}>
           Cancel

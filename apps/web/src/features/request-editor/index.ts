@@ -1,3 +1,4 @@
 export { RequestEditor } from './RequestEditor'
 export { draftReducer, newDraft, type Draft, type DraftAction } from './draft-reducer'
 export { useSendRequest, type SendResult } from './use-send-request'
+export { ScopesContext } from './scopes-context'

@@ -1,4 +1,4 @@
-import { endpoints, type RequestSpec, type ResponseRecord } from '@courier/shared'
+import { endpoints, type ResponseRecord, type SendInput } from '@courier/shared'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef } from 'react'
 import { callEndpoint } from '../../shared/api/proxy-client'
@@ -13,10 +13,10 @@ export function useSendRequest() {
 
   const mutation = useMutation({
     mutationKey: ['send-request'],
-    mutationFn: async (request: RequestSpec): Promise<SendResult> => {
+    mutationFn: async (input: SendInput): Promise<SendResult> => {
       abortRef.current = new AbortController()
       const started = performance.now()
-      const record = await callEndpoint(endpoints.send, { body: { request } }, abortRef.current.signal)
+      const record = await callEndpoint(endpoints.send, { body: input }, abortRef.current.signal)
       return { record, roundTripMs: performance.now() - started }
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: historyKeys.all }),

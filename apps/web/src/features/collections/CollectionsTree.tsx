@@ -1,0 +1,364 @@
+import { emptyRequestSpec, type CollectionItem, type Removed } from '@courier/shared'
+import { useQuery } from '@tanstack/react-query'
+import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
+import { methodTone } from '../../shared/format/method-tone'
+import { Menu, type MenuItem } from '../../shared/ui/Menu'
+import {
+  collectionsOptions,
+  useCreateCollection,
+  useCreateItem,
+  useDeleteCollection,
+  useDeleteItem,
+  useDuplicateCollection,
+  useDuplicateItem,
+  useMoveItem,
+  useUpdateCollection,
+  useUpdateItem,
+} from './collection-queries'
+import { allIds, buildTree, filterTree, pathTo, visibleRows, type TreeNode } from './tree-model'
+
+export type TreeEvents = {
+  /** Open a saved request in a tab (a new one when asked). */
+  onOpenRequest: (item: Extract<CollectionItem, { kind: 'request' }>, newTab: boolean) => void
+  /** Open the settings (variables, headers, auth) of a collection or folder. */
+  onOpenSettings: (target: { kind: 'collection' | 'folder'; id: string }) => void
+  onMoveRequest: (node: TreeNode) => void
+  onRemoved: (removed: Removed, label: string) => void
+  onRenamed: (itemId: string, name: string, fromVersion: number, toVersion: number) => void
+}
+
+type CollectionsTreeProps = TreeEvents & { activeItemId: string | null }
+
+type DropHint = { id: string; where: 'into' | 'before' } | null
+
+/** The Collections sidebar: an ARIA tree of collections, folders and saved requests. */
+export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, onMoveRequest, onRemoved, onRenamed }: CollectionsTreeProps) {
+  const { data, isPending, error } = useQuery(collectionsOptions())
+  const [expanded, setExpanded] = useState<Set<string>>(new Set())
+  const [focusId, setFocusId] = useState<string | null>(null)
+  const [renaming, setRenaming] = useState<string | null>(null)
+  const [menuFor, setMenuFor] = useState<string | null>(null)
+  const [filter, setFilter] = useState('')
+  const [drop, setDrop] = useState<DropHint>(null)
+  const dragging = useRef<TreeNode | null>(null)
+
+  const createCollection = useCreateCollection()
+  const updateCollection = useUpdateCollection()
+  const deleteCollection = useDeleteCollection()
+  const duplicateCollection = useDuplicateCollection()
+  const createItem = useCreateItem()
+  const updateItem = useUpdateItem()
+  const moveItem = useMoveItem()
+  const duplicateItem = useDuplicateItem()
+  const deleteItem = useDeleteItem()
+
+  const tree = useMemo(() => buildTree(data ?? []), [data])
+  const shownTree = useMemo(() => filterTree(tree, filter), [tree, filter])
+  // While filtering, every match is shown with its folders open.
+  const allExpanded = useMemo(() => (filter.trim() ? new Set(allIds(shownTree)) : expanded), [filter, shownTree, expanded])
+  const rows = useMemo(() => visibleRows(shownTree, allExpanded), [shownTree, allExpanded])
+
+  const expand = (id: string, open = true) =>
+    setExpanded((current) => {
+      const next = new Set(current)
+      if (open) next.add(id)
+      else next.delete(id)
+      return next
+    })
+
+  const reveal = (id: string) => setExpanded((current) => new Set([...current, ...pathTo(tree, id).slice(0, -1)]))
+
+  const addRequest = (collectionId: string, parentId: string | null) => {
+    createItem.mutate(
+      { kind: 'request', collectionId, parentId, name: 'New request', request: emptyRequestSpec() },
+      {
+        onSuccess: (item) => {
+          reveal(item.id)
+          expand(parentId ?? collectionId)
+          if (item.kind === 'request') onOpenRequest(item, false)
+          setRenaming(item.id)
+        },
+      },
+    )
+  }
+
+  const addFolder = (collectionId: string, parentId: string | null) => {
+    createItem.mutate({ kind: 'folder', collectionId, parentId, name: 'New folder' }, { onSuccess: (item) => (expand(parentId ?? collectionId), setRenaming(item.id)) })
+  }
+
+  const rename = (node: TreeNode, name: string) => {
+    setRenaming(null)
+    const trimmed = name.trim()
+    if (!trimmed || trimmed === node.name) return
+    if (node.kind === 'collection') updateCollection.mutate({ id: node.id, patch: { version: node.collection.version, name: trimmed } })
+    else updateItem.mutate({ id: node.id, patch: { version: node.item.version, name: trimmed } }, { onSuccess: (item) => onRenamed(node.id, trimmed, node.item.version, item.version) })
+  }
+
+  const remove = (node: TreeNode) => {
+    const label = node.kind === 'collection' ? `collection “${node.name}”` : `“${node.name}”`
+    if (node.kind === 'collection') deleteCollection.mutate(node.id, { onSuccess: (removed) => onRemoved(removed, label) })
+    else deleteItem.mutate(node.id, { onSuccess: (removed) => onRemoved(removed, label) })
+  }
+
+  const siblingsOf = (node: TreeNode): TreeNode[] => {
+    if (node.kind === 'collection') return []
+    const parent = node.item.parentId ? findNode(tree, node.item.parentId) : tree.find((c) => c.id === node.collectionId)
+    return parent?.children ?? []
+  }
+
+  const moveBy = (node: TreeNode, step: number) => {
+    if (node.kind === 'collection') return
+    const siblings = siblingsOf(node)
+    const index = siblings.findIndex((s) => s.id === node.id)
+    const target = index + step
+    if (target < 0 || target >= siblings.length) return
+    moveItem.mutate({ id: node.id, move: { collectionId: node.collectionId, parentId: node.item.parentId, index: target } })
+  }
+
+  const menuItems = (node: TreeNode): MenuItem[] => {
+    const common = (extra: MenuItem[]): MenuItem[] => [...extra, { label: 'Rename', run: () => setRenaming(node.id) }]
+    if (node.kind === 'collection') {
+      return [
+        ...common([
+          { label: 'New request', run: () => addRequest(node.id, null) },
+          { label: 'New folder', run: () => addFolder(node.id, null) },
+        ]),
+        { label: 'Settings…', run: () => onOpenSettings({ kind: 'collection', id: node.id }) },
+        { label: 'Duplicate', run: () => duplicateCollection.mutate(node.id) },
+        { label: 'Delete', danger: true, run: () => remove(node) },
+      ]
+    }
+    if (node.kind === 'folder') {
+      return [
+        ...common([
+          { label: 'New request', run: () => addRequest(node.collectionId, node.id) },
+          { label: 'New folder', run: () => addFolder(node.collectionId, node.id) },
+        ]),
+        { label: 'Settings…', run: () => onOpenSettings({ kind: 'folder', id: node.id }) },
+        { label: 'Duplicate', run: () => duplicateItem.mutate(node.id) },
+        { label: 'Move to…', run: () => onMoveRequest(node) },
+        { label: 'Delete', danger: true, run: () => remove(node) },
+      ]
+    }
+    return [
+      { label: 'Open in new tab', run: () => node.item.kind === 'request' && onOpenRequest(node.item, true) },
+      ...common([]),
+      { label: 'Duplicate', run: () => duplicateItem.mutate(node.id) },
+      { label: 'Move to…', run: () => onMoveRequest(node) },
+      { label: 'Delete', danger: true, run: () => remove(node) },
+    ]
+  }
+
+  const activate = (node: TreeNode) => {
+    if (node.kind === 'request' && node.item.kind === 'request') onOpenRequest(node.item, false)
+    else expand(node.id, !allExpanded.has(node.id))
+  }
+
+  const onKeyDown = (event: KeyboardEvent, node: TreeNode, index: number) => {
+    if (renaming) return
+    const focus = (target: TreeNode | undefined) => {
+      if (!target) return
+      setFocusId(target.id)
+      document.getElementById(`tree-${target.id}`)?.focus()
+    }
+    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault()
+      moveBy(node, event.key === 'ArrowUp' ? -1 : 1)
+      return
+    }
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault()
+        focus(rows[index + 1])
+        break
+      case 'ArrowUp':
+        event.preventDefault()
+        focus(rows[index - 1])
+        break
+      case 'ArrowRight':
+        event.preventDefault()
+        if (node.children.length && !allExpanded.has(node.id)) expand(node.id)
+        else focus(node.children[0])
+        break
+      case 'ArrowLeft': {
+        event.preventDefault()
+        if (allExpanded.has(node.id) && node.children.length) expand(node.id, false)
+        else if (node.kind !== 'collection') focus(rows.find((row) => row.id === (node.item.parentId ?? node.collectionId)))
+        break
+      }
+      case 'Enter':
+      case ' ':
+        event.preventDefault()
+        activate(node)
+        break
+      case 'F2':
+        event.preventDefault()
+        setRenaming(node.id)
+        break
+      case 'Delete':
+        event.preventDefault()
+        remove(node)
+        break
+    }
+  }
+
+  const onDragStart = (event: DragEvent, node: TreeNode) => {
+    if (node.kind === 'collection') return event.preventDefault()
+    dragging.current = node
+    event.dataTransfer.effectAllowed = 'move'
+    event.dataTransfer.setData('text/plain', node.name)
+  }
+
+  const dropOn = (node: TreeNode): DropHint => {
+    const moving = dragging.current
+    if (!moving || moving.id === node.id) return null
+    if (moving.kind === 'folder' && pathTo(tree, node.id).includes(moving.id)) return null // not into itself
+    return { id: node.id, where: node.kind === 'request' ? 'before' : 'into' }
+  }
+
+  const onDrop = (event: DragEvent, node: TreeNode) => {
+    event.preventDefault()
+    const moving = dragging.current
+    const hint = dropOn(node)
+    setDrop(null)
+    dragging.current = null
+    if (!moving || !hint || moving.kind === 'collection') return
+    if (hint.where === 'into') {
+      const collectionId = node.kind === 'collection' ? node.id : node.collectionId
+      moveItem.mutate({ id: moving.id, move: { collectionId, parentId: node.kind === 'collection' ? null : node.id, index: node.children.length } })
+      expand(node.id)
+    } else if (node.kind !== 'collection') {
+      const index = siblingsOf(node).filter((s) => s.id !== moving.id).findIndex((s) => s.id === node.id)
+      moveItem.mutate({ id: moving.id, move: { collectionId: node.collectionId, parentId: node.item.parentId, index: Math.max(0, index) } })
+    }
+  }
+
+  return (
+    <nav className="collections" aria-label="Collections">
+      <div className="sidebar__header">
+        <h2 className="visually-hidden">Collections</h2>
+        <button type="button" className="link-button" onClick={() => createCollection.mutate('New collection', { onSuccess: (c) => (expand(c.id), setRenaming(c.id)) })}>
+          New collection
+        </button>
+      </div>
+      {tree.length > 0 ? (
+        <div className="sidebar__search">
+          <input type="search" aria-label="Filter collections" placeholder="Filter requests" value={filter} onChange={(event) => setFilter(event.target.value)} />
+        </div>
+      ) : null}
+      {isPending ? <p className="sidebar__empty">Loading…</p> : null}
+      {error ? (
+        <p className="sidebar__empty sidebar__empty--error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      {data && data.length === 0 ? (
+        <div className="sidebar__empty">
+          <p>No collections yet.</p>
+          <p className="hint">Keep requests you use again in collections: save the current one with Ctrl+S.</p>
+        </div>
+      ) : null}
+      {rows.length > 0 ? (
+        <ul role="tree" aria-label="Collections tree" className="tree">
+          {rows.map((node, index) => {
+            const isOpen = allExpanded.has(node.id)
+            const hasChildren = node.kind !== 'request'
+            const isActive = node.kind === 'request' && node.id === activeItemId
+            const hint = drop?.id === node.id ? drop.where : null
+            return (
+              <li
+                key={node.id}
+                role="treeitem"
+                id={`tree-${node.id}`}
+                aria-level={node.depth + 1}
+                aria-expanded={hasChildren ? isOpen : undefined}
+                aria-selected={isActive}
+                aria-label={node.kind === 'request' && node.item.kind === 'request' ? `${node.item.request.method} ${node.name}` : node.name}
+                tabIndex={(focusId ?? rows[0]?.id) === node.id ? 0 : -1}
+                className={`tree__row tree__row--${node.kind}${isActive ? ' is-active' : ''}${hint ? ` tree__row--drop-${hint}` : ''}`}
+                style={{ paddingLeft: 8 + node.depth * 14 }}
+                draggable={node.kind !== 'collection' && renaming !== node.id}
+                onDragStart={(event) => onDragStart(event, node)}
+                onDragOver={(event) => {
+                  const next = dropOn(node)
+                  if (next) {
+                    event.preventDefault()
+                    if (drop?.id !== next.id || drop.where !== next.where) setDrop(next)
+                  }
+                }}
+                onDragLeave={() => setDrop((current) => (current?.id === node.id ? null : current))}
+                onDrop={(event) => onDrop(event, node)}
+                onDragEnd={() => {
+                  dragging.current = null
+                  setDrop(null)
+                }}
+                onFocus={() => setFocusId(node.id)}
+                onKeyDown={(event) => event.target === event.currentTarget && onKeyDown(event, node, index)}
+                onClick={() => {
+                  setFocusId(node.id)
+                  activate(node)
+                }}
+              >
+                <span className="tree__chevron" aria-hidden="true">
+                  {hasChildren ? (isOpen ? '▾' : '▸') : ''}
+                </span>
+                {node.kind === 'request' && node.item.kind === 'request' ? (
+                  <span className={`tree__method ${methodTone(node.item.request.method)}`}>{node.item.request.method}</span>
+                ) : (
+                  <span className={`tree__icon tree__icon--${node.kind}`} aria-hidden="true" />
+                )}
+                {renaming === node.id ? (
+                  <input
+                    className="tree__rename"
+                    aria-label={`New name for ${node.name}`}
+                    defaultValue={node.name}
+                    autoFocus
+                    onFocus={(event) => event.target.select()}
+                    onClick={(event) => event.stopPropagation()}
+                    onKeyDown={(event) => {
+                      event.stopPropagation()
+                      if (event.key === 'Enter') rename(node, event.currentTarget.value)
+                      if (event.key === 'Escape') setRenaming(null)
+                    }}
+                    onBlur={(event) => rename(node, event.currentTarget.value)}
+                  />
+                ) : (
+                  <span className="tree__name" title={node.name}>
+                    {node.name}
+                  </span>
+                )}
+                <span className="tree__actions">
+                  <button
+                    type="button"
+                    className="icon-button tree__menu-button"
+                    aria-label={`Actions for ${node.name}`}
+                    aria-haspopup="menu"
+                    aria-expanded={menuFor === node.id}
+                    tabIndex={-1}
+                    onClick={(event) => {
+                      event.stopPropagation()
+                      setMenuFor(menuFor === node.id ? null : node.id)
+                    }}
+                  >
+                    ⋯
+                  </button>
+                  {menuFor === node.id ? <Menu label={`Actions for ${node.name}`} items={menuItems(node)} onClose={() => setMenuFor(null)} /> : null}
+                </span>
+              </li>
+            )
+          })}
+        </ul>
+      ) : null}
+      {data && data.length > 0 && rows.length === 0 ? <p className="sidebar__empty">Nothing matches “{filter}”.</p> : null}
+    </nav>
+  )
+}
+
+function findNode(nodes: readonly TreeNode[], id: string): TreeNode | undefined {
+  for (const node of nodes) {
+    if (node.id === id) return node
+    const found = findNode(node.children, id)
+    if (found) return found
+  }
+  return undefined
+}

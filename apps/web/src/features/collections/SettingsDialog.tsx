@@ -1,0 +1,123 @@
+import type { Auth, Inheritable } from '@courier/shared'
+import { useQuery } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import { ApiError } from '../../shared/api/proxy-client'
+import { Dialog } from '../../shared/ui/Dialog'
+import { RowsEditor } from '../../shared/ui/RowsEditor'
+import { Tabs } from '../../shared/ui/Tabs'
+import { VariablesTable } from '../../shared/ui/VariablesTable'
+import { collectionsOptions, useUpdateCollection, useUpdateItem } from './collection-queries'
+
+export type SettingsTarget = { kind: 'collection' | 'folder'; id: string }
+
+type Section = 'variables' | 'headers' | 'auth' | 'description'
+
+type SettingsDialogProps = {
+  target: SettingsTarget | null
+  onClose: () => void
+  /** Renders the auth editor (from the auth feature) for a level's auth. */
+  renderAuth?: (auth: Auth, onChange: (auth: Auth) => void) => ReactNode
+}
+
+/**
+ * A collection's or folder's settings: variables, headers and auth its requests inherit, and a
+ * description. Saving carries the version it was loaded at; a concurrent change is offered to
+ * reload or overwrite (409).
+ */
+export function CollectionSettingsDialog({ target, onClose, renderAuth }: SettingsDialogProps) {
+  const { data } = useQuery(collectionsOptions())
+  const updateCollection = useUpdateCollection()
+  const updateItem = useUpdateItem()
+  const [section, setSection] = useState<Section>('variables')
+  const [draft, setDraft] = useState<(Inheritable & { name: string; version: number }) | null>(null)
+  const [conflictVersion, setConflictVersion] = useState<number | null>(null)
+
+  const collection = target && data?.find((c) => (target.kind === 'collection' ? c.id === target.id : c.items.some((i) => i.id === target.id)))
+  const stored = target?.kind === 'collection' ? collection : collection?.items.find((i) => i.id === target?.id)
+  const source = stored && (stored as { kind?: string }).kind !== 'request' ? (stored as Inheritable & { name: string; version: number }) : null
+  const value = draft ?? (source ? { name: source.name, description: source.description, auth: source.auth, headers: source.headers, variables: source.variables, version: source.version } : null)
+
+  const close = () => {
+    setDraft(null)
+    setConflictVersion(null)
+    onClose()
+  }
+
+  const save = (version: number) => {
+    if (!target || !value) return
+    const patch = { version, name: value.name, description: value.description, auth: value.auth, headers: value.headers, variables: value.variables }
+    const onError = (error: Error) => {
+      if (error instanceof ApiError && error.code === 'STORAGE_CONFLICT') setConflictVersion(-1)
+    }
+    if (target.kind === 'collection') updateCollection.mutate({ id: target.id, patch }, { onSuccess: close, onError })
+    else updateItem.mutate({ id: target.id, patch }, { onSuccess: close, onError })
+  }
+
+  const error = updateCollection.error ?? updateItem.error
+  const set = (change: Partial<Inheritable & { name: string }>) => value && setDraft({ ...value, ...change })
+  return (
+    <Dialog
+      title={`${target?.kind === 'folder' ? 'Folder' : 'Collection'} settings`}
+      open={target !== null && value !== null}
+      onClose={close}
+      wide
+      footer={
+        conflictVersion !== null ? (
+          <>
+            <span className="inline-error">Someone changed these settings since you opened them.</span>
+            <span className="dialog__spacer" />
+            <button type="button" className="button" onClick={() => (setDraft(null), setConflictVersion(null))}>
+              Reload theirs
+            </button>
+            <button type="button" className="button button--primary" onClick={() => source && save(source.version)}>
+              Overwrite with mine
+            </button>
+          </>
+        ) : (
+          <>
+            {error && !(error instanceof ApiError && error.code === 'STORAGE_CONFLICT') ? <span className="inline-error">{error.message}</span> : null}
+            <span className="dialog__spacer" />
+            <button type="button" className="button" onClick={close}>
+              Cancel
+            </button>
+            <button type="button" className="button button--primary" disabled={!draft} onClick={() => value && save(value.version)}>
+              Save
+            </button>
+          </>
+        )
+      }
+    >
+      {value ? (
+        <div className="panel-stack">
+          <label className="field">
+            <span>Name</span>
+            <input value={value.name} onChange={(event) => set({ name: event.target.value })} />
+          </label>
+          <Tabs<Section>
+            label="Settings sections"
+            size="small"
+            selected={section}
+            onSelect={setSection}
+            tabs={[
+              { id: 'variables', label: 'Variables', badge: value.variables.length },
+              { id: 'headers', label: 'Headers', badge: value.headers.filter((h) => h[2]).length },
+              { id: 'auth', label: 'Auth', hidden: !renderAuth },
+              { id: 'description', label: 'Description' },
+            ]}
+          />
+          {section === 'variables' ? (
+            <>
+              <VariablesTable label={`${value.name} variables`} variables={value.variables} onChange={(variables) => set({ variables })} />
+              <p className="hint">Requests inside see these unless the active environment has the same name. Folder variables win over the collection's.</p>
+            </>
+          ) : null}
+          {section === 'headers' ? <RowsEditor title="Inherited headers" rows={value.headers} onChange={(headers) => set({ headers })} keyPlaceholder="Add header" /> : null}
+          {section === 'auth' && renderAuth ? renderAuth(value.auth, (auth) => set({ auth })) : null}
+          {section === 'description' ? (
+            <textarea className="bulk-text" aria-label="Description" rows={8} value={value.description} onChange={(event) => set({ description: event.target.value })} />
+          ) : null}
+        </div>
+      ) : null}
+    </Dialog>
+  )
+}

@@ -1,0 +1,6 @@
+export { CollectionsTree } from './CollectionsTree'
+export { CollectionSettingsDialog, type SettingsTarget } from './SettingsDialog'
+export { SaveRequestDialog } from './SaveRequestDialog'
+export { MoveDialog } from './MoveDialog'
+export { collectionsOptions, useRestore, useUpdateItem } from './collection-queries'
+export type { TreeNode } from './tree-model'

@@ -1,0 +1,101 @@
+import type { Variable } from '@courier/shared'
+import { useState } from 'react'
+
+type VariablesTableProps = { label: string; variables: Variable[]; onChange: (variables: Variable[]) => void }
+
+function replace(list: Variable[], index: number, next: Variable): Variable[] {
+  return list.map((current, i) => (i === index ? next : current))
+}
+
+/**
+ * Variables as rows: name, value, enabled, secret. Secret values are masked until revealed
+ * (they are sealed at rest and masked in history, exports and generated code).
+ */
+export function VariablesTable({ label, variables, onChange }: VariablesTableProps) {
+  const [revealed, setRevealed] = useState<Set<number>>(new Set())
+  const rows: (Variable | null)[] = [...variables, null]
+  return (
+    <table className="kv-table kv-table--mono variables-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th className="kv-table__check" scope="col">
+            <span className="visually-hidden">Enabled</span>
+          </th>
+          <th scope="col">Variable</th>
+          <th scope="col">Value</th>
+          <th scope="col" className="variables-table__secret">
+            Secret
+          </th>
+          <th className="kv-table__actions" scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((variable, index) => {
+          const isNew = variable === null
+          const v = variable ?? { name: '', value: '', enabled: true, secret: false }
+          const masked = v.secret && !revealed.has(index)
+          return (
+            <tr key={index} className={`kv-table__row${v.enabled ? '' : ' kv-table__row--off'}`}>
+              <td className="kv-table__check">
+                {isNew ? null : <input type="checkbox" aria-label="Enabled" checked={v.enabled} onChange={(e) => onChange(replace(variables, index, { ...v, enabled: e.target.checked }))} />}
+              </td>
+              <td>
+                <input
+                  className="kv-table__input"
+                  aria-label="Variable name"
+                  placeholder={isNew ? 'Add variable' : ''}
+                  value={v.name}
+                  spellCheck={false}
+                  onChange={(e) => onChange(isNew ? [...variables, { ...v, name: e.target.value }] : replace(variables, index, { ...v, name: e.target.value }))}
+                />
+              </td>
+              <td>
+                <span className="variables-table__value">
+                  <input
+                    className="kv-table__input"
+                    aria-label={`Value of ${v.name || 'new variable'}`}
+                    type={masked ? 'password' : 'text'}
+                    autoComplete="off"
+                    placeholder={isNew ? 'Value' : ''}
+                    value={v.value}
+                    spellCheck={false}
+                    onChange={(e) => onChange(isNew ? [...variables, { ...v, value: e.target.value }] : replace(variables, index, { ...v, value: e.target.value }))}
+                  />
+                  {v.secret && !isNew ? (
+                    <button
+                      type="button"
+                      className="link-button variables-table__reveal"
+                      aria-label={`${masked ? 'Show' : 'Hide'} ${v.name}`}
+                      onClick={() =>
+                        setRevealed((current) => {
+                          const next = new Set(current)
+                          if (next.has(index)) next.delete(index)
+                          else next.add(index)
+                          return next
+                        })
+                      }
+                    >
+                      {masked ? 'Show' : 'Hide'}
+                    </button>
+                  ) : null}
+                </span>
+              </td>
+              <td className="variables-table__secret">
+                {isNew ? null : <input type="checkbox" aria-label={`${v.name} is secret`} checked={v.secret} onChange={(e) => onChange(replace(variables, index, { ...v, secret: e.target.checked }))} />}
+              </td>
+              <td className="kv-table__actions">
+                {isNew ? null : (
+                  <button type="button" className="icon-button" aria-label={`Remove ${v.name || 'variable'}`} onClick={() => onChange(variables.filter((_, i) => i !== index))}>
+                    ×
+                  </button>
+                )}
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}

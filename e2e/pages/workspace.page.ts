@@ -1,0 +1,45 @@
+import type { Page } from '@playwright/test'
+
+/** Collections, tabs, environments and the command palette. */
+export class WorkspacePage {
+  constructor(private readonly page: Page) {}
+
+  readonly collectionsTab = () => this.page.getByRole('tablist', { name: 'Sidebar' }).getByRole('tab', { name: 'Collections' })
+  readonly collections = () => this.page.getByRole('navigation', { name: 'Collections' })
+  readonly tree = () => this.collections().getByRole('tree', { name: 'Collections tree' })
+  readonly row = (name: string | RegExp) => this.tree().getByRole('treeitem', typeof name === 'string' ? { name, exact: true } : { name })
+  readonly renameBox = () => this.tree().getByRole('textbox', { name: /^New name for/ })
+  readonly tabs = () => this.page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab')
+  readonly environment = () => this.page.getByRole('combobox', { name: 'Environment' })
+  readonly dialog = (name: string) => this.page.getByRole('dialog', { name })
+  readonly toast = () => this.page.locator('.toast')
+
+  async showCollections() {
+    await this.collectionsTab().click()
+  }
+
+  async rename(name: string) {
+    await this.renameBox().fill(name)
+    await this.renameBox().press('Enter')
+  }
+
+  async rowAction(rowName: string | RegExp, action: string) {
+    const row = this.row(rowName)
+    await row.hover()
+    await row.getByRole('button', { name: /^Actions for/ }).click()
+    await this.page.getByRole('menuitem', { name: action, exact: true }).click()
+  }
+
+  async createEnvironment(name: string, variables: [string, string][]) {
+    await this.page.getByRole('button', { name: 'Environments', exact: true }).click()
+    const dialog = this.dialog('Environments')
+    await dialog.getByRole('button', { name: '+ New environment' }).click()
+    await dialog.getByRole('textbox', { name: 'Environment name' }).fill(name)
+    for (const [key, value] of variables) {
+      await dialog.getByRole('textbox', { name: 'Variable name' }).last().fill(key)
+      await dialog.getByRole('textbox', { name: `Value of ${key}` }).fill(value)
+    }
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.getByRole('button', { name: 'Close' }).click()
+  }
+}

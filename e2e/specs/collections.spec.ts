@@ -1,0 +1,147 @@
+import { expect, test } from '../fixtures.js'
+
+const unique = () => Math.random().toString(36).slice(2, 7)
+
+test('build a collection with a folder and two requests, saved with Ctrl+S', async ({ app, workspace, requestEditor, shot }) => {
+  const name = `Shop ${unique()}`
+  await workspace.showCollections()
+  await workspace.collections().getByRole('button', { name: 'New collection' }).click()
+  await workspace.rename(name)
+  await workspace.rowAction(name, 'New folder')
+  await workspace.rename('Orders')
+
+  await workspace.rowAction('Orders', 'New request')
+  await workspace.rename('List orders')
+  await requestEditor.url().fill('{{baseUrl}}/orders?page=1')
+  await app.keyboard.press('Control+s')
+  await expect(workspace.tabs().filter({ hasText: 'List orders' })).not.toContainText('●')
+
+  await workspace.rowAction('Orders', 'New request')
+  await workspace.rename('Get order')
+  await requestEditor.url().fill('{{baseUrl}}/orders/:id')
+  await app.keyboard.press('Control+s')
+
+  await expect(workspace.row(/List orders/)).toHaveAttribute('aria-level', '3')
+  await expect(workspace.row(/Get order/)).toHaveAttribute('aria-level', '3')
+  await expect(workspace.tabs()).toHaveCount(2)
+  await shot('collection-tree')
+
+  // Reopening a saved request focuses its tab instead of opening another.
+  await workspace.row(/List orders/).click()
+  await expect(workspace.tabs()).toHaveCount(2)
+  await expect(requestEditor.url()).toHaveValue('{{baseUrl}}/orders?page=1')
+})
+
+test('an environment variable in the URL follows the environment switch, with its source on hover', async ({ app, workspace, requestEditor, responseViewer, target, shot }) => {
+  const suffix = unique()
+  await workspace.createEnvironment(`dev-${suffix}`, [['baseUrl', target.url('').replace(/\/$/, '')]])
+  await workspace.createEnvironment(`staging-${suffix}`, [['baseUrl', 'http://staging.example.test']])
+
+  await requestEditor.url().fill('{{baseUrl}}/health')
+  await expect(requestEditor.finalUrl()).toHaveCount(0) // unknown variable: nothing to preview yet
+  await workspace.environment().selectOption({ label: `dev-${suffix}` })
+  await expect(requestEditor.finalUrl()).toContainText(target.url('/health'))
+  await requestEditor.url().hover({ position: { x: 30, y: 10 } })
+  await expect(app.getByRole('tooltip')).toContainText(`from environment “dev-${suffix}”`)
+  await shot('environment-variable-hover')
+
+  await workspace.environment().selectOption({ label: `staging-${suffix}` })
+  await expect(requestEditor.finalUrl()).toContainText('http://staging.example.test/health')
+
+  await workspace.environment().selectOption({ label: `dev-${suffix}` })
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+  expect(target.received.at(-1)!.url).toBe('/health')
+})
+
+test('a token captured from a login response feeds the next request', async ({ app, workspace, requestEditor, responseViewer, target, shot }) => {
+  const suffix = unique()
+  await workspace.createEnvironment(`chain-${suffix}`, [['base', target.url('').replace(/\/$/, '')]])
+  await workspace.environment().selectOption({ label: `chain-${suffix}` })
+
+  await requestEditor.setMethod('POST')
+  await requestEditor.url().fill('{{base}}/login')
+  await requestEditor.openTab('Capture' as never)
+  await requestEditor.panel().getByRole('button', { name: '+ Capture a value' }).click()
+  await requestEditor.panel().getByRole('textbox', { name: 'Capture variable' }).fill('token')
+  await requestEditor.panel().getByRole('textbox', { name: 'Expression of token' }).fill('$.access_token')
+  await shot('capture-rule')
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+  await expect(responseViewer.region()).toContainText(`{{token}} set in chain-${suffix}`)
+
+  await app.getByRole('button', { name: 'New request tab' }).click()
+  await requestEditor.url().fill('{{base}}/me')
+  await requestEditor.openTab('Headers')
+  await requestEditor.addRow('Authorization', 'Bearer {{token}}')
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+  expect(target.received.at(-1)!.headers.authorization).toBe('Bearer tok-e2e-1234')
+})
+
+test('search history and compare two responses side by side', async ({ app, history, requestEditor, responseViewer, target, shot }) => {
+  const word = `needle${unique()}`
+  await requestEditor.url().fill(target.url(`/status/200?find=${word}`))
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+  await requestEditor.url().fill(target.url(`/status/201?find=${word}`))
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('201 Created')
+  await requestEditor.url().fill(target.url('/status/404'))
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('404 Not Found')
+
+  await history.show()
+  await history.search().fill(word)
+  await expect(history.entries()).toHaveCount(2)
+  await shot('history-search')
+
+  const [first, second] = [history.entries().nth(0), history.entries().nth(1)]
+  await first.hover()
+  await history.region().getByRole('button', { name: /^Actions for GET .*201/ }).click()
+  await app.getByRole('menuitem', { name: 'Compare with…' }).click()
+  await second.click()
+  const compare = app.getByRole('dialog', { name: 'Compare responses' })
+  await expect(compare.locator('.monaco-diff-editor')).toBeVisible()
+  await expect(compare).toContainText('"status": 201')
+  await shot('compare-responses')
+})
+
+test('open tabs and unsaved drafts come back after a reload', async ({ app, workspace, requestEditor }) => {
+  await requestEditor.url().fill('http://first.example.test/a')
+  await app.getByRole('button', { name: 'New request tab' }).click()
+  await requestEditor.setMethod('DELETE')
+  await requestEditor.url().fill('http://second.example.test/b')
+  await expect(workspace.tabs()).toHaveCount(2)
+  await app.waitForTimeout(600) // let the debounced save run
+  await app.reload()
+  await expect(workspace.tabs()).toHaveCount(2)
+  await expect(requestEditor.url()).toHaveValue('http://second.example.test/b')
+  await expect(requestEditor.method()).toHaveValue('DELETE')
+  await workspace.tabs().first().click()
+  await expect(requestEditor.url()).toHaveValue('http://first.example.test/a')
+})
+
+test('the command palette jumps to a saved request, and a deleted one comes back with Undo', async ({ app, workspace, requestEditor, shot }) => {
+  const name = `Palette ${unique()}`
+  await workspace.showCollections()
+  await workspace.collections().getByRole('button', { name: 'New collection' }).click()
+  await workspace.rename(name)
+  await workspace.rowAction(name, 'New request')
+  await workspace.rename(`Find me ${name}`)
+  await requestEditor.url().fill('http://palette.example.test/x')
+  await app.keyboard.press('Control+s')
+  await app.getByRole('button', { name: 'New request tab' }).click()
+
+  await app.keyboard.press('Control+k')
+  const palette = app.getByRole('dialog', { name: 'Command palette' })
+  await palette.getByRole('combobox').fill(`find me ${name.toLowerCase()}`)
+  await shot('command-palette')
+  await palette.getByRole('combobox').press('Enter')
+  await expect(requestEditor.url()).toHaveValue('http://palette.example.test/x')
+
+  await workspace.rowAction(new RegExp(`Find me ${name}`), 'Delete')
+  await expect(workspace.row(new RegExp(`Find me ${name}`))).toHaveCount(0)
+  await workspace.toast().getByRole('button', { name: 'Undo' }).click()
+  await expect(workspace.row(new RegExp(`Find me ${name}`))).toHaveCount(1)
+})
