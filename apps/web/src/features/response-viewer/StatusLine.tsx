@@ -20,17 +20,23 @@ export function StatusLine({ record }: { record: ResponseRecord }) {
       <span className="status-line__item" aria-label="Response time" title="Total time, redirects included (see Timing)">
         {formatDuration(record.timing.total)}
       </span>
-      <span className="status-line__sizes">
-        <span className="status-line__item" aria-label="Response size" title="Body size after decoding">
-          {formatBytes(record.sizes.body)}
+      {record.status === null ? (
+        <span className="status-line__item status-line__muted" aria-label="Response size">
+          no response
         </span>
-        <span className="status-line__muted status-line__size-detail" aria-label="Body size on the wire" title={compressed ? `Body bytes as they crossed the wire, ${encoding}-encoded` : 'Body bytes as they crossed the wire (not compressed)'}>
-          {formatBytes(record.sizes.bodyWire)} {compressed ? 'compressed' : 'on the wire'}
+      ) : (
+        <span className="status-line__sizes">
+          <span className="status-line__item" aria-label="Response size" title="Body size after decoding">
+            {formatBytes(record.sizes.body)}
+          </span>
+          <span className="status-line__muted status-line__size-detail" aria-label="Body size on the wire" title={compressed ? `Body bytes as they crossed the wire, ${encoding}-encoded` : 'Body bytes as they crossed the wire (not compressed)'}>
+            {formatBytes(record.sizes.bodyWire)} {compressed ? 'compressed' : 'on the wire'}
+          </span>
+          <span className="status-line__muted status-line__size-detail" aria-label="Headers size" title="Response header block size">
+            {formatBytes(record.sizes.headers)} headers
+          </span>
         </span>
-        <span className="status-line__muted status-line__size-detail" aria-label="Headers size" title="Response header block size">
-          {formatBytes(record.sizes.headers)} headers
-        </span>
-      </span>
+      )}
       {record.hops.length > 0 ? (
         <span className="status-line__item status-line__muted">
           {record.hops.length} redirect{record.hops.length === 1 ? '' : 's'}

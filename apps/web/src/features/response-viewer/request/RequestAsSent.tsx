@@ -14,8 +14,11 @@ function queryPairs(url: string): [string, string][] {
 export function RequestAsSent({ record }: { record: ResponseRecord }) {
   const sent = record.request
   const params = queryPairs(sent.url)
+  // Without an answer it is unknown how much reached the server: say "prepared", not "sent".
+  const answered = record.status !== null
   return (
     <div className="sent">
+      {answered ? null : <h3 className="section-title">The request Courier prepared</h3>}
       <div className="sent__line" aria-label="Request line">
         <span className={`method method--${sent.method.toLowerCase()}`}>{sent.method}</span>
         <code className="sent__url" aria-label="Final URL">
@@ -34,7 +37,9 @@ export function RequestAsSent({ record }: { record: ResponseRecord }) {
         </section>
       ) : null}
       <section className="sent__section">
-        <h3 className="section-title">Headers sent ({sent.headers.length})</h3>
+        <h3 className="section-title">
+          {answered ? 'Headers sent' : 'Headers'} ({sent.headers.length})
+        </h3>
         <HeadersTable headers={sent.headers} label="Request headers sent" />
       </section>
       <section className="sent__section">
