@@ -45,7 +45,7 @@ export function RequestAsSent({ record }: { record: ResponseRecord }) {
       <section className="sent__section">
         <h3 className="section-title">Body</h3>
         {sent.bodySize === 0 ? (
-          <p className="empty-note">No body was sent.</p>
+          <p className="empty-note">{answered ? 'No body was sent.' : 'No body.'}</p>
         ) : sent.bodyPreview !== undefined ? (
           <>
             <pre className="sent__body" aria-label="Request body sent" tabIndex={0}>
