@@ -41,20 +41,24 @@ export function tsQuery(text: string): string | null {
 export function createHistoryStore(db: Kysely<Database>): HistoryStore {
   const sqlite = isSqlite(db)
 
-  /** The filters every listing shares (method, status, time range), full-text apart. */
-  function filtered(query: HistoryQuery) {
-    let select = db.selectFrom('history').select([...SUMMARY_COLUMNS])
-    if (query.method) select = select.where('method', '=', query.method)
-    if (query.status === 'error') select = select.where('status', 'is', null)
+  /** Conditions on `h` (the history table) that every listing shares: method, status, time, cursor. */
+  function filters(query: HistoryQuery) {
+    const conditions = []
+    if (query.method) conditions.push(sql`h.method = ${query.method}`)
+    if (query.status === 'error') conditions.push(sql`h.status IS NULL`)
     else if (query.status?.endsWith('xx')) {
       const base = Number(query.status[0]) * 100
-      select = select.where('status', '>=', base).where('status', '<', base + 100)
-    } else if (query.status) select = select.where('status', '=', Number(query.status))
-    if (query.from) select = select.where('created_at', '>=', new Date(query.from).toISOString())
-    if (query.to) select = select.where('created_at', '<=', new Date(query.to).toISOString())
-    if (query.before) select = select.where('id', '<', query.before)
-    return select
+      conditions.push(sql`h.status >= ${base} AND h.status < ${base + 100}`)
+    } else if (query.status) conditions.push(sql`h.status = ${Number(query.status)}`)
+    if (query.from) conditions.push(sql`h.created_at >= ${new Date(query.from).toISOString()}`)
+    if (query.to) conditions.push(sql`h.created_at <= ${new Date(query.to).toISOString()}`)
+    // Ids are time-ordered UUIDv7, so the cursor is simply the last id seen; on SQLite the rowid
+    // follows the same order and is what the indexes walk.
+    if (query.before) conditions.push(sqlite ? sql`h.rowid < (SELECT rowid FROM history WHERE id = ${query.before})` : sql`h.id < ${query.before}`)
+    return conditions
   }
+
+  const columns = sql.raw(SUMMARY_COLUMNS.map((column) => `h.${column}`).join(', '))
 
   return {
     async append(entry: HistoryEntry, searchText = '') {
@@ -82,24 +86,27 @@ export function createHistoryStore(db: Kysely<Database>): HistoryStore {
     },
 
     async list(query: HistoryQuery): Promise<HistoryPage> {
-      const limit = query.limit
-      let select = filtered(query)
+      const conditions = filters(query)
       const text = query.q?.trim() ? query.q.trim() : null
+      let source = sql`history h`
+      let order = sqlite ? sql`h.rowid DESC` : sql`h.id DESC`
       if (text && sqlite) {
         const match = ftsQuery(text)
         if (!match) return { items: [], nextCursor: null }
-        select = select.where(sql<boolean>`rowid IN (SELECT rowid FROM history_fts WHERE history_fts MATCH ${match})`)
+        // Driven from the index, newest first: FTS5 yields matches in rowid order, so LIMIT stops
+        // early even when a word is in most entries.
+        source = sql`history_fts JOIN history h ON h.rowid = history_fts.rowid`
+        order = sql`history_fts.rowid DESC`
+        conditions.unshift(sql`history_fts MATCH ${match}`)
       } else if (text) {
-        const query = tsQuery(text)
-        if (!query) return { items: [], nextCursor: null }
-        select = select.where(sql<boolean>`to_tsvector('simple', coalesce(search_text, '')) @@ to_tsquery('simple', ${query})`)
+        const tsquery = tsQuery(text)
+        if (!tsquery) return { items: [], nextCursor: null }
+        conditions.unshift(sql`to_tsvector('simple', coalesce(h.search_text, '')) @@ to_tsquery('simple', ${tsquery})`)
       }
-      // Ids are time-ordered UUIDv7, so the cursor is simply the last id seen. On SQLite the rowid
-      // follows the same order and walks the table's own b-tree.
-      const ordered = sqlite ? select.orderBy(sql`rowid`, 'desc') : select.orderBy('id', 'desc')
-      const rows = await ordered.limit(limit + 1).execute()
-      const items = rows.slice(0, limit).map(toSummary)
-      return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null }
+      const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``
+      const { rows } = await sql<Pick<Selectable<HistoryTable>, (typeof SUMMARY_COLUMNS)[number]>>`SELECT ${columns} FROM ${source} ${where} ORDER BY ${order} LIMIT ${query.limit + 1}`.execute(db)
+      const items = rows.slice(0, query.limit).map(toSummary)
+      return { items, nextCursor: rows.length > query.limit ? items[items.length - 1]!.id : null }
     },
 
     async get(id: string) {
