@@ -127,6 +127,7 @@ export const OAuthTokenQuerySchema = z.object({
 /** The address the provider sent the browser to, pasted when Courier does not serve the redirect URI. */
 export const OAuthPastedRedirectSchema = z.object({ url: z.string().min(1).max(64 * 1024) })
 
+export type OAuth2Grant = z.infer<typeof OAuth2GrantSchema>
 export type OAuthStepId = z.infer<typeof OAuthStepIdSchema>
 export type OAuthCheck = z.infer<typeof OAuthCheckSchema>
 export type OAuthHttpExchange = z.infer<typeof OAuthHttpExchangeSchema>

@@ -35,18 +35,18 @@ const SCRIPT = `(function () {
     channel.postMessage({ type: 'flow-updated', flowId: flowId });
     channel.close();
   }
-  function finish(ok) {
-    document.getElementById('hint').textContent = ok ? 'Courier has the result; this window closes by itself.' : 'The Auth tab in Courier shows this step too.';
+  function finish(ok, flowId) {
+    document.getElementById('hint').textContent = ok ? 'Courier has the result; this window closes by itself.' : flowId ? 'The Auth tab in Courier shows this step too.' : 'Nothing was exchanged and nothing in Courier changed.';
     if (ok) setTimeout(function () { window.close(); }, 700);
   }
-  if (mode !== 'fragment') { notify(main.getAttribute('data-flow')); finish(mode === 'done'); return; }
-  if (!fragment) { show('Nothing to finish', 'This page finishes sign-ins started in Courier, and this visit carried no parameters.', 'OAUTH_STATE_MISSING'); finish(false); return; }
+  if (mode !== 'fragment') { notify(main.getAttribute('data-flow')); finish(mode === 'done', main.getAttribute('data-flow')); return; }
+  if (!fragment) { show('Nothing to finish', 'This page finishes sign-ins started in Courier, and this visit carried no parameters.', 'OAUTH_STATE_MISSING'); finish(false, null); return; }
   var pairs = [];
   new URLSearchParams(fragment).forEach(function (value, key) { pairs.push([key, value]); });
   fetch(${JSON.stringify(OAUTH_CALLBACK_PATH)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ params: pairs }), credentials: 'same-origin' })
     .then(function (response) { return response.json(); })
-    .then(function (result) { main.setAttribute('data-mode', result.ok ? 'done' : 'error'); show(result.title, result.message, result.code); notify(result.flowId); finish(result.ok); })
-    .catch(function () { show('Courier did not answer', 'Is courier serve still running?', 'INTERNAL'); finish(false); });
+    .then(function (result) { main.setAttribute('data-mode', result.ok ? 'done' : 'error'); show(result.title, result.message, result.code); notify(result.flowId); finish(result.ok, result.flowId); })
+    .catch(function () { show('Courier did not answer', 'Is courier serve still running?', 'INTERNAL'); finish(false, null); });
 })();`
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`

@@ -148,6 +148,7 @@ describe('authorization code with PKCE, captured at /oauth/callback', () => {
     const failed = (await app.api({ method: 'GET', url: `/api/oauth/flows/${flow.id}` })).json() as Flow
     expect(failed.error).toMatchObject({ code: 'OAUTH_PROVIDER_ERROR', step: 'callback' })
     expect(failed.error!.message).toContain('access_denied: <img src=x onerror=alert(1)> said no')
+    expect(failed.steps.filter((step) => step.id === 'callback').map((step) => step.status)).toEqual(['failed'])
     expect(await storedToken(app)).toBeNull()
   })
 
@@ -340,6 +341,8 @@ describe('implicit grant: the fragment handed over by the callback page', () => 
     expect((await post({ origin: 'https://evil.example', cookie })).statusCode).toBe(403)
     const done = await post({ origin: `http://127.0.0.1:${TEST_PORT}`, cookie })
     expect(done.json()).toMatchObject({ ok: true, flowId: flow.id })
+    const finished = (await app.api({ method: 'GET', url: `/api/oauth/flows/${flow.id}` })).json() as Flow
+    expect(finished.steps.map((step) => `${step.id}:${step.status}`)).toEqual(['authorize:done', 'callback:done', 'state:done', 'token:done', 'verify:done'])
     expect((await storedToken(app))!.accessToken).toBe('opaque-t…cdef')
   })
 })

@@ -370,7 +370,7 @@ export class OAuthService {
     await this.completeWithTokens(flow, tokens, step, title, result.exchange, [...checks, ...result.checks], undefined)
   }
 
-  private async completeWithTokens(flow: Flow, tokens: TokenSet, step: 'token' | 'refresh' | 'device-poll' | 'callback', title: string, exchange: TokenResult['exchange'] | undefined, checks: OAuthCheck[], summary: string | undefined): Promise<void> {
+  private async completeWithTokens(flow: Flow, tokens: TokenSet, step: 'token' | 'refresh' | 'device-poll', title: string, exchange: TokenResult['exchange'] | undefined, checks: OAuthCheck[], summary: string | undefined): Promise<void> {
     putStep(flow.view, newStep(step, title, 'done', this.iso(), { ...(exchange ? { exchange } : {}), checks, ...(summary ? { summary } : {}) }))
     const keys = await this.keysFor(flow.secret.jwksUri)
     const accessJwt = await inspectJwt(tokens.accessToken, keys)
@@ -478,7 +478,7 @@ export class OAuthService {
     if (params.state === null) {
       return { view: null, error: oauthError('OAUTH_STATE_MISSING', 'callback', 'Callback: the answer carries no state, so it cannot be matched to a flow Courier started; nothing was exchanged.') }
     }
-    const invalid = () => oauthError('OAUTH_STATE_INVALID', 'state', 'Callback: the state is unknown or was already used; nothing was exchanged. Start the flow again from the Auth tab.')
+    const invalid = () => oauthError('OAUTH_STATE_INVALID', 'state', 'State check: the state is unknown or was already used; nothing was exchanged. Start the flow again from the Auth tab.')
     const row = await this.options.store.findFlowByState(sha256Hex(params.state))
     if (!row) return { view: null, error: invalid() }
     const bound = binding.kind === 'flow' ? binding.flowId === row.id : row.binding_hash !== null && sha256Hex(binding.valueFor(row.id) ?? '') === row.binding_hash
@@ -487,9 +487,13 @@ export class OAuthService {
 
     const flow = await this.flows.load(row)
     const { view, secret } = flow
-    const fail = async (error: CourierError) => {
+    const callbackStep = newStep('callback', 'Callback', 'done', this.iso())
+    const fail = async (error: CourierError, checks: OAuthCheck[] = []) => {
       const step = stepOf(error) ?? 'callback'
-      putStep(view, newStep(step === 'state' ? 'state' : step, step === 'state' ? 'State check' : 'Callback', 'failed', this.iso(), { error: { code: error.code, message: error.message } }))
+      const failed = { code: error.code, message: error.message }
+      // The callback step already lists the parameters: it turns failed rather than appearing twice.
+      if (step === 'callback') Object.assign(callbackStep, { status: 'failed', error: failed })
+      else view.steps.push(newStep('state', 'State check', 'failed', this.iso(), { checks, error: failed }))
       failFlow(view, error, step)
       await this.flows.save(flow)
       return { view, error }
@@ -498,11 +502,15 @@ export class OAuthService {
     const source = binding.kind === 'flow' ? 'Pasted redirect URL' : carrier === 'fragment' ? 'Captured by Courier (fragment, handed over by the callback page)' : 'Captured by Courier at /oauth/callback'
     const authorize = view.steps.find((step) => step.id === 'authorize')
     if (authorize) authorize.status = 'done'
-    view.steps.push(newStep('callback', 'Callback', 'done', this.iso(), { summary: source, params: maskParams(pairs.filter(([name]) => name !== 'redirect_uri')) }))
+    Object.assign(callbackStep, { summary: source, params: maskParams(pairs.filter(([name]) => name !== 'redirect_uri')) })
+    view.steps.push(callbackStep)
 
     const ageMs = this.now() - Date.parse(view.createdAt)
     if (this.now() > Date.parse(row.expires_at)) {
-      return fail(oauthError('OAUTH_STATE_EXPIRED', 'state', `State check: the answer came ${Math.round(ageMs / 1000)} s after the flow started, past its 10-minute lifetime; start the flow again.`))
+      return fail(oauthError('OAUTH_STATE_EXPIRED', 'state', `State check: the answer came ${Math.round(ageMs / 1000)} s after the flow started, past its 10-minute lifetime; start the flow again.`), [
+        { label: 'The state matches the flow', ok: true },
+        { label: `Answered ${Math.round(ageMs / 1000)} s after the start (limit 600 s)`, ok: false },
+      ])
     }
     const checks: OAuthCheck[] = [
       { label: 'The state matches the flow', ok: true },
@@ -512,11 +520,17 @@ export class OAuthService {
     ]
     if (params.iss !== null) {
       if (secret.issuer && !sameIssuer(secret.issuer, params.iss)) {
-        return fail(oauthError('OAUTH_ISSUER_MISMATCH', 'state', `State check: the answer says it comes from ${params.iss}, but the flow started with ${secret.issuer} (RFC 9207 mix-up defence); nothing was exchanged.`))
+        return fail(oauthError('OAUTH_ISSUER_MISMATCH', 'state', `State check: the answer says it comes from ${params.iss}, but the flow started with ${secret.issuer} (RFC 9207 mix-up defence); nothing was exchanged.`), [
+          ...checks,
+          { label: `iss is ${params.iss}, not ${secret.issuer}`, ok: false },
+        ])
       }
       checks.push(secret.issuer ? { label: `iss matches the issuer (${params.iss})`, ok: true } : { label: `iss is ${params.iss}, but no issuer is configured to compare it with`, ok: false })
     } else if (secret.issParameterSupported) {
-      return fail(oauthError('OAUTH_ISSUER_MISMATCH', 'state', `State check: ${secret.issuer} promises an iss parameter (RFC 9207), and this answer has none; nothing was exchanged.`))
+      return fail(oauthError('OAUTH_ISSUER_MISMATCH', 'state', `State check: ${secret.issuer} promises an iss parameter (RFC 9207), and this answer has none; nothing was exchanged.`), [
+        ...checks,
+        { label: 'iss is missing', ok: false },
+      ])
     }
     view.steps.push(newStep('state', 'State check', 'done', this.iso(), { checks }))
 
@@ -537,7 +551,7 @@ export class OAuthService {
         expiresAt: expiresAtFrom(params.expiresIn, this.now()),
         obtainedAt: this.iso(),
       }
-      await this.completeWithTokens(flow, tokens, 'callback', 'Callback', undefined, [{ label: 'Token received in the fragment', ok: true, detail: maskToken(params.accessToken) }], source)
+      await this.completeWithTokens(flow, tokens, 'token', 'Token from the fragment', undefined, [{ label: 'Token received in the fragment, not from a token endpoint', ok: true, detail: maskToken(params.accessToken) }], undefined)
       return { view, error: null }
     }
     if (carrier === 'fragment') return fail(oauthError('OAUTH_CALLBACK_INVALID', 'callback', 'Callback: a code flow answer arrived in the fragment; the provider must send it in the query.'))

@@ -1,6 +1,7 @@
 import type { Dispatch } from 'react'
 import { useState } from 'react'
 import { Tabs } from '../../shared/ui/Tabs'
+import { AuthPanel } from '../auth'
 import { BodyPanel } from './body/BodyPanel'
 import { CapturesPanel } from './CapturesPanel'
 import { CookiesPanel } from './CookiesPanel'
@@ -10,9 +11,9 @@ import { ParamsPanel } from './ParamsPanel'
 import { SettingsPanel } from './SettingsPanel'
 import { UrlBar } from './UrlBar'
 
-type RequestTab = 'params' | 'headers' | 'body' | 'cookies' | 'settings' | 'capture'
+type RequestTab = 'params' | 'headers' | 'body' | 'auth' | 'cookies' | 'settings' | 'capture'
 
-const TAB_LABELS: Record<RequestTab, string> = { params: 'Params', headers: 'Headers', body: 'Body', cookies: 'Cookies', settings: 'Settings', capture: 'Capture' }
+const TAB_LABELS: Record<RequestTab, string> = { params: 'Params', headers: 'Headers', body: 'Body', auth: 'Auth', cookies: 'Cookies', settings: 'Settings', capture: 'Capture' }
 
 type RequestEditorProps = {
   draft: Draft
@@ -52,6 +53,7 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
           { id: 'params', label: 'Params', badge: enabledCount(spec.params) + spec.pathParams.length },
           { id: 'headers', label: 'Headers', badge: enabledCount(spec.headers) },
           { id: 'body', label: 'Body', badge: spec.body.kind === 'none' ? undefined : '•' },
+          { id: 'auth', label: 'Auth', badge: spec.auth.type === 'none' ? undefined : '•' },
           { id: 'cookies', label: 'Cookies', badge: spec.cookies.trim() ? '•' : undefined },
           { id: 'settings', label: 'Settings', badge: changedSettings || undefined },
           { id: 'capture', label: 'Capture', badge: spec.captures.filter((c) => c.enabled).length || undefined },
@@ -76,6 +78,7 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
             onSend={onSend}
           />
         ) : null}
+        {tab === 'auth' ? <AuthPanel auth={spec.auth} onChange={(auth) => dispatch({ type: 'set-auth', auth })} /> : null}
         {tab === 'cookies' ? (
           <CookiesPanel url={spec.url} pathParams={spec.pathParams} cookies={spec.cookies} useJar={spec.settings.useCookieJar !== false} onCookies={(cookies) => dispatch({ type: 'set-cookies', cookies })} />
         ) : null}

@@ -1,0 +1,92 @@
+import { OAuth2ConfigSchema, type Auth, type AuthType } from '@courier/shared'
+import { useId, useRef } from 'react'
+import './auth.css'
+import { useAuthEnvironment } from './auth-environment'
+import { authSummary, effectiveAuth } from './auth-summary'
+import { OAuth2Panel } from './oauth/OAuth2Panel'
+import { StaticAuthFields } from './StaticAuthFields'
+
+export type InheritedAuth = { auth: Auth; from: string }
+
+type AuthPanelProps = {
+  auth: Auth
+  onChange: (auth: Auth) => void
+  /** The auth a parent (collection or folder) lends; given only where the request has a parent. */
+  inherited?: InheritedAuth | null
+  /** The environment sends use; defaults to the app's AuthEnvironmentContext. */
+  environmentId?: string | null
+}
+
+const TYPE_LABELS: Record<AuthType, string> = {
+  inherit: 'Inherit from parent',
+  none: 'No auth',
+  basic: 'Basic',
+  bearer: 'Bearer token',
+  apikey: 'API key',
+  digest: 'Digest',
+  oauth2: 'OAuth 2.0',
+}
+
+function blank(type: AuthType): Auth {
+  switch (type) {
+    case 'none':
+    case 'inherit':
+      return { type }
+    case 'basic':
+    case 'digest':
+      return { type, username: '', password: '' }
+    case 'bearer':
+      return { type, token: '', prefix: 'Bearer' }
+    case 'apikey':
+      return { type, name: '', value: '', in: 'header' }
+    case 'oauth2':
+      return { type, config: OAuth2ConfigSchema.parse({}) }
+  }
+}
+
+/** The Auth tab: how this request proves who it is. Switching types keeps what was typed in the others. */
+export function AuthPanel({ auth, onChange, inherited, environmentId }: AuthPanelProps) {
+  const contextEnvironment = useAuthEnvironment()
+  const environment = environmentId === undefined ? contextEnvironment : environmentId
+  const others = useRef<Partial<Record<AuthType, Auth>>>({})
+  const selectId = useId()
+  const canInherit = inherited !== undefined || auth.type === 'inherit'
+  const types = (Object.keys(TYPE_LABELS) as AuthType[]).filter((type) => type !== 'inherit' || canInherit)
+
+  const choose = (type: AuthType) => {
+    others.current[auth.type] = auth
+    onChange(others.current[type] ?? blank(type))
+  }
+
+  const effective = effectiveAuth(auth, inherited)
+  return (
+    <div className="auth-panel">
+      <div className="auth-panel__type">
+        <label htmlFor={selectId}>Auth type</label>
+        <select id={selectId} value={auth.type} onChange={(event) => choose(event.target.value as AuthType)}>
+          {types.map((type) => (
+            <option key={type} value={type}>
+              {TYPE_LABELS[type]}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {auth.type === 'inherit' ? (
+        <div className="auth-inherited" role="group" aria-label="Inherited auth">
+          {inherited && effective.type !== 'none' ? (
+            <p>
+              Uses the auth of <strong>{inherited.from}</strong>: {authSummary(effective)}.
+            </p>
+          ) : (
+            <p>{inherited ? `${inherited.from} sets no auth` : 'No parent sets auth'}, so this request is sent without auth.</p>
+          )}
+          {effective.type === 'oauth2' ? <OAuth2Panel config={effective.config} environmentId={environment} /> : null}
+        </div>
+      ) : null}
+      {auth.type === 'none' ? <p className="empty-note">This request is sent without credentials.</p> : null}
+      {auth.type === 'basic' || auth.type === 'bearer' || auth.type === 'apikey' || auth.type === 'digest' ? <StaticAuthFields auth={auth} onChange={onChange} /> : null}
+      {auth.type === 'oauth2' ? <OAuth2Panel config={auth.config} onChange={(config) => onChange({ type: 'oauth2', config })} environmentId={environment} /> : null}
+    </div>
+  )
+}

@@ -1,0 +1,35 @@
+import type { OAuthDeviceView } from '@courier/shared'
+import { clockTime } from '../auth-time'
+
+/** RFC 8628 §3.3: the code to type and where, while Courier polls. */
+export function DeviceCodeCard({ device }: { device: OAuthDeviceView }) {
+  return (
+    <section className="device-code" aria-label="Device code">
+      <p>On any device, open the verification page and enter this code:</p>
+      <p className="device-code__row">
+        <output className="device-code__code" aria-label="User code">
+          {device.userCode}
+        </output>
+        <button type="button" className="button button--small" onClick={() => void navigator.clipboard?.writeText(device.userCode)}>
+          Copy code
+        </button>
+      </p>
+      <p>
+        <a href={device.verificationUri} target="_blank" rel="noopener noreferrer" aria-label="Verification page">
+          {device.verificationUri}
+        </a>
+        {device.verificationUriComplete ? (
+          <>
+            {' · '}
+            <a href={device.verificationUriComplete} target="_blank" rel="noopener noreferrer">
+              open it with the code filled in
+            </a>
+          </>
+        ) : null}
+      </p>
+      <p className="hint">
+        Courier polls every {device.intervalSeconds} s until {clockTime(device.expiresAt)}.
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,202 @@
+import { OAUTH_CALLBACK_PATH, isBrowserGrant, type OAuth2Config, type OAuthMetadata, type Pair, type Row } from '@courier/shared'
+import { useState } from 'react'
+import { KeyValueTable } from '../../../shared/ui/KeyValueTable'
+import { Switch } from '../../../shared/ui/fields'
+import { AuthField, TextInput } from '../AuthField'
+import { ErrorNotice, errorParts } from '../ErrorNotice'
+import { SecretInput } from '../SecretInput'
+import { useDiscoverOAuth } from './oauth-queries'
+
+export const GRANT_OPTIONS: { value: OAuth2Config['grant']; label: string }[] = [
+  { value: 'authorization_code_pkce', label: 'Authorization code + PKCE' },
+  { value: 'authorization_code', label: 'Authorization code' },
+  { value: 'client_credentials', label: 'Client credentials' },
+  { value: 'device_code', label: 'Device code' },
+  { value: 'password', label: 'Password (legacy)' },
+  { value: 'implicit', label: 'Implicit (legacy)' },
+  { value: 'refresh_token', label: 'Refresh token' },
+]
+
+const CLIENT_AUTH: { value: OAuth2Config['clientAuth']; label: string }[] = [
+  { value: 'client_secret_basic', label: 'Basic auth header (client_secret_basic)' },
+  { value: 'client_secret_post', label: 'In the request body (client_secret_post)' },
+  { value: 'none', label: 'None: public client' },
+]
+
+/** Extra parameters are pairs in the config; the table keeps its disabled rows while it is open. */
+function PairsEditor({ label, pairs, onChange }: { label: string; pairs: Pair[]; onChange: (pairs: Pair[]) => void }) {
+  const [rows, setRows] = useState<Row[]>(() => pairs.map(([name, value]) => [name, value, true]))
+  return (
+    <KeyValueTable
+      label={label}
+      rows={rows}
+      keyPlaceholder="Parameter"
+      onChange={(next) => {
+        setRows(next)
+        onChange(next.filter(([name, , enabled]) => enabled && name.trim() !== '').map(([name, value]) => [name, value]))
+      }}
+    />
+  )
+}
+
+type Props = { config: OAuth2Config; onChange: (config: OAuth2Config) => void; environmentId: string | null; readOnly?: boolean }
+
+/** Everything a grant needs, and only that: fields appear with the grant that uses them. */
+export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
+  const set = <K extends keyof OAuth2Config>(key: K, value: OAuth2Config[K]) => onChange({ ...config, [key]: value })
+  const discover = useDiscoverOAuth()
+  const [found, setFound] = useState<OAuthMetadata | null>(null)
+  const { grant } = config
+  const browser = isBrowserGrant(grant)
+  const usesTokenUrl = grant !== 'implicit'
+  const usesSecret = grant !== 'implicit'
+  const defaultRedirect = `http://127.0.0.1:${window.location.port || '80'}${OAUTH_CALLBACK_PATH}`
+  const fromIssuer = config.issuer.trim() !== ''
+  const hint = (example: string) => (fromIssuer ? 'From the issuer’s discovery document' : example)
+
+  const runDiscovery = () =>
+    discover.mutate(
+      { issuer: config.issuer, environmentId },
+      {
+        onSuccess: (metadata) => {
+          setFound(metadata)
+          onChange({
+            ...config,
+            authUrl: metadata.authorizationEndpoint ?? config.authUrl,
+            tokenUrl: metadata.tokenEndpoint ?? config.tokenUrl,
+            deviceAuthUrl: metadata.deviceAuthorizationEndpoint ?? config.deviceAuthUrl,
+          })
+        },
+      },
+    )
+
+  return (
+    <div className="auth-form oauth-form">
+      <AuthField label="Grant type">
+        {(id) => (
+          <select id={id} aria-label="Grant type" value={grant} onChange={(event) => set('grant', event.target.value as OAuth2Config['grant'])}>
+            {GRANT_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </AuthField>
+      <AuthField label="Issuer" hint="Optional. Discovery fills the endpoints below and lets Courier check iss and token signatures.">
+        {(id) => (
+          <span className="auth-inline">
+            <TextInput id={id} label="Issuer" value={config.issuer} placeholder="https://id.example.com" mono onChange={(issuer) => set('issuer', issuer)} />
+            <button type="button" className="button button--small" disabled={config.issuer.trim() === '' || discover.isPending} onClick={runDiscovery}>
+              {discover.isPending ? 'Discovering…' : 'Discover'}
+            </button>
+          </span>
+        )}
+      </AuthField>
+      {discover.error ? <ErrorNotice {...errorParts(discover.error)} title="Discovery" /> : null}
+      {found && !discover.error ? (
+        <p className="hint auth-form__wide" role="status" aria-label="Discovery result">
+          Found the metadata of {found.issuer}
+          {found.issParameterSupported ? '; it sends iss with its answers (RFC 9207)' : ''}
+          {found.jwksUri ? '; token signatures will be checked against its JWKS' : ''}.
+        </p>
+      ) : null}
+      {browser ? (
+        <AuthField label="Authorization URL">
+          {(id) => <TextInput id={id} label="Authorization URL" value={config.authUrl} placeholder={hint('https://id.example.com/authorize')} mono onChange={(v) => set('authUrl', v)} />}
+        </AuthField>
+      ) : null}
+      {usesTokenUrl ? (
+        <AuthField label="Token URL">
+          {(id) => <TextInput id={id} label="Token URL" value={config.tokenUrl} placeholder={hint('https://id.example.com/token')} mono onChange={(v) => set('tokenUrl', v)} />}
+        </AuthField>
+      ) : null}
+      {grant === 'device_code' ? (
+        <AuthField label="Device authorization URL">
+          {(id) => <TextInput id={id} label="Device authorization URL" value={config.deviceAuthUrl} placeholder={hint('https://id.example.com/device')} mono onChange={(v) => set('deviceAuthUrl', v)} />}
+        </AuthField>
+      ) : null}
+      <AuthField label="Client ID">
+        {(id) => <TextInput id={id} label="Client ID" value={config.clientId} mono onChange={(v) => set('clientId', v)} />}
+      </AuthField>
+      {usesSecret ? (
+        <>
+          <AuthField label="Client secret" hint="Kept with the request; token requests are made by the Courier server.">
+            {(id) => <SecretInput id={id} label="Client secret" value={config.clientSecret} onChange={(v) => set('clientSecret', v)} />}
+          </AuthField>
+          <AuthField label="Client authentication">
+            {(id) => (
+              <select id={id} aria-label="Client authentication" value={config.clientAuth} onChange={(event) => set('clientAuth', event.target.value as OAuth2Config['clientAuth'])}>
+                {CLIENT_AUTH.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </AuthField>
+        </>
+      ) : null}
+      {grant === 'password' ? (
+        <>
+          <AuthField label="Username">
+            {(id) => <TextInput id={id} label="Resource owner username" value={config.username} onChange={(v) => set('username', v)} />}
+          </AuthField>
+          <AuthField label="Password">
+            {(id) => <SecretInput id={id} label="Resource owner password" value={config.password} onChange={(v) => set('password', v)} />}
+          </AuthField>
+        </>
+      ) : null}
+      <AuthField label="Scope">
+        {(id) => <TextInput id={id} label="Scope" value={config.scope} placeholder="openid profile read:items" mono onChange={(v) => set('scope', v)} />}
+      </AuthField>
+      {browser ? (
+        <AuthField label="Redirect URI" hint="Leave empty to let Courier capture the callback itself. Any other URI you registered works too: paste where it lands.">
+          {(id) => <TextInput id={id} label="Redirect URI" value={config.redirectUri} placeholder={defaultRedirect} mono onChange={(v) => set('redirectUri', v)} />}
+        </AuthField>
+      ) : null}
+      {grant === 'authorization_code_pkce' ? (
+        <AuthField label="PKCE method">
+          {(id) => (
+            <select id={id} aria-label="PKCE method" value={config.pkceMethod} onChange={(event) => set('pkceMethod', event.target.value as OAuth2Config['pkceMethod'])}>
+              <option value="S256">S256 (recommended)</option>
+              <option value="plain">plain</option>
+            </select>
+          )}
+        </AuthField>
+      ) : null}
+      <details className="oauth-form__more auth-form__wide">
+        <summary>Audience, resource, extra parameters, token name</summary>
+        <div className="auth-form">
+          <AuthField label="Audience">
+            {(id) => <TextInput id={id} label="Audience" value={config.audience} mono onChange={(v) => set('audience', v)} />}
+          </AuthField>
+          <AuthField label="Resource" hint="RFC 8707 resource indicator.">
+            {(id) => <TextInput id={id} label="Resource" value={config.resource} mono onChange={(v) => set('resource', v)} />}
+          </AuthField>
+          <AuthField label="Header prefix">
+            {(id) => <TextInput id={id} label="Header prefix" value={config.headerPrefix} onChange={(v) => set('headerPrefix', v)} />}
+          </AuthField>
+          <AuthField label="Token name" hint="Requests with the same token name (and environment) share one token.">
+            {(id) => <TextInput id={id} label="Token name" value={config.tokenKey} mono onChange={(v) => set('tokenKey', v)} />}
+          </AuthField>
+          <div className="auth-form__wide">
+            <Switch label="Refresh automatically before a send" hint="When the token has expired and a refresh token is stored." checked={config.autoRefresh} onChange={(v) => set('autoRefresh', v)} />
+          </div>
+          {grant !== 'client_credentials' && grant !== 'password' && grant !== 'refresh_token' ? (
+            <div className="auth-form__wide">
+              <h4 className="oauth-form__subtitle">Extra authorization parameters</h4>
+              <PairsEditor label="Extra authorization parameters" pairs={config.authParams} onChange={(v) => set('authParams', v)} />
+            </div>
+          ) : null}
+          {grant !== 'implicit' ? (
+            <div className="auth-form__wide">
+              <h4 className="oauth-form__subtitle">Extra token parameters</h4>
+              <PairsEditor label="Extra token parameters" pairs={config.tokenParams} onChange={(v) => set('tokenParams', v)} />
+            </div>
+          ) : null}
+        </div>
+      </details>
+    </div>
+  )
+}
