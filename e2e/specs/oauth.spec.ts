@@ -219,3 +219,29 @@ test('a redirect URI Courier does not serve: the pasted address finishes the flo
   await expect(auth.step('Callback')).toContainText('Pasted redirect URL')
   await expect(auth.step('Authorization request')).toContainText('No PKCE')
 })
+
+test('tokens are kept per environment: the token fetched in the Auth tab is the one the send finds, {{variables}} resolved', async ({ auth, workspace, requestEditor, responseViewer, target, idp }) => {
+  const issued: string[] = []
+  idp.mock.service.on('beforeResponse', (response) => issued.push(String((response.body as Record<string, unknown>).access_token)))
+  const suffix = Date.now().toString(36)
+  await workspace.createEnvironment(`oauth-${suffix}`, [['idpToken', `${idp.issuer}/token`], ['clientId', 'env-client']])
+  await workspace.environment().selectOption({ label: `oauth-${suffix}` })
+  await requestEditor.url().fill(target.url('/per-environment'))
+  await auth.choose('OAuth 2.0')
+  await auth.grant().selectOption({ label: 'Client credentials' })
+  await auth.configure({ 'Token URL': '{{idpToken}}', 'Client ID': '{{clientId}}' })
+  await auth.setTokenName(`env-${suffix}`)
+  await auth.getToken().click()
+  await expect(auth.flowResult()).toContainText('Token received')
+  await expect(auth.tokenCard()).toBeVisible()
+
+  // Client credentials fetch a new token when none is found: one token issued means the send found it.
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+  expect(issued).toHaveLength(1)
+  expect(target.received.at(-1)!.headers.authorization).toBe(`Bearer ${issued[0]}`)
+
+  await workspace.environment().selectOption({ label: 'No environment' })
+  await expect(auth.tokenCard()).toHaveCount(0)
+  await expect(auth.panel()).toContainText('No token yet')
+})

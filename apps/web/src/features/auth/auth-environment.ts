@@ -1,12 +1,31 @@
+import { GLOBALS_ID, endpoints } from '@courier/shared'
+import { useQuery } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
+import { callEndpoint } from '../../shared/api/proxy-client'
+// The file, not the feature's index: the index exports RequestEditor, which renders this feature.
+import { ScopesContext } from '../request-editor/scopes-context'
 
 /**
  * The environment the next send will use; OAuth 2 tokens are kept per environment, so the Auth
- * tab must fetch and show the token the send will find. The app shell provides it; without a
- * provider the tokens are the environment-less ("default") ones.
+ * tab must fetch and show the token the send will find. The app shell should provide it.
  */
-export const AuthEnvironmentContext = createContext<string | null>(null)
+export const AuthEnvironmentContext = createContext<string | null | undefined>(undefined)
 
+/**
+ * The provided environment id; without a provider, the one the editor's variable scopes name
+ * (unambiguous names only), else none — the environment-less ("default") tokens.
+ */
 export function useAuthEnvironment(): string | null {
-  return useContext(AuthEnvironmentContext)
+  const provided = useContext(AuthEnvironmentContext)
+  const scopes = useContext(ScopesContext)
+  const named = scopes.find((scope) => scope.kind === 'environment')?.name
+  const environments = useQuery({
+    queryKey: ['environments'],
+    queryFn: ({ signal }) => callEndpoint(endpoints.listEnvironments, {}, signal),
+    enabled: provided === undefined && named !== undefined,
+  })
+  if (provided !== undefined) return provided
+  if (named === undefined) return null
+  const matches = (environments.data ?? []).filter((environment) => environment.name === named && environment.id !== GLOBALS_ID)
+  return matches.length === 1 ? matches[0]!.id : null
 }
