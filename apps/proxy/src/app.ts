@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
 import type { AppConfig } from './config.js'
 import { LOCAL_DESTINATIONS } from './engine/address-policy.js'
 import errorHandler from './plugins/error-handler.js'
@@ -22,7 +23,7 @@ function listeningPort(fastify: FastifyInstance, fallback: number): number {
 }
 
 /** The whole of Courier as one Fastify plugin: server.ts listens, tests register this directly. */
-export async function app(fastify: FastifyInstance, config: AppConfig) {
+async function courier(fastify: FastifyInstance, config: AppConfig) {
   const port = () => listeningPort(fastify, config.port)
   const cookieName = `courier_token_${config.port}`
 
@@ -57,3 +58,6 @@ export async function app(fastify: FastifyInstance, config: AppConfig) {
 
   await fastify.register(webApp, { token: config.token, cookieName, webDist: config.webDist, viteUrl: config.viteUrl })
 }
+
+/** Not encapsulated: the store and services it decorates are reachable from the root instance (the CLI runner uses them). */
+export const app = fp(courier, { name: 'courier' })

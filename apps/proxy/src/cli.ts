@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from './config.js'
-import { startServer } from './server.js'
+import { formatRun, runCollection } from './runner/run-collection.js'
+import { buildServer, startServer } from './server.js'
 
 const HELP = `Courier — a web-based API explorer
 
 Usage:
   courier serve [--port N] [--host 127.0.0.1] [--data-dir DIR]   start Courier and print the URL to open
+  courier run <collection> [--env NAME] [--folder NAME] [--bail] [--json] [--data-dir DIR]
+                                                                   run a saved collection's requests in order;
+                                                                   exit code 1 when any fails (error or status ≥ 400)
   courier dev                                                      development: front the Vite dev server
   courier --help
 
@@ -23,6 +27,10 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       'data-dir': { type: 'string' },
+      env: { type: 'string', short: 'e' },
+      folder: { type: 'string' },
+      bail: { type: 'boolean' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -30,6 +38,30 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || command === 'help') {
     process.stdout.write(HELP)
     return 0
+  }
+  if (command === 'run') {
+    const collection = positionals[1]
+    if (!collection) {
+      process.stderr.write('courier run: name the collection to run, e.g. `courier run "Shop API" --env staging`\n')
+      return 2
+    }
+    const config = loadConfig({ dataDir: values['data-dir'] })
+    const app = await buildServer(config)
+    try {
+      await app.ready()
+      const result = await runCollection(app, {
+        collection,
+        folder: values.folder,
+        environment: values.env,
+        bail: values.bail,
+        token: config.token,
+        host: `127.0.0.1:${config.port}`,
+      })
+      process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatRun(result, process.stdout.isTTY)}\n`)
+      return result.failed > 0 ? 1 : 0
+    } finally {
+      await app.close()
+    }
   }
   if (command !== 'serve' && command !== 'dev') {
     process.stderr.write(`courier: unknown command "${command}"\n\n${HELP}`)
