@@ -5,7 +5,7 @@ export class RequestEditorPage {
   constructor(private readonly page: Page) {}
 
   readonly region = () => this.page.getByRole('region', { name: 'Request' })
-  readonly method = () => this.page.getByRole('combobox', { name: 'Method' })
+  readonly method = () => this.page.getByRole('combobox', { name: 'Method', exact: true })
   readonly url = () => this.page.getByRole('textbox', { name: 'Request URL' })
   readonly sendButton = () => this.page.getByRole('button', { name: 'Send', exact: true })
   readonly cancelButton = () => this.page.getByRole('button', { name: 'Cancel', exact: true })

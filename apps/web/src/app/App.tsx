@@ -1,4 +1,4 @@
-import { endpoints, type HistorySummary, type Removed, type RequestSpec, type SavedRequestItem } from '@courier/shared'
+import { endpoints, paramsFromUrl, type HistorySummary, type Removed, type RequestSpec, type SavedRequestItem } from '@courier/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { CollectionSettingsDialog, CollectionsTree, MoveDialog, SaveRequestDialog, collectionsOptions, useRestore, type SettingsTarget, type TreeNode } from '../features/collections'
@@ -54,12 +54,13 @@ export function App() {
       .catch(() => dispatch({ type: 'responded', tabId, responseId: null }))
   }, [active, responseId, responses, queryClient, setResponse, dispatch])
 
-  const doSend = useCallback(() => {
+  /** Sends the active tab's request, or a variant of it (the next page of a Link header). */
+  const doSend = useCallback((override?: RequestSpec) => {
     if (!active || send.isPending) return
     const tabId = active.id
     setResponse(tabId, { kind: 'sending', startedAt: performance.now() })
     send.mutate(
-      { request: active.draft.spec, environmentId: workspace.environmentId ?? undefined, itemId: active.itemId ?? undefined },
+      { request: override ?? active.draft.spec, environmentId: workspace.environmentId ?? undefined, itemId: active.itemId ?? undefined },
       {
         onSuccess: ({ record, roundTripMs }) => {
           setResponse(tabId, { kind: 'record', record, fromHistory: false, roundTripMs })
@@ -127,7 +128,7 @@ export function App() {
             actions: [
               { label: 'New request', detail: 'Ctrl+Alt+N', run: () => dispatch({ type: 'new-tab' }) },
               { label: 'Save request', detail: 'Ctrl+S', run: () => active && void saving.save(active) },
-              { label: 'Send request', detail: 'Ctrl+Enter', run: doSend },
+              { label: 'Send request', detail: 'Ctrl+Enter', run: () => doSend() },
               { label: 'Manage environments', run: () => setDialog('environments') },
               { label: 'Settings', run: () => setDialog('settings') },
               { label: 'Show history', run: () => setSidebar('history') },
@@ -197,7 +198,7 @@ export function App() {
                   draft={active.draft}
                   dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
                   isSending={send.isPending}
-                  onSend={doSend}
+                  onSend={() => doSend()}
                   onCancel={send.cancel}
                   version={info.data?.version ?? '…'}
                 />
@@ -206,7 +207,15 @@ export function App() {
               <section className="request-editor" aria-label="Request" />
             )}
             <Splitter label="Resize request and response" value={editorShare} onChange={setEditorShare} />
-            <ResponseViewer state={response} />
+            <ResponseViewer
+              state={response}
+              onSendUrl={(url) => {
+                if (!active) return
+                // "Send next page": the tab follows the Link, so what is shown is what was sent.
+                dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-url', url } })
+                doSend({ ...active.draft.spec, url, params: paramsFromUrl(url, []) })
+              }}
+            />
           </main>
         </div>
       </div>

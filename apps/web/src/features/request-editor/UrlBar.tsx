@@ -33,12 +33,14 @@ export function UrlBar({ method, url, pathParams, isSending, onMethod, onUrl, on
     >
       <MethodPicker value={method} onChange={onMethod} />
       <UrlField value={url} onChange={onUrl} />
+      {/* Distinct keys: reusing one <button> would let a Cancel click, once the abort re-renders it
+          as type=submit, submit the form and send again. */}
       {isSending ? (
-        <button type="button" className="button button--danger url-bar__send" onClick={onCancel}>
+        <button key="cancel" type="button" className="button button--danger url-bar__send" onClick={onCancel}>
           Cancel
         </button>
       ) : (
-        <button type="submit" className="button button--primary url-bar__send" aria-keyshortcuts="Control+Enter" title="Send (Ctrl+Enter)">
+        <button key="send" type="submit" className="button button--primary url-bar__send" aria-keyshortcuts="Control+Enter" title="Send (Ctrl+Enter)">
           Send
         </button>
       )}
