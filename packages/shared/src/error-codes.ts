@@ -68,6 +68,8 @@ export const ERRORS = {
   STORAGE_CORRUPT: [500, 'The data file is damaged.'],
   IMPORT_INVALID: [400, 'The file could not be imported.'],
   IMPORT_TOO_LARGE: [413, 'The file is too large to import.'],
+  IMPORT_FORMAT_UNKNOWN: [400, 'Courier does not recognise this as a Postman, OpenAPI, Swagger, HAR, Insomnia or Courier export, nor as a cURL command.'],
+  IMPORT_FETCH_FAILED: [502, 'The file could not be fetched from that URL.'],
   INTERNAL: [500, 'Something went wrong inside Courier.'],
 } as const satisfies Record<string, readonly [number, string]>
 

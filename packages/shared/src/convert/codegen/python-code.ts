@@ -1,0 +1,182 @@
+import { finalUrl } from '../../final-url.js'
+import type { MultipartPart, RequestSpec } from '../../request-spec.js'
+import { parseQuery, splitUrl } from '../../url-params.js'
+import type { GeneratedCode } from '../curl/export-curl.js'
+import { pyPairs, pyStr, pyValue } from './python-literal.js'
+
+type Flavour = 'requests' | 'httpx'
+
+const STANDARD = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])
+
+function urlParts(spec: RequestSpec): { url: string; params: [string, string][] } {
+  let text = spec.url.trim()
+  try {
+    text = finalUrl(text, spec.pathParams).href.replace(/%7B%7B(.*?)%7D%7D/g, (_, n: string) => `{{${decodeURIComponent(n)}}}`)
+  } catch {
+    /* unresolved {{host}}: keep as typed */
+  }
+  const { base, query, hash } = splitUrl(text)
+  return { url: base + hash, params: parseQuery(query ?? '') }
+}
+
+function filePart(part: MultipartPart): string {
+  // requests/httpx file tuples: (filename, content, content_type[, headers]).
+  const headers = part.headers.length ? `, ${pyValue(Object.fromEntries(part.headers))}` : ''
+  const type = part.contentType ?? (part.kind === 'file' ? part.file?.contentType : undefined)
+  if (part.kind === 'text') {
+    const name = part.filename === undefined ? 'None' : pyStr(part.filename)
+    return `(${name}, ${pyStr(part.value)}${type || headers ? `, ${type ? pyStr(type) : 'None'}` : ''}${headers})`
+  }
+  const file = part.file?.filename ?? 'file'
+  return `(${pyStr(part.filename ?? file)}, open(${pyStr(file)}, "rb"), ${pyStr(type ?? 'application/octet-stream')}${headers})`
+}
+
+/**
+ * Python code in the seeds' style: `params=`, `headers=`, `json=` / `data=` / `files=`,
+ * `auth=`, `cookies=`, `timeout=` — Courier's own generator, since httpsnippet's requests
+ * output turns files into strings and has no httpx target. httpx differs only where its API
+ * does: `content=` for raw bodies, `follow_redirects=`, `httpx.DigestAuth`.
+ */
+export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCode {
+  const notes: string[] = []
+  const lib = flavour
+  const imports = [`import ${lib}`]
+  const lines: string[] = []
+  const args: string[] = []
+  const { url, params } = urlParts(spec)
+  lines.push(`url = ${pyStr(url)}`)
+
+  const headers: [string, string][] = spec.headers.filter(([n, , e]) => e && n.trim() !== '').map(([n, v]) => [n.trim(), v])
+  const hasHeader = (name: string) => headers.some(([n]) => n.toLowerCase() === name.toLowerCase())
+  const auth = spec.auth
+  let authArg: string | null = null
+  switch (auth.type) {
+    case 'basic':
+      authArg = `(${pyStr(auth.username)}, ${pyStr(auth.password)})`
+      break
+    case 'digest':
+      if (flavour === 'requests') imports.push('from requests.auth import HTTPDigestAuth')
+      authArg = `${flavour === 'requests' ? 'HTTPDigestAuth' : 'httpx.DigestAuth'}(${pyStr(auth.username)}, ${pyStr(auth.password)})`
+      break
+    case 'bearer':
+      if (!hasHeader('authorization')) headers.push(['Authorization', `${auth.prefix ? `${auth.prefix} ` : ''}${auth.token}`])
+      break
+    case 'apikey':
+      if (auth.in === 'header' && auth.name && !hasHeader(auth.name)) headers.push([auth.name, auth.value])
+      if (auth.in === 'query' && auth.name) params.push([auth.name, auth.value])
+      break
+    case 'oauth2':
+      if (!hasHeader('authorization')) headers.push(['Authorization', `${auth.config.headerPrefix || 'Bearer'} {{oauth2_access_token}}`])
+      notes.push('OAuth 2: Courier fetches the token; the code has the placeholder {{oauth2_access_token}}.')
+      break
+    default:
+      break
+  }
+
+  if (params.length) {
+    lines.push(`params = ${pyPairs(params)}`)
+    args.push('params=params')
+  }
+
+  const body = spec.body
+  const bodyLines: string[] = []
+  const bodyArgs: string[] = []
+  const setType = (type: string) => {
+    if (!hasHeader('content-type')) headers.push(['Content-Type', type])
+  }
+  switch (body.kind) {
+    case 'json': {
+      try {
+        bodyLines.push(`payload = ${pyValue(JSON.parse(body.text))}`)
+        bodyArgs.push('json=payload')
+      } catch {
+        setType('application/json')
+        bodyLines.push(`payload = ${pyStr(body.text)}`)
+        bodyArgs.push(`${flavour === 'httpx' ? 'content' : 'data'}=payload`)
+        if (body.text.trim()) notes.push('The JSON body is not valid JSON (it may hold a {{variable}}); it is sent as text.')
+      }
+      break
+    }
+    case 'raw':
+      setType(body.contentType || 'text/plain')
+      bodyLines.push(`payload = ${pyStr(body.text)}`)
+      bodyArgs.push(`${flavour === 'httpx' ? 'content' : 'data'}=payload`)
+      break
+    case 'graphql': {
+      const payload: Record<string, unknown> = { query: body.query }
+      if (body.variables.trim()) {
+        try {
+          payload.variables = JSON.parse(body.variables)
+        } catch {
+          payload.variables = body.variables
+        }
+      }
+      if (body.operationName) payload.operationName = body.operationName
+      bodyLines.push(`payload = ${pyValue(payload)}`)
+      bodyArgs.push('json=payload')
+      break
+    }
+    case 'form': {
+      const fields = body.fields.filter(([n, , e]) => e && n !== '').map(([n, v]): [string, string] => [n, v])
+      bodyLines.push(`data = ${pyPairs(fields)}`)
+      bodyArgs.push('data=data')
+      break
+    }
+    case 'multipart': {
+      const parts = body.parts.filter((p) => p.enabled)
+      const plain = (p: MultipartPart) => p.kind === 'text' && p.filename === undefined && !p.contentType && p.headers.length === 0
+      const firstFile = parts.findIndex((p) => !plain(p))
+      // data= then files= is the seeds' idiom; it keeps the order only when every plain field comes first.
+      const inOrder = firstFile === -1 || parts.slice(firstFile).every((p) => !plain(p))
+      const fields = inOrder ? parts.filter(plain) : []
+      const files = inOrder ? parts.filter((p) => !plain(p)) : parts
+      if (fields.length) {
+        bodyLines.push(`data = ${pyPairs(fields.map((p) => [p.name, p.kind === 'text' ? p.value : '']))}`)
+        bodyArgs.push('data=data')
+      }
+      if (files.length) {
+        const unique = new Set(files.map((p) => p.name)).size === files.length
+        const entries = files.map((p) => (unique ? `    ${pyStr(p.name)}: ${plain(p) ? `(None, ${pyStr((p as { value: string }).value)})` : filePart(p)},` : `    (${pyStr(p.name)}, ${plain(p) ? `(None, ${pyStr((p as { value: string }).value)})` : filePart(p)}),`))
+        bodyLines.push(`files = ${unique ? '{' : '['}\n${entries.join('\n')}\n${unique ? '}' : ']'}`)
+        bodyArgs.push('files=files')
+      }
+      if (files.some((p) => p.kind === 'file')) notes.push('File parts are read from the working directory; put the files there or change the paths.')
+      break
+    }
+    case 'binary':
+      setType(body.contentType ?? body.file?.contentType ?? 'application/octet-stream')
+      bodyLines.push(`payload = open(${pyStr(body.file?.filename ?? 'file')}, "rb")${flavour === 'httpx' ? '.read()' : ''}`)
+      bodyArgs.push(`${flavour === 'httpx' ? 'content' : 'data'}=payload`)
+      notes.push('The binary body is read from the working directory.')
+      break
+    default:
+      break
+  }
+
+  if (headers.length) {
+    lines.push(`headers = ${pyPairs(headers)}`)
+    args.push('headers=headers')
+  }
+  lines.push(...bodyLines)
+  args.push(...bodyArgs)
+  if (spec.cookies.trim()) {
+    const cookies = spec.cookies.split(';').map((c) => c.trim()).filter(Boolean).map((c): [string, string] => [c.split('=')[0]!.trim(), c.slice(c.indexOf('=') + 1)])
+    lines.push(`cookies = ${pyPairs(cookies)}`)
+    args.push('cookies=cookies')
+  }
+  if (authArg) args.push(`auth=${authArg}`)
+  const s = spec.settings
+  if (flavour === 'httpx' ? s.followRedirects !== false : s.followRedirects === false || spec.method === 'HEAD') args.push(`${flavour === 'httpx' ? 'follow_redirects' : 'allow_redirects'}=${s.followRedirects === false ? 'False' : 'True'}`)
+  if (s.verifyTls === false) {
+    if (flavour === 'requests') args.push('verify=False')
+    else notes.push('httpx sets verify on the client: use httpx.Client(verify=False).')
+  }
+  args.push(`timeout=${(s.timeoutMs ?? 60_000) / 1000}`)
+  if (s.retry && s.retry.attempts > 1) notes.push('Retries are not in the code; requests and httpx retry through an adapter or transport.')
+
+  const method = spec.method.toUpperCase()
+  const call = STANDARD.has(method) ? `${lib}.${method.toLowerCase()}(url` : `${lib}.request(${pyStr(spec.method)}, url`
+  const argText = args.length > 2 ? `${call},\n    ${args.join(',\n    ')},\n)` : `${call}${args.map((a) => `, ${a}`).join('')})`
+  const code = [imports.join('\n'), '', ...lines.flatMap((l) => [l]), '', `response = ${argText}`, '', 'print(response.status_code)', 'print(response.text)', ''].join('\n')
+  return { code, notes }
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod'
+
+/** What every export answers: a file to save, and what did not translate into it. */
+export const ExportFileSchema = z.object({
+  filename: z.string(),
+  mediaType: z.string(),
+  text: z.string(),
+  notes: z.array(z.string()),
+})
+export type ExportFile = z.infer<typeof ExportFileSchema>
+
+/** A file name made from a collection or request name: letters, digits, dots, dashes only. */
+export function safeFileName(name: string, extension: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 80)
+  return `${base || 'courier-export'}.${extension}`
+}

@@ -1,0 +1,89 @@
+import { ImportBuilder } from './import-builder.js'
+import { ConvertError, IMPORT_LIMITS, type ImportResult } from './import-result.js'
+import { looksLikeCurl, parseCurl } from './curl/parse-curl.js'
+import { importHar, isHar } from './har/import-har.js'
+import { importInsomnia, isInsomnia } from './insomnia/import-insomnia.js'
+import { importOpenApi, isOpenApi, openApiLabel } from './openapi/import-openapi.js'
+import { isRecord, parseDocument, parseYamlStream, str } from './parse-document.js'
+import { importPostmanCollection, isPostmanCollection, postmanVersionLabel } from './postman/import-postman.js'
+import { importPostmanEnvironment, isPostmanEnvironment } from './postman/import-postman-environment.js'
+import { reportUnknownVariables } from './unknown-variables.js'
+import { importWorkspace, isWorkspaceExport } from './workspace/import-workspace.js'
+import { WORKSPACE_FORMAT } from './workspace/export-workspace.js'
+
+/** One or more cURL commands (one per line group), as a collection. */
+function importCurl(text: string, builder: ImportBuilder): void {
+  const commands = text.split(/\n(?=\s*curl(?:\.exe)?\s)/i).filter((c) => c.trim())
+  const tree = builder.collection('cURL import', { auth: { type: 'none' } })
+  commands.forEach((command, index) => {
+    const { spec, problems } = parseCurl(command)
+    let name = `${spec.method} ${spec.url}`
+    try {
+      const url = new URL(spec.url)
+      name = `${spec.method} ${url.host}${url.pathname}`
+    } catch {
+      /* keep */
+    }
+    const where = `${tree.name} › #${index + 1} ${name}`
+    for (const p of problems) builder.skip(where, p.what, p.reason)
+    builder.request(tree, null, name, spec, where)
+  })
+}
+
+/**
+ * Any supported source text → an ImportResult. The format is recognised from the content
+ * (never from a file name): a cURL command, Courier's workspace export, a Postman collection
+ * or environment, OpenAPI/Swagger, HAR, an Insomnia export. Pure: no file or network access.
+ */
+export async function importText(text: string, options: { name?: string } = {}): Promise<ImportResult> {
+  if (text.length > IMPORT_LIMITS.maxTextLength) throw new ConvertError('IMPORT_TOO_LARGE', `The file is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`)
+  if (looksLikeCurl(text)) {
+    const builder = new ImportBuilder('curl', 'cURL command')
+    importCurl(text, builder)
+    return finish(builder)
+  }
+  if (text.includes(WORKSPACE_FORMAT)) {
+    const docs = await parseYamlStream(text)
+    if (isWorkspaceExport(docs)) {
+      const builder = new ImportBuilder('courier-workspace', 'Courier workspace export')
+      importWorkspace(docs, builder)
+      return finish(builder)
+    }
+  }
+  const doc = parseDocument(text)
+  if (isPostmanCollection(doc)) {
+    const builder = new ImportBuilder('postman-collection', postmanVersionLabel(doc))
+    importPostmanCollection(doc, builder)
+    return finish(builder)
+  }
+  if (isOpenApi(doc)) {
+    const record = doc as Record<string, unknown>
+    const builder = new ImportBuilder(record.swagger !== undefined ? 'swagger' : 'openapi', openApiLabel(record))
+    await importOpenApi(record, builder)
+    return finish(builder)
+  }
+  if (isHar(doc)) {
+    const builder = new ImportBuilder('har', 'HAR 1.2')
+    importHar(doc, builder, options.name ?? 'HAR import')
+    return finish(builder)
+  }
+  if (isInsomnia(doc)) {
+    const builder = new ImportBuilder('insomnia', `Insomnia export v${str((doc as Record<string, unknown>).__export_format, '4')}`)
+    importInsomnia(doc, builder)
+    return finish(builder)
+  }
+  if (isPostmanEnvironment(doc)) {
+    const builder = new ImportBuilder('postman-environment', 'Postman environment')
+    importPostmanEnvironment(doc, builder)
+    return finish(builder)
+  }
+  if (isRecord(doc) && isRecord(doc.info) && Array.isArray(doc.item)) {
+    throw new ConvertError('IMPORT_FORMAT_UNKNOWN', 'This looks like a Postman collection of an older version (v1); export it again as v2.1 from Postman.')
+  }
+  throw new ConvertError('IMPORT_FORMAT_UNKNOWN', 'Courier does not recognise this as a Postman, OpenAPI, Swagger, HAR, Insomnia or Courier export, nor as a cURL command.')
+}
+
+function finish(builder: ImportBuilder): ImportResult {
+  reportUnknownVariables(builder)
+  return builder.result()
+}

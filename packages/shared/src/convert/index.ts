@@ -1,0 +1,19 @@
+// @courier/shared/convert: import, export and code generation. A separate entry so its
+// libraries (postman-collection, httpsnippet, the OpenAPI parser, yaml) stay out of the web
+// bundle: the web app reaches these through the server's import/export endpoints.
+export * from './import-result.js'
+export * from './export-file.js'
+export * from './import-text.js'
+export * from './mask-secrets.js'
+export { ImportBuilder, cleanName } from './import-builder.js'
+export { parseCurl, looksLikeCurl, type ParsedCurl, type CurlProblem } from './curl/parse-curl.js'
+export { generateCurl, type GeneratedCode } from './curl/export-curl.js'
+export { shellWords, shellQuote } from './curl/shell-words.js'
+export { exportPostman, POSTMAN_SCHEMA_V21 } from './postman/export-postman.js'
+export { exportOpenApi } from './openapi/export-openapi.js'
+export { exportHar } from './har/export-har.js'
+export { specToHar } from './har/spec-to-har.js'
+export { exportWorkspace, WORKSPACE_FORMAT } from './workspace/export-workspace.js'
+export { exportHistoryCsv, exportHistoryJson } from './history/export-history.js'
+export { generateCode } from './codegen/generate-code.js'
+export { CODE_TARGETS, CodeTargetIdSchema, codeTarget, type CodeTarget, type CodeTargetId } from './codegen/code-targets.js'

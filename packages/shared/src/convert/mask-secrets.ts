@@ -1,0 +1,51 @@
+import type { Auth, RequestSpec } from '../request-spec.js'
+import type { Variable } from '../variables.js'
+import { REDACTED, isSecretHeader } from '../http-rules.js'
+
+/** Counts what an export left out, so its notes can say so. */
+export class SecretTally {
+  count = 0
+  note(): string[] {
+    return this.count ? [`${this.count} secret value${this.count > 1 ? 's were' : ' was'} left out (secret variables, passwords, tokens, keys); export again with “Include secrets” to keep them.`] : []
+  }
+}
+
+/** A `{{variable}}` reference is not itself a secret: only literal values are removed. */
+function hide(value: string, tally: SecretTally, replacement: string): string {
+  if (/^\s*(Bearer|Basic|Token|Digest)?\s*$/i.test(value.replace(/\{\{[^{}]+\}\}/g, ''))) return value
+  tally.count++
+  return replacement
+}
+
+export function maskVariables(variables: readonly Variable[], tally: SecretTally): Variable[] {
+  return variables.map((v) => (v.secret && v.value !== '' ? (tally.count++, { ...v, value: '' }) : v))
+}
+
+/** Credentials typed into an auth tab, emptied (exports) or replaced by ••••••. */
+export function maskAuth(auth: Auth, tally: SecretTally, replacement = ''): Auth {
+  const h = (value: string) => hide(value, tally, replacement)
+  switch (auth.type) {
+    case 'basic':
+    case 'digest':
+      return { ...auth, password: h(auth.password) }
+    case 'bearer':
+      return { ...auth, token: h(auth.token) }
+    case 'apikey':
+      return { ...auth, value: h(auth.value) }
+    case 'oauth2':
+      return { ...auth, config: { ...auth.config, clientSecret: h(auth.config.clientSecret), password: h(auth.config.password) } }
+    default:
+      return auth
+  }
+}
+
+/** The auth tab's credentials and secret headers (Authorization, Cookie, API keys) of one request. */
+export function maskSpec(spec: RequestSpec, tally: SecretTally, replacement = ''): RequestSpec {
+  return {
+    ...spec,
+    headers: spec.headers.map(([name, value, enabled]) => [name, isSecretHeader(name) ? hide(value, tally, replacement) : value, enabled]),
+    auth: maskAuth(spec.auth, tally, replacement),
+  }
+}
+
+export { REDACTED }

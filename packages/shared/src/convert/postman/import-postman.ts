@@ -1,0 +1,199 @@
+import postman from 'postman-collection'
+import type { CollectionTree, Inheritable } from '../../collection.js'
+import type { MultipartPart, RequestBody, RequestSettings, RequestSpecInput, Row } from '../../request-spec.js'
+import { splitUrl, urlWithParams } from '../../url-params.js'
+import type { Variable } from '../../variables.js'
+import { ImportBuilder } from '../import-builder.js'
+import { ConvertError } from '../import-result.js'
+import { arr, isRecord, str } from '../parse-document.js'
+import { authFromPostman } from './postman-auth.js'
+
+const RAW_LANGUAGES: Record<string, string> = {
+  text: 'text/plain',
+  javascript: 'application/javascript',
+  html: 'text/html',
+  xml: 'application/xml',
+}
+
+/** True for a Postman collection (v2.0 or v2.1): `info` with a Postman schema URL, and `item`. */
+export function isPostmanCollection(doc: unknown): boolean {
+  return isRecord(doc) && isRecord(doc.info) && Array.isArray(doc.item) && /schema\.(getpostman|postman)\.com\/json\/collection\/v2/.test(str(doc.info.schema))
+}
+
+export function postmanVariables(list: unknown, where: string, builder: ImportBuilder): Variable[] {
+  const variables: Variable[] = []
+  for (const v of arr(list)) {
+    if (!isRecord(v)) continue
+    const name = str(v.key ?? v.id).trim()
+    if (!name) continue
+    if (name.length > 200) {
+      builder.skip(where, `variable “${name.slice(0, 40)}…”`, 'Its name is longer than 200 characters.')
+      continue
+    }
+    variables.push({ name, value: str(v.value).slice(0, 1024 * 1024), enabled: v.disabled !== true && v.enabled !== false, secret: v.type === 'secret' })
+  }
+  return variables
+}
+
+function rows(list: unknown): Row[] {
+  return arr(list)
+    .filter(isRecord)
+    .map((r): Row => [str(r.key), str(r.value), r.disabled !== true])
+}
+
+function header(headers: Row[], name: string): string | undefined {
+  return headers.find(([n, , enabled]) => enabled && n.toLowerCase() === name)?.[1]
+}
+
+function scripts(events: unknown, where: string, builder: ImportBuilder): void {
+  for (const event of arr(events).filter(isRecord)) {
+    const lines = isRecord(event.script) ? arr(event.script.exec).join('\n').trim() : ''
+    if (!lines) continue
+    const kind = event.listen === 'prerequest' ? 'pre-request script' : event.listen === 'test' ? 'test script' : `${str(event.listen)} script`
+    builder.skip(where, kind, `Courier does not run scripts (${lines.split('\n').length} lines); response captures can replace pm.*.set(…) of a token.`)
+  }
+}
+
+function body(raw: unknown, headers: Row[], where: string, builder: ImportBuilder): RequestBody {
+  if (!isRecord(raw) || raw.disabled === true) return { kind: 'none' }
+  switch (raw.mode) {
+    case 'raw': {
+      const text = str(raw.raw)
+      const language = isRecord(raw.options) && isRecord(raw.options.raw) ? str(raw.options.raw.language) : ''
+      const contentType = header(headers, 'content-type')
+      if (language === 'json' || (!language && contentType && /json/i.test(contentType))) return { kind: 'json', text }
+      return { kind: 'raw', text, contentType: contentType ?? RAW_LANGUAGES[language] ?? 'text/plain' }
+    }
+    case 'urlencoded':
+      return { kind: 'form', fields: rows(raw.urlencoded) }
+    case 'formdata': {
+      const parts: MultipartPart[] = []
+      for (const p of arr(raw.formdata).filter(isRecord)) {
+        const name = str(p.key)
+        const enabled = p.disabled !== true
+        const contentType = str(p.contentType) || undefined
+        if (p.type === 'file') {
+          const src = Array.isArray(p.src) ? p.src.map(String).join(', ') : str(p.src)
+          // SECURITY.md B-10: a path in a file never reads a file on the Courier server.
+          if (src) builder.skip(where, `file part “${name}”`, `It points at a file on the exporting machine (${src.slice(0, 200)}); choose the file again in the Body tab.`)
+          parts.push({ kind: 'file', name, enabled, file: null, headers: [], ...(contentType ? { contentType } : {}) })
+        } else parts.push({ kind: 'text', name, value: str(p.value), enabled, headers: [], ...(contentType ? { contentType } : {}) })
+      }
+      return { kind: 'multipart', parts }
+    }
+    case 'file': {
+      const src = isRecord(raw.file) ? str(raw.file.src) : ''
+      builder.skip(where, 'binary file body', src ? `It points at a file on the exporting machine (${src.slice(0, 200)}); choose the file again in the Body tab.` : 'No file was attached; choose one in the Body tab.')
+      return { kind: 'binary', file: null }
+    }
+    case 'graphql': {
+      const g = isRecord(raw.graphql) ? raw.graphql : {}
+      return { kind: 'graphql', query: str(g.query), variables: str(g.variables) }
+    }
+    default:
+      if (raw.mode !== undefined) builder.skip(where, `body mode “${str(raw.mode)}”`, 'Courier does not know this body mode; the request was imported without a body.')
+      return { kind: 'none' }
+  }
+}
+
+function settings(behavior: unknown): RequestSettings {
+  if (!isRecord(behavior)) return {}
+  const out: RequestSettings = {}
+  if (typeof behavior.followRedirects === 'boolean') out.followRedirects = behavior.followRedirects
+  if (typeof behavior.maxRedirects === 'number') out.maxRedirects = Math.max(0, Math.min(50, Math.trunc(behavior.maxRedirects)))
+  if (typeof behavior.strictSSL === 'boolean') out.verifyTls = behavior.strictSSL
+  if (typeof behavior.disableCookies === 'boolean') out.useCookieJar = !behavior.disableCookies
+  return out
+}
+
+/** The URL as typed in Postman, with only the enabled query params in it, and every param row. */
+function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, string][] } {
+  if (typeof raw === 'string') return { url: raw, params: [], pathParams: [] }
+  if (!isRecord(raw)) return { url: '', params: [], pathParams: [] }
+  const params = rows(raw.query)
+  // Built from the parts: the SDK's toString() fills `:id` segments in with their values.
+  const segment = (s: unknown) => (isRecord(s) ? str(s.value) : str(s))
+  const host = arr(raw.host).map(segment).join('.')
+  const path = arr(raw.path).map(segment).join('/')
+  const auth = isRecord(raw.auth) ? `${str(raw.auth.user)}${raw.auth.password !== undefined ? `:${str(raw.auth.password)}` : ''}@` : ''
+  const base = `${raw.protocol ? `${str(raw.protocol)}://` : ''}${auth}${host}${raw.port ? `:${str(raw.port)}` : ''}${path || raw.path !== undefined ? `/${path}` : ''}`
+  const hash = raw.hash ? `#${str(raw.hash)}` : ''
+  const pathParams = arr(raw.variable)
+    .filter(isRecord)
+    .map((v): [string, string] => [str(v.key), str(v.value)])
+  return { url: urlWithParams(base + hash, params), params, pathParams }
+}
+
+/** `original` is the node as written: the SDK turns variable type "secret" into "any". */
+function inheritable(node: Record<string, unknown>, original: Record<string, unknown>, where: string, builder: ImportBuilder): Partial<Inheritable> {
+  const auth = authFromPostman(node.auth)
+  if (auth.problem) builder.skip(where, 'auth', auth.problem)
+  scripts(node.event, where, builder)
+  return { description: description(node.description), auth: auth.auth, variables: postmanVariables(original.variable, where, builder) }
+}
+
+function description(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, 100_000)
+  if (isRecord(value)) return str(value.content).slice(0, 100_000)
+  return ''
+}
+
+function request(item: Record<string, unknown>, where: string, builder: ImportBuilder): RequestSpecInput {
+  const req = isRecord(item.request) ? item.request : { url: str(item.request) }
+  const headers = rows(req.header)
+  const target = url(req.url)
+  const auth = authFromPostman(req.auth)
+  if (auth.problem) builder.skip(where, 'auth', auth.problem)
+  scripts(item.event, where, builder)
+  if (description(req.description ?? item.description)) builder.skip(where, 'description', 'Courier requests have no description; it was left out.')
+  const examples = arr(item.response).length
+  if (examples) builder.skip(where, `${examples} saved example response${examples > 1 ? 's' : ''}`, 'Courier keeps responses in history, not in collections.')
+  return {
+    method: str(req.method, 'GET').toUpperCase() || 'GET',
+    url: target.url,
+    params: target.params,
+    pathParams: target.pathParams,
+    headers,
+    body: body(req.body, headers, where, builder),
+    auth: auth.auth,
+    settings: settings(item.protocolProfileBehavior),
+  }
+}
+
+function walk(items: unknown, originals: unknown, tree: CollectionTree, parentId: string | null, path: string, builder: ImportBuilder): void {
+  const raw = arr(originals)
+  for (const [index, item] of arr(items).entries()) {
+    if (!isRecord(item)) continue
+    const original = isRecord(raw[index]) ? (raw[index] as Record<string, unknown>) : item
+    const where = `${path} › ${str(item.name, 'Untitled')}`
+    if (Array.isArray(item.item)) {
+      const id = builder.folder(tree, parentId, { name: item.name, ...inheritable(item, original, where, builder) })
+      walk(item.item, original.item, tree, id, where, builder)
+    } else {
+      builder.request(tree, parentId, item.name, request(item, where, builder), where)
+    }
+  }
+}
+
+/**
+ * A Postman collection v2.0 or v2.1. postman-collection (Postman's own SDK) reads it, which
+ * turns v2.0's shapes (auth objects, string URLs) into v2.1's; then the tree is walked.
+ */
+export function importPostmanCollection(doc: unknown, builder: ImportBuilder): void {
+  let normalized: Record<string, unknown>
+  try {
+    normalized = new postman.Collection(doc as never).toJSON() as unknown as Record<string, unknown>
+  } catch (error) {
+    throw new ConvertError('IMPORT_INVALID', `The Postman collection could not be read: ${(error as Error).message}.`)
+  }
+  const info = isRecord(normalized.info) ? normalized.info : {}
+  const name = str(info.name, 'Postman collection')
+  const original = isRecord(doc) ? doc : {}
+  const tree = builder.collection(name, { ...inheritable(normalized, original, name, builder), description: description(info.description ?? normalized.description) })
+  walk(normalized.item, original.item, tree, null, tree.name, builder)
+}
+
+export function postmanVersionLabel(doc: unknown): string {
+  const schema = isRecord(doc) && isRecord(doc.info) ? str(doc.info.schema) : ''
+  return /v2\.0/.test(schema) ? 'Postman collection v2.0' : 'Postman collection v2.1'
+}

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs'
+import postman from 'postman-collection'
+import { describe, expect, it } from 'vitest'
+import type { CollectionTree } from '../../collection.js'
+import { RequestSpecSchema, type RequestSpecInput } from '../../request-spec.js'
+import { importText } from '../import-text.js'
+import { exportPostman } from './export-postman.js'
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
+
+function tree(): CollectionTree {
+  const spec = (input: RequestSpecInput) => RequestSpecSchema.parse(input)
+  const base = { version: 1, updatedAt: '2024-01-01T00:00:00.000Z' }
+  const folder = { ...base, kind: 'folder' as const, collectionId: 'c', description: 'Users live here', headers: [], variables: [{ name: 'userId', value: '42', enabled: true, secret: false }] }
+  return {
+    ...base,
+    id: 'c',
+    name: 'Shop API',
+    schemaVersion: 1,
+    description: 'The shop',
+    auth: { type: 'bearer', token: '{{token}}', prefix: 'Bearer' },
+    headers: [],
+    variables: [
+      { name: 'baseUrl', value: 'http://127.0.0.1:9', enabled: true, secret: false },
+      { name: 'token', value: 's3cret-token', enabled: true, secret: true },
+      { name: 'off', value: 'x', enabled: false, secret: false },
+    ],
+    items: [
+      { ...folder, id: 'f1', parentId: null, name: 'Users', position: 0, auth: { type: 'inherit' } },
+      { ...folder, id: 'f2', parentId: 'f1', name: 'Admin', position: 0, auth: { type: 'basic', username: 'admin', password: '{{adminPassword}}' }, variables: [] },
+      {
+        ...base, kind: 'request', collectionId: 'c', id: 'r1', parentId: 'f1', name: 'Get user', position: 1,
+        request: spec({ method: 'GET', url: '{{baseUrl}}/users/:id?expand=orders', params: [['expand', 'orders', true], ['debug', '1', false]], pathParams: [['id', '{{userId}}']], headers: [['Accept', 'application/json', true], ['X-Off', 'no', false]], auth: { type: 'inherit' } }),
+      },
+      {
+        ...base, kind: 'request', collectionId: 'c', id: 'r2', parentId: 'f2', name: 'Create user', position: 0,
+        request: spec({ method: 'POST', url: '{{baseUrl}}/users', body: { kind: 'json', text: '{\n  "name": "Ada"\n}' }, auth: { type: 'inherit' }, settings: { followRedirects: false, verifyTls: false, maxRedirects: 3 } }),
+      },
+      {
+        ...base, kind: 'request', collectionId: 'c', id: 'r3', parentId: null, name: 'Login form', position: 1,
+        request: spec({ method: 'POST', url: '{{baseUrl}}/login', body: { kind: 'form', fields: [['user', 'ada', true], ['remember', 'yes', false]] }, auth: { type: 'none' } }),
+      },
+      {
+        ...base, kind: 'request', collectionId: 'c', id: 'r4', parentId: null, name: 'Upload', position: 2,
+        request: spec({ method: 'PUT', url: '{{baseUrl}}/upload', body: { kind: 'multipart', parts: [{ kind: 'text', name: 'title', value: 'hello', enabled: true, headers: [] }, { kind: 'text', name: 'meta', value: '{}', contentType: 'application/json', enabled: false, headers: [] }] }, auth: { type: 'apikey', name: 'X-Key', value: '{{key}}', in: 'header' } }),
+      },
+      {
+        ...base, kind: 'request', collectionId: 'c', id: 'r5', parentId: null, name: 'Query', position: 3,
+        request: spec({ method: 'POST', url: '{{baseUrl}}/graphql', body: { kind: 'graphql', query: '{ me { id } }', variables: '{"a":1}' }, auth: { type: 'digest', username: 'u', password: '{{pw}}' } }),
+      },
+      {
+        ...base, kind: 'request', collectionId: 'c', id: 'r6', parentId: null, name: 'Raw XML', position: 4,
+        request: spec({ method: 'PATCH', url: '{{baseUrl}}/doc', body: { kind: 'raw', text: '<a/>', contentType: 'application/xml' }, auth: { type: 'inherit' } }),
+      },
+    ],
+  }
+}
+
+/** What must survive: the tree's shape and every request field Postman can hold. */
+function comparable(t: CollectionTree) {
+  const byId = new Map(t.items.map((i) => [i.id, i]))
+  const path = (id: string | null): string => (id ? `${path(byId.get(id)!.parentId)}/${byId.get(id)!.name}` : '')
+  return {
+    name: t.name,
+    description: t.description,
+    auth: t.auth,
+    variables: t.variables,
+    items: t.items
+      .map((i) => ({ path: path(i.id), position: i.position, ...(i.kind === 'request' ? { request: i.request } : { kind: i.kind, auth: i.auth, description: i.description, variables: i.variables }) }))
+      .sort((a, b) => a.path.localeCompare(b.path)),
+  }
+}
+
+describe('Courier → Postman v2.1 → Courier', () => {
+  it('is lossless for what Postman can hold (with secrets included)', async () => {
+    const original = tree()
+    const file = exportPostman(original, { includeSecrets: true })
+    const back = await importText(file.text)
+    expect(back.report.format).toBe('postman-collection')
+    expect(comparable(back.collections[0]!)).toEqual(comparable(original))
+    expect(file.notes).toEqual([])
+  })
+
+  it('is read by Postman’s own SDK as a v2.1 collection', () => {
+    const json = JSON.parse(exportPostman(tree(), { includeSecrets: true }).text)
+    expect(json.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json')
+    const collection = new postman.Collection(json)
+    const names: string[] = []
+    collection.forEachItem((item) => names.push(`${item.request.method} ${item.request.url.toString()}`))
+    // The SDK fills the :id path variable in with its value when printing.
+    expect(names).toContain('GET {{baseUrl}}/users/{{userId}}?expand=orders')
+  })
+
+  it('leaves secret values out unless asked, and says so', () => {
+    const file = exportPostman(tree())
+    expect(file.text).not.toContain('s3cret-token')
+    expect(file.notes.join(' ')).toMatch(/1 secret value was left out/)
+  })
+
+  it('exports one folder with what it inherits from the collection', async () => {
+    const file = exportPostman(tree(), { folderId: 'f2', includeSecrets: true })
+    const back = await importText(file.text)
+    const c = back.collections[0]!
+    expect(c.name).toBe('Admin')
+    expect(c.auth).toEqual({ type: 'basic', username: 'admin', password: '{{adminPassword}}' })
+    expect(c.variables.map((v) => v.name)).toEqual(['baseUrl', 'token', 'off', 'userId'])
+    expect(c.items.map((i) => i.name)).toEqual(['Create user'])
+  })
+
+  it('notes what Postman cannot hold', () => {
+    const t = tree()
+    const upload = t.items.find((i) => i.id === 'r4')!
+    if (upload.kind === 'request') upload.request.body = { kind: 'multipart', parts: [{ kind: 'text', name: 'report', value: 'a,b', filename: 'r.csv', enabled: true, headers: [] }] }
+    t.items[0] = { ...t.items[0]!, ...(t.items[0]!.kind === 'folder' ? { headers: [['X-Team', 'core', true]] } : {}) } as never
+    const file = exportPostman(t, { includeSecrets: true })
+    expect(file.notes.join('\n')).toMatch(/cannot send a text value as a file/)
+    expect(file.notes.join('\n')).toMatch(/headers were copied into each request/)
+    expect(JSON.parse(file.text).item[0].item[1].request.header).toContainEqual({ key: 'X-Team', value: 'core' })
+  })
+})
+
+describe('real Postman files', () => {
+  it('imports the Wise collection with folders, auth and a report of scripts and unknown variables', async () => {
+    const result = await importText(fixture('wise-all-endpoints.postman_collection.json'))
+    expect(result.report).toMatchObject({ format: 'postman-collection', formatLabel: 'Postman collection v2.1', counts: { collections: 1, folders: 14, requests: 66 } })
+    const what = result.report.skipped.map((s) => s.what)
+    expect(what).toContain('test script')
+    expect(what).toContain('variable {{host}}')
+    const statement = result.collections[0]!.items.find((i) => i.name === 'GET /borderless-accounts/{accountId}/statement')
+    expect(statement?.kind === 'request' && statement.request.auth).toEqual({ type: 'none' })
+    expect(statement?.kind === 'request' && statement.request.params.map((p) => p[0])).toEqual(['currency', 'intervalStart', 'intervalEnd'])
+  })
+
+  it('imports the Wise groups collection: form bodies and basic auth from variables', async () => {
+    const result = await importText(fixture('wise-groups-api.postman_collection.json'))
+    const token = result.collections[0]!.items.find((i) => i.name === '1. Generate tokens from authorization code')
+    expect(token?.kind === 'request' && token.request.body.kind).toBe('form')
+    expect(token?.kind === 'request' && token.request.auth).toEqual({ type: 'basic', username: '{{client_id}}', password: '{{client_secret}}' })
+  })
+
+  it('imports the Wise environment, cleaning a name with a line break', async () => {
+    const result = await importText(fixture('wise.postman_environment.json'))
+    expect(result.environments[0]!.name).toBe('TransferWise Sandbox')
+    expect(result.environments[0]!.variables.map((v) => v.name)).toContain('client_credentials_token')
+    expect(result.report.skipped[0]!.reason).toMatch(/line break/)
+  })
+
+  it('reads v2.0 auth objects and never honours file paths', async () => {
+    const v20 = {
+      info: { name: 'Old', schema: 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json' },
+      item: [
+        {
+          name: 'Up <img src=x onerror=alert(1)>',
+          request: { method: 'POST', url: 'https://x.test/up', auth: { type: 'basic', basic: { username: 'u', password: 'p' } }, body: { mode: 'formdata', formdata: [{ key: 'f', type: 'file', src: '/etc/passwd' }] } },
+        },
+        { name: 'Aws', request: { method: 'GET', url: 'https://x.test/', auth: { type: 'awsv4', awsv4: { accessKey: 'k' } } } },
+      ],
+    }
+    const result = await importText(JSON.stringify(v20))
+    const [up, aws] = result.collections[0]!.items
+    expect(up?.name).toBe('Up <img src=x onerror=alert(1)>')
+    expect(up?.kind === 'request' && up.request.auth).toEqual({ type: 'basic', username: 'u', password: 'p' })
+    expect(up?.kind === 'request' && up.request.body).toEqual({ kind: 'multipart', parts: [{ kind: 'file', name: 'f', enabled: true, file: null, headers: [] }] })
+    expect(JSON.stringify(result)).not.toContain('"/etc/passwd"')
+    expect(aws?.kind === 'request' && aws.request.auth).toEqual({ type: 'none' })
+    expect(result.report.skipped.map((s) => s.reason).join('\n')).toMatch(/awsv4/)
+  })
+})
