@@ -3,10 +3,9 @@ import { useId, useRef } from 'react'
 import './auth.css'
 import { useAuthEnvironment } from './auth-environment'
 import { authSummary, effectiveAuth } from './auth-summary'
+import { useInheritedAuth, type InheritedAuth } from './inherited-auth'
 import { OAuth2Panel } from './oauth/OAuth2Panel'
 import { StaticAuthFields } from './StaticAuthFields'
-
-export type InheritedAuth = { auth: Auth; from: string }
 
 type AuthPanelProps = {
   auth: Auth
@@ -45,7 +44,9 @@ function blank(type: AuthType): Auth {
 }
 
 /** The Auth tab: how this request proves who it is. Switching types keeps what was typed in the others. */
-export function AuthPanel({ auth, onChange, inherited, environmentId }: AuthPanelProps) {
+export function AuthPanel({ auth, onChange, inherited: inheritedProp, environmentId }: AuthPanelProps) {
+  const contextInherited = useInheritedAuth()
+  const inherited = inheritedProp === undefined ? contextInherited : inheritedProp
   const contextEnvironment = useAuthEnvironment()
   const environment = environmentId === undefined ? contextEnvironment : environmentId
   const others = useRef<Partial<Record<AuthType, Auth>>>({})

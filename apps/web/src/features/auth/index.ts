@@ -1,3 +1,4 @@
-export { AuthPanel, type InheritedAuth } from './AuthPanel'
+export { AuthPanel } from './AuthPanel'
 export { AuthEnvironmentContext } from './auth-environment'
 export { authSummary, effectiveAuth } from './auth-summary'
+export { InheritedAuthContext, type InheritedAuth } from './inherited-auth'
