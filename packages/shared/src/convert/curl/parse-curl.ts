@@ -276,5 +276,6 @@ function encodeDataUrlencode(value: string): string {
 }
 
 function isFormText(text: string): boolean {
-  return text.split('&').every((piece) => /^[^=\s{}[\]"]+(=[^\s]*)?$/.test(piece) && decodeQueryPart(piece) !== undefined)
+  // name=value pairs whose names are plain words; anything else (JSON, XML) stays raw text.
+  return text.split('&').every((piece) => /^[^=\s{}[\]"<]+(=[^\n]*)?$/.test(piece) && decodeQueryPart(piece) !== undefined)
 }
