@@ -34,6 +34,14 @@ export function putStep(view: OAuthFlowView, step: OAuthStep): void {
   view.steps.push(step)
 }
 
+/** Turns the step waiting under this id failed, keeping what it showed; or adds a failed step. */
+export function failStep(view: OAuthFlowView, id: OAuthStepId, title: string, at: string, error: CourierError): void {
+  const waiting = [...view.steps].reverse().find((step) => step.id === id && step.status === 'waiting')
+  const failed = { code: error.code, message: error.message }
+  if (waiting) Object.assign(waiting, { status: 'failed', error: failed })
+  else view.steps.push(newStep(id, title, 'failed', at, { error: failed }))
+}
+
 /** Marks the flow failed at a step, the error kept for the inspector and the answer. */
 export function failFlow(view: OAuthFlowView, error: CourierError, step: OAuthStepId): void {
   view.status = 'failed'

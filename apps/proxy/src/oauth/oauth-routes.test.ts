@@ -179,6 +179,18 @@ describe('authorization code with PKCE, captured at /oauth/callback', () => {
     expect(await storedToken(app)).toBeNull()
   })
 
+  it('marks a flow nobody answered within ten minutes as expired when it is looked at', async () => {
+    const { issuer } = await startIdp()
+    const app = await buildTestApp()
+    const { flow } = await startFlow(app, { grant: 'authorization_code_pkce', issuer, clientId: 'app' })
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 11 * 60_000 })
+    const expired = (await app.api({ method: 'GET', url: `/api/oauth/flows/${flow.id}` })).json() as Flow
+    expect(expired).toMatchObject({ status: 'failed', error: { code: 'OAUTH_STATE_EXPIRED', step: 'callback' } })
+    const authorizeStep = expired.steps.find((step) => step.id === 'authorize')!
+    expect(authorizeStep.status).toBe('failed')
+    expect(authorizeStep.params!.map(([name]) => name)).toContain('code_challenge')
+  })
+
   it('finishes from a pasted redirect URL when Courier does not serve the redirect URI', async () => {
     const { issuer } = await startIdp()
     const app = await buildTestApp()

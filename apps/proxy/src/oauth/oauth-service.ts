@@ -21,7 +21,7 @@ import { authorizeUrl } from './authorize-url.js'
 import { pairsOfRedirect, readCallbackParams, type CallbackParams } from './callback-params.js'
 import { pollDevice, startDeviceAuthorization } from './device-flow.js'
 import { discover, httpUrl, sameIssuer } from './discovery.js'
-import { FlowRecords, failFlow, newStep, putStep, type Flow, type FlowSecret } from './flow-record.js'
+import { FlowRecords, failFlow, failStep, newStep, putStep, type Flow, type FlowSecret } from './flow-record.js'
 import { inspectJwt, type KeySource } from './inspect-jwt.js'
 import { maskParams, maskToken } from './inspector-mask.js'
 import { oauthError, stepOf } from './oauth-error.js'
@@ -426,10 +426,16 @@ export class OAuthService {
   async get(id: string): Promise<OAuthFlowView> {
     const flow = await this.flows.get(id)
     if (!flow) throw new CourierError('NOT_FOUND', 'No OAuth flow has that id; start a new one.')
-    if (flow.view.status === 'waiting' && Date.parse(flow.view.expiresAt) < this.now()) {
-      const error = oauthError('OAUTH_STATE_EXPIRED', 'callback', 'Callback: no answer came within 10 minutes, so the state expired; start the flow again.')
-      putStep(flow.view, newStep('authorize', 'Authorization request', 'failed', this.iso(), { error: { code: error.code, message: error.message } }))
-      failFlow(flow.view, error, 'callback')
+    const live = flow.view.status === 'waiting' || flow.view.status === 'polling'
+    if (live && Date.parse(flow.view.expiresAt) < this.now()) {
+      // A device poll also ends here when the Courier that ran it restarted before the code expired.
+      const device = flow.view.status === 'polling'
+      const error = device
+        ? oauthError('OAUTH_STATE_EXPIRED', 'device-poll', 'Device poll: the device code expired before the sign-in finished; start again.')
+        : oauthError('OAUTH_STATE_EXPIRED', 'callback', 'Callback: no answer came within 10 minutes, so the state expired; start the flow again.')
+      failStep(flow.view, device ? 'device-poll' : 'authorize', device ? 'Polling the token endpoint' : 'Authorization request', this.iso(), error)
+      failFlow(flow.view, error, device ? 'device-poll' : 'callback')
+      this.pollers.get(id)?.abort()
       await this.flows.save(flow)
     }
     return flow.view

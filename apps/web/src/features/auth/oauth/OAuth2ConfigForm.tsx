@@ -151,7 +151,14 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
         {(id) => <TextInput id={id} label="Scope" value={config.scope} placeholder="openid profile read:items" mono onChange={(v) => set('scope', v)} />}
       </AuthField>
       {browser ? (
-        <AuthField label="Redirect URI" hint="Leave empty to let Courier capture the callback itself. Any other URI you registered works too: paste where it lands.">
+        <AuthField
+          label="Redirect URI"
+          hint={
+            config.redirectUri.trim() === '' && window.location.hostname !== '127.0.0.1'
+              ? `Courier captures the callback at 127.0.0.1, but this page is open at ${window.location.hostname}: open Courier at ${defaultRedirect.replace(OAUTH_CALLBACK_PATH, '/')} so the callback finds this sign-in, or paste the redirect URL.`
+              : 'Leave empty to let Courier capture the callback itself. Any other URI you registered works too: paste where it lands.'
+          }
+        >
           {(id) => <TextInput id={id} label="Redirect URI" value={config.redirectUri} placeholder={defaultRedirect} mono onChange={(v) => set('redirectUri', v)} />}
         </AuthField>
       ) : null}
