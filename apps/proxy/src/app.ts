@@ -11,6 +11,7 @@ import collectionRoutes from './routes/collection-routes.js'
 import cookieRoutes from './routes/cookie-routes.js'
 import fileRoutes from './routes/file-routes.js'
 import historyRoutes from './routes/history-routes.js'
+import importExportRoutes from './routes/import-export-routes.js'
 import settingsRoutes from './routes/settings-routes.js'
 import infoRoutes from './routes/info-routes.js'
 import responseBodyRoutes from './routes/response-body-routes.js'
@@ -54,6 +55,7 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(settingsRoutes)
   await fastify.register(collectionRoutes)
   await fastify.register(responseBodyRoutes)
+  await fastify.register(importExportRoutes, { policy: { allowed: LOCAL_DESTINATIONS, get selfPorts() { return new Set([port()]) } }, userAgent: `Courier/${config.version}`, version: config.version, extraCa: config.extraCa })
   await fastify.register(oauth, { policy: { allowed: LOCAL_DESTINATIONS, get selfPorts() { return new Set([port()]) } }, port, userAgent: `Courier/${config.version}`, extraCa: config.extraCa })
 
   await fastify.register(webApp, { token: config.token, cookieName, webDist: config.webDist, viteUrl: config.viteUrl })

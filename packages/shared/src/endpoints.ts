@@ -26,6 +26,20 @@ import {
   OAuthTokenQuerySchema,
   OAuthTokenViewSchema,
 } from './oauth.js'
+import { ExportFileSchema } from './convert/export-file.js'
+import { ImportResultSchema } from './convert/import-result.js'
+import {
+  CodegenInputSchema,
+  CollectionExportInputSchema,
+  CurlParseInputSchema,
+  CurlParsedSchema,
+  GeneratedCodeSchema,
+  HistoryExportInputSchema,
+  ImportCommitInputSchema,
+  ImportCommittedSchema,
+  ImportPreviewInputSchema,
+  WorkspaceExportInputSchema,
+} from './convert/import-export-api.js'
 
 export const IdParamsSchema = z.object({ id: z.string().min(1).max(200) })
 
@@ -99,6 +113,13 @@ export const endpoints = {
   cancelOAuthFlow: { method: 'DELETE', path: '/api/oauth/flows/:id', params: IdParamsSchema, response: OAuthFlowViewSchema },
   getOAuthToken: { method: 'GET', path: '/api/oauth/token', query: OAuthTokenQuerySchema, response: OAuthTokenViewSchema.nullable() },
   deleteOAuthToken: { method: 'DELETE', path: '/api/oauth/token', query: OAuthTokenQuerySchema, response: z.null() },
+  previewImport: { method: 'POST', path: '/api/import/preview', body: ImportPreviewInputSchema, response: ImportResultSchema },
+  commitImport: { method: 'POST', path: '/api/import/commit', body: ImportCommitInputSchema, response: ImportCommittedSchema },
+  exportCollection: { method: 'POST', path: '/api/export/collection', body: CollectionExportInputSchema, response: ExportFileSchema },
+  exportWorkspace: { method: 'POST', path: '/api/export/workspace', body: WorkspaceExportInputSchema, response: ExportFileSchema },
+  exportHistory: { method: 'POST', path: '/api/export/history', body: HistoryExportInputSchema, response: ExportFileSchema },
+  generateCode: { method: 'POST', path: '/api/codegen', body: CodegenInputSchema, response: GeneratedCodeSchema },
+  parseCurl: { method: 'POST', path: '/api/convert/curl', body: CurlParseInputSchema, response: CurlParsedSchema },
 } as const satisfies Record<string, Endpoint>
 
 export type Endpoints = typeof endpoints
@@ -115,3 +136,9 @@ export function responseBodyPath(id: string): string {
 export const TOKEN_HEADER = 'x-courier-token'
 /** The meta tag the server puts the per-start secret in. */
 export const TOKEN_META = 'courier-token'
+
+// Import, export and copy-as-code: the wire shapes the web app needs, without the converters.
+export { CODE_TARGETS, type CodeTarget, type CodeTargetId } from './convert/codegen/code-targets.js'
+export type { ImportResult, ImportReport, SkippedItem, ImportFormat } from './convert/import-result.js'
+export type { ExportFile } from './convert/export-file.js'
+export type { CodegenInput, CurlParsed, GeneratedCodeAnswer, HistoryExportInput, ImportCommitted, ImportSource } from './convert/import-export-api.js'

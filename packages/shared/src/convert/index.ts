@@ -17,3 +17,4 @@ export { exportWorkspace, WORKSPACE_FORMAT } from './workspace/export-workspace.
 export { exportHistoryCsv, exportHistoryJson } from './history/export-history.js'
 export { generateCode } from './codegen/generate-code.js'
 export { CODE_TARGETS, CodeTargetIdSchema, codeTarget, type CodeTarget, type CodeTargetId } from './codegen/code-targets.js'
+export * from './import-export-api.js'

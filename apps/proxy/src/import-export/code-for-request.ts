@@ -1,0 +1,39 @@
+import { applyInheritance, GLOBALS_ID, REDACTED, resolveSpec, scopesFor, type Scope } from '@courier/shared'
+import { generateCode, maskSpec, SecretTally, type CodegenInput, type GeneratedCodeAnswer } from '@courier/shared/convert'
+import type { FastifyInstance } from 'fastify'
+import { CourierError } from '../errors.js'
+import { inheritChain } from '../variables/resolve-request.js'
+import { maskSecrets } from '../variables/mask-secrets.js'
+
+/**
+ * Copy as code: the request as its collection shapes it (inherited auth and headers), with
+ * `{{variables}}` resolved (environment › folders › collection › globals) or kept, then code
+ * for the target. Secret variables' values and typed credentials show as •••••• unless the
+ * person chose to reveal them.
+ */
+export async function codeForRequest(fastify: FastifyInstance, input: CodegenInput & { resolveVariables: boolean; revealSecrets: boolean }): Promise<GeneratedCodeAnswer> {
+  const environment = input.environmentId && input.environmentId !== GLOBALS_ID ? await fastify.store.environments.get(input.environmentId) : undefined
+  if (input.environmentId && input.environmentId !== GLOBALS_ID && !environment) {
+    throw new CourierError('NOT_FOUND', 'The selected environment no longer exists; choose another one.', { field: 'environmentId' })
+  }
+  const globals = (await fastify.store.environments.get(GLOBALS_ID))?.variables ?? []
+  const chain = await inheritChain(fastify, input.itemId)
+  const scopes: Scope[] = scopesFor(environment ?? null, chain, globals)
+  let spec = applyInheritance(input.request as never, chain)
+  const notes: string[] = []
+  let secrets: string[] = []
+  if (input.resolveVariables) {
+    const { spec: resolved, report } = resolveSpec(spec, scopes)
+    spec = resolved
+    secrets = report.used.filter((u) => u.secret && u.value.length > 0).map((u) => u.value)
+    if (report.unresolved.length) notes.push(`No value for ${report.unresolved.map((n) => `{{${n}}}`).join(', ')}: kept as typed.`)
+  }
+  if (!input.revealSecrets) {
+    const tally = new SecretTally()
+    spec = maskSpec(spec, tally, REDACTED)
+    if (tally.count || secrets.length) notes.push('Secrets are shown as ••••••; choose “Reveal secrets” to put them in the code.')
+  }
+  const generated = generateCode(spec, input.target)
+  const code = input.revealSecrets ? generated.code : maskSecrets(generated.code, secrets)
+  return { target: input.target, language: generated.language, code, notes: [...notes, ...generated.notes] }
+}

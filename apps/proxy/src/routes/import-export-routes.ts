@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify'
+import { endpoints } from '@courier/shared'
+import { ConvertError, exportHar, exportHistoryCsv, exportHistoryJson, exportOpenApi, exportPostman, exportWorkspace, importText, parseCurl } from '@courier/shared/convert'
+import type { DestinationPolicy } from '../engine/address-policy.js'
+import { engineSettingsFrom } from '../engine/settings.js'
+import { CourierError } from '../errors.js'
+import { codeForRequest } from '../import-export/code-for-request.js'
+import { commitImport } from '../import-export/commit-import.js'
+import { fetchImportUrl } from '../import-export/fetch-import-url.js'
+import { historyForExport, textBodies } from '../import-export/history-for-export.js'
+import { parseInput } from './parse-input.js'
+
+export type ImportExportRoutesOptions = { policy: DestinationPolicy; userAgent: string; version: string; extraCa?: readonly string[] }
+
+/** JSON bodies here carry whole files (up to 20 MB of text, more once escaped). */
+const FILE_BODY_LIMIT = 48 * 1024 * 1024
+
+/** A converter's refusal becomes the coded error with its sentence. */
+async function converting<T>(work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof ConvertError) throw new CourierError(error.code, error.message)
+    throw error
+  }
+}
+
+/**
+ * Import (preview, then commit), exports of collections, the workspace and history, copy as
+ * code, and cURL parsing for the URL field's paste. Converters are pure (@courier/shared/convert);
+ * this file reads and writes the store and fetches import URLs through the engine.
+ */
+export default async function importExportRoutes(fastify: FastifyInstance, options: ImportExportRoutesOptions) {
+  const e = endpoints
+
+  fastify.post(e.previewImport.path, { bodyLimit: FILE_BODY_LIMIT }, async (request) => {
+    const { source } = parseInput(e.previewImport.body, request.body)
+    let text: string
+    let name: string | undefined
+    if (source.kind === 'url') {
+      const settings = engineSettingsFrom((await fastify.appSettings.get()).send)
+      ;({ text, name } = await fetchImportUrl(source.url, { policy: options.policy, settings, userAgent: options.userAgent, extraCa: options.extraCa }))
+    } else ({ text, name } = source)
+    return converting(() => importText(text, name ? { name } : {}))
+  })
+
+  fastify.post(e.commitImport.path, { bodyLimit: FILE_BODY_LIMIT }, async (request, reply) => {
+    const { result } = parseInput(e.commitImport.body, request.body)
+    const items = result.collections.reduce((n, c) => n + c.items.length, 0)
+    if (items > 10_000) throw new CourierError('IMPORT_TOO_LARGE', 'An import may hold at most 10 000 requests and folders.')
+    reply.code(201)
+    return commitImport(fastify.store, result)
+  })
+
+  fastify.post(e.exportCollection.path, async (request) => {
+    const input = parseInput(e.exportCollection.body, request.body)
+    const tree = await fastify.store.collections.get(input.collectionId)
+    if (!tree) throw new CourierError('NOT_FOUND', 'That collection no longer exists.', { field: 'collectionId' })
+    if (input.folderId && !tree.items.some((item) => item.id === input.folderId && item.kind === 'folder')) {
+      throw new CourierError('NOT_FOUND', 'That folder is no longer in this collection.', { field: 'folderId' })
+    }
+    if (input.format === 'postman') return exportPostman(tree, { includeSecrets: input.includeSecrets, ...(input.folderId ? { folderId: input.folderId } : {}) })
+    const scoped = input.folderId ? { ...tree, items: subtree(tree.items, input.folderId) } : tree
+    return exportOpenApi(scoped)
+  })
+
+  fastify.post(e.exportWorkspace.path, async (request) => {
+    const input = parseInput(e.exportWorkspace.body, request.body)
+    return exportWorkspace(await fastify.store.collections.list(), await fastify.store.environments.list(), { includeSecrets: input.includeSecrets, version: options.version })
+  })
+
+  fastify.post(e.exportHistory.path, async (request) => {
+    const input = parseInput(e.exportHistory.body, request.body)
+    const entries = await historyForExport(fastify, input)
+    if (input.format === 'csv') return exportHistoryCsv(entries)
+    if (input.format === 'json') return exportHistoryJson(entries, options.version)
+    return exportHar(entries, { version: options.version, bodies: await textBodies(fastify, entries) })
+  })
+
+  fastify.post(e.generateCode.path, async (request) => {
+    return codeForRequest(fastify, parseInput(e.generateCode.body, request.body))
+  })
+
+  fastify.post(e.parseCurl.path, async (request) => {
+    const { command } = parseInput(e.parseCurl.body, request.body)
+    const { spec, problems } = await converting(() => parseCurl(command))
+    return { request: spec, problems }
+  })
+}
+
+/** A folder and everything below it (for a folder's OpenAPI export). */
+function subtree<T extends { id: string; parentId: string | null }>(items: readonly T[], rootId: string): T[] {
+  const keep = new Set([rootId])
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const item of items) if (item.parentId && keep.has(item.parentId) && !keep.has(item.id)) (keep.add(item.id), (grew = true))
+  }
+  return items.filter((item) => keep.has(item.id) && item.id !== rootId).map((item) => (item.parentId === rootId ? { ...item, parentId: null } : item))
+}
