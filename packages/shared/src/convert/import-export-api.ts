@@ -4,14 +4,14 @@ import { EnvironmentSchema } from '../environment.js'
 import { HistoryQuerySchema } from '../history.js'
 import { RequestSpecSchema } from '../request-spec.js'
 import { CodeTargetIdSchema } from './codegen/code-targets.js'
-import { IMPORT_LIMITS, ImportResultSchema } from './import-result.js'
+import { ImportResultSchema } from './import-result.js'
 
 // The wire shapes of the import/export/code endpoints. Zod only: the web app imports this file
 // (through endpoints.ts) without pulling in the converters' libraries.
 
 export const ImportSourceSchema = z.discriminatedUnion('kind', [
   /** Pasted text or an uploaded file's text (JSON has no place for bytes; specs are text). */
-  z.object({ kind: z.literal('text'), text: z.string().max(IMPORT_LIMITS.maxTextLength, 'The file is larger than 20 MB.'), name: z.string().max(300).optional() }),
+  z.object({ kind: z.literal('text'), text: z.string(), name: z.string().max(300).optional() }),
   /** Fetched by the server through the send engine (same destination rules as a send). */
   z.object({ kind: z.literal('url'), url: z.string().min(1).max(8192) }),
 ])

@@ -1,7 +1,7 @@
-import { finalUrl } from '../../final-url.js'
 import type { MultipartPart, RequestSpec } from '../../request-spec.js'
 import { parseQuery, splitUrl } from '../../url-params.js'
 import type { GeneratedCode } from '../curl/export-curl.js'
+import { codeUrl } from '../har/spec-to-har.js'
 import { pyPairs, pyStr, pyValue } from './python-literal.js'
 
 type Flavour = 'requests' | 'httpx'
@@ -9,12 +9,7 @@ type Flavour = 'requests' | 'httpx'
 const STANDARD = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])
 
 function urlParts(spec: RequestSpec): { url: string; params: [string, string][] } {
-  let text = spec.url.trim()
-  try {
-    text = finalUrl(text, spec.pathParams).href.replace(/%7B%7B(.*?)%7D%7D/g, (_, n: string) => `{{${decodeURIComponent(n)}}}`)
-  } catch {
-    /* unresolved {{host}}: keep as typed */
-  }
+  const text = codeUrl(spec)
   const { base, query, hash } = splitUrl(text)
   return { url: base + hash, params: parseQuery(query ?? '') }
 }

@@ -1,4 +1,5 @@
 import { finalUrl } from '../../final-url.js'
+import { substitutePathParams } from '../../path-params.js'
 import type { Pair, RequestSpec } from '../../request-spec.js'
 import { parseQuery, splitUrl } from '../../url-params.js'
 import type { HarNameValue, HarParam, HarRequest } from './har-types.js'
@@ -8,6 +9,20 @@ export function base64Utf8(text: string): string {
   let binary = ''
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
   return btoa(binary)
+}
+
+/**
+ * The URL as the engine sends it (path params filled in, WHATWG-normalised), except that a
+ * URL still starting with a `{{variable}}` stays as typed, and placeholders stay readable.
+ */
+export function codeUrl(spec: RequestSpec): string {
+  const typed = spec.url.trim()
+  if (/^\{\{/.test(typed)) return substitutePathParams(typed, spec.pathParams)
+  try {
+    return finalUrl(typed, spec.pathParams).href.replace(/%7B%7B(.*?)%7D%7D/g, (_, name: string) => `{{${decodeURIComponent(name)}}}`)
+  } catch {
+    return substitutePathParams(typed, spec.pathParams)
+  }
 }
 
 export type HarConversion = { request: HarRequest; notes: string[] }
@@ -21,14 +36,7 @@ export function specToHar(spec: RequestSpec): HarConversion {
   const notes: string[] = []
   const headers: Pair[] = spec.headers.filter(([name, , enabled]) => enabled && name.trim() !== '').map(([name, value]): Pair => [name.trim(), value])
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name.toLowerCase())
-  let url: string
-  try {
-    url = finalUrl(spec.url, spec.pathParams).href
-  } catch {
-    url = spec.url // a URL with unresolved {{variables}} in its host stays as typed
-  }
-  // The WHATWG parser percent-encodes braces; placeholders stay readable in generated code.
-  url = url.replace(/%7B%7B(.*?)%7D%7D/g, (_, name: string) => `{{${decodeURIComponent(name)}}}`)
+  let url = codeUrl(spec)
   const auth = spec.auth
   switch (auth.type) {
     case 'basic':
