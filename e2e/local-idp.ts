@@ -106,7 +106,7 @@ export class LocalIdp {
       if (session.status === 'issued') return json(response, 400, { error: 'invalid_grant', error_description: 'The device code was already used.' })
       // A fixed rhythm, however fast the person approves: the first poll is pending, the second is
       // told to slow down (RFC 8628 §3.5: every later poll waits 5 s more), then the real answer.
-      if (session.polls.length === 1 && session.status !== 'denied') return json(response, 400, { error: 'authorization_pending' })
+      if (session.polls.length === 1) return json(response, 400, { error: 'authorization_pending' })
       if (session.polls.length === 2 && !session.slowedDown) {
         session.slowedDown = true
         return json(response, 400, { error: 'slow_down' })
