@@ -145,3 +145,35 @@ test('the command palette jumps to a saved request, and a deleted one comes back
   await workspace.toast().getByRole('button', { name: 'Undo' }).click()
   await expect(workspace.row(new RegExp(`Find me ${name}`))).toHaveCount(1)
 })
+
+test('a request inherits its collection’s auth and headers, and the Auth tab shows what it gets', async ({ app, workspace, requestEditor, responseViewer, target, shot }) => {
+  const name = `Inherit ${unique()}`
+  await workspace.showCollections()
+  await workspace.collections().getByRole('button', { name: 'New collection' }).click()
+  await workspace.rename(name)
+
+  await workspace.rowAction(name, 'Settings…')
+  const settings = workspace.dialog('Collection settings')
+  await settings.getByRole('tab', { name: 'Headers' }).click()
+  await settings.getByLabel('Key', { exact: true }).last().fill('X-Team')
+  await settings.getByLabel('Value', { exact: true }).first().fill('payments')
+  await settings.getByRole('tab', { name: 'Auth' }).click()
+  await settings.getByRole('combobox', { name: 'Auth type' }).selectOption({ label: 'Bearer token' })
+  await settings.getByLabel('Token', { exact: true }).fill('collection-token-42')
+  await shot('collection-settings-auth')
+  await settings.getByRole('button', { name: 'Save' }).click()
+  await expect(settings).toBeHidden()
+
+  await workspace.rowAction(name, 'New request')
+  await workspace.rename('Who am I')
+  await requestEditor.url().fill(target.url('/whoami'))
+  await requestEditor.openTab('Auth' as never)
+  await app.getByRole('combobox', { name: 'Auth type' }).selectOption({ label: 'Inherit from parent' })
+  await expect(requestEditor.panel()).toContainText(name)
+  await shot('auth-inherited')
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('200 OK')
+  const received = target.received.at(-1)!
+  expect(received.headers.authorization).toBe('Bearer collection-token-42')
+  expect(received.headers['x-team']).toBe('payments')
+})

@@ -1,11 +1,13 @@
-import { endpoints, paramsFromUrl, type HistorySummary, type Removed, type RequestSpec, type SavedRequestItem } from '@courier/shared'
+import { endpoints, inheritedAuth, paramsFromUrl, type HistorySummary, type Removed, type RequestSpec, type SavedRequestItem } from '@courier/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { CollectionSettingsDialog, CollectionsTree, MoveDialog, SaveRequestDialog, collectionsOptions, useRestore, type SettingsTarget, type TreeNode } from '../features/collections'
 import { CommandPalette } from '../features/command-palette'
-import { EnvironmentPicker, EnvironmentsDialog, environmentsOptions, useScopes } from '../features/environments'
+import { AuthPanel } from '../features/auth'
+import { EnvironmentPicker, EnvironmentsDialog, environmentsOptions, useInheritChain, useScopes } from '../features/environments'
 import { HistoryList, historyEntryOptions, historyKeys } from '../features/history'
-import { RequestEditor, ScopesContext, useSendRequest } from '../features/request-editor'
+import { EditorActionsContext, useImportExport } from '../features/import-export'
+import { RequestEditor, useSendRequest } from '../features/request-editor'
 import { ResponseViewer, type ResponseState } from '../features/response-viewer'
 import { SettingsDialog } from '../features/settings'
 import { TabBar, useWorkspace, type OpenTab } from '../features/workspace'
@@ -14,6 +16,7 @@ import { Dialog } from '../shared/ui/Dialog'
 import { Splitter } from '../shared/ui/Splitter'
 import { Toast, type ToastMessage } from '../shared/ui/Toast'
 import { buildCommands } from './build-commands'
+import { EditorContext } from './EditorContext'
 import { Sidebar, type SidebarView } from './Sidebar'
 import { StaleSessionBanner } from './StaleSessionBanner'
 import { useSaveTab } from './use-save-tab'
@@ -40,6 +43,10 @@ export function App() {
 
   const active: OpenTab | undefined = workspace.tabs.find((tab) => tab.id === workspace.activeTabId)
   const scopes = useScopes(workspace.environmentId, active?.itemId ?? null)
+  // What a saved request's collection and folders lend its Auth tab (null: they set none).
+  const chain = useInheritChain(active?.itemId ?? null)
+  const inherited = active?.itemId ? inheritedAuth(chain) : undefined
+  const settingsChain = useInheritChain(settingsTarget?.kind === 'folder' ? settingsTarget.id : null)
   const response: ResponseState = (active && responses[active.id]) ?? { kind: 'empty' }
   const setResponse = useCallback((tabId: string, state: ResponseState) => setResponses((current) => ({ ...current, [tabId]: state })), [])
 
@@ -76,6 +83,17 @@ export function App() {
     (item: SavedRequestItem, newTab = false) => dispatch({ type: 'open', newTab, request: { itemId: item.id, title: item.name, spec: item.request, baseVersion: item.version } }),
     [dispatch],
   )
+
+  const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
+  const importExport = useImportExport({
+    request: active?.draft.spec ?? null,
+    environmentId: workspace.environmentId,
+    itemId: active?.itemId ?? null,
+    loadRequest: useCallback((spec: RequestSpec) => active && dispatch({ type: 'edit', tabId: active.id, action: { type: 'load', spec } }), [active, dispatch]),
+    openRequest: openSaved,
+    showCollections: useCallback(() => setSidebar('collections'), []),
+    notify,
+  })
 
   const openHistory = useCallback(
     async (summary: HistorySummary, newTab = false) => {
@@ -133,13 +151,16 @@ export function App() {
               { label: 'Settings', run: () => setDialog('settings') },
               { label: 'Show history', run: () => setSidebar('history') },
               { label: 'Show collections', run: () => setSidebar('collections') },
+              { label: 'Import…', detail: 'Postman, OpenAPI, HAR, Insomnia, cURL', run: importExport.openImport },
+              { label: 'Export workspace…', run: () => importExport.openExport({ kind: 'workspace' }) },
+              { label: 'Copy request as code…', run: importExport.openCode },
             ],
             openRequest: openSaved,
             useEnvironment: (id) => dispatch({ type: 'set-environment', environmentId: id }),
             openHistory: (entry) => void openHistory(entry),
           })
         : [],
-    [dialog, collections.data, environments.data, recentHistory.data, dispatch, active, saving, doSend, openSaved, openHistory],
+    [dialog, collections.data, environments.data, recentHistory.data, dispatch, active, saving, doSend, openSaved, openHistory, importExport],
   )
 
   return (
@@ -173,9 +194,12 @@ export function App() {
               onMoveRequest={setMoving}
               onRemoved={onRemoved}
               onRenamed={(itemId, title, fromVersion, toVersion) => dispatch({ type: 'item-renamed', itemId, title, fromVersion, toVersion })}
+              onImport={importExport.openImport}
+              onExport={(target) => importExport.openExport({ kind: 'collection', ...target })}
+              expandId={importExport.expandId}
             />
           }
-          history={<HistoryList selectedId={active?.responseId ?? null} onOpen={(entry, newTab) => void openHistory(entry, newTab)} onSave={(entry) => void queryClient.fetchQuery(historyEntryOptions(entry.id)).then((full) => setSavingHistory({ request: full.request, name: `${entry.method} ${entry.url.replace(/^https?:\/\//, '')}`.slice(0, 80) }))} />}
+          history={<HistoryList selectedId={active?.responseId ?? null} onOpen={(entry, newTab) => void openHistory(entry, newTab)} onSave={(entry) => void queryClient.fetchQuery(historyEntryOptions(entry.id)).then((full) => setSavingHistory({ request: full.request, name: `${entry.method} ${entry.url.replace(/^https?:\/\//, '')}`.slice(0, 80) }))} onExport={(query, label) => importExport.openExport({ kind: 'history', query, label })} />}
         />
         <div className="editor-area">
           <TabBar
@@ -192,7 +216,8 @@ export function App() {
           />
           <main className="main" style={{ gridTemplateRows: `minmax(200px, ${editorShare}fr) auto minmax(160px, ${1 - editorShare}fr)` }}>
             {active ? (
-              <ScopesContext.Provider value={scopes}>
+              <EditorContext scopes={scopes} environmentId={workspace.environmentId} inherited={inherited}>
+                <EditorActionsContext.Provider value={importExport.actions}>
                 <RequestEditor
                   key={active.id}
                   draft={active.draft}
@@ -202,7 +227,8 @@ export function App() {
                   onCancel={send.cancel}
                   version={info.data?.version ?? '…'}
                 />
-              </ScopesContext.Provider>
+                </EditorActionsContext.Provider>
+              </EditorContext>
             ) : (
               <section className="request-editor" aria-label="Request" />
             )}
@@ -222,8 +248,20 @@ export function App() {
       <SettingsDialog open={dialog === 'settings'} onClose={() => setDialog(null)} />
       <EnvironmentsDialog open={dialog === 'environments'} onClose={() => setDialog(null)} initialId={workspace.environmentId} />
       <CommandPalette open={dialog === 'palette'} commands={commands} onClose={() => setDialog(null)} />
-      <CollectionSettingsDialog target={settingsTarget} onClose={() => setSettingsTarget(null)} />
+      <CollectionSettingsDialog
+        target={settingsTarget}
+        onClose={() => setSettingsTarget(null)}
+        renderAuth={(auth, onChange) =>
+          settingsTarget?.kind === 'folder' ? (
+            <AuthPanel auth={auth} onChange={onChange} inherited={inheritedAuth(settingsChain)} environmentId={workspace.environmentId} />
+          ) : (
+            // A collection is the top: "inherit" there simply means no auth.
+            <AuthPanel auth={auth.type === 'inherit' ? { type: 'none' } : auth} onChange={onChange} environmentId={workspace.environmentId} />
+          )
+        }
+      />
       <MoveDialog node={moving} onClose={() => setMoving(null)} />
+      {importExport.dialogs}
       {saving.saveAs ? (
         <SaveRequestDialog
           open
