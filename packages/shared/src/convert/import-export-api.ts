@@ -61,3 +61,8 @@ export type GeneratedCodeAnswer = z.infer<typeof GeneratedCodeSchema>
 export const CurlParseInputSchema = z.object({ command: z.string().min(1).max(1024 * 1024) })
 export const CurlParsedSchema = z.object({ request: RequestSpecSchema, problems: z.array(z.object({ what: z.string(), reason: z.string() })) })
 export type CurlParsed = z.infer<typeof CurlParsedSchema>
+
+/** True when a text looks like a cURL command (what the URL field checks on paste). */
+export function looksLikeCurl(text: string): boolean {
+  return /^\s*curl(\.exe)?\s/i.test(text)
+}

@@ -1,6 +1,6 @@
 import { emptyRequestSpec, type CollectionItem, type Removed } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
 import { methodTone } from '../../shared/format/method-tone'
 import { Menu, type MenuItem } from '../../shared/ui/Menu'
 import {
@@ -25,14 +25,22 @@ export type TreeEvents = {
   onMoveRequest: (node: TreeNode) => void
   onRemoved: (removed: Removed, label: string) => void
   onRenamed: (itemId: string, name: string, fromVersion: number, toVersion: number) => void
+  /** Import collections and environments (the Import dialog). */
+  onImport?: () => void
+  /** Export a collection or folder (the Export dialog). */
+  onExport?: (target: { collectionId: string; folderId?: string; name: string }) => void
 }
 
-type CollectionsTreeProps = TreeEvents & { activeItemId: string | null }
+type CollectionsTreeProps = TreeEvents & {
+  activeItemId: string | null
+  /** A collection to show expanded (one just imported). */
+  expandId?: string | null
+}
 
 type DropHint = { id: string; where: 'into' | 'before' } | null
 
 /** The Collections sidebar: an ARIA tree of collections, folders and saved requests. */
-export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, onMoveRequest, onRemoved, onRenamed }: CollectionsTreeProps) {
+export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, onMoveRequest, onRemoved, onRenamed, onImport, onExport, expandId }: CollectionsTreeProps) {
   const { data, isPending, error } = useQuery(collectionsOptions())
   const [expanded, setExpanded] = useState<Set<string>>(new Set())
   const [focusId, setFocusId] = useState<string | null>(null)
@@ -65,6 +73,10 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
       else next.delete(id)
       return next
     })
+
+  useEffect(() => {
+    if (expandId) setExpanded((current) => new Set([...current, expandId]))
+  }, [expandId])
 
   const reveal = (id: string) => setExpanded((current) => new Set([...current, ...pathTo(tree, id).slice(0, -1)]))
 
@@ -124,6 +136,7 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
           { label: 'New folder', run: () => addFolder(node.id, null) },
         ]),
         { label: 'Settings…', run: () => onOpenSettings({ kind: 'collection', id: node.id }) },
+        ...(onExport ? [{ label: 'Export…', run: () => onExport({ collectionId: node.id, name: node.name }) }] : []),
         { label: 'Duplicate', run: () => duplicateCollection.mutate(node.id) },
         { label: 'Delete', danger: true, run: () => remove(node) },
       ]
@@ -135,6 +148,7 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
           { label: 'New folder', run: () => addFolder(node.collectionId, node.id) },
         ]),
         { label: 'Settings…', run: () => onOpenSettings({ kind: 'folder', id: node.id }) },
+        ...(onExport ? [{ label: 'Export…', run: () => onExport({ collectionId: node.collectionId, folderId: node.id, name: node.name }) }] : []),
         { label: 'Duplicate', run: () => duplicateItem.mutate(node.id) },
         { label: 'Move to…', run: () => onMoveRequest(node) },
         { label: 'Delete', danger: true, run: () => remove(node) },
@@ -240,6 +254,11 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
         <button type="button" className="link-button" onClick={() => createCollection.mutate('New collection', { onSuccess: (c) => (expand(c.id), setRenaming(c.id)) })}>
           New collection
         </button>
+        {onImport ? (
+          <button type="button" className="link-button" onClick={onImport}>
+            Import
+          </button>
+        ) : null}
       </div>
       {tree.length > 0 ? (
         <div className="sidebar__search">

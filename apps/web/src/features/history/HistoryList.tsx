@@ -12,6 +12,8 @@ type HistoryListProps = {
   selectedId: string | null
   onOpen: (entry: HistorySummary, newTab: boolean) => void
   onSave: (entry: HistorySummary) => void
+  /** Export what the filters show (HAR, JSON or CSV); `label` describes the filters. */
+  onExport?: (query: { q?: string; method?: string; status?: string; from?: string }, label: string) => void
 }
 
 /** The part that tells requests apart (path and query) and the host, shown apart. */
@@ -32,7 +34,7 @@ const SINCE: Record<string, () => string | undefined> = {
 }
 
 /** Every send, newest first, grouped by day; searchable by words, method, status and time. */
-export function HistoryList({ selectedId, onOpen, onSave }: HistoryListProps) {
+export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryListProps) {
   const [text, setText] = useState('')
   const [q, setQ] = useState('')
   const [method, setMethod] = useState('')
@@ -67,11 +69,18 @@ export function HistoryList({ selectedId, onOpen, onSave }: HistoryListProps) {
   return (
     <nav className="history" aria-label="History">
       <h2 className="visually-hidden">History</h2>
-      {items.length > 0 && !filtering ? (
+      {items.length > 0 && (!filtering || onExport) ? (
         <div className="sidebar__header">
-          <button type="button" className="link-button" onClick={() => window.confirm('Delete every history entry? This cannot be undone.') && clear.mutate()}>
-            Clear history
-          </button>
+          {onExport ? (
+            <button type="button" className="link-button" onClick={() => onExport({ ...(q ? { q } : {}), ...(method ? { method } : {}), ...(status ? { status } : {}), ...(from ? { from } : {}) }, [q && `“${q}”`, method, status, since !== 'any' && ({ hour: 'last hour', today: 'today', week: 'last 7 days' } as Record<string, string>)[since]].filter(Boolean).join(', '))}>
+              {filtering ? 'Export matches…' : 'Export…'}
+            </button>
+          ) : null}
+          {!filtering ? (
+            <button type="button" className="link-button" onClick={() => window.confirm('Delete every history entry? This cannot be undone.') && clear.mutate()}>
+              Clear history
+            </button>
+          ) : null}
         </div>
       ) : (
         <div className="sidebar__spacer" />

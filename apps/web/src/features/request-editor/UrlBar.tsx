@@ -1,4 +1,5 @@
 import { finalUrlPreview, previewText, type Pair } from '@courier/shared'
+import { useEditorActions } from '../import-export'
 import { MethodPicker } from './MethodPicker'
 import { useEditorScopes } from './scopes-context'
 import { UrlField } from './UrlField'
@@ -17,6 +18,7 @@ type UrlBarProps = {
 /** Method, URL and Send in one line; Enter in the URL or Ctrl+Enter anywhere sends. */
 export function UrlBar({ method, url, pathParams, isSending, onMethod, onUrl, onSend, onCancel }: UrlBarProps) {
   const scopes = useEditorScopes()
+  const actions = useEditorActions()
   // The URL as the server will send it: variables resolved (secrets masked), path params filled in.
   const resolvedUrl = previewText(url, scopes)
   const hasUnknown = /\{\{\s*[^$\s{}]/.test(resolvedUrl)
@@ -44,6 +46,11 @@ export function UrlBar({ method, url, pathParams, isSending, onMethod, onUrl, on
           Send
         </button>
       )}
+      {actions ? (
+        <button type="button" className="button url-bar__code" title="Copy as code (Python, cURL, JavaScript, Go…)" onClick={actions.openCode}>
+          Code
+        </button>
+      ) : null}
     </form>
     {preview && preview !== url.trim() ? (
       <p className="url-bar__final" aria-label="URL as sent">

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type MouseEvent } from 'react'
+import { useEditorActions } from '../import-export'
 import { useEditorScopes } from './scopes-context'
 import { describeVariable, variableSegments, type Segment } from './variable-segments'
 
@@ -13,6 +14,7 @@ type Tip = { text: string; left: number; tone: string }
  */
 export function UrlField({ value, onChange }: UrlFieldProps) {
   const scopes = useEditorScopes()
+  const actions = useEditorActions()
   const input = useRef<HTMLInputElement>(null)
   const backdrop = useRef<HTMLDivElement>(null)
   const [tip, setTip] = useState<Tip | null>(null)
@@ -80,6 +82,10 @@ export function UrlField({ value, onChange }: UrlFieldProps) {
         onChange={(event) => {
           onChange(event.target.value)
           requestAnimationFrame(onCaret)
+        }}
+        onPaste={(event) => {
+          // A pasted `curl …` command fills the whole request, not just the URL.
+          if (actions?.pasteCurl(event.clipboardData.getData('text'))) event.preventDefault()
         }}
         onScroll={sync}
         onKeyUp={onCaret}

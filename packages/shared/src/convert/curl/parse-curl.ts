@@ -7,10 +7,7 @@ import { shellWords } from './shell-words.js'
 export type CurlProblem = { what: string; reason: string }
 export type ParsedCurl = { spec: RequestSpec; problems: CurlProblem[] }
 
-/** True when a text looks like a cURL command (what the URL field checks on paste). */
-export function looksLikeCurl(text: string): boolean {
-  return /^\s*curl(\.exe)?\s/i.test(text)
-}
+export { looksLikeCurl } from '../import-export-api.js'
 
 // Flags that take a value, long and short, so their value is never read as the URL.
 const WITH_VALUE = new Set([

@@ -1,0 +1,10 @@
+// Monaco grammars for the copy-as-code targets, loaded with the dialog (not with the app).
+import 'monaco-editor/languages/definitions/python/register'
+import 'monaco-editor/languages/definitions/shell/register'
+import 'monaco-editor/languages/definitions/go/register'
+import 'monaco-editor/languages/definitions/java/register'
+import 'monaco-editor/languages/definitions/csharp/register'
+import 'monaco-editor/languages/definitions/php/register'
+import 'monaco-editor/languages/definitions/ruby/register'
+import 'monaco-editor/languages/definitions/rust/register'
+import 'monaco-editor/languages/definitions/powershell/register'

@@ -1,0 +1,7 @@
+export { ImportDialog } from './ImportDialog'
+export { ExportDialog } from './ExportDialog'
+export { CopyAsCodeDialog } from './CopyAsCodeDialog'
+export { EditorActionsContext, useEditorActions, type EditorActions } from './editor-actions'
+export { useCurlPaste } from './use-curl-paste'
+export { useImportExport, type ImportExportHost } from './use-import-export'
+export type { ExportTarget } from './import-export-queries'

@@ -1,0 +1,10 @@
+// monaco-editor's exports map resolves these at build time; TypeScript needs them declared.
+declare module 'monaco-editor/languages/definitions/python/register'
+declare module 'monaco-editor/languages/definitions/shell/register'
+declare module 'monaco-editor/languages/definitions/go/register'
+declare module 'monaco-editor/languages/definitions/java/register'
+declare module 'monaco-editor/languages/definitions/csharp/register'
+declare module 'monaco-editor/languages/definitions/php/register'
+declare module 'monaco-editor/languages/definitions/ruby/register'
+declare module 'monaco-editor/languages/definitions/rust/register'
+declare module 'monaco-editor/languages/definitions/powershell/register'
