@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from './config.js'
 import { formatRun, runCollection } from './runner/run-collection.js'
 import { buildServer, startServer } from './server.js'
+import { IMPORT_EXPORT_HELP, importExportCommand } from './cli/import-export-command.js'
 
 const HELP = `Courier — a web-based API explorer
 
@@ -10,7 +11,7 @@ Usage:
   courier run <collection> [--env NAME] [--folder NAME] [--bail] [--json] [--data-dir DIR]
                                                                    run a saved collection's requests in order;
                                                                    exit code 1 when any fails (error or status ≥ 400)
-  courier dev                                                      development: front the Vite dev server
+${IMPORT_EXPORT_HELP}  courier dev                                                      development: front the Vite dev server
   courier --help
 
 Environment:
@@ -20,6 +21,7 @@ Environment:
 `
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'import' || argv[0] === 'export') return importExportCommand(argv)
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
