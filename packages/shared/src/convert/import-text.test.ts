@@ -91,6 +91,14 @@ describe('workspace export', () => {
     expect(back.environments).toEqual([{ name: 'Globals', variables: environments[0]!.variables, globals: true }])
   })
 
+  it('never carries an uploaded file reference into another workspace', async () => {
+    const withFile: CollectionTree = { ...tree, items: [{ ...tree.items[1]!, parentId: null, request: { ...(tree.items[1] as { request: never }).request, body: { kind: 'binary', file: { fileId: '00000000-0000-0000-0000-000000000001', filename: 'a.bin', contentType: 'application/octet-stream' } } } } as never] }
+    const back = await importText(exportWorkspace([withFile], [], { includeSecrets: true, version: '0' }).text)
+    const item = back.collections[0]!.items[0]!
+    expect(item.kind === 'request' && item.request.body).toEqual({ kind: 'binary', file: null })
+    expect(back.report.skipped.map((s) => s.what)).toContain('binary file body')
+  })
+
   it('leaves secrets out by default and says how many', () => {
     const file = exportWorkspace([tree], [], { version: '0.1.0' })
     expect(file.text).not.toContain('k-secret')

@@ -33,7 +33,7 @@ export function importWorkspace(docs: unknown[], builder: ImportBuilder): void {
         const data = InheritableSchema.safeParse(doc)
         ids.set(str(doc.id), builder.folder(tree, parent, { name: doc.name, ...(data.success ? data.data : {}) }))
       } else {
-        const id = builder.request(tree, parent, doc.name, doc.request as never, where)
+        const id = builder.request(tree, parent, doc.name, withoutFiles(doc.request, where, builder) as never, where)
         if (id) ids.set(str(doc.id), id)
       }
     } else if (doc.kind === 'environment') {
@@ -42,4 +42,26 @@ export function importWorkspace(docs: unknown[], builder: ImportBuilder): void {
       else builder.environment(doc.name, variables.data, doc.id === 'globals')
     } else builder.skip('workspace', `document of kind “${str(doc.kind)}”`, 'Courier does not know this kind of document.')
   }
+}
+
+/**
+ * Uploaded files stay on the machine that uploaded them: a file reference in an export is
+ * cleared (choose the file again), never followed to something on this server.
+ */
+function withoutFiles(request: unknown, where: string, builder: ImportBuilder): unknown {
+  if (!isRecord(request) || !isRecord(request.body)) return request
+  const body = request.body
+  if (body.kind === 'binary' && body.file) {
+    builder.skip(where, 'binary file body', 'Files do not travel in an export; choose the file again in the Body tab.')
+    return { ...request, body: { ...body, file: null } }
+  }
+  if (body.kind === 'multipart' && Array.isArray(body.parts)) {
+    const parts = body.parts.map((part: unknown) => {
+      if (!isRecord(part) || part.kind !== 'file' || !part.file) return part
+      builder.skip(where, `file part “${str(part.name)}”`, 'Files do not travel in an export; choose the file again in the Body tab.')
+      return { ...part, file: null }
+    })
+    return { ...request, body: { ...body, parts } }
+  }
+  return request
 }
