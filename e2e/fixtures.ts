@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { CourierServer } from './courier-server.js'
@@ -20,6 +20,16 @@ type Fixtures = {
 type WorkerFixtures = { courier: CourierServer; target: TargetServer }
 
 /** Screenshots of every screen the specs visit, kept apart from Playwright's own (cleaned) output. */
+/** Tabs and drafts persist on the server; each test starts from an empty workspace. */
+export async function resetWorkspace(request: APIRequestContext, courierUrl: string): Promise<void> {
+  const html = await (await request.get(courierUrl)).text()
+  const token = /name="courier-token" content="([^"]+)"/.exec(html)?.[1] ?? ''
+  await request.put(`${courierUrl}api/workspace`, {
+    headers: { 'x-courier-token': token, 'content-type': 'application/json' },
+    data: { tabs: [], activeTabId: null, environmentId: null },
+  })
+}
+
 export const screensDir = process.env.COURIER_SCREENS_DIR ?? join(import.meta.dirname, 'screenshots')
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -42,13 +52,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   app: async ({ page, courier, request }, use) => {
-    // Tabs and drafts persist on the server; each test starts from an empty workspace.
-    const html = await (await request.get(courier.url)).text()
-    const token = /name="courier-token" content="([^"]+)"/.exec(html)?.[1] ?? ''
-    await request.put(`${courier.url}api/workspace`, {
-      headers: { 'x-courier-token': token, 'content-type': 'application/json' },
-      data: { tabs: [], activeTabId: null, environmentId: null },
-    })
+    await resetWorkspace(request, courier.url)
     // Nothing the page loads may leave the machine: Monaco and everything else are local.
     const foreign: string[] = []
     page.on('request', (request) => {

@@ -1,4 +1,4 @@
-import { expect, test as base } from './fixtures.js'
+import { expect, resetWorkspace, test as base } from './fixtures.js'
 import { ResponseTarget } from './response-target.js'
 
 export { expect }
@@ -9,7 +9,8 @@ export { expect }
  * (chrome-extension:, chrome: — inside the browser, never the network) may load.
  */
 export const test = base.extend<object, { responseTarget: ResponseTarget }>({
-  app: async ({ page, courier }, use) => {
+  app: async ({ page, courier, request }, use) => {
+    await resetWorkspace(request, courier.url)
     const foreign: string[] = []
     page.on('request', (request) => {
       const url = new URL(request.url())

@@ -13,6 +13,7 @@ import { SettingsDialog } from '../features/settings'
 import { TabBar, useWorkspace, type OpenTab } from '../features/workspace'
 import { callEndpoint } from '../shared/api/proxy-client'
 import { Dialog } from '../shared/ui/Dialog'
+import { ErrorBoundary } from '../shared/ui/ErrorBoundary'
 import { Splitter } from '../shared/ui/Splitter'
 import { Toast, type ToastMessage } from '../shared/ui/Toast'
 import { buildCommands } from './build-commands'
@@ -187,19 +188,34 @@ export function App() {
           view={sidebar}
           onView={setSidebar}
           collections={
-            <CollectionsTree
-              activeItemId={active?.itemId ?? null}
-              onOpenRequest={openSaved}
-              onOpenSettings={setSettingsTarget}
-              onMoveRequest={setMoving}
-              onRemoved={onRemoved}
-              onRenamed={(itemId, title, fromVersion, toVersion) => dispatch({ type: 'item-renamed', itemId, title, fromVersion, toVersion })}
-              onImport={importExport.openImport}
-              onExport={(target) => importExport.openExport({ kind: 'collection', ...target })}
-              expandId={importExport.expandId}
-            />
+            <ErrorBoundary area="collections">
+              <CollectionsTree
+                activeItemId={active?.itemId ?? null}
+                onOpenRequest={openSaved}
+                onOpenSettings={setSettingsTarget}
+                onMoveRequest={setMoving}
+                onRemoved={onRemoved}
+                onRenamed={(itemId, title, fromVersion, toVersion) => dispatch({ type: 'item-renamed', itemId, title, fromVersion, toVersion })}
+                onImport={importExport.openImport}
+                onExport={(target) => importExport.openExport({ kind: 'collection', ...target })}
+                expandId={importExport.expandId}
+              />
+            </ErrorBoundary>
           }
-          history={<HistoryList selectedId={active?.responseId ?? null} onOpen={(entry, newTab) => void openHistory(entry, newTab)} onSave={(entry) => void queryClient.fetchQuery(historyEntryOptions(entry.id)).then((full) => setSavingHistory({ request: full.request, name: `${entry.method} ${entry.url.replace(/^https?:\/\//, '')}`.slice(0, 80) }))} onExport={(query, label) => importExport.openExport({ kind: 'history', query, label })} />}
+          history={
+            <ErrorBoundary area="history">
+              <HistoryList
+                selectedId={active?.responseId ?? null}
+                onOpen={(entry, newTab) => void openHistory(entry, newTab)}
+                onSave={(entry) =>
+                  void queryClient
+                    .fetchQuery(historyEntryOptions(entry.id))
+                    .then((full) => setSavingHistory({ request: full.request, name: `${entry.method} ${entry.url.replace(/^https?:\/\//, '')}`.slice(0, 80) }))
+                }
+                onExport={(query, label) => importExport.openExport({ kind: 'history', query, label })}
+              />
+            </ErrorBoundary>
+          }
         />
         <div className="editor-area">
           <TabBar
@@ -215,33 +231,37 @@ export function App() {
             onReorder={(tabId, toIndex) => dispatch({ type: 'reorder', tabId, toIndex })}
           />
           <main className="main" style={{ gridTemplateRows: `minmax(200px, ${editorShare}fr) auto minmax(160px, ${1 - editorShare}fr)` }}>
-            {active ? (
-              <EditorContext scopes={scopes} environmentId={workspace.environmentId} inherited={inherited}>
-                <EditorActionsContext.Provider value={importExport.actions}>
-                <RequestEditor
-                  key={active.id}
-                  draft={active.draft}
-                  dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
-                  isSending={send.isPending}
-                  onSend={() => doSend()}
-                  onCancel={send.cancel}
-                  version={info.data?.version ?? '…'}
-                />
-                </EditorActionsContext.Provider>
-              </EditorContext>
-            ) : (
-              <section className="request-editor" aria-label="Request" />
-            )}
+            <ErrorBoundary area="request editor" resetKey={active?.id}>
+              {active ? (
+                <EditorContext scopes={scopes} environmentId={workspace.environmentId} inherited={inherited}>
+                  <EditorActionsContext.Provider value={importExport.actions}>
+                  <RequestEditor
+                    key={active.id}
+                    draft={active.draft}
+                    dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
+                    isSending={send.isPending}
+                    onSend={() => doSend()}
+                    onCancel={send.cancel}
+                    version={info.data?.version ?? '…'}
+                  />
+                  </EditorActionsContext.Provider>
+                </EditorContext>
+              ) : (
+                <section className="request-editor" aria-label="Request" />
+              )}
+            </ErrorBoundary>
             <Splitter label="Resize request and response" value={editorShare} onChange={setEditorShare} />
-            <ResponseViewer
-              state={response}
-              onSendUrl={(url) => {
-                if (!active) return
-                // "Send next page": the tab follows the Link, so what is shown is what was sent.
-                dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-url', url } })
-                doSend({ ...active.draft.spec, url, params: paramsFromUrl(url, []) })
-              }}
-            />
+            <ErrorBoundary area="response" resetKey={response}>
+              <ResponseViewer
+                state={response}
+                onSendUrl={(url) => {
+                  if (!active) return
+                  // "Send next page": the tab follows the Link, so what is shown is what was sent.
+                  dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-url', url } })
+                  doSend({ ...active.draft.spec, url, params: paramsFromUrl(url, []) })
+                }}
+              />
+            </ErrorBoundary>
           </main>
         </div>
       </div>
