@@ -92,7 +92,10 @@ describe('workspace export', () => {
   })
 
   it('never carries an uploaded file reference into another workspace', async () => {
-    const withFile: CollectionTree = { ...tree, items: [{ ...tree.items[1]!, parentId: null, request: { ...(tree.items[1] as { request: never }).request, body: { kind: 'binary', file: { fileId: '00000000-0000-0000-0000-000000000001', filename: 'a.bin', contentType: 'application/octet-stream' } } } } as never] }
+    const request = tree.items[1]!
+    if (request.kind !== 'request') throw new Error('fixture')
+    const binary = { ...request, parentId: null, request: { ...request.request, body: { kind: 'binary' as const, file: { fileId: '00000000-0000-0000-0000-000000000001', filename: 'a.bin', contentType: 'application/octet-stream' } } } }
+    const withFile: CollectionTree = { ...tree, items: [binary] }
     const back = await importText(exportWorkspace([withFile], [], { includeSecrets: true, version: '0' }).text)
     const item = back.collections[0]!.items[0]!
     expect(item.kind === 'request' && item.request.body).toEqual({ kind: 'binary', file: null })
