@@ -1,4 +1,4 @@
-import type { RequestBody } from '@courier/shared'
+import { graphqlPayload, type RequestBody } from '@courier/shared'
 import { CourierError } from '../errors.js'
 
 export type BuiltBody = {
@@ -52,15 +52,8 @@ export function buildInMemoryBody(body: RequestBody): BuiltBody | null {
       return { bytes: Buffer.from(encodeFormFields(fields), 'utf8'), contentType: 'application/x-www-form-urlencoded' }
     }
     case 'graphql': {
-      const payload: Record<string, unknown> = { query: body.query }
-      if (body.variables.trim() !== '') {
-        const variables = parseJsonField(body.variables, 'body.variables', 'The GraphQL variables')
-        if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
-          throw new CourierError('BODY_INVALID', 'The GraphQL variables must be a JSON object.', { field: 'body.variables', phase: 'validate' })
-        }
-        payload.variables = variables
-      }
-      if (body.operationName) payload.operationName = body.operationName
+      const { payload, variablesProblem } = graphqlPayload(body)
+      if (variablesProblem) throw new CourierError('BODY_INVALID', variablesProblem, { field: 'body.variables', phase: 'validate' })
       return { bytes: Buffer.from(JSON.stringify(payload), 'utf8'), contentType: 'application/json' }
     }
     case 'multipart':

@@ -1,4 +1,5 @@
 import type { MultipartPart, RequestSpec } from '../../request-spec.js'
+import { graphqlPayload } from '../../graphql-payload.js'
 import { parseQuery, splitUrl } from '../../url-params.js'
 import type { GeneratedCode } from '../curl/export-curl.js'
 import { codeUrl } from '../har/spec-to-har.js'
@@ -98,15 +99,7 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
       bodyArgs.push(`${flavour === 'httpx' ? 'content' : 'data'}=payload`)
       break
     case 'graphql': {
-      const payload: Record<string, unknown> = { query: body.query }
-      if (body.variables.trim()) {
-        try {
-          payload.variables = JSON.parse(body.variables)
-        } catch {
-          payload.variables = body.variables
-        }
-      }
-      if (body.operationName) payload.operationName = body.operationName
+      const { payload } = graphqlPayload(body)
       bodyLines.push(`payload = ${pyValue(payload)}`)
       bodyArgs.push('json=payload')
       break

@@ -1,6 +1,7 @@
 import { finalUrl } from '../../final-url.js'
 import { substitutePathParams } from '../../path-params.js'
 import type { Pair, RequestSpec } from '../../request-spec.js'
+import { graphqlPayload } from '../../graphql-payload.js'
 import { parseQuery, splitUrl } from '../../url-params.js'
 import type { HarNameValue, HarParam, HarRequest } from './har-types.js'
 
@@ -101,15 +102,7 @@ export function specToHar(spec: RequestSpec): HarConversion {
       notes.push(`The binary body is the file ${body.file ? `“${body.file.filename}”` : 'you choose'}; the code reads it from disk.`)
       break
     case 'graphql': {
-      const payload: Record<string, unknown> = { query: body.query }
-      if (body.variables.trim()) {
-        try {
-          payload.variables = JSON.parse(body.variables)
-        } catch {
-          payload.variables = body.variables
-        }
-      }
-      if (body.operationName) payload.operationName = body.operationName
+      const { payload } = graphqlPayload(body)
       postData = { mimeType: 'application/json', text: JSON.stringify(payload) }
       break
     }

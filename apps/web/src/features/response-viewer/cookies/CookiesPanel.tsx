@@ -40,7 +40,7 @@ export function CookiesPanel({ record }: { record: ResponseRecord }) {
             <th scope="row" className="mono">
               {cookie.name}
             </th>
-            <td className="mono data-table__value">{cookie.value}</td>
+            <td className="mono cookie-value">{cookie.value}</td>
             <td className="mono">{cookie.domain ?? <span title="No Domain attribute: sent only to this exact host">{host} (host only)</span>}</td>
             <td className="mono">{cookie.path ?? '/'}</td>
             <td>{expiry(cookie)}</td>
