@@ -1,6 +1,7 @@
 import {
   emptyRequestSpec,
   paramsFromUrl,
+  syncSpecParams,
   syncPathParams,
   urlWithParams,
   type Auth,
@@ -69,7 +70,7 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
   const { spec } = draft
   switch (action.type) {
     case 'load':
-      return { spec: action.spec, bodyCache: {}, documentKey: draft.documentKey + 1 }
+      return { spec: syncSpecParams(action.spec), bodyCache: {}, documentKey: draft.documentKey + 1 }
     case 'set-method':
       return withSpec(draft, { ...spec, method: action.method })
     case 'set-url':

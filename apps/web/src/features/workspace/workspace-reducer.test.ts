@@ -35,6 +35,12 @@ describe('workspaceReducer', () => {
     expect(state.tabs[0]).toMatchObject({ isDirty: false, baseVersion: 4 })
   })
 
+  it('fills the params tables of a request that carries its query only in the URL', () => {
+    const state = workspaceReducer(restored(), { type: 'open', request: { itemId: 'i9', title: 'Search', spec: spec('http://a/users/:id?q=x&tag=1&tag=2'), baseVersion: 1 } })
+    expect(state.tabs[0]!.draft.spec.params).toEqual([['q', 'x', true], ['tag', '1', true], ['tag', '2', true]])
+    expect(state.tabs[0]!.draft.spec.pathParams).toEqual([['id', '']])
+  })
+
   it('keeps the tab of a deleted request open as an unsaved draft', () => {
     let state = workspaceReducer(restored(), { type: 'open', request: { itemId: 'i1', title: 'List', spec: spec('http://a/list'), baseVersion: 1 } })
     state = workspaceReducer(state, { type: 'item-removed', itemIds: ['i1'] })

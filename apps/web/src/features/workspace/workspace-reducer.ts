@@ -1,4 +1,4 @@
-import { emptyRequestSpec, type RequestSpec, type Tab, type WorkspaceState } from '@courier/shared'
+import { emptyRequestSpec, syncSpecParams, type RequestSpec, type Tab, type WorkspaceState } from '@courier/shared'
 import { draftReducer, type Draft, type DraftAction } from '../request-editor'
 
 /** An open tab as the editor holds it: the persisted fields plus the live draft. */
@@ -30,7 +30,7 @@ export function newTabId(): string {
 }
 
 function draftOf(spec: RequestSpec, documentKey = 0): Draft {
-  return { spec, bodyCache: {}, documentKey }
+  return { spec: syncSpecParams(spec), bodyCache: {}, documentKey }
 }
 
 function titleOf(spec: RequestSpec): string {
