@@ -5,7 +5,7 @@ import { CollectionSettingsDialog, CollectionsTree, MoveDialog, SaveRequestDialo
 import { CommandPalette } from '../features/command-palette'
 import { AuthPanel } from '../features/auth'
 import { EnvironmentPicker, EnvironmentsDialog, environmentsOptions, useInheritChain, useScopes } from '../features/environments'
-import { HistoryList, historyEntryOptions, historyKeys } from '../features/history'
+import { HistoryList, historyEntryOptions, historyListOptions } from '../features/history'
 import { EditorActionsContext, useImportExport } from '../features/import-export'
 import { RequestEditor, useSendRequest } from '../features/request-editor'
 import { ResponseViewer, type ResponseState } from '../features/response-viewer'
@@ -40,7 +40,7 @@ export function App() {
   const info = useQuery({ queryKey: ['info'], queryFn: ({ signal }) => callEndpoint(endpoints.info, {}, signal), staleTime: Infinity })
   const collections = useQuery(collectionsOptions())
   const environments = useQuery(environmentsOptions())
-  const recentHistory = useQuery({ queryKey: [...historyKeys.all, 'palette'], queryFn: () => callEndpoint(endpoints.listHistory, { query: { limit: 100 } }), enabled: dialog === 'palette' })
+  const recentHistory = useQuery({ ...historyListOptions({ limit: 100 }), enabled: dialog === 'palette' })
 
   const active: OpenTab | undefined = workspace.tabs.find((tab) => tab.id === workspace.activeTabId)
   const scopes = useScopes(workspace.environmentId, active?.itemId ?? null)

@@ -1,7 +1,7 @@
-import { GLOBALS_ID, endpoints } from '@courier/shared'
+import { GLOBALS_ID } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
-import { callEndpoint } from '../../shared/api/proxy-client'
+import { environmentsOptions } from '../environments'
 // The file, not the feature's index: the index exports RequestEditor, which renders this feature.
 import { ScopesContext } from '../request-editor/scopes-context'
 
@@ -19,11 +19,7 @@ export function useAuthEnvironment(): string | null {
   const provided = useContext(AuthEnvironmentContext)
   const scopes = useContext(ScopesContext)
   const named = scopes.find((scope) => scope.kind === 'environment')?.name
-  const environments = useQuery({
-    queryKey: ['environments'],
-    queryFn: ({ signal }) => callEndpoint(endpoints.listEnvironments, {}, signal),
-    enabled: provided === undefined && named !== undefined,
-  })
+  const environments = useQuery({ ...environmentsOptions(), enabled: provided === undefined && named !== undefined })
   if (provided !== undefined) return provided
   if (named === undefined) return null
   const matches = (environments.data ?? []).filter((environment) => environment.name === named && environment.id !== GLOBALS_ID)

@@ -10,10 +10,6 @@ export function relativeTime(iso: string, now: number = Date.now()): string {
   return ms >= 0 ? `in ${text}` : `${text} ago`
 }
 
-export function clockTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-}
-
 /** JWT time claims (exp, iat, nbf, auth_time) as readable moments beside their numbers. */
 export function claimTime(name: string, value: unknown): string | null {
   if (!['exp', 'iat', 'nbf', 'auth_time'].includes(name) || typeof value !== 'number') return null

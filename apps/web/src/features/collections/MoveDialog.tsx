@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
 import { collectionsOptions, useMoveItem } from './collection-queries'
-import { destinations } from './destinations'
+import { destinationKey, destinations, parseDestinationKey } from './destinations'
 import type { TreeNode } from './tree-model'
 
 /** "Move to…": the keyboard way to move a request or folder to another folder or collection. */
@@ -11,7 +11,7 @@ export function MoveDialog({ node, onClose }: { node: TreeNode | null; onClose: 
   const move = useMoveItem()
   const [target, setTarget] = useState('')
   const places = node ? destinations(data ?? [], node.kind === 'folder' ? node.id : undefined) : []
-  const chosen = target || (places[0] ? `${places[0].collectionId}|${places[0].parentId ?? ''}` : '')
+  const chosen = target || (places[0] ? destinationKey(places[0]) : '')
   return (
     <Dialog
       title={`Move “${node?.name ?? ''}”`}
@@ -29,9 +29,8 @@ export function MoveDialog({ node, onClose }: { node: TreeNode | null; onClose: 
             className="button button--primary"
             disabled={!chosen || !node}
             onClick={() => {
-              const [collectionId, parentId] = chosen.split('|')
               if (!node) return
-              move.mutate({ id: node.id, move: { collectionId: collectionId!, parentId: parentId || null, index: 1_000_000 } }, { onSuccess: onClose })
+              move.mutate({ id: node.id, move: { ...parseDestinationKey(chosen), index: 1_000_000 } }, { onSuccess: onClose })
             }}
           >
             Move
@@ -43,7 +42,7 @@ export function MoveDialog({ node, onClose }: { node: TreeNode | null; onClose: 
         <span>Destination</span>
         <select autoFocus value={chosen} onChange={(event) => setTarget(event.target.value)}>
           {places.map((place) => (
-            <option key={`${place.collectionId}|${place.parentId ?? ''}`} value={`${place.collectionId}|${place.parentId ?? ''}`}>
+            <option key={destinationKey(place)} value={destinationKey(place)}>
               {place.label}
             </option>
           ))}

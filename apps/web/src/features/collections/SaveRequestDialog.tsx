@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
 import { collectionsOptions, useCreateCollection, useCreateItem } from './collection-queries'
-import { destinations } from './destinations'
+import { destinationKey, destinations, parseDestinationKey } from './destinations'
 
 type SaveRequestDialogProps = { open: boolean; request: RequestSpec; suggestedName: string; onClose: () => void; onSaved: (item: Extract<CollectionItem, { kind: 'request' }>) => void }
 
@@ -18,21 +18,12 @@ export function SaveRequestDialog({ open, request, suggestedName, onClose, onSav
   const [target, setTarget] = useState<string>('')
   const [newCollection, setNewCollection] = useState('My API')
   const places = destinations(data ?? [])
-  const chosen = target || (places[0] ? `${places[0].collectionId}|${places[0].parentId ?? ''}` : NEW_COLLECTION)
+  const chosen = target || (places[0] ? destinationKey(places[0]) : NEW_COLLECTION)
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
-    let collectionId: string
-    let parentId: string | null
-    if (chosen === NEW_COLLECTION) {
-      collectionId = (await createCollection.mutateAsync(newCollection.trim() || 'My API')).id
-      parentId = null
-    } else {
-      const [c, p] = chosen.split('|')
-      collectionId = c!
-      parentId = p || null
-    }
-    const item = await createItem.mutateAsync({ kind: 'request', collectionId, parentId, name: name.trim() || 'Untitled request', request })
+    const place = chosen === NEW_COLLECTION ? { collectionId: (await createCollection.mutateAsync(newCollection.trim() || 'My API')).id, parentId: null } : parseDestinationKey(chosen)
+    const item = await createItem.mutateAsync({ kind: 'request', ...place, name: name.trim() || 'Untitled request', request })
     if (item.kind === 'request') onSaved(item)
     onClose()
   }
@@ -49,7 +40,7 @@ export function SaveRequestDialog({ open, request, suggestedName, onClose, onSav
           <span>Save in</span>
           <select value={chosen} onChange={(event) => setTarget(event.target.value)}>
             {places.map((place) => (
-              <option key={`${place.collectionId}|${place.parentId ?? ''}`} value={`${place.collectionId}|${place.parentId ?? ''}`}>
+              <option key={destinationKey(place)} value={destinationKey(place)}>
                 {place.label}
               </option>
             ))}

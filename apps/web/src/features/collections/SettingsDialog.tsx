@@ -30,7 +30,7 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
   const updateItem = useUpdateItem()
   const [section, setSection] = useState<Section>('variables')
   const [draft, setDraft] = useState<(Inheritable & { name: string; version: number }) | null>(null)
-  const [conflictVersion, setConflictVersion] = useState<number | null>(null)
+  const [conflict, setConflict] = useState(false)
 
   const collection = target && data?.find((c) => (target.kind === 'collection' ? c.id === target.id : c.items.some((i) => i.id === target.id)))
   const stored = target?.kind === 'collection' ? collection : collection?.items.find((i) => i.id === target?.id)
@@ -39,7 +39,7 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
 
   const close = () => {
     setDraft(null)
-    setConflictVersion(null)
+    setConflict(false)
     onClose()
   }
 
@@ -47,7 +47,7 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
     if (!target || !value) return
     const patch = { version, name: value.name, description: value.description, auth: value.auth, headers: value.headers, variables: value.variables }
     const onError = (error: Error) => {
-      if (error instanceof ApiError && error.code === 'STORAGE_CONFLICT') setConflictVersion(-1)
+      if (error instanceof ApiError && error.code === 'STORAGE_CONFLICT') setConflict(true)
     }
     if (target.kind === 'collection') updateCollection.mutate({ id: target.id, patch }, { onSuccess: close, onError })
     else updateItem.mutate({ id: target.id, patch }, { onSuccess: close, onError })
@@ -62,11 +62,11 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
       onClose={close}
       wide
       footer={
-        conflictVersion !== null ? (
+        conflict ? (
           <>
             <span className="inline-error">Someone changed these settings since you opened them.</span>
             <span className="dialog__spacer" />
-            <button type="button" className="button" onClick={() => (setDraft(null), setConflictVersion(null))}>
+            <button type="button" className="button" onClick={() => (setDraft(null), setConflict(false))}>
               Reload theirs
             </button>
             <button type="button" className="button button--primary" onClick={() => source && save(source.version)}>

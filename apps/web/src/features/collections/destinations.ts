@@ -6,19 +6,23 @@ export type Destination = { collectionId: string; parentId: string | null; label
 export function destinations(collections: readonly CollectionTree[], excludeUnder?: string): Destination[] {
   const result: Destination[] = []
   for (const collection of collections) {
-    result.push({ collectionId: collection.id, parentId: null, label: collection.name })
-    const walk = (parentId: string, prefix: string) => {
+    const walk = (parentId: string | null, label: string) => {
+      result.push({ collectionId: collection.id, parentId, label })
       for (const folder of collection.items.filter((i) => i.kind === 'folder' && i.parentId === parentId)) {
-        if (folder.id === excludeUnder) continue
-        result.push({ collectionId: collection.id, parentId: folder.id, label: `${prefix} / ${folder.name}` })
-        walk(folder.id, `${prefix} / ${folder.name}`)
+        if (folder.id !== excludeUnder) walk(folder.id, `${label} / ${folder.name}`)
       }
     }
-    for (const folder of collection.items.filter((i) => i.kind === 'folder' && i.parentId === null)) {
-      if (folder.id === excludeUnder) continue
-      result.push({ collectionId: collection.id, parentId: folder.id, label: `${collection.name} / ${folder.name}` })
-      walk(folder.id, `${collection.name} / ${folder.name}`)
-    }
+    walk(null, collection.name)
   }
   return result
+}
+
+/** A destination as a <select> option value, and back. */
+export function destinationKey(place: Pick<Destination, 'collectionId' | 'parentId'>): string {
+  return `${place.collectionId}|${place.parentId ?? ''}`
+}
+
+export function parseDestinationKey(key: string): { collectionId: string; parentId: string | null } {
+  const [collectionId, parentId] = key.split('|')
+  return { collectionId: collectionId!, parentId: parentId || null }
 }

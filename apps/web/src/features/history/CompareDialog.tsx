@@ -1,7 +1,7 @@
-import { isJsonContentType, TOKEN_HEADER, type HistoryEntry, type HistorySummary } from '@courier/shared'
+import { isJsonContentType, type HistoryEntry, type HistorySummary } from '@courier/shared'
 import { useQueries } from '@tanstack/react-query'
 import { useState } from 'react'
-import { pageToken } from '../../shared/api/proxy-client'
+import { fetchBody } from '../../shared/api/fetch-body'
 import { DiffEditor } from '../../shared/code-editor/DiffEditor'
 import { Dialog } from '../../shared/ui/Dialog'
 import { Tabs } from '../../shared/ui/Tabs'
@@ -15,8 +15,11 @@ async function bodyOf(entry: HistoryEntry): Promise<string> {
   let text = body.inline
   if (text === null) {
     if (!body.isText) return `(binary body, ${body.size} bytes)`
-    const response = await fetch(body.url, { headers: { [TOKEN_HEADER]: pageToken() } })
-    text = await response.text()
+    // A body gone from the store (history trimmed) is compared as that sentence.
+    text = await fetchBody(body.url).then(
+      (response) => response.text(),
+      (error: Error) => `(${error.message})`,
+    )
   }
   if (isJsonContentType(body.contentType)) {
     try {

@@ -1,6 +1,6 @@
-import type { HistorySummary } from '@courier/shared'
+import { STANDARD_METHODS, type HistorySummary } from '@courier/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { formatDuration, formatTime, statusClass } from '../../shared/format/format'
 import { methodTone } from '../../shared/format/method-tone'
 import { Menu } from '../../shared/ui/Menu'
@@ -17,7 +17,7 @@ type HistoryListProps = {
 }
 
 /** The part that tells requests apart (path and query) and the host, shown apart. */
-export function splitUrl(url: string): { host: string; rest: string } {
+function splitUrl(url: string): { host: string; rest: string } {
   try {
     const parsed = new URL(url)
     return { host: parsed.host, rest: `${parsed.pathname}${parsed.search}` }
@@ -26,11 +26,14 @@ export function splitUrl(url: string): { host: string; rest: string } {
   }
 }
 
-const SINCE: Record<string, () => string | undefined> = {
-  any: () => undefined,
-  hour: () => new Date(Date.now() - 3_600_000).toISOString(),
-  today: () => new Date(new Date().setHours(0, 0, 0, 0)).toISOString(),
-  week: () => new Date(Date.now() - 7 * 86_400_000).toISOString(),
+type Since = 'any' | 'hour' | 'today' | 'week'
+
+/** The time filter's choices: what the select and an export's label say, and where they start. */
+const SINCE: Record<Since, { label: string; from: () => string | undefined }> = {
+  any: { label: 'Time', from: () => undefined },
+  hour: { label: 'Last hour', from: () => new Date(Date.now() - 3_600_000).toISOString() },
+  today: { label: 'Today', from: () => new Date(new Date().setHours(0, 0, 0, 0)).toISOString() },
+  week: { label: 'Last 7 days', from: () => new Date(Date.now() - 7 * 86_400_000).toISOString() },
 }
 
 /** Every send, newest first, grouped by day; searchable by words, method, status and time. */
@@ -39,7 +42,7 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
   const [q, setQ] = useState('')
   const [method, setMethod] = useState('')
   const [status, setStatus] = useState('')
-  const [since, setSince] = useState('any')
+  const [since, setSince] = useState<Since>('any')
   const [menuFor, setMenuFor] = useState<string | null>(null)
   const [compareFrom, setCompareFrom] = useState<HistorySummary | null>(null)
   const [comparing, setComparing] = useState<[HistorySummary, HistorySummary] | null>(null)
@@ -49,9 +52,11 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
     return () => clearTimeout(timer)
   }, [text])
 
-  const from = SINCE[since]?.()
-  const query = { limit: 100, ...(q ? { q } : {}), ...(method ? { method } : {}), ...(status ? { status } : {}), ...(from ? { from } : {}) }
-  const { data, isPending, error, fetchNextPage, hasNextPage, isFetchingNextPage } = useInfiniteQuery(historySearchOptions(query))
+  // Fixed when the choice is made: a start recomputed on every render would change the query key
+  // each time, and every answer would start another fetch.
+  const from = useMemo(() => SINCE[since].from(), [since])
+  const filters = { ...(q ? { q } : {}), ...(method ? { method } : {}), ...(status ? { status } : {}), ...(from ? { from } : {}) }
+  const { data, isPending, error, fetchNextPage, hasNextPage, isFetchingNextPage } = useInfiniteQuery(historySearchOptions({ limit: 100, ...filters }))
   const deleteEntry = useDeleteHistoryEntry()
   const clear = useClearHistory()
   const items = data?.pages.flatMap((page) => page.items) ?? []
@@ -72,7 +77,7 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
       {items.length > 0 && (!filtering || onExport) ? (
         <div className="sidebar__header">
           {onExport ? (
-            <button type="button" className="link-button" onClick={() => onExport({ ...(q ? { q } : {}), ...(method ? { method } : {}), ...(status ? { status } : {}), ...(from ? { from } : {}) }, [q && `“${q}”`, method, status, since !== 'any' && ({ hour: 'last hour', today: 'today', week: 'last 7 days' } as Record<string, string>)[since]].filter(Boolean).join(', '))}>
+            <button type="button" className="link-button" onClick={() => onExport(filters, [q && `“${q}”`, method, status, since !== 'any' && SINCE[since].label.toLowerCase()].filter(Boolean).join(', '))}>
               {filtering ? 'Export matches…' : 'Export…'}
             </button>
           ) : null}
@@ -90,7 +95,7 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
         <div className="history__filter-row">
           <select aria-label="Method filter" value={method} onChange={(event) => setMethod(event.target.value)}>
             <option value="">Method</option>
-            {['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].map((m) => (
+            {STANDARD_METHODS.map((m) => (
               <option key={m} value={m}>
                 {m}
               </option>
@@ -104,11 +109,12 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
             <option value="5xx">5xx</option>
             <option value="error">Failed</option>
           </select>
-          <select aria-label="Time filter" value={since} onChange={(event) => setSince(event.target.value)}>
-            <option value="any">Time</option>
-            <option value="hour">Last hour</option>
-            <option value="today">Today</option>
-            <option value="week">Last 7 days</option>
+          <select aria-label="Time filter" value={since} onChange={(event) => setSince(event.target.value as Since)}>
+            {(Object.keys(SINCE) as Since[]).map((id) => (
+              <option key={id} value={id}>
+                {SINCE[id].label}
+              </option>
+            ))}
           </select>
         </div>
       </div>

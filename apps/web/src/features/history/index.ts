@@ -1,2 +1,2 @@
 export { HistoryList } from './HistoryList'
-export { historyEntryOptions, historyKeys } from './history-queries'
+export { historyEntryOptions, historyKeys, historyListOptions } from './history-queries'

@@ -1,31 +1,20 @@
 import { CODE_TARGETS, type CodeTargetId, type RequestSpec } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { CodeEditor, type CodeLanguage } from '../../shared/code-editor/CodeEditor'
+import { copyText } from '../../shared/ui/copy-text'
 import { Dialog } from '../../shared/ui/Dialog'
-import { Switch } from '../../shared/ui/fields'
+import { Choice, Switch } from '../../shared/ui/fields'
 import { codeOptions } from './import-export-queries'
 import './import-export.css'
 
 const STORED_TARGET = 'courier.copyAsCode.target'
 
+const TARGET_OPTIONS = CODE_TARGETS.map((t) => ({ value: t.id, label: t.label }))
+
 function storedTarget(): CodeTargetId {
   const stored = localStorage.getItem(STORED_TARGET)
   return CODE_TARGETS.find((t) => t.id === stored)?.id ?? 'python-requests'
-}
-
-async function copy(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text)
-  } catch {
-    // Without clipboard permission: the old way, through a selected textarea.
-    const area = document.createElement('textarea')
-    area.value = text
-    document.body.append(area)
-    area.select()
-    document.execCommand('copy')
-    area.remove()
-  }
 }
 
 type CopyAsCodeDialogProps = {
@@ -42,7 +31,6 @@ type CopyAsCodeDialogProps = {
  * headers applied; variables resolved or kept, secrets masked unless revealed.
  */
 export function CopyAsCodeDialog({ open, onClose, request, environmentId, itemId }: CopyAsCodeDialogProps) {
-  const id = useId()
   const [target, setTarget] = useState<CodeTargetId>(storedTarget)
   const [resolveVariables, setResolve] = useState(true)
   const [revealSecrets, setReveal] = useState(false)
@@ -56,7 +44,8 @@ export function CopyAsCodeDialog({ open, onClose, request, environmentId, itemId
 
   const input = request ? { request, target, resolveVariables, revealSecrets, ...(environmentId ? { environmentId } : {}), ...(itemId ? { itemId } : {}) } : null
   const code = useQuery({ ...codeOptions(input ?? { request: { method: 'GET', url: '' }, target }), enabled: open && input !== null })
-  const language = CODE_TARGETS.find((t) => t.id === target)?.language ?? 'plaintext'
+  const chosen = CODE_TARGETS.find((t) => t.id === target)
+  const language = chosen?.language ?? 'plaintext'
 
   return (
     <Dialog
@@ -77,7 +66,7 @@ export function CopyAsCodeDialog({ open, onClose, request, environmentId, itemId
             type="button"
             className="button button--primary"
             disabled={!code.data}
-            onClick={() => code.data && void copy(code.data.code).then(() => setCopied(true))}
+            onClick={() => code.data && void copyText(code.data.code).then(() => setCopied(true))}
           >
             Copy
           </button>
@@ -86,25 +75,16 @@ export function CopyAsCodeDialog({ open, onClose, request, environmentId, itemId
     >
       <div className="code-dialog">
         <div className="code-dialog__options">
-          <div className="field field--inline">
-            <label htmlFor={`${id}-target`}>Language</label>
-            <select
-              id={`${id}-target`}
-              value={target}
-              onChange={(event) => {
-                const next = event.target.value as CodeTargetId
-                setTarget(next)
-                setCopied(false)
-                localStorage.setItem(STORED_TARGET, next)
-              }}
-            >
-              {CODE_TARGETS.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Choice
+            label="Language"
+            value={target}
+            options={TARGET_OPTIONS}
+            onChange={(next) => {
+              setTarget(next)
+              setCopied(false)
+              localStorage.setItem(STORED_TARGET, next)
+            }}
+          />
           <Switch label="Resolve variables" checked={resolveVariables} onChange={(v) => (setResolve(v), setCopied(false))} />
           <Switch label="Reveal secrets" checked={revealSecrets} onChange={(v) => (setReveal(v), setCopied(false))} />
         </div>
@@ -115,7 +95,7 @@ export function CopyAsCodeDialog({ open, onClose, request, environmentId, itemId
         ) : null}
         <div className="code-dialog__editor">
           {grammars && code.data ? (
-            <CodeEditor value={code.data.code} documentKey={code.data.code} language={language as CodeLanguage} readOnly ariaLabel={`Generated code (${CODE_TARGETS.find((t) => t.id === target)?.label})`} />
+            <CodeEditor value={code.data.code} documentKey={code.data.code} language={language as CodeLanguage} readOnly ariaLabel={`Generated code (${chosen?.label})`} />
           ) : (
             <div className="code-editor code-editor--loading" aria-busy="true">
               Generating…

@@ -1,6 +1,7 @@
 import type { ImportCommitted, ImportResult, ImportSource } from '@courier/shared'
 import { useEffect, useId, useState } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
+import { ErrorAlert } from '../../shared/ui/ErrorAlert'
 import { ImportReportView } from './ImportReportView'
 import { useCommitImport, usePreviewImport } from './import-export-queries'
 import './import-export.css'
@@ -149,14 +150,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
             <p className="hint">Courier’s server fetches it, with the same address rules as a send.</p>
           </div>
         ) : null}
-        {error ? (
-          <div className="error-alert" role="alert">
-            <div className="error-alert__head">
-              <span className="error-alert__code">{'code' in error ? String(error.code) : 'ERROR'}</span>
-            </div>
-            <p className="error-alert__message">{error.message}</p>
-          </div>
-        ) : null}
+        {error ? <ErrorAlert code={'code' in error ? String(error.code) : 'ERROR'} message={error.message} /> : null}
         {result ? <ImportReportView report={result.report} /> : null}
         {nothing ? <p className="hint">The file holds no requests, collections or environments.</p> : null}
       </div>

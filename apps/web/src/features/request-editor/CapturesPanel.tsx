@@ -1,10 +1,7 @@
 import type { CaptureRule } from '@courier/shared'
+import { replaceAt } from '../../shared/ui/replace-at'
 
 const PLACEHOLDER: Record<CaptureRule['source'], string> = { json: '$.access_token', header: 'X-Request-Id', status: '' }
-
-function replace(rules: CaptureRule[], index: number, rule: CaptureRule): CaptureRule[] {
-  return rules.map((current, i) => (i === index ? rule : current))
-}
 
 /** "Set variable from response": after each send, values from this response go into variables. */
 export function CapturesPanel({ captures, onCaptures }: { captures: CaptureRule[]; onCaptures: (captures: CaptureRule[]) => void }) {
@@ -37,13 +34,13 @@ export function CapturesPanel({ captures, onCaptures }: { captures: CaptureRule[
             {captures.map((rule, index) => (
               <tr key={index} className={`kv-table__row${rule.enabled ? '' : ' kv-table__row--off'}`}>
                 <td className="kv-table__check">
-                  <input type="checkbox" aria-label="Enabled" checked={rule.enabled} onChange={(e) => onCaptures(replace(captures, index, { ...rule, enabled: e.target.checked }))} />
+                  <input type="checkbox" aria-label="Enabled" checked={rule.enabled} onChange={(e) => onCaptures(replaceAt(captures, index, { ...rule, enabled: e.target.checked }))} />
                 </td>
                 <td>
-                  <input className="kv-table__input kv-table__input--mono" aria-label="Capture variable" placeholder="token" value={rule.variable} spellCheck={false} onChange={(e) => onCaptures(replace(captures, index, { ...rule, variable: e.target.value }))} />
+                  <input className="kv-table__input kv-table__input--mono" aria-label="Capture variable" placeholder="token" value={rule.variable} spellCheck={false} onChange={(e) => onCaptures(replaceAt(captures, index, { ...rule, variable: e.target.value }))} />
                 </td>
                 <td className="captures__source">
-                  <select aria-label={`Source of ${rule.variable || 'capture'}`} value={rule.source} onChange={(e) => onCaptures(replace(captures, index, { ...rule, source: e.target.value as CaptureRule['source'] }))}>
+                  <select aria-label={`Source of ${rule.variable || 'capture'}`} value={rule.source} onChange={(e) => onCaptures(replaceAt(captures, index, { ...rule, source: e.target.value as CaptureRule['source'] }))}>
                     <option value="json">JSON body</option>
                     <option value="header">Header</option>
                     <option value="status">Status</option>
@@ -57,11 +54,11 @@ export function CapturesPanel({ captures, onCaptures }: { captures: CaptureRule[
                     disabled={rule.source === 'status'}
                     value={rule.source === 'status' ? '' : rule.expression}
                     spellCheck={false}
-                    onChange={(e) => onCaptures(replace(captures, index, { ...rule, expression: e.target.value }))}
+                    onChange={(e) => onCaptures(replaceAt(captures, index, { ...rule, expression: e.target.value }))}
                   />
                 </td>
                 <td className="captures__scope">
-                  <select aria-label={`Target of ${rule.variable || 'capture'}`} value={rule.scope} onChange={(e) => onCaptures(replace(captures, index, { ...rule, scope: e.target.value as CaptureRule['scope'] }))}>
+                  <select aria-label={`Target of ${rule.variable || 'capture'}`} value={rule.scope} onChange={(e) => onCaptures(replaceAt(captures, index, { ...rule, scope: e.target.value as CaptureRule['scope'] }))}>
                     <option value="environment">Active environment</option>
                     <option value="global">Globals</option>
                   </select>

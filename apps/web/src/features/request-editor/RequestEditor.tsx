@@ -1,6 +1,6 @@
 import type { Dispatch } from 'react'
 import { useState } from 'react'
-import { Tabs } from '../../shared/ui/Tabs'
+import { Tabs, type TabItem } from '../../shared/ui/Tabs'
 import { AuthPanel } from '../auth'
 import { BodyPanel } from './body/BodyPanel'
 import { CapturesPanel } from './CapturesPanel'
@@ -12,8 +12,6 @@ import { SettingsPanel } from './SettingsPanel'
 import { UrlBar } from './UrlBar'
 
 type RequestTab = 'params' | 'headers' | 'body' | 'auth' | 'cookies' | 'settings' | 'capture'
-
-const TAB_LABELS: Record<RequestTab, string> = { params: 'Params', headers: 'Headers', body: 'Body', auth: 'Auth', cookies: 'Cookies', settings: 'Settings', capture: 'Capture' }
 
 type RequestEditorProps = {
   draft: Draft
@@ -33,6 +31,15 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
   const [tab, setTab] = useState<RequestTab>('params')
   const { spec } = draft
   const changedSettings = Object.keys(spec.settings).length
+  const tabs: TabItem<RequestTab>[] = [
+    { id: 'params', label: 'Params', badge: enabledCount(spec.params) + spec.pathParams.length },
+    { id: 'headers', label: 'Headers', badge: enabledCount(spec.headers) },
+    { id: 'body', label: 'Body', badge: spec.body.kind === 'none' ? undefined : '•' },
+    { id: 'auth', label: 'Auth', badge: spec.auth.type === 'none' ? undefined : '•' },
+    { id: 'cookies', label: 'Cookies', badge: spec.cookies.trim() ? '•' : undefined },
+    { id: 'settings', label: 'Settings', badge: changedSettings || undefined },
+    { id: 'capture', label: 'Capture', badge: spec.captures.filter((c) => c.enabled).length || undefined },
+  ]
   return (
     <section className="request-editor" aria-label="Request">
       <UrlBar
@@ -49,17 +56,9 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
         label="Request sections"
         selected={tab}
         onSelect={setTab}
-        tabs={[
-          { id: 'params', label: 'Params', badge: enabledCount(spec.params) + spec.pathParams.length },
-          { id: 'headers', label: 'Headers', badge: enabledCount(spec.headers) },
-          { id: 'body', label: 'Body', badge: spec.body.kind === 'none' ? undefined : '•' },
-          { id: 'auth', label: 'Auth', badge: spec.auth.type === 'none' ? undefined : '•' },
-          { id: 'cookies', label: 'Cookies', badge: spec.cookies.trim() ? '•' : undefined },
-          { id: 'settings', label: 'Settings', badge: changedSettings || undefined },
-          { id: 'capture', label: 'Capture', badge: spec.captures.filter((c) => c.enabled).length || undefined },
-        ]}
+        tabs={tabs}
       />
-      <div className="request-editor__panel" role="tabpanel" aria-label={TAB_LABELS[tab]}>
+      <div className="request-editor__panel" role="tabpanel" aria-label={tabs.find((t) => t.id === tab)!.label}>
         {tab === 'params' ? (
           <ParamsPanel
             params={spec.params}

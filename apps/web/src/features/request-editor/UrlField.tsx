@@ -7,6 +7,21 @@ type UrlFieldProps = { value: string; onChange: (value: string) => void }
 
 type Tip = { text: string; left: number; tone: string }
 
+const charWidths = new Map<string, number>()
+
+/** The advance of one character of a monospace font, measured once per font (pointer moves ask often). */
+function charWidth(element: HTMLElement): number {
+  const font = getComputedStyle(element).font
+  let width = charWidths.get(font)
+  if (width === undefined) {
+    const canvas = document.createElement('canvas').getContext('2d')!
+    canvas.font = font
+    width = canvas.measureText('0000000000').width / 10
+    charWidths.set(font, width)
+  }
+  return width
+}
+
 /**
  * The URL input with `{{variables}}` coloured in place (unknown ones underlined). Hovering a
  * variable, or putting the caret in it, says its value and where it comes from. The text is
@@ -25,18 +40,11 @@ export function UrlField({ value, onChange }: UrlFieldProps) {
     if (backdrop.current && input.current) backdrop.current.scrollLeft = input.current.scrollLeft
   }
 
-  const charWidth = () => {
-    const element = input.current!
-    const canvas = document.createElement('canvas').getContext('2d')!
-    canvas.font = getComputedStyle(element).font
-    return canvas.measureText('0000000000').width / 10
-  }
-
   const tipAt = (index: number): Tip | null => {
     const segment = segments.find((s): s is Extract<Segment, { kind: 'variable' }> => s.kind === 'variable' && index >= s.start && index < s.start + s.text.length)
     if (!segment || !input.current) return null
     const padding = parseFloat(getComputedStyle(input.current).paddingLeft)
-    return { text: describeVariable(segment), left: padding + segment.start * charWidth() - input.current.scrollLeft, tone: segment.state }
+    return { text: describeVariable(segment), left: padding + segment.start * charWidth(input.current) - input.current.scrollLeft, tone: segment.state }
   }
 
   const onMouseMove = (event: MouseEvent<HTMLInputElement>) => {
@@ -44,7 +52,7 @@ export function UrlField({ value, onChange }: UrlFieldProps) {
     const element = event.currentTarget
     const padding = parseFloat(getComputedStyle(element).paddingLeft)
     const x = event.clientX - element.getBoundingClientRect().left - padding + element.scrollLeft
-    setTip(tipAt(Math.floor(x / charWidth())))
+    setTip(tipAt(Math.floor(x / charWidth(element))))
   }
 
   const onCaret = () => {

@@ -2,12 +2,13 @@ import type { ResponseRecord } from '@courier/shared'
 import { useEffect, useState } from 'react'
 import { ApiError } from '../../shared/api/proxy-client'
 import { formatDuration } from '../../shared/format/format'
-import { Tabs } from '../../shared/ui/Tabs'
+import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'
+import { Tabs, type TabItem } from '../../shared/ui/Tabs'
 import { ResponseBody } from './body/ResponseBody'
 import { preloadEditorWhenIdle } from './preload-editor'
 import { CookiesPanel } from './cookies/CookiesPanel'
 import { cookiesOf } from './cookies/cookies-of'
-import { ErrorAlert } from './ErrorAlert'
+import { phaseWords } from './error-phase'
 import { HeadersTable } from './headers/HeadersTable'
 import { ApiHelpers } from './helpers/ApiHelpers'
 import { RedirectsPanel } from './redirects/RedirectsPanel'
@@ -17,8 +18,6 @@ import { TimingPanel } from './timing/TimingPanel'
 import './response-viewer.css'
 
 type ResponseTab = 'body' | 'headers' | 'cookies' | 'timing' | 'redirects' | 'request'
-
-const TAB_NAMES: Record<ResponseTab, string> = { body: 'Body', headers: 'Headers', cookies: 'Cookies', timing: 'Timing', redirects: 'Redirects', request: 'Request' }
 
 export type ResponseViewerProps = {
   state: ResponseState
@@ -73,27 +72,31 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
     )
   }
   if (state.kind === 'error') {
-    const error = state.error
+    const field = state.error instanceof ApiError ? state.error.field : undefined
     return (
       <section className="response-viewer" aria-label="Response">
         <div className="response-viewer__content">
-          {error instanceof ApiError ? (
-            <ErrorAlert code={error.code} message={error.message} field={error.field} />
-          ) : (
-            <ErrorAlert code="INTERNAL" message={error.message} />
-          )}
+          <ErrorAlert {...errorParts(state.error)} context={[field && `in ${field}`]} />
         </div>
       </section>
     )
   }
 
   const { record } = state
+  const tabs: TabItem<ResponseTab>[] = [
+    { id: 'body', label: 'Body' },
+    { id: 'headers', label: 'Headers', badge: record.headers.length },
+    { id: 'cookies', label: 'Cookies', badge: cookiesOf(record).length },
+    { id: 'timing', label: 'Timing' },
+    { id: 'redirects', label: 'Redirects', badge: record.hops.length },
+    { id: 'request', label: 'Request' },
+  ]
   return (
     <section className="response-viewer" aria-label="Response">
       <StatusLine record={record} />
       {record.error ? (
         <div className="response-viewer__alert">
-          <ErrorAlert code={record.error.code} message={record.error.message} phase={record.error.phase} />
+          <ErrorAlert code={record.error.code} message={record.error.message} context={[phaseWords(record.error.phase)]} />
         </div>
       ) : null}
       {record.notes.length > 0 ? (
@@ -111,16 +114,9 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
             selected={tab}
             onSelect={setTab}
             size="small"
-            tabs={[
-              { id: 'body', label: 'Body' },
-              { id: 'headers', label: 'Headers', badge: record.headers.length },
-              { id: 'cookies', label: 'Cookies', badge: cookiesOf(record).length },
-              { id: 'timing', label: 'Timing' },
-              { id: 'redirects', label: 'Redirects', badge: record.hops.length },
-              { id: 'request', label: 'Request' },
-            ]}
+            tabs={tabs}
           />
-          <div className={`response-viewer__panel response-viewer__panel--${tab}`} role="tabpanel" aria-label={TAB_NAMES[tab]}>
+          <div className={`response-viewer__panel response-viewer__panel--${tab}`} role="tabpanel" aria-label={tabs.find((t) => t.id === tab)!.label}>
             {tab === 'body' ? (
               <ResponseBody key={record.id} record={record} largeBodyBytes={largeBodyBytes} />
             ) : tab === 'headers' ? (

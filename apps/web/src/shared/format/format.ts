@@ -21,6 +21,11 @@ export function formatTime(iso: string, now = new Date()): string {
   return date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
 }
 
+/** "14:03:22": a moment of today to the second (token expiry, rate-limit reset). */
+export function formatClock(iso: string): string {
+  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+}
+
 export type StatusClass = 'info' | 'success' | 'redirect' | 'client-error' | 'server-error' | 'failed'
 
 export function statusClass(status: number | null): StatusClass {

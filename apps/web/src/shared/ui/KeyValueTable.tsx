@@ -1,5 +1,6 @@
 import type { Row } from '@courier/shared'
 import { useId } from 'react'
+import { replaceAt } from './replace-at'
 
 type KeyValueTableProps = {
   /** Names the table for screen readers, e.g. "Query parameters". */
@@ -17,10 +18,6 @@ type KeyValueTableProps = {
   /** Marks a row, e.g. a header Courier overrides; keyed by row index. */
   rowNotes?: Record<number, string>
   monospace?: boolean
-}
-
-function replace(rows: Row[], index: number, row: Row): Row[] {
-  return rows.map((current, i) => (i === index ? row : current))
 }
 
 /**
@@ -56,7 +53,7 @@ export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', v
             <tr key={index} className={`kv-table__row${!enabled ? ' kv-table__row--off' : ''}${isNew ? ' kv-table__row--new' : ''}`}>
               <td className="kv-table__check">
                 {fixedKeys || isNew ? null : (
-                  <input type="checkbox" aria-label="Enabled" checked={enabled} onChange={(event) => onChange(replace(rows, index, [name, value, event.target.checked]))} />
+                  <input type="checkbox" aria-label="Enabled" checked={enabled} onChange={(event) => onChange(replaceAt(rows, index, [name, value, event.target.checked]))} />
                 )}
               </td>
               <td>
@@ -70,7 +67,7 @@ export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', v
                   list={listId}
                   spellCheck={false}
                   autoComplete="off"
-                  onChange={(event) => onChange(isNew ? [...rows, [event.target.value, '', true]] : replace(rows, index, [event.target.value, value, enabled]))}
+                  onChange={(event) => onChange(isNew ? [...rows, [event.target.value, '', true]] : replaceAt(rows, index, [event.target.value, value, enabled]))}
                 />
               </td>
               <td>
@@ -83,7 +80,7 @@ export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', v
                   placeholder={isNew ? valuePlaceholder : ''}
                   spellCheck={false}
                   autoComplete="off"
-                  onChange={(event) => onChange(isNew ? [...rows, ['', event.target.value, true]] : replace(rows, index, [name, event.target.value, enabled]))}
+                  onChange={(event) => onChange(isNew ? [...rows, ['', event.target.value, true]] : replaceAt(rows, index, [name, event.target.value, enabled]))}
                 />
                 {note ? <span className="kv-table__note">{note}</span> : null}
                 {valueListId ? (

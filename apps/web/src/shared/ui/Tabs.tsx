@@ -12,7 +12,7 @@ type TabsProps<T extends string> = {
   size?: 'normal' | 'small'
 }
 
-/** WAI-ARIA tabs with roving focus: arrows move, Home/End jump. Panels use `tabPanelProps`. */
+/** WAI-ARIA tabs with roving focus: arrows move, Home/End jump. */
 export function Tabs<T extends string>({ label, tabs, selected, onSelect, trailing, size = 'normal' }: TabsProps<T>) {
   const baseId = useId()
   const refs = useRef(new Map<T, HTMLButtonElement>())
@@ -59,9 +59,4 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, traili
       {trailing ? <div className="tabs__trailing">{trailing}</div> : null}
     </div>
   )
-}
-
-/** Props for the panel of the selected tab, tying it to its tab for screen readers. */
-export function useTabPanelIds() {
-  return useId()
 }

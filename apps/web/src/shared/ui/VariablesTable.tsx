@@ -1,11 +1,8 @@
 import type { Variable } from '@courier/shared'
 import { useState } from 'react'
+import { replaceAt } from './replace-at'
 
 type VariablesTableProps = { label: string; variables: Variable[]; onChange: (variables: Variable[]) => void }
-
-function replace(list: Variable[], index: number, next: Variable): Variable[] {
-  return list.map((current, i) => (i === index ? next : current))
-}
 
 /**
  * Variables as rows: name, value, enabled, secret. Secret values are masked until revealed
@@ -39,7 +36,7 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
           return (
             <tr key={index} className={`kv-table__row${v.enabled ? '' : ' kv-table__row--off'}`}>
               <td className="kv-table__check">
-                {isNew ? null : <input type="checkbox" aria-label="Enabled" checked={v.enabled} onChange={(e) => onChange(replace(variables, index, { ...v, enabled: e.target.checked }))} />}
+                {isNew ? null : <input type="checkbox" aria-label="Enabled" checked={v.enabled} onChange={(e) => onChange(replaceAt(variables, index, { ...v, enabled: e.target.checked }))} />}
               </td>
               <td>
                 <input
@@ -48,7 +45,7 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
                   placeholder={isNew ? 'Add variable' : ''}
                   value={v.name}
                   spellCheck={false}
-                  onChange={(e) => onChange(isNew ? [...variables, { ...v, name: e.target.value }] : replace(variables, index, { ...v, name: e.target.value }))}
+                  onChange={(e) => onChange(isNew ? [...variables, { ...v, name: e.target.value }] : replaceAt(variables, index, { ...v, name: e.target.value }))}
                 />
               </td>
               <td>
@@ -61,7 +58,7 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
                     placeholder={isNew ? 'Value' : ''}
                     value={v.value}
                     spellCheck={false}
-                    onChange={(e) => onChange(isNew ? [...variables, { ...v, value: e.target.value }] : replace(variables, index, { ...v, value: e.target.value }))}
+                    onChange={(e) => onChange(isNew ? [...variables, { ...v, value: e.target.value }] : replaceAt(variables, index, { ...v, value: e.target.value }))}
                   />
                   {v.secret && !isNew ? (
                     <button
@@ -83,7 +80,7 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
                 </span>
               </td>
               <td className="variables-table__secret">
-                {isNew ? null : <input type="checkbox" aria-label={`${v.name} is secret`} checked={v.secret} onChange={(e) => onChange(replace(variables, index, { ...v, secret: e.target.checked }))} />}
+                {isNew ? null : <input type="checkbox" aria-label={`${v.name} is secret`} checked={v.secret} onChange={(e) => onChange(replaceAt(variables, index, { ...v, secret: e.target.checked }))} />}
               </td>
               <td className="kv-table__actions">
                 {isNew ? null : (

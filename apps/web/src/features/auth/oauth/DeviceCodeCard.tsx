@@ -1,5 +1,6 @@
 import type { OAuthDeviceView } from '@courier/shared'
-import { clockTime } from '../auth-time'
+import { formatClock } from '../../../shared/format/format'
+import { copyText } from '../../../shared/ui/copy-text'
 
 /** RFC 8628 §3.3: the code to type and where, while Courier polls. */
 export function DeviceCodeCard({ device }: { device: OAuthDeviceView }) {
@@ -10,7 +11,7 @@ export function DeviceCodeCard({ device }: { device: OAuthDeviceView }) {
         <output className="device-code__code" aria-label="User code">
           {device.userCode}
         </output>
-        <button type="button" className="button button--small" onClick={() => void navigator.clipboard?.writeText(device.userCode)}>
+        <button type="button" className="button button--small" onClick={() => void copyText(device.userCode)}>
           Copy code
         </button>
       </p>
@@ -28,7 +29,7 @@ export function DeviceCodeCard({ device }: { device: OAuthDeviceView }) {
         ) : null}
       </p>
       <p className="hint">
-        Courier polls every {device.intervalSeconds} s until {clockTime(device.expiresAt)}.
+        Courier polls every {device.intervalSeconds} s until {formatClock(device.expiresAt)}.
       </p>
     </section>
   )

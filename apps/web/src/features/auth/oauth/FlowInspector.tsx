@@ -1,6 +1,6 @@
 import type { OAuthFlowView, OAuthHttpExchange, OAuthStep, Pair } from '@courier/shared'
-import { clockTime } from '../auth-time'
-import { ErrorNotice } from '../ErrorNotice'
+import { formatClock, statusClass } from '../../../shared/format/format'
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert'
 
 const ICON: Record<OAuthStep['status'], string> = { done: '✓', failed: '✕', waiting: '…', skipped: '–' }
 
@@ -33,7 +33,7 @@ function Exchange({ exchange, title }: { exchange: OAuthHttpExchange; title: str
       {response ? (
         <>
           <p className="flow-exchange__line">
-            <span className={`status-pill status-pill--${response.status < 300 ? 'success' : response.status < 400 ? 'redirect' : response.status < 500 ? 'client-error' : 'server-error'}`}>
+            <span className={`status-pill status-pill--${statusClass(response.status)}`}>
               {response.status} {response.statusText}
             </span>
             {exchange.durationMs !== undefined ? <span className="flow-exchange__ms">{Math.round(exchange.durationMs)} ms</span> : null}
@@ -57,7 +57,7 @@ function Step({ step }: { step: OAuthStep }) {
           {ICON[step.status]}
         </span>
         <span className="flow-step__title">{step.title}</span>
-        <span className="flow-step__time">{clockTime(step.at)}</span>
+        <span className="flow-step__time">{formatClock(step.at)}</span>
       </div>
       {step.summary ? <p className="flow-step__summary">{step.summary}</p> : null}
       {step.checks.length ? (
@@ -70,7 +70,7 @@ function Step({ step }: { step: OAuthStep }) {
           ))}
         </ul>
       ) : null}
-      {step.error ? <ErrorNotice code={step.error.code} message={step.error.message} /> : null}
+      {step.error ? <ErrorAlert code={step.error.code} message={step.error.message} /> : null}
       {hasDetails ? (
         <details className="flow-step__details" open={step.status === 'failed'}>
           <summary>{step.exchange ? 'HTTP exchange' : 'Parameters'}</summary>

@@ -1,9 +1,9 @@
 import { OAUTH_CALLBACK_PATH, isBrowserGrant, type OAuth2Config, type OAuthMetadata, type Pair, type Row } from '@courier/shared'
 import { useState } from 'react'
 import { KeyValueTable } from '../../../shared/ui/KeyValueTable'
+import { ErrorAlert, errorParts } from '../../../shared/ui/ErrorAlert'
 import { Switch } from '../../../shared/ui/fields'
 import { AuthField, TextInput } from '../AuthField'
-import { ErrorNotice, errorParts } from '../ErrorNotice'
 import { SecretInput } from '../SecretInput'
 import { useDiscoverOAuth } from './oauth-queries'
 
@@ -39,7 +39,7 @@ function PairsEditor({ label, pairs, onChange }: { label: string; pairs: Pair[];
   )
 }
 
-type Props = { config: OAuth2Config; onChange: (config: OAuth2Config) => void; environmentId: string | null; readOnly?: boolean }
+type Props = { config: OAuth2Config; onChange: (config: OAuth2Config) => void; environmentId: string | null }
 
 /** Everything a grant needs, and only that: fields appear with the grant that uses them. */
 export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
@@ -93,7 +93,7 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
           </span>
         )}
       </AuthField>
-      {discover.error ? <ErrorNotice {...errorParts(discover.error)} title="Discovery" /> : null}
+      {discover.error ? <ErrorAlert {...errorParts(discover.error)} context={['Discovery']} /> : null}
       {found && !discover.error ? (
         <p className="hint auth-form__wide" role="status" aria-label="Discovery result">
           Found the metadata of {found.issuer}

@@ -1,6 +1,6 @@
 import { isBrowserGrant, type OAuth2Config } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
-import { ErrorNotice, errorParts } from '../ErrorNotice'
+import { ErrorAlert, errorParts } from '../../../shared/ui/ErrorAlert'
 import { DeviceCodeCard } from './DeviceCodeCard'
 import { FlowInspector } from './FlowInspector'
 import { OAuth2ConfigForm } from './OAuth2ConfigForm'
@@ -51,7 +51,7 @@ export function OAuth2Panel({ config, onChange, environmentId }: OAuth2PanelProp
             </button>
           ) : null}
         </div>
-        {oauth.startError ? <ErrorNotice {...errorParts(oauth.startError)} /> : null}
+        {oauth.startError ? <ErrorAlert {...errorParts(oauth.startError)} /> : null}
         {flow && live ? (
           <div className="oauth-panel__live" role="status" aria-label="Flow status">
             <p>{WAITING_TEXT[flow.grant] ?? 'Working…'}</p>
@@ -69,7 +69,7 @@ export function OAuth2Panel({ config, onChange, environmentId }: OAuth2PanelProp
         {flow && flow.status === 'waiting' && isBrowserGrant(flow.grant) ? <PasteRedirect prominent={!flow.capturesCallback} busy={oauth.isPasting} onPaste={oauth.paste} /> : null}
         {flow?.status === 'failed' && flow.error ? (
           <div role="group" aria-label="Flow result">
-            <ErrorNotice code={flow.error.code} message={flow.error.message} title={`No token: the ${flow.error.step.replace('-', ' ')} step failed`} />
+            <ErrorAlert code={flow.error.code} message={flow.error.message} context={[`No token: the ${flow.error.step.replace('-', ' ')} step failed`]} />
           </div>
         ) : null}
         {flow?.status === 'completed' ? (

@@ -1,6 +1,7 @@
 import type { OAuthTokenView } from '@courier/shared'
 import { useEffect, useState } from 'react'
-import { clockTime, relativeTime } from '../auth-time'
+import { formatClock } from '../../../shared/format/format'
+import { relativeTime } from '../auth-time'
 import { JwtDetails } from './JwtDetails'
 
 function useNow(intervalMs: number): number {
@@ -47,11 +48,11 @@ export function TokenCard({ token, onRefresh, onForget, busy }: TokenCardProps) 
           </>
         ) : null}
         <dt>Obtained</dt>
-        <dd>{clockTime(token.obtainedAt)}</dd>
+        <dd>{formatClock(token.obtainedAt)}</dd>
         {token.expiresAt ? (
           <>
             <dt>Expires</dt>
-            <dd>{clockTime(token.expiresAt)}</dd>
+            <dd>{formatClock(token.expiresAt)}</dd>
           </>
         ) : null}
         <dt>Refresh token</dt>
@@ -59,7 +60,7 @@ export function TokenCard({ token, onRefresh, onForget, busy }: TokenCardProps) 
         {token.refreshedAt ? (
           <>
             <dt>Refreshed</dt>
-            <dd>{clockTime(token.refreshedAt)}</dd>
+            <dd>{formatClock(token.refreshedAt)}</dd>
           </>
         ) : null}
         {token.issuer ? (

@@ -1,13 +1,10 @@
 import type { MultipartPart, Pair, Row } from '@courier/shared'
 import { useState } from 'react'
 import { KeyValueTable } from '../../../shared/ui/KeyValueTable'
+import { replaceAt } from '../../../shared/ui/replace-at'
 import { FilePicker } from './FilePicker'
 
 type MultipartBodyProps = { parts: MultipartPart[]; onChange: (parts: MultipartPart[]) => void }
-
-function replace(parts: MultipartPart[], index: number, part: MultipartPart): MultipartPart[] {
-  return parts.map((current, i) => (i === index ? part : current))
-}
 
 /**
  * multipart/form-data: text fields and files. A text part can go as a file (requests'
@@ -44,7 +41,7 @@ export function MultipartBody({ parts, onChange }: MultipartBodyProps) {
                 part={part}
                 expanded={expanded === index}
                 onToggle={() => setExpanded(expanded === index ? null : index)}
-                onChange={(next) => onChange(replace(parts, index, next))}
+                onChange={(next) => onChange(replaceAt(parts, index, next))}
                 onRemove={() => onChange(parts.filter((_, i) => i !== index))}
               />
             ))}
@@ -101,7 +98,7 @@ function PartRows({ part, expanded, onToggle, onChange, onRemove }: PartRowsProp
           <input
             className="kv-table__input"
             aria-label={`Content type of ${label}`}
-            placeholder={part.kind === 'file' ? (part.file?.contentType ?? 'auto') : part.filename ? 'none' : 'none'}
+            placeholder={part.kind === 'file' ? (part.file?.contentType ?? 'auto') : 'none'}
             value={part.contentType ?? ''}
             spellCheck={false}
             onChange={(event) => onChange({ ...part, contentType: event.target.value || undefined })}

@@ -1,6 +1,6 @@
 import { hexDump, type BodyDescriptor } from '@courier/shared'
 import { useEffect, useState } from 'react'
-import { pageToken } from '../../../shared/api/proxy-client'
+import { fetchBody } from '../../../shared/api/fetch-body'
 import { formatBytes } from '../../../shared/format/format'
 
 const FIRST = 4096
@@ -8,8 +8,8 @@ const MOST = 64 * 1024
 
 /** Reads only the first `limit` bytes of the body: the stream is cancelled once they arrived. */
 async function readHead(url: string, limit: number, signal: AbortSignal): Promise<Uint8Array> {
-  const response = await fetch(url, { headers: { 'x-courier-token': pageToken() }, signal })
-  if (!response.ok || !response.body) throw new Error(`The body could not be loaded (${response.status}).`)
+  const response = await fetchBody(url, { signal })
+  if (!response.body) throw new Error(`The body could not be loaded (${response.status}).`)
   const reader = response.body.getReader()
   const out = new Uint8Array(limit)
   let length = 0

@@ -1,6 +1,6 @@
 import { mediaTypeOf, type BodyDescriptor } from '@courier/shared'
 import { useEffect, useState } from 'react'
-import { pageToken } from '../../../shared/api/proxy-client'
+import { fetchBody } from '../../../shared/api/fetch-body'
 import { formatBytes } from '../../../shared/format/format'
 
 export type PreviewKind = 'image' | 'html' | 'pdf' | 'text'
@@ -42,8 +42,8 @@ function useBodyText(body: BodyDescriptor, max: number): { text: string | null; 
     if (body.inline !== null) return setState({ text: body.inline, error: null })
     if (body.size > max) return setState({ text: null, error: `This page is ${formatBytes(body.size)}; previews stop at ${formatBytes(max)}. Download it to open it.` })
     const controller = new AbortController()
-    fetch(body.url, { headers: { 'x-courier-token': pageToken() }, signal: controller.signal })
-      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`The body could not be loaded (${response.status}).`))))
+    fetchBody(body.url, { signal: controller.signal })
+      .then((response) => response.text())
       .then((text) => setState({ text, error: null }))
       .catch((failure: Error) => !controller.signal.aborted && setState({ text: null, error: failure.message }))
     return () => controller.abort()
@@ -78,8 +78,8 @@ function PdfPreview({ body }: { body: BodyDescriptor }) {
   useEffect(() => {
     const controller = new AbortController()
     let objectUrl: string | null = null
-    fetch(body.url, { headers: { 'x-courier-token': pageToken() }, signal: controller.signal })
-      .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`The body could not be loaded (${response.status}).`))))
+    fetchBody(body.url, { signal: controller.signal })
+      .then((response) => response.arrayBuffer())
       .then((buffer) => {
         objectUrl = URL.createObjectURL(new Blob([buffer], { type: 'application/pdf' }))
         setSrc(objectUrl)

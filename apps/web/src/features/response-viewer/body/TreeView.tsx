@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { copyText } from '../copy-text'
+import { copyText } from '../../../shared/ui/copy-text'
 import type { BodyClient } from './body-client'
 import type { TreeRow } from './json-tree'
 import { useBlockVirtualizer } from './use-block-virtualizer'

@@ -1,3 +1,4 @@
+import { fetchBody } from '../../../shared/api/fetch-body'
 import { BodyDocument, type BodyKind } from './body-document'
 import type { BodyMessage, BodyRequest, BodySource } from './body-protocol'
 
@@ -11,8 +12,8 @@ const post = (message: BodyMessage) => scope.postMessage(message)
 
 /** Streams the body from the body store, reporting progress, into one buffer. */
 async function download(source: Extract<BodySource, { kind: 'url' }>): Promise<string> {
-  const response = await fetch(source.url, { headers: { 'x-courier-token': source.token } })
-  if (!response.ok || !response.body) throw new Error(`The body could not be loaded (${response.status}).`)
+  const response = await fetchBody(source.url, { token: source.token })
+  if (!response.body) throw new Error(`The body could not be loaded (${response.status}).`)
   const total = Number(response.headers.get('content-length')) || source.expectedBytes
   let buffer = new Uint8Array(total)
   let received = 0

@@ -1,6 +1,6 @@
 import type { Pair } from '@courier/shared'
 import { useMemo, useState } from 'react'
-import { copyText } from '../copy-text'
+import { copyText } from '../../../shared/ui/copy-text'
 import { explainHeader } from './header-docs'
 
 type HeadersTableProps = {
@@ -91,7 +91,7 @@ export function HeadersTable({ headers, label, searchable = false, emptyText = '
   )
 }
 
-export function CopyIcon() {
+function CopyIcon() {
   return (
     <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.4">
       <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />

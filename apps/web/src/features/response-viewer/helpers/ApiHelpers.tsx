@@ -1,14 +1,11 @@
 import { pageLinks, parseRateLimit, type PageLinks, type RateLimitSummary, type ResponseRecord } from '@courier/shared'
 import { useEffect, useState } from 'react'
+import { formatClock } from '../../../shared/format/format'
 
 function inWords(seconds: number): string {
   if (seconds < 60) return `${seconds} s`
   if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${seconds % 60 ? `${seconds % 60} s` : ''}`.trim()
   return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`
-}
-
-function clock(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
 }
 
 /** Seconds left until `iso`, ticking once a second so a reset counts down. */
@@ -40,12 +37,12 @@ function RateLimit({ summary }: { summary: RateLimitSummary }) {
       ) : null}
       {summary.resetAt && resetIn !== undefined ? (
         <span className="api-helpers__muted">
-          resets {resetIn > 0 ? `in ${inWords(resetIn)}` : 'now'} ({clock(summary.resetAt)})
+          resets {resetIn > 0 ? `in ${inWords(resetIn)}` : 'now'} ({formatClock(summary.resetAt)})
         </span>
       ) : null}
       {summary.retryAfter && retryIn !== undefined ? (
         <span className="api-helpers__retry">
-          Retry after {retryIn > 0 ? inWords(retryIn) : 'now'} ({clock(summary.retryAfter.at)})
+          Retry after {retryIn > 0 ? inWords(retryIn) : 'now'} ({formatClock(summary.retryAfter.at)})
         </span>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import type { ResponseRecord } from '@courier/shared'
 import { formatBytes } from '../../../shared/format/format'
+import { methodTone } from '../../../shared/format/method-tone'
 import { HeadersTable } from '../headers/HeadersTable'
 
 function queryPairs(url: string): [string, string][] {
@@ -20,7 +21,7 @@ export function RequestAsSent({ record }: { record: ResponseRecord }) {
     <div className="sent">
       {answered ? null : <h3 className="section-title">The request Courier prepared</h3>}
       <div className="sent__line" aria-label="Request line">
-        <span className={`method method--${sent.method.toLowerCase()}`}>{sent.method}</span>
+        <span className={`method ${methodTone(sent.method)}`}>{sent.method}</span>
         <code className="sent__url" aria-label="Final URL">
           {sent.url}
         </code>
