@@ -19,7 +19,6 @@ type Fixtures = {
 }
 type WorkerFixtures = { courier: CourierServer; target: TargetServer }
 
-/** Screenshots of every screen the specs visit, kept apart from Playwright's own (cleaned) output. */
 /** Tabs and drafts persist on the server; each test starts from an empty workspace. */
 export async function resetWorkspace(request: APIRequestContext, courierUrl: string): Promise<void> {
   const html = await (await request.get(courierUrl)).text()
@@ -30,7 +29,28 @@ export async function resetWorkspace(request: APIRequestContext, courierUrl: str
   })
 }
 
+/** Screenshots of every screen the specs visit, kept apart from Playwright's own (cleaned) output. */
 export const screensDir = process.env.COURIER_SCREENS_DIR ?? join(import.meta.dirname, 'screenshots')
+
+/** Loopback, and what the page makes itself (data:, blob:): Monaco and everything else are local. */
+export const isLoopbackOrInline = (url: URL) => ['127.0.0.1', 'localhost'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol)
+
+/**
+ * The `app` fixture: an empty workspace, Courier's page open, and at the end the check that
+ * nothing the page loaded left the machine (`isLocal` says what stays on it).
+ */
+export function openCourier(isLocal: (url: URL) => boolean) {
+  return async ({ page, courier, request }: { page: Page; courier: CourierServer; request: APIRequestContext }, use: (page: Page) => Promise<void>) => {
+    await resetWorkspace(request, courier.url)
+    const foreign: string[] = []
+    page.on('request', (request) => {
+      if (!isLocal(new URL(request.url()))) foreign.push(request.url())
+    })
+    await page.goto(courier.url)
+    await use(page)
+    expect(foreign, 'requests that left 127.0.0.1').toEqual([])
+  }
+}
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   courier: [
@@ -51,18 +71,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, courier, request }, use) => {
-    await resetWorkspace(request, courier.url)
-    // Nothing the page loads may leave the machine: Monaco and everything else are local.
-    const foreign: string[] = []
-    page.on('request', (request) => {
-      const host = new URL(request.url()).hostname
-      if (!['127.0.0.1', 'localhost'].includes(host) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) foreign.push(request.url())
-    })
-    await page.goto(courier.url)
-    await use(page)
-    expect(foreign, 'requests that left 127.0.0.1').toEqual([])
-  },
+  app: openCourier(isLoopbackOrInline),
   requestEditor: async ({ app }, use) => use(new RequestEditorPage(app)),
   responseViewer: async ({ app }, use) => use(new ResponseViewerPage(app)),
   history: async ({ app }, use) => use(new HistoryPage(app)),

@@ -1,4 +1,4 @@
-import { expect, resetWorkspace, test as base } from './fixtures.js'
+import { expect, isLoopbackOrInline, openCourier, test as base } from './fixtures.js'
 import { ResponseTarget } from './response-target.js'
 
 export { expect }
@@ -9,18 +9,7 @@ export { expect }
  * (chrome-extension:, chrome: — inside the browser, never the network) may load.
  */
 export const test = base.extend<object, { responseTarget: ResponseTarget }>({
-  app: async ({ page, courier, request }, use) => {
-    await resetWorkspace(request, courier.url)
-    const foreign: string[] = []
-    page.on('request', (request) => {
-      const url = new URL(request.url())
-      const local = ['127.0.0.1', 'localhost'].includes(url.hostname) || ['data:', 'blob:', 'chrome-extension:', 'chrome:'].includes(url.protocol)
-      if (!local) foreign.push(request.url())
-    })
-    await page.goto(courier.url)
-    await use(page)
-    expect(foreign, 'requests that left 127.0.0.1').toEqual([])
-  },
+  app: openCourier((url) => isLoopbackOrInline(url) || ['chrome-extension:', 'chrome:'].includes(url.protocol)),
   responseTarget: [
     async ({}, use) => {
       const target = new ResponseTarget()

@@ -27,19 +27,9 @@ function listeningPort(fastify: FastifyInstance, fallback: number): number {
 async function courier(fastify: FastifyInstance, config: AppConfig) {
   const port = () => listeningPort(fastify, config.port)
   const cookieName = `courier_token_${config.port}`
-
-  // Cross-cutting first: routes rely on their hooks and decorators.
-  await fastify.register(errorHandler)
-  await fastify.register(securityGate, {
-    token: config.token,
-    cookieName,
-    allowedHosts: () => new Set([`127.0.0.1:${port()}`, `localhost:${port()}`, `[::1]:${port()}`]),
-    allowedOrigins: () => new Set([`http://127.0.0.1:${port()}`, `http://localhost:${port()}`, `http://[::1]:${port()}`]),
-  })
-  await fastify.register(storage, { database: config.database, dataDir: config.dataDir })
-
-  await fastify.register(infoRoutes, { version: config.version, dataDir: config.dataDir })
-  await fastify.register(sendRoutes, {
+  const origins = () => new Set([`http://127.0.0.1:${port()}`, `http://localhost:${port()}`, `http://[::1]:${port()}`])
+  // Every request Courier makes (sends, import URLs, OAuth endpoints) goes out under one policy.
+  const outbound = {
     policy: {
       allowed: LOCAL_DESTINATIONS,
       get selfPorts() {
@@ -48,15 +38,28 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
     },
     userAgent: `Courier/${config.version}`,
     extraCa: config.extraCa,
+  }
+
+  // Cross-cutting first: routes rely on their hooks and decorators.
+  await fastify.register(errorHandler)
+  await fastify.register(securityGate, {
+    token: config.token,
+    cookieName,
+    allowedHosts: () => new Set([`127.0.0.1:${port()}`, `localhost:${port()}`, `[::1]:${port()}`]),
+    allowedOrigins: origins,
   })
+  await fastify.register(storage, { database: config.database, dataDir: config.dataDir })
+
+  await fastify.register(infoRoutes, { version: config.version, dataDir: config.dataDir })
+  await fastify.register(sendRoutes, outbound)
   await fastify.register(historyRoutes)
   await fastify.register(fileRoutes, { maxUploadBytes: config.maxUploadBytes })
   await fastify.register(cookieRoutes)
   await fastify.register(settingsRoutes)
   await fastify.register(collectionRoutes)
   await fastify.register(responseBodyRoutes)
-  await fastify.register(importExportRoutes, { policy: { allowed: LOCAL_DESTINATIONS, get selfPorts() { return new Set([port()]) } }, userAgent: `Courier/${config.version}`, version: config.version, extraCa: config.extraCa })
-  await fastify.register(oauth, { policy: { allowed: LOCAL_DESTINATIONS, get selfPorts() { return new Set([port()]) } }, port, userAgent: `Courier/${config.version}`, extraCa: config.extraCa })
+  await fastify.register(importExportRoutes, { ...outbound, version: config.version })
+  await fastify.register(oauth, { ...outbound, port, origins })
 
   await fastify.register(webApp, { token: config.token, cookieName, webDist: config.webDist, viteUrl: config.viteUrl })
 }

@@ -80,6 +80,12 @@ export function isSecretHeader(name: string): boolean {
   return SECRET_HEADERS.has(name.toLowerCase())
 }
 
+/** The first value of the header `name` (matched case-insensitively), or undefined. */
+export function headerValue(headers: readonly (readonly [string, string])[], name: string): string | undefined {
+  const lower = name.toLowerCase()
+  return headers.find(([n]) => n.toLowerCase() === lower)?.[1]
+}
+
 export const STATUS_TEXT: Record<number, string> = {
   100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',
   200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content',

@@ -1,3 +1,4 @@
+import { headerValue } from './http-rules.js'
 import type { Pair } from './request-spec.js'
 
 /** What a response says about the caller's rate limit, in one shape whatever the header dialect. */
@@ -21,8 +22,7 @@ const EPOCH_SECONDS_FLOOR = 1_000_000_000
 const EPOCH_MILLIS_FLOOR = 1_000_000_000_000
 
 function header(headers: Pair[], name: string): string | undefined {
-  const found = headers.find(([key]) => key.toLowerCase() === name)
-  return found?.[1].trim()
+  return headerValue(headers, name)?.trim()
 }
 
 function number(text: string | undefined): number | undefined {
@@ -71,30 +71,22 @@ function structuredFields(value: string): Record<string, string> {
 export function parseRateLimit(headers: Pair[], now: Date = new Date()): RateLimitSummary | undefined {
   const summary: RateLimitSummary = { sources: [] }
   let reset: number | undefined
-
-  for (const prefix of ['ratelimit-', 'x-ratelimit-', 'x-rate-limit-']) {
-    const limit = number(header(headers, `${prefix}limit`))
-    const remaining = number(header(headers, `${prefix}remaining`))
-    const resetValue = number(header(headers, `${prefix}reset`))
-    if (limit === undefined && remaining === undefined && resetValue === undefined) continue
-    summary.sources.push(`${prefix}*`)
-    summary.limit ??= limit
-    summary.remaining ??= remaining
-    reset ??= resetValue
+  /** The first dialect that gives a figure wins it; every dialect that gave any is listed. */
+  const take = (source: string, figures: { limit: number | undefined; remaining: number | undefined; reset: number | undefined }) => {
+    if (figures.limit === undefined && figures.remaining === undefined && figures.reset === undefined) return
+    summary.sources.push(source)
+    summary.limit ??= figures.limit
+    summary.remaining ??= figures.remaining
+    reset ??= figures.reset
   }
 
+  for (const prefix of ['ratelimit-', 'x-ratelimit-', 'x-rate-limit-']) {
+    take(`${prefix}*`, { limit: number(header(headers, `${prefix}limit`)), remaining: number(header(headers, `${prefix}remaining`)), reset: number(header(headers, `${prefix}reset`)) })
+  }
   const combined = header(headers, 'ratelimit')
   if (combined) {
     const fields = structuredFields(combined)
-    const remaining = number(fields.remaining ?? fields.r)
-    const resetValue = number(fields.reset ?? fields.t)
-    const limit = number(fields.limit)
-    if (remaining !== undefined || resetValue !== undefined || limit !== undefined) {
-      summary.sources.push('RateLimit')
-      summary.limit ??= limit
-      summary.remaining ??= remaining
-      reset ??= resetValue
-    }
+    take('RateLimit', { limit: number(fields.limit), remaining: number(fields.remaining ?? fields.r), reset: number(fields.reset ?? fields.t) })
   }
   const policy = header(headers, 'ratelimit-policy')
   if (policy) {

@@ -1,12 +1,9 @@
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib'
-import { RequestSpecSchema } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
-import { newId } from '../ids.js'
 import { BodyStore } from '../storage/body-store.js'
 import { tempDataDir } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
-import { LOCAL_DESTINATIONS } from './address-policy.js'
-import { sendRequest } from './send-request.js'
+import { engineSend } from '../test/engine-send.js'
 import { DEFAULT_ENGINE_SETTINGS } from './settings.js'
 
 const MB = 1024 * 1024
@@ -18,17 +15,9 @@ async function fetchBomb(encoding: string, payload: Buffer) {
     response.end(payload)
   })
   const bodies = new BodyStore(tempDataDir())
-  const id = newId()
   const rssBefore = process.memoryUsage().rss
-  const record = await sendRequest(RequestSpecSchema.parse({ method: 'GET', url: upstream.url('/') }), {
-    id,
-    policy: { allowed: LOCAL_DESTINATIONS, selfPorts: new Set() },
-    defaults: { ...DEFAULT_ENGINE_SETTINGS, maxResponseBytes: CAP },
-    userAgent: 'Courier/test',
-    openSink: () => bodies.openSink(id),
-    inlineLimit: 64 * 1024,
-  })
-  return { record, stored: await bodies.size(id), rssGrowth: process.memoryUsage().rss - rssBefore }
+  const record = await engineSend({ method: 'GET', url: upstream.url('/') }, { defaults: { ...DEFAULT_ENGINE_SETTINGS, maxResponseBytes: CAP } }, bodies)
+  return { record, stored: await bodies.size(record.id), rssGrowth: process.memoryUsage().rss - rssBefore }
 }
 
 // The decoded-size cap is what stops a bomb: the wire bytes are tiny, the decoded ones are not.

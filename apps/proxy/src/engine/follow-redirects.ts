@@ -1,4 +1,4 @@
-import type { Hop, Pair, SetCookie } from '@courier/shared'
+import { headerValue, type Hop, type Pair, type SetCookie } from '@courier/shared'
 import { CourierError } from '../errors.js'
 import { digestRetry } from './auth/digest-retry.js'
 import type { DigestCredentials } from './auth/static-auth.js'
@@ -33,9 +33,16 @@ export type FollowState = {
   notes: string[]
 }
 
-function header(headers: readonly Pair[], name: string): string | null {
-  const lower = name.toLowerCase()
-  return headers.find(([n]) => n.toLowerCase() === lower)?.[1] ?? null
+/** One exchange the send went past (a redirect, or a 401 answered with Digest), as listed under Redirects. */
+function hopOf(request: HopRequest, result: ExchangeResult, location: string | null): Hop {
+  return {
+    request: { method: request.method, url: request.url.href, headers: result.sentHeaders, bodySize: request.bodySize, ...(result.remoteAddress ? { remoteAddress: result.remoteAddress } : {}) },
+    status: result.status,
+    statusText: result.statusText,
+    headers: result.headers,
+    location,
+    timing: result.timing,
+  }
 }
 
 function withCookieHeader(headers: Pair[], value: string): Pair[] {
@@ -51,7 +58,7 @@ function withCookieHeader(headers: Pair[], value: string): Pair[] {
 export async function followRedirects(input: FollowInput, state: FollowState): Promise<ExchangeResult> {
   const { settings } = input
   // The person's own Cookie line travels only to the origin they addressed; jar cookies follow their rules.
-  const ownCookie = header(input.request.headers, 'cookie') ?? ''
+  const ownCookie = headerValue(input.request.headers, 'cookie') ?? ''
   const origin = input.request.url.origin
   state.current = input.request
   let answeredDigest = false
@@ -85,34 +92,20 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
     // A Digest 401 is answered once per URL and kept as a hop, so both exchanges are shown.
     const digest = answeredDigest ? null : digestRetry(input.request, state.current, result)
     if (digest) {
-      state.hops.push({
-        request: { method: state.current.method, url: state.current.url.href, headers: result.sentHeaders, bodySize: state.current.bodySize, ...(result.remoteAddress ? { remoteAddress: result.remoteAddress } : {}) },
-        status: result.status,
-        statusText: result.statusText,
-        headers: result.headers,
-        location: null,
-        timing: result.timing,
-      })
+      state.hops.push(hopOf(state.current, result, null))
       state.notes.push(digest.note)
       answeredDigest = true
       state.current = digest.request
       continue
     }
 
-    const location = header(result.headers, 'location')
+    const location = headerValue(result.headers, 'location') ?? null
     const next = settings.followRedirects ? nextHop(state.current, result.status, location) : null
     if (!next) return result
     if (next.kind === 'forbidden') {
       throw new CourierError('REDIRECT_FORBIDDEN', `The server redirected to ${next.target.slice(0, 200)}, which Courier does not follow (only http and https).`, { phase: 'redirect' })
     }
-    state.hops.push({
-      request: { method: state.current.method, url: state.current.url.href, headers: result.sentHeaders, bodySize: state.current.bodySize, ...(result.remoteAddress ? { remoteAddress: result.remoteAddress } : {}) },
-      status: result.status,
-      statusText: result.statusText,
-      headers: result.headers,
-      location,
-      timing: result.timing,
-    })
+    state.hops.push(hopOf(state.current, result, location))
     if (state.hops.filter((hop) => hop.status !== 401).length > settings.maxRedirects) {
       throw new CourierError('TOO_MANY_REDIRECTS', `The server redirected more than ${settings.maxRedirects} times; the chain is listed under Redirects.`, { phase: 'redirect' })
     }

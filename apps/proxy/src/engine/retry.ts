@@ -1,5 +1,4 @@
-import type { Pair, RetryPolicy } from '@courier/shared'
-import type { ErrorCode } from '@courier/shared'
+import { headerValue, type ErrorCode, type Pair, type RetryPolicy } from '@courier/shared'
 
 /** Network failures worth another try; a refused policy or bad input never is. */
 const RETRYABLE_ERRORS = new Set<ErrorCode>([
@@ -22,7 +21,7 @@ export function retryReason(outcome: AttemptOutcome, policy: RetryPolicy): strin
 
 /** Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date; milliseconds from now, or null. */
 export function retryAfterMs(headers: readonly Pair[], now = Date.now()): number | null {
-  const value = headers.find(([name]) => name.toLowerCase() === 'retry-after')?.[1]?.trim()
+  const value = headerValue(headers, 'retry-after')?.trim()
   if (!value) return null
   if (/^\d+$/.test(value)) return Number(value) * 1000
   const at = Date.parse(value)

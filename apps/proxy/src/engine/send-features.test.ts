@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import { RequestSpecSchema, type RequestSpecInput } from '@courier/shared'
+import type { RequestSpecInput } from '@courier/shared'
 import { CookieJar } from 'tough-cookie'
 import { describe, expect, it } from 'vitest'
 import { newId } from '../ids.js'
@@ -7,29 +7,15 @@ import { BodyStore } from '../storage/body-store.js'
 import { FileStore } from '../storage/file-store.js'
 import { tempDataDir } from '../test/build-test-app.js'
 import { startUpstream, type Upstream } from '../test/upstream.js'
-import { LOCAL_DESTINATIONS } from './address-policy.js'
+import { engineSend } from '../test/engine-send.js'
 import { buildFileBody } from './file-body.js'
-import { sendRequest, type SendContext } from './send-request.js'
-import { DEFAULT_ENGINE_SETTINGS } from './settings.js'
+import type { SendContext } from './send-request.js'
 
 function sender(extra: Partial<SendContext> = {}) {
   const dir = tempDataDir()
   const bodies = new BodyStore(`${dir}/bodies`)
   const files = new FileStore(`${dir}/files`)
-  const send = (input: RequestSpecInput, more: Partial<SendContext> = {}) => {
-    const id = newId()
-    return sendRequest(RequestSpecSchema.parse(input), {
-      id,
-      policy: { allowed: LOCAL_DESTINATIONS, selfPorts: new Set() },
-      defaults: DEFAULT_ENGINE_SETTINGS,
-      userAgent: 'Courier/test',
-      openSink: () => bodies.openSink(id),
-      buildFileBody: (body) => buildFileBody(body, files),
-      inlineLimit: 64 * 1024,
-      ...extra,
-      ...more,
-    })
-  }
+  const send = (input: RequestSpecInput, more: Partial<SendContext> = {}) => engineSend(input, { buildFileBody: (body) => buildFileBody(body, files), ...extra, ...more }, bodies)
   return { send, files }
 }
 

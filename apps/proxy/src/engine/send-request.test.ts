@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { gzipSync, brotliCompressSync } from 'node:zlib'
-import { RequestSpecSchema, type RequestSpecInput } from '@courier/shared'
+import type { RequestSpecInput } from '@courier/shared'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { CourierError } from '../errors.js'
-import { newId } from '../ids.js'
 import { BodyStore } from '../storage/body-store.js'
 import { closedPort, startRawUpstream, startUpstream } from '../test/upstream.js'
 import { tempDataDir } from '../test/build-test-app.js'
+import { engineSend } from '../test/engine-send.js'
 import { LOCAL_DESTINATIONS } from './address-policy.js'
-import { sendRequest, type SendContext } from './send-request.js'
+import type { SendContext } from './send-request.js'
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './settings.js'
 
 const tlsDir = new URL('../test/tls/', import.meta.url)
@@ -18,23 +18,16 @@ const tlsFile = (name: string) => readFileSync(new URL(name, tlsDir), 'utf8')
 
 function send(input: RequestSpecInput, overrides: Partial<SendContext> & { settings?: Partial<EngineSettings> } = {}) {
   const bodies = new BodyStore(tempDataDir())
-  const id = newId()
   const { settings, ...rest } = overrides
-  const pending = sendRequest(RequestSpecSchema.parse(input), {
-    id,
-    policy: { allowed: LOCAL_DESTINATIONS, selfPorts: new Set() },
-    defaults: { ...DEFAULT_ENGINE_SETTINGS, ...settings },
-    userAgent: 'Courier/test',
-    openSink: () => bodies.openSink(id),
-    inlineLimit: 64 * 1024,
-    ...rest,
+  const pending = engineSend(input, { defaults: { ...DEFAULT_ENGINE_SETTINGS, ...settings }, ...rest }, bodies)
+  return pending.then((record) => {
+    const storedBody = async () => {
+      const chunks: Buffer[] = []
+      for await (const chunk of bodies.read(record.id)) chunks.push(chunk as Buffer)
+      return Buffer.concat(chunks)
+    }
+    return Object.assign(record, { storedBody })
   })
-  const storedBody = async () => {
-    const chunks: Buffer[] = []
-    for await (const chunk of bodies.read(id)) chunks.push(chunk as Buffer)
-    return Buffer.concat(chunks)
-  }
-  return pending.then((record) => Object.assign(record, { storedBody }))
 }
 
 const lower = (headers: [string, string][]) => headers.map(([name, value]) => [name.toLowerCase(), value])

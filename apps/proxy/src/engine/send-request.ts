@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import {
+  headerValue,
   isTextualContentType,
   looksLikeText,
   responseBodyPath,
   suggestFilename,
   type Attempt,
-  type Pair,
   type RequestSpec,
   type ResponseRecord,
   type SentRequest,
@@ -17,6 +17,7 @@ import type { DestinationPolicy } from './address-policy.js'
 import type { BodySink } from './body-receiver.js'
 import type { LookupFn } from './connector.js'
 import { CookieSession } from './cookie-session.js'
+import { totalDeadline } from './deadline.js'
 import type { ExchangeResult } from './exchange.js'
 import { followRedirects, type FollowState, type HopRequest } from './follow-redirects.js'
 import { prepareRequest, type PrepareContext } from './prepare-request.js'
@@ -41,11 +42,6 @@ export type SendContext = PrepareContext & {
   extraCa?: readonly string[]
   /** Textual bodies up to this size come inline in the record. */
   inlineLimit: number
-}
-
-function header(headers: readonly Pair[], name: string): string | null {
-  const lower = name.toLowerCase()
-  return headers.find(([n]) => n.toLowerCase() === lower)?.[1] ?? null
 }
 
 function sentRequest(current: HopRequest, result: ExchangeResult | undefined): SentRequest {
@@ -83,10 +79,8 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
     request = { ...prepared, headers: [...prepared.headers, ['Idempotency-Key', randomUUID()]] }
   }
 
-  const controller = new AbortController()
-  const deadline = setTimeout(() => {
-    controller.abort(new CourierError('REQUEST_TIMEOUT', `No complete answer within ${settings.timeoutMs / 1000} s (total timeout).`, { phase: 'receive' }))
-  }, settings.timeoutMs)
+  const deadline = totalDeadline(settings.timeoutMs)
+  const { controller } = deadline
   const onCancel = () => controller.abort(new CourierError('ABORTED', 'You cancelled the request.'))
   if (context.signal?.aborted) onCancel()
   context.signal?.addEventListener('abort', onCancel, { once: true })
@@ -127,7 +121,7 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
       }
     }
   } finally {
-    clearTimeout(deadline)
+    deadline.clear()
     context.signal?.removeEventListener('abort', onCancel)
   }
 
@@ -160,7 +154,7 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
     }
   }
 
-  const contentType = header(result.headers, 'content-type')
+  const contentType = headerValue(result.headers, 'content-type') ?? null
   const isText = isTextualContentType(contentType) || (contentType === null && result.bodyBytes > 0 && looksLikeText(result.head))
   const inline = isText && result.bodyBytes <= context.inlineLimit && !result.truncated ? result.head.toString('utf8') : null
   const hasBody = result.bodyBytes > 0 || result.wireBytes > 0
@@ -181,7 +175,7 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
           isText,
           truncated: result.truncated,
           ...(result.decodeError ? { decodeError: result.decodeError } : {}),
-          filename: suggestFilename(header(result.headers, 'content-disposition'), state.current.url.href, contentType),
+          filename: suggestFilename(headerValue(result.headers, 'content-disposition'), state.current.url.href, contentType),
         }
       : null,
     error: result.truncated

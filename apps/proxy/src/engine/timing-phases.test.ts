@@ -2,32 +2,13 @@ import { readFileSync } from 'node:fs'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { RequestSpecSchema, ResponseRecordSchema, type RequestSpecInput, type Timing } from '@courier/shared'
+import { ResponseRecordSchema, type Timing } from '@courier/shared'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { newId } from '../ids.js'
-import { BodyStore } from '../storage/body-store.js'
-import { tempDataDir } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
-import { LOCAL_DESTINATIONS } from './address-policy.js'
-import { sendRequest, type SendContext } from './send-request.js'
-import { DEFAULT_ENGINE_SETTINGS } from './settings.js'
+import { engineSend } from '../test/engine-send.js'
 
 const tlsDir = new URL('../test/tls/', import.meta.url)
 const tlsFile = (name: string) => readFileSync(new URL(name, tlsDir), 'utf8')
-
-function send(input: RequestSpecInput, extra: Partial<SendContext> = {}) {
-  const bodies = new BodyStore(tempDataDir())
-  const id = newId()
-  return sendRequest(RequestSpecSchema.parse(input), {
-    id,
-    policy: { allowed: LOCAL_DESTINATIONS, selfPorts: new Set() },
-    defaults: DEFAULT_ENGINE_SETTINGS,
-    userAgent: 'Courier/test',
-    openSink: () => bodies.openSink(id),
-    inlineLimit: 64 * 1024,
-    ...extra,
-  })
-}
 
 const HEAD_DELAY = 40
 const BODY_DELAY = 40
@@ -67,7 +48,7 @@ function expectPhases(timing: Timing, { tls }: { tls: boolean }) {
 describe('timing phases, per hop', () => {
   it('over http: DNS, connect, first byte and download for every hop, in order within each total', async () => {
     const upstream = await startUpstream(chain)
-    const record = await send({ method: 'GET', url: `http://localhost:${upstream.port}/step/0` })
+    const record = await engineSend({ method: 'GET', url: `http://localhost:${upstream.port}/step/0` })
     expect(record.status).toBe(200)
     expect(record.hops).toHaveLength(2)
     for (const hop of record.hops) expectPhases(hop.timing, { tls: false })
@@ -85,7 +66,7 @@ describe('timing phases, per hop', () => {
     onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
     const port = (server.address() as AddressInfo).port
 
-    const record = await send({ method: 'GET', url: `https://localhost:${port}/step/0` }, { extraCa: [tlsFile('ca.pem')] })
+    const record = await engineSend({ method: 'GET', url: `https://localhost:${port}/step/0` }, { extraCa: [tlsFile('ca.pem')] })
     expect(record.error).toBeNull()
     expect(record.hops).toHaveLength(2)
     for (const hop of record.hops) expectPhases(hop.timing, { tls: true })
@@ -96,7 +77,7 @@ describe('timing phases, per hop', () => {
 
   it('has no DNS phase for an IP address, and no TLS phase over http', async () => {
     const upstream = await startUpstream((_request, response) => response.end('ok'))
-    const record = await send({ method: 'GET', url: upstream.url('/') })
+    const record = await engineSend({ method: 'GET', url: upstream.url('/') })
     expect(record.timing.dns).toBeUndefined()
     expect(record.timing.tls).toBeUndefined()
     expect(record.timing.connect).toBeGreaterThanOrEqual(0)
@@ -108,7 +89,7 @@ describe('timing phases, per hop', () => {
       response.setHeader('Content-Type', 'application/octet-stream')
       response.end(Buffer.alloc(16 * 1024 * 1024, 1))
     })
-    const record = await send({ method: 'GET', url: `http://localhost:${upstream.port}/`, settings: { maxResponseBytes: 1024 * 1024 } })
+    const record = await engineSend({ method: 'GET', url: `http://localhost:${upstream.port}/`, settings: { maxResponseBytes: 1024 * 1024 } })
     expect(record.error?.code).toBe('RESPONSE_TOO_LARGE')
     for (const phase of ['dns', 'connect', 'firstByte', 'download'] as const) expect(record.timing[phase]).toBeGreaterThanOrEqual(0)
     expect(ResponseRecordSchema.safeParse(record).error?.issues ?? []).toEqual([])

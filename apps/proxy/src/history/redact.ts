@@ -1,5 +1,6 @@
 import {
   REDACTED,
+  mapAuthSecrets,
   SECRET_PARAMS,
   isSecretHeader,
   splitUrl,
@@ -80,22 +81,6 @@ function redactRows(rows: readonly Row[], isSecret: (name: string) => boolean): 
   return rows.map(([name, value, enabled]): Row => [name, isSecret(name) ? mask(value) : value, enabled])
 }
 
-export function redactAuth(auth: Auth): Auth {
-  switch (auth.type) {
-    case 'basic':
-    case 'digest':
-      return { ...auth, password: mask(auth.password) }
-    case 'bearer':
-      return { ...auth, token: mask(auth.token) }
-    case 'apikey':
-      return { ...auth, value: mask(auth.value) }
-    case 'oauth2':
-      return { ...auth, config: { ...auth.config, clientSecret: mask(auth.config.clientSecret), password: mask(auth.config.password) } }
-    default:
-      return auth
-  }
-}
-
 export function redactSpec(spec: RequestSpec): RequestSpec {
   const body = spec.body.kind === 'form' ? { ...spec.body, fields: redactRows(spec.body.fields, isSecretName) } : spec.body
   return {
@@ -104,7 +89,7 @@ export function redactSpec(spec: RequestSpec): RequestSpec {
     params: redactRows(spec.params, isSecretName),
     headers: redactRows(spec.headers, isSecretHeader),
     body,
-    auth: redactAuth(spec.auth),
+    auth: mapAuthSecrets(spec.auth, mask),
     cookies: mask(spec.cookies),
   }
 }

@@ -19,17 +19,7 @@ export async function searchTextFor(record: ResponseRecord, bodies: BodyStore): 
   ]
   const body = record.body
   if (body?.isText) {
-    if (body.inline !== null) parts.push(body.inline.slice(0, BODY_TEXT))
-    else {
-      const chunks: Buffer[] = []
-      let size = 0
-      for await (const chunk of bodies.read(record.id, { start: 0, end: BODY_TEXT - 1 })) {
-        chunks.push(chunk as Buffer)
-        size += (chunk as Buffer).length
-        if (size >= BODY_TEXT) break
-      }
-      parts.push(Buffer.concat(chunks).toString('utf8'))
-    }
+    parts.push(body.inline !== null ? body.inline.slice(0, BODY_TEXT) : await bodies.readText(record.id, BODY_TEXT))
   }
   if (record.error) parts.push(record.error.code, record.error.message)
   return parts.join('\n')

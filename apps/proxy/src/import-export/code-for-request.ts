@@ -1,8 +1,7 @@
-import { applyInheritance, GLOBALS_ID, REDACTED, resolveSpec, scopesFor, type Scope } from '@courier/shared'
+import { applyInheritance, REDACTED, resolveSpec } from '@courier/shared'
 import { generateCode, maskSpec, SecretTally, type CodegenInput, type GeneratedCodeAnswer } from '@courier/shared/convert'
 import type { FastifyInstance } from 'fastify'
-import { CourierError } from '../errors.js'
-import { inheritChain } from '../variables/resolve-request.js'
+import { variableScopes } from '../variables/resolve-request.js'
 import { maskSecrets } from '../variables/mask-secrets.js'
 
 /**
@@ -12,13 +11,7 @@ import { maskSecrets } from '../variables/mask-secrets.js'
  * person chose to reveal them.
  */
 export async function codeForRequest(fastify: FastifyInstance, input: CodegenInput & { resolveVariables: boolean; revealSecrets: boolean }): Promise<GeneratedCodeAnswer> {
-  const environment = input.environmentId && input.environmentId !== GLOBALS_ID ? await fastify.store.environments.get(input.environmentId) : undefined
-  if (input.environmentId && input.environmentId !== GLOBALS_ID && !environment) {
-    throw new CourierError('NOT_FOUND', 'The selected environment no longer exists; choose another one.', { field: 'environmentId' })
-  }
-  const globals = (await fastify.store.environments.get(GLOBALS_ID))?.variables ?? []
-  const chain = await inheritChain(fastify, input.itemId)
-  const scopes: Scope[] = scopesFor(environment ?? null, chain, globals)
+  const { chain, scopes } = await variableScopes(fastify, input.environmentId, input.itemId)
   let spec = applyInheritance(input.request as never, chain)
   const notes: string[] = []
   let secrets: string[] = []

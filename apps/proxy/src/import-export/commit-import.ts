@@ -24,7 +24,7 @@ export async function commitImport(store: Store, result: ImportResult): Promise<
   const environments: Environment[] = []
   for (const env of result.environments) {
     if (env.globals) {
-      const globals = (await store.environments.list()).find((e) => e.id === GLOBALS_ID)!
+      const globals = (await store.environments.get(GLOBALS_ID))!
       const merged = [...globals.variables.filter((v) => !env.variables.some((n) => n.name === v.name)), ...env.variables]
       environments.push(await store.environments.update(GLOBALS_ID, { version: globals.version, variables: merged }))
     } else environments.push(await store.environments.create(env.name, env.variables))

@@ -38,9 +38,7 @@ export async function textBodies(fastify: FastifyInstance, entries: readonly His
     if (!body?.isText || body.size > MAX_BODY_CHARS) continue
     if (body.inline !== null && body.inline.length >= body.size) continue
     try {
-      const chunks: Buffer[] = []
-      for await (const chunk of fastify.bodies.read(entry.id)) chunks.push(chunk as Buffer)
-      bodies.set(entry.id, Buffer.concat(chunks).toString('utf8'))
+      bodies.set(entry.id, await fastify.bodies.readText(entry.id))
     } catch {
       /* the body was pruned by retention: the inline preview is used */
     }

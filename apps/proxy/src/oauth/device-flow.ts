@@ -4,7 +4,7 @@ import { failFlow, newStep, putStep, type Flow } from './flow-record.js'
 import { oauthError } from './oauth-error.js'
 import type { OAuthHttpContext } from './oauth-http.js'
 import { describeProviderError, parseTokenResponse, providerErrorIn, type TokenSet } from './token-response.js'
-import { authenticateClient, postForm, withExtraParams } from './token-request.js'
+import { authenticateClient, postForm, withExtraParams, withScopeParams } from './token-request.js'
 
 export type DeviceStart =
   | { ok: true; deviceCode: string; device: OAuthDeviceView; exchange: OAuthHttpExchange; checks: OAuthCheck[] }
@@ -13,9 +13,7 @@ export type DeviceStart =
 /** RFC 8628 §3.1–3.2: asks for a device code and the user code the person types elsewhere. */
 export async function startDeviceAuthorization(url: URL, config: OAuth2Config, http: OAuthHttpContext, now: number): Promise<DeviceStart> {
   const form = new URLSearchParams()
-  if (config.scope.trim()) form.set('scope', config.scope.trim())
-  if (config.audience.trim()) form.set('audience', config.audience.trim())
-  if (config.resource.trim()) form.set('resource', config.resource.trim())
+  withScopeParams(form, config)
   withExtraParams(form, config.authParams)
   const headers = authenticateClient(config, form)
   if (!form.has('client_id')) form.set('client_id', config.clientId) // §3.1: the id travels even with Basic auth

@@ -1,18 +1,10 @@
 import type { Pair } from '@courier/shared'
 import { CourierError } from '../errors.js'
-import type { DestinationPolicy } from '../engine/address-policy.js'
-import type { LookupFn } from '../engine/connector.js'
-import { exchange } from '../engine/exchange.js'
-import type { EngineSettings } from '../engine/settings.js'
+import { bufferedExchange, type ServerFetchContext } from '../engine/buffered-exchange.js'
+import { totalDeadline } from '../engine/deadline.js'
 
 /** What talking to an authorization server needs: the engine's policy, limits and TLS rules. */
-export type OAuthHttpContext = {
-  policy: DestinationPolicy
-  settings: EngineSettings
-  userAgent: string
-  extraCa?: readonly string[]
-  lookup?: LookupFn
-}
+export type OAuthHttpContext = ServerFetchContext
 
 export type OAuthHttpRequest = { method: 'GET' | 'POST'; url: URL; headers?: Pair[]; form?: URLSearchParams }
 
@@ -37,34 +29,13 @@ const MAX_BODY_BYTES = 1024 * 1024
  * 3xx gets the code and secrets only once (SECURITY.md O-13).
  */
 export async function oauthHttp(request: OAuthHttpRequest, context: OAuthHttpContext): Promise<OAuthHttpResponse> {
-  const { settings } = context
   const body = request.form ? Buffer.from(request.form.toString(), 'utf8') : null
-  const headers: Pair[] = [['Host', request.url.host], ['User-Agent', context.userAgent], ['Accept', 'application/json'], ...(request.headers ?? [])]
+  const headers: Pair[] = [...(request.headers ?? [])]
   if (body) headers.push(['Content-Type', 'application/x-www-form-urlencoded'], ['Content-Length', String(body.length)])
 
-  const controller = new AbortController()
-  const deadline = setTimeout(() => {
-    controller.abort(new CourierError('REQUEST_TIMEOUT', `No complete answer within ${settings.timeoutMs / 1000} s (total timeout).`, { phase: 'receive' }))
-  }, settings.timeoutMs)
+  const deadline = totalDeadline(context.settings.timeoutMs)
   try {
-    const result = await exchange({
-      url: request.url,
-      method: request.method,
-      headers,
-      body,
-      policy: context.policy,
-      allowLinkLocal: false,
-      verifyTls: settings.verifyTls,
-      connectTimeoutMs: settings.connectTimeoutMs,
-      headersTimeoutMs: Math.min(settings.headersTimeoutMs, settings.timeoutMs),
-      bodyTimeoutMs: Math.min(settings.bodyTimeoutMs, settings.timeoutMs),
-      maxBodyBytes: MAX_BODY_BYTES,
-      headLimit: MAX_BODY_BYTES,
-      sink: null,
-      signal: controller.signal,
-      lookup: context.lookup,
-      extraCa: context.extraCa,
-    })
+    const result = await bufferedExchange({ method: request.method, url: request.url, accept: 'application/json', headers, body, maxBodyBytes: MAX_BODY_BYTES }, context, deadline.controller.signal)
     if (result.truncated) {
       throw new CourierError('RESPONSE_TOO_LARGE', `The answer from ${request.url.host} is larger than 1 MiB; an OAuth document never is.`, { phase: 'receive' })
     }
@@ -78,11 +49,6 @@ export async function oauthHttp(request: OAuthHttpRequest, context: OAuthHttpCon
       durationMs: result.timing.total,
     }
   } finally {
-    clearTimeout(deadline)
+    deadline.clear()
   }
-}
-
-export function headerValue(headers: readonly Pair[], name: string): string | undefined {
-  const lower = name.toLowerCase()
-  return headers.find(([n]) => n.toLowerCase() === lower)?.[1]
 }

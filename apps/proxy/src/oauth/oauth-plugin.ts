@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { OAUTH_CALLBACK_PATH, RequestSpecSchema } from '@courier/shared'
 import type { DestinationPolicy } from '../engine/address-policy.js'
-import { engineSettingsFrom } from '../engine/settings.js'
 import oauthRoutes from '../routes/oauth-routes.js'
 import { resolveRequest } from '../variables/resolve-request.js'
 import { OAuthService } from './oauth-service.js'
@@ -18,13 +17,10 @@ export type OAuthPluginOptions = {
   policy: DestinationPolicy
   /** The port Courier really listens on. */
   port: () => number
+  /** Courier's origins: where its pages live and where it captures OAuth callbacks. */
+  origins: () => ReadonlySet<string>
   userAgent: string
   extraCa?: readonly string[]
-}
-
-/** Courier's origins: where its pages live and where it captures OAuth callbacks. */
-export function ownOrigins(port: number): Set<string> {
-  return new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`])
 }
 
 /**
@@ -37,14 +33,9 @@ export default fp<OAuthPluginOptions>(
     const service = new OAuthService({
       store: fastify.store.oauth,
       secrets: fastify.secretBox,
-      http: async () => ({
-        policy: options.policy,
-        settings: engineSettingsFrom((await fastify.appSettings.get()).send),
-        userAgent: options.userAgent,
-        extraCa: options.extraCa,
-      }),
+      http: async () => ({ policy: options.policy, settings: await fastify.appSettings.engineSettings(), userAgent: options.userAgent, extraCa: options.extraCa }),
       defaultRedirectUri: () => `http://127.0.0.1:${options.port()}${OAUTH_CALLBACK_PATH}`,
-      ownOrigins: () => ownOrigins(options.port()),
+      ownOrigins: options.origins,
       resolveConfig: async (config, environmentId) => {
         // Variables resolve exactly as in a send: a {{client_secret}} from the environment works.
         const request = RequestSpecSchema.parse({ method: 'GET', url: '', auth: { type: 'oauth2', config } })
@@ -54,7 +45,7 @@ export default fp<OAuthPluginOptions>(
     })
     fastify.decorate('oauth', service)
     fastify.addHook('onClose', async () => service.close())
-    await fastify.register(oauthRoutes, { origins: () => ownOrigins(options.port()), port: options.port })
+    await fastify.register(oauthRoutes, { origins: options.origins, port: options.port })
   },
   { name: 'oauth', dependencies: ['storage'] },
 )

@@ -17,19 +17,19 @@ import {
 import { CourierError } from '../errors.js'
 import { newId } from '../ids.js'
 import type { SecretBox } from '../secrets/secret-box.js'
-import { authorizeUrl } from './authorize-url.js'
+import { authorizationRequest, checkState } from './browser-flow.js'
 import { pairsOfRedirect, readCallbackParams, type CallbackParams } from './callback-params.js'
 import { pollDevice, startDeviceAuthorization } from './device-flow.js'
 import { discover, httpUrl, sameIssuer } from './discovery.js'
 import { FlowRecords, failFlow, failStep, newStep, putStep, type Flow, type FlowSecret } from './flow-record.js'
-import { inspectJwt, type KeySource } from './inspect-jwt.js'
 import { maskParams, maskToken } from './inspector-mask.js'
 import { oauthError, stepOf } from './oauth-error.js'
-import { oauthHttp, type OAuthHttpContext } from './oauth-http.js'
+import type { OAuthHttpContext } from './oauth-http.js'
 import type { OAuthStore } from './oauth-store.js'
-import { codeChallenge, newCodeVerifier, newState, sha256Hex } from './pkce.js'
+import { sha256Hex } from './pkce.js'
 import { expiresAtFrom, type TokenSet } from './token-response.js'
-import { requestToken, type TokenResult } from './token-request.js'
+import { JwksCache, inspectTokens } from './token-inspection.js'
+import { requestToken, withScopeParams, type TokenResult } from './token-request.js'
 import { TokenVault, tokenView, type StoredToken } from './token-vault.js'
 
 export type OAuthServiceOptions = {
@@ -54,21 +54,8 @@ export type CallbackBinding = { kind: 'cookie'; valueFor: (flowId: string) => st
 /** A token counts as expired this long before it does, so it never dies in flight. */
 const EXPIRY_SKEW_MS = 5_000
 const DISCOVERY_TTL_MS = 5 * 60_000
-const JWKS_TTL_MS = 5 * 60_000
 const FLOW_KEEP_MS = 24 * 60 * 60_000
 const DEVICE_MAX_MS = 30 * 60_000
-
-function titleOf(grant: OAuth2Config['grant']): string {
-  return {
-    authorization_code: 'Authorization code',
-    authorization_code_pkce: 'Authorization code with PKCE',
-    client_credentials: 'Client credentials',
-    password: 'Password',
-    implicit: 'Implicit',
-    device_code: 'Device code',
-    refresh_token: 'Refresh token',
-  }[grant]
-}
 
 /**
  * Runs OAuth 2 flows for the person and keeps their tokens: every grant, discovery, the callback
@@ -80,7 +67,7 @@ export class OAuthService {
   private readonly vault: TokenVault
   private readonly pollers = new Map<string, AbortController>()
   private readonly discoveries = new Map<string, { metadata: OAuthMetadata; at: number }>()
-  private readonly jwksCache = new Map<string, { keys: KeySource; at: number }>()
+  private readonly jwks: JwksCache
   private readonly locks = new Map<string, Promise<unknown>>()
   private readonly now: () => number
   private readonly wait: (ms: number, signal: AbortSignal) => Promise<void>
@@ -90,6 +77,7 @@ export class OAuthService {
     this.vault = new TokenVault(options.store, options.secrets)
     this.now = options.now ?? (() => Date.now())
     this.wait = options.wait ?? ((ms, signal) => sleep(ms, undefined, { signal }))
+    this.jwks = new JwksCache(options.http, this.now)
   }
 
   private iso(offsetMs = 0): string {
@@ -147,11 +135,9 @@ export class OAuthService {
       secret.jwksUri = metadata.jwksUri
     }
 
-    if (grant === 'refresh_token') {
-      const stored = await this.vault.get(environmentKey, tokenKey)
-      if (!stored?.refreshToken) {
-        throw oauthError('OAUTH_TOKEN_MISSING', 'refresh', `Refresh: there is no refresh token stored under "${tokenKey}"${environmentKey === 'default' ? '' : ' for this environment'}; get a token with another grant first.`, { field: 'config.grant' })
-      }
+    const stored = grant === 'refresh_token' ? await this.vault.get(environmentKey, tokenKey) : null
+    if (grant === 'refresh_token' && !stored?.refreshToken) {
+      throw oauthError('OAUTH_TOKEN_MISSING', 'refresh', `Refresh: there is no refresh token stored under "${tokenKey}"${environmentKey === 'default' ? '' : ' for this environment'}; get a token with another grant first.`, { field: 'config.grant' })
     }
     const tokenUrl = this.endpointOf(config.tokenUrl, metadata?.tokenEndpoint, grant === 'implicit' ? null : 'token', 'config.tokenUrl', 'Token request', 'token URL')
     secret.tokenUrl = tokenUrl?.href ?? null
@@ -166,7 +152,7 @@ export class OAuthService {
       throw oauthError('OAUTH_CONFIG_INVALID', 'token', 'Token request: the password grant needs a username.', { field: 'config.username' })
     }
     const flow = await this.flows.create(this.rowFor(view, null, null), secret, view)
-    await this.runDirectGrant(flow, grant, tokenUrl!)
+    await this.runDirectGrant(flow, grant, tokenUrl!, stored)
     return { view: flow.view, binding: null }
   }
 
@@ -234,58 +220,25 @@ export class OAuthService {
       }
     })()
 
-    const state = newState()
-    const binding = newState()
-    const usesPkce = grant === 'authorization_code_pkce'
-    secret.verifier = usesPkce ? newCodeVerifier() : null
+    const request = authorizationRequest(endpoint, config, grant, redirectText, redirect, metadata)
+    secret.verifier = request.verifier
     secret.redirectUri = redirectText // sent and compared as the exact string typed (RFC 9700 §4.1.3)
-    const wantsNonce = grant === 'implicit' || config.scope.split(/\s+/).includes('openid')
-    secret.nonce = wantsNonce ? newState() : null
-
-    const ours: Pair[] = [
-      ['response_type', grant === 'implicit' ? 'token' : 'code'],
-      ['client_id', config.clientId],
-      ['redirect_uri', secret.redirectUri],
-      ['scope', config.scope.trim()],
-      ['state', state],
-      ...(usesPkce ? ([['code_challenge', codeChallenge(secret.verifier!, config.pkceMethod)], ['code_challenge_method', config.pkceMethod]] as Pair[]) : []),
-      ['nonce', secret.nonce ?? ''],
-      ['audience', config.audience.trim()],
-      ['resource', config.resource.trim()],
-    ]
-    const built = authorizeUrl(endpoint, ours, config.authParams)
-    const checks: OAuthCheck[] = [{ label: 'state: 256 random bits, one use, expires in 10 minutes, bound to this browser', ok: true }]
-    if (usesPkce && config.pkceMethod === 'S256') {
-      checks.push({ label: 'PKCE S256: the verifier stays on the Courier server', ok: true, detail: 'A 43-character verifier from 32 random bytes; only its SHA-256 challenge goes to the provider.' })
-    } else if (usesPkce) {
-      checks.push({ label: 'PKCE plain: the challenge is the verifier itself', ok: false, detail: 'RFC 7636 §4.2: use S256 unless the provider cannot.' })
-    } else if (grant === 'authorization_code') {
-      checks.push({ label: 'No PKCE', ok: false, detail: 'RFC 9700 §2.1.1: every client should use PKCE; Courier keeps the state check.' })
-    } else {
-      checks.push({ label: 'Implicit grant', ok: false, detail: 'RFC 9700 §2.1.2: the token travels in the URL; prefer authorization code with PKCE.' })
-    }
-    if (usesPkce && metadata && metadata.codeChallengeMethodsSupported.length > 0 && !metadata.codeChallengeMethodsSupported.includes(config.pkceMethod)) {
-      checks.push({ label: `The provider does not list ${config.pkceMethod} among its PKCE methods`, ok: false, detail: `It lists ${metadata.codeChallengeMethodsSupported.join(', ')}.` })
-    }
-    if (redirect.protocol === 'http:' && !isLoopback(redirect.hostname)) {
-      checks.push({ label: 'The redirect URI is plain http on a non-loopback host', ok: false, detail: 'RFC 9700 §2.6: the code would travel unencrypted.' })
-    }
-    for (const name of built.ignored) checks.push({ label: `Extra parameter ${name} ignored`, ok: false, detail: 'Courier sets it for the flow’s safety.' })
+    secret.nonce = request.nonce
 
     view.redirectUri = secret.redirectUri
     view.capturesCallback = this.options.ownOrigins().has(redirect.origin) && redirect.pathname === OAUTH_CALLBACK_PATH
-    view.authorizeUrl = built.url.href
+    view.authorizeUrl = request.url.href
     view.status = 'waiting'
     view.steps.push(
       newStep('authorize', 'Authorization request', 'waiting', this.iso(), {
         summary: view.capturesCallback ? 'Opened in a popup; Courier captures the redirect at /oauth/callback.' : `The provider redirects to ${secret.redirectUri}; paste that address into Courier to finish.`,
         url: `${endpoint.origin}${endpoint.pathname}`,
-        params: maskParams(built.params),
-        checks,
+        params: maskParams(request.params),
+        checks: request.checks,
       }),
     )
-    await this.saveNew(view, secret, sha256Hex(state), sha256Hex(binding))
-    return { view, binding }
+    await this.saveNew(view, secret, sha256Hex(request.state), sha256Hex(request.binding))
+    return { view, binding: request.binding }
   }
 
   private async startDeviceFlow(view: OAuthFlowView, secret: FlowSecret, deviceUrl: URL, tokenUrl: URL): Promise<OAuthFlowView> {
@@ -324,22 +277,23 @@ export class OAuthService {
       now: this.now,
       signal: controller.signal,
       save: (changed) => this.flows.save(flow, changed),
-      complete: (tokens, exchange, checks) => this.completeWithTokens(flow, tokens, 'device-poll', 'Polling the token endpoint', exchange, checks, undefined),
+      complete: (tokens, exchange, checks) => this.completeWithTokens(flow, tokens, 'device-poll', 'Polling the token endpoint', exchange, checks),
     })
       .catch(() => {})
       .finally(() => this.pollers.delete(flow.view.id))
   }
 
-  /** client_credentials, password and refresh_token: one token request, answered at once. */
-  private async runDirectGrant(flow: Flow, grant: OAuth2Config['grant'], tokenUrl: URL): Promise<void> {
+  /**
+   * client_credentials, password and refresh_token: one token request, answered at once.
+   * `previous` is the stored token a refresh spends (read once, when the flow started).
+   */
+  private async runDirectGrant(flow: Flow, grant: OAuth2Config['grant'], tokenUrl: URL, previous: StoredToken | null): Promise<void> {
     const { config } = flow.secret
     const form = new URLSearchParams()
     const step = grant === 'refresh_token' ? 'refresh' : 'token'
     const what = grant === 'refresh_token' ? 'Refresh' : 'Token request'
     const checks: OAuthCheck[] = []
-    let previous: StoredToken | null = null
     if (grant === 'refresh_token') {
-      previous = await this.vault.get(flow.view.environmentKey, flow.view.tokenKey)
       form.set('grant_type', 'refresh_token')
       form.set('refresh_token', previous?.refreshToken ?? '')
     } else {
@@ -350,9 +304,7 @@ export class OAuthService {
         checks.push({ label: 'Password grant', ok: false, detail: 'RFC 9700 §2.4: it must not be used; Courier offers it to test legacy servers.' })
       }
     }
-    if (config.scope.trim()) form.set('scope', config.scope.trim())
-    if (config.audience.trim()) form.set('audience', config.audience.trim())
-    if (config.resource.trim()) form.set('resource', config.resource.trim())
+    withScopeParams(form, config)
     const result = await requestToken(tokenUrl, form, config, config.tokenParams, step, what, await this.options.http())
     await this.recordTokenResult(flow, result, step, grant === 'refresh_token' ? 'Refresh token request' : 'Token request', checks, previous)
   }
@@ -367,60 +319,31 @@ export class OAuthService {
     // A refresh answer without a new refresh token leaves the old one valid (RFC 6749 §6).
     const tokens = previous && !result.tokens.refreshToken ? { ...result.tokens, refreshToken: previous.refreshToken } : result.tokens
     if (previous && result.tokens.refreshToken) checks.push({ label: 'The refresh token was rotated', ok: true, detail: 'RFC 9700 §2.2.2: the old one should no longer work.' })
-    await this.completeWithTokens(flow, tokens, step, title, result.exchange, [...checks, ...result.checks], undefined)
+    await this.completeWithTokens(flow, tokens, step, title, result.exchange, [...checks, ...result.checks], previous)
   }
 
-  private async completeWithTokens(flow: Flow, tokens: TokenSet, step: 'token' | 'refresh' | 'device-poll', title: string, exchange: TokenResult['exchange'] | undefined, checks: OAuthCheck[], summary: string | undefined): Promise<void> {
-    putStep(flow.view, newStep(step, title, 'done', this.iso(), { ...(exchange ? { exchange } : {}), checks, ...(summary ? { summary } : {}) }))
-    const keys = await this.keysFor(flow.secret.jwksUri)
-    const accessJwt = await inspectJwt(tokens.accessToken, keys)
-    const idJwt = tokens.idToken ? await inspectJwt(tokens.idToken, keys) : null
-    const verifyChecks: OAuthCheck[] = []
-    if (accessJwt) verifyChecks.push({ label: `Access token signature: ${accessJwt.signature.status}`, ok: accessJwt.signature.status !== 'invalid', detail: accessJwt.signature.detail })
-    else verifyChecks.push({ label: 'The access token is opaque (not a JWT)', ok: true, detail: 'Only the provider can read it.' })
-    if (idJwt) {
-      verifyChecks.push({ label: `ID token signature: ${idJwt.signature.status}`, ok: idJwt.signature.status !== 'invalid', detail: idJwt.signature.detail })
-      if (flow.secret.nonce) {
-        const matches = idJwt.claims.nonce === flow.secret.nonce
-        verifyChecks.push({ label: matches ? 'ID token nonce matches the request' : 'ID token nonce does not match the request', ok: matches })
-      }
-    }
-    const issuer = flow.secret.issuer
-    const claimedIssuer = typeof accessJwt?.claims.iss === 'string' ? accessJwt.claims.iss : null
-    if (issuer && claimedIssuer && !sameIssuer(issuer, claimedIssuer)) verifyChecks.push({ label: `The access token names another issuer (${claimedIssuer})`, ok: false })
-    flow.view.steps.push(newStep('verify', 'Token inspection', 'done', this.iso(), { checks: verifyChecks }))
+  /** Stores the tokens a flow obtained, after inspecting them; `previous` is the token a refresh replaced. */
+  private async completeWithTokens(flow: Flow, tokens: TokenSet, step: 'token' | 'refresh' | 'device-poll', title: string, exchange: TokenResult['exchange'] | undefined, checks: OAuthCheck[], previous: StoredToken | null = null): Promise<void> {
+    putStep(flow.view, newStep(step, title, 'done', this.iso(), { ...(exchange ? { exchange } : {}), checks }))
+    const { issuer } = flow.secret
+    const inspection = await inspectTokens(tokens, await this.jwks.keysFor(flow.secret.jwksUri), { nonce: flow.secret.nonce, issuer })
+    flow.view.steps.push(newStep('verify', 'Token inspection', 'done', this.iso(), { checks: inspection.checks }))
 
-    const previous = await this.vault.get(flow.view.environmentKey, flow.view.tokenKey)
+    const refreshed = flow.view.grant === 'refresh_token'
     const stored: StoredToken = {
       ...tokens,
-      grant: flow.view.grant === 'refresh_token' ? (previous?.grant ?? 'refresh_token') : flow.view.grant,
-      issuer: issuer ?? claimedIssuer,
-      refreshedAt: flow.view.grant === 'refresh_token' ? tokens.obtainedAt : null,
-      accessJwt,
-      idJwt,
+      // A refreshed token keeps the grant that first obtained it.
+      grant: refreshed ? (previous?.grant ?? 'refresh_token') : flow.view.grant,
+      issuer: issuer ?? inspection.claimedIssuer,
+      refreshedAt: refreshed ? tokens.obtainedAt : null,
+      accessJwt: inspection.accessJwt,
+      idJwt: inspection.idJwt,
     }
     await this.vault.put(flow.view.environmentKey, flow.view.tokenKey, stored)
     flow.view.status = 'completed'
     flow.view.error = null
     flow.view.token = tokenView(flow.view.environmentKey, flow.view.tokenKey, stored)
     await this.flows.save(flow)
-  }
-
-  /** The issuer's signing keys through the engine (destination policy), cached briefly. */
-  private async keysFor(jwksUri: string | null): Promise<KeySource> {
-    if (!jwksUri) return { jwks: null, reason: 'No issuer is configured, so there are no published keys to check the signature with.' }
-    const cached = this.jwksCache.get(jwksUri)
-    if (cached && this.now() - cached.at < JWKS_TTL_MS) return cached.keys
-    let keys: KeySource
-    try {
-      const response = await oauthHttp({ method: 'GET', url: new URL(jwksUri) }, await this.options.http())
-      const body = JSON.parse(response.text) as { keys?: unknown }
-      keys = response.status === 200 && Array.isArray(body.keys) ? { jwks: body as { keys: [] }, uri: jwksUri } : { jwks: null, reason: `${jwksUri} answered ${response.status} without a key set.` }
-    } catch (error) {
-      keys = { jwks: null, reason: `The key set at ${jwksUri} could not be fetched: ${error instanceof Error ? error.message : String(error)}` }
-    }
-    if (keys.jwks) this.jwksCache.set(jwksUri, { keys, at: this.now() })
-    return keys
   }
 
   async get(id: string): Promise<OAuthFlowView> {
@@ -511,34 +434,17 @@ export class OAuthService {
     Object.assign(callbackStep, { summary: source, params: maskParams(pairs.filter(([name]) => name !== 'redirect_uri')) })
     view.steps.push(callbackStep)
 
-    const ageMs = this.now() - Date.parse(view.createdAt)
-    if (this.now() > Date.parse(row.expires_at)) {
-      return fail(oauthError('OAUTH_STATE_EXPIRED', 'state', `State check: the answer came ${Math.round(ageMs / 1000)} s after the flow started, past its 10-minute lifetime; start the flow again.`), [
-        { label: 'The state matches the flow', ok: true },
-        { label: `Answered ${Math.round(ageMs / 1000)} s after the start (limit 600 s)`, ok: false },
-      ])
-    }
-    const checks: OAuthCheck[] = [
-      { label: 'The state matches the flow', ok: true },
-      { label: binding.kind === 'flow' ? 'Pasted into this flow in Courier' : 'Bound to the browser that started the flow', ok: true },
-      { label: 'First use of this state', ok: true },
-      { label: `Answered ${Math.round(ageMs / 1000)} s after the start (limit 600 s)`, ok: true },
-    ]
-    if (params.iss !== null) {
-      if (secret.issuer && !sameIssuer(secret.issuer, params.iss)) {
-        return fail(oauthError('OAUTH_ISSUER_MISMATCH', 'state', `State check: the answer says it comes from ${params.iss}, but the flow started with ${secret.issuer} (RFC 9207 mix-up defence); nothing was exchanged.`), [
-          ...checks,
-          { label: `iss is ${params.iss}, not ${secret.issuer}`, ok: false },
-        ])
-      }
-      checks.push(secret.issuer ? { label: `iss matches the issuer (${params.iss})`, ok: true } : { label: `iss is ${params.iss}, but no issuer is configured to compare it with`, ok: false })
-    } else if (secret.issParameterSupported) {
-      return fail(oauthError('OAUTH_ISSUER_MISMATCH', 'state', `State check: ${secret.issuer} promises an iss parameter (RFC 9207), and this answer has none; nothing was exchanged.`), [
-        ...checks,
-        { label: 'iss is missing', ok: false },
-      ])
-    }
-    view.steps.push(newStep('state', 'State check', 'done', this.iso(), { checks }))
+    const now = this.now()
+    const state = checkState({
+      ageMs: now - Date.parse(view.createdAt),
+      expired: now > Date.parse(row.expires_at),
+      pasted: binding.kind === 'flow',
+      iss: params.iss,
+      issuer: secret.issuer,
+      issParameterSupported: secret.issParameterSupported,
+    })
+    if (state.error) return fail(state.error, state.checks)
+    view.steps.push(newStep('state', 'State check', 'done', this.iso(), { checks: state.checks }))
 
     if (params.error !== null) {
       const description = params.errorDescription ? `: ${params.errorDescription}` : ''
@@ -557,7 +463,7 @@ export class OAuthService {
         expiresAt: expiresAtFrom(params.expiresIn, this.now()),
         obtainedAt: this.iso(),
       }
-      await this.completeWithTokens(flow, tokens, 'token', 'Token from the fragment', undefined, [{ label: 'Token received in the fragment, not from a token endpoint', ok: true, detail: maskToken(params.accessToken) }], undefined)
+      await this.completeWithTokens(flow, tokens, 'token', 'Token from the fragment', undefined, [{ label: 'Token received in the fragment, not from a token endpoint', ok: true, detail: maskToken(params.accessToken) }])
       return { view, error: null }
     }
     if (carrier === 'fragment') return fail(oauthError('OAUTH_CALLBACK_INVALID', 'callback', 'Callback: a code flow answer arrived in the fragment; the provider must send it in the query.'))
@@ -626,10 +532,6 @@ export class OAuthService {
       if (this.locks.get(key) === run) this.locks.delete(key)
     }
   }
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname)
 }
 
 function metadataChecks(metadata: OAuthMetadata): OAuthCheck[] {

@@ -23,6 +23,13 @@ export function authenticateClient(client: Client, form: URLSearchParams): Pair[
   return []
 }
 
+/** The config's scope, audience and resource, each sent when set. */
+export function withScopeParams(form: URLSearchParams, config: Pick<OAuth2Config, 'scope' | 'audience' | 'resource'>): void {
+  if (config.scope.trim()) form.set('scope', config.scope.trim())
+  if (config.audience.trim()) form.set('audience', config.audience.trim())
+  if (config.resource.trim()) form.set('resource', config.resource.trim())
+}
+
 /** Extra token parameters from the config: theirs replace Courier's, except the grant itself. */
 export function withExtraParams(form: URLSearchParams, extra: readonly Pair[]): void {
   for (const [name, value] of extra) {

@@ -1,7 +1,7 @@
-import type { OAuthCheck, OAuthStepId } from '@courier/shared'
+import { headerValue, type OAuthCheck, type OAuthStepId } from '@courier/shared'
 import type { CourierError } from '../errors.js'
 import { oauthError } from './oauth-error.js'
-import { headerValue, type OAuthHttpResponse } from './oauth-http.js'
+import type { OAuthHttpResponse } from './oauth-http.js'
 
 /** What a token endpoint (or an implicit-grant fragment) handed over. */
 export type TokenSet = {

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify'
 import { endpoints } from '@courier/shared'
 import { ConvertError, exportHar, exportHistoryCsv, exportHistoryJson, exportOpenApi, exportPostman, exportWorkspace, importText, parseCurl } from '@courier/shared/convert'
 import type { DestinationPolicy } from '../engine/address-policy.js'
-import { engineSettingsFrom } from '../engine/settings.js'
 import { CourierError } from '../errors.js'
 import { codeForRequest } from '../import-export/code-for-request.js'
 import { commitImport } from '../import-export/commit-import.js'
@@ -38,8 +37,7 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
     let text: string
     let name: string | undefined
     if (source.kind === 'url') {
-      const settings = engineSettingsFrom((await fastify.appSettings.get()).send)
-      ;({ text, name } = await fetchImportUrl(source.url, { policy: options.policy, settings, userAgent: options.userAgent, extraCa: options.extraCa }))
+      ;({ text, name } = await fetchImportUrl(source.url, { policy: options.policy, settings: await fastify.appSettings.engineSettings(), userAgent: options.userAgent, extraCa: options.extraCa }))
     } else ({ text, name } = source)
     return converting(() => importText(text, name ? { name } : {}))
   })

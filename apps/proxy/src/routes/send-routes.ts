@@ -3,7 +3,6 @@ import { endpoints, statusForCode } from '@courier/shared'
 import type { DestinationPolicy } from '../engine/address-policy.js'
 import { sendRequest } from '../engine/send-request.js'
 import { buildFileBody } from '../engine/file-body.js'
-import { engineSettingsFrom } from '../engine/settings.js'
 import { authorizeRequest } from '../auth/authorize-request.js'
 import { historyEntryFor } from '../history/record-exchange.js'
 import { applyRetention } from '../history/retention.js'
@@ -39,14 +38,13 @@ export default async function sendRoutes(fastify: FastifyInstance, options: Send
       if (!reply.raw.writableFinished) cancel.abort()
     })
 
-    const settings = await fastify.appSettings.get()
     // Variables first, then auth that needs server state (OAuth tokens); the engine does the rest.
     const resolved = await resolveRequest(fastify, input)
     const authorized = await authorizeRequest(fastify, resolved.spec, { environmentId: input.environmentId })
     const record = await sendRequest(authorized, {
       id,
       policy: options.policy,
-      defaults: engineSettingsFrom(settings.send),
+      defaults: await fastify.appSettings.engineSettings(),
       userAgent: options.userAgent,
       openSink: () => fastify.bodies.openSink(id),
       buildFileBody: (body) => buildFileBody(body, fastify.files),

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs'
-import { rm, stat } from 'node:fs/promises'
+import { readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import type { BodySink } from '../engine/body-receiver.js'
@@ -48,6 +48,14 @@ export class BodyStore {
 
   read(id: string, range?: { start: number; end: number }): ReadStream {
     return createReadStream(this.path(id), range)
+  }
+
+  /** The body as UTF-8 text, or only its first `maxBytes`: for search, captures and exports. */
+  async readText(id: string, maxBytes?: number): Promise<string> {
+    if (maxBytes === undefined) return readFile(this.path(id), 'utf8')
+    const chunks: Buffer[] = []
+    for await (const chunk of this.read(id, { start: 0, end: maxBytes - 1 })) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks).toString('utf8')
   }
 
   async remove(id: string): Promise<void> {

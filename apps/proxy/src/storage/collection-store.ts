@@ -84,15 +84,8 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
     const root = await tx.selectFrom('collection_items').selectAll().where('id', '=', id).executeTakeFirst()
     if (!root) return []
     const all = await itemsOf(tx, root.collection_id)
-    const result: CollectionItem[] = []
-    const visit = (itemId: string) => {
-      const item = all.find((i) => i.id === itemId)
-      if (!item) return
-      result.push(item)
-      for (const child of all.filter((i) => i.parentId === itemId)) visit(child.id)
-    }
-    visit(id)
-    return result
+    const item = all.find((i) => i.id === id)
+    return item ? [item, ...descendants(all, id)] : []
   }
 
   async function insertItem(tx: Db, item: CollectionItem): Promise<void> {
@@ -123,6 +116,11 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
     }
   }
 
+  async function nextCollectionPosition(tx: Db): Promise<number> {
+    const last = await tx.selectFrom('collections').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst()
+    return Number(last?.max ?? -1) + 1
+  }
+
   /** Copies items with fresh ids, keeping their shape; answers the copies (root first). */
   function cloneItems(items: CollectionItem[], collectionId: string, rootParent: string | null, renameRoot: boolean): CollectionItem[] {
     const ids = new Map(items.map((item) => [item.id, newId()]))
@@ -150,12 +148,11 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
     },
 
     async create(name) {
-      const last = await db.selectFrom('collections').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst()
       const row = {
         id: newId(),
         name,
         data_json: inheritableToJson(InheritableSchema.parse({})),
-        position: last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1,
+        position: await nextCollectionPosition(db),
         version: 1,
         updated_at: now(),
       }
@@ -189,9 +186,8 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
     async duplicate(id) {
       return db.transaction().execute(async (tx) => {
         const source = await tree(tx, await requireCollection(tx, id))
-        const last = await tx.selectFrom('collections').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst()
         const copy: Collection = { ...source, id: newId(), name: `${source.name} copy`, version: 1, updatedAt: now() }
-        await tx.insertInto('collections').values({ id: copy.id, name: copy.name, data_json: inheritableToJson(copy), position: Number(last?.max ?? 0) + 1, version: 1, updated_at: copy.updatedAt }).execute()
+        await tx.insertInto('collections').values({ id: copy.id, name: copy.name, data_json: inheritableToJson(copy), position: await nextCollectionPosition(tx), version: 1, updated_at: copy.updatedAt }).execute()
         // Roots first, then every item below each, so parents exist before children.
         const copies: CollectionItem[] = []
         for (const root of source.items.filter((item) => item.parentId === null)) {
@@ -209,8 +205,7 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
         if (collection) {
           const exists = await tx.selectFrom('collections').select('id').where('id', '=', collection.id).executeTakeFirst()
           if (!exists) {
-            const last = await tx.selectFrom('collections').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst()
-            await tx.insertInto('collections').values({ id: collection.id, name: collection.name, data_json: inheritableToJson(collection), position: Number(last?.max ?? 0) + 1, version: collection.version, updated_at: now() }).execute()
+            await tx.insertInto('collections').values({ id: collection.id, name: collection.name, data_json: inheritableToJson(collection), position: await nextCollectionPosition(tx), version: collection.version, updated_at: now() }).execute()
           }
         }
         for (const item of removed.items) {
@@ -310,11 +305,14 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
       if (!row) return undefined
       const collectionRow = await db.selectFrom('collections').selectAll().where('id', '=', row.collection_id).executeTakeFirst()
       if (!collectionRow) return undefined
-      const all = await itemsOf(db, row.collection_id)
+      // Every send of a saved request asks this: only folder rows are read, and only its ancestors parsed.
+      const folderRows = await db.selectFrom('collection_items').selectAll().where('collection_id', '=', row.collection_id).where('kind', '=', 'folder').execute()
+      const byId = new Map(folderRows.map((folderRow) => [folderRow.id, folderRow]))
       const folders: Folder[] = []
       let parentId = row.parent_id
       while (parentId) {
-        const parent = all.find((item) => item.id === parentId)
+        const parentRow = byId.get(parentId)
+        const parent = parentRow && toItem(parentRow)
         if (!parent || parent.kind !== 'folder') break
         folders.unshift(parent)
         parentId = parent.parentId

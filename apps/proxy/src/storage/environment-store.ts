@@ -71,8 +71,13 @@ export function createEnvironmentStore(db: Kysely<Database>, box: SecretBox): En
     },
 
     async get(id) {
-      if (id === GLOBALS_ID) await ensureGlobals()
-      const row = await db.selectFrom('environments').selectAll().where('id', '=', id).executeTakeFirst()
+      const select = () => db.selectFrom('environments').selectAll().where('id', '=', id).executeTakeFirst()
+      let row = await select()
+      // Every send reads the globals: they are created on the first read that misses them, not checked each time.
+      if (!row && id === GLOBALS_ID) {
+        await ensureGlobals()
+        row = await select()
+      }
       return row ? toEnvironment(row) : undefined
     },
 

@@ -8,9 +8,7 @@ async function bodyText(fastify: FastifyInstance, record: ResponseRecord): Promi
   if (!record.body) return null
   if (record.body.inline !== null) return record.body.inline
   if (!record.body.isText || record.body.size > MAX_JSON_BYTES) return null
-  const chunks: Buffer[] = []
-  for await (const chunk of fastify.bodies.read(record.id)) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  return fastify.bodies.readText(record.id)
 }
 
 function asText(value: unknown): string {

@@ -1,4 +1,4 @@
-import { applyInheritance, GLOBALS_ID, resolveSpec, scopesFor, variablesIn, type InheritLevel, type RequestSpec, type Scope } from '@courier/shared'
+import { applyInheritance, GLOBALS_ID, resolveSpec, scopesFor, variablesIn, type Environment, type InheritLevel, type RequestSpec, type Scope } from '@courier/shared'
 import type { FastifyInstance } from 'fastify'
 import { CourierError } from '../errors.js'
 
@@ -24,19 +24,27 @@ export async function inheritChain(fastify: FastifyInstance, itemId: string | un
 }
 
 /**
+ * Where a request's `{{variables}}` come from: the selected environment (refused when it no
+ * longer exists), its collection and folders, and the globals — in precedence order.
+ */
+export async function variableScopes(fastify: FastifyInstance, environmentId: string | undefined, itemId: string | undefined): Promise<{ environment: Environment | undefined; chain: InheritLevel[]; scopes: Scope[] }> {
+  const environment = environmentId && environmentId !== GLOBALS_ID ? await fastify.store.environments.get(environmentId) : undefined
+  if (environmentId && environmentId !== GLOBALS_ID && !environment) {
+    throw new CourierError('NOT_FOUND', 'The selected environment no longer exists; choose another one.', { field: 'environmentId' })
+  }
+  const globals = (await fastify.store.environments.get(GLOBALS_ID))?.variables ?? []
+  const chain = await inheritChain(fastify, itemId)
+  return { environment, chain, scopes: scopesFor(environment ?? null, chain, globals) }
+}
+
+/**
  * Shapes a request for sending: inherited auth and headers from its collection and folders,
  * then every `{{variable}}` resolved (environment › folders › collection › globals). An unknown
  * variable in the URL, a header or an auth field is refused (the request would go somewhere
  * else than meant); one left in a body is sent as typed, with a note.
  */
 export async function resolveRequest(fastify: FastifyInstance, input: ResolveInput): Promise<ResolvedRequest> {
-  const environment = input.environmentId && input.environmentId !== GLOBALS_ID ? await fastify.store.environments.get(input.environmentId) : undefined
-  if (input.environmentId && input.environmentId !== GLOBALS_ID && !environment) {
-    throw new CourierError('NOT_FOUND', 'The selected environment no longer exists; choose another one.', { field: 'environmentId' })
-  }
-  const globals = (await fastify.store.environments.get(GLOBALS_ID))?.variables ?? []
-  const chain = await inheritChain(fastify, input.itemId)
-  const scopes = scopesFor(environment ?? null, chain, globals)
+  const { environment, chain, scopes } = await variableScopes(fastify, input.environmentId, input.itemId)
   const { spec, report } = resolveSpec(applyInheritance(input.request, chain), scopes)
 
   const leftIn = (field: string, texts: string[]) => {

@@ -1,5 +1,6 @@
 import type { Auth, RequestSpec } from '../request-spec.js'
 import type { Variable } from '../variables.js'
+import { mapAuthSecrets } from '../auth-secrets.js'
 import { REDACTED, isSecretHeader } from '../http-rules.js'
 
 /** Counts what an export left out, so its notes can say so. */
@@ -23,20 +24,7 @@ export function maskVariables(variables: readonly Variable[], tally: SecretTally
 
 /** Credentials typed into an auth tab, emptied (exports) or replaced by ••••••. */
 export function maskAuth(auth: Auth, tally: SecretTally, replacement = ''): Auth {
-  const h = (value: string) => hide(value, tally, replacement)
-  switch (auth.type) {
-    case 'basic':
-    case 'digest':
-      return { ...auth, password: h(auth.password) }
-    case 'bearer':
-      return { ...auth, token: h(auth.token) }
-    case 'apikey':
-      return { ...auth, value: h(auth.value) }
-    case 'oauth2':
-      return { ...auth, config: { ...auth.config, clientSecret: h(auth.config.clientSecret), password: h(auth.config.password) } }
-    default:
-      return auth
-  }
+  return mapAuthSecrets(auth, (value) => hide(value, tally, replacement))
 }
 
 /** The auth tab's credentials and secret headers (Authorization, Cookie, API keys) of one request. */

@@ -3,26 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { RequestSpecSchema, type RequestSpecInput } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
 import { historyEntryFor } from '../../history/record-exchange.js'
-import { newId } from '../../ids.js'
-import { BodyStore } from '../../storage/body-store.js'
-import { tempDataDir } from '../../test/build-test-app.js'
 import { startUpstream } from '../../test/upstream.js'
-import { LOCAL_DESTINATIONS } from '../address-policy.js'
-import { sendRequest } from '../send-request.js'
-import { DEFAULT_ENGINE_SETTINGS } from '../settings.js'
+import { engineSend } from '../../test/engine-send.js'
 
 function send(input: RequestSpecInput) {
-  const bodies = new BodyStore(tempDataDir())
-  const id = newId()
   const spec = RequestSpecSchema.parse(input)
-  return sendRequest(spec, {
-    id,
-    policy: { allowed: LOCAL_DESTINATIONS, selfPorts: new Set() },
-    defaults: DEFAULT_ENGINE_SETTINGS,
-    userAgent: 'Courier/test',
-    openSink: () => bodies.openSink(id),
-    inlineLimit: 64 * 1024,
-  }).then((record) => ({ record, spec }))
+  return engineSend(spec).then((record) => ({ record, spec }))
 }
 
 const header = (headers: [string, string][], name: string) => headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1]

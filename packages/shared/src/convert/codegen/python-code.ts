@@ -1,3 +1,4 @@
+import { STANDARD_METHODS } from '../../http-rules.js'
 import type { MultipartPart, RequestSpec } from '../../request-spec.js'
 import { graphqlPayload } from '../../graphql-payload.js'
 import { parseQuery, splitUrl } from '../../url-params.js'
@@ -7,7 +8,7 @@ import { pyPairs, pyStr, pyValue } from './python-literal.js'
 
 type Flavour = 'requests' | 'httpx'
 
-const STANDARD = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])
+const STANDARD = new Set<string>(STANDARD_METHODS)
 
 function urlParts(spec: RequestSpec): { url: string; params: [string, string][] } {
   const text = codeUrl(spec)
@@ -165,6 +166,6 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
   const method = spec.method.toUpperCase()
   const call = STANDARD.has(method) ? `${lib}.${method.toLowerCase()}(url` : `${lib}.request(${pyStr(spec.method)}, url`
   const argText = args.length > 2 ? `${call},\n    ${args.join(',\n    ')},\n)` : `${call}${args.map((a) => `, ${a}`).join('')})`
-  const code = [imports.join('\n'), '', ...lines.flatMap((l) => [l]), '', `response = ${argText}`, '', 'print(response.status_code)', 'print(response.text)', ''].join('\n')
+  const code = [imports.join('\n'), '', ...lines, '', `response = ${argText}`, '', 'print(response.status_code)', 'print(response.text)', ''].join('\n')
   return { code, notes }
 }

@@ -1,7 +1,7 @@
 import postman from 'postman-collection'
 import type { CollectionTree, Inheritable } from '../../collection.js'
 import type { MultipartPart, RequestBody, RequestSettings, RequestSpecInput, Row } from '../../request-spec.js'
-import { splitUrl, urlWithParams } from '../../url-params.js'
+import { urlWithParams } from '../../url-params.js'
 import type { Variable } from '../../variables.js'
 import { ImportBuilder } from '../import-builder.js'
 import { ConvertError } from '../import-result.js'

@@ -1,0 +1,22 @@
+import type { Auth } from './request-spec.js'
+
+/**
+ * The Auth tab's secret fields (passwords, tokens, keys, the client secret) passed through `hide`;
+ * every other field kept. The one list of which auth fields are secrets: history redaction,
+ * exports and copy as code all mask through it.
+ */
+export function mapAuthSecrets(auth: Auth, hide: (value: string) => string): Auth {
+  switch (auth.type) {
+    case 'basic':
+    case 'digest':
+      return { ...auth, password: hide(auth.password) }
+    case 'bearer':
+      return { ...auth, token: hide(auth.token) }
+    case 'apikey':
+      return { ...auth, value: hide(auth.value) }
+    case 'oauth2':
+      return { ...auth, config: { ...auth.config, clientSecret: hide(auth.config.clientSecret), password: hide(auth.config.password) } }
+    default:
+      return auth
+  }
+}
