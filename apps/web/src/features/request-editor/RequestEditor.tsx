@@ -1,5 +1,5 @@
 import type { Dispatch } from 'react'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { Tabs, type TabItem } from '../../shared/ui/Tabs'
 import { AuthPanel } from '../auth'
 import { BodyPanel } from './body/BodyPanel'
@@ -29,6 +29,7 @@ function enabledCount(rows: readonly (readonly [string, string, boolean])[]): nu
 /** Method + URL + Send, and the tabs that shape the request. */
 export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, version }: RequestEditorProps) {
   const [tab, setTab] = useState<RequestTab>('params')
+  const panelId = useId()
   const { spec } = draft
   const changedSettings = Object.keys(spec.settings).length
   const tabs: TabItem<RequestTab>[] = [
@@ -57,8 +58,9 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
         selected={tab}
         onSelect={setTab}
         tabs={tabs}
+        panelId={panelId}
       />
-      <div className="request-editor__panel" role="tabpanel" aria-label={tabs.find((t) => t.id === tab)!.label}>
+      <div className="request-editor__panel" id={panelId} role="tabpanel" aria-label={tabs.find((t) => t.id === tab)!.label}>
         {tab === 'params' ? (
           <ParamsPanel
             params={spec.params}

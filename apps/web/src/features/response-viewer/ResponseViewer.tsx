@@ -1,5 +1,5 @@
 import type { ResponseRecord } from '@courier/shared'
-import { useEffect, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { ApiError } from '../../shared/api/proxy-client'
 import { formatDuration } from '../../shared/format/format'
 import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'
@@ -46,6 +46,7 @@ function Elapsed({ since }: { since: number }) {
 /** Everything the answer holds, or why there is none. */
 export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseViewerProps) {
   const [tab, setTab] = useState<ResponseTab>('body')
+  const panelId = useId()
   useEffect(preloadEditorWhenIdle, [])
 
   if (state.kind === 'empty') {
@@ -115,8 +116,9 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
             onSelect={setTab}
             size="small"
             tabs={tabs}
+            panelId={panelId}
           />
-          <div className={`response-viewer__panel response-viewer__panel--${tab}`} role="tabpanel" aria-label={tabs.find((t) => t.id === tab)!.label}>
+          <div className={`response-viewer__panel response-viewer__panel--${tab}`} id={panelId} role="tabpanel" aria-label={tabs.find((t) => t.id === tab)!.label}>
             {tab === 'body' ? (
               <ResponseBody key={record.id} record={record} largeBodyBytes={largeBodyBytes} />
             ) : tab === 'headers' ? (

@@ -36,12 +36,12 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
         </>
       }
     >
-      <h3 className="section-title">Defaults for every request</h3>
-      <p className="hint">Each request can override these in its own Settings tab.</p>
+      <h3 className="settings-dialog__heading">Defaults for every request</h3>
+      <p className="hint settings-dialog__intro">Each request can override these in its own Settings tab.</p>
       {value ? (
         <>
           <SendSettingsForm value={value.send} onChange={(send) => setDraft({ ...value, send })} />
-          <h3 className="section-title settings-form__section">History</h3>
+          <h3 className="settings-dialog__heading settings-form__section">History</h3>
           <HistorySettingsForm value={value.history} onChange={(history) => setDraft({ ...value, history })} />
         </>
       ) : (

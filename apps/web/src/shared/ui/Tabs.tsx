@@ -10,10 +10,12 @@ type TabsProps<T extends string> = {
   /** Extra controls at the end of the tab row. */
   trailing?: ReactNode
   size?: 'normal' | 'small'
+  /** The id of the panel that shows the selected tab; the selected tab points at it (aria-controls). */
+  panelId?: string
 }
 
 /** WAI-ARIA tabs with roving focus: arrows move, Home/End jump. */
-export function Tabs<T extends string>({ label, tabs, selected, onSelect, trailing, size = 'normal' }: TabsProps<T>) {
+export function Tabs<T extends string>({ label, tabs, selected, onSelect, trailing, size = 'normal', panelId }: TabsProps<T>) {
   const baseId = useId()
   const refs = useRef(new Map<T, HTMLButtonElement>())
   const visible = tabs.filter((tab) => !tab.hidden)
@@ -45,7 +47,7 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, traili
             role="tab"
             id={`${baseId}-${tab.id}`}
             aria-selected={tab.id === selected}
-            aria-controls={`${baseId}-${tab.id}-panel`}
+            aria-controls={tab.id === selected ? panelId : undefined}
             tabIndex={tab.id === selected ? 0 : -1}
             className="tabs__tab"
             onClick={() => onSelect(tab.id)}
