@@ -108,6 +108,20 @@ describe('workspace export', () => {
     expect(file.text).not.toContain('literal-token')
     expect(file.notes[0]).toMatch(/^2 secret values were left out/)
   })
+
+  it('masks the secret headers and auth that collections and folders pass down', () => {
+    const folder = tree.items[0]!
+    if (folder.kind !== 'folder') throw new Error('fixture')
+    const withLevels: CollectionTree = {
+      ...tree,
+      headers: [['X-Team', 'core', true], ['Authorization', 'Bearer collection-literal', true]],
+      items: [{ ...folder, headers: [['X-API-Key', 'folder-key-literal', true]], auth: { type: 'basic', username: 'u', password: 'folder-pw-literal' } }, tree.items[1]!],
+    }
+    const file = exportWorkspace([withLevels], [], { version: '0.1.0' })
+    for (const secret of ['collection-literal', 'folder-key-literal', 'folder-pw-literal']) expect(file.text).not.toContain(secret)
+    expect(file.text).toContain('core')
+    expect(file.notes[0]).toMatch(/^5 secret values were left out/)
+  })
 })
 
 describe('history exports', () => {

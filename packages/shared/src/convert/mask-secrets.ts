@@ -27,13 +27,14 @@ export function maskAuth(auth: Auth, tally: SecretTally, replacement = ''): Auth
   return mapAuthSecrets(auth, (value) => hide(value, tally, replacement))
 }
 
-/** The auth tab's credentials and secret headers (Authorization, Cookie, API keys) of one request. */
+/** Values of secret headers (Authorization, Cookie, API keys), at any level: request, folder, collection. */
+export function maskHeaders(headers: RequestSpec['headers'], tally: SecretTally, replacement = ''): RequestSpec['headers'] {
+  return headers.map(([name, value, enabled]) => [name, isSecretHeader(name) ? hide(value, tally, replacement) : value, enabled])
+}
+
+/** The auth tab's credentials and secret headers of one request. */
 export function maskSpec(spec: RequestSpec, tally: SecretTally, replacement = ''): RequestSpec {
-  return {
-    ...spec,
-    headers: spec.headers.map(([name, value, enabled]) => [name, isSecretHeader(name) ? hide(value, tally, replacement) : value, enabled]),
-    auth: maskAuth(spec.auth, tally, replacement),
-  }
+  return { ...spec, headers: maskHeaders(spec.headers, tally, replacement), auth: maskAuth(spec.auth, tally, replacement) }
 }
 
 export { REDACTED }

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml'
 import type { CollectionItem, CollectionTree } from '../../collection.js'
 import type { Auth, RequestSpec } from '../../request-spec.js'
+import { isSecretHeader } from '../../http-rules.js'
 import { parseQuery, splitUrl } from '../../url-params.js'
 import { safeFileName, type ExportFile } from '../export-file.js'
 
@@ -129,7 +130,7 @@ export function exportOpenApi(tree: CollectionTree): ExportFile {
     const parameters: Obj[] = [
       ...[...path.matchAll(/\{([^{}]+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' }, ...(spec.pathParams.find(([n]) => n === m[1])?.[1] ? { example: spec.pathParams.find(([n]) => n === m[1])![1] } : {}) })),
       ...parseQuery(splitUrl(spec.url).query ?? '').map(([name, value]) => ({ name, in: 'query', schema: { type: 'string' }, example: value })),
-      ...spec.headers.filter(([n, , e]) => e && n && !SKIP_HEADERS.has(n.toLowerCase())).map(([name, value]) => ({ name, in: 'header', schema: { type: 'string' }, example: value })),
+      ...spec.headers.filter(([n, , e]) => e && n && !SKIP_HEADERS.has(n.toLowerCase())).map(([name, value]) => ({ name, in: 'header', schema: { type: 'string' }, ...(isSecretHeader(name) ? {} : { example: value }) })),
     ]
     const unique = parameters.filter((p, i) => parameters.findIndex((q) => q.name === p.name && q.in === p.in) === i)
     const auth = effectiveAuth(item)
@@ -148,7 +149,7 @@ export function exportOpenApi(tree: CollectionTree): ExportFile {
     }
   }
   const tags = tree.items.filter((i) => i.kind === 'folder' && i.parentId === null).map((f) => ({ name: f.name, ...(f.kind === 'folder' && f.description ? { description: f.description } : {}) }))
-  const variables = new Map(tree.variables.map((v) => [v.name, v.value]))
+  const variables = new Map(tree.variables.filter((v) => !v.secret).map((v) => [v.name, v.value]))
   const doc = {
     openapi: '3.1.0',
     info: { title: tree.name, version: '1.0.0', ...(tree.description ? { description: tree.description } : {}) },

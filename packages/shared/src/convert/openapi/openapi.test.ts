@@ -85,4 +85,18 @@ describe('OpenAPI 3.1 skeleton export', () => {
     const again = await importText(file.text)
     expect(again.report.counts.requests).toBe(4)
   })
+
+  it('never puts a secret header value or a secret variable into the document', async () => {
+    const imported = await importText(fixture('petstore-expanded.yaml'))
+    const tree = imported.collections[0]!
+    const withSecrets = {
+      ...tree,
+      variables: tree.variables.map((v) => ({ ...v, secret: true })),
+      items: tree.items.map((item) => (item.kind === 'request' ? { ...item, request: { ...item.request, headers: [...item.request.headers, ['X-API-Key', 'k-literal-123', true] as [string, string, boolean]] } } : item)),
+    }
+    const text = exportOpenApi(withSecrets as typeof tree).text
+    expect(text).toContain('X-API-Key')
+    expect(text).not.toContain('k-literal-123')
+    for (const v of tree.variables) if (v.value) expect(text).not.toContain(v.value)
+  })
 })

@@ -5,7 +5,7 @@ import type { RequestBody, RequestSpec, Row } from '../../request-spec.js'
 import { splitUrl } from '../../url-params.js'
 import type { Variable } from '../../variables.js'
 import { safeFileName, type ExportFile } from '../export-file.js'
-import { maskSpec, maskVariables, SecretTally } from '../mask-secrets.js'
+import { maskAuth, maskSpec, maskVariables, SecretTally } from '../mask-secrets.js'
 import { authToPostman } from './postman-auth.js'
 
 export const POSTMAN_SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
@@ -33,8 +33,9 @@ class Exporter {
     return shown.map((v) => ({ key: v.name, value: v.value, type: v.secret ? 'secret' : 'default', ...(v.enabled ? {} : { disabled: true }) }))
   }
 
+  /** Any level's auth (collection, folder, request), its credentials left out unless asked. */
   auth(auth: RequestSpec['auth'], where: string): Json {
-    const out = authToPostman(auth)
+    const out = authToPostman(this.includeSecrets ? auth : maskAuth(auth, this.tally))
     if (out.problem) this.notes.add(`${where}: ${out.problem}`)
     return out.auth ? { auth: out.auth } : {}
   }

@@ -97,6 +97,17 @@ describe('Courier → Postman v2.1 → Courier', () => {
     expect(file.notes.join(' ')).toMatch(/1 secret value was left out/)
   })
 
+  it('leaves out credentials typed at the collection and folder level too', () => {
+    const t = tree()
+    t.auth = { type: 'bearer', token: 'collection-literal-token', prefix: 'Bearer' }
+    t.items = t.items.map((item) => (item.id === 'f2' && item.kind === 'folder' ? { ...item, auth: { type: 'basic', username: 'admin', password: 'folder-literal-pw' } } : item))
+    const file = exportPostman(t)
+    expect(file.text).not.toContain('collection-literal-token')
+    expect(file.text).not.toContain('folder-literal-pw')
+    expect(file.notes.join(' ')).toMatch(/3 secret values were left out/)
+    expect(exportPostman(t, { includeSecrets: true }).text).toContain('collection-literal-token')
+  })
+
   it('exports one folder with what it inherits from the collection', async () => {
     const file = exportPostman(tree(), { folderId: 'f2', includeSecrets: true })
     const back = await importText(file.text)

@@ -2,7 +2,7 @@ import { stringify } from 'yaml'
 import type { CollectionItem, CollectionTree } from '../../collection.js'
 import type { Environment } from '../../environment.js'
 import type { ExportFile } from '../export-file.js'
-import { maskSpec, maskVariables, SecretTally } from '../mask-secrets.js'
+import { maskAuth, maskHeaders, maskSpec, maskVariables, SecretTally } from '../mask-secrets.js'
 
 export const WORKSPACE_FORMAT = 'courier-workspace/1'
 
@@ -28,7 +28,7 @@ export function exportWorkspace(collections: readonly CollectionTree[], environm
   const keep = options.includeSecrets === true
   const docs: string[] = [documentOf({ format: WORKSPACE_FORMAT, courier: options.version, secrets: keep ? 'included' : 'left out' })]
   for (const tree of collections) {
-    docs.push(documentOf({ kind: 'collection', id: tree.id, name: tree.name, description: tree.description, auth: keep ? tree.auth : maskSpec({ auth: tree.auth, headers: tree.headers } as never, tally).auth, headers: tree.headers, variables: keep ? tree.variables : maskVariables(tree.variables, tally) }))
+    docs.push(documentOf({ kind: 'collection', id: tree.id, name: tree.name, description: tree.description, ...levelSecrets(tree, keep, tally) }))
     for (const item of tree.items) docs.push(documentOf(itemDocument(item, keep, tally)))
   }
   for (const env of environments) docs.push(documentOf({ kind: 'environment', id: env.id, name: env.name, variables: keep ? env.variables : maskVariables(env.variables, tally) }))
@@ -38,7 +38,13 @@ export function exportWorkspace(collections: readonly CollectionTree[], environm
 function itemDocument(item: CollectionItem, keep: boolean, tally: SecretTally): Record<string, unknown> {
   const common = { id: item.id, collection: item.collectionId, parent: item.parentId, name: item.name, position: item.position }
   if (item.kind === 'folder') {
-    return { kind: 'folder', ...common, description: item.description, auth: keep ? item.auth : maskSpec({ auth: item.auth, headers: [] } as never, tally).auth, headers: item.headers, variables: keep ? item.variables : maskVariables(item.variables, tally) }
+    return { kind: 'folder', ...common, description: item.description, ...levelSecrets(item, keep, tally) }
   }
   return { kind: 'request', ...common, request: keep ? item.request : maskSpec(item.request, tally) }
+}
+
+/** A collection's or folder's auth, headers and variables: what requests inherit, masked like theirs. */
+function levelSecrets(level: Pick<CollectionTree, 'auth' | 'headers' | 'variables'>, keep: boolean, tally: SecretTally) {
+  if (keep) return { auth: level.auth, headers: level.headers, variables: level.variables }
+  return { auth: maskAuth(level.auth, tally), headers: maskHeaders(level.headers, tally), variables: maskVariables(level.variables, tally) }
 }
