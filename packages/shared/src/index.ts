@@ -1,5 +1,6 @@
 export * from './error-codes.js'
 export * from './http-rules.js'
+export * from './format-bytes.js'
 export * from './auth-secrets.js'
 export * from './request-spec.js'
 export * from './response-record.js'

@@ -28,12 +28,20 @@ export const HistoryRetentionSchema = z.object({
   maxAgeDays: z.number().int().min(1).nullable().default(null),
 })
 
+/** How responses are shown in the browser. */
+export const ViewSettingsSchema = z.object({
+  /** Bodies of this size or more first offer Download or View anyway instead of opening. */
+  largeBodyBytes: z.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+})
+
 export const AppSettingsSchema = z.object({
   send: SendDefaultsSchema.default(SendDefaultsSchema.parse({})),
   history: HistoryRetentionSchema.default(HistoryRetentionSchema.parse({})),
+  view: ViewSettingsSchema.default(ViewSettingsSchema.parse({})),
 })
 
 export type SendDefaults = z.infer<typeof SendDefaultsSchema>
 export type AppSettings = z.infer<typeof AppSettingsSchema>
 export type HistoryRetentionSettings = z.infer<typeof HistoryRetentionSchema>
+export type ViewSettings = z.infer<typeof ViewSettingsSchema>
 export type AppSettingsInput = z.input<typeof AppSettingsSchema>

@@ -28,7 +28,7 @@ export function toCourierError(error: unknown, phase: ErrorPhase = 'send'): Cour
   const cause = error
 
   if (code && code in CERT_REASONS) {
-    return new CourierError('TLS_CERT_INVALID', `The server certificate was not accepted: ${CERT_REASONS[code]}. Turn on "Accept invalid certificates" in Settings to send anyway.`, { phase: 'tls', cause })
+    return new CourierError('TLS_CERT_INVALID', `The server certificate was not accepted: ${CERT_REASONS[code]}. Set "Verify TLS certificates" to Off in the request's Settings tab to send anyway.`, { phase: 'tls', cause })
   }
   if (code?.startsWith('ERR_SSL') || code === 'EPROTO' || code === 'ERR_TLS_HANDSHAKE_TIMEOUT' || /SSL|TLS/.test(message)) {
     return new CourierError('TLS_HANDSHAKE_FAILED', `The TLS handshake failed: ${message}.`, { phase: 'tls', cause })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import {
+  formatBytes,
   headerValue,
   isTextualContentType,
   looksLikeText,
@@ -179,13 +180,8 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
         }
       : null,
     error: result.truncated
-      ? { code: 'RESPONSE_TOO_LARGE', message: `The body was cut at ${formatBytes(settings.maxResponseBytes)}, the response size limit in Settings.`, phase: 'receive' }
+      ? { code: 'RESPONSE_TOO_LARGE', message: `The body was cut at ${formatBytes(settings.maxResponseBytes)}, the response size limit. Raise it in Settings (or in this request's Settings tab) and send again to keep it all.`, phase: 'receive' }
       : null,
   }
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`
-}

@@ -9,7 +9,7 @@ import { HistoryList, historyEntryOptions, historyListOptions } from '../feature
 import { EditorActionsContext, useImportExport } from '../features/import-export'
 import { RequestEditor, useSendRequest } from '../features/request-editor'
 import { ResponseViewer, type ResponseState } from '../features/response-viewer'
-import { SettingsDialog } from '../features/settings'
+import { appSettingsOptions, SettingsDialog } from '../features/settings'
 import { TabBar, useWorkspace, type OpenTab } from '../features/workspace'
 import { callEndpoint } from '../shared/api/proxy-client'
 import { Dialog } from '../shared/ui/Dialog'
@@ -40,6 +40,7 @@ export function App() {
   const info = useQuery({ queryKey: ['info'], queryFn: ({ signal }) => callEndpoint(endpoints.info, {}, signal), staleTime: Infinity })
   const collections = useQuery(collectionsOptions())
   const environments = useQuery(environmentsOptions())
+  const settings = useQuery(appSettingsOptions())
   const recentHistory = useQuery({ ...historyListOptions({ limit: 100 }), enabled: dialog === 'palette' })
 
   const active: OpenTab | undefined = workspace.tabs.find((tab) => tab.id === workspace.activeTabId)
@@ -254,6 +255,7 @@ export function App() {
             <ErrorBoundary area="response" resetKey={response}>
               <ResponseViewer
                 state={response}
+                largeBodyBytes={settings.data?.view.largeBodyBytes}
                 onSendUrl={(url) => {
                   if (!active) return
                   // "Send next page": the tab follows the Link, so what is shown is what was sent.

@@ -5,6 +5,8 @@ import { appSettingsOptions } from '../settings'
 
 type Tri = 'default' | 'on' | 'off'
 
+const MB = 1024 * 1024
+
 function tri(value: boolean | undefined): Tri {
   return value === undefined ? 'default' : value ? 'on' : 'off'
 }
@@ -86,6 +88,19 @@ export function SettingsPanel({ settings, onSettings }: { settings: RequestSetti
           onChange={(v) => set('verifyTls', fromTri(v))}
         />
         <Choice label="Cookie jar" value={tri(settings.useCookieJar)} options={triOptions(defaults?.useCookieJar)} onChange={(v) => set('useCookieJar', fromTri(v))} />
+      </fieldset>
+      <fieldset>
+        <legend>Response</legend>
+        <NumberField
+          label="Response size limit"
+          unit="MB"
+          min={1}
+          max={4096}
+          value={settings.maxResponseBytes === undefined ? undefined : Math.round(settings.maxResponseBytes / MB)}
+          placeholder={defaults ? String(Math.round(defaults.maxResponseBytes / MB)) : ''}
+          onChange={(v) => set('maxResponseBytes', Math.min(4096, Math.max(1, Math.round(v))) * MB)}
+          onClear={() => set('maxResponseBytes', undefined)}
+        />
       </fieldset>
       <fieldset>
         <legend>Retries</legend>

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
 import { HistorySettingsForm } from './HistorySettingsForm'
 import { SendSettingsForm } from './SendSettingsForm'
+import { ViewSettingsForm } from './ViewSettingsForm'
 import { appSettingsOptions, useSaveSettings } from './settings-queries'
 
 /** The app Settings page: the defaults every request starts from, kept in Courier's database. */
@@ -41,6 +42,8 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
       {value ? (
         <>
           <SendSettingsForm value={value.send} onChange={(send) => setDraft({ ...value, send })} />
+          <h3 className="settings-dialog__heading settings-form__section">Responses</h3>
+          <ViewSettingsForm value={value.view} onChange={(view) => setDraft({ ...value, view })} />
           <h3 className="settings-dialog__heading settings-form__section">History</h3>
           <HistorySettingsForm value={value.history} onChange={(history) => setDraft({ ...value, history })} />
         </>

@@ -1,10 +1,5 @@
-/** 1 234 B, 12.3 KB, 4.5 MB: the way sizes read in the status line. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`
-  if (bytes < 1000 * 1000) return `${(bytes / 1000).toFixed(bytes < 10_000 ? 2 : 1)} KB`
-  if (bytes < 1000 * 1000 * 1000) return `${(bytes / 1000 / 1000).toFixed(bytes < 10_000_000 ? 2 : 1)} MB`
-  return `${(bytes / 1000 / 1000 / 1000).toFixed(2)} GB`
-}
+/** Sizes: one formatter with the server's messages (`@courier/shared`). */
+export { formatBytes } from '@courier/shared'
 
 /** 0.4 ms, 12 ms, 1.25 s. */
 export function formatDuration(ms: number): string {

@@ -6,7 +6,7 @@ export function LargeBodyGate({ size, threshold, downloadHref, filename, onView 
     <div className="large-gate" role="group" aria-label="Large response">
       <p className="large-gate__title">This body is {formatBytes(size)}</p>
       <p className="hint">
-        Bodies over {formatBytes(threshold)} are not opened automatically. Viewing it is safe — it is parsed off the page and drawn a screen at a time — but it
+        Bodies of {formatBytes(threshold)} or more are not opened automatically (Settings › Responses). Viewing it is safe — it is parsed off the page and drawn a screen at a time — but it
         takes memory and a few seconds.
       </p>
       <div className="large-gate__actions">

@@ -1,4 +1,4 @@
-import { isJsonContentType, suggestFilename, type ResponseRecord } from '@courier/shared'
+import { headerValue, isJsonContentType, suggestFilename, ViewSettingsSchema, type ResponseRecord } from '@courier/shared'
 import { useEffect, useState } from 'react'
 import { CodeEditor } from '../../../shared/code-editor/CodeEditor'
 import { formatBytes } from '../../../shared/format/format'
@@ -14,11 +14,7 @@ import { useBodyDocument, type BodyDocumentState } from './use-body-document'
 
 type BodyView = 'pretty' | 'tree' | 'raw' | 'preview' | 'hex'
 
-export const DEFAULT_LARGE_BODY_BYTES = 50 * 1000 * 1000
-
-function headerValue(record: ResponseRecord, name: string): string | null {
-  return record.headers.find(([key]) => key.toLowerCase() === name)?.[1] ?? null
-}
+const DEFAULT_LARGE_BODY_BYTES = ViewSettingsSchema.parse({}).largeBodyBytes
 
 function Loading({ state }: { state: Extract<BodyDocumentState, { status: 'loading' }> }) {
   const progress = state.progress
@@ -79,7 +75,7 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
   const [chosen, setChosen] = useState<BodyView | null>(null)
   const [viewLarge, setViewLarge] = useState(false)
   const [copied, setCopied] = useState<string | null>(null)
-  const gated = !!body && body.size > largeBodyBytes && !viewLarge
+  const gated = !!body && body.size >= largeBodyBytes && !viewLarge
   const doc = useBodyDocument(record, !gated && !!body?.isText)
 
   useEffect(() => {
@@ -105,7 +101,7 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
   const largeJson = isJson && body.size > DEFAULT_LIMITS.eagerPrettyChars
   const fallback: BodyView = preview === 'image' || preview === 'pdf' ? 'preview' : largeJson ? 'tree' : body.isText ? 'pretty' : 'hex'
   const view: BodyView = chosen && views.find((v) => v.id === chosen)?.available ? chosen : fallback
-  const filename = body.filename ?? suggestFilename(headerValue(record, 'content-disposition'), record.request.url, body.contentType)
+  const filename = body.filename ?? suggestFilename(headerValue(record.headers, 'content-disposition'), record.request.url, body.contentType)
   const downloadHref = `${body.url}?download=1`
   const needsDocument = view === 'pretty' || view === 'tree' || view === 'raw' || (view === 'preview' && preview === 'text')
 
