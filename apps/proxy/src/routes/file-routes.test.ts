@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -142,6 +142,24 @@ describe('cookie manager routes', () => {
     await restarted.api({ method: 'DELETE', url: '/api/cookies' })
     expect((await restarted.api({ method: 'GET', url: '/api/cookies' })).json().cookies).toEqual([])
   })
+
+  it('keeps jar cookies sealed in the database file: a session cookie is a credential', async () => {
+    const dataDir = tempDataDir()
+    const secret = 'sess_VERY_SECRET_9f8e7d'
+    const upstream = await startUpstream((_request, response) => {
+      response.setHeader('Set-Cookie', `session=${secret}; Path=/; HttpOnly`)
+      response.end()
+    })
+    const app = await buildTestApp({ dataDir })
+    await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/') } } })
+    await app.close()
+    for (const file of readdirSync(dataDir).filter((name) => name.startsWith('courier.sqlite'))) {
+      expect(readFileSync(join(dataDir, file)).includes(Buffer.from(secret)), file).toBe(false)
+    }
+    const restarted = await buildTestApp({ dataDir })
+    expect((await restarted.api({ method: 'GET', url: '/api/cookies' })).json().cookies[0]).toMatchObject({ name: 'session', value: secret })
+    await restarted.close()
+  })
 })
 
 describe('settings routes', () => {
@@ -163,4 +181,5 @@ describe('settings routes', () => {
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error).toMatchObject({ code: 'INVALID_REQUEST', field: 'send.timeoutMs' })
   })
+
 })

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { SecretBox } from '../secrets/secret-box.js'
 import type { Database } from './schema.js'
 import type { CookieJarStore, SettingsStore } from './store.js'
 
@@ -19,13 +20,19 @@ export function createSettingsStore(db: Kysely<Database>): SettingsStore {
   }
 }
 
-export function createCookieJarStore(db: Kysely<Database>): CookieJarStore {
+/**
+ * Cookie jars are sealed whole: session cookies are credentials (SECURITY.md S14). A jar written
+ * before sealing began is read as it is and sealed on its next write.
+ */
+export function createCookieJarStore(db: Kysely<Database>, secrets: SecretBox): CookieJarStore {
   return {
     async load(id: string) {
       const row = await db.selectFrom('cookie_jars').select('json').where('id', '=', id).executeTakeFirst()
-      return row?.json
+      if (!row) return undefined
+      return SecretBox.isSealed(row.json) ? secrets.open(row.json) : row.json
     },
-    async save(id: string, json: string) {
+    async save(id: string, plain: string) {
+      const json = secrets.seal(plain)
       const updated_at = new Date().toISOString()
       await db
         .insertInto('cookie_jars')

@@ -15,7 +15,7 @@ export async function openStore(target: DatabaseTarget, secrets: SecretBox): Pro
     kind: target.kind,
     history: createHistoryStore(db),
     settings: createSettingsStore(db),
-    cookieJars: createCookieJarStore(db),
+    cookieJars: createCookieJarStore(db, secrets),
     collections: createCollectionStore(db, secrets),
     environments: createEnvironmentStore(db, secrets),
     workspace: createWorkspaceStore(db),
