@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures.js'
+import { AuthPage } from '../pages/auth.page.js'
 
 const unique = () => Math.random().toString(36).slice(2, 7)
 
@@ -52,6 +53,43 @@ test('an environment variable in the URL follows the environment switch, with it
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('200 OK')
   expect(target.received.at(-1)!.url).toBe('/health')
+})
+
+test('variables in header, param and auth values are coloured and explained as in the URL', async ({ app, workspace, requestEditor, target, shot }) => {
+  const auth = new AuthPage(app)
+  const suffix = unique()
+  await workspace.createEnvironment(`vars-${suffix}`, [['token', 'abc123']])
+  await workspace.environment().selectOption({ label: `vars-${suffix}` })
+  await requestEditor.url().fill(target.url('/items'))
+
+  await requestEditor.openTab('Headers')
+  const headers = requestEditor.panel().getByRole('table', { name: 'Headers' })
+  await headers.getByRole('combobox', { name: 'Key' }).last().fill('X-Token')
+  const value = headers.getByRole('textbox', { name: 'Value' }).first()
+  await value.fill('Bearer {{token}}')
+  // "Bearer " is seven characters of the monospace cell; the variable starts after them.
+  const box = (await value.boundingBox())!
+  await value.hover({ position: { x: Math.min(box.width - 4, 8 + 10 * 7.6), y: box.height / 2 } })
+  await expect(app.getByRole('tooltip')).toHaveText(`{{token}} = abc123 — from environment “vars-${suffix}”`)
+  await shot('header-variable-hover')
+
+  await requestEditor.openTab('Params')
+  const params = requestEditor.panel().getByRole('table', { name: 'Query parameters' })
+  await params.getByRole('textbox', { name: 'Key' }).last().fill('q')
+  const param = params.getByRole('textbox', { name: 'Value' }).first()
+  await param.fill('{{nope}}')
+  await param.hover({ position: { x: 20, y: 10 } })
+  await expect(app.getByRole('tooltip')).toContainText('{{nope}} has no value')
+
+  await auth.choose('Basic')
+  const username = auth.field('Username')
+  await username.fill('{{token}}')
+  await username.focus()
+  await app.keyboard.press('End')
+  await expect(app.getByRole('tooltip')).toContainText('{{token}} = abc123')
+  await app.emulateMedia({ colorScheme: 'dark' })
+  await shot('auth-variable-caret-dark')
+  await app.emulateMedia({ colorScheme: 'light' })
 })
 
 test('a token captured from a login response feeds the next request', async ({ app, workspace, requestEditor, responseViewer, target, shot }) => {

@@ -1,7 +1,7 @@
 import type { Scope } from '@courier/shared'
 import type { ReactNode } from 'react'
 import { AuthEnvironmentContext, InheritedAuthContext, type InheritedAuth } from '../features/auth'
-import { ScopesContext } from '../features/request-editor'
+import { ScopesContext } from '../shared/variables/scopes-context'
 
 type EditorContextProps = {
   scopes: Scope[]

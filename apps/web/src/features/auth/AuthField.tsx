@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react'
+import { VariableInput } from '../../shared/variables/VariableInput'
 
 /** A labelled row of the auth forms; the label focuses the control it names. */
 export function AuthField({ label, children, hint }: { label: string; children: (id: string) => ReactNode; hint?: ReactNode }) {
@@ -18,18 +19,19 @@ export function AuthField({ label, children, hint }: { label: string; children: 
 
 type TextInputProps = { id?: string; label: string; value: string; onChange: (value: string) => void; placeholder?: string; mono?: boolean }
 
+/** A one-line auth value; `{{variables}}` in it are coloured and explained as in the URL. */
 export function TextInput({ id, label, value, onChange, placeholder, mono = false }: TextInputProps) {
   return (
-    <input
+    <VariableInput
       id={id}
-      type="text"
+      wrapperClassName="auth-input-wrap"
       className={`auth-input${mono ? ' auth-input--mono' : ''}`}
       aria-label={label}
       value={value}
       placeholder={placeholder}
       spellCheck={false}
       autoComplete="off"
-      onChange={(event) => onChange(event.target.value)}
+      onChange={onChange}
     />
   )
 }

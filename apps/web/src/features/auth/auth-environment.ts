@@ -2,8 +2,7 @@ import { GLOBALS_ID } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
 import { environmentsOptions } from '../environments'
-// The file, not the feature's index: the index exports RequestEditor, which renders this feature.
-import { ScopesContext } from '../request-editor/scopes-context'
+import { useEditorScopes } from '../../shared/variables/scopes-context'
 
 /**
  * The environment the next send will use; OAuth 2 tokens are kept per environment, so the Auth
@@ -17,7 +16,7 @@ export const AuthEnvironmentContext = createContext<string | null | undefined>(u
  */
 export function useAuthEnvironment(): string | null {
   const provided = useContext(AuthEnvironmentContext)
-  const scopes = useContext(ScopesContext)
+  const scopes = useEditorScopes()
   const named = scopes.find((scope) => scope.kind === 'environment')?.name
   const environments = useQuery({ ...environmentsOptions(), enabled: provided === undefined && named !== undefined })
   if (provided !== undefined) return provided

@@ -1,7 +1,7 @@
 import { finalUrlPreview, previewText, type Pair } from '@courier/shared'
 import { useEditorActions } from '../import-export'
 import { MethodPicker } from './MethodPicker'
-import { useEditorScopes } from './scopes-context'
+import { useEditorScopes } from '../../shared/variables/scopes-context'
 import { UrlField } from './UrlField'
 
 type UrlBarProps = {

@@ -1,5 +1,6 @@
 import type { Row } from '@courier/shared'
 import { useId } from 'react'
+import { VariableInput } from '../variables/VariableInput'
 import { replaceAt } from './replace-at'
 
 type KeyValueTableProps = {
@@ -71,8 +72,7 @@ export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', v
                 />
               </td>
               <td>
-                <input
-                  type="text"
+                <VariableInput
                   aria-label="Value"
                   className="kv-table__input"
                   value={value}
@@ -80,7 +80,7 @@ export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', v
                   placeholder={isNew ? valuePlaceholder : ''}
                   spellCheck={false}
                   autoComplete="off"
-                  onChange={(event) => onChange(isNew ? [...rows, ['', event.target.value, true]] : replaceAt(rows, index, [name, event.target.value, enabled]))}
+                  onChange={(text) => onChange(isNew ? [...rows, ['', text, true]] : replaceAt(rows, index, [name, text, enabled]))}
                 />
                 {note ? <span className="kv-table__note">{note}</span> : null}
                 {valueListId ? (
