@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { KeyValueTable } from '../../../shared/ui/KeyValueTable'
 import { replaceAt } from '../../../shared/ui/replace-at'
 import { FilePicker } from './FilePicker'
+import { VariableInput } from '../../../shared/variables/VariableInput'
 
 type MultipartBodyProps = { parts: MultipartPart[]; onChange: (parts: MultipartPart[]) => void }
 
@@ -89,7 +90,7 @@ function PartRows({ part, expanded, onToggle, onChange, onRemove }: PartRowsProp
         </td>
         <td>
           {part.kind === 'text' ? (
-            <input className="kv-table__input" aria-label={`Value of ${label}`} placeholder="value" value={part.value} spellCheck={false} onChange={(event) => onChange({ ...part, value: event.target.value })} />
+            <VariableInput className="kv-table__input" aria-label={`Value of ${label}`} placeholder="value" value={part.value} spellCheck={false} onChange={(value) => onChange({ ...part, value })} />
           ) : (
             <FilePicker label={`File for ${label}`} file={part.file} onFile={(file) => onChange({ ...part, file })} />
           )}
