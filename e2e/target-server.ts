@@ -16,6 +16,8 @@ export type Received = { method: string; url: string; headers: IncomingMessage['
 export class TargetServer {
   private server: Server | null = null
   readonly received: Received[] = []
+  /** Files a test puts up to be fetched by path (an OpenAPI spec to import by URL). */
+  readonly files = new Map<string, { contentType: string; body: string }>()
   port = 0
 
   url(path = '/'): string {
@@ -31,6 +33,11 @@ export class TargetServer {
         const url = new URL(request.url ?? '/', 'http://target')
         this.received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body, raw: Buffer.concat(chunks) })
         const path = url.pathname
+        const file = this.files.get(path)
+        if (file) {
+          response.setHeader('content-type', file.contentType)
+          return response.end(file.body)
+        }
         if (path === '/login') {
           response.setHeader('content-type', 'application/json')
           return response.end(JSON.stringify({ access_token: 'tok-e2e-1234', token_type: 'Bearer', expires_in: 3600 }))

@@ -99,6 +99,28 @@ test('importing an OpenAPI file shows a report, then one of its requests sends',
   expect(received.headers['x-request-id']).toBe('abc-1')
 })
 
+test('a spec imports by URL, fetched by Courier\'s server; a URL that fails says why', async ({ app, workspace, target, shot }) => {
+  const page = new ImportExportPage(app)
+  await workspace.showCollections()
+  target.files.set('/specs/petshop.yaml', { contentType: 'application/yaml', body: petstore(target.url('').replace(/\/$/, '')).replace('title: Pet shop', 'title: Pet shop by URL') })
+  await page.importButton().click()
+  await page.source('URL').check()
+  await page.urlBox().fill(target.url('/status/404'))
+  await page.previewButton().click()
+  await expect(page.importDialog().getByRole('alert')).toContainText('IMPORT_FETCH_FAILED')
+  await expect(page.importDialog().getByRole('alert')).toContainText('404')
+  await shot('import-url-failed')
+  await page.urlBox().fill(target.url('/specs/petshop.yaml'))
+  await page.previewButton().click()
+  await expect(page.report()).toContainText('OpenAPI 3.0.0')
+  await expect(page.report()).toContainText('Will create 1 collection, 1 folder, 2 requests')
+  await shot('import-url-report')
+  await page.confirmImport().click()
+  await expect(page.importDialog()).toBeHidden()
+  await expect(workspace.row('Pet shop by URL')).toBeVisible()
+  expect(target.received.some((r) => r.url === '/specs/petshop.yaml' && r.method === 'GET')).toBe(true)
+})
+
 test('pasting text in the Import dialog explains a file it does not recognise', async ({ app, workspace, shot }) => {
   const page = new ImportExportPage(app)
   await workspace.showCollections()

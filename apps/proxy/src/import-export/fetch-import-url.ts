@@ -38,7 +38,7 @@ export async function fetchImportUrl(text: string, context: ServerFetchContext):
         continue
       }
       if (result.truncated) throw new CourierError('IMPORT_TOO_LARGE', `The file at that URL is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`)
-      if (result.status >= 400) throw new CourierError('IMPORT_FETCH_FAILED', `${url.host} answered ${result.status} ${result.statusText}.`)
+      if (result.status >= 400) throw new CourierError('IMPORT_FETCH_FAILED', `${url.host} answered ${result.status} ${result.statusText}; check the address, or download the file and import it.`)
       return { text: result.head.toString('utf8'), name: decodeURIComponent(url.pathname.split('/').pop() ?? '') || url.host }
     }
   } finally {
