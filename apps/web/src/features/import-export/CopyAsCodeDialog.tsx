@@ -1,7 +1,7 @@
 import { CODE_TARGETS, type CodeTargetId, type RequestSpec } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { CodeEditor, type CodeLanguage } from '../../shared/code-editor/CodeEditor'
+import { CodeEditor } from '../../shared/code-editor/CodeEditor'
 import { copyText } from '../../shared/ui/copy-text'
 import { Dialog } from '../../shared/ui/Dialog'
 import { Choice, Switch } from '../../shared/ui/fields'
@@ -95,7 +95,7 @@ export function CopyAsCodeDialog({ open, onClose, request, environmentId, itemId
         ) : null}
         <div className="code-dialog__editor">
           {grammars && code.data ? (
-            <CodeEditor value={code.data.code} documentKey={code.data.code} language={language as CodeLanguage} readOnly ariaLabel={`Generated code (${chosen?.label})`} />
+            <CodeEditor value={code.data.code} documentKey={code.data.code} language={language} readOnly ariaLabel={`Generated code (${chosen?.label})`} />
           ) : (
             <div className="code-editor code-editor--loading" aria-busy="true">
               Generating…

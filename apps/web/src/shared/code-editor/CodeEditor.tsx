@@ -1,6 +1,8 @@
+import type { CodeTarget } from '@courier/shared/convert'
 import { lazy, Suspense, type MutableRefObject } from 'react'
 
-export type CodeLanguage = 'json' | 'plaintext' | 'xml' | 'html' | 'javascript' | 'graphql' | 'yaml' | 'css'
+/** Monaco language ids Courier registers: body and response languages, and every copy-as-code target's. */
+export type CodeLanguage = 'json' | 'plaintext' | 'xml' | 'html' | 'javascript' | 'graphql' | 'yaml' | 'css' | CodeTarget['language']
 
 export type CodeEditorHandle = { format: () => void; focus: () => void; getValue: () => string }
 
