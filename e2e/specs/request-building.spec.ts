@@ -136,3 +136,18 @@ test('global defaults are kept in Settings', async ({ app, shot }) => {
   await app.getByRole('button', { name: 'Settings', exact: true }).click()
   await expect(app.getByRole('dialog', { name: 'Settings' }).getByLabel('Maximum redirects')).toHaveValue('5')
 })
+
+test('the splitter moves with the keyboard, and at its limits the two panes still fill the window', async ({ app, requestEditor, responseViewer }) => {
+  const splitter = app.getByRole('separator', { name: 'Resize request and response' })
+  const request = app.getByRole('region', { name: 'Request' })
+  const before = (await request.boundingBox())!.height
+  await splitter.focus()
+  for (let i = 0; i < 12; i++) await splitter.press('ArrowDown')
+  await expect(splitter).toHaveAttribute('aria-valuenow', '85')
+  const [top, bar, bottom] = [(await request.boundingBox())!, (await splitter.boundingBox())!, (await responseViewer.region().boundingBox())!]
+  expect(top.height).toBeGreaterThan(before)
+  expect(bar.height).toBeLessThan(10) // no gap left in the splitter's row
+  expect(Math.abs(bottom.y - (bar.y + bar.height))).toBeLessThan(1)
+  expect(Math.abs(bottom.y + bottom.height - app.viewportSize()!.height)).toBeLessThan(1)
+  await expect(requestEditor.url()).toBeVisible()
+})

@@ -231,7 +231,9 @@ export function App() {
             onNew={() => dispatch({ type: 'new-tab' })}
             onReorder={(tabId, toIndex) => dispatch({ type: 'reorder', tabId, toIndex })}
           />
-          <main className="main" style={{ gridTemplateRows: `minmax(200px, ${editorShare}fr) auto minmax(160px, ${1 - editorShare}fr)` }}>
+          {/* Shares as whole-number fr: were they fractions summing to 1, a pane held at its minimum
+              would leave the other a fraction of the rest and the splitter row the gap. */}
+          <main className="main" style={{ gridTemplateRows: `minmax(200px, ${Math.round(editorShare * 1000)}fr) auto minmax(160px, ${Math.round((1 - editorShare) * 1000)}fr)` }}>
             <ErrorBoundary area="request editor" resetKey={active?.id}>
               {active ? (
                 <EditorContext scopes={scopes} environmentId={workspace.environmentId} inherited={inherited}>
