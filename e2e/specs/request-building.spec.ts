@@ -140,6 +140,8 @@ test('global defaults are kept in Settings', async ({ app, shot }) => {
 test('the splitter moves with the keyboard, and at its limits the two panes still fill the window', async ({ app, requestEditor, responseViewer }) => {
   const splitter = app.getByRole('separator', { name: 'Resize request and response' })
   const request = app.getByRole('region', { name: 'Request' })
+  await expect(requestEditor.url()).toBeVisible() // the editor has drawn; a fresh page may still be loading
+  await expect(splitter).toHaveAttribute('aria-valuenow', '45')
   const before = (await request.boundingBox())!.height
   await splitter.focus()
   for (let i = 0; i < 12; i++) await splitter.press('ArrowDown')
@@ -149,5 +151,4 @@ test('the splitter moves with the keyboard, and at its limits the two panes stil
   expect(bar.height).toBeLessThan(10) // no gap left in the splitter's row
   expect(Math.abs(bottom.y - (bar.y + bar.height))).toBeLessThan(1)
   expect(Math.abs(bottom.y + bottom.height - app.viewportSize()!.height)).toBeLessThan(1)
-  await expect(requestEditor.url()).toBeVisible()
 })
