@@ -1,11 +1,9 @@
 import type { RequestSettings, RetryPolicy, SendDefaults } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
-import { Choice, NumberField } from '../../shared/ui/fields'
+import { Choice, MegabytesField, NumberField } from '../../shared/ui/fields'
 import { appSettingsOptions } from '../settings'
 
 type Tri = 'default' | 'on' | 'off'
-
-const MB = 1024 * 1024
 
 function tri(value: boolean | undefined): Tri {
   return value === undefined ? 'default' : value ? 'on' : 'off'
@@ -91,14 +89,14 @@ export function SettingsPanel({ settings, onSettings }: { settings: RequestSetti
       </fieldset>
       <fieldset>
         <legend>Response</legend>
-        <NumberField
+        <MegabytesField
           label="Response size limit"
-          unit="MB"
           min={1}
           max={4096}
-          value={settings.maxResponseBytes === undefined ? undefined : Math.round(settings.maxResponseBytes / MB)}
-          placeholder={defaults ? String(Math.round(defaults.maxResponseBytes / MB)) : ''}
-          onChange={(v) => set('maxResponseBytes', Math.min(4096, Math.max(1, Math.round(v))) * MB)}
+          bytes={settings.maxResponseBytes}
+          placeholderBytes={defaults?.maxResponseBytes}
+          placeholder=""
+          onChange={(bytes) => set('maxResponseBytes', bytes)}
           onClear={() => set('maxResponseBytes', undefined)}
         />
       </fieldset>

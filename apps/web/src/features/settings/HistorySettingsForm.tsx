@@ -1,5 +1,5 @@
 import type { HistoryRetentionSettings } from '@courier/shared'
-import { NumberField } from '../../shared/ui/fields'
+import { MegabytesField, NumberField } from '../../shared/ui/fields'
 
 /** Retention: history is unlimited until one of these limits is set. */
 export function HistorySettingsForm({ value, onChange }: { value: HistoryRetentionSettings; onChange: (value: HistoryRetentionSettings) => void }) {
@@ -8,13 +8,12 @@ export function HistorySettingsForm({ value, onChange }: { value: HistoryRetenti
       <fieldset>
         <legend>Keep</legend>
         <NumberField label="At most entries" min={10} value={value.maxEntries ?? undefined} placeholder="unlimited" onChange={(v) => onChange({ ...value, maxEntries: Math.max(10, Math.round(v)) })} onClear={() => onChange({ ...value, maxEntries: null })} />
-        <NumberField
+        <MegabytesField
           label="At most body storage"
-          unit="MB"
           min={1}
-          value={value.maxBytes === null ? undefined : Math.round(value.maxBytes / 1024 / 1024)}
+          bytes={value.maxBytes ?? undefined}
           placeholder="unlimited"
-          onChange={(v) => onChange({ ...value, maxBytes: Math.max(1, Math.round(v)) * 1024 * 1024 })}
+          onChange={(maxBytes) => onChange({ ...value, maxBytes })}
           onClear={() => onChange({ ...value, maxBytes: null })}
         />
         <NumberField label="For at most" unit="days" min={1} value={value.maxAgeDays ?? undefined} placeholder="forever" onChange={(v) => onChange({ ...value, maxAgeDays: Math.max(1, Math.round(v)) })} onClear={() => onChange({ ...value, maxAgeDays: null })} />

@@ -1,5 +1,5 @@
 import type { SendDefaults } from '@courier/shared'
-import { NumberField, Switch } from '../../shared/ui/fields'
+import { MegabytesField, NumberField, Switch } from '../../shared/ui/fields'
 
 /** The global send defaults as a form (timeouts, redirects, TLS, cookie jar, retries, response limit). */
 export function SendSettingsForm({ value, onChange }: { value: SendDefaults; onChange: (value: SendDefaults) => void }) {
@@ -20,7 +20,7 @@ export function SendSettingsForm({ value, onChange }: { value: SendDefaults; onC
         <legend>Security and cookies</legend>
         <Switch label="Verify TLS certificates" checked={value.verifyTls} onChange={(v) => set('verifyTls', v)} />
         <Switch label="Use the cookie jar" checked={value.useCookieJar} onChange={(v) => set('useCookieJar', v)} />
-        <NumberField label="Response size limit" unit="MB" value={Math.round(value.maxResponseBytes / 1024 / 1024)} min={1} max={4096} onChange={(v) => set('maxResponseBytes', Math.round(v) * 1024 * 1024)} />
+        <MegabytesField label="Response size limit" bytes={value.maxResponseBytes} min={1} max={4096} onChange={(bytes) => set('maxResponseBytes', bytes)} />
       </fieldset>
       <fieldset>
         <legend>Retries</legend>

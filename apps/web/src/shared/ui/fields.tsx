@@ -72,3 +72,30 @@ export function Choice<T extends string>({ label, value, options, onChange }: Ch
     </div>
   )
 }
+
+const MB = 1024 * 1024
+
+type MegabytesFieldProps = Omit<NumberFieldProps, 'value' | 'onChange' | 'unit' | 'placeholder'> & {
+  /** The size in bytes; shown and typed in whole MB (units of 1024, as every size is shown). */
+  bytes: number | undefined
+  onChange: (bytes: number) => void
+  /** Bytes to show as the placeholder (an inherited default); else `placeholder`. */
+  placeholderBytes?: number
+  placeholder?: string
+}
+
+/** A size limit typed in MB and kept in bytes, rounded and held within min..max MB. */
+export function MegabytesField({ bytes, onChange, placeholderBytes, placeholder, min, max, ...rest }: MegabytesFieldProps) {
+  const clamp = (mb: number) => Math.min(max ?? Infinity, Math.max(min ?? 0, Math.round(mb)))
+  return (
+    <NumberField
+      {...rest}
+      unit="MB"
+      min={min}
+      max={max}
+      value={bytes === undefined ? undefined : Math.round(bytes / MB)}
+      placeholder={placeholderBytes === undefined ? placeholder : String(Math.round(placeholderBytes / MB))}
+      onChange={(mb) => onChange(clamp(mb) * MB)}
+    />
+  )
+}
