@@ -1,5 +1,6 @@
 import type { CaptureRule } from '@courier/shared'
 import { replaceAt } from '../../shared/ui/replace-at'
+import { RowsTableHead } from '../../shared/ui/RowsTableHead'
 
 const PLACEHOLDER: Record<CaptureRule['source'], string> = { json: '$.access_token', header: 'X-Request-Id', status: '' }
 
@@ -12,24 +13,7 @@ export function CapturesPanel({ captures, onCaptures }: { captures: CaptureRule[
       </p>
       {captures.length > 0 ? (
         <table className="kv-table captures" aria-label="Captures">
-          <thead>
-            <tr>
-              <th className="kv-table__check" scope="col">
-                <span className="visually-hidden">Enabled</span>
-              </th>
-              <th scope="col">Variable</th>
-              <th scope="col" className="captures__source">
-                From
-              </th>
-              <th scope="col">Expression</th>
-              <th scope="col" className="captures__scope">
-                Into
-              </th>
-              <th className="kv-table__actions" scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <RowsTableHead columns={['Variable', { label: 'From', className: 'captures__source' }, 'Expression', { label: 'Into', className: 'captures__scope' }]} />
           <tbody>
             {captures.map((rule, index) => (
               <tr key={index} className={`kv-table__row${rule.enabled ? '' : ' kv-table__row--off'}`}>

@@ -2,6 +2,7 @@ import type { Row } from '@courier/shared'
 import { useId } from 'react'
 import { VariableInput } from '../variables/VariableInput'
 import { replaceAt } from './replace-at'
+import { RowsTableHead } from './RowsTableHead'
 
 type KeyValueTableProps = {
   /** Names the table for screen readers, e.g. "Query parameters". */
@@ -31,18 +32,7 @@ export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', v
   const lines: (Row | null)[] = fixedKeys ? rows : [...rows, null]
   return (
     <table className={`kv-table${monospace ? ' kv-table--mono' : ''}`} aria-label={label}>
-      <thead>
-        <tr>
-          <th className="kv-table__check" scope="col">
-            <span className="visually-hidden">Enabled</span>
-          </th>
-          <th scope="col">{fixedKeys ? 'Name' : 'Key'}</th>
-          <th scope="col">Value</th>
-          <th className="kv-table__actions" scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <RowsTableHead columns={[fixedKeys ? 'Name' : 'Key', 'Value']} />
       <tbody>
         {lines.map((row, index) => {
           const isNew = row === null

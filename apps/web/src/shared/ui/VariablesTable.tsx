@@ -1,6 +1,7 @@
 import type { Variable } from '@courier/shared'
 import { useState } from 'react'
 import { replaceAt } from './replace-at'
+import { RowsTableHead } from './RowsTableHead'
 
 type VariablesTableProps = { label: string; variables: Variable[]; onChange: (variables: Variable[]) => void }
 
@@ -13,21 +14,7 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
   const rows: (Variable | null)[] = [...variables, null]
   return (
     <table className="kv-table kv-table--mono variables-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th className="kv-table__check" scope="col">
-            <span className="visually-hidden">Enabled</span>
-          </th>
-          <th scope="col">Variable</th>
-          <th scope="col">Value</th>
-          <th scope="col" className="variables-table__secret">
-            Secret
-          </th>
-          <th className="kv-table__actions" scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <RowsTableHead columns={['Variable', 'Value', { label: 'Secret', className: 'variables-table__secret' }]} />
       <tbody>
         {rows.map((variable, index) => {
           const isNew = variable === null

@@ -4,6 +4,7 @@ import { KeyValueTable } from '../../../shared/ui/KeyValueTable'
 import { replaceAt } from '../../../shared/ui/replace-at'
 import { FilePicker } from './FilePicker'
 import { VariableInput } from '../../../shared/variables/VariableInput'
+import { RowsTableHead } from '../../../shared/ui/RowsTableHead'
 
 type MultipartBodyProps = { parts: MultipartPart[]; onChange: (parts: MultipartPart[]) => void }
 
@@ -21,20 +22,7 @@ export function MultipartBody({ parts, onChange }: MultipartBodyProps) {
       {parts.length === 0 ? <p className="empty-note">No parts yet. Add a text field or a file.</p> : null}
       {parts.length > 0 ? (
         <table className="kv-table kv-table--mono multipart__table" aria-label="Multipart parts">
-          <thead>
-            <tr>
-              <th className="kv-table__check" scope="col">
-                <span className="visually-hidden">Enabled</span>
-              </th>
-              <th scope="col">Name</th>
-              <th scope="col" className="multipart__kind-col">Kind</th>
-              <th scope="col">Value</th>
-              <th scope="col" className="multipart__type-col">Content type</th>
-              <th className="multipart__actions" scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <RowsTableHead columns={['Name', { label: 'Kind', className: 'multipart__kind-col' }, 'Value', { label: 'Content type', className: 'multipart__type-col' }]} actionsClassName="multipart__actions" />
           <tbody>
             {parts.map((part, index) => (
               <PartRows
