@@ -43,7 +43,7 @@ export function VariableInput({ value, onChange, wrapperClassName = '', classNam
       paddingTop: style.borderTopWidth,
     })
     backdrop.current.scrollLeft = input.current.scrollLeft
-  })
+  }, [active, value])
 
   // A tip is placed in the viewport; any scroll leaves it behind, so it goes.
   useLayoutEffect(() => {
