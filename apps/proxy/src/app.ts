@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { AppConfig } from './config.js'
-import { LOCAL_DESTINATIONS } from './engine/address-policy.js'
+import { localOrigins, localServicesOptions } from './services.js'
 import errorHandler from './plugins/error-handler.js'
 import securityGate from './plugins/security-gate.js'
-import storage from './plugins/storage.js'
+import services from './plugins/services.js'
 import webApp from './plugins/web-app.js'
-import oauth from './oauth/oauth-plugin.js'
+import oauthRoutes from './routes/oauth-routes.js'
 import collectionRoutes from './routes/collection-routes.js'
 import cookieRoutes from './routes/cookie-routes.js'
 import fileRoutes from './routes/file-routes.js'
@@ -27,18 +27,7 @@ function listeningPort(fastify: FastifyInstance, fallback: number): number {
 async function courier(fastify: FastifyInstance, config: AppConfig) {
   const port = () => listeningPort(fastify, config.port)
   const cookieName = `courier_token_${config.port}`
-  const origins = () => new Set([`http://127.0.0.1:${port()}`, `http://localhost:${port()}`, `http://[::1]:${port()}`])
-  // Every request Courier makes (sends, import URLs, OAuth endpoints) goes out under one policy.
-  const outbound = {
-    policy: {
-      allowed: LOCAL_DESTINATIONS,
-      get selfPorts() {
-        return new Set([port()])
-      },
-    },
-    userAgent: `Courier/${config.version}`,
-    extraCa: config.extraCa,
-  }
+  const origins = () => localOrigins(port())
 
   // Cross-cutting first: routes rely on their hooks and decorators.
   await fastify.register(errorHandler)
@@ -48,21 +37,21 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
     allowedHosts: () => new Set([`127.0.0.1:${port()}`, `localhost:${port()}`, `[::1]:${port()}`]),
     allowedOrigins: origins,
   })
-  await fastify.register(storage, { database: config.database, dataDir: config.dataDir })
+  await fastify.register(services, localServicesOptions(config, port))
 
   await fastify.register(infoRoutes, { version: config.version, dataDir: config.dataDir })
-  await fastify.register(sendRoutes, outbound)
+  await fastify.register(sendRoutes)
   await fastify.register(historyRoutes)
   await fastify.register(fileRoutes, { maxUploadBytes: config.maxUploadBytes })
   await fastify.register(cookieRoutes)
   await fastify.register(settingsRoutes)
   await fastify.register(collectionRoutes)
   await fastify.register(responseBodyRoutes)
-  await fastify.register(importExportRoutes, { ...outbound, version: config.version })
-  await fastify.register(oauth, { ...outbound, port, origins })
+  await fastify.register(importExportRoutes, { version: config.version })
+  await fastify.register(oauthRoutes, { port, origins })
 
   await fastify.register(webApp, { token: config.token, cookieName, webDist: config.webDist, viteUrl: config.viteUrl })
 }
 
-/** Not encapsulated: the store and services it decorates are reachable from the root instance (the CLI runner uses them). */
+/** Not encapsulated, so tests reach the services it decorates from the instance buildServer returns. The CLI opens services without it. */
 export const app = fp(courier, { name: 'courier' })

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from './config.js'
 import { formatRun, runCollection } from './runner/run-collection.js'
-import { buildServer, startServer } from './server.js'
+import { startServer } from './server.js'
+import { localServicesOptions, openServices } from './services.js'
 import { IMPORT_EXPORT_HELP, importExportCommand } from './cli/import-export-command.js'
 
 const HELP = `Courier — a web-based API explorer
@@ -48,21 +49,20 @@ async function main(argv: string[]): Promise<number> {
       return 2
     }
     const config = loadConfig({ dataDir: values['data-dir'] })
-    const app = await buildServer(config)
+    // No HTTP server: the runner sends through performSend with the services opened here.
+    const services = await openServices(localServicesOptions(config, () => config.port))
     try {
-      await app.ready()
-      const result = await runCollection(app, {
+      const log = { error: (details: { err: unknown }, message: string) => process.stderr.write(`courier: ${message}: ${String(details.err)}\n`) }
+      const result = await runCollection({ ...services, log }, {
         collection,
         folder: values.folder,
         environment: values.env,
         bail: values.bail,
-        token: config.token,
-        host: `127.0.0.1:${config.port}`,
       })
       process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatRun(result, process.stdout.isTTY)}\n`)
       return result.failed > 0 ? 1 : 0
     } finally {
-      await app.close()
+      await services.close()
     }
   }
   if (command !== 'serve' && command !== 'dev') {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { tempDataDir } from '../test/build-test-app.js'
+import { tempDataDir } from '../test/temp-dir.js'
 import { importExportCommand } from './import-export-command.js'
 
 const fixture = (name: string) => join(import.meta.dirname, '../../../../packages/shared/src/convert/fixtures', name)

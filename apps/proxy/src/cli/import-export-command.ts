@@ -2,11 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { HistoryQuerySchema } from '@courier/shared'
 import { ConvertError, exportHistoryCsv, exportHistoryJson, exportOpenApi, exportPostman, exportWorkspace, importText, type ExportFile } from '@courier/shared/convert'
-import type { FastifyInstance } from 'fastify'
 import { loadConfig } from '../config.js'
 import { commitImport } from '../import-export/commit-import.js'
 import { historyForExport } from '../import-export/history-for-export.js'
-import { buildServer } from '../server.js'
+import { localServicesOptions, openServices, type Services } from '../services.js'
 
 export const IMPORT_EXPORT_HELP = `  courier import <file> [--data-dir DIR]                           import a Postman/OpenAPI/HAR/Insomnia/cURL/Courier file;
                                                                    prints what was imported and what did not translate
@@ -15,14 +14,13 @@ export const IMPORT_EXPORT_HELP = `  courier import <file> [--data-dir DIR]     
   courier export --history [--format csv|json] [--status 4xx] [--method GET] [--q WORDS] [--out FILE]
 `
 
-async function withStore<T>(dataDir: string | undefined, work: (app: FastifyInstance, version: string) => Promise<T>): Promise<T> {
+async function withStore<T>(dataDir: string | undefined, work: (services: Services, version: string) => Promise<T>): Promise<T> {
   const config = loadConfig({ dataDir })
-  const app = await buildServer(config)
+  const services = await openServices(localServicesOptions(config, () => config.port))
   try {
-    await app.ready()
-    return await work(app, config.version)
+    return await work(services, config.version)
   } finally {
-    await app.close()
+    await services.close()
   }
 }
 
@@ -59,7 +57,7 @@ export async function importExportCommand(argv: string[]): Promise<number> {
         return 2
       }
       const result = await importText(await readFile(target, 'utf8'), { name: target })
-      const committed = await withStore(values['data-dir'], (app) => commitImport(app.store, result))
+      const committed = await withStore(values['data-dir'], (services) => commitImport(services.store, result))
       const { counts, formatLabel, skipped } = result.report
       process.stdout.write(`${formatLabel}: imported ${counts.collections} collection(s), ${counts.folders} folder(s), ${counts.requests} request(s), ${counts.environments} environment(s).\n`)
       for (const c of committed.collections) process.stdout.write(`  collection “${c.name}” (${c.id})\n`)
@@ -68,18 +66,18 @@ export async function importExportCommand(argv: string[]): Promise<number> {
       return 0
     }
     const includeSecrets = values['include-secrets'] === true
-    return await withStore(values['data-dir'], async (app, version) => {
+    return await withStore(values['data-dir'], async (services, version) => {
       if (values.workspace) {
-        await output(exportWorkspace(await app.store.collections.list(), await app.store.environments.list(), { includeSecrets, version }), values.out)
+        await output(exportWorkspace(await services.store.collections.list(), await services.store.environments.list(), { includeSecrets, version }), values.out)
         return 0
       }
       if (values.history) {
         const query = HistoryQuerySchema.omit({ limit: true, before: true }).parse({ status: values.status, method: values.method, q: values.q })
-        const entries = await historyForExport(app, { format: 'json', query, max: 10_000 })
+        const entries = await historyForExport(services.store.history, { format: 'json', query, max: 10_000 })
         await output(values.format === 'json' ? exportHistoryJson(entries, version) : exportHistoryCsv(entries), values.out)
         return 0
       }
-      const collections = await app.store.collections.list()
+      const collections = await services.store.collections.list()
       const tree = collections.find((c) => c.id === target || c.name === target)
       if (!tree) {
         process.stderr.write(`courier export: no collection named “${target ?? ''}”. Collections: ${collections.map((c) => c.name).join(', ') || 'none'}.\n`)

@@ -1,11 +1,7 @@
 import { PassThrough, Writable, pipeline, type Transform } from 'node:stream'
 import zlib from 'node:zlib'
+import type { BodySink } from '../ports/body-sink.js'
 
-/** Where decoded body bytes go (the body store, or nowhere for a redirect hop). */
-export interface BodySink {
-  write(chunk: Buffer): Promise<void>
-  end(): Promise<void>
-}
 
 const MAX_ENCODING_LAYERS = 5 // undici CVE-2026-22036: cap the number of stacked codecs
 

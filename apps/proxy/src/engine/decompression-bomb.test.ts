@@ -1,7 +1,7 @@
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { BodyStore } from '../storage/body-store.js'
-import { tempDataDir } from '../test/build-test-app.js'
+import { tempDataDir } from '../test/temp-dir.js'
 import { startUpstream } from '../test/upstream.js'
 import { engineSend } from '../test/engine-send.js'
 import { DEFAULT_ENGINE_SETTINGS } from './settings.js'

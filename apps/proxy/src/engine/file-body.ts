@@ -1,13 +1,13 @@
 import type { RequestBody } from '@courier/shared'
 import { headerValueProblem, isHeaderNameValid } from '@courier/shared'
 import { CourierError } from '../errors.js'
-import type { FileStore } from '../storage/file-store.js'
+import type { FileSource } from '../ports/file-source.js'
 import type { OutgoingBody } from './exchange.js'
 import { encodeMultipart, type MultipartSource } from './multipart.js'
 
 export type FileBody = { body: OutgoingBody; size: number; contentType: string | null; preview?: string }
 
-async function sizeOf(files: FileStore, fileId: string, field: string): Promise<number> {
+async function sizeOf(files: FileSource, fileId: string, field: string): Promise<number> {
   const size = await files.size(fileId)
   if (size === undefined) {
     throw new CourierError('FILE_NOT_FOUND', 'The attached file is no longer on the Courier server; choose it again.', { field, phase: 'validate' })
@@ -23,7 +23,7 @@ function validatePartHeaders(headers: readonly (readonly [string, string])[], fi
 }
 
 /** Builds multipart and binary bodies from uploaded files, streaming them from the file store. */
-export async function buildFileBody(body: RequestBody, files: FileStore): Promise<FileBody> {
+export async function buildFileBody(body: RequestBody, files: FileSource): Promise<FileBody> {
   if (body.kind === 'binary') {
     if (!body.file) throw new CourierError('BODY_INVALID', 'Choose a file to send as the body.', { field: 'body.file', phase: 'validate' })
     const { fileId } = body.file

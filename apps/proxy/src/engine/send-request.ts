@@ -15,7 +15,7 @@ import {
 import type { CookieJar } from 'tough-cookie'
 import { CourierError } from '../errors.js'
 import type { DestinationPolicy } from './address-policy.js'
-import type { BodySink } from './body-receiver.js'
+import type { BodySink } from '../ports/body-sink.js'
 import type { LookupFn } from './connector.js'
 import { CookieSession } from './cookie-session.js'
 import { totalDeadline } from './deadline.js'

@@ -1,8 +1,8 @@
 import { applyInheritance, REDACTED, resolveSpec } from '@courier/shared'
 import { generateCode, maskSpec, SecretTally, type CodegenInput, type GeneratedCodeAnswer } from '@courier/shared/convert'
-import type { FastifyInstance } from 'fastify'
-import { variableScopes } from '../variables/resolve-request.js'
-import { maskSecrets } from '../variables/mask-secrets.js'
+import { maskSecrets } from '../send/mask-secrets.js'
+import { variableScopes } from '../send/resolve-request.js'
+import type { Store } from '../storage/store.js'
 
 /**
  * Copy as code: the request as its collection shapes it (inherited auth and headers), with
@@ -10,8 +10,8 @@ import { maskSecrets } from '../variables/mask-secrets.js'
  * for the target. Secret variables' values and typed credentials show as •••••• unless the
  * person chose to reveal them.
  */
-export async function codeForRequest(fastify: FastifyInstance, input: CodegenInput & { resolveVariables: boolean; revealSecrets: boolean }): Promise<GeneratedCodeAnswer> {
-  const { chain, scopes } = await variableScopes(fastify, input.environmentId, input.itemId)
+export async function codeForRequest(store: Pick<Store, 'collections' | 'environments'>, input: CodegenInput & { resolveVariables: boolean; revealSecrets: boolean }): Promise<GeneratedCodeAnswer> {
+  const { chain, scopes } = await variableScopes(store, input.environmentId, input.itemId)
   let spec = applyInheritance(input.request as never, chain)
   const notes: string[] = []
   let secrets: string[] = []

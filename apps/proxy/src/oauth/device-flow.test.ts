@@ -5,10 +5,10 @@ import { LOCAL_DESTINATIONS } from '../engine/address-policy.js'
 import { DEFAULT_ENGINE_SETTINGS } from '../engine/settings.js'
 import { SecretBox } from '../secrets/secret-box.js'
 import { openDatabase } from '../storage/database.js'
-import { tempDataDir } from '../test/build-test-app.js'
+import { tempDataDir } from '../test/temp-dir.js'
 import { startUpstream } from '../test/upstream.js'
 import { OAuthService } from './oauth-service.js'
-import { createOAuthStore } from './oauth-store.js'
+import { createOAuthStore } from '../storage/oauth-store.js'
 
 /** A device authorization server written from RFC 8628: answers the token poll from a script. */
 async function deviceServer(script: ({ error: string } | 'token')[], interval = 2) {

@@ -1,7 +1,7 @@
 import type { OAuth2Config, OAuthFlowView, OAuthStep, OAuthStepId } from '@courier/shared'
 import type { CourierError } from '../errors.js'
 import type { SecretBox } from '../secrets/secret-box.js'
-import type { FlowRow, OAuthStore } from './oauth-store.js'
+import type { FlowRow, OAuthStore } from '../storage/oauth-store.js'
 
 /** What a flow keeps server-side only (sealed): never in a view, never logged (SECURITY.md O-14). */
 export type FlowSecret = {

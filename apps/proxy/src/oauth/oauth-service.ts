@@ -25,7 +25,7 @@ import { FlowRecords, failFlow, failStep, newStep, putStep, type Flow, type Flow
 import { maskParams, maskToken } from './inspector-mask.js'
 import { oauthError, stepOf } from './oauth-error.js'
 import type { OAuthHttpContext } from './oauth-http.js'
-import type { OAuthStore } from './oauth-store.js'
+import type { OAuthStore } from '../storage/oauth-store.js'
 import { sha256Hex } from './pkce.js'
 import { expiresAtFrom, type TokenSet } from './token-response.js'
 import { JwksCache, inspectTokens } from './token-inspection.js'

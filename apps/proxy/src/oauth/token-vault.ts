@@ -1,7 +1,7 @@
 import type { JwtView, OAuth2Config, OAuthTokenView } from '@courier/shared'
 import type { SecretBox } from '../secrets/secret-box.js'
 import { maskToken } from './inspector-mask.js'
-import type { OAuthStore } from './oauth-store.js'
+import type { OAuthStore } from '../storage/oauth-store.js'
 import type { TokenSet } from './token-response.js'
 
 /** A token set as kept at rest (sealed as a whole), with what was learnt about it. */

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify'
 import { endpoints } from '@courier/shared'
 import { ConvertError, exportHar, exportHistoryCsv, exportHistoryJson, exportOpenApi, exportPostman, exportWorkspace, importText, parseCurl } from '@courier/shared/convert'
-import type { DestinationPolicy } from '../engine/address-policy.js'
 import { CourierError } from '../errors.js'
 import { codeForRequest } from '../import-export/code-for-request.js'
 import { commitImport } from '../import-export/commit-import.js'
 import { fetchImportUrl } from '../import-export/fetch-import-url.js'
 import { historyForExport, textBodies } from '../import-export/history-for-export.js'
+import { serverFetchContext } from '../send/outbound.js'
 import { parseInput } from './parse-input.js'
 
-export type ImportExportRoutesOptions = { policy: DestinationPolicy; userAgent: string; version: string; extraCa?: readonly string[] }
+export type ImportExportRoutesOptions = { version: string }
 
 /** JSON bodies here carry whole files (up to 20 MB of text, more once escaped). */
 const FILE_BODY_LIMIT = 48 * 1024 * 1024
@@ -37,7 +37,7 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
     let text: string
     let name: string | undefined
     if (source.kind === 'url') {
-      ;({ text, name } = await fetchImportUrl(source.url, { policy: options.policy, settings: await fastify.appSettings.engineSettings(), userAgent: options.userAgent, extraCa: options.extraCa }))
+      ;({ text, name } = await fetchImportUrl(source.url, await serverFetchContext(fastify.services.outbound, fastify.appSettings)))
     } else ({ text, name } = source)
     return converting(() => importText(text, name ? { name } : {}))
   })
@@ -69,14 +69,14 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
 
   fastify.post(e.exportHistory.path, async (request) => {
     const input = parseInput(e.exportHistory.body, request.body)
-    const entries = await historyForExport(fastify, input)
+    const entries = await historyForExport(fastify.store.history, input)
     if (input.format === 'csv') return exportHistoryCsv(entries)
     if (input.format === 'json') return exportHistoryJson(entries, options.version)
-    return exportHar(entries, { version: options.version, bodies: await textBodies(fastify, entries) })
+    return exportHar(entries, { version: options.version, bodies: await textBodies(fastify.bodies, entries) })
   })
 
   fastify.post(e.generateCode.path, async (request) => {
-    return codeForRequest(fastify, parseInput(e.generateCode.body, request.body))
+    return codeForRequest(fastify.store, parseInput(e.generateCode.body, request.body))
   })
 
   fastify.post(e.parseCurl.path, async (request) => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, TEST_PORT, TEST_TOKEN } from '../test/build-test-app.js'
+import { buildTestApp } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
 import { formatRun, runCollection } from './run-collection.js'
+import type { TestApp } from '../test/build-test-app.js'
+
+const sendServices = (app: TestApp) => ({ ...app.services, log: app.log })
 
 describe('courier run', () => {
   it('runs a collection in order with its environment, captures feeding later requests', async () => {
@@ -22,7 +25,7 @@ describe('courier run', () => {
     await app.store.collections.createItem({ kind: 'request', collectionId: collection.id, name: 'Broken', request: { method: 'GET', url: '{{base}}/broken' } as never })
     await app.store.environments.create('ci', [{ name: 'base', value: upstream.url('').replace(/\/$/, ''), enabled: true, secret: false }])
 
-    const result = await runCollection(app, { collection: 'smoke', environment: 'ci', token: TEST_TOKEN, host: `127.0.0.1:${TEST_PORT}` })
+    const result = await runCollection(sendServices(app), { collection: 'smoke', environment: 'ci' })
     expect(result.steps.map((s) => [s.name, s.passed])).toEqual([
       ['Login', true],
       ['Me', true],
@@ -31,13 +34,13 @@ describe('courier run', () => {
     expect(result.steps[1]!.record.body?.inline).toContain('Bearer t-123')
     expect(formatRun(result, false)).toContain('2 passed, 1 failed')
 
-    const bailed = await runCollection(app, { collection: collection.id, folder: 'Account', token: TEST_TOKEN, host: `127.0.0.1:${TEST_PORT}` })
+    const bailed = await runCollection(sendServices(app), { collection: collection.id, folder: 'Account' })
     // Without the environment {{base}} is unknown: refused before sending, reported as a failure.
     expect(bailed.steps[0]!.record.error?.code).toBe('VARIABLE_UNRESOLVED')
   })
 
   it('says clearly when the collection does not exist', async () => {
     const app = await buildTestApp()
-    await expect(runCollection(app, { collection: 'nope', token: TEST_TOKEN, host: `127.0.0.1:${TEST_PORT}` })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(runCollection(sendServices(app), { collection: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })

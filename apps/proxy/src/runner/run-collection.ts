@@ -1,6 +1,6 @@
-import { GLOBALS_ID, ResponseRecordSchema, TOKEN_HEADER, type CollectionItem, type CollectionTree, type ResponseRecord } from '@courier/shared'
-import type { FastifyInstance } from 'fastify'
+import { GLOBALS_ID, ResponseRecordSchema, type CollectionItem, type CollectionTree, type ResponseRecord } from '@courier/shared'
 import { CourierError } from '../errors.js'
+import { performSend, type SendServices } from '../send/perform-send.js'
 
 export type RunOptions = {
   /** A collection's name or id. */
@@ -11,8 +11,6 @@ export type RunOptions = {
   environment?: string
   /** Stop at the first failure. */
   bail?: boolean
-  token: string
-  host: string
 }
 
 export type RunStep = { name: string; path: string; method: string; url: string; record: ResponseRecord; passed: boolean }
@@ -42,30 +40,27 @@ export function runOrder(tree: CollectionTree, folderId?: string): { item: Extra
 }
 
 /**
- * Runs a saved collection's requests in order through the same send path as the UI (variables,
- * inherited auth and headers, OAuth tokens, captures feeding later requests, history), so a
- * collection behaves the same in a terminal or cron as in the browser. A step fails when the
- * send failed or the status is 400 or more.
+ * Runs a saved collection's requests in order through `performSend`, the send the UI uses
+ * (variables, inherited auth and headers, OAuth tokens, captures feeding later requests,
+ * history), so a collection behaves the same in a terminal or cron as in the browser. No HTTP
+ * server is involved. A step fails when the send failed or the status is 400 or more.
  */
-export async function runCollection(app: FastifyInstance, options: RunOptions): Promise<RunResult> {
+export async function runCollection(services: SendServices, options: RunOptions): Promise<RunResult> {
   const started = performance.now()
-  const tree = pick(await app.store.collections.list(), options.collection, 'collection')
+  const tree = pick(await services.store.collections.list(), options.collection, 'collection')
   const folder = options.folder ? pick(tree.items.filter((i) => i.kind === 'folder'), options.folder, 'folder') : undefined
-  const environments = (await app.store.environments.list()).filter((e) => e.id !== GLOBALS_ID)
+  const environments = (await services.store.environments.list()).filter((e) => e.id !== GLOBALS_ID)
   const environment = options.environment ? pick(environments, options.environment, 'environment') : undefined
 
   const steps: RunStep[] = []
   for (const { item, path } of runOrder(tree, folder?.id)) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/send',
-      headers: { host: options.host, [TOKEN_HEADER]: options.token, 'content-type': 'application/json' },
-      payload: { request: item.request, itemId: item.id, ...(environment ? { environmentId: environment.id } : {}) },
-    })
-    const parsed = ResponseRecordSchema.safeParse(response.json())
-    const record: ResponseRecord = parsed.success
-      ? parsed.data
-      : toFailedRecord(item, response.json() as { error?: { code?: string; message?: string } })
+    let record: ResponseRecord
+    try {
+      ;({ record } = await performSend({ request: item.request, itemId: item.id, ...(environment ? { environmentId: environment.id } : {}) }, services))
+    } catch (error) {
+      if (!(error instanceof CourierError)) throw error
+      record = toFailedRecord(item, error)
+    }
     const passed = record.error === null && record.status !== null && record.status < 400
     steps.push({ name: item.name, path: `${tree.name}${path}`, method: item.request.method, url: record.request.url, record, passed })
     if (!passed && options.bail) break
@@ -75,7 +70,7 @@ export async function runCollection(app: FastifyInstance, options: RunOptions): 
 }
 
 /** A request refused before sending (a bad URL, an unknown variable) reported like a failed send. */
-function toFailedRecord(item: Extract<CollectionItem, { kind: 'request' }>, body: { error?: { code?: string; message?: string } }): ResponseRecord {
+function toFailedRecord(item: Extract<CollectionItem, { kind: 'request' }>, error: CourierError): ResponseRecord {
   return ResponseRecordSchema.parse({
     id: item.id,
     ok: false,
@@ -93,7 +88,7 @@ function toFailedRecord(item: Extract<CollectionItem, { kind: 'request' }>, body
     cookies: [],
     notes: [],
     insecure: false,
-    error: { code: body.error?.code ?? 'INTERNAL', message: body.error?.message ?? 'The request could not be sent.' },
+    error: { code: error.code, message: error.message },
   })
 }
 

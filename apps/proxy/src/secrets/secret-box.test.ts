@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tempDataDir } from '../test/build-test-app.js'
+import { tempDataDir } from '../test/temp-dir.js'
 import { SecretBox } from './secret-box.js'
 
 describe('SecretBox', () => {

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, type ReadStream } from 'node:fs'
 import { readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { once } from 'node:events'
-import type { BodySink } from '../engine/body-receiver.js'
+import type { BodySink } from '../ports/body-sink.js'
 import { ID_PATTERN } from '../ids.js'
 import { ensurePrivateDir } from './data-dir.js'
 

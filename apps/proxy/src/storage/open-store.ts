@@ -6,7 +6,7 @@ import { createWorkspaceStore } from './workspace-store.js'
 import { createHistoryStore } from './history-store.js'
 import { createCookieJarStore, createSettingsStore } from './key-value-stores.js'
 import type { Store } from './store.js'
-import { createOAuthStore } from '../oauth/oauth-store.js'
+import { createOAuthStore } from './oauth-store.js'
 
 /** Opens the database and every store on it; secrets inside are sealed with `secrets`. */
 export async function openStore(target: DatabaseTarget, secrets: SecretBox): Promise<Store> {

@@ -1,6 +1,6 @@
 import { describe } from 'vitest'
 import pg from 'pg'
-import { tempDataDir } from '../test/build-test-app.js'
+import { tempDataDir } from '../test/temp-dir.js'
 import { openStore } from './open-store.js'
 import { SecretBox } from '../secrets/secret-box.js'
 import { describeCollectionContract } from './collection-store-contract.js'

@@ -1,7 +1,7 @@
 import { writeFileSync, existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { tempDataDir } from '../test/build-test-app.js'
+import { tempDataDir } from '../test/temp-dir.js'
 import { openStore } from './open-store.js'
 import { SecretBox } from '../secrets/secret-box.js'
 import { describeCollectionContract } from './collection-store-contract.js'

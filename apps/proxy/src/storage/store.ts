@@ -2,7 +2,7 @@ import type { HistoryEntry, HistoryPage, HistoryQuery } from '@courier/shared'
 import type { CollectionStore } from './collection-store.js'
 import type { EnvironmentStore } from './environment-store.js'
 import type { WorkspaceStore } from './workspace-store.js'
-import type { OAuthStore } from '../oauth/oauth-store.js'
+import type { OAuthStore } from './oauth-store.js'
 
 /** How much history to keep; null means no limit of that kind. */
 export type HistoryRetention = { maxEntries: number | null; maxBytes: number | null; maxAgeDays: number | null }

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Writable } from 'node:stream'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
@@ -7,16 +5,13 @@ import { TOKEN_HEADER } from '@courier/shared'
 import { onTestFinished } from 'vitest'
 import type { AppConfig } from '../config.js'
 import { buildServer } from '../server.js'
+import { tempDataDir } from './temp-dir.js'
+
+export { tempDataDir }
 
 export const TEST_PORT = 3999
 export const TEST_TOKEN = 'test-token-0123456789abcdef0123456789abcdef'
 
-/** A temporary data folder, removed when the test ends. */
-export function tempDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'courier-test-'))
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
-  return dir
-}
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const dataDir = overrides.dataDir ?? tempDataDir()

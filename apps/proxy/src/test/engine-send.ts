@@ -4,7 +4,7 @@ import { sendRequest, type SendContext } from '../engine/send-request.js'
 import { DEFAULT_ENGINE_SETTINGS } from '../engine/settings.js'
 import { newId } from '../ids.js'
 import { BodyStore } from '../storage/body-store.js'
-import { tempDataDir } from './build-test-app.js'
+import { tempDataDir } from './temp-dir.js'
 
 /**
  * One send straight through the engine, no server: loopback targets allowed, default settings,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { RequestSpecSchema, type RequestSpecInput } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
-import { historyEntryFor } from '../../history/record-exchange.js'
+import { historyEntryFor } from '../../send/record-exchange.js'
 import { startUpstream } from '../../test/upstream.js'
 import { engineSend } from '../../test/engine-send.js'
 

@@ -16,7 +16,7 @@ export type StaticAuth = {
  * Turns the Auth tab into what goes on the wire: Basic and Bearer become an Authorization header,
  * an API key a header or a query parameter, Digest credentials wait for the server's 401 challenge.
  * `inherit` reaching the engine means no parent supplied auth, so nothing is added. OAuth 2 is
- * turned into Bearer by the server before the engine sees it (auth/authorize-request.ts).
+ * turned into Bearer by the server before the engine sees it (send/perform-send.ts).
  */
 export function staticAuth(auth: Auth): StaticAuth {
   const none: StaticAuth = { header: null, query: null, digest: null, notes: [] }

@@ -6,7 +6,7 @@ import { newId } from '../ids.js'
 import { openDatabase } from '../storage/database.js'
 import { migration as oauthTokens } from '../storage/migrations/0004-oauth-tokens.js'
 import { migration as oauthFlows } from '../storage/migrations/0005-oauth-flows.js'
-import { tempDataDir } from '../test/build-test-app.js'
+import { tempDataDir } from '../test/temp-dir.js'
 import { createOAuthStore, type FlowRow, type OAuthStore } from './oauth-store.js'
 
 function flow(overrides: Partial<FlowRow> = {}): FlowRow {

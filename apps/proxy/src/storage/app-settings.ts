@@ -1,6 +1,5 @@
 import { AppSettingsSchema, type AppSettings } from '@courier/shared'
-import { engineSettingsFrom, type EngineSettings } from '../engine/settings.js'
-import type { SettingsStore } from '../storage/store.js'
+import type { SettingsStore } from './store.js'
 
 const KEY = 'app'
 
@@ -17,11 +16,6 @@ export class AppSettingsService {
       return parsed.success ? parsed.data : AppSettingsSchema.parse({})
     })
     return this.current
-  }
-
-  /** The send defaults as the engine takes them: what every send, import fetch and OAuth request starts from. */
-  async engineSettings(): Promise<EngineSettings> {
-    return engineSettingsFrom((await this.get()).send)
   }
 
   async put(settings: AppSettings): Promise<AppSettings> {

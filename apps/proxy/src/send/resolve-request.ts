@@ -1,6 +1,6 @@
 import { applyInheritance, GLOBALS_ID, resolveSpec, scopesFor, variablesIn, type Environment, type InheritLevel, type RequestSpec, type Scope } from '@courier/shared'
-import type { FastifyInstance } from 'fastify'
 import { CourierError } from '../errors.js'
+import type { Store } from '../storage/store.js'
 
 export type ResolveInput = { request: RequestSpec; environmentId?: string | undefined; itemId?: string | undefined }
 
@@ -13,9 +13,9 @@ export type ResolvedRequest = {
 }
 
 /** The collection and folders a saved request sits in, outermost first. */
-export async function inheritChain(fastify: FastifyInstance, itemId: string | undefined): Promise<InheritLevel[]> {
+export async function inheritChain(store: Pick<Store, 'collections'>, itemId: string | undefined): Promise<InheritLevel[]> {
   if (!itemId) return []
-  const lineage = await fastify.store.collections.lineage(itemId)
+  const lineage = await store.collections.lineage(itemId)
   if (!lineage) return []
   return [
     { kind: 'collection', name: lineage.collection.name, auth: lineage.collection.auth, headers: lineage.collection.headers, variables: lineage.collection.variables },
@@ -27,13 +27,13 @@ export async function inheritChain(fastify: FastifyInstance, itemId: string | un
  * Where a request's `{{variables}}` come from: the selected environment (refused when it no
  * longer exists), its collection and folders, and the globals — in precedence order.
  */
-export async function variableScopes(fastify: FastifyInstance, environmentId: string | undefined, itemId: string | undefined): Promise<{ environment: Environment | undefined; chain: InheritLevel[]; scopes: Scope[] }> {
-  const environment = environmentId && environmentId !== GLOBALS_ID ? await fastify.store.environments.get(environmentId) : undefined
+export async function variableScopes(store: Pick<Store, 'collections' | 'environments'>, environmentId: string | undefined, itemId: string | undefined): Promise<{ environment: Environment | undefined; chain: InheritLevel[]; scopes: Scope[] }> {
+  const environment = environmentId && environmentId !== GLOBALS_ID ? await store.environments.get(environmentId) : undefined
   if (environmentId && environmentId !== GLOBALS_ID && !environment) {
     throw new CourierError('NOT_FOUND', 'The selected environment no longer exists; choose another one.', { field: 'environmentId' })
   }
-  const globals = (await fastify.store.environments.get(GLOBALS_ID))?.variables ?? []
-  const chain = await inheritChain(fastify, itemId)
+  const globals = (await store.environments.get(GLOBALS_ID))?.variables ?? []
+  const chain = await inheritChain(store, itemId)
   return { environment, chain, scopes: scopesFor(environment ?? null, chain, globals) }
 }
 
@@ -43,8 +43,8 @@ export async function variableScopes(fastify: FastifyInstance, environmentId: st
  * variable in the URL, a header or an auth field is refused (the request would go somewhere
  * else than meant); one left in a body is sent as typed, with a note.
  */
-export async function resolveRequest(fastify: FastifyInstance, input: ResolveInput): Promise<ResolvedRequest> {
-  const { environment, chain, scopes } = await variableScopes(fastify, input.environmentId, input.itemId)
+export async function resolveRequest(store: Pick<Store, 'collections' | 'environments'>, input: ResolveInput): Promise<ResolvedRequest> {
+  const { environment, chain, scopes } = await variableScopes(store, input.environmentId, input.itemId)
   const { spec, report } = resolveSpec(applyInheritance(input.request, chain), scopes)
 
   const leftIn = (field: string, texts: string[]) => {

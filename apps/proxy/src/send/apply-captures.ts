@@ -1,14 +1,17 @@
 import { GLOBALS_ID, type CaptureRule, type ResponseRecord } from '@courier/shared'
-import type { FastifyInstance } from 'fastify'
 import { query } from 'jsonpath-rfc9535'
+import type { BodyStore } from '../storage/body-store.js'
+import type { Store } from '../storage/store.js'
+
+export type CaptureServices = { store: Pick<Store, 'environments'>; bodies: Pick<BodyStore, 'readText'> }
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024
 
-async function bodyText(fastify: FastifyInstance, record: ResponseRecord): Promise<string | null> {
+async function bodyText(bodies: CaptureServices['bodies'], record: ResponseRecord): Promise<string | null> {
   if (!record.body) return null
   if (record.body.inline !== null) return record.body.inline
   if (!record.body.isText || record.body.size > MAX_JSON_BYTES) return null
-  return fastify.bodies.readText(record.id)
+  return bodies.readText(record.id)
 }
 
 function asText(value: unknown): string {
@@ -16,7 +19,7 @@ function asText(value: unknown): string {
 }
 
 /** The value a rule captures from a response, or a sentence saying why there is none. */
-async function capture(fastify: FastifyInstance, rule: CaptureRule, record: ResponseRecord): Promise<{ value: string } | { problem: string }> {
+async function capture(bodies: CaptureServices['bodies'], rule: CaptureRule, record: ResponseRecord): Promise<{ value: string } | { problem: string }> {
   switch (rule.source) {
     case 'status':
       return record.status === null ? { problem: 'there was no status' } : { value: String(record.status) }
@@ -25,7 +28,7 @@ async function capture(fastify: FastifyInstance, rule: CaptureRule, record: Resp
       return found ? { value: found[1] } : { problem: `the response has no ${rule.expression} header` }
     }
     case 'json': {
-      const text = await bodyText(fastify, record)
+      const text = await bodyText(bodies, record)
       if (text === null) return { problem: 'the body is not text (or is over 10 MB)' }
       let document: unknown
       try {
@@ -48,17 +51,17 @@ async function capture(fastify: FastifyInstance, rule: CaptureRule, record: Resp
  * the next request. Each outcome becomes a note on the record. Targets the active environment
  * (globals when none is active) or the globals.
  */
-export async function applyCaptures(fastify: FastifyInstance, rules: readonly CaptureRule[], record: ResponseRecord, environmentId: string | undefined): Promise<void> {
+export async function applyCaptures(services: CaptureServices, rules: readonly CaptureRule[], record: ResponseRecord, environmentId: string | undefined): Promise<void> {
   const active = rules.filter((rule) => rule.enabled)
   if (active.length === 0 || record.status === null) return
   for (const rule of active) {
     const target = rule.scope === 'global' || !environmentId ? GLOBALS_ID : environmentId
-    const outcome = await capture(fastify, rule, record)
+    const outcome = await capture(services.bodies, rule, record)
     if ('problem' in outcome) {
       record.notes.push(`{{${rule.variable}}} was not set: ${outcome.problem}.`)
       continue
     }
-    const environment = await fastify.store.environments.setVariable(target, rule.variable, outcome.value)
+    const environment = await services.store.environments.setVariable(target, rule.variable, outcome.value)
     record.notes.push(`{{${rule.variable}}} set in ${environment.name} from the ${rule.source === 'json' ? `body (${rule.expression})` : rule.source === 'header' ? `${rule.expression} header` : 'status'}.`)
   }
 }

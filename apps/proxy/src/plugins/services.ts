@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { OAuthService } from '../oauth/oauth-service.js'
+import type { SecretBox } from '../secrets/secret-box.js'
+import { openServices, type Services, type ServicesOptions } from '../services.js'
+import type { AppSettingsService } from '../storage/app-settings.js'
+import type { BodyStore } from '../storage/body-store.js'
+import type { CookieJars } from '../storage/cookie-jars.js'
+import type { FileStore } from '../storage/file-store.js'
+import type { Store } from '../storage/store.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Everything with state, as `performSend` and the CLI take it. */
+    services: Services
+    store: Store
+    bodies: BodyStore
+    files: FileStore
+    cookieJars: CookieJars
+    appSettings: AppSettingsService
+    /** Seals secrets at rest (tokens, secret variables) with a key outside the database. */
+    secretBox: SecretBox
+    /** OAuth 2 flows and tokens; every send consults it. */
+    oauth: OAuthService
+  }
+}
+
+/** Opens Courier's services for the app (see services.ts), decorates the routes' shortcuts to them, closes them with the server. */
+export default fp<ServicesOptions>(
+  async (fastify: FastifyInstance, options) => {
+    const services = await openServices(options)
+    fastify.decorate('services', services)
+    fastify.decorate('store', services.store)
+    fastify.decorate('bodies', services.bodies)
+    fastify.decorate('files', services.files)
+    fastify.decorate('cookieJars', services.cookieJars)
+    fastify.decorate('appSettings', services.settings)
+    fastify.decorate('secretBox', services.secretBox)
+    fastify.decorate('oauth', services.oauth)
+    fastify.addHook('onClose', () => services.close())
+  },
+  { name: 'services' },
+)
