@@ -1,9 +1,10 @@
-import { describe } from 'vitest'
+import { describe, it } from 'vitest'
 import pg from 'pg'
 import { tempDataDir } from '../test/build-test-app.js'
 import { openStore } from './open-store.js'
 import { SecretBox } from '../secrets/secret-box.js'
 import { describeCollectionContract } from './collection-store-contract.js'
+import { describeConcurrentWriters, type OpenStore } from './concurrent-writers-contract.js'
 import { describeStoreContract } from './store-contract.js'
 
 const url = process.env.TEST_DATABASE_URL
@@ -17,10 +18,16 @@ async function resetDatabase(connectionString: string) {
 }
 
 describe.runIf(url)('postgres (TEST_DATABASE_URL)', () => {
-  const openPostgres = async () => {
-    await resetDatabase(url!)
-    return openStore({ kind: 'postgres', url: url! }, SecretBox.open(tempDataDir()))
+  let box: SecretBox | undefined
+  /** `again` opens a second store with its own connection pool on the same database. */
+  const openPostgres: OpenStore = async (mode = 'fresh') => {
+    if (mode === 'fresh' || !box) {
+      await resetDatabase(url!)
+      box = SecretBox.open(tempDataDir())
+    }
+    return openStore({ kind: 'postgres', url: url! }, box)
   }
-  describeStoreContract('postgres', openPostgres)
-  describeCollectionContract('postgres', openPostgres)
+  describeStoreContract('postgres', () => openPostgres())
+  describeCollectionContract('postgres', () => openPostgres())
+  describeConcurrentWriters('postgres', openPostgres)
 })
