@@ -4,9 +4,8 @@ import type { DestinationPolicy } from '../engine/address-policy.js'
 import { sendRequest } from '../engine/send-request.js'
 import { buildFileBody } from '../engine/file-body.js'
 import { authorizeRequest } from '../auth/authorize-request.js'
-import { historyEntryFor } from '../history/record-exchange.js'
+import { historyRecordFor } from '../history/record-exchange.js'
 import { applyRetention } from '../history/retention.js'
-import { searchTextFor } from '../history/search-text.js'
 import { applyCaptures } from '../variables/apply-captures.js'
 import { maskSecrets } from '../variables/mask-secrets.js'
 import { resolveRequest } from '../variables/resolve-request.js'
@@ -69,7 +68,8 @@ export default async function sendRoutes(fastify: FastifyInstance, options: Send
     // Secret variables never leave in clear: not in the answer, not in history.
     const shown = maskSecrets(record, resolved.secrets)
     try {
-      await fastify.store.history.append(historyEntryFor(input.request, shown), await searchTextFor(shown, fastify.bodies))
+      const { entry, searchText } = await historyRecordFor(input.request, authorized, shown, resolved.secrets, fastify.bodies)
+      await fastify.store.history.append(entry, searchText)
       await applyRetention(fastify)
     } catch (error) {
       request.log.error({ err: error }, 'history append failed')
