@@ -1,6 +1,24 @@
 import { isSecretHeader, mapAuthSecrets, SECRET_PARAMS, splitUrl, type RequestSpec, type ResponseRecord, type SentRequest } from '@courier/shared'
 import { authSecretNames, type ExtraSecrets } from './redact.js'
 
+/**
+ * Field names whose values in a response body are credentials: what a login or token endpoint
+ * answers. Narrower than SECRET_PARAMS, whose `code` or `key` name ordinary fields of answers.
+ */
+const ISSUED_SECRET_FIELDS = ['access_token', 'refresh_token', 'id_token', 'token', 'client_secret', 'password', 'secret', 'api_key', 'apikey', 'session']
+const ISSUED_SECRET_JSON = new RegExp(`"(?:${ISSUED_SECRET_FIELDS.join('|')})"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'gi')
+
+/** Credentials a response body hands out (a login answer's tokens), as JSON string fields. */
+export function issuedSecrets(text: string): string[] {
+  return [...text.matchAll(ISSUED_SECRET_JSON)].flatMap(([, raw]) => {
+    try {
+      return [JSON.parse(`"${raw}"`) as string]
+    } catch {
+      return [raw!]
+    }
+  })
+}
+
 /** Query or form pairs whose names are secrets: their decoded values. */
 function secretPairValues(text: string, extra: ExtraSecrets): string[] {
   return [...new URLSearchParams(text)].filter(([name]) => SECRET_PARAMS.has(name.toLowerCase()) || extra.params.has(name.toLowerCase())).map(([, value]) => value)

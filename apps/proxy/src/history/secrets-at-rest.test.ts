@@ -35,6 +35,9 @@ const SECRETS = {
   accessToken: 'zqaccesstok7734',
   secretVariable: 'zqsecretvar1187',
   setCookie: 'zqsetcookie4409',
+  jsonPassword: 'zqjsonpw3141',
+  issuedAccess: 'zqissuedaccess2718',
+  issuedRefresh: 'zqissuedrefresh1618',
   formPassword: 'zq form/pw&9921',
   queryToken: 'zq tok+en/5050',
 }
@@ -46,6 +49,7 @@ describe('secrets in history, its search index and the data folder (issue 10 ite
     // An echo endpoint (everything it received) that also logs the user in with a session cookie.
     const upstream = await startUpstream((request, response) => {
       response.setHeader('content-type', 'application/json')
+      if (request.url === '/token') return response.end(JSON.stringify({ access_token: SECRETS.issuedAccess, refresh_token: SECRETS.issuedRefresh, token_type: 'Bearer', note: 'zqordinaryword' }))
       response.setHeader('set-cookie', `session=${SECRETS.setCookie}; Path=/; HttpOnly`)
       response.end(JSON.stringify({ word: 'zqordinaryword', method: request.method, url: request.url, headers: request.rawHeaders, body: request.body.toString('utf8'), session: SECRETS.setCookie }))
     })
@@ -73,6 +77,8 @@ describe('secrets in history, its search index and the data folder (issue 10 ite
         url: upstream.url('/echo/login'),
         body: { kind: 'form', fields: [['user', 'ada', true], ['password', SECRETS.formPassword, true]] },
       }),
+      // A login answer: the tokens it hands out, and the password of the JSON request that asked.
+      await send({ method: 'POST', url: upstream.url('/token'), body: { kind: 'json', text: JSON.stringify({ username: 'ada', password: SECRETS.jsonPassword }) } }),
     ]
 
     // Search finds the entries by an ordinary word, never by a secret.
