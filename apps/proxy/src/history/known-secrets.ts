@@ -24,14 +24,14 @@ function secretPairValues(text: string, extra: ExtraSecrets): string[] {
   return [...new URLSearchParams(text)].filter(([name]) => SECRET_PARAMS.has(name.toLowerCase()) || extra.params.has(name.toLowerCase())).map(([, value]) => value)
 }
 
-/** A secret header's value and the credential inside it: `Bearer x` → x; `Basic b64` → b64 and user:password; each cookie. */
+/** A secret header's value and the credential inside it: `Bearer x` → x; `Basic b64` → b64, user:password and the password; each cookie. */
 function headerSecretValues(name: string, value: string): string[] {
   const lower = name.toLowerCase()
   if (lower === 'cookie') return [value, ...value.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim())]
   const credential = /^\S+\s+(\S+)$/.exec(value.trim())?.[1]
   if (!credential) return [value]
   const decoded = /^basic$/i.test(value.trim().split(/\s/)[0]!) ? Buffer.from(credential, 'base64').toString('utf8') : undefined
-  return [value, credential, ...(decoded ? [decoded] : [])]
+  return [value, credential, ...(decoded ? [decoded, decoded.slice(decoded.indexOf(':') + 1)] : [])]
 }
 
 function sentSecrets(sent: SentRequest, extra: ExtraSecrets): string[] {

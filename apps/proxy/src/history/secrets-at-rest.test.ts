@@ -38,6 +38,7 @@ const SECRETS = {
   jsonPassword: 'zqjsonpw3141',
   issuedAccess: 'zqissuedaccess2718',
   issuedRefresh: 'zqissuedrefresh1618',
+  typedBasicPassword: 'zqtypedpw7071',
   formPassword: 'zq form/pw&9921',
   queryToken: 'zq tok+en/5050',
 }
@@ -51,7 +52,10 @@ describe('secrets in history, its search index and the data folder (issue 10 ite
       response.setHeader('content-type', 'application/json')
       if (request.url === '/token') return response.end(JSON.stringify({ access_token: SECRETS.issuedAccess, refresh_token: SECRETS.issuedRefresh, token_type: 'Bearer', note: 'zqordinaryword' }))
       response.setHeader('set-cookie', `session=${SECRETS.setCookie}; Path=/; HttpOnly`)
-      response.end(JSON.stringify({ word: 'zqordinaryword', method: request.method, url: request.url, headers: request.rawHeaders, body: request.body.toString('utf8'), session: SECRETS.setCookie }))
+      // Like a server that logs whom it let in: the Basic credentials, decoded and split.
+      const basic = /^Basic (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+      const [user, password] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : []
+      response.end(JSON.stringify({ word: 'zqordinaryword', method: request.method, url: request.url, headers: request.rawHeaders, body: request.body.toString('utf8'), session: SECRETS.setCookie, letIn: [user, password] }))
     })
     const env = (await app.api({ method: 'POST', url: '/api/environments', payload: { name: 'prod', variables: [{ name: 'traceKey', value: SECRETS.secretVariable, enabled: true, secret: true }] } })).json()
     const send = async (request: Record<string, unknown>) => {
@@ -62,6 +66,7 @@ describe('secrets in history, its search index and the data folder (issue 10 ite
     const ids = [
       await send({ url: upstream.url('/echo/bearer'), auth: { type: 'bearer', token: SECRETS.bearer } }),
       await send({ url: upstream.url('/echo/basic'), auth: { type: 'basic', username: 'ada', password: SECRETS.basicPassword } }),
+      await send({ url: upstream.url('/echo/typed-basic'), headers: [['Authorization', `Basic ${Buffer.from(`bob:${SECRETS.typedBasicPassword}`).toString('base64')}`, true]] }),
       await send({ url: upstream.url('/echo/key-in-query'), auth: { type: 'apikey', name: 'zqkeyname', value: SECRETS.apiKeyInQuery, in: 'query' } }),
       await send({ url: upstream.url('/echo/key-in-header'), auth: { type: 'apikey', name: 'X-Custom-Auth', value: SECRETS.apiKeyInHeader, in: 'header' } }),
       await send({
