@@ -58,7 +58,8 @@ function decodeURIComponentSafe(text: string): string {
  * Every secret value one send carried or received, so history and its search text can mask it
  * wherever it reappears (an echo endpoint, a login answer, an error message): the auth fields as
  * sent (after variables and OAuth), Basic credentials with their base64, the values of every
- * header, query parameter and form field history masks, cookies both ways, and secret variables.
+ * header, query parameter and form field history masks, secret-named multipart text parts,
+ * cookies both ways, and secret variables.
  */
 export function knownSecrets(sent: RequestSpec, record: ResponseRecord, variableSecrets: readonly string[]): string[] {
   const values: string[] = [...variableSecrets]
@@ -73,6 +74,7 @@ export function knownSecrets(sent: RequestSpec, record: ResponseRecord, variable
   const extra = authSecretNames(sent.auth)
   for (const request of [record.request, ...record.hops.map((hop) => hop.request)]) values.push(...sentSecrets(request, extra))
   if (sent.body.kind === 'form') values.push(...sent.body.fields.filter(([name]) => SECRET_PARAMS.has(name.toLowerCase())).map(([, value]) => value))
+  if (sent.body.kind === 'multipart') values.push(...sent.body.parts.flatMap((part) => (part.kind === 'text' && SECRET_PARAMS.has(part.name.toLowerCase()) ? [part.value] : [])))
   for (const headers of [record.headers, ...record.hops.map((hop) => hop.headers)]) {
     for (const [name, value] of headers) {
       if (name.toLowerCase() !== 'set-cookie') continue

@@ -39,6 +39,7 @@ const SECRETS = {
   issuedAccess: 'zqissuedaccess2718',
   issuedRefresh: 'zqissuedrefresh1618',
   typedBasicPassword: 'zqtypedpw7071',
+  multipartSecret: 'zqmultipartsecret6060',
   formPassword: 'zq form/pw&9921',
   queryToken: 'zq tok+en/5050',
 }
@@ -82,6 +83,7 @@ describe('secrets in history, its search index and the data folder (issue 10 ite
         url: upstream.url('/echo/login'),
         body: { kind: 'form', fields: [['user', 'ada', true], ['password', SECRETS.formPassword, true]] },
       }),
+      await send({ method: 'POST', url: upstream.url('/echo/upload'), body: { kind: 'multipart', parts: [{ kind: 'text', name: 'title', value: 'report' }, { kind: 'text', name: 'client_secret', value: SECRETS.multipartSecret }] } }),
       // A login answer: the tokens it hands out, and the password of the JSON request that asked.
       await send({ method: 'POST', url: upstream.url('/token'), body: { kind: 'json', text: JSON.stringify({ username: 'ada', password: SECRETS.jsonPassword }) } }),
     ]
