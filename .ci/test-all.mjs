@@ -15,6 +15,8 @@ const bin = (pkg, name) => join(root, pkg, 'node_modules', '.bin', name)
 let passed = 0
 let failed = 0
 let skipped = 0
+/** Why tests were skipped, by the title of the top-level describe they sit in (it says why). */
+const skipReasons = new Map()
 
 function run(title, command, args, options = {}) {
   process.stdout.write(`\n── ${title}\n`)
@@ -42,6 +44,11 @@ for (const pkg of ['packages/shared', 'apps/proxy', 'apps/web']) {
     passed += result.numPassedTests
     failed += result.numFailedTests
     skipped += result.numPendingTests + (result.numTodoTests ?? 0)
+    for (const test of result.testResults.flatMap((file) => file.assertionResults ?? [])) {
+      if (!['skipped', 'pending', 'todo'].includes(test.status)) continue
+      const reason = test.ancestorTitles?.[0] ?? `${pkg}: ${test.title}`
+      skipReasons.set(reason, (skipReasons.get(reason) ?? 0) + 1)
+    }
     if (result.numFailedTestSuites > 0 && result.numFailedTests === 0) failed += result.numFailedTestSuites
   } catch {
     failed++
@@ -88,11 +95,14 @@ if (!chromium) {
     passed += stats.expected + stats.flaky
     failed += stats.unexpected
     skipped += stats.skipped
+    if (stats.skipped) skipReasons.set('Playwright e2e', stats.skipped)
   } catch {
     failed++
     process.stdout.write('✗ Playwright produced no report\n')
   }
 }
 
-process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`)
+// e.g. "412 passed, 0 failed, 21 skipped (PostgreSQL store suite: no TEST_DATABASE_URL)"
+const reasons = [...skipReasons].map(([reason, count]) => (skipReasons.size > 1 ? `${count} ${reason}` : reason)).join('; ')
+process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped${reasons ? ` (${reasons})` : ''}` : ''}\n`)
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0

@@ -7,7 +7,9 @@ import { REDACTED } from '@courier/shared'
 export function maskSecrets<T>(value: T, secrets: readonly string[]): T {
   const needles = [...new Set(secrets.filter((s) => s.length >= 3))].sort((a, b) => b.length - a.length)
   if (needles.length === 0) return value
-  const encoded = needles.flatMap((s) => [s, encodeURIComponent(s)]).filter((s, i, all) => all.indexOf(s) === i)
+  // As typed, percent-encoded (URL), form-encoded (space as +) and JSON-escaped (an echo's body);
+  // longest first, so no shorter needle cuts a longer one apart.
+  const encoded = [...new Set(needles.flatMap((s) => [s, encodeURIComponent(s), encodeURIComponent(s).replace(/%20/g, '+'), JSON.stringify(s).slice(1, -1)]))].sort((a, b) => b.length - a.length)
   const mask = (text: string) => encoded.reduce((out, needle) => out.split(needle).join(REDACTED), text)
   const walk = (node: unknown): unknown => {
     if (typeof node === 'string') return mask(node)

@@ -12,10 +12,9 @@ import type { Store } from '../storage/store.js'
 import { applyCaptures } from './apply-captures.js'
 import { maskSecrets } from './mask-secrets.js'
 import type { Outbound } from './outbound.js'
-import { historyEntryFor } from './record-exchange.js'
+import { historyRecordFor } from './record-exchange.js'
 import { resolveRequest } from './resolve-request.js'
 import type { Retention } from './retention.js'
-import { searchTextFor } from './search-text.js'
 
 /** A send as the contract parses it: the request, the active environment, the saved item it belongs to. */
 export type PerformSendInput = z.infer<typeof SendInputSchema>
@@ -88,7 +87,8 @@ export async function performSend(input: PerformSendInput, services: SendService
   // Secret variables never leave in clear: not in the answer, not in history.
   const shown = maskSecrets(record, resolved.secrets)
   try {
-    await services.store.history.append(historyEntryFor(input.request, shown), await searchTextFor(shown, services.bodies))
+    const { entry, searchText } = await historyRecordFor(input.request, authorized, shown, resolved.secrets, services.bodies)
+    await services.store.history.append(entry, searchText)
     await services.retention.apply()
   } catch (error) {
     services.log.error({ err: error }, 'history append failed')

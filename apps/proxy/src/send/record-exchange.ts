@@ -1,5 +1,9 @@
 import type { HistoryEntry, RequestSpec, ResponseRecord } from '@courier/shared'
+import type { BodyStore } from '../storage/body-store.js'
+import { maskSecrets } from './mask-secrets.js'
+import { issuedSecrets, knownSecrets } from './known-secrets.js'
 import { authSecretNames, redactRecord, redactSpec, redactUrl } from './redact.js'
+import { searchTextFor } from './search-text.js'
 
 /** The history entry for one send, with every secret masked (SECURITY.md S13, H-15). */
 export function historyEntryFor(spec: RequestSpec, record: ResponseRecord): HistoryEntry {
@@ -17,4 +21,23 @@ export function historyEntryFor(spec: RequestSpec, record: ResponseRecord): Hist
     request: redactSpec(spec),
     response,
   }
+}
+
+/** What one send puts in history, and the text search indexes for it. */
+export type HistoryRecord = { entry: HistoryEntry; searchText: string }
+
+/**
+ * The history entry and its search text for one send. The text is built from the entry as it is
+ * stored (secret headers and parameters already masked), then every secret value the send carried
+ * (`knownSecrets`) or a JSON body in that text hands out (`issuedSecrets`) is masked in both,
+ * wherever it reappears: an upstream echoing the request, a
+ * login answer, the first 64 KB of the body. `saved` is the request as typed, `sent` after
+ * variables and auth, `record` the answer with secret variables already masked.
+ */
+export async function historyRecordFor(saved: RequestSpec, sent: RequestSpec, record: ResponseRecord, variableSecrets: readonly string[], bodies: BodyStore): Promise<HistoryRecord> {
+  const unmasked = historyEntryFor(saved, record)
+  const text = await searchTextFor(unmasked.response, bodies)
+  // A login answer's tokens (or a JSON request's password) are secrets too, found in that text.
+  const secrets = [...knownSecrets(sent, record, variableSecrets), ...issuedSecrets(text)]
+  return { entry: maskSecrets(unmasked, secrets), searchText: maskSecrets(text, secrets) }
 }

@@ -5,8 +5,9 @@ const BODY_TEXT = 64 * 1024
 
 /**
  * What full-text search looks in for one exchange: the request (method, URL, headers, body
- * preview), the response headers and the first 64 KB of a textual body. Built from the record
- * after secrets were masked, so search never indexes a secret.
+ * preview), the response headers and the first 64 KB of a textual body. Give it the record as
+ * history stores it; historyRecordFor (record-exchange.ts) then masks every secret value the send
+ * carried, so search never indexes a secret.
  */
 export async function searchTextFor(record: ResponseRecord, bodies: BodyStore): Promise<string> {
   const parts = [

@@ -21,6 +21,7 @@ import { newId } from '../ids.js'
 import type { SecretBox } from '../secrets/secret-box.js'
 import type { CollectionItemTable, CollectionTable, Database } from './schema.js'
 import { openVariables, sealVariables } from './sealed-variables.js'
+import { changedOneRow } from './versioned-write.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -161,16 +162,15 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
     },
 
     async update(id, patch) {
-      return db.transaction().execute(async (tx) => {
-        const row = await requireCollection(tx, id)
-        const current = toCollection(row)
-        if (Number(row.version) !== patch.version) throw conflict(current)
-        const { version: _version, name, ...rest } = patch
-        const next = { ...current, ...rest, ...(name === undefined ? {} : { name }) }
-        const updated = { name: next.name, data_json: inheritableToJson(next), version: current.version + 1, updated_at: now() }
-        await tx.updateTable('collections').set(updated).where('id', '=', id).where('version', '=', patch.version).execute()
-        return { ...next, version: updated.version, updatedAt: updated.updated_at }
-      })
+      const row = await requireCollection(db, id)
+      const current = toCollection(row)
+      if (Number(row.version) !== patch.version) throw conflict(current)
+      const { version: _version, name, ...rest } = patch
+      const next = { ...current, ...rest, ...(name === undefined ? {} : { name }) }
+      const updated = { name: next.name, data_json: inheritableToJson(next), version: current.version + 1, updated_at: now() }
+      const result = await db.updateTable('collections').set(updated).where('id', '=', id).where('version', '=', patch.version).executeTakeFirst()
+      if (!changedOneRow(result)) throw conflict(toCollection(await requireCollection(db, id)))
+      return { ...next, version: updated.version, updatedAt: updated.updated_at }
     },
 
     async remove(id) {
@@ -235,25 +235,27 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
     },
 
     async updateItem(id, patch) {
-      return db.transaction().execute(async (tx) => {
-        const row = await tx.selectFrom('collection_items').selectAll().where('id', '=', id).executeTakeFirst()
+      const read = async () => {
+        const row = await db.selectFrom('collection_items').selectAll().where('id', '=', id).executeTakeFirst()
         if (!row) throw new CourierError('NOT_FOUND', 'That request or folder no longer exists.')
-        const current = toItem(row)
-        if (current.version !== patch.version) throw conflict(current)
-        const { version: _version, name, request, ...inheritable } = patch
-        const next: CollectionItem =
-          current.kind === 'folder'
-            ? { ...current, ...inheritable, ...(name === undefined ? {} : { name }) }
-            : { ...current, ...(name === undefined ? {} : { name }), ...(request === undefined ? {} : { request }) }
-        const updated = { ...next, version: current.version + 1, updatedAt: now() }
-        await tx
-          .updateTable('collection_items')
-          .set({ name: updated.name, data_json: itemData(updated), version: updated.version, updated_at: updated.updatedAt })
-          .where('id', '=', id)
-          .where('version', '=', patch.version)
-          .execute()
-        return updated
-      })
+        return toItem(row)
+      }
+      const current = await read()
+      if (current.version !== patch.version) throw conflict(current)
+      const { version: _version, name, request, ...inheritable } = patch
+      const next: CollectionItem =
+        current.kind === 'folder'
+          ? { ...current, ...inheritable, ...(name === undefined ? {} : { name }) }
+          : { ...current, ...(name === undefined ? {} : { name }), ...(request === undefined ? {} : { request }) }
+      const updated = { ...next, version: current.version + 1, updatedAt: now() }
+      const result = await db
+        .updateTable('collection_items')
+        .set({ name: updated.name, data_json: itemData(updated), version: updated.version, updated_at: updated.updatedAt })
+        .where('id', '=', id)
+        .where('version', '=', patch.version)
+        .executeTakeFirst()
+      if (!changedOneRow(result)) throw conflict(await read())
+      return updated
     },
 
     async moveItem(id, move) {

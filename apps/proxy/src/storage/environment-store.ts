@@ -5,6 +5,7 @@ import { newId } from '../ids.js'
 import type { SecretBox } from '../secrets/secret-box.js'
 import type { Database, EnvironmentTable } from './schema.js'
 import { openVariables, sealVariables } from './sealed-variables.js'
+import { changedOneRow } from './versioned-write.js'
 
 export interface EnvironmentStore {
   /** Every environment, globals first (created on first use). */
@@ -41,26 +42,30 @@ export function createEnvironmentStore(db: Kysely<Database>, box: SecretBox): En
     }
   }
 
+  async function read(id: string): Promise<Environment> {
+    const row = await db.selectFrom('environments').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row) throw new CourierError('NOT_FOUND', 'That environment no longer exists.')
+    return toEnvironment(row)
+  }
+
+  const conflict = (current: Environment) =>
+    new CourierError('STORAGE_CONFLICT', 'This environment changed since you loaded it. Reload to see the new values, or overwrite them with yours.', { details: { current } })
+
   async function write(id: string, patch: UpdateEnvironment): Promise<Environment> {
-    return db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom('environments').selectAll().where('id', '=', id).executeTakeFirst()
-      if (!row) throw new CourierError('NOT_FOUND', 'That environment no longer exists.')
-      const current = toEnvironment(row)
-      if (current.version !== patch.version) {
-        throw new CourierError('STORAGE_CONFLICT', 'This environment changed since you loaded it. Reload to see the new values, or overwrite them with yours.', { details: { current } })
-      }
-      if (id === GLOBALS_ID && patch.name !== undefined && patch.name !== current.name) {
-        throw new CourierError('INVALID_REQUEST', 'The globals cannot be renamed.', { field: 'name' })
-      }
-      const next = { ...current, ...(patch.name === undefined ? {} : { name: patch.name }), ...(patch.variables === undefined ? {} : { variables: patch.variables }), version: current.version + 1, updatedAt: now() }
-      await tx
-        .updateTable('environments')
-        .set({ name: next.name, variables_json: JSON.stringify(sealVariables(next.variables, box)), version: next.version, updated_at: next.updatedAt })
-        .where('id', '=', id)
-        .where('version', '=', patch.version)
-        .execute()
-      return next
-    })
+    const current = await read(id)
+    if (current.version !== patch.version) throw conflict(current)
+    if (id === GLOBALS_ID && patch.name !== undefined && patch.name !== current.name) {
+      throw new CourierError('INVALID_REQUEST', 'The globals cannot be renamed.', { field: 'name' })
+    }
+    const next = { ...current, ...(patch.name === undefined ? {} : { name: patch.name }), ...(patch.variables === undefined ? {} : { variables: patch.variables }), version: current.version + 1, updatedAt: now() }
+    const result = await db
+      .updateTable('environments')
+      .set({ name: next.name, variables_json: JSON.stringify(sealVariables(next.variables, box)), version: next.version, updated_at: next.updatedAt })
+      .where('id', '=', id)
+      .where('version', '=', patch.version)
+      .executeTakeFirst()
+    if (!changedOneRow(result)) throw conflict(await read(id))
+    return next
   }
 
   const store: EnvironmentStore = {

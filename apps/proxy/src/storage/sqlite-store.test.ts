@@ -7,10 +7,17 @@ import { SecretBox } from '../secrets/secret-box.js'
 import { describeCollectionContract } from './collection-store-contract.js'
 import { describeStoreContract, historyEntry } from './store-contract.js'
 import { ensurePrivateDir } from './data-dir.js'
+import { describeConcurrentWriters, type OpenStore } from './concurrent-writers-contract.js'
 
-const openSqlite = () => openStore({ kind: 'sqlite', path: join(tempDataDir(), 'courier.sqlite') }, SecretBox.open(tempDataDir()))
-describeStoreContract('sqlite', openSqlite)
-describeCollectionContract('sqlite', openSqlite)
+let last: { path: string; box: SecretBox } | undefined
+/** `again` opens a second connection (its own better-sqlite3 handle) to the last fresh file. */
+const openSqlite: OpenStore = (mode = 'fresh') => {
+  if (mode === 'fresh' || !last) last = { path: join(tempDataDir(), 'courier.sqlite'), box: SecretBox.open(tempDataDir()) }
+  return openStore({ kind: 'sqlite', path: last.path }, last.box)
+}
+describeStoreContract('sqlite', () => openSqlite())
+describeCollectionContract('sqlite', () => openSqlite())
+describeConcurrentWriters('sqlite', openSqlite)
 
 describe('the SQLite file', () => {
   it('survives a restart with its history', async () => {
