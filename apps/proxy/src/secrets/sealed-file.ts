@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
+import { once } from 'node:events'
 import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { Readable } from 'node:stream'
+import { finished } from 'node:stream/promises'
 import { damaged, fileKeyFromHeader, geometry, hasMagic, HEADER_SIZE, newFileKey, openChunk, sealChunk, TAG_SIZE, type FileKey, type Geometry, type KeyDeriver } from './sealed-format.js'
 
 /** Files being written end in this; a crash leaves only such names, which the start-up sweep removes. */
 export const PARTIAL_SUFFIX = '.partial'
 const FLUSH_BYTES = 1024 * 1024
-const READ_CHUNKS = 16
+/** A read fetches up to this many bytes of sealed chunks at once into one reused buffer. */
+const READ_BYTES = 1024 * 1024
 
 export type ByteRange = { start: number; end: number }
 
@@ -39,24 +42,36 @@ export class SealedFiles {
     const file = newFileKey(this.derive, this.chunkShift)
     const temp = `${path}.${randomBytes(4).toString('hex')}${PARTIAL_SUFFIX}`
     const plain = Buffer.allocUnsafe(file.chunkSize)
-    let handle: FileHandle | undefined
     let filled = 0
     let index = 0
-    let out: Buffer[] = [file.header]
-    let outBytes = file.header.length
     let done = false
 
-    const flush = async () => {
-      handle ??= await open(temp, 'w', 0o600)
-      const pending = out
-      out = []
-      outBytes = 0
-      await handle.writev(pending)
+    // Sealed chunks go through a write stream, as plain bodies did: writing overlaps with
+    // receiving, and a caller waits (drain) only when a megabyte is queued.
+    let stream: WriteStream | undefined
+    let failure: Error | undefined
+    const output = (): WriteStream => {
+      if (!stream) {
+        stream = createWriteStream(temp, { mode: 0o600, highWaterMark: FLUSH_BYTES })
+        stream.on('error', (error) => (failure ??= error))
+        stream.write(file.header)
+      }
+      return stream
+    }
+    const push = async (pieces: Buffer[]) => {
+      const target = output()
+      let ok = true
+      for (const piece of pieces) ok = target.write(piece)
+      if (failure) throw failure
+      if (!ok) await once(target, 'drain')
     }
     const abort = async () => {
       done = true
-      await handle?.close().catch(() => {})
-      handle = undefined
+      if (stream) {
+        stream.destroy()
+        await finished(stream).catch(() => {})
+      }
+      stream = undefined
       await rm(temp, { force: true })
     }
     // One operation at a time, whatever the caller does: a write still flushing when end() or
@@ -76,21 +91,21 @@ export class SealedFiles {
           filled += copied
           offset += copied
           if (filled === file.chunkSize) {
-            for (const piece of sealChunk(file, index++, false, [plain])) out.push(piece)
-            outBytes += file.chunkSize + TAG_SIZE
             filled = 0
+            await push(sealChunk(file, index++, false, [plain]))
           }
         }
-        if (outBytes >= FLUSH_BYTES) await flush()
       },
       async end() {
         if (done) return
         done = true
         try {
-          for (const piece of sealChunk(file, index, true, [plain.subarray(0, filled)])) out.push(piece)
-          await flush()
-          await handle!.close()
-          handle = undefined
+          await push(sealChunk(file, index, true, [plain.subarray(0, filled)]))
+          const target = output()
+          target.end()
+          await finished(target)
+          if (failure) throw failure
+          stream = undefined
           await rename(temp, path)
         } catch (error) {
           await abort()
@@ -207,21 +222,35 @@ export class SealedFiles {
     const { chunks, chunkSize } = layout.geometry
     const stride = chunkSize + TAG_SIZE
     const sealedLength = (index: number) => (index === chunks - 1 ? fileSize - HEADER_SIZE - index * stride : stride)
+    const perRead = Math.max(1, Math.floor(READ_BYTES / stride))
+    // Decrypting makes new buffers, so the sealed bytes can go into the same one every time.
+    const buffer = Buffer.allocUnsafe(Math.min(perRead, lastIndex - firstIndex + 1) * stride)
+    type Block = { index: number; count: number; block: Buffer }
+    const fetch = (index: number): Promise<Block> => {
+      const count = Math.min(perRead, lastIndex - index + 1)
+      const block = buffer.subarray(0, (count - 1) * stride + sealedLength(index + count - 1))
+      const read = readFully(handle, block, HEADER_SIZE + index * stride, this.what).then(() => ({ index, count, block }))
+      read.catch(() => {}) // awaited below; never unhandled if the reader stops first
+      return read
+    }
+    let next: Promise<Block> | undefined = fetch(firstIndex)
     try {
-      for (let index = firstIndex; index <= lastIndex; ) {
-        const count = Math.min(READ_CHUNKS, lastIndex - index + 1)
-        const offset = HEADER_SIZE + index * stride
-        const block = Buffer.allocUnsafe((count - 1) * stride + sealedLength(index + count - 1))
-        await readFully(handle, block, offset, this.what)
-        for (let k = 0; k < count; k++, index++) {
+      while (next) {
+        const { index: from, count, block }: Block = await next
+        const plains: Buffer[] = []
+        for (let k = 0, index = from; k < count; k++, index++) {
           let plain = openChunk(file, index, index === chunks - 1, block.subarray(k * stride, k * stride + sealedLength(index)), this.what)
           const base = index * chunkSize
           if (end < base + plain.length - 1) plain = plain.subarray(0, end - base + 1)
           if (start > base) plain = plain.subarray(start - base)
-          if (plain.length > 0) yield plain
+          if (plain.length > 0) plains.push(plain)
         }
+        // The block is decrypted into new buffers, so the next read may fill it while these go out.
+        next = from + count <= lastIndex ? fetch(from + count) : undefined
+        for (const plain of plains) yield plain
       }
     } finally {
+      await next?.catch(() => {})
       await handle.close()
     }
   }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, tempDataDir } from '../test/build-test-app.js'
@@ -58,5 +58,29 @@ describe('bodies and uploaded files at rest', () => {
       const bytes = readFileSync(path)
       for (const secret of [SECRET, TOKEN, FILE_SECRET]) expect(bytes.includes(secret), `${secret} in ${path}`).toBe(false)
     }
+  })
+
+  it('answers byte ranges from the sealed body, and a damaged body with STORAGE_CORRUPT instead of bytes', async () => {
+    const dataDir = tempDataDir()
+    const text = Array.from({ length: 5000 }, (_, i) => `line ${i}`).join('\n')
+    const upstream = await startUpstream((_request, response) => response.end(text))
+    const app = await buildTestApp({ dataDir })
+    const sent = (await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/') } } })).json()
+    const size = Buffer.byteLength(text)
+    const tail = await app.api({ method: 'GET', url: sent.body.url, headers: { range: 'bytes=-9' } })
+    expect(tail.statusCode).toBe(206)
+    expect(tail.body).toBe(text.slice(-9))
+    expect(tail.headers['content-range']).toBe(`bytes ${size - 9}-${size - 1}/${size}`)
+    const beyond = await app.api({ method: 'GET', url: sent.body.url, headers: { range: `bytes=${size}-` } })
+    expect(beyond.statusCode).toBe(416)
+    expect(beyond.headers['content-range']).toBe(`bytes */${size}`)
+
+    const path = join(dataDir, 'bodies', sent.id)
+    const bytes = readFileSync(path)
+    bytes[bytes.length - 20]! ^= 1
+    writeFileSync(path, bytes)
+    const damaged = await app.api({ method: 'GET', url: sent.body.url })
+    expect(damaged.statusCode).toBe(500)
+    expect(damaged.json().error).toMatchObject({ code: 'STORAGE_CORRUPT', message: expect.stringMatching(/response body is damaged/) })
   })
 })
