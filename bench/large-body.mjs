@@ -29,6 +29,9 @@ const target = createServer((_req, res) => {
 await new Promise((resolve) => target.listen(0, '127.0.0.1', resolve))
 
 const courier = await startCourier()
+// The server's own CPU time (user + system), in seconds: on a shared machine wall time also counts
+// waiting for a core, CPU time only what Courier itself spent.
+const cpu = () => readFileSync(`/proc/${courier.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((sum, ticks) => sum + Number(ticks), 0) / 100
 const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${courier.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024
 const baseline = rss()
 let peak = baseline
@@ -36,6 +39,7 @@ const sampler = setInterval(() => (peak = Math.max(peak, rss())), 20)
 
 try {
   let started = performance.now()
+  let cpuStarted = cpu()
   const sent = await request(`${courier.url}/api/send`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-courier-token': courier.token },
@@ -44,9 +48,11 @@ try {
   const record = await sent.body.json()
   if (record.error || record.sizes.body !== size) throw new Error(`send failed: ${JSON.stringify(record.error)}`)
   const sendMs = performance.now() - started
+  const sendCpu = cpu() - cpuStarted
   const peakAfterSend = peak
 
   started = performance.now()
+  cpuStarted = cpu()
   const download = await request(`${courier.url}${record.body.url}?download=1`, { headers: { 'x-courier-token': courier.token } })
   const hash = createHash('sha256')
   let bytes = 0
@@ -55,12 +61,14 @@ try {
     bytes += piece.length
   }
   const downloadMs = performance.now() - started
+  const downloadCpu = cpu() - cpuStarted
   const expected = createHash('sha256')
   for (let done = 0; done < size; done += MB) expected.update(chunk.subarray(0, Math.min(MB, size - done)))
   const exact = bytes === size && hash.digest('hex') === expected.digest('hex')
 
   const mb = (value) => `${(value / MB).toFixed(0)} MB`
   console.log(`body ${mb(size)}: send ${(sendMs / 1000).toFixed(1)} s (${mb(size / (sendMs / 1000))}/s), download ${(downloadMs / 1000).toFixed(1)} s (${mb(size / (downloadMs / 1000))}/s), byte-exact: ${exact}`)
+  console.log(`server CPU: send ${sendCpu.toFixed(1)} s, download ${downloadCpu.toFixed(1)} s (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`)
   console.log(`server RSS: ${mb(baseline)} at rest, peak ${mb(peakAfterSend)} while sending, peak ${mb(peak)} overall (+${mb(peak - baseline)})`)
 } finally {
   clearInterval(sampler)

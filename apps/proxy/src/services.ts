@@ -46,7 +46,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   ensurePrivateDir(options.dataDir)
   const secretBox = SecretBox.open(options.dataDir)
   const store = await openStore(options.database, secretBox)
-  const bodies = new BodyStore(join(options.dataDir, 'bodies'))
+  const bodies = new BodyStore(join(options.dataDir, 'bodies'), secretBox)
   const settings = new AppSettingsService(store.settings)
   const oauth = new OAuthService({
     store: store.oauth,
@@ -65,7 +65,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     secretBox,
     store,
     bodies,
-    files: new FileStore(join(options.dataDir, 'files')),
+    files: new FileStore(join(options.dataDir, 'files'), secretBox),
     cookieJars: new CookieJars(store.cookieJars),
     settings,
     oauth,

@@ -54,7 +54,8 @@ export class BodyReceiver {
         if (error && decoders.length > 0 && !this.truncated && isZlibError(error)) {
           this.decodeError = `The ${contentEncoding} body could not be decoded: ${error.message}`
         } else if (error && !this.truncated) {
-          reject(error)
+          // What arrived is kept (and its file closed) for the person to look at beside the error.
+          ;(this.sink ? this.sink.end() : Promise.resolve()).then(() => reject(error), () => reject(error))
           return
         }
         ;(this.sink ? this.sink.end() : Promise.resolve()).then(resolve, reject)

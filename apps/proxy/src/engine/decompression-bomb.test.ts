@@ -1,9 +1,8 @@
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { BodyStore } from '../storage/body-store.js'
-import { tempDataDir } from '../test/temp-dir.js'
 import { startUpstream } from '../test/upstream.js'
 import { engineSend } from '../test/engine-send.js'
+import { testBodyStore } from '../test/stores.js'
 import { DEFAULT_ENGINE_SETTINGS } from './settings.js'
 
 const MB = 1024 * 1024
@@ -14,7 +13,7 @@ async function fetchBomb(encoding: string, payload: Buffer) {
     response.setHeader('Content-Encoding', encoding)
     response.end(payload)
   })
-  const bodies = new BodyStore(tempDataDir())
+  const bodies = testBodyStore()
   const rssBefore = process.memoryUsage().rss
   const record = await engineSend({ method: 'GET', url: upstream.url('/') }, { defaults: { ...DEFAULT_ENGINE_SETTINGS, maxResponseBytes: CAP } }, bodies)
   return { record, stored: await bodies.size(record.id), rssGrowth: process.memoryUsage().rss - rssBefore }

@@ -3,18 +3,17 @@ import type { RequestSpecInput } from '@courier/shared'
 import { CookieJar } from 'tough-cookie'
 import { describe, expect, it } from 'vitest'
 import { newId } from '../ids.js'
-import { BodyStore } from '../storage/body-store.js'
-import { FileStore } from '../storage/file-store.js'
 import { tempDataDir } from '../test/temp-dir.js'
 import { startUpstream, type Upstream } from '../test/upstream.js'
 import { engineSend } from '../test/engine-send.js'
+import { testBodyStore, testFileStore } from '../test/stores.js'
 import { buildFileBody } from './file-body.js'
 import type { SendContext } from './send-request.js'
 
 function sender(extra: Partial<SendContext> = {}) {
   const dir = tempDataDir()
-  const bodies = new BodyStore(`${dir}/bodies`)
-  const files = new FileStore(`${dir}/files`)
+  const bodies = testBodyStore(dir)
+  const files = testFileStore(dir)
   const send = (input: RequestSpecInput, more: Partial<SendContext> = {}) => engineSend(input, { buildFileBody: (body) => buildFileBody(body, files), ...extra, ...more }, bodies)
   return { send, files }
 }

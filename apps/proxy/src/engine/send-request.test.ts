@@ -5,9 +5,8 @@ import { gzipSync, brotliCompressSync } from 'node:zlib'
 import type { RequestSpecInput } from '@courier/shared'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { CourierError } from '../errors.js'
-import { BodyStore } from '../storage/body-store.js'
+import { testBodyStore } from '../test/stores.js'
 import { closedPort, startRawUpstream, startUpstream } from '../test/upstream.js'
-import { tempDataDir } from '../test/temp-dir.js'
 import { engineSend } from '../test/engine-send.js'
 import { LOCAL_DESTINATIONS } from './address-policy.js'
 import type { SendContext } from './send-request.js'
@@ -17,7 +16,7 @@ const tlsDir = new URL('../test/tls/', import.meta.url)
 const tlsFile = (name: string) => readFileSync(new URL(name, tlsDir), 'utf8')
 
 function send(input: RequestSpecInput, overrides: Partial<SendContext> & { settings?: Partial<EngineSettings> } = {}) {
-  const bodies = new BodyStore(tempDataDir())
+  const bodies = testBodyStore()
   const { settings, ...rest } = overrides
   const pending = engineSend(input, { defaults: { ...DEFAULT_ENGINE_SETTINGS, ...settings }, ...rest }, bodies)
   return pending.then((record) => {

@@ -8,6 +8,7 @@ import type { BodyStore } from '../storage/body-store.js'
 import type { CookieJars } from '../storage/cookie-jars.js'
 import type { FileStore } from '../storage/file-store.js'
 import type { Store } from '../storage/store.js'
+import { sweepDataFolder } from '../storage/data-sweep.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,10 +26,15 @@ declare module 'fastify' {
   }
 }
 
-/** Opens Courier's services for the app (see services.ts), decorates the routes' shortcuts to them, closes them with the server. */
+/** Opens Courier's services for the app (see services.ts), sweeps the data folder, decorates the routes' shortcuts to them, closes them with the server. */
 export default fp<ServicesOptions>(
   async (fastify: FastifyInstance, options) => {
     const services = await openServices(options)
+    // Before the server listens: what a crash left behind goes, what an older Courier wrote in clear is sealed.
+    // Only the server sweeps: a CLI run beside a running server must not touch the files it is writing.
+    const { problems, ...counts } = await sweepDataFolder(services.store, services.bodies, services.files)
+    if (Object.values(counts).some((count) => count > 0)) fastify.log.info(counts, 'data folder swept')
+    for (const problem of problems) fastify.log.warn(`data folder sweep left a file it could not read: ${problem}`)
     fastify.decorate('services', services)
     fastify.decorate('store', services.store)
     fastify.decorate('bodies', services.bodies)

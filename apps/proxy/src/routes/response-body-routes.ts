@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { IdParamsSchema, sanitizeFilename } from '@courier/shared'
+import parseRange from 'range-parser'
 import { z } from 'zod'
 import { CourierError } from '../errors.js'
 import { ID_PATTERN } from '../ids.js'
@@ -18,17 +19,30 @@ export default async function responseBodyRoutes(fastify: FastifyInstance) {
     const { download } = parseInput(QuerySchema, request.query)
     if (!ID_PATTERN.test(id)) throw new CourierError('NOT_FOUND', 'That response body no longer exists.')
     const entry = await fastify.store.history.get(id)
-    const size = await fastify.bodies.size(id)
+    const size = entry && (await fastify.bodies.size(id))
     if (!entry || size === undefined) throw new CourierError('NOT_FOUND', 'That response body no longer exists.')
+
+    // One byte range (media and PDF previews seek with them); several, or a malformed header, get the whole body.
+    const header = request.headers.range
+    const ranges = header && size > 0 ? parseRange(size, header, { combine: true }) : undefined
+    if (ranges === -1 || (header && size === 0)) {
+      return reply.code(416).header('content-range', `bytes */${size}`).header('accept-ranges', 'bytes').send()
+    }
+    const range = Array.isArray(ranges) && ranges.type === 'bytes' && ranges.length === 1 ? ranges[0]! : undefined
+    // Opening checks the seal before the reply starts: a damaged file answers STORAGE_CORRUPT.
+    const opened = await fastify.bodies.open(id, range)
+    if (!opened) throw new CourierError('NOT_FOUND', 'That response body no longer exists.')
 
     const body = entry.response.body
     const filename = sanitizeFilename(body?.filename ?? 'response.bin')
+    if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`)
     reply
       .header('content-type', body?.contentType || 'application/octet-stream')
-      .header('content-length', String(size))
+      .header('content-length', String(range ? range.end - range.start + 1 : size))
+      .header('accept-ranges', 'bytes')
       .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; media-src 'self'")
       .header('cache-control', 'private, max-age=31536000, immutable')
       .header('content-disposition', `${download === '1' ? 'attachment' : 'inline'}; filename="${filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    return reply.send(fastify.bodies.read(id))
+    return reply.send(opened.stream)
   })
 }

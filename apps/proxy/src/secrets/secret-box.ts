@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -35,6 +35,14 @@ export class SecretBox {
     const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12))
     decipher.setAuthTag(raw.subarray(12, 28))
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
+  }
+
+  /**
+   * A key derived from the data key with HKDF-SHA256 (RFC 5869) for one purpose (`info`) and one
+   * salt, so the data key itself never leaves this class (sealed files derive one per file).
+   */
+  deriveKey(salt: Buffer, info: string, length: number): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, salt, info, length))
   }
 
   static isSealed(value: string): boolean {

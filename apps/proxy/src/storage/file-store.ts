@@ -1,20 +1,26 @@
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs'
-import { rm, stat } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
 import { CourierError } from '../errors.js'
 import { ID_PATTERN, newId } from '../ids.js'
+import { SealedFiles } from '../secrets/sealed-file.js'
+import type { FileSealer } from './body-store.js'
 import { ensurePrivateDir } from './data-dir.js'
 
 /**
  * Files people attach to requests (multipart parts, binary bodies), uploaded from the browser
- * as a stream and kept under generated ids. Bodies refer to them by id only: no server path
- * ever comes from a request (SECURITY.md B-10).
+ * as a stream and kept under generated ids, sealed with the data key like response bodies.
+ * Bodies refer to them by id only: no server path ever comes from a request (SECURITY.md B-10).
  */
 export class FileStore {
-  constructor(private readonly dir: string) {
+  readonly sealed: SealedFiles
+
+  constructor(
+    readonly dir: string,
+    box: FileSealer,
+  ) {
     ensurePrivateDir(dir)
+    this.sealed = new SealedFiles((salt, info, length) => box.deriveKey(salt, info, length), 'uploaded file')
   }
 
   private path(id: string): string {
@@ -25,28 +31,17 @@ export class FileStore {
   /** Streams an upload to disk; answers its id and size. A failed or cut upload leaves nothing behind. */
   async save(source: Readable): Promise<{ fileId: string; size: number }> {
     const fileId = newId()
-    const path = this.path(fileId)
-    try {
-      await pipeline(source, createWriteStream(path, { mode: 0o600 }))
-    } catch (error) {
-      await rm(path, { force: true })
-      throw error
-    }
-    const { size } = await stat(path)
+    const size = await this.sealed.writeFrom(source, this.path(fileId))
     return { fileId, size }
   }
 
-  /** The file's size, or undefined when it is gone. */
+  /** The file's plain size (from its length, nothing decrypted), or undefined when it is gone. */
   async size(id: string): Promise<number | undefined> {
-    try {
-      return (await stat(this.path(id))).size
-    } catch {
-      return undefined
-    }
+    return this.sealed.size(this.path(id))
   }
 
-  open(id: string): ReadStream {
-    return createReadStream(this.path(id))
+  open(id: string): Readable {
+    return this.sealed.stream(this.path(id), undefined, () => new CourierError('FILE_NOT_FOUND'))
   }
 
   async remove(id: string): Promise<void> {

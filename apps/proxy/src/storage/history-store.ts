@@ -3,6 +3,8 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { HistoryRetention, HistoryStore } from './store.js'
 import type { Database, HistoryTable } from './schema.js'
 import { isSqlite } from './dialect.js'
+import type { SecretBox } from '../secrets/secret-box.js'
+import { openInlineBody, sealInlineBody } from './sealed-inline.js'
 
 const SUMMARY_COLUMNS = ['id', 'created_at', 'method', 'url', 'status', 'error_code', 'duration_ms', 'size'] as const
 
@@ -38,7 +40,7 @@ export function tsQuery(text: string): string | null {
   return words.map((word, index) => `${word}${index === words.length - 1 ? ':*' : ''}`).join(' & ')
 }
 
-export function createHistoryStore(db: Kysely<Database>): HistoryStore {
+export function createHistoryStore(db: Kysely<Database>, box: SecretBox): HistoryStore {
   const sqlite = isSqlite(db)
 
   /** Conditions on `h` (the history table) that every listing shares: method, status, time, cursor. */
@@ -75,7 +77,7 @@ export function createHistoryStore(db: Kysely<Database>): HistoryStore {
             duration_ms: entry.durationMs,
             size: entry.size,
             request_json: JSON.stringify(entry.request),
-            response_json: JSON.stringify(entry.response),
+            response_json: JSON.stringify(sealInlineBody(entry.response, box)),
             ...(sqlite ? {} : { search_text: `${entry.url}\n${searchText}` }),
           })
           .execute()
@@ -115,7 +117,7 @@ export function createHistoryStore(db: Kysely<Database>): HistoryStore {
       return HistoryEntrySchema.parse({
         ...toSummary(row),
         request: JSON.parse(row.request_json),
-        response: JSON.parse(row.response_json),
+        response: openInlineBody(JSON.parse(row.response_json), box),
       })
     },
 

@@ -13,7 +13,7 @@ export async function openStore(target: DatabaseTarget, secrets: SecretBox): Pro
   const db = await openDatabase(target)
   return {
     kind: target.kind,
-    history: createHistoryStore(db),
+    history: createHistoryStore(db, secrets),
     settings: createSettingsStore(db),
     cookieJars: createCookieJarStore(db, secrets),
     collections: createCollectionStore(db, secrets),
