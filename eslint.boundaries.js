@@ -40,7 +40,11 @@ export const elements = [
 ]
 
 /** Files that are tests whatever element holds them. */
-export const files = [{ category: 'test', pattern: '**/*.test.{ts,tsx}' }]
+export const files = [
+  { category: 'test', pattern: '**/*.test.{ts,tsx}' },
+  // The test helper that builds the whole Fastify app.
+  { category: 'builds-app', pattern: `${proxy}/test/build-test-app.ts` },
+]
 
 const proxyTypes = [
   'errors', 'ids', 'app', 'config', 'cli', 'engine', 'ports', 'secrets', 'storage', 'oauth', 'send',
@@ -101,8 +105,9 @@ export const policies = [
   // ...except that an engine test does not start the server to get a temp folder (use src/test/).
   {
     from: { element: { type: 'engine' }, file: { categories: 'test' } },
-    disallow: { to: { element: { type: 'app' } } },
-    message: 'An engine test may not import server.ts or app.ts: take what it needs (a temp folder, an upstream) from src/test/.',
+    disallow: { to: [{ element: { type: 'app' } }, { file: { categories: 'builds-app' } }] },
+    message:
+      'An engine test does not build the server: take a temp folder or an upstream from a helper in src/test/ that imports no app.ts or server.ts.',
   },
 ]
 

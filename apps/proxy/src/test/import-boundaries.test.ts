@@ -27,6 +27,7 @@ const layout: Record<string, string> = {
   'apps/proxy/src/send/perform-send.ts': 'export const performSend = 1\n',
   'apps/proxy/src/routes/send-routes.ts': 'export const routes = 1\n',
   'apps/proxy/src/test/temp-dir.ts': 'export const tempDir = () => 1\n',
+  'apps/proxy/src/test/build-test-app.ts': "export { app } from '../app.js'\n",
   'apps/web/src/app/App.tsx': 'export const App = 1\n',
   'apps/web/src/features/history/index.ts': "export { HistoryList } from './HistoryList'\n",
   'apps/web/src/features/history/HistoryList.tsx': 'export const HistoryList = 1\n',
@@ -50,7 +51,7 @@ beforeAll(async () => {
     courierConfig: (root: string) => Linter.Config[]
   }
   eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: courierConfig(root) })
-})
+}, 60_000) // loading ESLint and its plugins takes seconds on a busy machine
 
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
@@ -79,6 +80,7 @@ describe('import rules', { timeout: 60_000 }, () => {
     ['the contract importing an app', 'packages/shared/src/spec.ts', "import { exchange } from '../../../apps/proxy/src/engine/exchange.js'"],
     ['the contract re-exporting the browser', 'packages/shared/src/spec.ts', "export { App } from '../../../apps/web/src/app/App'"],
     ['an engine test importing the server', 'apps/proxy/src/engine/send.test.ts', "import { server } from '../server.js'"],
+    ['an engine test importing the helper that builds the app', 'apps/proxy/src/engine/send.test.ts', "import { app } from '../test/build-test-app.js'"],
     ['e2e importing the web sources', 'e2e/specs/history.spec.ts', "import { App } from '../../apps/web/src/app/App'"],
   ])('reports %s', async (_name, path, code) => {
     const findings = await importFindings(path, code)
@@ -91,6 +93,7 @@ describe('import rules', { timeout: 60_000 }, () => {
     ['storage importing ports, secrets and the contract', 'apps/proxy/src/storage/body-store.ts', "import type { BodySink } from '../ports/body-sink.js'\nimport { seal } from '../secrets/secret-box.js'\nimport { codes } from '@courier/shared'"],
     ['send importing the engine, storage and oauth', 'apps/proxy/src/send/steps.ts', "import { exchange } from '../engine/exchange.js'\nimport { store } from '../storage/store.js'\nimport { vault } from '../oauth/token-vault.js'"],
     ['routes importing anything but the CLI and runner', 'apps/proxy/src/routes/history-routes.ts', "import { performSend } from '../send/perform-send.js'\nimport { app } from '../app.js'\nimport Fastify from 'fastify'"],
+    ['a route test importing the helper that builds the app', 'apps/proxy/src/routes/send-routes.test.ts', "import { app } from '../test/build-test-app.js'"],
     ['an engine test importing a test helper and storage', 'apps/proxy/src/engine/send.test.ts', "import { tempDir } from '../test/temp-dir.js'\nimport { store } from '../storage/store.js'"],
     ['a feature importing another through its index, web shared and the contract', 'apps/web/src/features/collections/Tree.tsx', "import { HistoryList } from '../history'\nimport { Dialog } from '../../shared/ui/Dialog'\nimport { codes } from '@courier/shared'"],
     ['a feature importing its own files', 'apps/web/src/features/history/HistoryPage.tsx', "import { HistoryList } from './HistoryList'"],
