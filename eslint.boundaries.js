@@ -47,8 +47,22 @@ export const files = [
 ]
 
 const proxyTypes = [
-  'errors', 'ids', 'app', 'config', 'cli', 'engine', 'ports', 'secrets', 'storage', 'oauth', 'send',
-  'import-export', 'runner', 'routes', 'plugins', 'server-test',
+  'errors',
+  'ids',
+  'app',
+  'config',
+  'cli',
+  'engine',
+  'ports',
+  'secrets',
+  'storage',
+  'oauth',
+  'send',
+  'import-export',
+  'runner',
+  'routes',
+  'plugins',
+  'server-test',
 ]
 
 /** Any file of the repository (the target of a local import). */

@@ -12,7 +12,11 @@ const repoRoot = resolve(import.meta.dirname, '../../../..')
 
 /** The files imported by the probes, at their target-layout paths. */
 const layout: Record<string, string> = {
-  'packages/shared/package.json': JSON.stringify({ name: '@courier/shared', type: 'module', exports: { '.': './src/index.ts' } }),
+  'packages/shared/package.json': JSON.stringify({
+    name: '@courier/shared',
+    type: 'module',
+    exports: { '.': './src/index.ts' },
+  }),
   'packages/shared/src/index.ts': "export * from './error-codes.js'\n",
   'packages/shared/src/error-codes.ts': "export const codes = ['X'] as const\n",
   'apps/proxy/src/app.ts': 'export const app = 1\n',
@@ -68,19 +72,63 @@ async function importFindings(path: string, code: string) {
 describe('import rules', { timeout: 60_000 }, () => {
   it.each([
     ['the engine importing storage', 'apps/proxy/src/engine/send.ts', "import { store } from '../storage/store.js'"],
-    ['storage importing the engine (even a type)', 'apps/proxy/src/storage/body-store.ts', "import type { exchange } from '../engine/exchange.js'"],
-    ['storage importing the send service', 'apps/proxy/src/storage/history.ts', "import { performSend } from '../send/perform-send.js'"],
+    [
+      'storage importing the engine (even a type)',
+      'apps/proxy/src/storage/body-store.ts',
+      "import type { exchange } from '../engine/exchange.js'",
+    ],
+    [
+      'storage importing the send service',
+      'apps/proxy/src/storage/history.ts',
+      "import { performSend } from '../send/perform-send.js'",
+    ],
     ['the engine importing the app', 'apps/proxy/src/engine/send.ts', "import { app } from '../app.js'"],
     ['secrets importing the contract', 'apps/proxy/src/secrets/keys.ts', "import { codes } from '@courier/shared'"],
-    ['the browser importing server code', 'apps/web/src/features/history/use-history.ts', "import { exchange } from '../../../../proxy/src/engine/exchange.js'"],
-    ['a feature importing a file inside another feature', 'apps/web/src/features/collections/Tree.tsx', "import { HistoryList } from '../history/HistoryList'"],
-    ['the app shell importing a file inside a feature', 'apps/web/src/app/Sidebar.tsx', "import { HistoryList } from '../features/history/HistoryList'"],
-    ['web shared importing a feature', 'apps/web/src/shared/ui/Panel.tsx', "import { HistoryList } from '../../features/history'"],
-    ['a feature importing the app shell', 'apps/web/src/features/collections/Tree.tsx', "import { App } from '../../app/App'"],
-    ['the contract importing an app', 'packages/shared/src/spec.ts', "import { exchange } from '../../../apps/proxy/src/engine/exchange.js'"],
-    ['the contract re-exporting the browser', 'packages/shared/src/spec.ts', "export { App } from '../../../apps/web/src/app/App'"],
-    ['an engine test importing the server', 'apps/proxy/src/engine/send.test.ts', "import { server } from '../server.js'"],
-    ['an engine test importing the helper that builds the app', 'apps/proxy/src/engine/send.test.ts', "import { app } from '../test/build-test-app.js'"],
+    [
+      'the browser importing server code',
+      'apps/web/src/features/history/use-history.ts',
+      "import { exchange } from '../../../../proxy/src/engine/exchange.js'",
+    ],
+    [
+      'a feature importing a file inside another feature',
+      'apps/web/src/features/collections/Tree.tsx',
+      "import { HistoryList } from '../history/HistoryList'",
+    ],
+    [
+      'the app shell importing a file inside a feature',
+      'apps/web/src/app/Sidebar.tsx',
+      "import { HistoryList } from '../features/history/HistoryList'",
+    ],
+    [
+      'web shared importing a feature',
+      'apps/web/src/shared/ui/Panel.tsx',
+      "import { HistoryList } from '../../features/history'",
+    ],
+    [
+      'a feature importing the app shell',
+      'apps/web/src/features/collections/Tree.tsx',
+      "import { App } from '../../app/App'",
+    ],
+    [
+      'the contract importing an app',
+      'packages/shared/src/spec.ts',
+      "import { exchange } from '../../../apps/proxy/src/engine/exchange.js'",
+    ],
+    [
+      'the contract re-exporting the browser',
+      'packages/shared/src/spec.ts',
+      "export { App } from '../../../apps/web/src/app/App'",
+    ],
+    [
+      'an engine test importing the server',
+      'apps/proxy/src/engine/send.test.ts',
+      "import { server } from '../server.js'",
+    ],
+    [
+      'an engine test importing the helper that builds the app',
+      'apps/proxy/src/engine/send.test.ts',
+      "import { app } from '../test/build-test-app.js'",
+    ],
     ['e2e importing the web sources', 'e2e/specs/history.spec.ts', "import { App } from '../../apps/web/src/app/App'"],
   ])('reports %s', async (_name, path, code) => {
     const findings = await importFindings(path, code)
@@ -89,17 +137,57 @@ describe('import rules', { timeout: 60_000 }, () => {
   })
 
   it.each([
-    ['the engine importing the engine, ports, errors, ids and the contract', 'apps/proxy/src/engine/send.ts', "import { exchange } from './exchange.js'\nimport type { BodySink } from '../ports/body-sink.js'\nimport { CourierError } from '../errors.js'\nimport { newId } from '../ids.js'\nimport { codes } from '@courier/shared'"],
-    ['storage importing ports, secrets and the contract', 'apps/proxy/src/storage/body-store.ts', "import type { BodySink } from '../ports/body-sink.js'\nimport { seal } from '../secrets/secret-box.js'\nimport { codes } from '@courier/shared'"],
-    ['send importing the engine, storage and oauth', 'apps/proxy/src/send/steps.ts', "import { exchange } from '../engine/exchange.js'\nimport { store } from '../storage/store.js'\nimport { vault } from '../oauth/token-vault.js'"],
-    ['routes importing anything but the CLI and runner', 'apps/proxy/src/routes/history-routes.ts', "import { performSend } from '../send/perform-send.js'\nimport { app } from '../app.js'\nimport Fastify from 'fastify'"],
-    ['a route test importing the helper that builds the app', 'apps/proxy/src/routes/send-routes.test.ts', "import { app } from '../test/build-test-app.js'"],
-    ['an engine test importing a test helper and storage', 'apps/proxy/src/engine/send.test.ts', "import { tempDir } from '../test/temp-dir.js'\nimport { store } from '../storage/store.js'"],
-    ['a feature importing another through its index, web shared and the contract', 'apps/web/src/features/collections/Tree.tsx', "import { HistoryList } from '../history'\nimport { Dialog } from '../../shared/ui/Dialog'\nimport { codes } from '@courier/shared'"],
-    ['a feature importing its own files', 'apps/web/src/features/history/HistoryPage.tsx', "import { HistoryList } from './HistoryList'"],
-    ['the app shell importing a feature index', 'apps/web/src/app/Sidebar.tsx', "import { HistoryList } from '../features/history'"],
+    [
+      'the engine importing the engine, ports, errors, ids and the contract',
+      'apps/proxy/src/engine/send.ts',
+      "import { exchange } from './exchange.js'\nimport type { BodySink } from '../ports/body-sink.js'\nimport { CourierError } from '../errors.js'\nimport { newId } from '../ids.js'\nimport { codes } from '@courier/shared'",
+    ],
+    [
+      'storage importing ports, secrets and the contract',
+      'apps/proxy/src/storage/body-store.ts',
+      "import type { BodySink } from '../ports/body-sink.js'\nimport { seal } from '../secrets/secret-box.js'\nimport { codes } from '@courier/shared'",
+    ],
+    [
+      'send importing the engine, storage and oauth',
+      'apps/proxy/src/send/steps.ts',
+      "import { exchange } from '../engine/exchange.js'\nimport { store } from '../storage/store.js'\nimport { vault } from '../oauth/token-vault.js'",
+    ],
+    [
+      'routes importing anything but the CLI and runner',
+      'apps/proxy/src/routes/history-routes.ts',
+      "import { performSend } from '../send/perform-send.js'\nimport { app } from '../app.js'\nimport Fastify from 'fastify'",
+    ],
+    [
+      'a route test importing the helper that builds the app',
+      'apps/proxy/src/routes/send-routes.test.ts',
+      "import { app } from '../test/build-test-app.js'",
+    ],
+    [
+      'an engine test importing a test helper and storage',
+      'apps/proxy/src/engine/send.test.ts',
+      "import { tempDir } from '../test/temp-dir.js'\nimport { store } from '../storage/store.js'",
+    ],
+    [
+      'a feature importing another through its index, web shared and the contract',
+      'apps/web/src/features/collections/Tree.tsx',
+      "import { HistoryList } from '../history'\nimport { Dialog } from '../../shared/ui/Dialog'\nimport { codes } from '@courier/shared'",
+    ],
+    [
+      'a feature importing its own files',
+      'apps/web/src/features/history/HistoryPage.tsx',
+      "import { HistoryList } from './HistoryList'",
+    ],
+    [
+      'the app shell importing a feature index',
+      'apps/web/src/app/Sidebar.tsx',
+      "import { HistoryList } from '../features/history'",
+    ],
     ['the contract importing itself', 'packages/shared/src/spec.ts', "import { codes } from './error-codes.js'"],
-    ['e2e importing e2e and Playwright', 'e2e/specs/history.spec.ts', "import { EditorPage } from '../pages/editor-page.js'\nimport { test } from '@playwright/test'"],
+    [
+      'e2e importing e2e and Playwright',
+      'e2e/specs/history.spec.ts',
+      "import { EditorPage } from '../pages/editor-page.js'\nimport { test } from '@playwright/test'",
+    ],
   ])('allows %s', async (_name, path, code) => {
     expect(await importFindings(path, code)).toEqual([])
   })
