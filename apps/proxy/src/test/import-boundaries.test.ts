@@ -209,3 +209,25 @@ describe('import rules', { timeout: 60_000 }, () => {
     ])
   })
 })
+
+describe('import rules on the real tree', { timeout: 60_000 }, () => {
+  it('loads eslint.config.js from the root and resolves the workspace as the scratch copy does', async () => {
+    const real = new ESLint({ cwd: repoRoot })
+    const lint = async (path: string, code: string) => {
+      const [result] = await real.lintText(code, { filePath: join(repoRoot, path) })
+      return result!.messages.map((message) => message.ruleId)
+    }
+    expect(
+      await lint(
+        'apps/web/src/features/history/probe.ts',
+        "import { endpoints } from '@courier/shared'\nimport { app } from '../../../../proxy/src/app'\nexport { endpoints, app }",
+      ),
+    ).toEqual(['boundaries/dependencies'])
+    expect(
+      await lint(
+        'apps/proxy/src/engine/probe.ts',
+        "import { endpoints } from '@courier/shared'\nimport { CourierError } from '../errors.js'\nimport { app } from '../app.js'\nexport { endpoints, CourierError, app }",
+      ),
+    ).toEqual(['boundaries/dependencies'])
+  })
+})
