@@ -33,6 +33,8 @@ function step(title, command, args, options) {
 }
 
 step('Typecheck (tsc -b)', bin('.', 'tsc'), ['-b'])
+step('ESLint', bin('.', 'eslint'), ['.'])
+step('Prettier (check)', bin('.', 'prettier'), ['--check', '.', '--log-level', 'warn'])
 step('Build the web app', bin('apps/web', 'vite'), ['build', '--logLevel', 'warn'], { cwd: join(root, 'apps/web') })
 step('Build the server', process.execPath, ['build.mjs'], { cwd: join(root, 'apps/proxy') })
 

@@ -1,0 +1,137 @@
+// Which part of Courier may import which: the import rules of docs/architecture.md ("Where a new
+// capability goes"), checked by eslint-plugin-boundaries. Paths are relative to the repository root.
+// The layout is the target one: folders that do not exist yet (src/ports, src/send) are already named.
+
+const proxy = 'apps/proxy/src'
+const web = 'apps/web/src'
+
+/** Every file under a source tree belongs to exactly one element; the first matching descriptor wins. */
+export const elements = [
+  // The contract: zod schemas and pure functions, both sides import it.
+  { type: 'shared', pattern: 'packages/shared/src', partialMatch: false },
+
+  // The browser.
+  { type: 'web-app', pattern: `${web}/main.tsx`, mode: 'full' },
+  { type: 'web-app', pattern: `${web}/app`, partialMatch: false },
+  { type: 'web-feature', pattern: `${web}/features/*`, partialMatch: false, capture: ['feature'] },
+  { type: 'web-shared', pattern: `${web}/shared`, partialMatch: false },
+
+  // The server, by folder.
+  { type: 'errors', pattern: `${proxy}/errors.ts`, mode: 'full' },
+  { type: 'ids', pattern: `${proxy}/ids.ts`, mode: 'full' },
+  { type: 'app', pattern: `${proxy}/{app,server}.ts`, mode: 'full' },
+  { type: 'config', pattern: `${proxy}/config.ts`, mode: 'full' },
+  { type: 'cli', pattern: `${proxy}/cli.ts`, mode: 'full' },
+  { type: 'cli', pattern: `${proxy}/cli`, partialMatch: false },
+  { type: 'engine', pattern: `${proxy}/engine`, partialMatch: false },
+  { type: 'ports', pattern: `${proxy}/ports`, partialMatch: false },
+  { type: 'secrets', pattern: `${proxy}/secrets`, partialMatch: false },
+  { type: 'storage', pattern: `${proxy}/storage`, partialMatch: false },
+  { type: 'oauth', pattern: `${proxy}/oauth`, partialMatch: false },
+  { type: 'send', pattern: `${proxy}/send`, partialMatch: false },
+  { type: 'import-export', pattern: `${proxy}/import-export`, partialMatch: false },
+  { type: 'runner', pattern: `${proxy}/runner`, partialMatch: false },
+  { type: 'routes', pattern: `${proxy}/routes`, partialMatch: false },
+  { type: 'plugins', pattern: `${proxy}/plugins`, partialMatch: false },
+  { type: 'server-test', pattern: `${proxy}/test`, partialMatch: false },
+
+  // The browser tests drive a real server and page; they import only each other.
+  { type: 'e2e', pattern: 'e2e', partialMatch: false },
+]
+
+/** Files that are tests whatever element holds them. */
+export const files = [
+  { category: 'test', pattern: '**/*.test.{ts,tsx}' },
+  // The test helper that builds the whole Fastify app.
+  { category: 'builds-app', pattern: `${proxy}/test/build-test-app.ts` },
+]
+
+const proxyTypes = [
+  'errors',
+  'ids',
+  'app',
+  'config',
+  'cli',
+  'engine',
+  'ports',
+  'secrets',
+  'storage',
+  'oauth',
+  'send',
+  'import-export',
+  'runner',
+  'routes',
+  'plugins',
+  'server-test',
+]
+
+/** Any file of the repository (the target of a local import). */
+const anyLocal = { module: { origin: 'local' } }
+
+/** `from` may import the element types in `to` (its own type included where listed). */
+const may = (from, to, message) => ({
+  from: { element: { type: from } },
+  allow: { to: { element: { type: to } } },
+  ...(message ? { message } : {}),
+})
+
+// Default: disallow. The last matching policy wins, so exemptions come after the general rules.
+export const policies = [
+  may('shared', ['shared']),
+
+  may('web-app', ['web-app', 'web-shared', 'shared']),
+  // app/ reaches a feature only through its index.
+  {
+    from: { element: { type: 'web-app' } },
+    allow: { to: { element: { type: 'web-feature', fileInternalPath: 'index.{ts,tsx}' } } },
+  },
+  // A feature reaches another feature only through its index (its own files are internal and free).
+  may('web-feature', ['web-shared', 'shared']),
+  {
+    from: { element: { type: 'web-feature' } },
+    allow: { to: { element: { type: 'web-feature', fileInternalPath: 'index.{ts,tsx}' } } },
+  },
+  may('web-shared', ['web-shared', 'shared']),
+
+  may('engine', ['engine', 'ports', 'errors', 'ids', 'shared']),
+  may('ports', ['ports', 'shared']),
+  may('secrets', ['secrets', 'errors', 'ids']),
+  may('storage', ['storage', 'secrets', 'ports', 'errors', 'ids', 'shared']),
+  may('oauth', ['oauth', 'engine', 'storage', 'secrets', 'ports', 'errors', 'ids', 'shared']),
+  may('send', ['send', 'engine', 'storage', 'oauth', 'secrets', 'ports', 'errors', 'ids', 'shared']),
+  may('import-export', ['import-export', 'send', 'engine', 'storage', 'errors', 'ids', 'shared']),
+  may('runner', ['runner', 'send', 'storage', 'errors', 'ids', 'shared']),
+  // "Anything": every local file (including a folder not yet in this list), but routes and plugins
+  // do not reach into the CLI or the runner.
+  { from: { element: { type: ['routes', 'plugins', 'cli', 'app', 'config'] } }, allow: { to: anyLocal } },
+  {
+    from: { element: { type: ['routes', 'plugins'] } },
+    disallow: { to: { element: { type: ['cli', 'runner'] } } },
+  },
+  may('errors', ['errors', 'shared']),
+  may('ids', ['ids']),
+
+  may('e2e', ['e2e']),
+
+  // Server test helpers and server tests may import anything...
+  { from: { element: { type: 'server-test' } }, allow: { to: anyLocal } },
+  { from: { element: { type: proxyTypes }, file: { categories: 'test' } }, allow: { to: anyLocal } },
+  // ...except that an engine test does not start the server to get a temp folder (use src/test/).
+  {
+    from: { element: { type: 'engine' }, file: { categories: 'test' } },
+    disallow: { to: [{ element: { type: 'app' } }, { file: { categories: 'builds-app' } }] },
+    message:
+      'An engine test does not build the server: take a temp folder or an upstream from a helper in src/test/ that imports no app.ts or server.ts.',
+  },
+]
+
+/** Server parts that know no HTTP framework: they also run from the CLI and from tests without Fastify. */
+export const noFastify = [
+  `${proxy}/engine/**`,
+  `${proxy}/storage/**`,
+  `${proxy}/send/**`,
+  `${proxy}/runner/**`,
+  `${proxy}/oauth/**`,
+]
+/** Files in those folders that are the Fastify side of the part (a plugin or routes). */
+export const fastifyAdapters = [`${proxy}/oauth/**/*-plugin.ts`, `${proxy}/oauth/**/*-routes.ts`]
