@@ -50,17 +50,19 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
   const [drop, setDrop] = useState<DropHint>(null)
   const dragging = useRef<TreeNode | null>(null)
 
-  const createCollection = useCreateCollection()
-  const updateCollection = useUpdateCollection()
-  const deleteCollection = useDeleteCollection()
-  const duplicateCollection = useDuplicateCollection()
-  const createItem = useCreateItem()
-  const updateItem = useUpdateItem()
-  const moveItem = useMoveItem()
-  const duplicateItem = useDuplicateItem()
-  const deleteItem = useDeleteItem()
-
   const tree = useMemo(() => buildTree(data ?? []), [data])
+  // A failure names what the person acted on, as the tree showed it then.
+  const named = (verb: string) => (id: string) => `Could not ${verb} “${findNode(tree, id)?.name ?? 'the item'}”`
+  const createCollection = useCreateCollection()
+  const updateCollection = useUpdateCollection({ failure: ({ id }) => named('rename')(id) })
+  const deleteCollection = useDeleteCollection({ failure: named('delete') })
+  const duplicateCollection = useDuplicateCollection({ failure: named('duplicate') })
+  const createItem = useCreateItem()
+  const updateItem = useUpdateItem({ failure: ({ id }) => named('rename')(id) })
+  const moveItem = useMoveItem({ failure: ({ id }) => named('move')(id) })
+  const duplicateItem = useDuplicateItem({ failure: named('duplicate') })
+  const deleteItem = useDeleteItem({ failure: named('delete') })
+
   const shownTree = useMemo(() => filterTree(tree, filter), [tree, filter])
   // While filtering, every match is shown with its folders open.
   const allExpanded = useMemo(() => (filter.trim() ? new Set(allIds(shownTree)) : expanded), [filter, shownTree, expanded])

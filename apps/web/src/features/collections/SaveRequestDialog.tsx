@@ -12,8 +12,8 @@ const NEW_COLLECTION = '__new__'
 /** Saves a request (a draft, a history entry) into a collection or folder. */
 export function SaveRequestDialog({ open, request, suggestedName, onClose, onSaved }: SaveRequestDialogProps) {
   const { data } = useQuery({ ...collectionsOptions(), enabled: open })
-  const createItem = useCreateItem()
-  const createCollection = useCreateCollection()
+  const createItem = useCreateItem({ shownInline: true })
+  const createCollection = useCreateCollection({ shownInline: true })
   const [name, setName] = useState(suggestedName)
   const [target, setTarget] = useState<string>('')
   const [newCollection, setNewCollection] = useState('My API')

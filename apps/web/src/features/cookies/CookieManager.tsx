@@ -13,7 +13,7 @@ function expiresText(expires: string | null): string {
 /** The workspace cookie jar: every cookie Courier keeps, to view, add, edit and delete. */
 export function CookieManager({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { data, error } = useQuery({ ...cookieListOptions(), enabled: open })
-  const put = usePutCookie()
+  const put = usePutCookie({ shownInline: true })
   const remove = useDeleteCookie()
   const clear = useClearCookies()
   const [editing, setEditing] = useState<JarCookie | null>(null)
