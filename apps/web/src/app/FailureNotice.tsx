@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import { failureNotices } from './failure-notices'
+import './failure-notice.css'
 
 /** The latest action that failed, what the server said and what to do; stays until dismissed. */
 export function FailureNotice() {

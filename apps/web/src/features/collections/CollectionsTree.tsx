@@ -16,6 +16,7 @@ import {
   useUpdateItem,
 } from './collection-queries'
 import { allIds, buildTree, filterTree, pathTo, visibleRows, type TreeNode } from './tree-model'
+import './collections.css'
 
 export type TreeEvents = {
   /** Open a saved request in a tab (a new one when asked). */

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
 import { collectionsOptions, useCreateCollection, useCreateItem } from './collection-queries'
 import { destinationKey, destinations, parseDestinationKey } from './destinations'
+import './collections.css'
 
 type SaveRequestDialogProps = { open: boolean; request: RequestSpec; suggestedName: string; onClose: () => void; onSaved: (item: Extract<CollectionItem, { kind: 'request' }>) => void }
 

@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
 import { cookieListOptions, useClearCookies, useDeleteCookie, usePutCookie } from './cookie-queries'
+import '../../shared/ui/data-table.css'
+import './cookie-manager.css'
 
 const EMPTY: JarCookie = { domain: '', path: '/', name: '', value: '', expires: null, secure: false, httpOnly: false, sameSite: null, hostOnly: true }
 

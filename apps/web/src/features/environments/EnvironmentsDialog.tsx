@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/api/proxy-client'
 import { Dialog } from '../../shared/ui/Dialog'
 import { VariablesTable } from '../../shared/ui/VariablesTable'
 import { environmentsOptions, useCreateEnvironment, useDeleteEnvironment, useDuplicateEnvironment, useUpdateEnvironment } from './environment-queries'
+import './environments.css'
 
 type Draft = { id: string; name: string; variables: Variable[]; version: number }
 
