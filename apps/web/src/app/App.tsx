@@ -1,31 +1,33 @@
 import { endpoints, inheritedAuth, paramsFromUrl, type HistorySummary, type Removed, type RequestSpec, type SavedRequestItem } from '@courier/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import { CollectionSettingsDialog, CollectionsTree, MoveDialog, SaveRequestDialog, collectionsOptions, useRestore, type SettingsTarget, type TreeNode } from '../features/collections'
+import { useCallback, useState } from 'react'
+import { CollectionSettingsDialog, CollectionsTree, MoveDialog, SaveRequestDialog, useRestore, type SettingsTarget, type TreeNode } from '../features/collections'
 import { CommandPalette } from '../features/command-palette'
 import { AuthPanel } from '../features/auth'
-import { EnvironmentPicker, EnvironmentsDialog, environmentsOptions, useInheritChain, useScopes } from '../features/environments'
-import { HistoryList, historyEntryOptions, historyListOptions } from '../features/history'
+import { EnvironmentPicker, EnvironmentsDialog, useInheritChain, useScopes } from '../features/environments'
+import { HistoryList, historyEntryOptions } from '../features/history'
 import { EditorActionsContext, useImportExport } from '../features/import-export'
-import { RequestEditor, useSendRequest } from '../features/request-editor'
-import { ResponseViewer, type ResponseState } from '../features/response-viewer'
+import { RequestEditor } from '../features/request-editor'
+import { ResponseViewer } from '../features/response-viewer'
 import { appSettingsOptions, SettingsDialog } from '../features/settings'
 import { TabBar, useWorkspace, type OpenTab } from '../features/workspace'
 import { callEndpoint } from '../shared/api/proxy-client'
-import { Dialog } from '../shared/ui/Dialog'
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary'
 import { Splitter } from '../shared/ui/Splitter'
 import { Toast, type ToastMessage } from '../shared/ui/Toast'
-import { buildCommands } from './build-commands'
 import { EditorContext } from './EditorContext'
+import { FailureNotice } from './FailureNotice'
+import { SaveConflictDialog } from './SaveConflictDialog'
 import { Sidebar, type SidebarView } from './Sidebar'
 import { StaleSessionBanner } from './StaleSessionBanner'
+import { usePaletteCommands } from './use-palette-commands'
 import { useSaveTab } from './use-save-tab'
+import { useShortcuts } from './use-shortcuts'
+import { useTabResponses } from './use-tab-responses'
 
 /** The shell: sidebar (collections, history), tabs, request editor above, response below. */
 export function App() {
   const { workspace, dispatch } = useWorkspace()
-  const [responses, setResponses] = useState<Record<string, ResponseState>>({})
   const [sidebar, setSidebar] = useState<SidebarView>('collections')
   const [editorShare, setEditorShare] = useState(0.45)
   const [dialog, setDialog] = useState<'settings' | 'environments' | 'palette' | null>(null)
@@ -33,15 +35,11 @@ export function App() {
   const [moving, setMoving] = useState<TreeNode | null>(null)
   const [savingHistory, setSavingHistory] = useState<{ request: RequestSpec; name: string } | null>(null)
   const [toast, setToast] = useState<ToastMessage | null>(null)
-  const send = useSendRequest()
   const saving = useSaveTab(dispatch)
   const restore = useRestore()
   const queryClient = useQueryClient()
   const info = useQuery({ queryKey: ['info'], queryFn: ({ signal }) => callEndpoint(endpoints.info, {}, signal), staleTime: Infinity })
-  const collections = useQuery(collectionsOptions())
-  const environments = useQuery(environmentsOptions())
   const settings = useQuery(appSettingsOptions())
-  const recentHistory = useQuery({ ...historyListOptions({ limit: 100 }), enabled: dialog === 'palette' })
 
   const active: OpenTab | undefined = workspace.tabs.find((tab) => tab.id === workspace.activeTabId)
   const scopes = useScopes(workspace.environmentId, active?.itemId ?? null)
@@ -49,37 +47,7 @@ export function App() {
   const chain = useInheritChain(active?.itemId ?? null)
   const inherited = active?.itemId ? inheritedAuth(chain) : undefined
   const settingsChain = useInheritChain(settingsTarget?.kind === 'folder' ? settingsTarget.id : null)
-  const response: ResponseState = (active && responses[active.id]) ?? { kind: 'empty' }
-  const setResponse = useCallback((tabId: string, state: ResponseState) => setResponses((current) => ({ ...current, [tabId]: state })), [])
-
-  // A restored tab shows its last response again (kept in history).
-  const responseId = active?.responseId ?? null
-  useEffect(() => {
-    if (!active || !responseId || responses[active.id]) return
-    const tabId = active.id
-    queryClient
-      .fetchQuery(historyEntryOptions(responseId))
-      .then((entry) => setResponse(tabId, { kind: 'record', record: entry.response, fromHistory: true }))
-      .catch(() => dispatch({ type: 'responded', tabId, responseId: null }))
-  }, [active, responseId, responses, queryClient, setResponse, dispatch])
-
-  /** Sends the active tab's request, or a variant of it (the next page of a Link header). */
-  const doSend = useCallback((override?: RequestSpec) => {
-    if (!active || send.isPending) return
-    const tabId = active.id
-    setResponse(tabId, { kind: 'sending', startedAt: performance.now() })
-    send.mutate(
-      { request: override ?? active.draft.spec, environmentId: workspace.environmentId ?? undefined, itemId: active.itemId ?? undefined },
-      {
-        onSuccess: ({ record, roundTripMs }) => {
-          setResponse(tabId, { kind: 'record', record, fromHistory: false, roundTripMs })
-          dispatch({ type: 'responded', tabId, responseId: record.error?.code === 'ABORTED' ? null : record.id })
-          if (active.draft.spec.captures.length) void queryClient.invalidateQueries({ queryKey: environmentsOptions().queryKey })
-        },
-        onError: (error) => setResponse(tabId, error.name === 'AbortError' ? { kind: 'empty' } : { kind: 'error', error }),
-      },
-    )
-  }, [active, send, workspace.environmentId, setResponse, dispatch, queryClient])
+  const { response, setResponse, doSend, isSending, cancel } = useTabResponses(active, workspace.environmentId, dispatch)
 
   const openSaved = useCallback(
     (item: SavedRequestItem, newTab = false) => dispatch({ type: 'open', newTab, request: { itemId: item.id, title: item.name, spec: item.request, baseVersion: item.version } }),
@@ -117,53 +85,31 @@ export function App() {
     [dispatch, restore],
   )
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey
-      if (mod && event.key === 'Enter') {
-        event.preventDefault()
-        doSend()
-      } else if (mod && event.key.toLowerCase() === 's') {
-        event.preventDefault()
-        if (active) void saving.save(active)
-      } else if (mod && event.key.toLowerCase() === 'k') {
-        event.preventDefault()
-        setDialog('palette')
-      } else if (mod && event.altKey && event.key.toLowerCase() === 'n') {
-        event.preventDefault()
-        dispatch({ type: 'new-tab' })
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [doSend, active, saving, dispatch])
+  useShortcuts({
+    send: () => doSend(),
+    save: () => active && void saving.save(active),
+    openPalette: () => setDialog('palette'),
+    newTab: () => dispatch({ type: 'new-tab' }),
+  })
 
-  const commands = useMemo(
-    () =>
-      dialog === 'palette'
-        ? buildCommands({
-            collections: collections.data ?? [],
-            environments: environments.data ?? [],
-            history: recentHistory.data?.items ?? [],
-            actions: [
-              { label: 'New request', detail: 'Ctrl+Alt+N', run: () => dispatch({ type: 'new-tab' }) },
-              { label: 'Save request', detail: 'Ctrl+S', run: () => active && void saving.save(active) },
-              { label: 'Send request', detail: 'Ctrl+Enter', run: () => doSend() },
-              { label: 'Manage environments', run: () => setDialog('environments') },
-              { label: 'Settings', run: () => setDialog('settings') },
-              { label: 'Show history', run: () => setSidebar('history') },
-              { label: 'Show collections', run: () => setSidebar('collections') },
-              { label: 'Import…', detail: 'Postman, OpenAPI, HAR, Insomnia, cURL', run: importExport.openImport },
-              { label: 'Export workspace…', run: () => importExport.openExport({ kind: 'workspace' }) },
-              { label: 'Copy request as code…', run: importExport.openCode },
-            ],
-            openRequest: openSaved,
-            useEnvironment: (id) => dispatch({ type: 'set-environment', environmentId: id }),
-            openHistory: (entry) => void openHistory(entry),
-          })
-        : [],
-    [dialog, collections.data, environments.data, recentHistory.data, dispatch, active, saving, doSend, openSaved, openHistory, importExport],
-  )
+  const commands = usePaletteCommands({
+    open: dialog === 'palette',
+    actions: [
+      { label: 'New request', detail: 'Ctrl+Alt+N', run: () => dispatch({ type: 'new-tab' }) },
+      { label: 'Save request', detail: 'Ctrl+S', run: () => active && void saving.save(active) },
+      { label: 'Send request', detail: 'Ctrl+Enter', run: () => doSend() },
+      { label: 'Manage environments', run: () => setDialog('environments') },
+      { label: 'Settings', run: () => setDialog('settings') },
+      { label: 'Show history', run: () => setSidebar('history') },
+      { label: 'Show collections', run: () => setSidebar('collections') },
+      { label: 'Import…', detail: 'Postman, OpenAPI, HAR, Insomnia, cURL', run: importExport.openImport },
+      { label: 'Export workspace…', run: () => importExport.openExport({ kind: 'workspace' }) },
+      { label: 'Copy request as code…', run: importExport.openCode },
+    ],
+    openRequest: openSaved,
+    useEnvironment: (id) => dispatch({ type: 'set-environment', environmentId: id }),
+    openHistory: (entry) => void openHistory(entry),
+  })
 
   return (
     <div className="app">
@@ -242,9 +188,9 @@ export function App() {
                     key={active.id}
                     draft={active.draft}
                     dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
-                    isSending={send.isPending}
+                    isSending={isSending}
                     onSend={() => doSend()}
-                    onCancel={send.cancel}
+                    onCancel={cancel}
                     version={info.data?.version ?? '…'}
                   />
                   </EditorActionsContext.Provider>
@@ -296,26 +242,9 @@ export function App() {
         />
       ) : null}
       {savingHistory ? <SaveRequestDialog open request={savingHistory.request} suggestedName={savingHistory.name} onClose={() => setSavingHistory(null)} onSaved={(item) => openSaved(item)} /> : null}
-      <Dialog
-        title="Save conflict"
-        open={saving.conflict !== null}
-        onClose={saving.dismissConflict}
-        footer={
-          <>
-            <span className="dialog__spacer" />
-            <button type="button" className="button" onClick={saving.reloadTheirs}>
-              Reload their version
-            </button>
-            <button type="button" className="button button--primary" onClick={() => void saving.overwrite()}>
-              Overwrite with mine
-            </button>
-          </>
-        }
-      >
-        <p>“{saving.conflict?.current.name}” was changed elsewhere (another tab or a teammate) since you opened it.</p>
-        <p className="hint">Reload to see their version (your edits in this tab are replaced), or overwrite theirs with yours.</p>
-      </Dialog>
+      <SaveConflictDialog conflict={saving.conflict} onDismiss={saving.dismissConflict} onReloadTheirs={saving.reloadTheirs} onOverwrite={() => void saving.overwrite()} />
       <Toast message={toast} onDismiss={() => setToast(null)} />
+      <FailureNotice />
     </div>
   )
 }

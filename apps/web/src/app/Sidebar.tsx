@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Tabs } from '../shared/ui/Tabs'
+import './sidebar.css'
 
 export type SidebarView = 'collections' | 'history'
 

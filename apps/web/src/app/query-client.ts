@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { ApiError } from '../shared/api/proxy-client'
+import { reportMutationFailure } from './failure-notices'
 
 type Listener = () => void
 const listeners = new Set<Listener>()
@@ -24,7 +25,12 @@ export const staleSession = {
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({ onError: noteError }),
-    mutationCache: new MutationCache({ onError: noteError }),
+    mutationCache: new MutationCache({
+      onError: (error, variables, _context, mutation) => {
+        noteError(error)
+        reportMutationFailure(error, variables, mutation.meta)
+      },
+    }),
     defaultOptions: {
       queries: { retry: (count, error) => !(error instanceof ApiError) && count < 2, refetchOnWindowFocus: false },
     },

@@ -4,6 +4,7 @@ import { useState, type Dispatch } from 'react'
 import { ApiError, callEndpoint } from '../shared/api/proxy-client'
 import type { OpenTab, WorkspaceAction } from '../features/workspace'
 import { collectionsOptions } from '../features/collections'
+import { reportFailure } from './failure-notices'
 
 export type SaveConflict = { tab: OpenTab; current: Extract<CollectionItem, { kind: 'request' }> }
 
@@ -35,7 +36,7 @@ export function useSaveTab(dispatch: Dispatch<WorkspaceAction>) {
         setSaveAs({ ...tab, itemId: null })
         return
       }
-      throw error
+      reportFailure(`Could not save “${tab.title}”`, error)
     }
   }
 

@@ -1,21 +1,13 @@
-import { emptyRequestSpec, type CollectionItem, type Removed } from '@courier/shared'
+import type { CollectionItem, Removed } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
 import { methodTone } from '../../shared/format/method-tone'
-import { Menu, type MenuItem } from '../../shared/ui/Menu'
-import {
-  collectionsOptions,
-  useCreateCollection,
-  useCreateItem,
-  useDeleteCollection,
-  useDeleteItem,
-  useDuplicateCollection,
-  useDuplicateItem,
-  useMoveItem,
-  useUpdateCollection,
-  useUpdateItem,
-} from './collection-queries'
+import { Menu } from '../../shared/ui/Menu'
+import { collectionsOptions } from './collection-queries'
 import { allIds, buildTree, filterTree, pathTo, visibleRows, type TreeNode } from './tree-model'
+import { treeMenuItems } from './tree-menu'
+import { useTreeActions } from './use-tree-actions'
+import './collections.css'
 
 export type TreeEvents = {
   /** Open a saved request in a tab (a new one when asked). */
@@ -50,16 +42,6 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
   const [drop, setDrop] = useState<DropHint>(null)
   const dragging = useRef<TreeNode | null>(null)
 
-  const createCollection = useCreateCollection()
-  const updateCollection = useUpdateCollection()
-  const deleteCollection = useDeleteCollection()
-  const duplicateCollection = useDuplicateCollection()
-  const createItem = useCreateItem()
-  const updateItem = useUpdateItem()
-  const moveItem = useMoveItem()
-  const duplicateItem = useDuplicateItem()
-  const deleteItem = useDeleteItem()
-
   const tree = useMemo(() => buildTree(data ?? []), [data])
   const shownTree = useMemo(() => filterTree(tree, filter), [tree, filter])
   // While filtering, every match is shown with its folders open.
@@ -79,89 +61,18 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
   }, [expandId])
 
   const reveal = (id: string) => setExpanded((current) => new Set([...current, ...pathTo(tree, id).slice(0, -1)]))
+  const { createCollection, duplicateCollection, duplicateItem, moveItem, addRequest, addFolder, rename, remove, siblingsOf, moveBy } = useTreeActions({
+    tree,
+    expand,
+    reveal,
+    setRenaming,
+    onOpenRequest,
+    onRemoved,
+    onRenamed,
+  })
 
-  const addRequest = (collectionId: string, parentId: string | null) => {
-    createItem.mutate(
-      { kind: 'request', collectionId, parentId, name: 'New request', request: emptyRequestSpec() },
-      {
-        onSuccess: (item) => {
-          reveal(item.id)
-          expand(parentId ?? collectionId)
-          if (item.kind === 'request') onOpenRequest(item, false)
-          setRenaming(item.id)
-        },
-      },
-    )
-  }
-
-  const addFolder = (collectionId: string, parentId: string | null) => {
-    createItem.mutate({ kind: 'folder', collectionId, parentId, name: 'New folder' }, { onSuccess: (item) => (expand(parentId ?? collectionId), setRenaming(item.id)) })
-  }
-
-  const rename = (node: TreeNode, name: string) => {
-    setRenaming(null)
-    const trimmed = name.trim()
-    if (!trimmed || trimmed === node.name) return
-    if (node.kind === 'collection') updateCollection.mutate({ id: node.id, patch: { version: node.collection.version, name: trimmed } })
-    else updateItem.mutate({ id: node.id, patch: { version: node.item.version, name: trimmed } }, { onSuccess: (item) => onRenamed(node.id, trimmed, node.item.version, item.version) })
-  }
-
-  const remove = (node: TreeNode) => {
-    const label = node.kind === 'collection' ? `collection “${node.name}”` : `“${node.name}”`
-    if (node.kind === 'collection') deleteCollection.mutate(node.id, { onSuccess: (removed) => onRemoved(removed, label) })
-    else deleteItem.mutate(node.id, { onSuccess: (removed) => onRemoved(removed, label) })
-  }
-
-  const siblingsOf = (node: TreeNode): TreeNode[] => {
-    if (node.kind === 'collection') return []
-    const parent = node.item.parentId ? findNode(tree, node.item.parentId) : tree.find((c) => c.id === node.collectionId)
-    return parent?.children ?? []
-  }
-
-  const moveBy = (node: TreeNode, step: number) => {
-    if (node.kind === 'collection') return
-    const siblings = siblingsOf(node)
-    const index = siblings.findIndex((s) => s.id === node.id)
-    const target = index + step
-    if (target < 0 || target >= siblings.length) return
-    moveItem.mutate({ id: node.id, move: { collectionId: node.collectionId, parentId: node.item.parentId, index: target } })
-  }
-
-  const menuItems = (node: TreeNode): MenuItem[] => {
-    const common = (extra: MenuItem[]): MenuItem[] => [...extra, { label: 'Rename', run: () => setRenaming(node.id) }]
-    if (node.kind === 'collection') {
-      return [
-        ...common([
-          { label: 'New request', run: () => addRequest(node.id, null) },
-          { label: 'New folder', run: () => addFolder(node.id, null) },
-        ]),
-        { label: 'Settings…', run: () => onOpenSettings({ kind: 'collection', id: node.id }) },
-        ...(onExport ? [{ label: 'Export…', run: () => onExport({ collectionId: node.id, name: node.name }) }] : []),
-        { label: 'Duplicate', run: () => duplicateCollection.mutate(node.id) },
-        { label: 'Delete', danger: true, run: () => remove(node) },
-      ]
-    }
-    if (node.kind === 'folder') {
-      return [
-        ...common([
-          { label: 'New request', run: () => addRequest(node.collectionId, node.id) },
-          { label: 'New folder', run: () => addFolder(node.collectionId, node.id) },
-        ]),
-        { label: 'Settings…', run: () => onOpenSettings({ kind: 'folder', id: node.id }) },
-        ...(onExport ? [{ label: 'Export…', run: () => onExport({ collectionId: node.collectionId, folderId: node.id, name: node.name }) }] : []),
-        { label: 'Duplicate', run: () => duplicateItem.mutate(node.id) },
-        { label: 'Move to…', run: () => onMoveRequest(node) },
-        { label: 'Delete', danger: true, run: () => remove(node) },
-      ]
-    }
-    return [
-      { label: 'Open in new tab', run: () => node.item.kind === 'request' && onOpenRequest(node.item, true) },
-      ...common([]),
-      { label: 'Duplicate', run: () => duplicateItem.mutate(node.id) },
-      { label: 'Move to…', run: () => onMoveRequest(node) },
-      { label: 'Delete', danger: true, run: () => remove(node) },
-    ]
-  }
+  const menuItems = (node: TreeNode) =>
+    treeMenuItems(node, { addRequest, addFolder, remove, startRename: setRenaming, duplicate: (target) => (target.kind === 'collection' ? duplicateCollection : duplicateItem).mutate(target.id) }, { onOpenRequest, onOpenSettings, onMoveRequest, onExport })
 
   const activate = (node: TreeNode) => {
     if (node.kind === 'request' && node.item.kind === 'request') onOpenRequest(node.item, false)
@@ -371,13 +282,4 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
       {data && data.length > 0 && rows.length === 0 ? <p className="sidebar__empty">Nothing matches “{filter}”.</p> : null}
     </nav>
   )
-}
-
-function findNode(nodes: readonly TreeNode[], id: string): TreeNode | undefined {
-  for (const node of nodes) {
-    if (node.id === id) return node
-    const found = findNode(node.children, id)
-    if (found) return found
-  }
-  return undefined
 }

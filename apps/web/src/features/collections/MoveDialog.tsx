@@ -8,7 +8,7 @@ import type { TreeNode } from './tree-model'
 /** "Move to…": the keyboard way to move a request or folder to another folder or collection. */
 export function MoveDialog({ node, onClose }: { node: TreeNode | null; onClose: () => void }) {
   const { data } = useQuery(collectionsOptions())
-  const move = useMoveItem()
+  const move = useMoveItem({ shownInline: true })
   const [target, setTarget] = useState('')
   const places = node ? destinations(data ?? [], node.kind === 'folder' ? node.id : undefined) : []
   const chosen = target || (places[0] ? destinationKey(places[0]) : '')

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
 import { collectionsOptions, useCreateCollection, useCreateItem } from './collection-queries'
 import { destinationKey, destinations, parseDestinationKey } from './destinations'
+import './collections.css'
 
 type SaveRequestDialogProps = { open: boolean; request: RequestSpec; suggestedName: string; onClose: () => void; onSaved: (item: Extract<CollectionItem, { kind: 'request' }>) => void }
 
@@ -12,8 +13,8 @@ const NEW_COLLECTION = '__new__'
 /** Saves a request (a draft, a history entry) into a collection or folder. */
 export function SaveRequestDialog({ open, request, suggestedName, onClose, onSaved }: SaveRequestDialogProps) {
   const { data } = useQuery({ ...collectionsOptions(), enabled: open })
-  const createItem = useCreateItem()
-  const createCollection = useCreateCollection()
+  const createItem = useCreateItem({ shownInline: true })
+  const createCollection = useCreateCollection({ shownInline: true })
   const [name, setName] = useState(suggestedName)
   const [target, setTarget] = useState<string>('')
   const [newCollection, setNewCollection] = useState('My API')

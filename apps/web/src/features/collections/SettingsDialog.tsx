@@ -26,8 +26,8 @@ type SettingsDialogProps = {
  */
 export function CollectionSettingsDialog({ target, onClose, renderAuth }: SettingsDialogProps) {
   const { data } = useQuery(collectionsOptions())
-  const updateCollection = useUpdateCollection()
-  const updateItem = useUpdateItem()
+  const updateCollection = useUpdateCollection({ shownInline: true })
+  const updateItem = useUpdateItem({ shownInline: true })
   const [section, setSection] = useState<Section>('variables')
   const [draft, setDraft] = useState<(Inheritable & { name: string; version: number }) | null>(null)
   const [conflict, setConflict] = useState(false)

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { rank } from './fuzzy-match'
+import './command-palette.css'
 
 export type Command = { id: string; group: 'Actions' | 'Requests' | 'Environments' | 'History'; label: string; detail?: string; run: () => void }
 

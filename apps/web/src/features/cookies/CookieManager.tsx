@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
 import { cookieListOptions, useClearCookies, useDeleteCookie, usePutCookie } from './cookie-queries'
+import '../../shared/ui/data-table.css'
+import './cookie-manager.css'
 
 const EMPTY: JarCookie = { domain: '', path: '/', name: '', value: '', expires: null, secure: false, httpOnly: false, sameSite: null, hostOnly: true }
 
@@ -13,7 +15,7 @@ function expiresText(expires: string | null): string {
 /** The workspace cookie jar: every cookie Courier keeps, to view, add, edit and delete. */
 export function CookieManager({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { data, error } = useQuery({ ...cookieListOptions(), enabled: open })
-  const put = usePutCookie()
+  const put = usePutCookie({ shownInline: true })
   const remove = useDeleteCookie()
   const clear = useClearCookies()
   const [editing, setEditing] = useState<JarCookie | null>(null)

@@ -1,5 +1,6 @@
 import { endpoints, type CookieKey, type JarCookieInput } from '@courier/shared'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { FailureSay } from '../../shared/api/mutation-meta'
 import { callEndpoint } from '../../shared/api/proxy-client'
 
 export const cookieKeys = {
@@ -14,11 +15,15 @@ export function cookieListOptions(url?: string) {
   })
 }
 
-function useCookieMutation<T>(run: (input: T) => Promise<unknown>) {
+function useCookieMutation<T>(run: (input: T) => Promise<unknown>, failure: (input: T) => string, say: FailureSay<T> = {}) {
   const queryClient = useQueryClient()
-  return useMutation({ mutationFn: run, onSettled: () => queryClient.invalidateQueries({ queryKey: cookieKeys.all }) })
+  return useMutation({
+    mutationFn: run,
+    meta: { failure: say.failure ?? failure, next: 'The jar now shows what is kept; try again from there.', shownInline: say.shownInline },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: cookieKeys.all }),
+  })
 }
 
-export const usePutCookie = () => useCookieMutation((cookie: JarCookieInput) => callEndpoint(endpoints.putCookie, { body: cookie }))
-export const useDeleteCookie = () => useCookieMutation((key: CookieKey) => callEndpoint(endpoints.deleteCookie, { query: key }))
-export const useClearCookies = () => useCookieMutation((_: void) => callEndpoint(endpoints.clearCookies))
+export const usePutCookie = (say?: FailureSay<JarCookieInput>) => useCookieMutation((cookie: JarCookieInput) => callEndpoint(endpoints.putCookie, { body: cookie }), (cookie) => `Could not save the cookie “${cookie.name}”`, say)
+export const useDeleteCookie = (say?: FailureSay<CookieKey>) => useCookieMutation((key: CookieKey) => callEndpoint(endpoints.deleteCookie, { query: key }), (key) => `Could not delete the cookie “${key.name}”`, say)
+export const useClearCookies = (say?: FailureSay<void>) => useCookieMutation((_: void) => callEndpoint(endpoints.clearCookies), () => 'Could not clear the cookie jar', say)

@@ -1,6 +1,7 @@
 import { GLOBALS_ID } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { environmentsOptions } from './environment-queries'
+import './environments.css'
 
 type EnvironmentPickerProps = { value: string | null; onChange: (id: string | null) => void; onManage: () => void }
 

@@ -5,21 +5,23 @@ import { ApiError } from '../../shared/api/proxy-client'
 import { Dialog } from '../../shared/ui/Dialog'
 import { VariablesTable } from '../../shared/ui/VariablesTable'
 import { environmentsOptions, useCreateEnvironment, useDeleteEnvironment, useDuplicateEnvironment, useUpdateEnvironment } from './environment-queries'
+import './environments.css'
 
 type Draft = { id: string; name: string; variables: Variable[]; version: number }
 
 /** Environments and the globals: variables per environment, secrets masked until revealed. */
 export function EnvironmentsDialog({ open, onClose, initialId }: { open: boolean; onClose: () => void; initialId: string | null }) {
   const { data } = useQuery({ ...environmentsOptions(), enabled: open })
-  const create = useCreateEnvironment()
-  const update = useUpdateEnvironment()
-  const remove = useDeleteEnvironment()
-  const duplicate = useDuplicateEnvironment()
   const [selectedId, setSelectedId] = useState<string | null>(initialId)
   const [draft, setDraft] = useState<Draft | null>(null)
   const [conflict, setConflict] = useState<Environment | null>(null)
 
   const environments = data ?? []
+  const named = (verb: string) => (id: string) => `Could not ${verb} the environment “${environments.find((e) => e.id === id)?.name ?? id}”`
+  const create = useCreateEnvironment()
+  const update = useUpdateEnvironment({ shownInline: true })
+  const remove = useDeleteEnvironment({ failure: named('delete') })
+  const duplicate = useDuplicateEnvironment({ failure: named('duplicate') })
   const selected = environments.find((e) => e.id === (draft?.id ?? selectedId)) ?? environments.find((e) => e.id !== GLOBALS_ID) ?? environments[0]
   const value: Draft | null = draft ?? (selected ? { id: selected.id, name: selected.name, variables: selected.variables, version: selected.version } : null)
 

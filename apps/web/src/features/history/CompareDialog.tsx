@@ -6,6 +6,7 @@ import { DiffEditor } from '../../shared/code-editor/DiffEditor'
 import { Dialog } from '../../shared/ui/Dialog'
 import { Tabs } from '../../shared/ui/Tabs'
 import { historyEntryOptions } from './history-queries'
+import './history.css'
 
 type View = 'body' | 'headers'
 

@@ -7,6 +7,7 @@ import { Menu } from '../../shared/ui/Menu'
 import { CompareDialog } from './CompareDialog'
 import { groupByDay } from './group-by-day'
 import { historySearchOptions, useClearHistory, useDeleteHistoryEntry } from './history-queries'
+import './history.css'
 
 type HistoryListProps = {
   selectedId: string | null

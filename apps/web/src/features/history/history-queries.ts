@@ -37,6 +37,7 @@ export function useDeleteHistoryEntry() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (id: string) => callEndpoint(endpoints.deleteHistory, { params: { id } }),
+    meta: { failure: () => 'Could not delete the history entry', next: 'The list now shows what is kept; try again from there.' },
     onSettled: () => queryClient.invalidateQueries({ queryKey: historyKeys.all }),
   })
 }
@@ -45,6 +46,7 @@ export function useClearHistory() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: () => callEndpoint(endpoints.clearHistory),
+    meta: { failure: () => 'Could not clear the history' },
     onSettled: () => queryClient.invalidateQueries({ queryKey: historyKeys.all }),
   })
 }

@@ -5,13 +5,14 @@ import { collectionsOptions } from '../collections'
 import { environmentsOptions } from '../environments'
 
 /** Reads the source and answers what would be imported, with the report; stores nothing. */
-export const usePreviewImport = () => useMutation({ mutationFn: (source: ImportSource) => callEndpoint(endpoints.previewImport, { body: { source } }) })
+export const usePreviewImport = () => useMutation({ mutationFn: (source: ImportSource) => callEndpoint(endpoints.previewImport, { body: { source } }), meta: { shownInline: true } })
 
 /** Stores a previewed import; the collections and environments lists refresh. */
 export function useCommitImport() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (result: ImportResult) => callEndpoint(endpoints.commitImport, { body: { result } }),
+    meta: { shownInline: true }, // in the Import dialog
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: collectionsOptions().queryKey }), queryClient.invalidateQueries({ queryKey: environmentsOptions().queryKey })]),
   })
 }

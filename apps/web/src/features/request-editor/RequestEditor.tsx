@@ -10,6 +10,7 @@ import { HeadersPanel } from './HeadersPanel'
 import { ParamsPanel } from './ParamsPanel'
 import { SettingsPanel } from './SettingsPanel'
 import { UrlBar } from './UrlBar'
+import './request-editor.css'
 
 type RequestTab = 'params' | 'headers' | 'body' | 'auth' | 'cookies' | 'settings' | 'capture'
 

@@ -2,6 +2,7 @@ import type { RequestSettings, RetryPolicy, SendDefaults } from '@courier/shared
 import { useQuery } from '@tanstack/react-query'
 import { Choice, MegabytesField, NumberField } from '../../shared/ui/fields'
 import { appSettingsOptions } from '../settings'
+import '../settings/settings.css'
 
 type Tri = 'default' | 'on' | 'off'
 

@@ -13,6 +13,7 @@ export function useSendRequest() {
 
   const mutation = useMutation({
     mutationKey: ['send-request'],
+    meta: { shownInline: true }, // the response pane shows a failed send
     mutationFn: async (input: SendInput): Promise<SendResult> => {
       abortRef.current = new AbortController()
       const started = performance.now()

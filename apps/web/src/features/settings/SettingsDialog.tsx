@@ -6,6 +6,7 @@ import { HistorySettingsForm } from './HistorySettingsForm'
 import { SendSettingsForm } from './SendSettingsForm'
 import { ViewSettingsForm } from './ViewSettingsForm'
 import { appSettingsOptions, useSaveSettings } from './settings-queries'
+import './settings.css'
 
 /** The app Settings page: the defaults every request starts from, kept in Courier's database. */
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

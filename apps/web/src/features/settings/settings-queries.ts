@@ -12,6 +12,7 @@ export function useSaveSettings() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (settings: AppSettings) => callEndpoint(endpoints.putSettings, { body: settings }),
+    meta: { shownInline: true }, // beside the dialog's Save button
     onSuccess: (saved) => queryClient.setQueryData(settingsKeys.all, saved),
   })
 }

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react'
 import { methodTone } from '../../shared/format/method-tone'
 import type { OpenTab } from './workspace-reducer'
+import './tab-bar.css'
 
 type TabBarProps = {
   tabs: OpenTab[]

@@ -1,5 +1,6 @@
 import type { CodeTarget } from '@courier/shared/convert'
 import { lazy, Suspense, type MutableRefObject } from 'react'
+import './code-editor.css'
 
 /** Monaco language ids Courier registers: body and response languages, and every copy-as-code target's. */
 export type CodeLanguage = 'json' | 'plaintext' | 'xml' | 'html' | 'javascript' | 'graphql' | 'yaml' | 'css' | CodeTarget['language']

@@ -1,4 +1,5 @@
 import { ApiError } from '../api/proxy-client'
+import './error-alert.css'
 
 type ErrorAlertProps = {
   code: string

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
+import './error-boundary.css'
 
 type ErrorBoundaryProps = { area: string; children: ReactNode; resetKey?: unknown }
 type ErrorBoundaryState = { error: Error | null; resetKey: unknown }

@@ -3,6 +3,7 @@ import { useId } from 'react'
 import { VariableInput } from '../variables/VariableInput'
 import { replaceAt } from './replace-at'
 import { RowsTableHead } from './RowsTableHead'
+import './key-value-table.css'
 
 type KeyValueTableProps = {
   /** Names the table for screen readers, e.g. "Query parameters". */

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
+import './menu.css'
 
 export type MenuItem = { label: string; run: () => void; danger?: boolean }
 

@@ -1,3 +1,5 @@
+import './key-value-table.css'
+
 type Column = string | { label: string; className: string }
 
 /**

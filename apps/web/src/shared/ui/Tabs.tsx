@@ -1,4 +1,5 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import './tabs.css'
 
 export type TabItem<T extends string> = { id: T; label: string; badge?: ReactNode; hidden?: boolean }
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import './toast.css'
 
 export type ToastMessage = { id: number; text: string; action?: { label: string; run: () => void } }
 

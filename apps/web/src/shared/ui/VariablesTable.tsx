@@ -2,6 +2,7 @@ import type { Variable } from '@courier/shared'
 import { useState } from 'react'
 import { replaceAt } from './replace-at'
 import { RowsTableHead } from './RowsTableHead'
+import './variables-table.css'
 
 type VariablesTableProps = { label: string; variables: Variable[]; onChange: (variables: Variable[]) => void }
 

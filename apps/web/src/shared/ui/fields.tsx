@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import './fields.css'
 
 type NumberFieldProps = {
   label: string

@@ -2,6 +2,7 @@ import { useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent,
 import { useHighlightScopes } from './scopes-context'
 import { charIndexAt, textWidth } from './text-metrics'
 import { describeVariable, variableSegments, type Segment } from './variable-segments'
+import './variable-input.css'
 
 type OwnHandlers = 'value' | 'onChange' | 'onScroll' | 'onKeyUp' | 'onClick' | 'onMouseMove' | 'onMouseLeave' | 'onBlur' | 'type'
 

@@ -8,6 +8,7 @@ import { PasteRedirect } from './PasteRedirect'
 import { TokenCard } from './TokenCard'
 import { oauthTokenOptions, useForgetOAuthToken, useTokenFollowsSends } from './oauth-queries'
 import { useOAuthFlow } from './use-oauth-flow'
+import './oauth.css'
 
 type OAuth2PanelProps = {
   config: OAuth2Config

@@ -33,6 +33,7 @@ export function useForgetOAuthToken() {
   return useMutation({
     mutationFn: ({ environmentId, tokenKey }: { environmentId: string | null; tokenKey: string }) =>
       callEndpoint(endpoints.deleteOAuthToken, { query: { environmentId: environmentId ?? undefined, tokenKey } }),
+    meta: { failure: () => 'Could not forget the token' },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: oauthKeys.tokens() }),
   })
 }
@@ -40,6 +41,7 @@ export function useForgetOAuthToken() {
 export function useDiscoverOAuth() {
   return useMutation({
     mutationFn: ({ issuer, environmentId }: { issuer: string; environmentId: string | null }) => callEndpoint(endpoints.discoverOAuth, { body: { issuer, environmentId } }),
+    meta: { shownInline: true }, // the config form shows it beside the issuer
   })
 }
 

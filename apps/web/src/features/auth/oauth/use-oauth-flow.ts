@@ -32,15 +32,18 @@ export function useOAuthFlow(config: OAuth2Config, environmentId: string | null)
       setPopupBlocked(view.authorizeUrl !== null && popup === null)
     },
     onError: (_error, { popup }) => popup?.close(),
+    meta: { shownInline: true }, // startError, in the Auth tab
   })
 
   const paste = useMutation({
     mutationFn: (url: string) => callEndpoint(endpoints.finishOAuthFlow, { params: { id: flowId! }, body: { url } }),
+    meta: { shownInline: true },
     onSuccess: adopt,
   })
 
   const cancel = useMutation({
     mutationFn: () => callEndpoint(endpoints.cancelOAuthFlow, { params: { id: flowId! } }),
+    meta: { shownInline: true },
     onSuccess: adopt,
   })
 

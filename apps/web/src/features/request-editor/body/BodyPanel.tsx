@@ -6,6 +6,7 @@ import { FilePicker } from './FilePicker'
 import { GraphqlBody } from './GraphqlBody'
 import { jsonProblem } from './json-problem'
 import { MultipartBody } from './MultipartBody'
+import './body-panel.css'
 
 const KINDS: { kind: BodyKind; label: string }[] = [
   { kind: 'none', label: 'None' },

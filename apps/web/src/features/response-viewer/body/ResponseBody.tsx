@@ -11,6 +11,7 @@ import { PreviewView, previewKind } from './PreviewView'
 import { TreeView } from './TreeView'
 import { DEFAULT_LIMITS } from './body-document'
 import { useBodyDocument, type BodyDocumentState } from './use-body-document'
+import './response-body.css'
 
 type BodyView = 'pretty' | 'tree' | 'raw' | 'preview' | 'hex'
 

@@ -1,5 +1,7 @@
 import type { ResponseRecord, SetCookie } from '@courier/shared'
 import { cookiesOf } from './cookies-of'
+import '../../../shared/ui/data-table.css'
+import './cookies.css'
 
 function hostOf(url: string): string {
   try {

@@ -2,6 +2,7 @@ import type { Pair } from '@courier/shared'
 import { useMemo, useState } from 'react'
 import { copyText } from '../../../shared/ui/copy-text'
 import { explainHeader } from './header-docs'
+import './headers.css'
 
 type HeadersTableProps = {
   headers: Pair[]

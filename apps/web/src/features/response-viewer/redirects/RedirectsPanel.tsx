@@ -1,6 +1,7 @@
 import type { ResponseRecord } from '@courier/shared'
 import { formatDuration, statusClass } from '../../../shared/format/format'
 import { HeadersTable } from '../headers/HeadersTable'
+import './redirects.css'
 
 /** The hop chain: each 3xx with where it pointed and what it said, then where it ended. */
 export function RedirectsPanel({ record }: { record: ResponseRecord }) {

@@ -2,6 +2,7 @@ import type { ResponseRecord } from '@courier/shared'
 import { formatBytes } from '../../../shared/format/format'
 import { methodTone } from '../../../shared/format/method-tone'
 import { HeadersTable } from '../headers/HeadersTable'
+import './request-as-sent.css'
 
 function queryPairs(url: string): [string, string][] {
   try {

@@ -1,6 +1,7 @@
 import type { ResponseRecord } from '@courier/shared'
 import { formatDuration, statusClass } from '../../../shared/format/format'
 import { buildWaterfall, PHASE_LABELS, type Phase, type Segment } from './waterfall'
+import './timing.css'
 
 function Bar({ start, duration, span, tone }: { start: number; duration: number; span: number; tone: string }) {
   const left = (start / span) * 100

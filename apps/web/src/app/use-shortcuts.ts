@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react'
+
+export type ShortcutActions = {
+  send: () => void
+  save: () => void
+  openPalette: () => void
+  newTab: () => void
+}
+
+/** The app's keyboard shortcuts: Ctrl+Enter sends, Ctrl+S saves, Ctrl+K opens the palette, Ctrl+Alt+N opens a tab. */
+export function useShortcuts(actions: ShortcutActions) {
+  // The listener reads the latest actions, so it is added once, not on every render.
+  const latest = useRef(actions)
+  latest.current = actions
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const { send, save, openPalette, newTab } = latest.current
+      const mod = event.ctrlKey || event.metaKey
+      if (mod && event.key === 'Enter') {
+        event.preventDefault()
+        send()
+      } else if (mod && event.key.toLowerCase() === 's') {
+        event.preventDefault()
+        save()
+      } else if (mod && event.key.toLowerCase() === 'k') {
+        event.preventDefault()
+        openPalette()
+      } else if (mod && event.altKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault()
+        newTab()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+}
