@@ -19,7 +19,7 @@ export const elements = [
   // The server, by folder.
   { type: 'errors', pattern: `${proxy}/errors.ts`, mode: 'full' },
   { type: 'ids', pattern: `${proxy}/ids.ts`, mode: 'full' },
-  { type: 'app', pattern: `${proxy}/{app,server}.ts`, mode: 'full' },
+  { type: 'app', pattern: `${proxy}/{app,server,services}.ts`, mode: 'full' },
   { type: 'config', pattern: `${proxy}/config.ts`, mode: 'full' },
   { type: 'cli', pattern: `${proxy}/cli.ts`, mode: 'full' },
   { type: 'cli', pattern: `${proxy}/cli`, partialMatch: false },
@@ -134,4 +134,4 @@ export const noFastify = [
   `${proxy}/oauth/**`,
 ]
 /** Files in those folders that are the Fastify side of the part (a plugin or routes). */
-export const fastifyAdapters = [`${proxy}/oauth/**/*-plugin.ts`, `${proxy}/oauth/**/*-routes.ts`]
+export const fastifyAdapters = []

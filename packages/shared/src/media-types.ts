@@ -42,7 +42,7 @@ export function suggestFilename(contentDisposition: string | null | undefined, u
   const fromHeader = filenameFromDisposition(contentDisposition)
   if (fromHeader) return sanitizeFilename(fromHeader)
   const ext = EXTENSIONS[mediaTypeOf(contentType)] ?? 'bin'
-  let segment = ''
+  let segment: string
   try {
     segment = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? '')
   } catch {
@@ -71,6 +71,8 @@ function filenameFromDisposition(header: string | null | undefined): string | nu
 export function sanitizeFilename(name: string): string {
   const cleaned = name
     .replace(/[\\/]/g, '_')
+    // Control characters are exactly what must go: they end names early or hide in terminals.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
     .replace(/^\.+/, '')
     .trim()

@@ -92,7 +92,12 @@ function subtree<T extends { id: string; parentId: string | null }>(items: reado
   let grew = true
   while (grew) {
     grew = false
-    for (const item of items) if (item.parentId && keep.has(item.parentId) && !keep.has(item.id)) (keep.add(item.id), (grew = true))
+    for (const item of items) {
+      if (item.parentId && keep.has(item.parentId) && !keep.has(item.id)) {
+        keep.add(item.id)
+        grew = true
+      }
+    }
   }
   return items.filter((item) => keep.has(item.id) && item.id !== rootId).map((item) => (item.parentId === rootId ? { ...item, parentId: null } : item))
 }

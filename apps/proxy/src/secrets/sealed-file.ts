@@ -260,9 +260,9 @@ export class SealedFiles {
    * a missing file (`missing()`) included, arrives as the stream's error.
    */
   stream(path: string, range: ByteRange | undefined, missing: () => Error): Readable {
-    const files = this
+    const openRead = (at: ByteRange | undefined) => this.openRead(path, at)
     async function* bytes(): AsyncGenerator<Buffer> {
-      const opened = await files.openRead(path, range)
+      const opened = await openRead(range)
       if (!opened) throw missing()
       for await (const chunk of opened.stream) yield chunk as Buffer
     }

@@ -1,4 +1,4 @@
-import { emptyRequestSpec, type Removed } from '@courier/shared'
+import { emptyRequestSpec } from '@courier/shared'
 import type { Dispatch, SetStateAction } from 'react'
 import {
   useCreateCollection,

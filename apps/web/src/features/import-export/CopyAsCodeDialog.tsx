@@ -39,7 +39,10 @@ export function CopyAsCodeDialog({ open, onClose, request, environmentId, itemId
 
   useEffect(() => {
     if (open) void import('./code-languages').then(() => setGrammars(true))
-    if (!open) (setCopied(false), setReveal(false))
+    if (!open) {
+      setCopied(false)
+      setReveal(false)
+    }
   }, [open])
 
   const input = request ? { request, target, resolveVariables, revealSecrets, ...(environmentId ? { environmentId } : {}), ...(itemId ? { itemId } : {}) } : null

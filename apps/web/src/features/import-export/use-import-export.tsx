@@ -1,7 +1,7 @@
 import type { ImportCommitted, RequestSpec, SavedRequestItem } from '@courier/shared'
 import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { CopyAsCodeDialog } from './CopyAsCodeDialog'
-import { EditorActionsContext, type EditorActions } from './editor-actions'
+import type { EditorActions } from './editor-actions'
 import { ExportDialog } from './ExportDialog'
 import { ImportDialog } from './ImportDialog'
 import type { ExportTarget } from './import-export-queries'
