@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { endpoints, statusForCode } from '@courier/shared'
+import { endpoints, statusForCode, type ResponseRecord } from '@courier/shared'
 import type { DestinationPolicy } from '../engine/address-policy.js'
 import { sendRequest } from '../engine/send-request.js'
 import { buildFileBody } from '../engine/file-body.js'
@@ -21,6 +21,17 @@ export type SendRoutesOptions = {
 }
 
 const INLINE_LIMIT = 256 * 1024
+
+/**
+ * 200 when the target's final answer is in the record (whole, or cut at the size limit the
+ * person chose); the error's own status otherwise: a failure before any answer, a redirect loop
+ * (its last 3xx is not the answer), a timeout that kept only part of the answer.
+ */
+function answerStatus(record: ResponseRecord): number {
+  if (record.ok || !record.error) return 200
+  if (record.error.code === 'RESPONSE_TOO_LARGE' && record.status !== null) return 200
+  return statusForCode(record.error.code)
+}
 
 /**
  * POST /api/send: performs the request and answers its ResponseRecord. A target that answered
@@ -75,6 +86,6 @@ export default async function sendRoutes(fastify: FastifyInstance, options: Send
       request.log.error({ err: error }, 'history append failed')
       shown.notes.push('This exchange could not be saved to history.')
     }
-    return reply.code(shown.ok || shown.status !== null ? 200 : statusForCode(shown.error!.code)).send(shown)
+    return reply.code(answerStatus(shown)).send(shown)
   })
 }
