@@ -16,6 +16,7 @@ import settingsRoutes from './routes/settings-routes.js'
 import infoRoutes from './routes/info-routes.js'
 import responseBodyRoutes from './routes/response-body-routes.js'
 import sendRoutes from './routes/send-routes.js'
+import { SendSlots } from './engine/send-slots.js'
 
 /** The port the server really listens on (it differs from the config when that says 0). */
 function listeningPort(fastify: FastifyInstance, fallback: number): number {
@@ -51,6 +52,7 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(storage, { database: config.database, dataDir: config.dataDir })
 
   await fastify.register(infoRoutes, { version: config.version, dataDir: config.dataDir })
+  fastify.decorate('sendSlots', new SendSlots())
   await fastify.register(sendRoutes, outbound)
   await fastify.register(historyRoutes)
   await fastify.register(fileRoutes, { maxUploadBytes: config.maxUploadBytes })

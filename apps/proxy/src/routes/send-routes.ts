@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { endpoints, statusForCode, type ResponseRecord } from '@courier/shared'
 import type { DestinationPolicy } from '../engine/address-policy.js'
 import { sendRequest } from '../engine/send-request.js'
+import { concurrencyLimitError, RETRY_AFTER_SECONDS } from '../engine/send-slots.js'
 import { buildFileBody } from '../engine/file-body.js'
 import { authorizeRequest } from '../auth/authorize-request.js'
 import { historyEntryFor } from '../history/record-exchange.js'
@@ -40,7 +41,19 @@ function answerStatus(record: ResponseRecord): number {
  */
 export default async function sendRoutes(fastify: FastifyInstance, options: SendRoutesOptions) {
   const { send } = endpoints
+  // Every send holds one of the server's slots until its answer is built, a cancelled one too.
   fastify.post(send.path, async (request, reply) => {
+    const limit = (await fastify.appSettings.get()).send.maxConcurrentSends
+    const slot = fastify.sendSlots.tryAcquire(limit)
+    if (!slot) return reply.code(429).header('retry-after', String(RETRY_AFTER_SECONDS)).send(concurrencyLimitError(limit).toJSON())
+    try {
+      return await sendOne(request, reply)
+    } finally {
+      slot.release()
+    }
+  })
+
+  const sendOne = async (request: FastifyRequest, reply: FastifyReply) => {
     const input = parseInput(send.body, request.body)
     const id = newId()
     const cancel = new AbortController()
@@ -64,6 +77,7 @@ export default async function sendRoutes(fastify: FastifyInstance, options: Send
       signal: cancel.signal,
       inlineLimit: INLINE_LIMIT,
       extraCa: options.extraCa,
+      secretValues: resolved.secrets,
     })
 
     record.notes.unshift(...resolved.notes)
@@ -87,5 +101,5 @@ export default async function sendRoutes(fastify: FastifyInstance, options: Send
       shown.notes.push('This exchange could not be saved to history.')
     }
     return reply.code(answerStatus(shown)).send(shown)
-  })
+  }
 }

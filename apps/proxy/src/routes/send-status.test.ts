@@ -43,3 +43,25 @@ describe('the HTTP status of /api/send', () => {
     expect(upstream.received[0]!.headers.filter(([name]) => name.toLowerCase() === 'host').map(([, value]) => value)).toEqual(['a.example'])
   })
 })
+
+describe('secret variables on a redirect to another origin', () => {
+  it('never sends a header whose value came from a secret variable to the second server, and lists its name on the request', async () => {
+    const app = await buildTestApp()
+    const other = await startUpstream((_request, response) => response.end('landed'))
+    const start = await startUpstream((_request, response) => {
+      response.statusCode = 302
+      response.setHeader('Location', other.url('/land'))
+      response.end()
+    })
+    const env = (await app.api({ method: 'POST', url: '/api/environments', payload: { name: 'Prod', variables: [{ name: 'tenantSig', value: 'sig-from-env-KKKK', enabled: true, secret: true }] } })).json()
+    const response = await app.api({
+      method: 'POST',
+      url: '/api/send',
+      payload: { environmentId: env.id, request: { method: 'GET', url: start.url('/'), headers: [['X-Tenant-Sig', '{{tenantSig}}', true]] } },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(start.received[0]!.headers).toContainEqual(['X-Tenant-Sig', 'sig-from-env-KKKK'])
+    expect(JSON.stringify(other.received)).not.toContain('sig-from-env-KKKK')
+    expect(response.json().request.droppedOnRedirect).toEqual(['X-Tenant-Sig'])
+  })
+})
