@@ -5,6 +5,8 @@ import zlib from 'node:zlib'
 export interface BodySink {
   write(chunk: Buffer): Promise<void>
   end(): Promise<void>
+  /** Closes what was opened without finishing it (a failed exchange); opens nothing. */
+  abort?(): Promise<void>
 }
 
 const MAX_ENCODING_LAYERS = 5 // undici CVE-2026-22036: cap the number of stacked codecs
@@ -58,7 +60,8 @@ export class BodyReceiver {
         if (error && decoders.length > 0 && !this.truncated && isZlibError(error)) {
           this.decodeError = `The ${contentEncoding} body could not be decoded: ${error.message}`
         } else if (error && !this.truncated) {
-          reject(error)
+          // Never leave the body file open behind a failed exchange.
+          ;(this.sink?.abort ? this.sink.abort() : Promise.resolve()).then(() => reject(error), () => reject(error))
           return
         }
         ;(this.sink ? this.sink.end() : Promise.resolve()).then(resolve, reject)

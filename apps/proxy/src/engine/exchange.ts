@@ -136,8 +136,13 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeResult> {
           )
           return
         }
-        receiver?.fail(error instanceof Error ? error : new Error(String(error)))
-        reject(error)
+        if (!receiver) return reject(error)
+        // Wait for the receiver to let go of the body file before the caller removes it.
+        receiver.fail(error instanceof Error ? error : new Error(String(error)))
+        void receiver.done.then(
+          () => reject(error),
+          () => reject(error),
+        )
       }
       const onAbort = () => {
         const reason = input.signal.reason

@@ -1,9 +1,11 @@
 import { once } from 'node:events'
+import { readdirSync, readlinkSync } from 'node:fs'
+import { join } from 'node:path'
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { TOKEN_HEADER } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, TEST_TOKEN } from '../test/build-test-app.js'
+import { buildTestApp, TEST_TOKEN, tempDataDir } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
 
 type Answer = { status: number; headers: IncomingMessage['headers']; json: () => { error?: { code: string; message: string } } }
@@ -30,9 +32,24 @@ function post(port: number, url: string): { request: ClientRequest; answer: Prom
   return { request, answer }
 }
 
+/** Files this process holds open under `dir` (Linux: /proc/self/fd), deleted ones included. */
+function openFilesUnder(dir: string): string[] {
+  const open: string[] = []
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`)
+      if (target.startsWith(dir)) open.push(target)
+    } catch {
+      // closed while listing
+    }
+  }
+  return open
+}
+
 describe('concurrent sends per server', () => {
   it('refuses one past the cap with CONCURRENCY_LIMIT (429, Retry-After); a cancel frees its slot and the upstream socket', async () => {
-    const app = await buildTestApp({ port: 0 })
+    const dataDir = tempDataDir()
+    const app = await buildTestApp({ port: 0, dataDir })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const port = (app.server.address() as AddressInfo).port
     const headers = { host: `127.0.0.1:${port}` }
@@ -44,8 +61,10 @@ describe('concurrent sends per server', () => {
     const arrivals: string[] = []
     const closed: string[] = []
     let onEvent = () => {}
-    const upstream = await startUpstream((request) => {
+    const upstream = await startUpstream((request, response) => {
       arrivals.push(request.url!)
+      // The one that gets cancelled has started its answer, so Courier has a body file open for it.
+      if (request.url === '/2') response.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' }).write('the start')
       request.socket.once('close', () => {
         closed.push(request.url!)
         onEvent()
@@ -79,6 +98,8 @@ describe('concurrent sends per server', () => {
     await released
     expect(app.sendSlots.count).toBe(2)
     expect(closed).toEqual(['/2'])
+    expect(readdirSync(join(dataDir, 'bodies')), 'the cancelled send left its body file').toEqual([])
+    expect(openFilesUnder(join(dataDir, 'bodies')), 'the cancelled send kept its body file open').toEqual([])
 
     const accepted = post(port, upstream.url('/5'))
     await until(() => arrivals.includes('/5'))

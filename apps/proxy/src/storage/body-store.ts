@@ -35,6 +35,12 @@ export class BodyStore {
         out.end()
         await once(out, 'close')
       },
+      async abort() {
+        if (!stream || stream.closed) return
+        const closed = once(stream, 'close')
+        stream.destroy()
+        await closed
+      },
     }
   }
 
