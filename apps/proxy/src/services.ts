@@ -7,6 +7,7 @@ import { SecretBox } from './secrets/secret-box.js'
 import { serverFetchContext, type Outbound } from './send/outbound.js'
 import { resolveRequest } from './send/resolve-request.js'
 import { Retention } from './send/retention.js'
+import { SendSlots } from './send/send-slots.js'
 import { AppSettingsService } from './storage/app-settings.js'
 import { BodyStore } from './storage/body-store.js'
 import { CookieJars } from './storage/cookie-jars.js'
@@ -28,6 +29,8 @@ export type Services = {
   oauth: OAuthService
   outbound: Outbound
   retention: Retention
+  /** Sends in flight on this server: every send takes one, up to the Settings page's limit. */
+  sendSlots: SendSlots
   close(): Promise<void>
 }
 
@@ -71,6 +74,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     oauth,
     outbound: options.outbound,
     retention: new Retention({ settings, store, bodies }),
+    sendSlots: new SendSlots(),
     async close() {
       oauth.close()
       await store.close()

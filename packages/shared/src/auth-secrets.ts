@@ -20,3 +20,15 @@ export function mapAuthSecrets(auth: Auth, hide: (value: string) => string): Aut
       return auth
   }
 }
+
+/** Names (lower-case) that are secrets for one send only: an API key the Auth tab named freely. */
+export type ExtraSecrets = { headers: ReadonlySet<string>; params: ReadonlySet<string> }
+
+const NO_EXTRA_SECRETS: ExtraSecrets = { headers: new Set(), params: new Set() }
+
+/** The header or query parameter the Auth tab's API key travels in, whatever it is called. */
+export function authSecretNames(auth: Auth): ExtraSecrets {
+  if (auth.type !== 'apikey' || auth.name.trim() === '') return NO_EXTRA_SECRETS
+  const name = auth.name.trim().toLowerCase()
+  return auth.in === 'query' ? { headers: new Set(), params: new Set([name]) } : { headers: new Set([name]), params: new Set() }
+}

@@ -23,6 +23,11 @@ export const SentRequestSchema = z.object({
   bodyPreview: z.string().optional(),
   /** Remote address actually connected to. */
   remoteAddress: z.string().optional(),
+  /**
+   * Headers and query parameters ("name (query)") Courier left out of this request because a
+   * redirect took it to another origin than the one addressed: names only, never values.
+   */
+  droppedOnRedirect: z.array(z.string()).optional(),
 })
 
 export const BodyDescriptorSchema = z.object({
@@ -110,6 +115,11 @@ export const ResponseRecordSchema = z.object({
   notes: z.array(z.string()),
   /** TLS verification was switched off for this send. */
   insecure: z.boolean(),
+  /**
+   * The answer stopped before it was complete (a timeout, a reset; `error` says which): status,
+   * headers and body are what arrived until then.
+   */
+  partial: z.boolean().optional(),
   error: ResponseErrorSchema.nullable(),
 })
 

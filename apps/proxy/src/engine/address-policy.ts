@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net'
+import { embeddedIpv4 } from './embedded-ipv4.js'
 
 /** What kind of address a socket would reach (RFC 6890 registry and friends). */
 export type AddressClass =
@@ -33,6 +34,12 @@ const V6_RANGES: [string, number, AddressClass][] = [
   ['::', 128, 'unspecified'],
   ['::1', 128, 'loopback'],
   ['100::', 64, 'reserved'],
+  ['2001:2::', 48, 'reserved'], // benchmarking
+  ['2001:10::', 28, 'reserved'], // ORCHID
+  ['2001:20::', 28, 'reserved'], // ORCHIDv2
+  ['3fff::', 20, 'documentation'],
+  ['5f00::', 16, 'reserved'], // SRv6 SIDs
+  ['fec0::', 10, 'private'], // deprecated site-local
   ['2001:db8::', 32, 'documentation'],
   ['fc00::', 7, 'private'], // ULA, includes fd00:ec2::254 (AWS metadata) — see below
   ['fe80::', 10, 'link-local'],
@@ -48,8 +55,13 @@ function listFor(kind: AddressClass): BlockList {
 for (const [net, prefix, kind] of V4_RANGES) listFor(kind).addSubnet(net, prefix, 'ipv4')
 for (const [net, prefix, kind] of V6_RANGES) listFor(kind).addSubnet(net, prefix, 'ipv6')
 
-/** Cloud metadata endpoints that sit outside link-local space. */
-const METADATA_V6 = new Set(['fd00:ec2:0:0:0:0:0:254'])
+/**
+ * Cloud metadata endpoints outside 169.254/16, classed as link-local so the same rule blocks them:
+ * Alibaba Cloud 100.100.100.200 (in CGNAT space), Azure's wireserver 168.63.129.16, Oracle
+ * Cloud's 192.0.0.192; AWS IMDS over IPv6 fd00:ec2::254, GCP's fd20:ce::254.
+ */
+const METADATA_V4 = new Set(['100.100.100.200', '168.63.129.16', '192.0.0.192'])
+const METADATA_V6 = new Set(['fd00:ec2:0:0:0:0:0:254', 'fd20:ce:0:0:0:0:0:254'])
 
 /** Expands an IPv6 literal to its eight 16-bit groups, or null when it is not one. */
 export function ipv6Groups(address: string): number[] | null {
@@ -74,39 +86,42 @@ export function ipv6Groups(address: string): number[] | null {
   return groups.length === 8 ? groups : null
 }
 
-function v4FromGroups(hi: number, lo: number): string {
-  return `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`
+/** Picks, of several classes one address falls in, the one a policy is strictest about. */
+const STRICTNESS: AddressClass[] = ['link-local', 'unspecified', 'multicast', 'reserved', 'documentation', 'loopback', 'private', 'public']
+function strictest(kinds: AddressClass[]): AddressClass {
+  return STRICTNESS.find((kind) => kinds.includes(kind)) ?? 'reserved'
 }
 
-/** IPv4 addresses hidden inside IPv6 forms: mapped, NAT64, 6to4, Teredo. */
-function embeddedIpv4(groups: number[]): string | null {
-  const [g0, g1, g2, g3, g4, g5, g6, g7] = groups as [number, number, number, number, number, number, number, number]
-  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && (g5 === 0xffff || g5 === 0) && (g5 === 0xffff || g6 !== 0)) {
-    return v4FromGroups(g6, g7) // ::ffff:a.b.c.d and deprecated ::a.b.c.d
-  }
-  if (g0 === 0x64 && g1 === 0xff9b && ((g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) || g2 === 1)) {
-    return v4FromGroups(g6, g7) // NAT64 64:ff9b::/96 and 64:ff9b:1::/48
-  }
-  if (g0 === 0x2002) return v4FromGroups(g1, g2) // 6to4
-  if (g0 === 0x2001 && g1 === 0) return v4FromGroups(g6 ^ 0xffff, g7 ^ 0xffff) // Teredo client, obfuscated
-  return null
+function classifyIpv4(address: string): AddressClass {
+  if (METADATA_V4.has(address)) return 'link-local'
+  for (const [kind, list] of lists) if (list.check(address, 'ipv4')) return kind
+  return 'public'
 }
 
-/** Classifies an IP literal (v4 or v6, brackets allowed). Anything unparseable is `reserved`. */
+function classifyIpv6(bare: string, groups: number[]): AddressClass {
+  if (METADATA_V6.has(groups.map((g) => g.toString(16)).join(':'))) return 'link-local'
+  for (const [kind, list] of lists) if (list.check(bare, 'ipv6')) return kind
+  // ::/8 is IETF-reserved (its IPv4 forms are handled before); BlockList would match IPv4 against it.
+  return groups[0]! < 0x100 ? 'reserved' : 'public'
+}
+
+/**
+ * Classifies an IP literal (v4 or v6, brackets allowed). Anything unparseable is `reserved`.
+ * An IPv6 address that carries an IPv4 address (see embedded-ipv4.ts) is treated as that IPv4
+ * address, or as the strictest of it and the IPv6 address for tunnel forms.
+ */
 export function classifyAddress(address: string): AddressClass {
   const bare = address.startsWith('[') ? address.slice(1, -1) : address
   const family = isIP(bare)
-  if (family === 4) {
-    for (const [kind, list] of lists) if (list.check(bare, 'ipv4')) return kind
-    return 'public'
-  }
+  if (family === 4) return classifyIpv4(bare)
   const groups = ipv6Groups(bare)
   if (!groups) return 'reserved'
   const embedded = embeddedIpv4(groups)
-  if (embedded) return classifyAddress(embedded)
-  if (METADATA_V6.has(groups.map((g) => g.toString(16)).join(':'))) return 'link-local'
-  for (const [kind, list] of lists) if (list.check(bare, 'ipv6')) return kind
-  return 'public'
+  if (!embedded) return classifyIpv6(bare, groups)
+  const kinds = embedded.candidates.map(classifyIpv4)
+  if (!embedded.replacesOuter) kinds.push(classifyIpv6(bare, groups))
+  if (embedded.floor) kinds.push(embedded.floor)
+  return strictest(kinds)
 }
 
 export type DestinationPolicy = {
@@ -120,10 +135,23 @@ export const LOCAL_DESTINATIONS: ReadonlySet<AddressClass> = new Set(['public', 
 export const TEAM_DESTINATIONS: ReadonlySet<AddressClass> = new Set(['public'])
 
 /** Names that reach cloud metadata services whatever they resolve to. */
-const METADATA_NAMES = new Set(['metadata.google.internal', 'metadata.goog', 'metadata', 'instance-data', 'instance-data.ec2.internal'])
+const METADATA_NAMES = new Set([
+  'metadata', // GCP's short name
+  'metadata.google.internal',
+  'metadata.goog',
+  'instance-data', // AWS
+  'instance-data.ec2.internal',
+  'metadata.tencentyun.com', // Tencent Cloud
+  'metadata.platformequinix.com', // Equinix Metal
+  'metadata.packet.net',
+])
+/** Domains whose every subdomain is the metadata service too. */
+const METADATA_DOMAINS = ['metadata.google.internal', 'metadata.goog']
 
+/** Checked on the URL's host name before any lookup (and on every redirect hop). */
 export function isMetadataHostname(hostname: string): boolean {
-  return METADATA_NAMES.has(hostname.toLowerCase().replace(/\.$/, ''))
+  const name = hostname.toLowerCase().replace(/\.+$/, '')
+  return METADATA_NAMES.has(name) || METADATA_DOMAINS.some((domain) => name.endsWith(`.${domain}`))
 }
 
 /** Why an address may not be reached under a policy, or null when it may. */

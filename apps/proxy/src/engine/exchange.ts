@@ -29,6 +29,11 @@ export type ExchangeInput = {
   signal: AbortSignal
   lookup?: LookupFn
   extraCa?: readonly string[]
+  /**
+   * Called, before the exchange throws, with what arrived when it failed after the response
+   * headers (a timeout, a reset): status, headers and the body bytes so far, already in the sink.
+   */
+  onPartial?: (partial: ExchangeResult) => void
 }
 
 export type ExchangeResult = {
@@ -107,8 +112,38 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeResult> {
         if (settled) return
         settled = true
         input.signal.removeEventListener('abort', onAbort)
-        receiver?.fail(error instanceof Error ? error : new Error(String(error)))
-        reject(error)
+        const cancelled = error instanceof CourierError && error.code === 'ABORTED'
+        if (head && receiver && input.onPartial && !cancelled) {
+          // The answer had started: keep what arrived (flushed to the sink), then report the failure.
+          const partialReceiver = receiver
+          partialReceiver.finish()
+          const finishedReceiving = performance.now()
+          void partialReceiver.done.then(
+            () => {
+              input.onPartial!({
+                ...head!,
+                sentHeaders: sentHeadersFrom(trace, input),
+                wireBytes: partialReceiver.wireBytes,
+                bodyBytes: partialReceiver.decodedBytes,
+                truncated: partialReceiver.truncated,
+                decodeError: partialReceiver.decodeError,
+                head: partialReceiver.head(),
+                timing: timingFrom(trace, started, requestSent, responseStarted, finishedReceiving),
+                remoteAddress: trace.remoteAddress,
+              })
+              reject(error)
+            },
+            () => reject(error),
+          )
+          return
+        }
+        if (!receiver) return reject(error)
+        // Wait for the receiver to let go of the body file before the caller removes it.
+        receiver.fail(error instanceof Error ? error : new Error(String(error)))
+        void receiver.done.then(
+          () => reject(error),
+          () => reject(error),
+        )
       }
       const onAbort = () => {
         const reason = input.signal.reason

@@ -7,10 +7,21 @@ import type { BodySink } from '../ports/body-sink.js'
 import type { LookupFn } from './connector.js'
 import { joinCookies, type CookieSession } from './cookie-session.js'
 import { exchange, type ExchangeResult, type OutgoingBody } from './exchange.js'
+import type { SendSecrets } from './redirect-secrets.js'
 import { nextHop } from './redirects.js'
 import type { EngineSettings } from './settings.js'
 
-export type HopRequest = { method: string; url: URL; headers: Pair[]; body: OutgoingBody; bodySize: number; bodyPreview: string | undefined; digest?: DigestCredentials }
+export type HopRequest = {
+  method: string
+  url: URL
+  headers: Pair[]
+  body: OutgoingBody
+  bodySize: number
+  bodyPreview: string | undefined
+  digest?: DigestCredentials
+  /** What a redirect to another origin removed from this request (names only). */
+  droppedOnRedirect?: string[]
+}
 
 export type FollowInput = {
   request: HopRequest
@@ -22,6 +33,8 @@ export type FollowInput = {
   inlineLimit: number
   lookup?: LookupFn
   extraCa?: readonly string[]
+  /** What never travels to another origin. */
+  secrets?: SendSecrets
 }
 
 export type FollowState = {
@@ -31,12 +44,21 @@ export type FollowState = {
   hops: Hop[]
   cookies: SetCookie[]
   notes: string[]
+  /** What arrived of the last exchange when it failed after its headers (a timeout, a reset). */
+  partial?: ExchangeResult
 }
 
 /** One exchange the send went past (a redirect, or a 401 answered with Digest), as listed under Redirects. */
 function hopOf(request: HopRequest, result: ExchangeResult, location: string | null): Hop {
   return {
-    request: { method: request.method, url: request.url.href, headers: result.sentHeaders, bodySize: request.bodySize, ...(result.remoteAddress ? { remoteAddress: result.remoteAddress } : {}) },
+    request: {
+      method: request.method,
+      url: request.url.href,
+      headers: result.sentHeaders,
+      bodySize: request.bodySize,
+      ...(result.remoteAddress ? { remoteAddress: result.remoteAddress } : {}),
+      ...(request.droppedOnRedirect ? { droppedOnRedirect: request.droppedOnRedirect } : {}),
+    },
     status: result.status,
     statusText: result.statusText,
     headers: result.headers,
@@ -68,6 +90,7 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
     const cookieLine = joinCookies(jarCookie, state.current.url.origin === origin ? ownCookie : '')
     state.current = { ...state.current, headers: withCookieHeader(state.current.headers, cookieLine) }
     state.result = undefined
+    state.partial = undefined
     const result = await exchange({
       url: state.current.url,
       method: state.current.method,
@@ -85,6 +108,9 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
       signal: input.signal,
       lookup: input.lookup,
       extraCa: input.extraCa,
+      onPartial: (partial) => {
+        state.partial = partial
+      },
     })
     state.result = result
     state.cookies.push(...(await input.cookies.receive(result.headers, state.current.url)))
@@ -100,7 +126,7 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
     }
 
     const location = headerValue(result.headers, 'location') ?? null
-    const next = settings.followRedirects ? nextHop(state.current, result.status, location) : null
+    const next = settings.followRedirects ? nextHop(state.current, result.status, location, input.secrets) : null
     if (!next) return result
     if (next.kind === 'forbidden') {
       throw new CourierError('REDIRECT_FORBIDDEN', `The server redirected to ${next.target.slice(0, 200)}, which Courier does not follow (only http and https).`, { phase: 'redirect' })
@@ -109,9 +135,13 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
     if (state.hops.filter((hop) => hop.status !== 401).length > settings.maxRedirects) {
       throw new CourierError('TOO_MANY_REDIRECTS', `The server redirected more than ${settings.maxRedirects} times; the chain is listed under Redirects.`, { phase: 'redirect' })
     }
+    // The jar's own cookies follow their rules; only the person's Cookie line counts as dropped.
     const dropped = next.droppedCredentials.filter((name) => name.toLowerCase() !== 'cookie' || ownCookie !== '')
-    if (dropped.length) state.notes.push(`${dropped.join(', ')} not sent to ${next.request.url.origin}: it is a different origin than the one you addressed.`)
-    state.current = next.request
+    if (dropped.length) {
+      const downgrade = state.current.url.protocol === 'https:' && next.request.url.protocol === 'http:' ? ' (and from https to plain http)' : ''
+      state.notes.push(`${dropped.join(', ')} not sent to ${next.request.url.origin}: it is a different origin than the one you addressed${downgrade}.`)
+    }
+    state.current = dropped.length ? { ...next.request, droppedOnRedirect: dropped } : next.request
     answeredDigest = false
   }
 }

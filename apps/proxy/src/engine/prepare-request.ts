@@ -106,6 +106,9 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
       notes.push(`${trimmedName} was not sent: Courier sets framing and connection headers itself.`)
       return
     }
+    if (trimmedName.toLowerCase() === 'host' && has(user, 'host')) {
+      throw invalid('HEADER_INVALID', 'There are two enabled Host rows; a request carries one Host. Disable or delete one of them in the Headers tab.', `headers[${index}].name`)
+    }
     user.push([trimmedName, value])
   })
   const disabledNames = new Set(spec.headers.filter(([, , enabled]) => !enabled).map(([name]) => name.trim().toLowerCase()))

@@ -1,24 +1,24 @@
 import type { Pair } from '@courier/shared'
 import type { OutgoingBody } from './exchange.js'
+import { NO_SECRETS, stripSecrets, type SendSecrets } from './redirect-secrets.js'
 
-type HopRequest = { method: string; url: URL; headers: Pair[]; body: OutgoingBody; bodySize: number; bodyPreview: string | undefined }
+type HopRequest = { method: string; url: URL; headers: Pair[]; body: OutgoingBody; bodySize: number; bodyPreview: string | undefined; droppedOnRedirect?: string[] }
 
 export type NextHop =
   | { kind: 'follow'; request: HopRequest; droppedCredentials: string[] }
   | { kind: 'forbidden'; target: string }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
-const CREDENTIALS = new Set(['authorization', 'cookie', 'proxy-authorization'])
 const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'])
 
 /**
  * The request for the next hop, or null when the response is final: not a redirect, no
  * Location, or a Location that is not a URL (returned as-is, like browsers and curl).
  * Method changes follow RFC 9110 §15.4 as `requests` applies it: 303 → GET (HEAD stays HEAD),
- * 302 → GET, 301 turns POST into GET; 307/308 keep method and body. Credentials never cross
- * to another origin.
+ * 302 → GET, 301 turns POST into GET; 307/308 keep method and body. Secrets (see
+ * redirect-secrets.ts) never cross to another origin, an https → http downgrade included.
  */
-export function nextHop(current: HopRequest, status: number, location: string | null): NextHop | null {
+export function nextHop(current: HopRequest, status: number, location: string | null, secrets: SendSecrets = NO_SECRETS): NextHop | null {
   if (!REDIRECTS.has(status) || location === null || location.trim() === '') return null
   let target: URL
   try {
@@ -35,19 +35,16 @@ export function nextHop(current: HopRequest, status: number, location: string | 
     (status === 301 && current.method === 'POST')
   const method = toGet ? 'GET' : current.method
   const crossOrigin = target.origin !== current.url.origin
-  const dropped: string[] = []
 
-  const headers: Pair[] = []
+  let headers: Pair[] = []
   for (const [name, value] of current.headers) {
     const lower = name.toLowerCase()
     if (lower === 'host') continue
     if (toGet && BODY_HEADERS.has(lower)) continue
-    if (crossOrigin && CREDENTIALS.has(lower)) {
-      dropped.push(name)
-      continue
-    }
     headers.push([name, value])
   }
+  let dropped: string[] = []
+  if (crossOrigin) ({ headers, url: target, dropped } = stripSecrets(headers, target, secrets))
   headers.unshift(['Host', target.host])
 
   return {

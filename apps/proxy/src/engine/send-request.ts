@@ -22,6 +22,7 @@ import { totalDeadline } from './deadline.js'
 import type { ExchangeResult } from './exchange.js'
 import { followRedirects, type FollowState, type HopRequest } from './follow-redirects.js'
 import { prepareRequest, type PrepareContext } from './prepare-request.js'
+import { sendSecretsOf } from './redirect-secrets.js'
 import { delayBeforeAttempt, retryReason, type AttemptOutcome } from './retry.js'
 import { resolveSettings, type EngineSettings } from './settings.js'
 
@@ -43,6 +44,8 @@ export type SendContext = PrepareContext & {
   extraCa?: readonly string[]
   /** Textual bodies up to this size come inline in the record. */
   inlineLimit: number
+  /** Values of the secret variables this request used: never sent to another origin. */
+  secretValues?: readonly string[]
 }
 
 function sentRequest(current: HopRequest, result: ExchangeResult | undefined): SentRequest {
@@ -53,6 +56,7 @@ function sentRequest(current: HopRequest, result: ExchangeResult | undefined): S
     bodySize: current.bodySize,
     ...(current.bodyPreview === undefined ? {} : { bodyPreview: current.bodyPreview }),
     ...(result?.remoteAddress ? { remoteAddress: result.remoteAddress } : {}),
+    ...(current.droppedOnRedirect ? { droppedOnRedirect: current.droppedOnRedirect } : {}),
   }
 }
 
@@ -80,6 +84,7 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
     request = { ...prepared, headers: [...prepared.headers, ['Idempotency-Key', randomUUID()]] }
   }
 
+  const secrets = sendSecretsOf(request.url, request.headers, spec.auth, context.secretValues)
   const deadline = totalDeadline(settings.timeoutMs)
   const { controller } = deadline
   const onCancel = () => controller.abort(new CourierError('ABORTED', 'You cancelled the request.'))
@@ -96,7 +101,7 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
       failure = undefined
       try {
         await followRedirects(
-          { request, settings, policy: context.policy, cookies, openSink: context.openSink, signal: controller.signal, inlineLimit: context.inlineLimit, lookup: context.lookup, extraCa: context.extraCa },
+          { request, settings, policy: context.policy, cookies, openSink: context.openSink, signal: controller.signal, inlineLimit: context.inlineLimit, lookup: context.lookup, extraCa: context.extraCa, secrets },
           state,
         )
       } catch (error) {
@@ -127,16 +132,29 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
   }
 
   const result = state.result
+  // A failure after the answer started (a timeout, a reset) keeps what arrived; a cancel does not.
+  const partial = failure && failure.code !== 'ABORTED' ? state.partial : undefined
+  const answered = result ?? partial
   const base = {
     id: context.id,
     startedAt: startedAt.toISOString(),
-    timing: { ...(result?.timing ?? {}), total: round(performance.now() - started) },
-    request: sentRequest(state.current, result),
+    timing: { ...(answered?.timing ?? {}), total: round(performance.now() - started) },
+    request: sentRequest(state.current, answered),
     hops: state.hops,
     attempts,
     cookies: state.cookies,
     notes,
     insecure: !settings.verifyTls,
+  }
+
+  if (failure && partial) {
+    return {
+      ...base,
+      ok: false,
+      partial: true,
+      ...answerOf(partial, context, state.current),
+      error: { code: failure.code, message: `${failure.message} ${arrivedSentence(partial)}`, ...(failure.phase ? { phase: failure.phase } : {}) },
+    }
   }
 
   if (failure || !result) {
@@ -155,13 +173,30 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
     }
   }
 
+  return {
+    ...base,
+    ok: !result.truncated,
+    ...answerOf(result, context, state.current),
+    error: result.truncated
+      ? { code: 'RESPONSE_TOO_LARGE', message: `The body was cut at ${formatBytes(settings.maxResponseBytes)}, the response size limit. Raise it in Settings (or in this request's Settings tab) and send again to keep it all.`, phase: 'receive' }
+      : null,
+  }
+}
+
+/** "23 B of 97.7 KB arrived before it stopped; …" — how much of the body a failed answer delivered. */
+function arrivedSentence(partial: ExchangeResult): string {
+  const announced = Number(headerValue(partial.headers, 'content-length'))
+  const of = Number.isFinite(announced) && announced > 0 ? ` of ${formatBytes(announced)}` : ''
+  return `${formatBytes(partial.wireBytes)}${of} arrived before it stopped; the status, headers and that part of the body are kept, marked partial.`
+}
+
+/** Status, headers, sizes and body descriptor of an answer (whole, cut at the cap, or partial). */
+function answerOf(result: ExchangeResult, context: SendContext, current: HopRequest): Pick<ResponseRecord, 'status' | 'statusText' | 'httpVersion' | 'headers' | 'sizes' | 'body'> {
   const contentType = headerValue(result.headers, 'content-type') ?? null
   const isText = isTextualContentType(contentType) || (contentType === null && result.bodyBytes > 0 && looksLikeText(result.head))
   const inline = isText && result.bodyBytes <= context.inlineLimit && !result.truncated ? result.head.toString('utf8') : null
   const hasBody = result.bodyBytes > 0 || result.wireBytes > 0
   return {
-    ...base,
-    ok: !result.truncated,
     status: result.status,
     statusText: result.statusText,
     httpVersion: result.httpVersion,
@@ -176,12 +211,8 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
           isText,
           truncated: result.truncated,
           ...(result.decodeError ? { decodeError: result.decodeError } : {}),
-          filename: suggestFilename(headerValue(result.headers, 'content-disposition'), state.current.url.href, contentType),
+          filename: suggestFilename(headerValue(result.headers, 'content-disposition'), current.url.href, contentType),
         }
-      : null,
-    error: result.truncated
-      ? { code: 'RESPONSE_TOO_LARGE', message: `The body was cut at ${formatBytes(settings.maxResponseBytes)}, the response size limit. Raise it in Settings (or in this request's Settings tab) and send again to keep it all.`, phase: 'receive' }
       : null,
   }
 }
-

@@ -24,7 +24,10 @@ export default fp(
   async (fastify: FastifyInstance) => {
     fastify.setErrorHandler((error: FastifyError | CourierError, request, reply) => {
       const known = error instanceof CourierError ? error : fromFastifyError(error)
-      if (known) return reply.code(known.statusCode).send(known.toJSON())
+      if (known) {
+        if (known.extra.retryAfterSeconds !== undefined) reply.header('retry-after', String(known.extra.retryAfterSeconds))
+        return reply.code(known.statusCode).send(known.toJSON())
+      }
       request.log.error({ err: error }, 'unhandled error')
       const internal = new CourierError('INTERNAL')
       return reply.code(500).send(internal.toJSON())

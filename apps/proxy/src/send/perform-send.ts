@@ -15,6 +15,7 @@ import type { Outbound } from './outbound.js'
 import { historyRecordFor } from './record-exchange.js'
 import { resolveRequest } from './resolve-request.js'
 import type { Retention } from './retention.js'
+import { concurrencyLimitError, type SendSlots } from './send-slots.js'
 
 /** A send as the contract parses it: the request, the active environment, the saved item it belongs to. */
 export type PerformSendInput = z.infer<typeof SendInputSchema>
@@ -37,6 +38,7 @@ export type SendServices = {
   oauth: RequestAuthorizer
   outbound: Outbound
   retention: Retention
+  sendSlots: SendSlots
   /** Where problems that do not fail the send (captures, history) are logged. */
   log: { error(details: { err: unknown }, message: string): void }
 }
@@ -56,6 +58,29 @@ export type SendOutcome = { record: ResponseRecord; httpStatus: number }
  * CourierError before anything is sent or stored; once sending started, every outcome is a record.
  */
 export async function performSend(input: PerformSendInput, services: SendServices, options: SendOptions = {}): Promise<SendOutcome> {
+  // Every send holds one of the server's slots until its record is built, a cancelled one too.
+  const limit = (await services.settings.get()).send.maxConcurrentSends
+  const slot = services.sendSlots.tryAcquire(limit)
+  if (!slot) throw concurrencyLimitError(limit)
+  try {
+    return await sendHoldingSlot(input, services, options)
+  } finally {
+    slot.release()
+  }
+}
+
+/**
+ * The answer's HTTP status: 200 when the target's final answer is in the record (whole, or cut
+ * at the size limit the person chose); the error's own status otherwise — a failure before any
+ * answer, a redirect loop (its last 3xx is not the answer), a timeout that kept only part.
+ */
+function answerStatus(record: ResponseRecord): number {
+  if (record.ok || !record.error) return 200
+  if (record.error.code === 'RESPONSE_TOO_LARGE' && record.status !== null) return 200
+  return statusForCode(record.error.code)
+}
+
+async function sendHoldingSlot(input: PerformSendInput, services: SendServices, options: SendOptions): Promise<SendOutcome> {
   const id = newId()
   const resolved = await resolveRequest(services.store, input)
   const authorized = await services.oauth.authorize(resolved.spec, input.environmentId)
@@ -71,6 +96,7 @@ export async function performSend(input: PerformSendInput, services: SendService
     signal: options.signal,
     inlineLimit: INLINE_LIMIT,
     extraCa: services.outbound.extraCa,
+    secretValues: resolved.secrets,
   })
 
   record.notes.unshift(...resolved.notes)
@@ -94,5 +120,5 @@ export async function performSend(input: PerformSendInput, services: SendService
     services.log.error({ err: error }, 'history append failed')
     shown.notes.push('This exchange could not be saved to history.')
   }
-  return { record: shown, httpStatus: shown.ok || shown.status !== null ? 200 : statusForCode(shown.error!.code) }
+  return { record: shown, httpStatus: answerStatus(shown) }
 }

@@ -11,19 +11,12 @@ import {
   type ResponseRecord,
   type Row,
   type SentRequest,
+  type ExtraSecrets,
 } from '@courier/shared'
 
-/** Names (lower-case) that are secrets for one send only: an API key the Auth tab named freely. */
-export type ExtraSecrets = { headers: ReadonlySet<string>; params: ReadonlySet<string> }
+export { authSecretNames, type ExtraSecrets } from '@courier/shared'
 
 const NO_EXTRA: ExtraSecrets = { headers: new Set(), params: new Set() }
-
-/** The header or query parameter the Auth tab's API key travels in, whatever it is called. */
-export function authSecretNames(auth: Auth): ExtraSecrets {
-  if (auth.type !== 'apikey' || auth.name.trim() === '') return NO_EXTRA
-  const name = auth.name.trim().toLowerCase()
-  return auth.in === 'query' ? { headers: new Set(), params: new Set([name]) } : { headers: new Set([name]), params: new Set() }
-}
 
 /** Form and query field names whose values are secrets wherever they appear. */
 function isSecretName(name: string, extra: ExtraSecrets = NO_EXTRA): boolean {

@@ -42,7 +42,26 @@ export function StatusLine({ record }: { record: ResponseRecord }) {
           {record.hops.length} redirect{record.hops.length === 1 ? '' : 's'}
         </span>
       ) : null}
+      {record.partial ? (
+        <span className="status-line__item status-line__warn" aria-label="Partial response" title={record.error?.message}>
+          Partial: {partialReason(record)}
+        </span>
+      ) : null}
       {record.insecure ? <span className="status-line__item status-line__warn">TLS not verified</span> : null}
     </div>
   )
+}
+
+/** Why the answer stopped early, in a few words: "total timeout", "idle timeout", "connection reset". */
+export function partialReason(record: ResponseRecord): string {
+  switch (record.error?.code) {
+    case 'REQUEST_TIMEOUT':
+      return 'total timeout'
+    case 'UPSTREAM_BODY_TIMEOUT':
+      return 'idle timeout'
+    case 'UPSTREAM_CONNECTION_RESET':
+      return 'connection reset'
+    default:
+      return 'stopped early'
+  }
 }

@@ -1,7 +1,7 @@
 import type { SendDefaults } from '@courier/shared'
 import { MegabytesField, NumberField, Switch } from '../../shared/ui/fields'
 
-/** The global send defaults as a form (timeouts, redirects, TLS, cookie jar, retries, response limit). */
+/** The global send defaults as a form (timeouts, redirects, TLS, cookie jar, retries, response and concurrency limits). */
 export function SendSettingsForm({ value, onChange }: { value: SendDefaults; onChange: (value: SendDefaults) => void }) {
   const set = <K extends keyof SendDefaults>(key: K, next: SendDefaults[K]) => onChange({ ...value, [key]: next })
   return (
@@ -21,6 +21,7 @@ export function SendSettingsForm({ value, onChange }: { value: SendDefaults; onC
         <Switch label="Verify TLS certificates" checked={value.verifyTls} onChange={(v) => set('verifyTls', v)} />
         <Switch label="Use the cookie jar" checked={value.useCookieJar} onChange={(v) => set('useCookieJar', v)} />
         <MegabytesField label="Response size limit" bytes={value.maxResponseBytes} min={1} max={4096} onChange={(bytes) => set('maxResponseBytes', bytes)} />
+        <NumberField label="Concurrent sends" value={value.maxConcurrentSends} min={1} max={1000} onChange={(v) => set('maxConcurrentSends', Math.round(v))} />
       </fieldset>
       <fieldset>
         <legend>Retries</legend>

@@ -11,6 +11,7 @@ import { PreviewView, previewKind } from './PreviewView'
 import { TreeView } from './TreeView'
 import { DEFAULT_LIMITS } from './body-document'
 import { useBodyDocument, type BodyDocumentState } from './use-body-document'
+import { partialReason } from '../StatusLine'
 import './response-body.css'
 
 type BodyView = 'pretty' | 'tree' | 'raw' | 'preview' | 'hex'
@@ -136,6 +137,11 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
         </a>
       </div>
       {body.decodeError ? <p className="inline-warning">{body.decodeError}</p> : null}
+      {record.partial ? (
+        <p className="inline-warning" role="note" aria-label="Partial body">
+          Only the first {formatBytes(body.size)} arrived before the {partialReason(record)}: this body is incomplete.
+        </p>
+      ) : null}
       {body.truncated ? <p className="inline-warning">Only the first {formatBytes(body.size)} were kept: the response was larger than the limit.</p> : null}
       {info?.parseError && view !== 'raw' ? <p className="inline-warning">Not valid JSON ({info.parseError}); shown as text.</p> : null}
 

@@ -28,6 +28,7 @@ export function RedirectsPanel({ record }: { record: ResponseRecord }) {
             </span>
             Location: <code>{hop.location ?? '(none)'}</code>
           </div>
+          {hop.request.droppedOnRedirect ? <DroppedNote names={hop.request.droppedOnRedirect} /> : null}
           <details className="redirects__details">
             <summary>
               {hop.headers.length} response header{hop.headers.length === 1 ? '' : 's'}, {hop.request.headers.length} sent
@@ -47,7 +48,17 @@ export function RedirectsPanel({ record }: { record: ResponseRecord }) {
             <span className="redirects__method">{record.request.method}</span> {record.request.url}
           </span>
         </div>
+        {record.request.droppedOnRedirect ? <DroppedNote names={record.request.droppedOnRedirect} /> : null}
       </li>
     </ol>
+  )
+}
+
+/** What Courier kept back from a request because a redirect took it to another origin. */
+function DroppedNote({ names }: { names: string[] }) {
+  return (
+    <p className="redirects__dropped" role="note" aria-label="Not sent to this origin">
+      Not sent to this origin (secrets stay with the one you addressed): {names.join(', ')}
+    </p>
   )
 }
