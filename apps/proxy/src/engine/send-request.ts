@@ -92,7 +92,7 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
   context.signal?.addEventListener('abort', onCancel, { once: true })
 
   const cookies = new CookieSession(settings.useCookieJar ? (context.cookieJar ?? null) : null, context.onCookieJarChange)
-  let state: FollowState = { current: request, result: undefined, hops: [], cookies: [], notes }
+  let state: FollowState
   let failure: CourierError | undefined
 
   try {

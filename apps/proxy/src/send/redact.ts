@@ -4,7 +4,6 @@ import {
   SECRET_PARAMS,
   isSecretHeader,
   splitUrl,
-  type Auth,
   type Hop,
   type Pair,
   type RequestSpec,
