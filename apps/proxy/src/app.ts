@@ -3,7 +3,8 @@ import fp from 'fastify-plugin'
 import type { AppConfig } from './config.js'
 import { LOCAL_DESTINATIONS } from './engine/address-policy.js'
 import errorHandler from './plugins/error-handler.js'
-import securityGate from './plugins/security-gate.js'
+import securityGate, { FailureLimiter } from './plugins/security-gate.js'
+import { SessionCookie } from './plugins/session-cookie.js'
 import storage from './plugins/storage.js'
 import webApp from './plugins/web-app.js'
 import oauth from './oauth/oauth-plugin.js'
@@ -16,6 +17,7 @@ import settingsRoutes from './routes/settings-routes.js'
 import infoRoutes from './routes/info-routes.js'
 import responseBodyRoutes from './routes/response-body-routes.js'
 import sendRoutes from './routes/send-routes.js'
+import { Sessions } from './storage/sessions.js'
 
 /** The port the server really listens on (it differs from the config when that says 0). */
 function listeningPort(fastify: FastifyInstance, fallback: number): number {
@@ -26,7 +28,11 @@ function listeningPort(fastify: FastifyInstance, fallback: number): number {
 /** The whole of Courier as one Fastify plugin: server.ts listens, tests register this directly. */
 async function courier(fastify: FastifyInstance, config: AppConfig) {
   const port = () => listeningPort(fastify, config.port)
-  const cookieName = `courier_token_${config.port}`
+  // Cookies ignore ports: the name keeps two Courier servers on one machine apart.
+  let sessions: Sessions | undefined
+  const sessionsOf = () => (sessions ??= new Sessions(fastify.store.sessions, config.now))
+  const cookie = new SessionCookie({ name: () => `courier_session_${port()}`, sessions: sessionsOf, secure: config.secureCookies ?? false })
+  const limiter = new FailureLimiter(config.now)
   const origins = () => new Set([`http://127.0.0.1:${port()}`, `http://localhost:${port()}`, `http://[::1]:${port()}`])
   // Every request Courier makes (sends, import URLs, OAuth endpoints) goes out under one policy.
   const outbound = {
@@ -44,7 +50,8 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(errorHandler)
   await fastify.register(securityGate, {
     token: config.token,
-    cookieName,
+    cookie,
+    limiter,
     allowedHosts: () => new Set([`127.0.0.1:${port()}`, `localhost:${port()}`, `[::1]:${port()}`]),
     allowedOrigins: origins,
   })
@@ -61,7 +68,7 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(importExportRoutes, { ...outbound, version: config.version })
   await fastify.register(oauth, { ...outbound, port, origins })
 
-  await fastify.register(webApp, { token: config.token, cookieName, webDist: config.webDist, viteUrl: config.viteUrl })
+  await fastify.register(webApp, { cookie, sessions: sessionsOf, limiter, webDist: config.webDist, viteUrl: config.viteUrl })
 }
 
 /** Not encapsulated: the store and services it decorates are reachable from the root instance (the CLI runner uses them). */
