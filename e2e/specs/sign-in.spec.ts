@@ -45,7 +45,7 @@ test('/ without a session says how to sign in and carries no token', async ({ br
   expect(response?.status()).toBe(401)
   const signIn = new SignInPage(page)
   await expect(signIn.heading()).toHaveText('Sign in to Courier')
-  await expect(signIn.instructions()).toHaveText('Open the sign-in link courier serve printed in its terminal, or run courier open there for a fresh one.')
+  await expect(signIn.instructions()).toHaveText('Open the sign-in link that courier serve printed in its terminal, or run courier open there for a fresh one.')
   await expect(signIn.pageToken()).toHaveCount(0)
   expect(await context.cookies()).toEqual([])
   await shoot(page, 'sign-in-needed')
@@ -60,4 +60,14 @@ test('a page open across a server restart keeps working (the session is in the d
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('200 OK')
   await expect(new SignInPage(app).sessionEndedBanner()).toHaveCount(0)
+})
+
+test('a page whose session ended says how to sign in again', async ({ app, target }) => {
+  const requestEditor = new RequestEditorPage(app)
+  await app.context().clearCookies()
+  await requestEditor.url().fill(target.url('/after-sign-out'))
+  await requestEditor.send()
+  const banner = new SignInPage(app).sessionEndedBanner()
+  await expect(banner).toContainText('run courier open for a fresh one')
+  await shoot(app, 'session-ended-banner')
 })

@@ -52,10 +52,9 @@ export async function startServer(config: AppConfig, options: LogOptions = {}): 
   const url = `http://${host}:${port}/`
   // `courier open` finds this server by its data folder (0600 file in the 0700 folder).
   writeServerFile(config.dataDir, url)
-  fastify.addHook('onClose', async () => removeServerFile(config.dataDir))
   const loginUrl = await loginLink(fastify.store, url, config.now)
   let closing: Promise<void> | undefined
-  const close = () => (closing ??= fastify.close())
+  const close = () => (closing ??= fastify.close().finally(() => removeServerFile(config.dataDir)))
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void close().then(() => process.exit(0))

@@ -12,12 +12,12 @@ function page(title: string, body: string, head = ''): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="color-scheme" content="light dark">${head}
 <title>${title} — Courier</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1.5rem}code{font:14px ui-monospace,monospace;padding:.1em .3em;border-radius:4px;background:rgba(127,127,127,.15)}</style>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1.5rem}code{white-space:nowrap;font:14px ui-monospace,monospace;padding:.1em .3em;border-radius:4px;background:rgba(127,127,127,.15)}</style>
 </head><body><main><h1>${title}</h1>${body}</main></body></html>
 `
 }
 
-const sentence = SIGN_IN_SENTENCE.replace(/`([^`]+)`/g, '<code>$1</code>')
+const sentence = SIGN_IN_SENTENCE.replace(/courier (serve|open)/g, '<code>courier $1</code>')
 
 /** What `/` shows a browser without a session: how to sign in, and no secret. */
 export const SIGNED_OUT_PAGE = page('Sign in to Courier', `<p>${sentence}</p>`)

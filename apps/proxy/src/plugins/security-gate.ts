@@ -58,7 +58,7 @@ export class FailureLimiter {
   }
 }
 
-export const SIGN_IN_SENTENCE = 'Open the sign-in link `courier serve` printed in its terminal, or run `courier open` there for a fresh one.'
+export const SIGN_IN_SENTENCE = 'Open the sign-in link that courier serve printed in its terminal, or run courier open there for a fresh one.'
 
 /** Whether a state-changing request carries a type a plain HTML form cannot send (SECURITY.md L2), by matched route. */
 function hasAllowedContentType(request: FastifyRequest): boolean {

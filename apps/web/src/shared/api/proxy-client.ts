@@ -40,7 +40,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     /* not JSON: fall through */
   }
-  if (response.status === 401) return new ApiError('UNAUTHORIZED', 'Your Courier session has ended; open the sign-in link `courier serve` printed, or run `courier open` for a fresh one.', 401)
+  if (response.status === 401) return new ApiError('UNAUTHORIZED', 'Your Courier session has ended; open the sign-in link that courier serve printed, or run courier open for a fresh one.', 401)
   return new ApiError('INTERNAL', `Courier answered ${response.status} ${response.statusText}.`, response.status)
 }
 
