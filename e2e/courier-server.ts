@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -20,6 +20,8 @@ export class CourierServer {
   private child: ChildProcess | null = null
   readonly dataDir = mkdtempSync(join(tmpdir(), 'courier-e2e-'))
   port = 0
+  /** The one-time sign-in link the last start printed (spent once a browser opened it). */
+  loginUrl = ''
 
   get url(): string {
     return `http://127.0.0.1:${this.port}/`
@@ -37,8 +39,10 @@ export class CourierServer {
       const timer = setTimeout(() => reject(new Error(`courier serve did not start:\n${output}`)), 20_000)
       const onData = (chunk: Buffer) => {
         output += chunk.toString()
-        if (output.includes('Open http://')) {
+        const link = /Open (http:\/\/\S+)/.exec(output)?.[1]
+        if (link) {
           clearTimeout(timer)
+          this.loginUrl = link
           resolve()
         }
       }
@@ -47,6 +51,16 @@ export class CourierServer {
       child.once('exit', (code) => {
         clearTimeout(timer)
         reject(new Error(`courier serve exited with ${code}:\n${output}`))
+      })
+    })
+  }
+
+  /** A fresh one-time sign-in link, from `courier open` as a person would get one. */
+  openLink(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      execFile(process.execPath, [bin, 'open'], { env: { ...process.env, COURIER_DATA_DIR: this.dataDir } }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`courier open failed: ${stderr || error.message}`))
+        else resolve(stdout.trim())
       })
     })
   }

@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { CourierServer } from './courier-server.js'
@@ -17,12 +17,25 @@ type Fixtures = {
   /** Saves a named screenshot under test-results/screens/ and attaches it to the report. */
   shot: (name: string) => Promise<void>
 }
-type WorkerFixtures = { courier: CourierServer; target: TargetServer }
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>
+type WorkerFixtures = { courier: CourierServer; target: TargetServer; signedIn: StorageState }
 
-/** Tabs and drafts persist on the server; each test starts from an empty workspace. */
+/** Signs a fresh browser context in through a one-time link, as a person does; answers its cookies. */
+export async function signInState(browser: Browser, link: string, courierUrl: string): Promise<StorageState> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(link)
+  await page.waitForURL(courierUrl)
+  const state = await context.storageState()
+  await context.close()
+  return state
+}
+
+/** Tabs and drafts persist on the server; each test starts from an empty workspace (`request` carries the session cookie). */
 export async function resetWorkspace(request: APIRequestContext, courierUrl: string): Promise<void> {
   const html = await (await request.get(courierUrl)).text()
-  const token = /name="courier-token" content="([^"]+)"/.exec(html)?.[1] ?? ''
+  const token = /name="courier-token" content="([^"]+)"/.exec(html)?.[1]
+  if (!token) throw new Error(`resetWorkspace: ${courierUrl} served no page token; is this context signed in?`)
   await request.put(`${courierUrl}api/workspace`, {
     headers: { 'x-courier-token': token, 'content-type': 'application/json' },
     data: { tabs: [], activeTabId: null, environmentId: null },
@@ -40,8 +53,8 @@ export const isLoopbackOrInline = (url: URL) => ['127.0.0.1', 'localhost'].inclu
  * nothing the page loaded left the machine (`isLocal` says what stays on it).
  */
 export function openCourier(isLocal: (url: URL) => boolean) {
-  return async ({ page, courier, request }: { page: Page; courier: CourierServer; request: APIRequestContext }, use: (page: Page) => Promise<void>) => {
-    await resetWorkspace(request, courier.url)
+  return async ({ page, courier }: { page: Page; courier: CourierServer }, use: (page: Page) => Promise<void>) => {
+    await resetWorkspace(page.request, courier.url)
     const foreign: string[] = []
     page.on('request', (request) => {
       if (!isLocal(new URL(request.url()))) foreign.push(request.url())
@@ -62,6 +75,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  // Each worker's browser signs in once with the link `courier serve` printed; every context reuses the cookie.
+  signedIn: [async ({ browser, courier }, use) => use(await signInState(browser, courier.loginUrl, courier.url)), { scope: 'worker' }],
+  storageState: async ({ signedIn }, use) => use(signedIn),
   target: [
     async ({}, use) => {
       const target = new TargetServer()

@@ -3,8 +3,9 @@ import fp from 'fastify-plugin'
 import type { AppConfig } from './config.js'
 import { localOrigins, localServicesOptions } from './services.js'
 import errorHandler from './plugins/error-handler.js'
-import securityGate from './plugins/security-gate.js'
+import securityGate, { FailureLimiter } from './plugins/security-gate.js'
 import services from './plugins/services.js'
+import { SessionCookie } from './plugins/session-cookie.js'
 import webApp from './plugins/web-app.js'
 import oauthRoutes from './routes/oauth-routes.js'
 import collectionRoutes from './routes/collection-routes.js'
@@ -16,6 +17,7 @@ import settingsRoutes from './routes/settings-routes.js'
 import infoRoutes from './routes/info-routes.js'
 import responseBodyRoutes from './routes/response-body-routes.js'
 import sendRoutes from './routes/send-routes.js'
+import { Sessions } from './storage/sessions.js'
 
 /** The port the server really listens on (it differs from the config when that says 0). */
 function listeningPort(fastify: FastifyInstance, fallback: number): number {
@@ -26,14 +28,19 @@ function listeningPort(fastify: FastifyInstance, fallback: number): number {
 /** The whole of Courier as one Fastify plugin: server.ts listens, tests register this directly. */
 async function courier(fastify: FastifyInstance, config: AppConfig) {
   const port = () => listeningPort(fastify, config.port)
-  const cookieName = `courier_token_${config.port}`
+  // Cookies ignore ports: the name keeps two Courier servers on one machine apart.
+  let sessions: Sessions | undefined
+  const sessionsOf = () => (sessions ??= new Sessions(fastify.store.sessions, config.now))
+  const cookie = new SessionCookie({ name: () => `courier_session_${port()}`, sessions: sessionsOf, secure: config.secureCookies ?? false })
+  const limiter = new FailureLimiter(config.now)
   const origins = () => localOrigins(port())
 
   // Cross-cutting first: routes rely on their hooks and decorators.
   await fastify.register(errorHandler)
   await fastify.register(securityGate, {
     token: config.token,
-    cookieName,
+    cookie,
+    limiter,
     allowedHosts: () => new Set([`127.0.0.1:${port()}`, `localhost:${port()}`, `[::1]:${port()}`]),
     allowedOrigins: origins,
   })
@@ -50,7 +57,7 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(importExportRoutes, { version: config.version })
   await fastify.register(oauthRoutes, { port, origins })
 
-  await fastify.register(webApp, { token: config.token, cookieName, webDist: config.webDist, viteUrl: config.viteUrl })
+  await fastify.register(webApp, { cookie, sessions: sessionsOf, limiter, webDist: config.webDist, viteUrl: config.viteUrl })
 }
 
 /** Not encapsulated, so tests reach the services it decorates from the instance buildServer returns. The CLI opens services without it. */

@@ -4,16 +4,21 @@ import { formatRun, runCollection } from './runner/run-collection.js'
 import { startServer } from './server.js'
 import { localServicesOptions, openServices } from './services.js'
 import { IMPORT_EXPORT_HELP, importExportCommand } from './cli/import-export-command.js'
+import { OPEN_HELP, openCommand } from './cli/open-command.js'
 
 const HELP = `Courier — a web-based API explorer
 
 Usage:
-  courier serve [--port N] [--host 127.0.0.1] [--data-dir DIR]   start Courier and print the URL to open
-  courier run <collection> [--env NAME] [--folder NAME] [--bail] [--json] [--data-dir DIR]
+  courier serve [--port N] [--host 127.0.0.1] [--data-dir DIR]   start Courier and print a one-time sign-in link
+${OPEN_HELP}  courier run <collection> [--env NAME] [--folder NAME] [--bail] [--json] [--data-dir DIR]
                                                                    run a saved collection's requests in order;
                                                                    exit code 1 when any fails (error or status ≥ 400)
 ${IMPORT_EXPORT_HELP}  courier dev                                                      development: front the Vite dev server
   courier --help
+
+Signing in: open the link \`courier serve\` prints; it works once and sets a session cookie in
+that browser (kept across restarts). For another browser, or after the link expired (24 hours),
+run \`courier open\`; only the owner of the data folder can.
 
 Environment:
   COURIER_PORT (or PORT)   port to listen on (default 3210; 0 picks a free one)
@@ -42,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP)
     return 0
   }
+  if (command === 'open') return openCommand({ dataDir: values['data-dir'] })
   if (command === 'run') {
     const collection = positionals[1]
     if (!collection) {
@@ -76,7 +82,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig({ port, host: values.host, dataDir: values['data-dir'], dev: command === 'dev' })
   const server = await startServer(config, { logger: true })
-  process.stdout.write(`Courier ${config.version} is running.\n  Open ${server.url}\n  Data: ${config.dataDir} (${config.database.kind})\n`)
+  process.stdout.write(
+    `Courier ${config.version} is running at ${server.url}\n  Open ${server.loginUrl}\n  (a one-time sign-in link; \`courier open\` prints a fresh one)\n  Data: ${config.dataDir} (${config.database.kind})\n`,
+  )
   return -1 // keep running
 }
 

@@ -15,8 +15,15 @@ export type AppConfig = {
   webDist: string | null
   /** In development, the Vite dev server the app fronts (HMR included). */
   viteUrl: string | null
-  /** Per-start secret the served page carries and every /api call presents (SECURITY.md L1). */
+  /**
+   * In-process secret for `inject` (`courier run`, tests): never served, printed or stored.
+   * Browsers sign in with a one-time login link and a session cookie instead (SECURITY.md L1).
+   */
   token: string
+  /** Mark the session cookie Secure: for a team server whose public URL is https. */
+  secureCookies?: boolean
+  /** The clock sessions and login links expire by; tests inject one. */
+  now?: () => number
   version: string
   /** Largest file the browser may upload (multipart parts, binary bodies). */
   maxUploadBytes: number

@@ -2,9 +2,12 @@ import type { Writable } from 'node:stream'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { app } from './app.js'
 import type { AppConfig } from './config.js'
+import { loginLink } from './cli/open-command.js'
 import { classifyAddress } from './engine/address-policy.js'
+import { removeServerFile, writeServerFile } from './storage/server-file.js'
 
-export type RunningServer = { fastify: FastifyInstance; url: string; close: () => Promise<void> }
+/** `loginUrl` signs one browser in, once (`courier open` prints another). */
+export type RunningServer = { fastify: FastifyInstance; url: string; loginUrl: string; close: () => Promise<void> }
 
 /** Builds the Fastify instance with Courier's limits; tests use this with `inject` too. */
 export type LogOptions = { logger?: boolean; logStream?: Writable }
@@ -46,12 +49,16 @@ export async function startServer(config: AppConfig, options: LogOptions = {}): 
   const address = fastify.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  const url = `http://${host}:${port}/`
+  // `courier open` finds this server by its data folder (0600 file in the 0700 folder).
+  writeServerFile(config.dataDir, url)
+  const loginUrl = await loginLink(fastify.store, url, config.now)
   let closing: Promise<void> | undefined
-  const close = () => (closing ??= fastify.close())
+  const close = () => (closing ??= fastify.close().finally(() => removeServerFile(config.dataDir)))
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void close().then(() => process.exit(0))
     })
   }
-  return { fastify, url: `http://${host}:${port}/`, close }
+  return { fastify, url, loginUrl, close }
 }

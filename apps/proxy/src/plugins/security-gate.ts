@@ -1,68 +1,113 @@
-import { timingSafeEqual } from 'node:crypto'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { FILES_PATH, TOKEN_HEADER } from '@courier/shared'
 import { CourierError } from '../errors.js'
+import { safeEqual } from '../storage/sessions.js'
+import type { SessionCookie } from './session-cookie.js'
+
+export { readCookie } from './session-cookie.js'
+
+/**
+ * The routes anyone who reaches Courier may run, as `METHOD url-pattern` (HEAD goes with GET):
+ * the page and its files (they carry no secret without a session), the login link, and the OAuth
+ * callback (checked by its own single-use state and browser binding). Every other route, and
+ * every unmatched non-GET request, is gated. The decision is made on the route the router
+ * matched, so no spelling of a path (percent-encoding, `//`, dot segments, absolute form) can
+ * reach a gated handler past it.
+ */
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set(['GET /', 'GET /index.html', 'GET /login', 'GET /oauth/callback', 'POST /oauth/callback', 'GET /*'])
+
+export function isPublicRoute(method: string, url: string): boolean {
+  return PUBLIC_ROUTES.has(`${method === 'HEAD' ? 'GET' : method} ${url}`)
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by the security gate from PUBLIC_ROUTES; never set by a route itself. */
+    public?: boolean
+  }
+}
 
 export type SecurityGateOptions = {
+  /** In-process secret (the CLI's and tests' `inject`): never served, printed or stored. */
   token: string
   /** Host header values this server answers to, e.g. `127.0.0.1:3210` (SECURITY.md L3, DNS rebinding). */
   allowedHosts: () => ReadonlySet<string>
   /** Origins whose pages may call the API: Courier's own. */
   allowedOrigins: () => ReadonlySet<string>
-  cookieName: string
+  cookie: SessionCookie
+  limiter: FailureLimiter
 }
 
+/** Failed credentials (API calls, login links) per minute before everyone waits. */
 const MAX_FAILURES_PER_MINUTE = 30
 
-function safeEqual(presented: string | undefined, expected: string): boolean {
-  if (presented === undefined) return false
-  const a = Buffer.from(presented)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
+export class FailureLimiter {
+  private failures: number[] = []
+  constructor(private readonly now: () => number = Date.now) {}
 
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=')
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
+  /** Records a failure; throws RATE_LIMITED once there were too many in the last minute. */
+  fail(reply: FastifyReply): void {
+    const now = this.now()
+    this.failures = this.failures.filter((at) => now - at < 60_000)
+    this.failures.push(now)
+    if (this.failures.length > MAX_FAILURES_PER_MINUTE) {
+      reply.header('retry-after', '60')
+      throw new CourierError('RATE_LIMITED')
+    }
   }
-  return undefined
 }
 
-function isApi(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')
-}
+export const SIGN_IN_SENTENCE = 'Open the sign-in link that courier serve printed in its terminal, or run courier open there for a fresh one.'
 
-/** Whether a state-changing request carries a type a plain HTML form cannot send (SECURITY.md L2). */
+/** Whether a state-changing request carries a type a plain HTML form cannot send (SECURITY.md L2), by matched route. */
 function hasAllowedContentType(request: FastifyRequest): boolean {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (request.method === 'DELETE' && type === '') return true
-  if (request.url.split('?')[0] === FILES_PATH) return type === 'multipart/form-data'
+  if (request.method === 'POST' && request.routeOptions.url === FILES_PATH) return type === 'multipart/form-data'
   return type === 'application/json'
+}
+
+/** An absolute-form request line (`GET http://host/path`) names its own authority: it must be ours too. */
+function absoluteFormHost(url: string): string | null {
+  if (url.startsWith('/')) return null
+  try {
+    return new URL(url).host.toLowerCase()
+  } catch {
+    return ''
+  }
 }
 
 /**
  * Who may drive Courier (SECURITY.md §2.3): only Host names of this server, only Courier's own
- * pages (Origin and Fetch metadata), only with the per-start secret — as the x-courier-token
- * header, or for reads the SameSite=Strict cookie (so `<img src>` works) — and state changes
- * only as JSON. Heuristics never replace the secret.
+ * pages (Origin and Fetch metadata), only a signed-in browser — the HttpOnly SameSite=Strict
+ * session cookie, plus for state changes the page's CSRF token as the x-courier-token header —
+ * or the in-process secret, and state changes only as JSON. Heuristics never replace a credential.
  */
 export default fp<SecurityGateOptions>(
   async (fastify: FastifyInstance, options) => {
-    let failures: number[] = []
+    fastify.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method]
+      const open = methods.every((method) => isPublicRoute(method, route.url!))
+      route.config = { ...(route.config ?? {}), public: open }
+    })
 
     fastify.addHook('onRequest', async (request, reply) => {
       reply.header('x-content-type-options', 'nosniff')
       reply.header('referrer-policy', 'no-referrer')
       reply.header('x-frame-options', 'DENY')
 
+      const hosts = options.allowedHosts()
       const host = request.headers.host?.toLowerCase()
-      if (!host || !options.allowedHosts().has(host)) {
-        throw new CourierError('HOST_NOT_ALLOWED', `Courier answers only to ${[...options.allowedHosts()][0]}; open it at that address.`)
+      const authority = absoluteFormHost(request.url)
+      if (!host || !hosts.has(host) || (authority !== null && !hosts.has(authority))) {
+        throw new CourierError('HOST_NOT_ALLOWED', `Courier answers only to ${[...hosts][0]}; open it at that address.`)
       }
-      if (!isApi(request.url)) return
+
+      const isRead = request.method === 'GET' || request.method === 'HEAD'
+      const matched = request.routeOptions.url !== undefined
+      // Unmatched reads reach only the not-found handler, which serves the page (secret-free without a session) or a 404.
+      if (matched ? request.routeOptions.config.public === true : isRead) return
 
       const origin = request.headers.origin
       if (origin !== undefined && !options.allowedOrigins().has(origin)) throw new CourierError('ORIGIN_NOT_ALLOWED')
@@ -71,17 +116,15 @@ export default fp<SecurityGateOptions>(
 
       const header = request.headers[TOKEN_HEADER]
       const presented = Array.isArray(header) ? undefined : header
-      const isRead = request.method === 'GET' || request.method === 'HEAD'
-      const cookie = isRead ? readCookie(request.headers.cookie, options.cookieName) : undefined
-      if (!safeEqual(presented, options.token) && !safeEqual(cookie, options.token)) {
-        const now = Date.now()
-        failures = failures.filter((at) => now - at < 60_000)
-        failures.push(now)
-        if (failures.length > MAX_FAILURES_PER_MINUTE) {
-          reply.header('retry-after', '60')
-          throw new CourierError('RATE_LIMITED')
+      if (!safeEqual(presented, options.token)) {
+        const session = await options.cookie.session(request)
+        if (!session || (!isRead && !safeEqual(presented, session.csrf))) {
+          options.limiter.fail(reply)
+          throw new CourierError(
+            'UNAUTHORIZED',
+            session ? 'This page lost its session token; reload it.' : `You are not signed in to Courier (or the session ended). ${SIGN_IN_SENTENCE}`,
+          )
         }
-        throw new CourierError('UNAUTHORIZED')
       }
       if (!isRead && !hasAllowedContentType(request)) {
         throw new CourierError('UNSUPPORTED_MEDIA_TYPE', 'Courier accepts application/json on this route (and multipart/form-data for file uploads).')

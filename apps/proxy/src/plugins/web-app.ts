@@ -6,16 +6,21 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { TOKEN_META } from '@courier/shared'
 import { request as undiciRequest } from 'undici'
+import type { Sessions } from '../storage/sessions.js'
+import type { FailureLimiter } from './security-gate.js'
+import type { SessionCookie } from './session-cookie.js'
+import { loginRoute, SIGNED_OUT_PAGE } from './login-route.js'
 
 export type WebAppOptions = {
-  token: string
-  cookieName: string
+  cookie: SessionCookie
+  sessions: () => Sessions
+  limiter: FailureLimiter
   webDist: string | null
   viteUrl: string | null
 }
 
 /** The UI's CSP: no inline script, no third-party anything, never framed (SECURITY.md §2.5.5, P-13). */
-const CSP = [
+export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'", // Monaco positions its widgets with inline styles
@@ -41,28 +46,29 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Courier</title>
 <p>Run <code>npm start</code> from the repository root (it builds the app), or <code>pnpm --filter @courier/web build</code>.</p></body>`
 
 /**
- * Serves the web app with the per-start secret in a meta tag and a SameSite=Strict cookie.
+ * Serves the web app, with the session's CSRF token in a meta tag, only to a signed-in browser.
  * Production: the built files. Development: the Vite dev server behind this same origin
  * (HMR websocket included), so the app always has one origin and the same security gate.
  */
 export default fp<WebAppOptions>(
   async (fastify: FastifyInstance, options) => {
-    const sendIndex = (reply: FastifyReply, html: string) => {
-      const secure = false // loopback http; a team server behind TLS sets Secure at its proxy
-      reply
-        .header('set-cookie', `${options.cookieName}=${options.token}; Path=/api; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`)
-        .header('cache-control', 'no-store')
-        .header('cross-origin-opener-policy', 'same-origin-allow-popups')
-        .type('text/html; charset=utf-8')
+    /** The app with the session's CSRF token, or without a session a page that says how to sign in. */
+    const sendIndex = async (request: FastifyRequest, reply: FastifyReply, html: string) => {
+      reply.header('cache-control', 'no-store').header('cross-origin-opener-policy', 'same-origin-allow-popups').type('text/html; charset=utf-8')
       if (!options.viteUrl) reply.header('content-security-policy', CSP)
-      return reply.send(withToken(html, options.token))
+      const session = await options.cookie.session(request)
+      if (!session) return reply.code(401).send(SIGNED_OUT_PAGE)
+      options.cookie.set(reply, session)
+      return reply.send(withToken(html, session.csrf))
     }
+
+    await fastify.register(loginRoute, { cookie: options.cookie, sessions: options.sessions, limiter: options.limiter })
 
     if (options.viteUrl) {
       const viteUrl = options.viteUrl
-      const devIndex = async (_request: FastifyRequest, reply: FastifyReply) => {
+      const devIndex = async (request: FastifyRequest, reply: FastifyReply) => {
         const response = await undiciRequest(`${viteUrl}/`, { headers: { accept: 'text/html' } })
-        return sendIndex(reply, await response.body.text())
+        return sendIndex(request, reply, await response.body.text())
       }
       fastify.get('/', devIndex)
       fastify.get('/index.html', devIndex)
@@ -76,7 +82,7 @@ export default fp<WebAppOptions>(
     }
 
     const indexHtml = await readFile(join(options.webDist, 'index.html'), 'utf8')
-    const index = (_request: FastifyRequest, reply: FastifyReply) => sendIndex(reply, indexHtml)
+    const index = (request: FastifyRequest, reply: FastifyReply) => sendIndex(request, reply, indexHtml)
     fastify.get('/', index)
     fastify.get('/index.html', index)
     await fastify.register(fastifyStatic, {
@@ -91,7 +97,7 @@ export default fp<WebAppOptions>(
     // Client-side routes fall back to the app; unknown /api paths stay JSON 404s.
     fastify.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html')) {
-        return sendIndex(reply, indexHtml)
+        return sendIndex(request, reply, indexHtml)
       }
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } })
     })

@@ -7,6 +7,7 @@ import { createHistoryStore } from './history-store.js'
 import { createCookieJarStore, createSettingsStore } from './key-value-stores.js'
 import type { Store } from './store.js'
 import { createOAuthStore } from './oauth-store.js'
+import { createSessionStore } from './session-store.js'
 
 /** Opens the database and every store on it; secrets inside are sealed with `secrets`. */
 export async function openStore(target: DatabaseTarget, secrets: SecretBox): Promise<Store> {
@@ -20,6 +21,7 @@ export async function openStore(target: DatabaseTarget, secrets: SecretBox): Pro
     environments: createEnvironmentStore(db, secrets),
     workspace: createWorkspaceStore(db),
     oauth: createOAuthStore(db),
+    sessions: createSessionStore(db),
     close: () => db.destroy(),
   }
 }

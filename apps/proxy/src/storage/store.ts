@@ -3,6 +3,7 @@ import type { CollectionStore } from './collection-store.js'
 import type { EnvironmentStore } from './environment-store.js'
 import type { WorkspaceStore } from './workspace-store.js'
 import type { OAuthStore } from './oauth-store.js'
+import type { SessionStore } from './session-store.js'
 
 /** How much history to keep; null means no limit of that kind. */
 export type HistoryRetention = { maxEntries: number | null; maxBytes: number | null; maxAgeDays: number | null }
@@ -42,5 +43,7 @@ export interface Store {
   readonly environments: EnvironmentStore
   readonly workspace: WorkspaceStore
   readonly oauth: OAuthStore
+  /** Browser sign-in: one-time login tokens and sessions (hashes only). */
+  readonly sessions: SessionStore
   close(): Promise<void>
 }

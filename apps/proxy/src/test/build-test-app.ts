@@ -8,6 +8,7 @@ import { buildServer } from '../server.js'
 import { tempDataDir } from './temp-dir.js'
 
 export { tempDataDir }
+import { csrfFor, Sessions } from '../storage/sessions.js'
 
 export const TEST_PORT = 3999
 export const TEST_TOKEN = 'test-token-0123456789abcdef0123456789abcdef'
@@ -30,9 +31,33 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   }
 }
 
+/** A browser signed in through a login link: its session cookie and the page's CSRF token. */
+export type SignedIn = {
+  /** `name=value`, for a Cookie header. */
+  cookie: string
+  csrf: string
+  /** `inject` as the signed-in page would call: right Host, the cookie and the CSRF token. */
+  page: (options: InjectOptions) => Promise<LightMyRequestResponse>
+}
+
 export type TestApp = FastifyInstance & {
-  /** `inject` as Courier's own page would call: right Host and the token. */
+  /** `inject` as Courier's own code in-process would call: right Host and the in-process secret. */
   api: (options: InjectOptions) => Promise<LightMyRequestResponse>
+  /** Mints a login link (as `courier open` does), opens it and answers the signed-in browser. */
+  signIn: () => Promise<SignedIn>
+}
+
+/** Signs a browser in on `fastify` by opening a freshly minted login link. */
+export async function signIn(fastify: FastifyInstance, host = `127.0.0.1:${TEST_PORT}`): Promise<SignedIn> {
+  const token = await new Sessions(fastify.store.sessions).mintLoginToken()
+  const login = await fastify.inject({ method: 'GET', url: `/login?token=${token}`, headers: { host } })
+  const setCookie = String(login.headers['set-cookie'] ?? '')
+  const cookie = setCookie.split(';')[0]!
+  if (login.statusCode !== 200 || !cookie.includes('=')) throw new Error(`sign-in failed: ${login.statusCode} ${setCookie}`)
+  const csrf = csrfFor(cookie.slice(cookie.indexOf('=') + 1))
+  const page = (options: InjectOptions) =>
+    fastify.inject({ ...options, headers: { host, cookie, [TOKEN_HEADER]: csrf, 'sec-fetch-site': 'same-origin', ...(options.headers ?? {}) } })
+  return { cookie, csrf, page }
 }
 
 /** The whole app on a temp SQLite file, closed when the test ends. */
@@ -46,5 +71,5 @@ export async function buildTestApp(overrides: Partial<AppConfig> & { logStream?:
       ...options,
       headers: { host: `127.0.0.1:${TEST_PORT}`, [TOKEN_HEADER]: TEST_TOKEN, ...(options.headers ?? {}) },
     })
-  return Object.assign(fastify, { api })
+  return Object.assign(fastify, { api, signIn: () => signIn(fastify) })
 }

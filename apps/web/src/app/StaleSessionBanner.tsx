@@ -1,13 +1,14 @@
 import { useSyncExternalStore } from 'react'
 import { staleSession } from './query-client'
 
-/** Courier restarted (new per-start secret): the page must be reloaded to keep working. */
+/** The server refused this page's session (it ended, or was signed out): say how to sign in again. */
 export function StaleSessionBanner() {
   const stale = useSyncExternalStore(staleSession.subscribe, staleSession.get)
   if (!stale) return null
   return (
     <div className="banner" role="alert">
-      Courier was restarted, so this page can no longer talk to it.
+      Your Courier session has ended, so this page can no longer talk to it. Open the sign-in link <code>courier serve</code> printed, or run{' '}
+      <code>courier open</code> for a fresh one.
       <button type="button" className="button button--small" onClick={() => window.location.reload()}>
         Reload
       </button>

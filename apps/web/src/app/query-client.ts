@@ -13,7 +13,7 @@ function noteError(error: unknown) {
   }
 }
 
-/** True once the server refused this page's token: Courier restarted since the page loaded. */
+/** True once the server refused this page's session: it ended, and the page must sign in again. */
 export const staleSession = {
   subscribe(listener: Listener) {
     listeners.add(listener)

@@ -8,6 +8,7 @@ import { migration as m0006 } from './0006-collections.js'
 import { migration as m0007 } from './0007-environments.js'
 import { migration as m0008 } from './0008-workspace.js'
 import { migration as m0009 } from './0009-history-search.js'
+import { migration as m0010 } from './0010-sessions.js'
 
 /**
  * Numbered schema changes, run in order at start-up. Never edit a released one: add the next file
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-environments': m0007,
   '0008-workspace': m0008,
   '0009-history-search': m0009,
+  '0010-sessions': m0010,
 }

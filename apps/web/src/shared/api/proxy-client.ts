@@ -14,7 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-/** The per-start secret the server put in the page. */
+/** The session's CSRF token the server put in the page (sent on every call; writes need it). */
 export function pageToken(): string {
   return document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? ''
 }
@@ -40,7 +40,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     /* not JSON: fall through */
   }
-  if (response.status === 401) return new ApiError('UNAUTHORIZED', 'Courier was restarted or this page is stale; reload the page.', 401)
+  if (response.status === 401) return new ApiError('UNAUTHORIZED', 'Your Courier session has ended; open the sign-in link that courier serve printed, or run courier open for a fresh one.', 401)
   return new ApiError('INTERNAL', `Courier answered ${response.status} ${response.statusText}.`, response.status)
 }
 
