@@ -28,6 +28,8 @@ export class ResponseViewerPage {
   readonly finalUrl = () => this.region().getByLabel('Final URL')
   readonly pdfPreview = () => this.region().locator('iframe[title="PDF preview"]')
   readonly largeGate = () => this.region().getByRole('group', { name: 'Large response' })
+  readonly largeGateDownload = () => this.largeGate().getByRole('link', { name: /^Download / })
+  readonly viewAnyway = () => this.largeGate().getByRole('button', { name: 'View anyway' })
   readonly htmlPreview = () => this.region().locator('iframe[title="HTML preview"]')
   readonly tree = () => this.region().getByRole('tree', { name: 'JSON tree' })
   readonly treeItems = () => this.tree().getByRole('treeitem')
@@ -42,4 +44,10 @@ export class ResponseViewerPage {
   readonly pagination = () => this.region().getByRole('group', { name: 'Pagination' })
   readonly rateLimit = () => this.region().getByRole('group', { name: 'Rate limit' })
   readonly sendNextPage = () => this.pagination().getByRole('button', { name: 'Send next page' })
+
+  /** Resolves once the PDF preview's frame has loaded the document it shows. */
+  async waitForPdf() {
+    const frame = await (await this.pdfPreview().elementHandle())?.contentFrame()
+    await frame?.waitForLoadState('load')
+  }
 }

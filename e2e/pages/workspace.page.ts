@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 
 /** Collections, tabs, environments and the command palette. */
 export class WorkspacePage {
@@ -13,6 +13,25 @@ export class WorkspacePage {
   readonly environment = () => this.page.getByRole('combobox', { name: 'Environment' })
   readonly dialog = (name: string) => this.page.getByRole('dialog', { name })
   readonly toast = () => this.page.locator('.toast')
+
+  readonly settingsButton = () => this.page.getByRole('button', { name: 'Settings', exact: true })
+  readonly settingsDialog = () => this.dialog('Settings')
+
+  /** Resolves when Courier has saved the open tabs and drafts with every one of these texts in them; call it before the change. */
+  savedWith(...texts: string[]) {
+    return this.page.waitForResponse((response) => {
+      const request = response.request()
+      return request.method() === 'PUT' && new URL(response.url()).pathname === '/api/workspace' && response.ok() && texts.every((text) => (request.postData() ?? '').includes(text))
+    })
+  }
+
+  /** Settings › large bodies: responses from this size on are not opened automatically. */
+  async setLargeBodyThreshold(megabytes: string) {
+    await this.settingsButton().click()
+    await this.settingsDialog().getByLabel('Open automatically below').fill(megabytes)
+    await this.settingsDialog().getByRole('button', { name: 'Save' }).click()
+    await expect(this.settingsDialog()).toBeHidden()
+  }
 
   async showCollections() {
     await this.collectionsTab().click()

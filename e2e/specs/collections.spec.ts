@@ -149,9 +149,10 @@ test('open tabs and unsaved drafts come back after a reload', async ({ app, work
   await requestEditor.url().fill('http://first.example.test/a')
   await app.getByRole('button', { name: 'New request tab' }).click()
   await requestEditor.setMethod('DELETE')
+  const saved = workspace.savedWith('http://first.example.test/a', 'http://second.example.test/b', '"DELETE"')
   await requestEditor.url().fill('http://second.example.test/b')
   await expect(workspace.tabs()).toHaveCount(2)
-  await app.waitForTimeout(600) // let the debounced save run
+  await saved // the debounced save has run
   await app.reload()
   await expect(workspace.tabs()).toHaveCount(2)
   await expect(requestEditor.url()).toHaveValue('http://second.example.test/b')

@@ -212,6 +212,6 @@ test('a PDF is previewed from a blob of its own type', async ({ app, requestEdit
   // A blob the page made with type application/pdf: the bytes can only ever open as a PDF.
   await expect(responseViewer.pdfPreview()).toHaveAttribute('src', /^blob:http:\/\/127\.0\.0\.1:\d+\//)
   await expect(responseViewer.pdfPreview()).not.toHaveAttribute('sandbox')
-  await app.waitForTimeout(500) // let the viewer paint for the screenshot
+  await responseViewer.waitForPdf()
   await shot('pdf-preview')
 })
