@@ -116,6 +116,7 @@ describe('CollectionsTree keyboard', () => {
     const { focusTree, user } = setup()
     focusTree()
     await user.keyboard('{ArrowRight}{ArrowRight}{ArrowDown}{F2}')
-    expect(screen.getByRole('textbox', { name: 'New name for Health' })).toBeTruthy()
+    const box = screen.getByRole('textbox', { name: 'New name for Health' }) as HTMLInputElement
+    expect(box.value).toBe('Health')
   })
 })
