@@ -27,6 +27,11 @@ export class AuthPage {
   readonly flowResult = () => this.panel().getByRole('group', { name: 'Flow result' }).or(this.panel().getByRole('status', { name: 'Flow result' }))
   readonly flowStatus = () => this.panel().getByRole('status', { name: 'Flow status' })
   readonly alert = () => this.panel().getByRole('alert').first()
+  /** Opens the HTTP exchange a step of the flow inspector recorded. */
+  readonly exchangeToggle = (step: string) => this.step(step).getByText('HTTP exchange')
+  readonly exchangeHeaders = (step: string) => this.step(step).getByRole('table', { name: `${step} request headers` })
+  readonly exchangeRequestBody = (step: string) => this.step(step).getByLabel(`${step} request body`)
+  readonly exchangeResponseBody = (step: string) => this.step(step).getByLabel(`${step} response body`)
   readonly inspector = () => this.panel().getByRole('region', { name: 'Flow inspector' })
   readonly step = (title: string) => this.inspector().getByRole('listitem', { name: new RegExp(`^${title}: `) })
   readonly userCode = () => this.panel().getByLabel('User code')

@@ -13,4 +13,8 @@ export class HistoryPage {
   }
   readonly entries = () => this.region().getByRole('button', { name: /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|[A-Z]+) / })
   readonly entry = (text: string | RegExp) => this.entries().filter({ hasText: text })
+  readonly entryActions = (name: RegExp) => this.region().getByRole('button', { name })
+  readonly compareItem = () => this.page.getByRole('menuitem', { name: 'Compare with…' })
+  readonly compareDialog = () => this.page.getByRole('dialog', { name: 'Compare responses' })
+  readonly diffEditor = () => this.compareDialog().locator('.monaco-diff-editor')
 }

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 
 /** The Import, Export and Copy-as-code dialogs, and the buttons that open them. */
 export class ImportExportPage {
@@ -21,7 +21,18 @@ export class ImportExportPage {
   readonly copyButton = () => this.codeDialog().getByRole('button', { name: 'Copy', exact: true })
   readonly revealSecrets = () => this.codeDialog().getByRole('switch', { name: 'Reveal secrets' })
 
+  readonly importAlert = () => this.importDialog().getByRole('alert')
   readonly exportDialog = (name: string | RegExp) => this.page.getByRole('dialog', { name })
+  readonly exportFormat = (dialog: Locator, name: RegExp) => dialog.getByRole('radio', { name })
+  readonly exportButton = (dialog: Locator) => dialog.getByRole('button', { name: 'Export', exact: true })
+  readonly exportStatus = (dialog: Locator) => dialog.getByRole('status')
+  readonly closeExport = (dialog: Locator) => dialog.getByRole('button', { name: 'Close', exact: true }).last()
+  /** The switch's input is visually hidden; a person clicks its label. */
+  readonly includeSecretsLabel = (dialog: Locator) => dialog.getByText('Include secrets').first()
+  readonly includeSecrets = (dialog: Locator) => dialog.getByRole('switch', { name: 'Include secrets' })
+  readonly historyStatusFilter = () => this.page.getByRole('navigation', { name: 'History' }).getByRole('combobox', { name: 'Status filter' })
+  readonly exportHistoryButton = () => this.page.getByRole('navigation', { name: 'History' }).getByRole('button', { name: 'Export matches…' })
+  readonly commandSearch = () => this.page.getByRole('combobox', { name: 'Search commands, requests, environments and history' })
 
   /** The code as Monaco shows it (visible lines; Monaco renders spaces as no-break spaces). */
   async codeText(): Promise<string> {

@@ -14,9 +14,41 @@ export class RequestEditorPage {
   readonly keys = () => this.region().getByLabel('Key', { exact: true })
   readonly values = () => this.region().getByLabel('Value', { exact: true })
   readonly bodyType = (name: string) => this.page.getByRole('radiogroup', { name: 'Body type' }).getByRole('radio', { name, exact: true })
+  readonly jsonValid = () => this.page.getByText('Valid JSON')
   readonly jsonEditor = () => this.region().getByRole('tabpanel', { name: 'Body' }).locator('.monaco-editor')
 
   readonly panel = () => this.region().getByRole('tabpanel')
+  readonly table = (name: 'Headers' | 'Query parameters' | 'Path parameters' | string) => this.panel().getByRole('table', { name })
+  readonly keysIn = (table: string) => this.table(table).getByLabel('Key', { exact: true })
+  readonly valuesIn = (table: string) => this.table(table).getByRole('textbox', { name: 'Value' })
+  readonly addCaptureButton = () => this.panel().getByRole('button', { name: '+ Capture a value' })
+  readonly captureVariable = () => this.panel().getByRole('textbox', { name: 'Capture variable' })
+  readonly captureExpression = (variable: string) => this.panel().getByRole('textbox', { name: `Expression of ${variable}` })
+  // Multipart parts
+  readonly addTextPart = () => this.panel().getByRole('button', { name: '+ Text field' })
+  readonly addFilePart = () => this.panel().getByRole('button', { name: '+ File' })
+  readonly partNames = () => this.panel().getByRole('textbox', { name: 'Part name' })
+  readonly partValue = (part: string) => this.panel().getByRole('textbox', { name: `Value of ${part}` })
+  readonly partFile = (part: string) => this.panel().getByLabel(`File for ${part}`)
+  readonly partOptions = (part: string) => this.panel().getByRole('button', { name: `More options for ${part}` })
+  readonly partFilename = (part: string) => this.panel().getByRole('textbox', { name: `File name of ${part}` })
+  readonly panelText = (text: string) => this.panel().getByText(text)
+  // Cookies tab and the jar
+  readonly jarCookiesSent = () => this.panel().getByRole('list', { name: 'Jar cookies sent with this request' })
+  readonly requestCookies = () => this.panel().getByRole('textbox', { name: 'Request cookies' })
+  readonly manageJarButton = () => this.panel().getByRole('button', { name: 'Manage cookie jar…' })
+  readonly cookieJar = () => this.page.getByRole('dialog', { name: 'Cookie jar' })
+  readonly jarTable = () => this.cookieJar().getByRole('table', { name: 'Cookies in the jar' })
+  readonly deleteJarCookie = (name: string) => this.cookieJar().getByRole('button', { name: `Delete cookie ${name}` })
+  readonly jarEmpty = () => this.cookieJar().getByText('The jar is empty.')
+  readonly jarDone = () => this.cookieJar().getByRole('button', { name: 'Done' })
+  // Settings and Headers tabs
+  readonly totalTimeout = () => this.panel().getByLabel('Total timeout')
+  readonly bulkEditButton = () => this.panel().getByRole('button', { name: 'Bulk edit' })
+  readonly bulkText = (table: string) => this.panel().getByRole('textbox', { name: `${table} as text` })
+  readonly dropDefaultHeader = (name: string) => this.panel().getByRole('button', { name: `Don't send ${name}` })
+  readonly splitter = () => this.page.getByRole('separator', { name: 'Resize request and response' })
+  readonly authType = () => this.region().getByRole('combobox', { name: 'Auth type' })
   readonly finalUrl = () => this.page.getByLabel('URL as sent')
 
   async openTab(name: 'Params' | 'Headers' | 'Body' | 'Cookies' | 'Settings') {
@@ -47,6 +79,13 @@ export class RequestEditorPage {
     await this.page.keyboard.press('Control+A')
     await this.page.keyboard.press('Delete')
     await this.page.keyboard.type(text)
+  }
+
+  /** Capture tab: a rule that sets `variable` from the response at `expression`. */
+  async addCapture(variable: string, expression: string) {
+    await this.addCaptureButton().click()
+    await this.captureVariable().fill(variable)
+    await this.captureExpression(variable).fill(expression)
   }
 
   async send() {

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 
 export class ResponseViewerPage {
   constructor(private readonly page: Page) {}
@@ -30,7 +30,27 @@ export class ResponseViewerPage {
   readonly sentHeaders = () => this.region().getByRole('table', { name: 'Request headers sent' })
   readonly finalUrl = () => this.region().getByLabel('Final URL')
   readonly pdfPreview = () => this.region().locator('iframe[title="PDF preview"]')
+  readonly phase = (name: string) => this.waterfall().getByRole('rowheader', { name, exact: true })
+  readonly phaseRow = (name: RegExp) => this.waterfall().getByRole('row', { name })
+  readonly hops = () => this.redirectChain().getByRole('listitem')
+  /** The summary that opens a hop's headers ("3 response headers, …"). */
+  readonly hopHeadersToggle = (index: number) => this.hops().nth(index).getByText(/response headers?,/)
+  readonly hopHeaders = (index: number) => this.hops().nth(index).getByRole('table', { name: `Hop ${index + 1} response headers` })
+  readonly cookieRows = () => this.cookiesTable().getByRole('row')
+  readonly sentHeader = (name: RegExp) => this.sentHeaders().getByRole('row', { name })
+  readonly headerRows = () => this.headersTable().getByRole('row')
+  readonly headerName = (name: string) => this.headersTable().getByText(name, { exact: true })
+  readonly copyHeader = (name: string) => this.headersTable().getByRole('button', { name: `Copy ${name}` })
+  readonly htmlFrame = () => this.page.frameLocator('iframe[title="HTML preview"]')
+  readonly htmlPreviewHeading = (name: string) => this.htmlFrame().getByRole('heading', { name })
+  /** The text the previewed page's own script would change, were it allowed to run. */
+  readonly htmlPreviewState = () => this.htmlFrame().locator('#state')
+  readonly prettyLine = (text: string) => this.prettyBody().locator('.view-line').filter({ hasText: text })
+  readonly copyPath = (item: Locator, key: string) => item.getByRole('button', { name: `Copy path of ${key}` })
+  readonly copyValue = (item: Locator, key: string) => item.getByRole('button', { name: `Copy value of ${key}` })
   readonly largeGate = () => this.region().getByRole('group', { name: 'Large response' })
+  readonly largeGateDownload = () => this.largeGate().getByRole('link', { name: /^Download / })
+  readonly viewAnyway = () => this.largeGate().getByRole('button', { name: 'View anyway' })
   readonly htmlPreview = () => this.region().locator('iframe[title="HTML preview"]')
   readonly tree = () => this.region().getByRole('tree', { name: 'JSON tree' })
   readonly treeItems = () => this.tree().getByRole('treeitem')
@@ -45,4 +65,10 @@ export class ResponseViewerPage {
   readonly pagination = () => this.region().getByRole('group', { name: 'Pagination' })
   readonly rateLimit = () => this.region().getByRole('group', { name: 'Rate limit' })
   readonly sendNextPage = () => this.pagination().getByRole('button', { name: 'Send next page' })
+
+  /** Resolves once the PDF preview's frame has loaded the document it shows. */
+  async waitForPdf() {
+    const frame = await (await this.pdfPreview().elementHandle())?.contentFrame()
+    await frame?.waitForLoadState('load')
+  }
 }

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 
 /** Collections, tabs, environments and the command palette. */
 export class WorkspacePage {
@@ -13,6 +13,51 @@ export class WorkspacePage {
   readonly environment = () => this.page.getByRole('combobox', { name: 'Environment' })
   readonly dialog = (name: string) => this.page.getByRole('dialog', { name })
   readonly toast = () => this.page.locator('.toast')
+  readonly undoButton = () => this.toast().getByRole('button', { name: 'Undo' })
+  readonly newCollectionButton = () => this.collections().getByRole('button', { name: 'New collection' })
+  readonly newTabButton = () => this.page.getByRole('button', { name: 'New request tab' })
+  /** The tip that explains a `{{variable}}` under the pointer or caret. */
+  readonly tooltip = () => this.page.getByRole('tooltip')
+  readonly menuItem = (name: string) => this.page.getByRole('menuitem', { name, exact: true })
+  readonly palette = () => this.dialog('Command palette')
+  readonly paletteInput = () => this.palette().getByRole('combobox')
+  readonly collectionSettings = () => this.dialog('Collection settings')
+  readonly settingsSection = (name: string) => this.collectionSettings().getByRole('tab', { name })
+  readonly settingsKeys = () => this.collectionSettings().getByLabel('Key', { exact: true })
+  readonly settingsValues = () => this.collectionSettings().getByLabel('Value', { exact: true })
+  readonly settingsAuthType = () => this.collectionSettings().getByRole('combobox', { name: 'Auth type' })
+  readonly settingsToken = () => this.collectionSettings().getByLabel('Token', { exact: true })
+  readonly settingsSave = () => this.collectionSettings().getByRole('button', { name: 'Save' })
+
+  readonly settingsButton = () => this.page.getByRole('button', { name: 'Settings', exact: true })
+  readonly settingsDialog = () => this.dialog('Settings')
+  readonly globalSetting = (label: string) => this.settingsDialog().getByLabel(label)
+  readonly saveSettings = () => this.settingsDialog().getByRole('button', { name: 'Save' })
+
+  /** Resolves when Courier has saved the open tabs and drafts with every one of these texts in them; call it before the change. */
+  savedWith(...texts: string[]) {
+    return this.page.waitForResponse((response) => {
+      const request = response.request()
+      return request.method() === 'PUT' && new URL(response.url()).pathname === '/api/workspace' && response.ok() && texts.every((text) => (request.postData() ?? '').includes(text))
+    })
+  }
+
+  /** Settings › large bodies: responses from this size on are not opened automatically. */
+  async setLargeBodyThreshold(megabytes: string) {
+    await this.settingsButton().click()
+    await this.globalSetting('Open automatically below').fill(megabytes)
+    await this.saveSettings().click()
+    await expect(this.settingsDialog()).toBeHidden()
+  }
+
+  async newCollection(name: string) {
+    await this.newCollectionButton().click()
+    await this.rename(name)
+  }
+
+  async newTab() {
+    await this.newTabButton().click()
+  }
 
   async showCollections() {
     await this.collectionsTab().click()
@@ -27,7 +72,7 @@ export class WorkspacePage {
     const row = this.row(rowName)
     await row.hover()
     await row.getByRole('button', { name: /^Actions for/ }).click()
-    await this.page.getByRole('menuitem', { name: action, exact: true }).click()
+    await this.menuItem(action).click()
   }
 
   async createEnvironment(name: string, variables: [string, string][]) {

@@ -1,6 +1,6 @@
 import { expect, test } from '../fixtures.js'
 
-test('a history entry is restored after a page reload and after a server restart', async ({ app, courier, requestEditor, responseViewer, history, target, shot }) => {
+test('a history entry is restored after a page reload and after a server restart', async ({ app, courier, workspace, requestEditor, responseViewer, history, target, shot }) => {
   await requestEditor.setMethod('PUT')
   await requestEditor.url().fill(target.url('/restore-me?v=1'))
   await requestEditor.typeJsonBody('{"keep": true}')
@@ -10,7 +10,7 @@ test('a history entry is restored after a page reload and after a server restart
   await expect(history.entry('/restore-me')).toHaveCount(1)
 
   // A new tab, then the entry restored into it from history.
-  await app.getByRole('button', { name: 'New request tab' }).click()
+  await workspace.newTab()
   await expect(requestEditor.url()).toHaveValue('')
   await app.reload()
   await history.show()

@@ -49,17 +49,17 @@ components:
     key: { type: apiKey, in: header, name: X-API-Key }
 `
 
-test('pasting a cURL command into the URL field fills the whole editor', async ({ app, requestEditor, responseViewer, target, shot }) => {
+test('pasting a cURL command into the URL field fills the whole editor', async ({ app, workspace, requestEditor, responseViewer, target, shot }) => {
   const page = new ImportExportPage(app)
   const command = `curl -X PUT '${target.url('/users/7')}?verbose=1&tag=a' \\\n  -H 'X-Trace: abc-123' \\\n  -H 'Content-Type: application/json' \\\n  -u alice:s3cret \\\n  --data-raw '{"name":"Ada"}'`
   await page.pasteIntoUrl(command)
   await expect(requestEditor.url()).toHaveValue(`${target.url('/users/7')}?verbose=1&tag=a`)
   await expect(requestEditor.method()).toHaveValue('PUT')
-  await expect(app.locator('.toast')).toContainText('Filled in from the cURL command')
+  await expect(workspace.toast()).toContainText('Filled in from the cURL command')
   await requestEditor.openTab('Headers')
   await expect(requestEditor.keys().first()).toHaveValue('X-Trace')
   await requestEditor.tab('Auth').click()
-  await expect(app.getByRole('combobox', { name: 'Auth type' })).toHaveValue('basic')
+  await expect(requestEditor.authType()).toHaveValue('basic')
   await requestEditor.openTab('Body')
   await expect(requestEditor.bodyType('JSON')).toBeChecked()
   await shot('curl-paste-filled')
@@ -107,8 +107,8 @@ test('a spec imports by URL, fetched by Courier\'s server; a URL that fails says
   await page.source('URL').check()
   await page.urlBox().fill(target.url('/status/404'))
   await page.previewButton().click()
-  await expect(page.importDialog().getByRole('alert')).toContainText('IMPORT_FETCH_FAILED')
-  await expect(page.importDialog().getByRole('alert')).toContainText('404')
+  await expect(page.importAlert()).toContainText('IMPORT_FETCH_FAILED')
+  await expect(page.importAlert()).toContainText('404')
   await shot('import-url-failed')
   await page.urlBox().fill(target.url('/specs/petshop.yaml'))
   await page.previewButton().click()
@@ -127,7 +127,7 @@ test('pasting text in the Import dialog explains a file it does not recognise', 
   await page.importButton().click()
   await page.pasteBox().fill('{"hello": "<img src=x onerror=alert(1)>"}')
   await page.previewButton().click()
-  await expect(page.importDialog().getByRole('alert')).toContainText('IMPORT_FORMAT_UNKNOWN')
+  await expect(page.importAlert()).toContainText('IMPORT_FORMAT_UNKNOWN')
   await shot('import-unknown-format')
 })
 
@@ -165,22 +165,23 @@ test('a collection exports as Postman v2.1 and a folder menu offers Export…', 
   }
   await workspace.rowAction('Pet shop', 'Export…')
   const dialog = page.exportDialog('Export “Pet shop”')
-  await expect(dialog.getByRole('radio', { name: /Postman v2\.1/ })).toBeChecked()
+  await expect(page.exportFormat(dialog, /Postman v2\.1/)).toBeChecked()
   await shot('export-collection')
   await app.emulateMedia({ colorScheme: 'dark' })
   await shot('export-collection-dark')
   await app.emulateMedia({ colorScheme: 'light' })
   const download = app.waitForEvent('download')
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  await page.exportButton(dialog).click()
   const file = await download
   expect(file.suggestedFilename()).toBe('Pet-shop.postman_collection.json')
   const json = JSON.parse(readFileSync(await file.path(), 'utf8'))
   expect(json.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json')
   expect(json.item[0].name).toBe('pets')
-  await expect(dialog.getByRole('status')).toContainText('Saved Pet-shop.postman_collection.json')
+  await expect(page.exportStatus(dialog)).toContainText('Saved Pet-shop.postman_collection.json')
 })
 
 test('history exports what the filters show, as HAR; the workspace exports as YAML from the palette', async ({ app, requestEditor, responseViewer, history, target, shot }) => {
+  const page = new ImportExportPage(app)
   const marked = `/status/404?mark=${Date.now()}`
   for (const path of [marked, '/export-me']) {
     await requestEditor.url().fill(target.url(path))
@@ -188,16 +189,16 @@ test('history exports what the filters show, as HAR; the workspace exports as YA
     await expect(responseViewer.status()).toContainText(path === marked ? '404' : '200')
   }
   await history.show()
-  await history.region().getByRole('combobox', { name: 'Status filter' }).selectOption('4xx')
-  await history.region().getByRole('button', { name: 'Export matches…' }).click()
-  const dialog = app.getByRole('dialog', { name: 'Export history (4xx)' })
-  await dialog.getByRole('radio', { name: /HAR 1\.2/ }).check()
+  await page.historyStatusFilter().selectOption('4xx')
+  await page.exportHistoryButton().click()
+  const dialog = page.exportDialog('Export history (4xx)')
+  await page.exportFormat(dialog, /HAR 1\.2/).check()
   await shot('export-history')
   await app.emulateMedia({ colorScheme: 'dark' })
   await shot('export-history-dark')
   await app.emulateMedia({ colorScheme: 'light' })
   const download = app.waitForEvent('download')
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  await page.exportButton(dialog).click()
   const har = JSON.parse(readFileSync(await (await download).path(), 'utf8'))
   type Entry = { request: { url: string }; response: { status: number } }
   // Exactly what the filtered list shows (other specs may have left 4xx entries in this server's history).
@@ -205,19 +206,18 @@ test('history exports what the filters show, as HAR; the workspace exports as YA
   expect(har.log.entries.every((e: Entry) => e.response.status >= 400 && e.response.status < 500)).toBe(true)
   expect(har.log.entries.map((e: Entry) => e.request.url)).toContain(target.url(marked))
   expect(har.log.entries.map((e: Entry) => new URL(e.request.url).pathname)).not.toContain('/export-me')
-  await dialog.getByRole('button', { name: 'Close', exact: true }).last().click()
+  await page.closeExport(dialog).click()
 
   await app.keyboard.press('Control+K')
-  await app.getByRole('combobox', { name: 'Search commands, requests, environments and history' }).fill('Export workspace')
+  await page.commandSearch().fill('Export workspace')
   await app.keyboard.press('Enter')
-  const workspaceDialog = app.getByRole('dialog', { name: 'Export workspace' })
-  await expect(workspaceDialog.getByRole('radio', { name: /Courier YAML/ })).toBeChecked()
-  // The switch's input is visually hidden; a person clicks its label.
-  await workspaceDialog.getByText('Include secrets').first().click()
-  await expect(workspaceDialog.getByRole('switch', { name: 'Include secrets' })).toBeChecked()
+  const workspaceDialog = page.exportDialog('Export workspace')
+  await expect(page.exportFormat(workspaceDialog, /Courier YAML/)).toBeChecked()
+  await page.includeSecretsLabel(workspaceDialog).click()
+  await expect(page.includeSecrets(workspaceDialog)).toBeChecked()
   await expect(workspaceDialog).toContainText('in clear text')
   await shot('export-workspace-secrets')
   const yaml = app.waitForEvent('download')
-  await workspaceDialog.getByRole('button', { name: 'Export', exact: true }).click()
+  await page.exportButton(workspaceDialog).click()
   expect((await yaml).suggestedFilename()).toBe('courier-workspace.yaml')
 })

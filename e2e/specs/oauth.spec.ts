@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../auth-fixtures.js'
 import { screensDir } from '../fixtures.js'
+import { CallbackPage } from '../pages/callback.page.js'
+import { DeviceApprovalPage } from '../pages/device-approval.page.js'
 
 function payload(jwt: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>
@@ -72,17 +74,18 @@ test('authorization code + PKCE: the popup signs in, Courier captures the callba
   // The callback URL, visited again (replay) or made up (forgery), exchanges nothing.
   expect(callbacks).toHaveLength(1)
   const other = await app.context().newPage()
+  const callbackPage = new CallbackPage(other)
   await other.goto(callbacks[0]!)
-  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Sign-in not finished')
-  await expect(other.locator('#code')).toHaveText('OAUTH_STATE_INVALID')
+  await expect(callbackPage.heading()).toHaveText('Sign-in not finished')
+  await expect(callbackPage.code()).toHaveText('OAUTH_STATE_INVALID')
   expect(new URL(other.url()).search).toBe('') // the code left the address bar
   await screenshot(other, 'oauth-callback-replayed')
   await other.emulateMedia({ colorScheme: 'dark' })
   await screenshot(other, 'oauth-callback-replayed-dark')
   await other.goto(`${courier.url}oauth/callback?code=stolen-code&state=forged-state`)
-  await expect(other.locator('#code')).toHaveText('OAUTH_STATE_INVALID')
+  await expect(callbackPage.code()).toHaveText('OAUTH_STATE_INVALID')
   await other.goto(`${courier.url}oauth/callback?code=stolen-code`)
-  await expect(other.locator('#code')).toHaveText('OAUTH_STATE_MISSING')
+  await expect(callbackPage.code()).toHaveText('OAUTH_STATE_MISSING')
   await other.close()
 })
 
@@ -94,14 +97,13 @@ test('client credentials: a token at once, the token request shown with the secr
   await auth.configure({ 'Token URL': `${idp.issuer}/token`, 'Client ID': 'svc-e2e', 'Client secret': 'very-secret-value', Scope: 'read:items' })
   await auth.getToken().click()
   await expect(auth.flowResult()).toContainText('Token received')
-  const token = auth.step('Token request')
-  await token.getByText('HTTP exchange').click()
-  await expect(token.getByRole('table', { name: 'Token request request headers' })).toContainText('Basic ••••••')
-  await expect(token.getByLabel('Token request request body')).toHaveText('grant_type=client_credentials&scope=read%3Aitems')
-  await expect(token.getByLabel('Token request response body')).toContainText('"token_type": "Bearer"')
+  await auth.exchangeToggle('Token request').click()
+  await expect(auth.exchangeHeaders('Token request')).toContainText('Basic ••••••')
+  await expect(auth.exchangeRequestBody('Token request')).toHaveText('grant_type=client_credentials&scope=read%3Aitems')
+  await expect(auth.exchangeResponseBody('Token request')).toContainText('"token_type": "Bearer"')
   await expect(auth.panel()).not.toContainText('very-secret-value')
   await expect(auth.jwtClaims('Access token')).toContainText('read:items')
-  await token.scrollIntoViewIfNeeded()
+  await auth.step('Token request').scrollIntoViewIfNeeded()
   await shot('oauth-inspector-exchange')
   await app.emulateMedia({ colorScheme: 'dark' })
   await shot('oauth-inspector-exchange-dark')
@@ -155,9 +157,9 @@ test('device code: the user code and page are shown, Courier polls (slowing down
   // The person, on "another device", opens the verification page and approves.
   const device = await app.context().newPage()
   await device.goto((await auth.verificationLink().getAttribute('href'))!)
-  await device.getByLabel('Code').fill(userCode)
-  await device.getByRole('button', { name: 'Approve' }).click()
-  await expect(device.getByRole('heading')).toHaveText('Device approved')
+  const approval = new DeviceApprovalPage(device)
+  await approval.approveCode(userCode)
+  await expect(approval.heading()).toHaveText('Device approved')
   await device.close()
 
   await expect(auth.flowResult()).toContainText('Token received', { timeout: 30_000 })
@@ -185,8 +187,8 @@ test('an error from the provider is shown as text, in the popup and in the Auth 
   const popupOpened = app.waitForEvent('popup')
   await auth.getToken().click()
   const popup = await popupOpened
-  await expect(popup.locator('#code')).toHaveText('OAUTH_PROVIDER_ERROR')
-  await expect(popup.locator('#message')).toHaveText('Callback: the provider answered access_denied: The user said <b>no</b> & closed the window.')
+  await expect(new CallbackPage(popup).code()).toHaveText('OAUTH_PROVIDER_ERROR')
+  await expect(new CallbackPage(popup).message()).toHaveText('Callback: the provider answered access_denied: The user said <b>no</b> & closed the window.')
   await screenshot(popup, 'oauth-provider-error-popup')
   await popup.close()
 

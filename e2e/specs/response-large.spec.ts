@@ -85,8 +85,24 @@ test('a 50 MB JSON response renders while the page stays responsive', async ({ a
     `; screenshots took ${all.length - tasks.length} more`
   console.log(report)
   test.info().annotations.push({ type: 'performance', description: report })
-  // Not a time budget: the figure is reported above; this only proves the observer ran.
-  expect(Array.isArray(tasks)).toBe(true)
+
+  // The observer really sees main-thread work: a deliberate 300 ms block in a task of the page's own is recorded.
+  const before = await pageNow(app)
+  await app.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          const end = performance.now() + 300
+          while (performance.now() < end);
+          resolve()
+        }),
+      ),
+  )
+  await expect.poll(async () => (await longTasks(app)).filter((task) => task.start >= before - 1 && task.duration >= 290).length).toBe(1)
+  // Parsing, pretty-printing and filtering 50 MB happen in the worker: the page never froze for
+  // long. A main-thread JSON.parse of this body alone blocks for longer than this (measured
+  // here: the longest task under load was ~600 ms).
+  expect(longest, report).toBeLessThan(2_000)
 })
 
 test('a body over the large-body threshold offers download or view, and views when asked', async ({ app, requestEditor, responseViewer, responseTarget, shot }) => {
@@ -97,34 +113,27 @@ test('a body over the large-body threshold offers download or view, and views wh
   await expect(responseViewer.status()).toHaveText('200 OK', { timeout: 60_000 })
   const gate = responseViewer.largeGate()
   await expect(gate).toContainText('This body is 50.0 MB')
-  await expect(gate.getByRole('link', { name: /^Download / })).toHaveAttribute('href', /\/body\?download=1$/)
+  await expect(responseViewer.largeGateDownload()).toHaveAttribute('href', /\/body\?download=1$/)
   await expect(responseViewer.region()).toContainText('Only the first 50.0 MB were kept')
   await shot('large-body-gate')
   await app.emulateMedia({ colorScheme: 'dark' })
   await shot('large-body-gate-dark')
 
-  await gate.getByRole('button', { name: 'View anyway' }).click()
+  await responseViewer.viewAnyway().click()
   // Cut off mid-document, it is no longer JSON: shown as text, and says so.
   await expect(responseViewer.region()).toContainText('Not valid JSON', { timeout: 60_000 })
   await expect(responseViewer.prettyLines()).toContainText('"id":0,"name":"item 0"', { timeout: 60_000 })
 })
 
-test('the large-body threshold is a setting', async ({ app, requestEditor, responseViewer, responseTarget }) => {
-  const setThreshold = async (megabytes: string) => {
-    await app.getByRole('button', { name: 'Settings', exact: true }).click()
-    const dialog = app.getByRole('dialog', { name: 'Settings' })
-    await dialog.getByLabel('Open automatically below').fill(megabytes)
-    await dialog.getByRole('button', { name: 'Save' }).click()
-    await expect(dialog).toBeHidden()
-  }
-  await setThreshold('1')
+test('the large-body threshold is a setting', async ({ workspace, requestEditor, responseViewer, responseTarget }) => {
+  await workspace.setLargeBodyThreshold('1')
   try {
     await requestEditor.url().fill(responseTarget.url('/large-2.json'))
     await requestEditor.send()
     await expect(responseViewer.status()).toHaveText('200 OK')
     await expect(responseViewer.largeGate()).toContainText('Bodies of 1.00 MB or more are not opened automatically')
   } finally {
-    await setThreshold('50')
+    await workspace.setLargeBodyThreshold('50')
   }
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('200 OK')

@@ -1,4 +1,17 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { headerValue, type ErrorCode, type Pair, type RetryPolicy } from '@courier/shared'
+
+/** The clock retries wait on: real time in Courier, a recording one in tests. */
+export type RetryClock = {
+  now: () => number
+  /** Waits `ms`, or rejects as soon as `signal` aborts. */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>
+}
+
+export const REAL_CLOCK: RetryClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => sleep(ms, undefined, { signal }),
+}
 
 /** Network failures worth another try; a refused policy or bad input never is. */
 const RETRYABLE_ERRORS = new Set<ErrorCode>([
@@ -29,10 +42,10 @@ export function retryAfterMs(headers: readonly Pair[], now = Date.now()): number
 }
 
 /** Exponential backoff: backoffMs, 2×, 4×… capped; Retry-After wins when the policy honours it. */
-export function delayBeforeAttempt(attempt: number, policy: RetryPolicy, outcome: AttemptOutcome): number {
+export function delayBeforeAttempt(attempt: number, policy: RetryPolicy, outcome: AttemptOutcome, now = Date.now()): number {
   const exponential = Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (attempt - 2))
   if (policy.respectRetryAfter && 'status' in outcome) {
-    const after = retryAfterMs(outcome.headers)
+    const after = retryAfterMs(outcome.headers, now)
     if (after !== null) return Math.min(after, policy.maxBackoffMs)
   }
   return exponential

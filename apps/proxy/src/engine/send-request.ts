@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { setTimeout as sleep } from 'node:timers/promises'
 import {
   formatBytes,
   headerValue,
@@ -23,7 +22,7 @@ import type { ExchangeResult } from './exchange.js'
 import { followRedirects, type FollowState, type HopRequest } from './follow-redirects.js'
 import { prepareRequest, type PrepareContext } from './prepare-request.js'
 import { sendSecretsOf } from './redirect-secrets.js'
-import { delayBeforeAttempt, retryReason, type AttemptOutcome } from './retry.js'
+import { delayBeforeAttempt, REAL_CLOCK, retryReason, type AttemptOutcome, type RetryClock } from './retry.js'
 import { resolveSettings, type EngineSettings } from './settings.js'
 
 export type SendContext = PrepareContext & {
@@ -46,6 +45,8 @@ export type SendContext = PrepareContext & {
   inlineLimit: number
   /** Values of the secret variables this request used: never sent to another origin. */
   secretValues?: readonly string[]
+  /** What retries wait on; real time unless a test injects its own. */
+  clock?: RetryClock
 }
 
 function sentRequest(current: HopRequest, result: ExchangeResult | undefined): SentRequest {
@@ -77,6 +78,7 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
   const started = performance.now()
   const notes = [...prepared.notes]
   const attempts: Attempt[] = []
+  const clock = context.clock ?? REAL_CLOCK
 
   let request: HopRequest = prepared
   if (settings.idempotencyKey && !prepared.headers.some(([name]) => name.toLowerCase() === 'idempotency-key')) {
@@ -112,7 +114,7 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
       if (failure && (failure.code === 'REQUEST_TIMEOUT' || failure.code === 'ABORTED')) break
       const reason = retryReason(outcome, settings.retry)
       if (!reason) break
-      const wait = delayBeforeAttempt(attempt + 1, settings.retry, outcome)
+      const wait = delayBeforeAttempt(attempt + 1, settings.retry, outcome, clock.now())
       attempts.push({
         attempt,
         ...('status' in outcome ? { status: outcome.status } : { errorCode: outcome.errorCode }),
@@ -120,7 +122,7 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
         reason: `Retried because ${reason}; waited ${wait} ms.`,
       })
       try {
-        await sleep(wait, undefined, { signal: controller.signal })
+        await clock.sleep(wait, controller.signal)
       } catch {
         failure = controller.signal.reason instanceof CourierError ? controller.signal.reason : new CourierError('ABORTED')
         break

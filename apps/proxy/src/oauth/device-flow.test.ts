@@ -7,17 +7,18 @@ import { SecretBox } from '../secrets/secret-box.js'
 import { openDatabase } from '../storage/database.js'
 import { tempDataDir } from '../test/temp-dir.js'
 import { startUpstream } from '../test/upstream.js'
+import type { OAuthContext } from './oauth-context.js'
 import { OAuthService } from './oauth-service.js'
 import { createOAuthStore } from '../storage/oauth-store.js'
 
 /** A device authorization server written from RFC 8628: answers the token poll from a script. */
-async function deviceServer(script: ({ error: string } | 'token')[], interval = 2) {
+async function deviceServer(script: ({ error: string } | 'token')[], interval = 2, expiresIn = 900) {
   const polls: URLSearchParams[] = []
   const server = await startUpstream((request, response) => {
     response.setHeader('content-type', 'application/json')
     const form = new URLSearchParams(request.body.toString())
     if (request.url === '/device') {
-      return response.end(JSON.stringify({ device_code: 'dev-code-1', user_code: 'WDJB-MJHT', verification_uri: 'https://id.example/device', verification_uri_complete: 'https://id.example/device?user_code=WDJB-MJHT', expires_in: 900, interval }))
+      return response.end(JSON.stringify({ device_code: 'dev-code-1', user_code: 'WDJB-MJHT', verification_uri: 'https://id.example/device', verification_uri_complete: 'https://id.example/device?user_code=WDJB-MJHT', expires_in: expiresIn, interval }))
     }
     polls.push(form)
     const next = script[Math.min(polls.length - 1, script.length - 1)]!
@@ -28,7 +29,18 @@ async function deviceServer(script: ({ error: string } | 'token')[], interval = 
   return { server, polls }
 }
 
-async function service() {
+/** The device poll's wait, held until the test lets it pass; it rejects when the poll is cancelled. */
+function gatedWait() {
+  const pending: { ms: number; signal: AbortSignal; pass: () => void }[] = []
+  const wait = (ms: number, signal: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      pending.push({ ms, signal, pass: resolve })
+      signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true })
+    })
+  return { pending, wait }
+}
+
+async function service(overrides: { wait?: (ms: number, signal: AbortSignal) => Promise<void>; now?: () => number } = {}) {
   const db = await openDatabase({ kind: 'sqlite', path: join(tempDataDir(), 'courier.sqlite') })
   onTestFinished(() => db.destroy())
   const waits: number[] = []
@@ -44,6 +56,7 @@ async function service() {
       await new Promise((resolve) => setImmediate(resolve))
       if (signal.aborted) throw new Error('aborted')
     },
+    ...overrides,
   })
   onTestFinished(() => oauth.close())
   return { oauth, waits }
@@ -81,14 +94,40 @@ describe('device code (RFC 8628)', () => {
 
   it('stops polling when cancelled', async () => {
     const { server, polls } = await deviceServer([{ error: 'authorization_pending' }])
-    const { oauth } = await service()
+    const gate = gatedWait()
+    const { oauth } = await service({ wait: gate.wait })
     const { view } = await oauth.start({ config: config(server) })
-    await vi.waitFor(() => expect(polls.length).toBeGreaterThan(1))
+    await vi.waitFor(() => expect(gate.pending).toHaveLength(1))
+    gate.pending[0]!.pass()
+    await vi.waitFor(() => expect(gate.pending).toHaveLength(2)) // one poll answered, waiting for the next
+    expect(polls).toHaveLength(1)
+
     expect((await oauth.cancel(view.id)).status).toBe('cancelled')
-    const count = polls.length
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(polls.length).toBeLessThanOrEqual(count + 1)
+    expect(gate.pending[1]!.signal.aborted).toBe(true)
+    gate.pending[1]!.pass() // even a wait that ended anyway must not lead to another poll
+    const pollers = (oauth as unknown as { context: OAuthContext }).context.pollers
+    await vi.waitFor(() => expect(pollers.has(view.id)).toBe(false)) // the poll loop has returned
+    expect(polls).toHaveLength(1)
+    expect(gate.pending).toHaveLength(2)
     expect((await oauth.get(view.id)).status).toBe('cancelled')
+  })
+
+  it('ends when the code expires, on the clock the service is given', async () => {
+    const { server, polls } = await deviceServer([{ error: 'authorization_pending' }], 2, 5)
+    let now = Date.parse('2031-01-01T00:00:00Z')
+    const { oauth } = await service({
+      now: () => now,
+      wait: async (ms) => {
+        now += ms
+      },
+    })
+    const { view } = await oauth.start({ config: config(server) })
+    expect(view.device!.expiresAt).toBe('2031-01-01T00:00:05.000Z')
+    await vi.waitFor(async () => expect((await oauth.get(view.id)).status).toBe('failed'))
+    const failed = await oauth.get(view.id)
+    expect(failed.error).toMatchObject({ code: 'OAUTH_STATE_EXPIRED', step: 'device-poll' })
+    expect(failed.error!.message).toMatch(/the code WDJB-MJHT expired/)
+    expect(polls).toHaveLength(2) // at 2 s and 4 s; at 6 s the code had expired
   })
 
   it('names the step when the device endpoint is missing', async () => {

@@ -3,6 +3,7 @@ import type { CourierError } from '../errors.js'
 import { failFlow, newStep, putStep, type Flow } from './flow-record.js'
 import { oauthError } from './oauth-error.js'
 import type { OAuthHttpContext } from './oauth-http.js'
+import { STEP_IN_MESSAGES, STEP_TITLES } from './step-titles.js'
 import { describeProviderError, parseTokenResponse, providerErrorIn, type TokenSet } from './token-response.js'
 import { authenticateClient, postForm, withExtraParams, withScopeParams } from './token-request.js'
 
@@ -17,7 +18,7 @@ export async function startDeviceAuthorization(url: URL, config: OAuth2Config, h
   withExtraParams(form, config.authParams)
   const headers = authenticateClient(config, form)
   if (!form.has('client_id')) form.set('client_id', config.clientId) // §3.1: the id travels even with Basic auth
-  const posted = await postForm(url, form, headers, 'device-authorization', 'Device authorization', http)
+  const posted = await postForm(url, form, headers, 'device-authorization', STEP_IN_MESSAGES['device-authorization'], http)
   if (!posted.ok) return posted
   const { response, exchange } = posted
   const fail = (message: string): DeviceStart => ({ ok: false, exchange, error: oauthError('OAUTH_PROVIDER_ERROR', 'device-authorization', `Device authorization: ${message}`) })
@@ -78,7 +79,7 @@ export async function pollDevice(input: PollInput): Promise<void> {
   const device = flow.view.device!
   let polls = 0
   const failWith = async (error: CourierError, exchange?: OAuthHttpExchange) => {
-    putStep(flow.view, newStep('device-poll', 'Polling the token endpoint', 'failed', new Date(input.now()).toISOString(), { ...(exchange ? { exchange } : {}), summary: `${polls} poll${polls === 1 ? '' : 's'}.`, error: { code: error.code, message: error.message } }))
+    putStep(flow.view, newStep('device-poll', STEP_TITLES['device-poll'], 'failed', new Date(input.now()).toISOString(), { ...(exchange ? { exchange } : {}), summary: `${polls} poll${polls === 1 ? '' : 's'}.`, error: { code: error.code, message: error.message } }))
     failFlow(flow.view, error, 'device-poll')
     await input.save()
   }
@@ -96,14 +97,14 @@ export async function pollDevice(input: PollInput): Promise<void> {
     const form = new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: flow.secret.deviceCode ?? '' })
     withExtraParams(form, flow.secret.config.tokenParams)
     const headers = authenticateClient(flow.secret.config, form)
-    const posted = await postForm(input.tokenUrl, form, headers, 'device-poll', 'Device poll', await input.http())
+    const posted = await postForm(input.tokenUrl, form, headers, 'device-poll', STEP_IN_MESSAGES['device-poll'], await input.http())
     polls++
     if (input.signal.aborted) return
     if (!posted.ok) return failWith(posted.error, posted.exchange)
     const { response, exchange } = posted
 
     if (response.status >= 200 && response.status < 300) {
-      const parsed = parseTokenResponse(response, 'device-poll', 'Device poll', input.now())
+      const parsed = parseTokenResponse(response, 'device-poll', STEP_IN_MESSAGES['device-poll'], input.now())
       if (!parsed.ok) return failWith(parsed.error, exchange)
       return input.complete(parsed.tokens, exchange, [{ label: `Signed in after ${polls} poll${polls === 1 ? '' : 's'}`, ok: true }, ...parsed.checks])
     }
@@ -126,7 +127,7 @@ export async function pollDevice(input: PollInput): Promise<void> {
     }
     putStep(
       flow.view,
-      newStep('device-poll', 'Polling the token endpoint', 'waiting', new Date(input.now()).toISOString(), {
+      newStep('device-poll', STEP_TITLES['device-poll'], 'waiting', new Date(input.now()).toISOString(), {
         exchange,
         summary: `${polls} poll${polls === 1 ? '' : 's'}; last answer ${providerError!.error}; polling every ${device.intervalSeconds} s${providerError!.error === 'slow_down' ? ' (slowed down by 5 s as asked)' : ''}.`,
       }),

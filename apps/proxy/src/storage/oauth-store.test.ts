@@ -67,11 +67,13 @@ function describeOAuthStore(name: string, open: () => Promise<Kysely<unknown>>) 
     })
 
     it('prunes flows older than a moment', async () => {
-      await store.createFlow(flow({ created_at: '2020-01-01T00:00:00.000Z' }))
+      const old = flow({ created_at: '2020-01-01T00:00:00.000Z' })
+      await store.createFlow(old)
       const recent = flow()
       await store.createFlow(recent)
       expect(await store.pruneFlows('2021-01-01T00:00:00.000Z')).toBe(1)
-      expect(await store.getFlow(recent.id)).toBeDefined()
+      expect(await store.getFlow(old.id)).toBeUndefined()
+      expect((await store.getFlow(recent.id))?.id).toBe(recent.id)
     })
 
     it('keeps one token set per environment and token key, replaced in place', async () => {
