@@ -11,7 +11,7 @@ export const elements = [
   { type: 'shared', pattern: 'packages/shared/src', partialMatch: false },
 
   // The browser.
-  { type: 'web-app', pattern: `${web}/main.tsx`, mode: 'full' },
+  { type: 'web-app', pattern: `${web}/{main.tsx,test-setup.ts}`, mode: 'full' },
   { type: 'web-app', pattern: `${web}/app`, partialMatch: false },
   { type: 'web-feature', pattern: `${web}/features/*`, partialMatch: false, capture: ['feature'] },
   { type: 'web-shared', pattern: `${web}/shared`, partialMatch: false },

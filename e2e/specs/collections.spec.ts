@@ -32,7 +32,7 @@ test('build a collection with a folder and two requests, saved with Ctrl+S', asy
   await expect(requestEditor.url()).toHaveValue('{{baseUrl}}/orders?page=1')
 })
 
-test('an environment variable in the URL follows the environment switch, with its source on hover', async ({ app, workspace, requestEditor, responseViewer, target, shot }) => {
+test('an environment variable in the URL follows the environment switch, with its source on hover', async ({ workspace, requestEditor, responseViewer, target, shot }) => {
   const suffix = unique()
   await workspace.createEnvironment(`dev-${suffix}`, [['baseUrl', target.url('').replace(/\/$/, '')]])
   await workspace.createEnvironment(`staging-${suffix}`, [['baseUrl', 'http://staging.example.test']])
@@ -89,7 +89,7 @@ test('variables in header, param and auth values are coloured and explained as i
   await app.emulateMedia({ colorScheme: 'light' })
 })
 
-test('a token captured from a login response feeds the next request', async ({ app, workspace, requestEditor, responseViewer, target, shot }) => {
+test('a token captured from a login response feeds the next request', async ({ workspace, requestEditor, responseViewer, target, shot }) => {
   const suffix = unique()
   await workspace.createEnvironment(`chain-${suffix}`, [['base', target.url('').replace(/\/$/, '')]])
   await workspace.environment().selectOption({ label: `chain-${suffix}` })
@@ -112,7 +112,7 @@ test('a token captured from a login response feeds the next request', async ({ a
   expect(target.received.at(-1)!.headers.authorization).toBe('Bearer tok-e2e-1234')
 })
 
-test('search history and compare two responses side by side', async ({ app, history, requestEditor, responseViewer, target, shot }) => {
+test('search history and compare two responses side by side', async ({ history, requestEditor, responseViewer, target, shot }) => {
   const word = `needle${unique()}`
   await requestEditor.url().fill(target.url(`/status/200?find=${word}`))
   await requestEditor.send()
@@ -178,7 +178,7 @@ test('the command palette jumps to a saved request, and a deleted one comes back
   await expect(workspace.row(new RegExp(`Find me ${name}`))).toHaveCount(1)
 })
 
-test('a request inherits its collection’s auth and headers, and the Auth tab shows what it gets', async ({ app, workspace, requestEditor, responseViewer, target, shot }) => {
+test('a request inherits its collection’s auth and headers, and the Auth tab shows what it gets', async ({ workspace, requestEditor, responseViewer, target, shot }) => {
   const name = `Inherit ${unique()}`
   await workspace.showCollections()
   await workspace.newCollection(name)

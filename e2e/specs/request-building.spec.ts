@@ -62,7 +62,7 @@ test('a redirect chain is followed and its hops counted', async ({ requestEditor
   await shot('redirect-chain')
 })
 
-test('a cookie set by one request is sent by the next, and shows in the jar', async ({ app, requestEditor, responseViewer, target, shot }) => {
+test('a cookie set by one request is sent by the next, and shows in the jar', async ({ requestEditor, responseViewer, target, shot }) => {
   await requestEditor.url().fill(target.url('/cookies/set?flavour=oat'))
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('200 OK')

@@ -203,7 +203,7 @@ test('a binary body shows a hex dump and downloads byte for byte', async ({ app,
   expect(Buffer.compare(saved, BINARY)).toBe(0)
 })
 
-test('a PDF is previewed from a blob of its own type', async ({ app, requestEditor, responseViewer, responseTarget, shot }) => {
+test('a PDF is previewed from a blob of its own type', async ({ requestEditor, responseViewer, responseTarget, shot }) => {
   await requestEditor.url().fill(responseTarget.url('/report.pdf'))
   await requestEditor.send()
   await expect(responseViewer.view('Preview')).toBeChecked()

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { buildTestApp } from '../test/build-test-app.js'
 import { closedPort, startUpstream } from '../test/upstream.js'
-import { jwtPayload, startFlow, startIdp, storedToken } from './oauth-test-kit.js'
+import { jwtPayload, startFlow, startIdp, storedToken } from '../test/oauth-test-kit.js'
 
 afterEach(() => {
   vi.useRealTimers()

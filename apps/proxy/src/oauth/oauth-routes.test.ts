@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { buildTestApp, TEST_PORT } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
-import { authorize, callback, jwtPayload, startFlow, startIdp, storedToken, type Flow } from './oauth-test-kit.js'
+import { authorize, callback, jwtPayload, startFlow, startIdp, storedToken, type Flow } from '../test/oauth-test-kit.js'
 
 afterEach(() => {
   vi.useRealTimers()

@@ -1,6 +1,6 @@
 import { OAuth2Server } from 'oauth2-mock-server'
 import { expect, onTestFinished } from 'vitest'
-import { TEST_PORT, type TestApp } from '../test/build-test-app.js'
+import { TEST_PORT, type TestApp } from './build-test-app.js'
 
 /** oauth2-mock-server on 127.0.0.1 with a fresh RS256 key, issuer named by its IP. */
 export async function startIdp() {
