@@ -42,7 +42,7 @@ try {
   let cpuStarted = cpu()
   const sent = await request(`${courier.url}/api/send`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-courier-token': courier.token },
+    headers: { 'content-type': 'application/json', ...courier.headers },
     body: JSON.stringify({ request: { method: 'GET', url: `http://127.0.0.1:${target.address().port}/big.bin`, settings: { maxResponseBytes: size + MB, timeoutMs: 300_000 } } }),
   })
   const record = await sent.body.json()
@@ -53,7 +53,7 @@ try {
 
   started = performance.now()
   cpuStarted = cpu()
-  const download = await request(`${courier.url}${record.body.url}?download=1`, { headers: { 'x-courier-token': courier.token } })
+  const download = await request(`${courier.url}${record.body.url}?download=1`, { headers: courier.headers })
   const hash = createHash('sha256')
   let bytes = 0
   for await (const piece of download.body) {

@@ -33,10 +33,13 @@ try {
     const body = bodies.get(mb)
     const items = JSON.parse(body.toString()).length
     const page = await browser.newPage({ viewport: { width: 1360, height: 840 } })
-    await page.goto(`${courier.url}/`)
+    // A fresh one-time link per page: each page is its own browser context.
+    await page.goto(await courier.freshLoginUrl())
     // Sent through the API with the size cap raised, then opened from history as a person would.
     const sent = await page.evaluate(
-      async ({ url, token }) => {
+      async ({ url }) => {
+        // The page's own session: its cookie goes along, its CSRF token is in the page.
+        const token = document.querySelector('meta[name="courier-token"]')?.getAttribute('content') ?? ''
         const response = await fetch('/api/send', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-courier-token': token },
@@ -44,7 +47,7 @@ try {
         })
         return response.json()
       },
-      { url: `${targetUrl}/large-${mb}.json`, token: courier.token },
+      { url: `${targetUrl}/large-${mb}.json` },
     )
     if (sent.sizes?.body !== body.length) throw new Error(`send failed: ${JSON.stringify(sent.error ?? sent).slice(0, 300)}`)
     await page.reload()

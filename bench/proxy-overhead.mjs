@@ -37,14 +37,14 @@ async function viaCourier(url, withBody) {
   const response = await request(`${courier.url}/api/send`, {
     method: 'POST',
     dispatcher: toCourier,
-    headers: { 'content-type': 'application/json', 'x-courier-token': courier.token },
+    headers: { 'content-type': 'application/json', ...courier.headers },
     body: JSON.stringify({ request: { method: 'GET', url } }),
   })
   const record = await response.body.json()
   if (record.error) throw new Error(record.error.message)
   const sendMs = performance.now() - started
   if (!withBody) return sendMs
-  const body = await request(`${courier.url}${record.body.url}`, { dispatcher: toCourier, headers: { 'x-courier-token': courier.token } })
+  const body = await request(`${courier.url}${record.body.url}`, { dispatcher: toCourier, headers: courier.headers })
   for await (const _ of body.body);
   return performance.now() - started
 }

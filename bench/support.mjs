@@ -42,12 +42,31 @@ export async function startCourier() {
     child.once('exit', (code) => reject(new Error(`courier serve exited with ${code}:\n${output}`)))
   })
   const url = `http://127.0.0.1:${port}`
-  const html = await (await fetch(`${url}/`)).text()
+  // Sign in as a person does: the printed one-time link sets the session cookie, and the page
+  // served to that session carries its CSRF token.
+  const loginUrl = /Open (http:\/\/\S+)/.exec(output)?.[1]
+  if (!loginUrl) throw new Error(`No sign-in link in the output:\n${output}`)
+  const login = await fetch(loginUrl, { redirect: 'manual' })
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
+  if (!cookie) throw new Error(`The sign-in link set no cookie (${login.status})`)
+  const html = await (await fetch(`${url}/`, { headers: { cookie } })).text()
   const token = /<meta name="courier-token" content="([^"]+)"/.exec(html)?.[1]
-  if (!token) throw new Error('No token in the page')
+  if (!token) throw new Error('No token in the signed-in page')
   return {
     url,
+    loginUrl,
     token,
+    cookie,
+    /** A new one-time sign-in link (`courier open`), for another browser context. */
+    async freshLoginUrl() {
+      const { execFileSync } = await import('node:child_process')
+      const printed = execFileSync(process.execPath, [join(root, 'apps/proxy/bin/courier.mjs'), 'open'], { env: { ...process.env, COURIER_DATA_DIR: dataDir } }).toString()
+      const link = /(http:\/\/\S+)/.exec(printed)?.[1]
+      if (!link) throw new Error(`courier open printed no link:\n${printed}`)
+      return link
+    },
+    /** Headers an API call from Courier's own page carries. */
+    headers: { cookie, 'x-courier-token': token },
     pid: child.pid,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve))

@@ -4,17 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { buildTestApp, tempDataDir } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
 
-/**
- * Folders of the data folder left out of the byte search for now: another change seals bodies and
- * uploads at rest; once it has landed, empty this set so the whole folder is searched.
- */
-const NOT_SEARCHED = new Set(['bodies', 'files'])
-
-/** Every file under `dir` (the database, its -wal and -shm, anything else), minus NOT_SEARCHED. */
-function filesUnder(dir: string, root = dir): string[] {
+/** Every file under `dir`: the database, its -wal and -shm, the sealed bodies and uploads, anything else. */
+function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name)
-    if (entry.isDirectory()) return dir === root && NOT_SEARCHED.has(entry.name) ? [] : filesUnder(path, root)
+    if (entry.isDirectory()) return filesUnder(path)
     return entry.isFile() ? [path] : []
   })
 }
