@@ -20,7 +20,12 @@ const skipReasons = new Map()
 
 function run(title, command, args, options = {}) {
   process.stdout.write(`\n── ${title}\n`)
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options, env: { ...process.env, ...options.env } })
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    cwd: root,
+    ...options,
+    env: { ...process.env, ...options.env },
+  })
   return result.status === 0
 }
 
@@ -40,7 +45,12 @@ step('Build the server', process.execPath, ['build.mjs'], { cwd: join(root, 'app
 
 for (const pkg of ['packages/shared', 'apps/proxy', 'apps/web']) {
   const report = join(out, `vitest-${pkg.replace('/', '-')}.json`)
-  run(`Vitest: ${pkg}`, bin(pkg, 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { cwd: join(root, pkg) })
+  run(
+    `Vitest: ${pkg}`,
+    bin(pkg, 'vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    { cwd: join(root, pkg) },
+  )
   try {
     const result = JSON.parse(readFileSync(report, 'utf8'))
     passed += result.numPassedTests
@@ -62,7 +72,10 @@ function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
   const cache = join(homedir(), '.cache', 'ms-playwright')
   if (existsSync(cache)) {
-    for (const dir of readdirSync(cache).filter((name) => name.startsWith('chromium')).sort().reverse()) {
+    for (const dir of readdirSync(cache)
+      .filter((name) => name.startsWith('chromium'))
+      .sort()
+      .reverse()) {
       candidates.push(join(cache, dir, 'chrome-linux', 'chrome'), join(cache, dir, 'chrome-linux64', 'chrome'))
     }
   }
@@ -73,9 +86,11 @@ let chromium = findChromium()
 if (!chromium) {
   const isRoot = process.getuid?.() === 0
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    process.stdout.write('\nNo Chromium found: installing Debian\'s chromium (apt-get install chromium)…\n')
+    process.stdout.write("\nNo Chromium found: installing Debian's chromium (apt-get install chromium)…\n")
     run('apt-get update', 'apt-get', ['update', '-qq'])
-    run('Install Chromium', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } })
+    run('Install Chromium', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+      env: { DEBIAN_FRONTEND: 'noninteractive' },
+    })
   } else {
     process.stdout.write('\nNo Chromium found: asking Playwright to download one (playwright install chromium)…\n')
     run('Install Chromium', bin('e2e', 'playwright'), ['install', 'chromium'], { cwd: join(root, 'e2e') })
@@ -85,7 +100,9 @@ if (!chromium) {
 
 if (!chromium) {
   failed++
-  process.stdout.write('✗ No Chromium available for the e2e suite. Install one (apt-get install chromium) or set CHROMIUM_PATH.\n')
+  process.stdout.write(
+    '✗ No Chromium available for the e2e suite. Install one (apt-get install chromium) or set CHROMIUM_PATH.\n',
+  )
 } else {
   const report = join(out, 'playwright.json')
   run(`Playwright e2e (${chromium})`, bin('e2e', 'playwright'), ['test', '--reporter=list,json'], {
@@ -105,6 +122,10 @@ if (!chromium) {
 }
 
 // e.g. "412 passed, 0 failed, 21 skipped (PostgreSQL store suite: no TEST_DATABASE_URL)"
-const reasons = [...skipReasons].map(([reason, count]) => (skipReasons.size > 1 ? `${count} ${reason}` : reason)).join('; ')
-process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped${reasons ? ` (${reasons})` : ''}` : ''}\n`)
+const reasons = [...skipReasons]
+  .map(([reason, count]) => (skipReasons.size > 1 ? `${count} ${reason}` : reason))
+  .join('; ')
+process.stdout.write(
+  `\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped${reasons ? ` (${reasons})` : ''}` : ''}\n`,
+)
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0

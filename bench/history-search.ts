@@ -10,7 +10,9 @@ import { openStore } from '../apps/proxy/src/storage/open-store.js'
 import { newId } from '../apps/proxy/src/ids.js'
 
 // better-sqlite3 is a dependency of apps/proxy; pnpm does not hoist it to the root.
-const Database = createRequire(new URL('../apps/proxy/package.json', import.meta.url))('better-sqlite3') as typeof import('better-sqlite3')
+const Database = createRequire(new URL('../apps/proxy/package.json', import.meta.url))(
+  'better-sqlite3',
+) as typeof import('better-sqlite3')
 const ENTRIES = Number(process.argv[2] ?? 1_000_000)
 const RUNS = 40
 const dir = mkdtempSync(join(tmpdir(), 'courier-bench-history-'))
@@ -19,7 +21,7 @@ const path = join(dir, 'courier.sqlite')
 // A vocabulary with a long tail, so some words are rare and some are everywhere.
 const vocabulary = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x`)
 let seed = 42
-const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
 const word = () => vocabulary[Math.floor(random() ** 3 * vocabulary.length)]!
 const methods = ['GET', 'GET', 'GET', 'POST', 'PUT', 'DELETE']
 const statuses = [200, 200, 200, 201, 204, 301, 400, 401, 404, 500, 503]
@@ -43,7 +45,18 @@ const fill = db.transaction((from: number, to: number) => {
     const status = statuses[i % statuses.length]!
     const url = `https://api.example.com/${word()}/${i}?q=${word()}`
     const body = `{"order":"ord-${i}","items":["${word()}","${word()}","${word()}"],"note":"${word()} ${word()} ${word()} ${word()}"}`
-    const info = insert.run(newId(), new Date(started + i * 1000).toISOString(), method, url, status, null, 12.5, body.length, '{}', '{}')
+    const info = insert.run(
+      newId(),
+      new Date(started + i * 1000).toISOString(),
+      method,
+      url,
+      status,
+      null,
+      12.5,
+      body.length,
+      '{}',
+      '{}',
+    )
     index.run(info.lastInsertRowid, url, `${method} ${url}\n${status}\n${body}`)
   }
 })
@@ -53,7 +66,8 @@ console.log(`Filled in ${((performance.now() - fillStarted) / 1000).toFixed(1)} 
 
 const rare = vocabulary[vocabulary.length - 3]!
 const common = vocabulary[0]!
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!
 
 const reopened = await openStore({ kind: 'sqlite', path }, SecretBox.open(dir))
 const cases: { name: string; query: Parameters<typeof reopened.history.list>[0]; like?: string }[] = [
@@ -76,8 +90,10 @@ for (const { name, query, like } of cases) {
   }
   let baseline = '—'
   if (like) {
-    const scan = db.prepare("SELECT id FROM history WHERE url LIKE ? OR response_json LIKE ? ORDER BY id DESC LIMIT 51")
-    const fts = db.prepare("SELECT h.id FROM history h WHERE h.rowid IN (SELECT rowid FROM history_fts WHERE body LIKE ?) ORDER BY h.rowid DESC LIMIT 51")
+    const scan = db.prepare('SELECT id FROM history WHERE url LIKE ? OR response_json LIKE ? ORDER BY id DESC LIMIT 51')
+    const fts = db.prepare(
+      'SELECT h.id FROM history h WHERE h.rowid IN (SELECT rowid FROM history_fts WHERE body LIKE ?) ORDER BY h.rowid DESC LIMIT 51',
+    )
     const scanTimes: number[] = []
     for (let run = 0; run < 5; run++) {
       const t = performance.now()
@@ -87,12 +103,24 @@ for (const { name, query, like } of cases) {
     }
     baseline = `${percentile(scanTimes, 50).toFixed(0)} ms`
   }
-  rows.push([name, String(found), `${percentile(times, 50).toFixed(2)} ms`, `${percentile(times, 95).toFixed(2)} ms`, baseline])
+  rows.push([
+    name,
+    String(found),
+    `${percentile(times, 50).toFixed(2)} ms`,
+    `${percentile(times, 95).toFixed(2)} ms`,
+    baseline,
+  ])
 }
 await reopened.close()
 db.close()
 
-const header = ['query (1,000,000 entries)'.replace('1,000,000', ENTRIES.toLocaleString('en')), 'found', 'p50', 'p95', 'LIKE scan p50']
+const header = [
+  'query (1,000,000 entries)'.replace('1,000,000', ENTRIES.toLocaleString('en')),
+  'found',
+  'p50',
+  'p95',
+  'LIKE scan p50',
+]
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')
 console.log(line(header))

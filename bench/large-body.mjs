@@ -31,7 +31,12 @@ await new Promise((resolve) => target.listen(0, '127.0.0.1', resolve))
 const courier = await startCourier()
 // The server's own CPU time (user + system), in seconds: on a shared machine wall time also counts
 // waiting for a core, CPU time only what Courier itself spent.
-const cpu = () => readFileSync(`/proc/${courier.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((sum, ticks) => sum + Number(ticks), 0) / 100
+const cpu = () =>
+  readFileSync(`/proc/${courier.pid}/stat`, 'utf8')
+    .split(') ')[1]
+    .split(' ')
+    .slice(11, 13)
+    .reduce((sum, ticks) => sum + Number(ticks), 0) / 100
 const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${courier.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024
 const baseline = rss()
 let peak = baseline
@@ -43,7 +48,13 @@ try {
   const sent = await request(`${courier.url}/api/send`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...courier.headers },
-    body: JSON.stringify({ request: { method: 'GET', url: `http://127.0.0.1:${target.address().port}/big.bin`, settings: { maxResponseBytes: size + MB, timeoutMs: 300_000 } } }),
+    body: JSON.stringify({
+      request: {
+        method: 'GET',
+        url: `http://127.0.0.1:${target.address().port}/big.bin`,
+        settings: { maxResponseBytes: size + MB, timeoutMs: 300_000 },
+      },
+    }),
   })
   const record = await sent.body.json()
   if (record.error || record.sizes.body !== size) throw new Error(`send failed: ${JSON.stringify(record.error)}`)
@@ -67,9 +78,15 @@ try {
   const exact = bytes === size && hash.digest('hex') === expected.digest('hex')
 
   const mb = (value) => `${(value / MB).toFixed(0)} MB`
-  console.log(`body ${mb(size)}: send ${(sendMs / 1000).toFixed(1)} s (${mb(size / (sendMs / 1000))}/s), download ${(downloadMs / 1000).toFixed(1)} s (${mb(size / (downloadMs / 1000))}/s), byte-exact: ${exact}`)
-  console.log(`server CPU: send ${sendCpu.toFixed(1)} s, download ${downloadCpu.toFixed(1)} s (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`)
-  console.log(`server RSS: ${mb(baseline)} at rest, peak ${mb(peakAfterSend)} while sending, peak ${mb(peak)} overall (+${mb(peak - baseline)})`)
+  console.log(
+    `body ${mb(size)}: send ${(sendMs / 1000).toFixed(1)} s (${mb(size / (sendMs / 1000))}/s), download ${(downloadMs / 1000).toFixed(1)} s (${mb(size / (downloadMs / 1000))}/s), byte-exact: ${exact}`,
+  )
+  console.log(
+    `server CPU: send ${sendCpu.toFixed(1)} s, download ${downloadCpu.toFixed(1)} s (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`,
+  )
+  console.log(
+    `server RSS: ${mb(baseline)} at rest, peak ${mb(peakAfterSend)} while sending, peak ${mb(peak)} overall (+${mb(peak - baseline)})`,
+  )
 } finally {
   clearInterval(sampler)
   await courier.stop()

@@ -49,7 +49,8 @@ try {
       },
       { url: `${targetUrl}/large-${mb}.json` },
     )
-    if (sent.sizes?.body !== body.length) throw new Error(`send failed: ${JSON.stringify(sent.error ?? sent).slice(0, 300)}`)
+    if (sent.sizes?.body !== body.length)
+      throw new Error(`send failed: ${JSON.stringify(sent.error ?? sent).slice(0, 300)}`)
     await page.reload()
     // Let the app settle as a person's would (it loads the editor chunk when idle), then watch.
     await page.waitForLoadState('networkidle')
@@ -64,13 +65,20 @@ try {
     const step = (name) => page.evaluate((value) => (window.__step = value), name)
     const region = page.getByRole('region', { name: 'Response' })
     const t0 = Date.now()
-    await page.getByRole('navigation', { name: 'History' }).getByRole('button', { name: new RegExp(`large-${mb}\\.json`) }).first().click()
+    await page
+      .getByRole('navigation', { name: 'History' })
+      .getByRole('button', { name: new RegExp(`large-${mb}\\.json`) })
+      .first()
+      .click()
     let gate = ''
     const viewAnyway = region.getByRole('button', { name: 'View anyway' })
     const tree = region.getByRole('tree', { name: 'JSON tree' })
     const monaco = region.locator('.monaco-editor .view-line').first()
     const lines = region.getByRole('region', { name: 'Response body' })
-    const anyView = () => [tree.getByRole('treeitem', { name: /^\[0\]: / }), monaco, lines.getByText('"id": 0,')].map((view) => view.waitFor({ timeout: 120_000 }))
+    const anyView = () =>
+      [tree.getByRole('treeitem', { name: /^\[0\]: / }), monaco, lines.getByText('"id": 0,')].map((view) =>
+        view.waitFor({ timeout: 120_000 }),
+      )
     await Promise.race([viewAnyway.waitFor({ timeout: 120_000 }), ...anyView()])
     let start = t0
     if (await viewAnyway.isVisible()) {
@@ -82,7 +90,8 @@ try {
     await Promise.race(anyView())
     const firstView = Date.now() - start
 
-    const radio = (name) => page.getByRole('radiogroup', { name: 'Body view' }).getByRole('radio', { name, exact: true })
+    const radio = (name) =>
+      page.getByRole('radiogroup', { name: 'Body view' }).getByRole('radio', { name, exact: true })
     let t = Date.now()
     await step('pretty')
     await radio('Pretty').check()
@@ -135,7 +144,9 @@ try {
   target.close()
 }
 
-console.log('\nsize    items    first view   pretty   expand+scroll   filter   longest task   tasks>200ms   large-body gate')
+console.log(
+  '\nsize    items    first view   pretty   expand+scroll   filter   longest task   tasks>200ms   large-body gate',
+)
 for (const row of rows) {
   console.log(
     `${row.size.padEnd(7)} ${String(row.items).padStart(7)}  ${`${row.firstView} ms`.padStart(10)}  ${`${row.prettyMs} ms`.padStart(7)}  ${`${row.expandMs} ms`.padStart(14)}  ${`${row.filterMs} ms`.padStart(7)}  ${`${row.longestTask} ms`.padStart(12)}  ${String(row.over200).padStart(11)}   ${row.gate}`,

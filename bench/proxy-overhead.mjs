@@ -70,7 +70,9 @@ try {
 }
 
 const ms = (value) => `${value.toFixed(2)} ms`.padStart(10)
-console.log('body    runs   direct p50   via Courier p50   +body p50   added p50 (send / +body)   direct p95   via p95   +body p95')
+console.log(
+  'body    runs   direct p50   via Courier p50   +body p50   added p50 (send / +body)   direct p95   via p95   +body p95',
+)
 for (const { size, runs: n, direct: d, send: s, sendAndBody: b } of results) {
   const added = `${(median(s) - median(d)).toFixed(2)} / ${(median(b) - median(d)).toFixed(2)} ms`
   console.log(

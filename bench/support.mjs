@@ -60,7 +60,9 @@ export async function startCourier() {
     /** A new one-time sign-in link (`courier open`), for another browser context. */
     async freshLoginUrl() {
       const { execFileSync } = await import('node:child_process')
-      const printed = execFileSync(process.execPath, [join(root, 'apps/proxy/bin/courier.mjs'), 'open'], { env: { ...process.env, COURIER_DATA_DIR: dataDir } }).toString()
+      const printed = execFileSync(process.execPath, [join(root, 'apps/proxy/bin/courier.mjs'), 'open'], {
+        env: { ...process.env, COURIER_DATA_DIR: dataDir },
+      }).toString()
       const link = /(http:\/\/\S+)/.exec(printed)?.[1]
       if (!link) throw new Error(`courier open printed no link:\n${printed}`)
       return link
@@ -82,7 +84,13 @@ export function largeJson(bytes) {
   const parts = []
   let size = 2
   for (let i = 0; size < bytes - 200; i++) {
-    const item = JSON.stringify({ id: i, name: `item ${i}`, active: i % 3 === 0, tags: ['alpha', 'beta'], owner: { login: `user${i % 97}`, score: i * 7 } })
+    const item = JSON.stringify({
+      id: i,
+      name: `item ${i}`,
+      active: i % 3 === 0,
+      tags: ['alpha', 'beta'],
+      owner: { login: `user${i % 97}`, score: i * 7 },
+    })
     parts.push(item)
     size += item.length + 1
   }

@@ -58,10 +58,15 @@ export class CourierServer {
   /** A fresh one-time sign-in link, from `courier open` as a person would get one. */
   openLink(): Promise<string> {
     return new Promise((resolve, reject) => {
-      execFile(process.execPath, [bin, 'open'], { env: { ...process.env, COURIER_DATA_DIR: this.dataDir } }, (error, stdout, stderr) => {
-        if (error) reject(new Error(`courier open failed: ${stderr || error.message}`))
-        else resolve(stdout.trim())
-      })
+      execFile(
+        process.execPath,
+        [bin, 'open'],
+        { env: { ...process.env, COURIER_DATA_DIR: this.dataDir } },
+        (error, stdout, stderr) => {
+          if (error) reject(new Error(`courier open failed: ${stderr || error.message}`))
+          else resolve(stdout.trim())
+        },
+      )
     })
   }
 

@@ -1,4 +1,11 @@
-import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { CourierServer } from './courier-server.js'
@@ -46,7 +53,8 @@ export async function resetWorkspace(request: APIRequestContext, courierUrl: str
 export const screensDir = process.env.COURIER_SCREENS_DIR ?? join(import.meta.dirname, 'screenshots')
 
 /** Loopback, and what the page makes itself (data:, blob:): Monaco and everything else are local. */
-export const isLoopbackOrInline = (url: URL) => ['127.0.0.1', 'localhost'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol)
+export const isLoopbackOrInline = (url: URL) =>
+  ['127.0.0.1', 'localhost'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol)
 
 /**
  * The `app` fixture: an empty workspace, Courier's page open, and at the end the check that
@@ -76,7 +84,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   // Each worker's browser signs in once with the link `courier serve` printed; every context reuses the cookie.
-  signedIn: [async ({ browser, courier }, use) => use(await signInState(browser, courier.loginUrl, courier.url)), { scope: 'worker' }],
+  signedIn: [
+    async ({ browser, courier }, use) => use(await signInState(browser, courier.loginUrl, courier.url)),
+    { scope: 'worker' },
+  ],
   storageState: async ({ signedIn }, use) => use(signedIn),
   target: [
     async ({}, use) => {

@@ -3,7 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { OAuth2Server } from 'oauth2-mock-server'
 
-type DeviceSession = { userCode: string; scope: string; status: 'pending' | 'approved' | 'denied' | 'issued'; polls: number[]; slowedDown: boolean }
+type DeviceSession = {
+  userCode: string
+  scope: string
+  status: 'pending' | 'approved' | 'denied' | 'issued'
+  polls: number[]
+  slowedDown: boolean
+}
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
@@ -74,7 +80,13 @@ export class LocalIdp {
       const deviceCode = randomBytes(24).toString('base64url')
       const raw = randomBytes(4).toString('hex').toUpperCase()
       const userCode = `${raw.slice(0, 4)}-${raw.slice(4)}`
-      this.sessions.set(deviceCode, { userCode, scope: form.get('scope') ?? '', status: 'pending', polls: [], slowedDown: false })
+      this.sessions.set(deviceCode, {
+        userCode,
+        scope: form.get('scope') ?? '',
+        status: 'pending',
+        polls: [],
+        slowedDown: false,
+      })
       return json(response, 200, {
         device_code: deviceCode,
         user_code: userCode,
@@ -90,7 +102,9 @@ export class LocalIdp {
         const session = this.sessionOf((form.get('user_code') ?? '').trim().toUpperCase())
         if (!session) return response.end('<!doctype html><title>Unknown code</title><h1>That code is not known.</h1>')
         session.status = form.get('decision') === 'deny' ? 'denied' : 'approved'
-        return response.end(`<!doctype html><title>Done</title><h1>Device ${session.status}</h1><p>You can return to your device.</p>`)
+        return response.end(
+          `<!doctype html><title>Done</title><h1>Device ${session.status}</h1><p>You can return to your device.</p>`,
+        )
       }
       const prefilled = escapeHtml(url.searchParams.get('user_code') ?? '')
       return response.end(`<!doctype html><title>Activate a device</title><h1>Activate a device</h1>
@@ -98,12 +112,14 @@ export class LocalIdp {
 <button name="decision" value="approve">Approve</button> <button name="decision" value="deny">Deny</button></form>`)
     }
     if (request.method === 'POST' && url.pathname === '/token') {
-      if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:device_code') return json(response, 400, { error: 'unsupported_grant_type' })
+      if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:device_code')
+        return json(response, 400, { error: 'unsupported_grant_type' })
       const session = this.sessions.get(form.get('device_code') ?? '')
       if (!session) return json(response, 400, { error: 'invalid_grant', error_description: 'Unknown device code.' })
       session.polls.push(Date.now())
       if (session.status === 'denied') return json(response, 400, { error: 'access_denied' })
-      if (session.status === 'issued') return json(response, 400, { error: 'invalid_grant', error_description: 'The device code was already used.' })
+      if (session.status === 'issued')
+        return json(response, 400, { error: 'invalid_grant', error_description: 'The device code was already used.' })
       // A fixed rhythm, however fast the person approves: the first poll is pending, the second is
       // told to slow down (RFC 8628 §3.5: every later poll waits 5 s more), then the real answer.
       if (session.polls.length === 1) return json(response, 400, { error: 'authorization_pending' })
@@ -113,11 +129,17 @@ export class LocalIdp {
       }
       if (session.status === 'pending') return json(response, 400, { error: 'authorization_pending' })
       const accessToken = await this.mock.issuer.buildToken({
-        scopesOrTransform: (_header, payload) => Object.assign(payload, { sub: 'tv-user', scope: session.scope, client_id: form.get('client_id') }),
+        scopesOrTransform: (_header, payload) =>
+          Object.assign(payload, { sub: 'tv-user', scope: session.scope, client_id: form.get('client_id') }),
         expiresIn: 3600,
       })
       session.status = 'issued'
-      return json(response, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: 3600, scope: session.scope })
+      return json(response, 200, {
+        access_token: accessToken,
+        token_type: 'Bearer',
+        expires_in: 3600,
+        scope: session.scope,
+      })
     }
     json(response, 404, { error: 'not_found' })
   }
@@ -145,8 +167,16 @@ export class DigestTarget {
       for (const m of header.slice(7).matchAll(/([a-z]+)=(?:"([^"]*)"|([^,\s]+))/g)) params[m[1]!] = m[2] ?? m[3]!
       const algorithm = params.algorithm === 'SHA-256' ? 'sha256' : 'md5'
       const H = (text: string) => createHash(algorithm).update(text).digest('hex')
-      const expected = H(`${H(`${user}:${realm}:${password}`)}:${params.nonce}:${params.nc}:${params.cnonce}:${params.qop}:${H(`${request.method}:${params.uri}`)}`)
-      if (header.startsWith('Digest ') && this.nonces.has(params.nonce ?? '') && params.username === user && params.uri === request.url && params.response === expected) {
+      const expected = H(
+        `${H(`${user}:${realm}:${password}`)}:${params.nonce}:${params.nc}:${params.cnonce}:${params.qop}:${H(`${request.method}:${params.uri}`)}`,
+      )
+      if (
+        header.startsWith('Digest ') &&
+        this.nonces.has(params.nonce ?? '') &&
+        params.username === user &&
+        params.uri === request.url &&
+        params.response === expected
+      ) {
         return json(response, 200, { authenticated: true, user, algorithm: params.algorithm })
       }
       const nonce = randomBytes(16).toString('hex')

@@ -7,7 +7,13 @@ export function largeJson(targetBytes: number): Buffer {
   const parts: string[] = []
   let size = 2
   for (let i = 0; size < targetBytes - 200; i++) {
-    const item = JSON.stringify({ id: i, name: `item ${i}`, active: i % 3 === 0, tags: ['alpha', 'beta'], owner: { login: `user${i % 97}`, score: i * 7 } })
+    const item = JSON.stringify({
+      id: i,
+      name: `item ${i}`,
+      active: i % 3 === 0,
+      tags: ['alpha', 'beta'],
+      owner: { login: `user${i % 97}`, score: i * 7 },
+    })
     parts.push(item)
     size += item.length + 1
   }
@@ -17,7 +23,8 @@ export function largeJson(targetBytes: number): Buffer {
 /** Bytes with every value 0–255, so any text decoding on the way would show. */
 export const BINARY = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37 + (i >> 8)) & 0xff))
 
-export const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="48"><rect width="64" height="48" rx="8" fill="#4263eb"/><circle cx="32" cy="24" r="12" fill="#fff"/></svg>'
+export const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="48"><rect width="64" height="48" rx="8" fill="#4263eb"/><circle cx="32" cy="24" r="12" fill="#fff"/></svg>'
 
 /** HTML whose script would reach into the parent page if the sandbox let it. */
 export const HOSTILE_HTML = `<!doctype html><html><head><title>Preview</title></head><body style="font-family:sans-serif">
@@ -130,7 +137,12 @@ export class ResponseTarget {
       if (path === '/catalog') {
         const page = Number(url.searchParams.get('page') ?? '1')
         const link = (p: number) => `<${this.url(`/catalog?page=${p}`)}>`
-        const links = [page > 1 ? `${link(page - 1)}; rel="prev"` : '', page < 5 ? `${link(page + 1)}; rel="next"` : '', `${link(1)}; rel="first"`, `${link(5)}; rel="last"`]
+        const links = [
+          page > 1 ? `${link(page - 1)}; rel="prev"` : '',
+          page < 5 ? `${link(page + 1)}; rel="next"` : '',
+          `${link(1)}; rel="first"`,
+          `${link(5)}; rel="last"`,
+        ]
         response.setHeader('Link', links.filter(Boolean).join(', '))
         response.setHeader('X-RateLimit-Limit', '60')
         response.setHeader('X-RateLimit-Remaining', String(60 - page))
@@ -148,7 +160,9 @@ export class ResponseTarget {
       }
       if (path === '/feed.xml') {
         response.setHeader('Content-Type', 'application/xml')
-        return response.end('<?xml version="1.0"?><feed><title>News</title><entry id="1"><title>First</title></entry><entry id="2"><title>Second</title></entry></feed>')
+        return response.end(
+          '<?xml version="1.0"?><feed><title>News</title><entry id="1"><title>First</title></entry><entry id="2"><title>Second</title></entry></feed>',
+        )
       }
       const large = /^\/large-(\d+)\.json$/.exec(path)
       if (large) {

@@ -31,7 +31,13 @@ export class TargetServer {
       request.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8')
         const url = new URL(request.url ?? '/', 'http://target')
-        this.received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body, raw: Buffer.concat(chunks) })
+        this.received.push({
+          method: request.method ?? '',
+          url: request.url ?? '',
+          headers: request.headers,
+          body,
+          raw: Buffer.concat(chunks),
+        })
         const path = url.pathname
         const file = this.files.get(path)
         if (file) {
@@ -51,7 +57,10 @@ export class TargetServer {
           return response.end()
         }
         if (path === '/cookies/set') {
-          response.setHeader('set-cookie', [...url.searchParams].map(([name, value]) => `${name}=${value}; Path=/`))
+          response.setHeader(
+            'set-cookie',
+            [...url.searchParams].map(([name, value]) => `${name}=${value}; Path=/`),
+          )
           response.setHeader('content-type', 'application/json')
           return response.end(JSON.stringify({ set: Object.fromEntries(url.searchParams) }))
         }
@@ -66,7 +75,15 @@ export class TargetServer {
             .then(async (form) => {
               const parts: Record<string, unknown> = {}
               for (const [name, value] of form) {
-                parts[name] = typeof value === 'string' ? value : { filename: value.name, type: value.type, size: value.size, text: (await value.text()).slice(0, 200) }
+                parts[name] =
+                  typeof value === 'string'
+                    ? value
+                    : {
+                        filename: value.name,
+                        type: value.type,
+                        size: value.size,
+                        text: (await value.text()).slice(0, 200),
+                      }
               }
               response.setHeader('content-type', 'application/json')
               response.end(JSON.stringify({ parts }))

@@ -6,7 +6,16 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
-      { plugins: [react()], test: { name: 'components', include: ['src/**/*.test.tsx'], environment: 'jsdom', testTimeout: 30_000, setupFiles: ['src/test-setup.ts'] } },
+      {
+        plugins: [react()],
+        test: {
+          name: 'components',
+          include: ['src/**/*.test.tsx'],
+          environment: 'jsdom',
+          testTimeout: 30_000,
+          setupFiles: ['src/test-setup.ts'],
+        },
+      },
     ],
   },
 })

@@ -4,13 +4,15 @@ import type { Page } from '@playwright/test'
 export class AuthPage {
   constructor(private readonly page: Page) {}
 
-  readonly tab = () => this.page.getByRole('region', { name: 'Request' }).getByRole('tab', { name: 'Auth', exact: true })
+  readonly tab = () =>
+    this.page.getByRole('region', { name: 'Request' }).getByRole('tab', { name: 'Auth', exact: true })
   readonly panel = () => this.page.getByRole('region', { name: 'Request' }).getByRole('tabpanel', { name: 'Auth' })
   readonly type = () => this.page.getByRole('combobox', { name: 'Auth type' })
   /** Text and password fields alike, by their accessible name. */
   readonly field = (name: string) => this.panel().getByLabel(name, { exact: true })
   readonly sentAs = () => this.panel().locator('.auth-sent-as')
-  readonly addTo = (where: 'Header' | 'Query parameter') => this.panel().getByRole('radiogroup', { name: 'Add API key to' }).getByRole('radio', { name: where })
+  readonly addTo = (where: 'Header' | 'Query parameter') =>
+    this.panel().getByRole('radiogroup', { name: 'Add API key to' }).getByRole('radio', { name: where })
 
   // OAuth 2
   readonly grant = () => this.panel().getByRole('combobox', { name: 'Grant type' })
@@ -24,7 +26,10 @@ export class AuthPage {
   readonly maskedToken = () => this.panel().getByLabel('Access token (masked)')
   readonly refreshNow = () => this.panel().getByRole('button', { name: 'Refresh now' })
   readonly forget = () => this.panel().getByRole('button', { name: 'Forget token' })
-  readonly flowResult = () => this.panel().getByRole('group', { name: 'Flow result' }).or(this.panel().getByRole('status', { name: 'Flow result' }))
+  readonly flowResult = () =>
+    this.panel()
+      .getByRole('group', { name: 'Flow result' })
+      .or(this.panel().getByRole('status', { name: 'Flow result' }))
   readonly flowStatus = () => this.panel().getByRole('status', { name: 'Flow status' })
   readonly alert = () => this.panel().getByRole('alert').first()
   /** Opens the HTTP exchange a step of the flow inspector recorded. */
@@ -39,7 +44,8 @@ export class AuthPage {
   readonly redirectUrl = () => this.panel().getByRole('textbox', { name: 'Redirect URL' })
   readonly finishSignIn = () => this.panel().getByRole('button', { name: 'Finish sign-in' })
   readonly more = () => this.panel().getByText('Audience, resource, extra parameters, token name')
-  readonly jwtClaims = (name: 'Access token' | 'ID token') => this.panel().getByRole('table', { name: `${name} claims` })
+  readonly jwtClaims = (name: 'Access token' | 'ID token') =>
+    this.panel().getByRole('table', { name: `${name} claims` })
 
   /** The token name lives under "more"; two flows with different names never share a token. */
   async setTokenName(name: string) {
@@ -64,7 +70,23 @@ export class AuthPage {
   }
 
   /** Fills the OAuth 2 form; only the fields given are touched. */
-  async configure(fields: Partial<Record<'Issuer' | 'Authorization URL' | 'Token URL' | 'Device authorization URL' | 'Client ID' | 'Client secret' | 'Scope' | 'Redirect URI' | 'Resource owner username' | 'Resource owner password', string>>) {
+  async configure(
+    fields: Partial<
+      Record<
+        | 'Issuer'
+        | 'Authorization URL'
+        | 'Token URL'
+        | 'Device authorization URL'
+        | 'Client ID'
+        | 'Client secret'
+        | 'Scope'
+        | 'Redirect URI'
+        | 'Resource owner username'
+        | 'Resource owner password',
+        string
+      >
+    >,
+  ) {
     for (const [name, value] of Object.entries(fields)) await this.field(name).fill(value)
   }
 }

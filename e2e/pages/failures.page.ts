@@ -15,7 +15,10 @@ export async function courierApi(request: APIRequestContext, courierUrl: string)
   const headers = { 'x-courier-token': token }
   return {
     async itemId(collectionName: string, itemName: string): Promise<string> {
-      const trees = (await (await request.get(`${courierUrl}api/collections`, { headers })).json()) as { name: string; items: { id: string; name: string }[] }[]
+      const trees = (await (await request.get(`${courierUrl}api/collections`, { headers })).json()) as {
+        name: string
+        items: { id: string; name: string }[]
+      }[]
       const item = trees.find((tree) => tree.name === collectionName)?.items.find((i) => i.name === itemName)
       if (!item) throw new Error(`no item “${itemName}” in “${collectionName}”`)
       return item.id

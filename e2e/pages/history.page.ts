@@ -11,7 +11,8 @@ export class HistoryPage {
   async show() {
     await this.sidebarTab().click()
   }
-  readonly entries = () => this.region().getByRole('button', { name: /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|[A-Z]+) / })
+  readonly entries = () =>
+    this.region().getByRole('button', { name: /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|[A-Z]+) / })
   readonly entry = (text: string | RegExp) => this.entries().filter({ hasText: text })
   readonly entryActions = (name: RegExp) => this.region().getByRole('button', { name })
   readonly compareItem = () => this.page.getByRole('menuitem', { name: 'Compare with…' })

@@ -4,7 +4,8 @@ import type { Locator, Page } from '@playwright/test'
 export class ImportExportPage {
   constructor(private readonly page: Page) {}
 
-  readonly importButton = () => this.page.getByRole('navigation', { name: 'Collections' }).getByRole('button', { name: 'Import', exact: true })
+  readonly importButton = () =>
+    this.page.getByRole('navigation', { name: 'Collections' }).getByRole('button', { name: 'Import', exact: true })
   readonly importDialog = () => this.page.getByRole('dialog', { name: 'Import' })
   readonly source = (name: 'Paste' | 'File' | 'URL') => this.importDialog().getByRole('radio', { name, exact: true })
   readonly pasteBox = () => this.importDialog().getByRole('textbox', { name: 'Text to import' })
@@ -30,9 +31,12 @@ export class ImportExportPage {
   /** The switch's input is visually hidden; a person clicks its label. */
   readonly includeSecretsLabel = (dialog: Locator) => dialog.getByText('Include secrets').first()
   readonly includeSecrets = (dialog: Locator) => dialog.getByRole('switch', { name: 'Include secrets' })
-  readonly historyStatusFilter = () => this.page.getByRole('navigation', { name: 'History' }).getByRole('combobox', { name: 'Status filter' })
-  readonly exportHistoryButton = () => this.page.getByRole('navigation', { name: 'History' }).getByRole('button', { name: 'Export matches…' })
-  readonly commandSearch = () => this.page.getByRole('combobox', { name: 'Search commands, requests, environments and history' })
+  readonly historyStatusFilter = () =>
+    this.page.getByRole('navigation', { name: 'History' }).getByRole('combobox', { name: 'Status filter' })
+  readonly exportHistoryButton = () =>
+    this.page.getByRole('navigation', { name: 'History' }).getByRole('button', { name: 'Export matches…' })
+  readonly commandSearch = () =>
+    this.page.getByRole('combobox', { name: 'Search commands, requests, environments and history' })
 
   /** The code as Monaco shows it (visible lines; Monaco renders spaces as no-break spaces). */
   async codeText(): Promise<string> {

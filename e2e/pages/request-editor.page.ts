@@ -13,17 +13,20 @@ export class RequestEditorPage {
   // By label, not role: a key with suggestions (a datalist) is a combobox, a plain one a textbox.
   readonly keys = () => this.region().getByLabel('Key', { exact: true })
   readonly values = () => this.region().getByLabel('Value', { exact: true })
-  readonly bodyType = (name: string) => this.page.getByRole('radiogroup', { name: 'Body type' }).getByRole('radio', { name, exact: true })
+  readonly bodyType = (name: string) =>
+    this.page.getByRole('radiogroup', { name: 'Body type' }).getByRole('radio', { name, exact: true })
   readonly jsonValid = () => this.page.getByText('Valid JSON')
   readonly jsonEditor = () => this.region().getByRole('tabpanel', { name: 'Body' }).locator('.monaco-editor')
 
   readonly panel = () => this.region().getByRole('tabpanel')
-  readonly table = (name: 'Headers' | 'Query parameters' | 'Path parameters' | string) => this.panel().getByRole('table', { name })
+  readonly table = (name: 'Headers' | 'Query parameters' | 'Path parameters' | string) =>
+    this.panel().getByRole('table', { name })
   readonly keysIn = (table: string) => this.table(table).getByLabel('Key', { exact: true })
   readonly valuesIn = (table: string) => this.table(table).getByRole('textbox', { name: 'Value' })
   readonly addCaptureButton = () => this.panel().getByRole('button', { name: '+ Capture a value' })
   readonly captureVariable = () => this.panel().getByRole('textbox', { name: 'Capture variable' })
-  readonly captureExpression = (variable: string) => this.panel().getByRole('textbox', { name: `Expression of ${variable}` })
+  readonly captureExpression = (variable: string) =>
+    this.panel().getByRole('textbox', { name: `Expression of ${variable}` })
   // Multipart parts
   readonly addTextPart = () => this.panel().getByRole('button', { name: '+ Text field' })
   readonly addFilePart = () => this.panel().getByRole('button', { name: '+ File' })
@@ -66,7 +69,9 @@ export class RequestEditorPage {
 
   async addRow(name: string, value: string) {
     await this.keys().last().fill(name)
-    await this.values().nth((await this.values().count()) - 2).fill(value)
+    await this.values()
+      .nth((await this.values().count()) - 2)
+      .fill(value)
   }
 
   async typeJsonBody(text: string) {

@@ -13,7 +13,8 @@ export class ResponseViewerPage {
   readonly alert = () => this.region().getByRole('alert')
   readonly tab = (name: string) => this.region().getByRole('tab', { name, exact: true })
   readonly panel = (name: string) => this.region().getByRole('tabpanel', { name })
-  readonly view = (name: string) => this.page.getByRole('radiogroup', { name: 'Body view' }).getByRole('radio', { name, exact: true })
+  readonly view = (name: string) =>
+    this.page.getByRole('radiogroup', { name: 'Body view' }).getByRole('radio', { name, exact: true })
   readonly prettyBody = () => this.region().locator('.monaco-editor')
   /** The pretty view of a body too large for Monaco: virtualised plain lines. */
   readonly prettyLines = () => this.region().getByRole('region', { name: 'Response body' })
@@ -34,8 +35,14 @@ export class ResponseViewerPage {
   readonly phaseRow = (name: RegExp) => this.waterfall().getByRole('row', { name })
   readonly hops = () => this.redirectChain().getByRole('listitem')
   /** The summary that opens a hop's headers ("3 response headers, …"). */
-  readonly hopHeadersToggle = (index: number) => this.hops().nth(index).getByText(/response headers?,/)
-  readonly hopHeaders = (index: number) => this.hops().nth(index).getByRole('table', { name: `Hop ${index + 1} response headers` })
+  readonly hopHeadersToggle = (index: number) =>
+    this.hops()
+      .nth(index)
+      .getByText(/response headers?,/)
+  readonly hopHeaders = (index: number) =>
+    this.hops()
+      .nth(index)
+      .getByRole('table', { name: `Hop ${index + 1} response headers` })
   readonly cookieRows = () => this.cookiesTable().getByRole('row')
   readonly sentHeader = (name: RegExp) => this.sentHeaders().getByRole('row', { name })
   readonly headerRows = () => this.headersTable().getByRole('row')
@@ -55,7 +62,8 @@ export class ResponseViewerPage {
   readonly tree = () => this.region().getByRole('tree', { name: 'JSON tree' })
   readonly treeItems = () => this.tree().getByRole('treeitem')
   /** The tree row whose key is exactly `key` (`title`, `[2]`). */
-  readonly treeItem = (key: string) => this.tree().getByRole('treeitem', { name: new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `) })
+  readonly treeItem = (key: string) =>
+    this.tree().getByRole('treeitem', { name: new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `) })
   readonly expand = (key: string) => this.tree().getByRole('button', { name: `Expand ${key}`, exact: true })
   readonly collapse = (key: string) => this.tree().getByRole('button', { name: `Collapse ${key}`, exact: true })
   readonly filter = () => this.region().getByRole('searchbox', { name: 'JSONPath filter' })

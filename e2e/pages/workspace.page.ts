@@ -4,10 +4,12 @@ import { expect, type Page } from '@playwright/test'
 export class WorkspacePage {
   constructor(private readonly page: Page) {}
 
-  readonly collectionsTab = () => this.page.getByRole('tablist', { name: 'Sidebar' }).getByRole('tab', { name: 'Collections' })
+  readonly collectionsTab = () =>
+    this.page.getByRole('tablist', { name: 'Sidebar' }).getByRole('tab', { name: 'Collections' })
   readonly collections = () => this.page.getByRole('navigation', { name: 'Collections' })
   readonly tree = () => this.collections().getByRole('tree', { name: 'Collections tree' })
-  readonly row = (name: string | RegExp) => this.tree().getByRole('treeitem', typeof name === 'string' ? { name, exact: true } : { name })
+  readonly row = (name: string | RegExp) =>
+    this.tree().getByRole('treeitem', typeof name === 'string' ? { name, exact: true } : { name })
   readonly renameBox = () => this.tree().getByRole('textbox', { name: /^New name for/ })
   readonly tabs = () => this.page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab')
   readonly environment = () => this.page.getByRole('combobox', { name: 'Environment' })
@@ -38,7 +40,12 @@ export class WorkspacePage {
   savedWith(...texts: string[]) {
     return this.page.waitForResponse((response) => {
       const request = response.request()
-      return request.method() === 'PUT' && new URL(response.url()).pathname === '/api/workspace' && response.ok() && texts.every((text) => (request.postData() ?? '').includes(text))
+      return (
+        request.method() === 'PUT' &&
+        new URL(response.url()).pathname === '/api/workspace' &&
+        response.ok() &&
+        texts.every((text) => (request.postData() ?? '').includes(text))
+      )
     })
   }
 

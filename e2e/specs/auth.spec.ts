@@ -2,7 +2,15 @@ import { expect, test } from '../auth-fixtures.js'
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 
-test('Basic, Bearer with a custom prefix and an API key in the query go out as set; history masks them', async ({ app, auth, requestEditor, responseViewer, history, target, shot }) => {
+test('Basic, Bearer with a custom prefix and an API key in the query go out as set; history masks them', async ({
+  app,
+  auth,
+  requestEditor,
+  responseViewer,
+  history,
+  target,
+  shot,
+}) => {
   await requestEditor.url().fill(target.url('/auth/basic'))
   await auth.choose('Basic')
   await auth.field('Username').fill('ada')
@@ -60,7 +68,14 @@ test('Basic, Bearer with a custom prefix and an API key in the query go out as s
   await expect(auth.field('Password')).toHaveValue('••••••')
 })
 
-test('Digest: Courier answers the 401 challenge with SHA-256 and shows both exchanges', async ({ app, auth, requestEditor, responseViewer, digestTarget, shot }) => {
+test('Digest: Courier answers the 401 challenge with SHA-256 and shows both exchanges', async ({
+  app,
+  auth,
+  requestEditor,
+  responseViewer,
+  digestTarget,
+  shot,
+}) => {
   await requestEditor.url().fill(digestTarget.url('/digest/ada/pw-digest'))
   await auth.choose('Digest')
   await auth.field('Username').fill('ada')
@@ -71,7 +86,9 @@ test('Digest: Courier answers the 401 challenge with SHA-256 and shows both exch
   await expect(responseViewer.region()).toContainText('"algorithm": "SHA-256"')
   const [challenge, answer] = digestTarget.received.slice(-2)
   expect(challenge!.authorization).toBeUndefined()
-  expect(answer!.authorization).toMatch(/^Digest username="ada", realm="courier-e2e", uri="\/digest\/ada\/pw-digest", algorithm=SHA-256, nonce="[0-9a-f]+", nc=00000001, cnonce="[0-9a-f]+", qop=auth, response="[0-9a-f]{64}", opaque="e2e"$/)
+  expect(answer!.authorization).toMatch(
+    /^Digest username="ada", realm="courier-e2e", uri="\/digest\/ada\/pw-digest", algorithm=SHA-256, nonce="[0-9a-f]+", nc=00000001, cnonce="[0-9a-f]+", qop=auth, response="[0-9a-f]{64}", opaque="e2e"$/,
+  )
 
   await responseViewer.tab('Redirects').click()
   const hops = responseViewer.hops()

@@ -3,7 +3,12 @@ import { AuthPage } from '../pages/auth.page.js'
 
 const unique = () => Math.random().toString(36).slice(2, 7)
 
-test('build a collection with a folder and two requests, saved with Ctrl+S', async ({ app, workspace, requestEditor, shot }) => {
+test('build a collection with a folder and two requests, saved with Ctrl+S', async ({
+  app,
+  workspace,
+  requestEditor,
+  shot,
+}) => {
   const name = `Shop ${unique()}`
   await workspace.showCollections()
   await workspace.newCollection(name)
@@ -32,7 +37,13 @@ test('build a collection with a folder and two requests, saved with Ctrl+S', asy
   await expect(requestEditor.url()).toHaveValue('{{baseUrl}}/orders?page=1')
 })
 
-test('an environment variable in the URL follows the environment switch, with its source on hover', async ({ workspace, requestEditor, responseViewer, target, shot }) => {
+test('an environment variable in the URL follows the environment switch, with its source on hover', async ({
+  workspace,
+  requestEditor,
+  responseViewer,
+  target,
+  shot,
+}) => {
   const suffix = unique()
   await workspace.createEnvironment(`dev-${suffix}`, [['baseUrl', target.url('').replace(/\/$/, '')]])
   await workspace.createEnvironment(`staging-${suffix}`, [['baseUrl', 'http://staging.example.test']])
@@ -54,7 +65,13 @@ test('an environment variable in the URL follows the environment switch, with it
   expect(target.received.at(-1)!.url).toBe('/health')
 })
 
-test('variables in header, param and auth values are coloured and explained as in the URL', async ({ app, workspace, requestEditor, target, shot }) => {
+test('variables in header, param and auth values are coloured and explained as in the URL', async ({
+  app,
+  workspace,
+  requestEditor,
+  target,
+  shot,
+}) => {
   const auth = new AuthPage(app)
   const suffix = unique()
   await workspace.createEnvironment(`vars-${suffix}`, [['token', 'abc123']])
@@ -89,7 +106,13 @@ test('variables in header, param and auth values are coloured and explained as i
   await app.emulateMedia({ colorScheme: 'light' })
 })
 
-test('a token captured from a login response feeds the next request', async ({ workspace, requestEditor, responseViewer, target, shot }) => {
+test('a token captured from a login response feeds the next request', async ({
+  workspace,
+  requestEditor,
+  responseViewer,
+  target,
+  shot,
+}) => {
   const suffix = unique()
   await workspace.createEnvironment(`chain-${suffix}`, [['base', target.url('').replace(/\/$/, '')]])
   await workspace.environment().selectOption({ label: `chain-${suffix}` })
@@ -112,7 +135,13 @@ test('a token captured from a login response feeds the next request', async ({ w
   expect(target.received.at(-1)!.headers.authorization).toBe('Bearer tok-e2e-1234')
 })
 
-test('search history and compare two responses side by side', async ({ history, requestEditor, responseViewer, target, shot }) => {
+test('search history and compare two responses side by side', async ({
+  history,
+  requestEditor,
+  responseViewer,
+  target,
+  shot,
+}) => {
   const word = `needle${unique()}`
   await requestEditor.url().fill(target.url(`/status/200?find=${word}`))
   await requestEditor.send()
@@ -156,7 +185,12 @@ test('open tabs and unsaved drafts come back after a reload', async ({ app, work
   await expect(requestEditor.url()).toHaveValue('http://first.example.test/a')
 })
 
-test('the command palette jumps to a saved request, and a deleted one comes back with Undo', async ({ app, workspace, requestEditor, shot }) => {
+test('the command palette jumps to a saved request, and a deleted one comes back with Undo', async ({
+  app,
+  workspace,
+  requestEditor,
+  shot,
+}) => {
   const name = `Palette ${unique()}`
   await workspace.showCollections()
   await workspace.newCollection(name)
@@ -178,7 +212,13 @@ test('the command palette jumps to a saved request, and a deleted one comes back
   await expect(workspace.row(new RegExp(`Find me ${name}`))).toHaveCount(1)
 })
 
-test('a request inherits its collection’s auth and headers, and the Auth tab shows what it gets', async ({ workspace, requestEditor, responseViewer, target, shot }) => {
+test('a request inherits its collection’s auth and headers, and the Auth tab shows what it gets', async ({
+  workspace,
+  requestEditor,
+  responseViewer,
+  target,
+  shot,
+}) => {
   const name = `Inherit ${unique()}`
   await workspace.showCollections()
   await workspace.newCollection(name)

@@ -3,7 +3,13 @@ import { expect, test } from '../fixtures.js'
 
 const unique = () => Math.random().toString(36).slice(2, 7)
 
-test('a rename, move or delete of something deleted elsewhere says what failed and what to do', async ({ app, workspace, courier, request, shot }) => {
+test('a rename, move or delete of something deleted elsewhere says what failed and what to do', async ({
+  app,
+  workspace,
+  courier,
+  request,
+  shot,
+}) => {
   const failures = new FailuresPage(app)
   const api = await courierApi(request, courier.url)
   const collection = `Failures ${unique()}`

@@ -1,6 +1,15 @@
 import { expect, test } from '../fixtures.js'
 
-test('a history entry is restored after a page reload and after a server restart', async ({ app, courier, workspace, requestEditor, responseViewer, history, target, shot }) => {
+test('a history entry is restored after a page reload and after a server restart', async ({
+  app,
+  courier,
+  workspace,
+  requestEditor,
+  responseViewer,
+  history,
+  target,
+  shot,
+}) => {
   await requestEditor.setMethod('PUT')
   await requestEditor.url().fill(target.url('/restore-me?v=1'))
   await requestEditor.typeJsonBody('{"keep": true}')
@@ -31,7 +40,13 @@ test('a history entry is restored after a page reload and after a server restart
   await expect(responseViewer.status()).toHaveText('200 OK')
 })
 
-test('history lists newest first with method, URL and status', async ({ requestEditor, responseViewer, history, target, shot }) => {
+test('history lists newest first with method, URL and status', async ({
+  requestEditor,
+  responseViewer,
+  history,
+  target,
+  shot,
+}) => {
   await requestEditor.url().fill(target.url('/status/201'))
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('201 Created')

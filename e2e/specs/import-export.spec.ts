@@ -49,7 +49,14 @@ components:
     key: { type: apiKey, in: header, name: X-API-Key }
 `
 
-test('pasting a cURL command into the URL field fills the whole editor', async ({ app, workspace, requestEditor, responseViewer, target, shot }) => {
+test('pasting a cURL command into the URL field fills the whole editor', async ({
+  app,
+  workspace,
+  requestEditor,
+  responseViewer,
+  target,
+  shot,
+}) => {
   const page = new ImportExportPage(app)
   const command = `curl -X PUT '${target.url('/users/7')}?verbose=1&tag=a' \\\n  -H 'X-Trace: abc-123' \\\n  -H 'Content-Type: application/json' \\\n  -u alice:s3cret \\\n  --data-raw '{"name":"Ada"}'`
   await page.pasteIntoUrl(command)
@@ -72,7 +79,14 @@ test('pasting a cURL command into the URL field fills the whole editor', async (
   expect(received.headers.authorization).toBe(`Basic ${Buffer.from('alice:s3cret').toString('base64')}`)
 })
 
-test('importing an OpenAPI file shows a report, then one of its requests sends', async ({ app, requestEditor, responseViewer, workspace, target, shot }) => {
+test('importing an OpenAPI file shows a report, then one of its requests sends', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  workspace,
+  target,
+  shot,
+}) => {
   const page = new ImportExportPage(app)
   await workspace.showCollections()
   await page.importFile('petshop.yaml', petstore(target.url('').replace(/\/$/, '')))
@@ -99,10 +113,18 @@ test('importing an OpenAPI file shows a report, then one of its requests sends',
   expect(received.headers['x-request-id']).toBe('abc-1')
 })
 
-test('a spec imports by URL, fetched by Courier\'s server; a URL that fails says why', async ({ app, workspace, target, shot }) => {
+test("a spec imports by URL, fetched by Courier's server; a URL that fails says why", async ({
+  app,
+  workspace,
+  target,
+  shot,
+}) => {
   const page = new ImportExportPage(app)
   await workspace.showCollections()
-  target.files.set('/specs/petshop.yaml', { contentType: 'application/yaml', body: petstore(target.url('').replace(/\/$/, '')).replace('title: Pet shop', 'title: Pet shop by URL') })
+  target.files.set('/specs/petshop.yaml', {
+    contentType: 'application/yaml',
+    body: petstore(target.url('').replace(/\/$/, '')).replace('title: Pet shop', 'title: Pet shop by URL'),
+  })
   await page.importButton().click()
   await page.source('URL').check()
   await page.urlBox().fill(target.url('/status/404'))
@@ -131,7 +153,12 @@ test('pasting text in the Import dialog explains a file it does not recognise', 
   await shot('import-unknown-format')
 })
 
-test('copy as Python: the code for the current request, copied to the clipboard', async ({ app, requestEditor, target, shot }) => {
+test('copy as Python: the code for the current request, copied to the clipboard', async ({
+  app,
+  requestEditor,
+  target,
+  shot,
+}) => {
   const page = new ImportExportPage(app)
   await requestEditor.url().fill(`${target.url('/search')}?q=cats&page=2`)
   await requestEditor.setMethod('POST')
@@ -156,7 +183,12 @@ test('copy as Python: the code for the current request, copied to the clipboard'
   await shot('copy-as-code-curl')
 })
 
-test('a collection exports as Postman v2.1 and a folder menu offers Export…', async ({ app, workspace, target, shot }) => {
+test('a collection exports as Postman v2.1 and a folder menu offers Export…', async ({
+  app,
+  workspace,
+  target,
+  shot,
+}) => {
   const page = new ImportExportPage(app)
   await workspace.showCollections()
   if (!(await workspace.row('Pet shop').isVisible())) {
@@ -180,7 +212,14 @@ test('a collection exports as Postman v2.1 and a folder menu offers Export…', 
   await expect(page.exportStatus(dialog)).toContainText('Saved Pet-shop.postman_collection.json')
 })
 
-test('history exports what the filters show, as HAR; the workspace exports as YAML from the palette', async ({ app, requestEditor, responseViewer, history, target, shot }) => {
+test('history exports what the filters show, as HAR; the workspace exports as YAML from the palette', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  history,
+  target,
+  shot,
+}) => {
   const page = new ImportExportPage(app)
   const marked = `/status/404?mark=${Date.now()}`
   for (const path of [marked, '/export-me']) {

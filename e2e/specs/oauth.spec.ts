@@ -52,7 +52,14 @@ test('authorization code + PKCE: the popup signs in, Courier captures the callba
   await expect(auth.flowResult()).toContainText('Token received')
   await expect(auth.tokenStatus()).toHaveText(/^Expires in (59 min|60 min|1 h)$/)
   await expect(auth.maskedToken()).toHaveText(/^eyJ.{5}….{4}$/)
-  for (const step of ['Discovery', 'Authorization request', 'Callback', 'State check', 'Token request', 'Token inspection']) {
+  for (const step of [
+    'Discovery',
+    'Authorization request',
+    'Callback',
+    'State check',
+    'Token request',
+    'Token inspection',
+  ]) {
     await expect(auth.step(step)).toHaveAccessibleName(`${step}: done`)
   }
   await expect(auth.step('Authorization request')).toContainText('PKCE S256: the verifier stays on the Courier server')
@@ -89,12 +96,25 @@ test('authorization code + PKCE: the popup signs in, Courier captures the callba
   await other.close()
 })
 
-test('client credentials: a token at once, the token request shown with the secret masked', async ({ app, auth, requestEditor, responseViewer, target, idp, shot }) => {
+test('client credentials: a token at once, the token request shown with the secret masked', async ({
+  app,
+  auth,
+  requestEditor,
+  responseViewer,
+  target,
+  idp,
+  shot,
+}) => {
   await requestEditor.url().fill(target.url('/items'))
   await auth.choose('OAuth 2.0')
   await auth.enlargeEditor()
   await auth.grant().selectOption({ label: 'Client credentials' })
-  await auth.configure({ 'Token URL': `${idp.issuer}/token`, 'Client ID': 'svc-e2e', 'Client secret': 'very-secret-value', Scope: 'read:items' })
+  await auth.configure({
+    'Token URL': `${idp.issuer}/token`,
+    'Client ID': 'svc-e2e',
+    'Client secret': 'very-secret-value',
+    Scope: 'read:items',
+  })
   await auth.getToken().click()
   await expect(auth.flowResult()).toContainText('Token received')
   await auth.exchangeToggle('Token request').click()
@@ -113,7 +133,15 @@ test('client credentials: a token at once, the token request shown with the secr
   expect(payload(String(target.received.at(-1)!.headers.authorization).slice(7))).toMatchObject({ scope: 'read:items' })
 })
 
-test('refresh after expiry: the expired token is refreshed before the next send', async ({ app, auth, requestEditor, responseViewer, target, idp, shot }) => {
+test('refresh after expiry: the expired token is refreshed before the next send', async ({
+  app,
+  auth,
+  requestEditor,
+  responseViewer,
+  target,
+  idp,
+  shot,
+}) => {
   const issued: string[] = []
   idp.mock.service.on('beforeResponse', (response) => {
     const body = response.body as Record<string, unknown>
@@ -140,11 +168,22 @@ test('refresh after expiry: the expired token is refreshed before the next send'
   await shot('oauth-token-refreshed')
 })
 
-test('device code: the user code and page are shown, Courier polls (slowing down when told) until the person approves', async ({ app, auth, idp, shot }) => {
+test('device code: the user code and page are shown, Courier polls (slowing down when told) until the person approves', async ({
+  app,
+  auth,
+  idp,
+  shot,
+}) => {
   await auth.choose('OAuth 2.0')
   await auth.enlargeEditor()
   await auth.grant().selectOption({ label: 'Device code' })
-  await auth.configure({ Issuer: idp.issuer, 'Device authorization URL': idp.deviceAuthorizationUrl, 'Token URL': idp.deviceTokenUrl, 'Client ID': 'tv-app', Scope: 'read' })
+  await auth.configure({
+    Issuer: idp.issuer,
+    'Device authorization URL': idp.deviceAuthorizationUrl,
+    'Token URL': idp.deviceTokenUrl,
+    'Client ID': 'tv-app',
+    Scope: 'read',
+  })
   await auth.getToken().click()
   await expect(auth.userCode()).toHaveText(/^[0-9A-F]{4}-[0-9A-F]{4}$/)
   const userCode = (await auth.userCode().textContent())!
@@ -174,7 +213,12 @@ test('device code: the user code and page are shown, Courier polls (slowing down
   await shot('oauth-device-done')
 })
 
-test('an error from the provider is shown as text, in the popup and in the Auth tab, and no token is kept', async ({ app, auth, idp, shot }) => {
+test('an error from the provider is shown as text, in the popup and in the Auth tab, and no token is kept', async ({
+  app,
+  auth,
+  idp,
+  shot,
+}) => {
   idp.mock.service.once('beforeAuthorizeRedirect', (redirect) => {
     redirect.url.searchParams.delete('code')
     redirect.url.searchParams.set('error', 'access_denied')
@@ -188,7 +232,9 @@ test('an error from the provider is shown as text, in the popup and in the Auth 
   await auth.getToken().click()
   const popup = await popupOpened
   await expect(new CallbackPage(popup).code()).toHaveText('OAUTH_PROVIDER_ERROR')
-  await expect(new CallbackPage(popup).message()).toHaveText('Callback: the provider answered access_denied: The user said <b>no</b> & closed the window.')
+  await expect(new CallbackPage(popup).message()).toHaveText(
+    'Callback: the provider answered access_denied: The user said <b>no</b> & closed the window.',
+  )
   await screenshot(popup, 'oauth-provider-error-popup')
   await popup.close()
 
@@ -201,11 +247,21 @@ test('an error from the provider is shown as text, in the popup and in the Auth 
   await shot('oauth-provider-error-dark')
 })
 
-test('a redirect URI Courier does not serve: the pasted address finishes the flow', async ({ app, auth, idp, target, shot }) => {
+test('a redirect URI Courier does not serve: the pasted address finishes the flow', async ({
+  app,
+  auth,
+  idp,
+  target,
+  shot,
+}) => {
   await auth.choose('OAuth 2.0')
   await auth.enlargeEditor()
   await auth.grant().selectOption({ label: 'Authorization code' })
-  await auth.configure({ Issuer: idp.issuer, 'Client ID': 'courier-e2e', 'Redirect URI': target.url('/registered/callback') })
+  await auth.configure({
+    Issuer: idp.issuer,
+    'Client ID': 'courier-e2e',
+    'Redirect URI': target.url('/registered/callback'),
+  })
   await auth.setTokenName('pasted-token')
   const popupOpened = app.waitForEvent('popup')
   await auth.getToken().click()
@@ -222,11 +278,23 @@ test('a redirect URI Courier does not serve: the pasted address finishes the flo
   await expect(auth.step('Authorization request')).toContainText('No PKCE')
 })
 
-test('tokens are kept per environment: the token fetched in the Auth tab is the one the send finds, {{variables}} resolved', async ({ auth, workspace, requestEditor, responseViewer, target, idp }) => {
+test('tokens are kept per environment: the token fetched in the Auth tab is the one the send finds, {{variables}} resolved', async ({
+  auth,
+  workspace,
+  requestEditor,
+  responseViewer,
+  target,
+  idp,
+}) => {
   const issued: string[] = []
-  idp.mock.service.on('beforeResponse', (response) => issued.push(String((response.body as Record<string, unknown>).access_token)))
+  idp.mock.service.on('beforeResponse', (response) =>
+    issued.push(String((response.body as Record<string, unknown>).access_token)),
+  )
   const suffix = Date.now().toString(36)
-  await workspace.createEnvironment(`oauth-${suffix}`, [['idpToken', `${idp.issuer}/token`], ['clientId', 'env-client']])
+  await workspace.createEnvironment(`oauth-${suffix}`, [
+    ['idpToken', `${idp.issuer}/token`],
+    ['clientId', 'env-client'],
+  ])
   await workspace.environment().selectOption({ label: `oauth-${suffix}` })
   await requestEditor.url().fill(target.url('/per-environment'))
   await auth.choose('OAuth 2.0')

@@ -19,7 +19,12 @@ test('a form POST goes out urlencoded', async ({ requestEditor, responseViewer, 
   expect(received.body).toBe('name=Ada+Lovelace&lang=en+%26+fr')
 })
 
-test('multipart with a file chosen in the file picker, a text field and a text sent as a file', async ({ requestEditor, responseViewer, target, shot }) => {
+test('multipart with a file chosen in the file picker, a text field and a text sent as a file', async ({
+  requestEditor,
+  responseViewer,
+  target,
+  shot,
+}) => {
   const path = join(tmpdir(), 'courier-e2e-avatar.png')
   writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 1, 2, 3]))
   await requestEditor.setMethod('POST')
@@ -45,7 +50,9 @@ test('multipart with a file chosen in the file picker, a text field and a text s
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('200 OK')
   const received = target.received.at(-1)!
-  const form = await new Response(new Uint8Array(received.raw), { headers: { 'content-type': String(received.headers['content-type']) } }).formData()
+  const form = await new Response(new Uint8Array(received.raw), {
+    headers: { 'content-type': String(received.headers['content-type']) },
+  }).formData()
   expect(form.get('title')).toBe('Quarterly report')
   const avatar = form.get('avatar') as File
   expect([avatar.name, avatar.type, avatar.size]).toEqual(['courier-e2e-avatar.png', 'image/png', 11])
@@ -62,7 +69,12 @@ test('a redirect chain is followed and its hops counted', async ({ requestEditor
   await shot('redirect-chain')
 })
 
-test('a cookie set by one request is sent by the next, and shows in the jar', async ({ requestEditor, responseViewer, target, shot }) => {
+test('a cookie set by one request is sent by the next, and shows in the jar', async ({
+  requestEditor,
+  responseViewer,
+  target,
+  shot,
+}) => {
   await requestEditor.url().fill(target.url('/cookies/set?flavour=oat'))
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('200 OK')
@@ -84,7 +96,12 @@ test('a cookie set by one request is sent by the next, and shows in the jar', as
   await requestEditor.jarDone().click()
 })
 
-test('a total timeout set in the request Settings tab fires and says which timeout', async ({ requestEditor, responseViewer, target, shot }) => {
+test('a total timeout set in the request Settings tab fires and says which timeout', async ({
+  requestEditor,
+  responseViewer,
+  target,
+  shot,
+}) => {
   await requestEditor.url().fill(target.url('/slow?ms=4000'))
   await requestEditor.openTab('Settings')
   await requestEditor.totalTimeout().fill('1')
@@ -102,7 +119,12 @@ test('a custom method is sent exactly as typed', async ({ requestEditor, respons
   expect(target.received.at(-1)!.method).toBe('PROPFIND')
 })
 
-test('headers in bulk, default headers removed, and the URL as it will be sent', async ({ requestEditor, responseViewer, target, shot }) => {
+test('headers in bulk, default headers removed, and the URL as it will be sent', async ({
+  requestEditor,
+  responseViewer,
+  target,
+  shot,
+}) => {
   await requestEditor.url().fill(`${target.url('/users/:id')}?q=a b`)
   await requestEditor.valuesIn('Path parameters').fill('42')
   await expect(requestEditor.finalUrl()).toContainText(`${target.url('/users/42')}?q=a%20b`)
@@ -133,7 +155,11 @@ test('global defaults are kept in Settings', async ({ app, workspace, shot }) =>
   await expect(workspace.globalSetting('Maximum redirects')).toHaveValue('5')
 })
 
-test('the splitter moves with the keyboard, and at its limits the two panes still fill the window', async ({ app, requestEditor, responseViewer }) => {
+test('the splitter moves with the keyboard, and at its limits the two panes still fill the window', async ({
+  app,
+  requestEditor,
+  responseViewer,
+}) => {
   const splitter = requestEditor.splitter()
   const request = requestEditor.region()
   await expect(requestEditor.url()).toBeVisible() // the editor has drawn; a fresh page may still be loading
@@ -142,7 +168,11 @@ test('the splitter moves with the keyboard, and at its limits the two panes stil
   await splitter.focus()
   for (let i = 0; i < 12; i++) await splitter.press('ArrowDown')
   await expect(splitter).toHaveAttribute('aria-valuenow', '85')
-  const [top, bar, bottom] = [(await request.boundingBox())!, (await splitter.boundingBox())!, (await responseViewer.region().boundingBox())!]
+  const [top, bar, bottom] = [
+    (await request.boundingBox())!,
+    (await splitter.boundingBox())!,
+    (await responseViewer.region().boundingBox())!,
+  ]
   expect(top.height).toBeGreaterThan(before)
   expect(bar.height).toBeLessThan(10) // no gap left in the splitter's row
   expect(Math.abs(bottom.y - (bar.y + bar.height))).toBeLessThan(1)

@@ -7,15 +7,23 @@ async function watchLongTasks(page: Page) {
     const tasks: { start: number; duration: number }[] = []
     ;(window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) })
+      for (const entry of list.getEntries())
+        tasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) })
     }).observe({ type: 'longtask', buffered: false })
   })
 }
 
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.slice())
+const longTasks = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.slice())
 const pageNow = (page: Page) => page.evaluate(() => Math.round(performance.now()))
 
-test('a 50 MB JSON response renders while the page stays responsive', async ({ app, requestEditor, responseViewer, responseTarget, shot: takeShot }) => {
+test('a 50 MB JSON response renders while the page stays responsive', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  responseTarget,
+  shot: takeShot,
+}) => {
   test.setTimeout(240_000)
   const marks: [string, number][] = []
   // Capturing a screenshot is itself a long task in the page; those windows are reported apart.
@@ -98,14 +106,22 @@ test('a 50 MB JSON response renders while the page stays responsive', async ({ a
         }),
       ),
   )
-  await expect.poll(async () => (await longTasks(app)).filter((task) => task.start >= before - 1 && task.duration >= 290).length).toBe(1)
+  await expect
+    .poll(async () => (await longTasks(app)).filter((task) => task.start >= before - 1 && task.duration >= 290).length)
+    .toBe(1)
   // Parsing, pretty-printing and filtering 50 MB happen in the worker: the page never froze for
   // long. A main-thread JSON.parse of this body alone blocks for longer than this (measured
   // here: the longest task under load was ~600 ms).
   expect(longest, report).toBeLessThan(2_000)
 })
 
-test('a body over the large-body threshold offers download or view, and views when asked', async ({ app, requestEditor, responseViewer, responseTarget, shot }) => {
+test('a body over the large-body threshold offers download or view, and views when asked', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  responseTarget,
+  shot,
+}) => {
   test.setTimeout(240_000)
   // 60 MB stops at the 50 MB response cap (sizes in units of 1024, as Settings takes them), which is the viewer's threshold too.
   await requestEditor.url().fill(responseTarget.url('/large-60.json'))

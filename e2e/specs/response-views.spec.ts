@@ -6,7 +6,13 @@ test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
 })
 
-test('the status line and the Timing tab show every phase, and Courier overhead apart', async ({ app, requestEditor, responseViewer, responseTarget, shot }) => {
+test('the status line and the Timing tab show every phase, and Courier overhead apart', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  responseTarget,
+  shot,
+}) => {
   // By name, so the DNS phase is real.
   await requestEditor.url().fill(responseTarget.url('/books').replace('127.0.0.1', 'localhost'))
   await requestEditor.send()
@@ -17,7 +23,15 @@ test('the status line and the Timing tab show every phase, and Courier overhead 
   await expect(responseViewer.headersSize()).toHaveText(/\d+ B headers/)
 
   await responseViewer.tab('Timing').click()
-  for (const phase of ['DNS lookup', 'TCP connect', 'Sending request', 'Waiting (time to first byte)', 'Download', 'Upstream', 'Courier overhead']) {
+  for (const phase of [
+    'DNS lookup',
+    'TCP connect',
+    'Sending request',
+    'Waiting (time to first byte)',
+    'Download',
+    'Upstream',
+    'Courier overhead',
+  ]) {
     await expect(responseViewer.phase(phase)).toBeVisible()
   }
   await expect(responseViewer.phaseRow(/Courier overhead/)).toContainText(/\d+(\.\d+)? ms/)
@@ -27,7 +41,13 @@ test('the status line and the Timing tab show every phase, and Courier overhead 
   await shot('timing-waterfall-dark')
 })
 
-test('the Redirects tab lists every hop with its status and Location, and Timing draws each hop', async ({ app, requestEditor, responseViewer, responseTarget, shot }) => {
+test('the Redirects tab lists every hop with its status and Location, and Timing draws each hop', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  responseTarget,
+  shot,
+}) => {
   await requestEditor.url().fill(responseTarget.url('/redirect/3'))
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('200 OK')
@@ -53,7 +73,12 @@ test('the Redirects tab lists every hop with its status and Location, and Timing
   await shot('redirects-tab-dark')
 })
 
-test('the Cookies tab parses every Set-Cookie into its attributes', async ({ requestEditor, responseViewer, responseTarget, shot }) => {
+test('the Cookies tab parses every Set-Cookie into its attributes', async ({
+  requestEditor,
+  responseViewer,
+  responseTarget,
+  shot,
+}) => {
   await requestEditor.url().fill(responseTarget.url('/cookies'))
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('200 OK')
@@ -71,7 +96,12 @@ test('the Cookies tab parses every Set-Cookie into its attributes', async ({ req
   await shot('cookies-tab')
 })
 
-test('the Request tab shows exactly what was sent: final URL, every header, the body', async ({ requestEditor, responseViewer, responseTarget, shot }) => {
+test('the Request tab shows exactly what was sent: final URL, every header, the body', async ({
+  requestEditor,
+  responseViewer,
+  responseTarget,
+  shot,
+}) => {
   await requestEditor.url().fill(`${responseTarget.url('/books')}?q=red shoes&tag=a`)
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('200 OK')
@@ -83,19 +113,33 @@ test('the Request tab shows exactly what was sent: final URL, every header, the 
   await shot('request-as-sent')
 })
 
-test('Headers are searchable, explained on hover and copyable', async ({ app, requestEditor, responseViewer, responseTarget, shot }) => {
+test('Headers are searchable, explained on hover and copyable', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  responseTarget,
+  shot,
+}) => {
   await requestEditor.url().fill(responseTarget.url('/catalog?page=2'))
   await requestEditor.send()
   await responseViewer.tab('Headers').click()
   await responseViewer.headerSearch().fill('ratelimit')
   await expect(responseViewer.headerRows()).toHaveCount(4) // header row + 3
-  await expect(responseViewer.headerName('X-RateLimit-Remaining')).toHaveAttribute('title', 'Requests left in the current window.')
+  await expect(responseViewer.headerName('X-RateLimit-Remaining')).toHaveAttribute(
+    'title',
+    'Requests left in the current window.',
+  )
   await responseViewer.copyHeader('X-RateLimit-Limit').click()
   await expect.poll(() => app.evaluate(() => navigator.clipboard.readText())).toBe('X-RateLimit-Limit: 60')
   await shot('headers-search')
 })
 
-test('Link pagination and rate limits are summarised above the tabs', async ({ responseViewer, requestEditor, responseTarget, shot }) => {
+test('Link pagination and rate limits are summarised above the tabs', async ({
+  responseViewer,
+  requestEditor,
+  responseTarget,
+  shot,
+}) => {
   await requestEditor.url().fill(responseTarget.url('/catalog?page=2'))
   await requestEditor.send()
   await expect(responseViewer.pagination()).toContainText('Previous')
@@ -119,7 +163,13 @@ test('images are previewed, SVG included', async ({ requestEditor, responseViewe
   await expect.poll(() => responseViewer.image().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(24)
 })
 
-test('HTML is previewed in a sandbox whose script cannot touch the page', async ({ app, requestEditor, responseViewer, responseTarget, shot }) => {
+test('HTML is previewed in a sandbox whose script cannot touch the page', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  responseTarget,
+  shot,
+}) => {
   const title = await app.title()
   await requestEditor.url().fill(responseTarget.url('/page.html'))
   await requestEditor.send()
@@ -141,7 +191,13 @@ test('XML is pretty-printed', async ({ requestEditor, responseViewer, responseTa
   await expect(responseViewer.prettyLine('<title>First</title>')).toHaveCount(1)
 })
 
-test('the JSONPath filter narrows Pretty and Tree to the matches', async ({ app, requestEditor, responseViewer, responseTarget, shot }) => {
+test('the JSONPath filter narrows Pretty and Tree to the matches', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  responseTarget,
+  shot,
+}) => {
   await requestEditor.url().fill(responseTarget.url('/books'))
   await requestEditor.send()
   await expect(responseViewer.prettyBody()).toContainText('Sayings of the Century')
@@ -165,7 +221,13 @@ test('the JSONPath filter narrows Pretty and Tree to the matches', async ({ app,
   await shot('jsonpath-invalid-cleared-dark')
 })
 
-test('the Tree expands and collapses and copies paths and values', async ({ app, requestEditor, responseViewer, responseTarget, shot }) => {
+test('the Tree expands and collapses and copies paths and values', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  responseTarget,
+  shot,
+}) => {
   await requestEditor.url().fill(responseTarget.url('/books'))
   await requestEditor.send()
   await responseViewer.view('Tree').check()
@@ -184,13 +246,21 @@ test('the Tree expands and collapses and copies paths and values', async ({ app,
   const item = responseViewer.treeItem('[2]')
   await item.hover()
   await responseViewer.copyValue(item, '[2]').click()
-  await expect.poll(async () => JSON.parse(await app.evaluate(() => navigator.clipboard.readText()))).toEqual({ title: 'Moby Dick', price: 8.99, tags: ['fiction', 'sea'] })
+  await expect
+    .poll(async () => JSON.parse(await app.evaluate(() => navigator.clipboard.readText())))
+    .toEqual({ title: 'Moby Dick', price: 8.99, tags: ['fiction', 'sea'] })
   await shot('tree-view')
   await app.emulateMedia({ colorScheme: 'dark' })
   await shot('tree-view-dark')
 })
 
-test('a binary body shows a hex dump and downloads byte for byte', async ({ app, requestEditor, responseViewer, responseTarget, shot }) => {
+test('a binary body shows a hex dump and downloads byte for byte', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  responseTarget,
+  shot,
+}) => {
   await requestEditor.url().fill(responseTarget.url('/firmware'))
   await requestEditor.send()
   await expect(responseViewer.view('Hex')).toBeChecked()
@@ -203,7 +273,12 @@ test('a binary body shows a hex dump and downloads byte for byte', async ({ app,
   expect(Buffer.compare(saved, BINARY)).toBe(0)
 })
 
-test('a PDF is previewed from a blob of its own type', async ({ requestEditor, responseViewer, responseTarget, shot }) => {
+test('a PDF is previewed from a blob of its own type', async ({
+  requestEditor,
+  responseViewer,
+  responseTarget,
+  shot,
+}) => {
   await requestEditor.url().fill(responseTarget.url('/report.pdf'))
   await requestEditor.send()
   await expect(responseViewer.view('Preview')).toBeChecked()

@@ -39,7 +39,12 @@ test.afterAll(() => {
   }
 })
 
-test('a send that times out mid-body shows its status, headers and the part that arrived, marked partial', async ({ app, requestEditor, responseViewer, shot }) => {
+test('a send that times out mid-body shows its status, headers and the part that arrived, marked partial', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  shot,
+}) => {
   await requestEditor.url().fill(`${stallingUrl}/slow`)
   await requestEditor.openTab('Settings')
   await app.getByLabel('Total timeout').fill('1')
@@ -53,7 +58,12 @@ test('a send that times out mid-body shows its status, headers and the part that
   await shot('partial-response-dark')
 })
 
-test('the Redirects tab says which secrets were kept from another origin', async ({ app, requestEditor, responseViewer, shot }) => {
+test('the Redirects tab says which secrets were kept from another origin', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  shot,
+}) => {
   await requestEditor.url().fill(`${redirectingUrl}/start`)
   await requestEditor.openTab('Headers')
   await requestEditor.keys().first().fill('X-Api-Key')

@@ -1,6 +1,11 @@
 import { expect, test } from '../fixtures.js'
 
-test('GET with params added in the table reaches the server and shows the JSON answer', async ({ requestEditor, responseViewer, target, shot }) => {
+test('GET with params added in the table reaches the server and shows the JSON answer', async ({
+  requestEditor,
+  responseViewer,
+  target,
+  shot,
+}) => {
   await requestEditor.url().fill(target.url('/search'))
   await requestEditor.addRow('q', 'red shoes')
   await requestEditor.addRow('tag', 'a')
@@ -27,7 +32,13 @@ test('URL typed with a query fills the params table', async ({ requestEditor }) 
   await expect(requestEditor.values().nth(1)).toHaveValue('2')
 })
 
-test('POST JSON typed into Monaco is sent as typed, with its content type', async ({ app, requestEditor, responseViewer, target, shot }) => {
+test('POST JSON typed into Monaco is sent as typed, with its content type', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  target,
+  shot,
+}) => {
   await requestEditor.setMethod('POST')
   await requestEditor.url().fill(target.url('/items'))
   await requestEditor.typeJsonBody('{"name": "Ada", "tags": ["math", "engines"]}')
@@ -55,7 +66,12 @@ test('a PNG response is rendered as an image', async ({ requestEditor, responseV
   await shot('png-preview')
 })
 
-test('a 404 from the target is shown as a response, not an error', async ({ requestEditor, responseViewer, target, shot }) => {
+test('a 404 from the target is shown as a response, not an error', async ({
+  requestEditor,
+  responseViewer,
+  target,
+  shot,
+}) => {
   await requestEditor.url().fill(target.url('/status/404'))
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('404 Not Found')
@@ -63,7 +79,11 @@ test('a 404 from the target is shown as a response, not an error', async ({ requ
   await shot('not-found')
 })
 
-test('a refused connection is shown as an error alert with its code', async ({ requestEditor, responseViewer, shot }) => {
+test('a refused connection is shown as an error alert with its code', async ({
+  requestEditor,
+  responseViewer,
+  shot,
+}) => {
   await requestEditor.url().fill('http://127.0.0.1:9/nothing-listens-here')
   await requestEditor.send()
   await expect(responseViewer.alert()).toContainText('UPSTREAM_CONNECTION_REFUSED')

@@ -12,7 +12,10 @@ const shoot = async (page: Page, name: string) => {
   await page.emulateMedia({ colorScheme: 'light' })
 }
 
-test('opening a sign-in link, even from another site, signs in once and lands on the clean URL', async ({ browser, courier }) => {
+test('opening a sign-in link, even from another site, signs in once and lands on the clean URL', async ({
+  browser,
+  courier,
+}) => {
   const context = await browser.newContext({ storageState: undefined })
   const page = await context.newPage()
   const link = await courier.openLink()
@@ -45,14 +48,20 @@ test('/ without a session says how to sign in and carries no token', async ({ br
   expect(response?.status()).toBe(401)
   const signIn = new SignInPage(page)
   await expect(signIn.heading()).toHaveText('Sign in to Courier')
-  await expect(signIn.instructions()).toHaveText('Open the sign-in link that courier serve printed in its terminal, or run courier open there for a fresh one.')
+  await expect(signIn.instructions()).toHaveText(
+    'Open the sign-in link that courier serve printed in its terminal, or run courier open there for a fresh one.',
+  )
   await expect(signIn.pageToken()).toHaveCount(0)
   expect(await context.cookies()).toEqual([])
   await shoot(page, 'sign-in-needed')
   await context.close()
 })
 
-test('a page open across a server restart keeps working (the session is in the database)', async ({ app, courier, target }) => {
+test('a page open across a server restart keeps working (the session is in the database)', async ({
+  app,
+  courier,
+  target,
+}) => {
   const requestEditor = new RequestEditorPage(app)
   const responseViewer = new ResponseViewerPage(app)
   await courier.restart()

@@ -31,7 +31,11 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   // Cookies ignore ports: the name keeps two Courier servers on one machine apart.
   let sessions: Sessions | undefined
   const sessionsOf = () => (sessions ??= new Sessions(fastify.store.sessions, config.now))
-  const cookie = new SessionCookie({ name: () => `courier_session_${port()}`, sessions: sessionsOf, secure: config.secureCookies ?? false })
+  const cookie = new SessionCookie({
+    name: () => `courier_session_${port()}`,
+    sessions: sessionsOf,
+    secure: config.secureCookies ?? false,
+  })
   const limiter = new FailureLimiter(config.now)
   const origins = () => localOrigins(port())
 
@@ -57,7 +61,13 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(importExportRoutes, { version: config.version })
   await fastify.register(oauthRoutes, { port, origins })
 
-  await fastify.register(webApp, { cookie, sessions: sessionsOf, limiter, webDist: config.webDist, viteUrl: config.viteUrl })
+  await fastify.register(webApp, {
+    cookie,
+    sessions: sessionsOf,
+    limiter,
+    webDist: config.webDist,
+    viteUrl: config.viteUrl,
+  })
 }
 
 /** Not encapsulated, so tests reach the services it decorates from the instance buildServer returns. The CLI opens services without it. */

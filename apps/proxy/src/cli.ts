@@ -58,14 +58,22 @@ async function main(argv: string[]): Promise<number> {
     // No HTTP server: the runner sends through performSend with the services opened here.
     const services = await openServices(localServicesOptions(config, () => config.port))
     try {
-      const log = { error: (details: { err: unknown }, message: string) => process.stderr.write(`courier: ${message}: ${String(details.err)}\n`) }
-      const result = await runCollection({ ...services, log }, {
-        collection,
-        folder: values.folder,
-        environment: values.env,
-        bail: values.bail,
-      })
-      process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatRun(result, process.stdout.isTTY)}\n`)
+      const log = {
+        error: (details: { err: unknown }, message: string) =>
+          process.stderr.write(`courier: ${message}: ${String(details.err)}\n`),
+      }
+      const result = await runCollection(
+        { ...services, log },
+        {
+          collection,
+          folder: values.folder,
+          environment: values.env,
+          bail: values.bail,
+        },
+      )
+      process.stdout.write(
+        values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatRun(result, process.stdout.isTTY)}\n`,
+      )
       return result.failed > 0 ? 1 : 0
     } finally {
       await services.close()

@@ -73,7 +73,9 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     host: flags.host ?? e.COURIER_HOST ?? '127.0.0.1',
     port: flags.port ?? e.COURIER_PORT ?? e.PORT ?? DEFAULT_PORT,
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', path: join(dataDir, 'courier.sqlite') },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', path: join(dataDir, 'courier.sqlite') },
     webDist: existsSync(join(webDist, 'index.html')) ? webDist : null,
     viteUrl: flags.dev ? (e.COURIER_VITE_URL ?? 'http://127.0.0.1:5173') : null,
     token: randomBytes(32).toString('base64url'),

@@ -7,7 +7,13 @@ export class CourierError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string = defaultMessage(code),
-    readonly extra: { field?: string; phase?: ErrorPhase; details?: unknown; cause?: unknown; retryAfterSeconds?: number } = {},
+    readonly extra: {
+      field?: string
+      phase?: ErrorPhase
+      details?: unknown
+      cause?: unknown
+      retryAfterSeconds?: number
+    } = {},
   ) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause })
     this.name = 'CourierError'

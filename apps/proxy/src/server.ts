@@ -14,12 +14,20 @@ export type LogOptions = { logger?: boolean; logStream?: Writable }
 
 /** Logs name the route, never its query string: searches and URLs people send can carry secrets. */
 const serializers = {
-  req: (request: FastifyRequest) => ({ method: request.method, path: request.url.split('?')[0], remoteAddress: request.ip }),
+  req: (request: FastifyRequest) => ({
+    method: request.method,
+    path: request.url.split('?')[0],
+    remoteAddress: request.ip,
+  }),
 }
 
 export async function buildServer(config: AppConfig, options: LogOptions = {}): Promise<FastifyInstance> {
   const fastify = Fastify({
-    logger: options.logStream ? { level: 'info', stream: options.logStream, serializers } : options.logger ? { level: 'warn', serializers } : false,
+    logger: options.logStream
+      ? { level: 'info', stream: options.logStream, serializers }
+      : options.logger
+        ? { level: 'warn', serializers }
+        : false,
     bodyLimit: 10 * 1024 * 1024, // request descriptions; files arrive as streamed uploads
     requestTimeout: 120_000,
     onProtoPoisoning: 'error',

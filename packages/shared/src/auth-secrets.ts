@@ -15,7 +15,10 @@ export function mapAuthSecrets(auth: Auth, hide: (value: string) => string): Aut
     case 'apikey':
       return { ...auth, value: hide(auth.value) }
     case 'oauth2':
-      return { ...auth, config: { ...auth.config, clientSecret: hide(auth.config.clientSecret), password: hide(auth.config.password) } }
+      return {
+        ...auth,
+        config: { ...auth.config, clientSecret: hide(auth.config.clientSecret), password: hide(auth.config.password) },
+      }
     default:
       return auth
   }
@@ -30,5 +33,7 @@ const NO_EXTRA_SECRETS: ExtraSecrets = { headers: new Set(), params: new Set() }
 export function authSecretNames(auth: Auth): ExtraSecrets {
   if (auth.type !== 'apikey' || auth.name.trim() === '') return NO_EXTRA_SECRETS
   const name = auth.name.trim().toLowerCase()
-  return auth.in === 'query' ? { headers: new Set(), params: new Set([name]) } : { headers: new Set([name]), params: new Set() }
+  return auth.in === 'query'
+    ? { headers: new Set(), params: new Set([name]) }
+    : { headers: new Set([name]), params: new Set() }
 }

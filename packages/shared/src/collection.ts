@@ -83,10 +83,24 @@ export type CollectionTree = z.infer<typeof CollectionTreeSchema>
 export const NameSchema = z.string().trim().min(1, 'a name is required').max(200)
 
 export const CreateCollectionSchema = z.object({ name: NameSchema })
-export const UpdateCollectionSchema = InheritableSchema.partial().extend({ version: z.number().int(), name: NameSchema.optional() })
+export const UpdateCollectionSchema = InheritableSchema.partial().extend({
+  version: z.number().int(),
+  name: NameSchema.optional(),
+})
 export const CreateItemSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('folder'), collectionId: z.string(), parentId: z.string().nullable().default(null), name: NameSchema }),
-  z.object({ kind: z.literal('request'), collectionId: z.string(), parentId: z.string().nullable().default(null), name: NameSchema, request: RequestSpecSchema }),
+  z.object({
+    kind: z.literal('folder'),
+    collectionId: z.string(),
+    parentId: z.string().nullable().default(null),
+    name: NameSchema,
+  }),
+  z.object({
+    kind: z.literal('request'),
+    collectionId: z.string(),
+    parentId: z.string().nullable().default(null),
+    name: NameSchema,
+    request: RequestSpecSchema,
+  }),
 ])
 export const UpdateItemSchema = InheritableSchema.partial().extend({
   version: z.number().int(),

@@ -3,7 +3,10 @@ import { graphqlPayload } from './graphql-payload.js'
 
 describe('graphqlPayload', () => {
   it('parses variables and keeps the operation name', () => {
-    expect(graphqlPayload({ kind: 'graphql', query: 'q', variables: '{"id": 1}', operationName: 'Op' })).toEqual({ payload: { query: 'q', variables: { id: 1 }, operationName: 'Op' }, variablesProblem: null })
+    expect(graphqlPayload({ kind: 'graphql', query: 'q', variables: '{"id": 1}', operationName: 'Op' })).toEqual({
+      payload: { query: 'q', variables: { id: 1 }, operationName: 'Op' },
+      variablesProblem: null,
+    })
   })
 
   it('reports variables that are not a JSON object, keeping what was typed', () => {

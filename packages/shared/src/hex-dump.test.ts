@@ -3,10 +3,16 @@ import { hexDump, hexDumpText } from './hex-dump.js'
 
 describe('hex dump', () => {
   it('prints offsets, hex pairs with a gap after eight, and printable ASCII', () => {
-    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x41, 0x7e, 0x7f, 0xff, 0x20, 0x42, 0x43, 0x44])
+    const bytes = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x41, 0x7e, 0x7f, 0xff, 0x20, 0x42, 0x43, 0x44,
+    ])
     const lines = hexDump(bytes)
     expect(lines).toHaveLength(2)
-    expect(lines[0]).toEqual({ offset: '00000000', hex: '89 50 4e 47 0d 0a 1a 0a  00 41 7e 7f ff 20 42 43', ascii: '.PNG.....A~.. BC' })
+    expect(lines[0]).toEqual({
+      offset: '00000000',
+      hex: '89 50 4e 47 0d 0a 1a 0a  00 41 7e 7f ff 20 42 43',
+      ascii: '.PNG.....A~.. BC',
+    })
     expect(lines[1]!.offset).toBe('00000010')
     expect(lines[1]!.hex.trimEnd()).toBe('44')
     expect(lines[1]!.hex).toHaveLength(lines[0]!.hex.length) // short rows keep the ASCII column aligned

@@ -29,7 +29,10 @@ export const HistoryQuerySchema = z.object({
   q: z.string().max(500).optional(),
   method: z.string().max(64).optional(),
   /** An exact status (`404`), a class (`4xx`), or `error` for sends that failed. */
-  status: z.string().regex(/^([1-5]\d\d|[1-5]xx|error)$/, 'a status like 404, a class like 4xx, or error').optional(),
+  status: z
+    .string()
+    .regex(/^([1-5]\d\d|[1-5]xx|error)$/, 'a status like 404, a class like 4xx, or error')
+    .optional(),
   /** ISO date-times bounding when it was sent. */
   from: z.string().datetime({ offset: true }).optional(),
   to: z.string().datetime({ offset: true }).optional(),

@@ -2,7 +2,13 @@ import type { Auth, RequestSpec, Row } from './request-spec.js'
 import type { Scope, Variable } from './variables.js'
 
 /** One level a request inherits from: its collection or a folder (outermost first in a chain). */
-export type InheritLevel = { kind: 'collection' | 'folder'; name: string; auth: Auth; headers: Row[]; variables: Variable[] }
+export type InheritLevel = {
+  kind: 'collection' | 'folder'
+  name: string
+  auth: Auth
+  headers: Row[]
+  variables: Variable[]
+}
 
 /** The auth a request with `inherit` gets: the nearest level whose auth is not itself `inherit`. */
 export function inheritedAuth(chain: readonly InheritLevel[]): { auth: Auth; from: string } | null {
@@ -34,7 +40,12 @@ export function inheritedHeaders(chain: readonly InheritLevel[]): { row: Row; fr
  */
 export function applyInheritance(spec: RequestSpec, chain: readonly InheritLevel[]): RequestSpec {
   const own = new Set(spec.headers.filter(([name]) => name.trim() !== '').map(([name]) => name.trim().toLowerCase()))
-  const headers = [...inheritedHeaders(chain).filter(({ row }) => !own.has(row[0].toLowerCase())).map(({ row }) => row), ...spec.headers]
+  const headers = [
+    ...inheritedHeaders(chain)
+      .filter(({ row }) => !own.has(row[0].toLowerCase()))
+      .map(({ row }) => row),
+    ...spec.headers,
+  ]
   const auth = spec.auth.type === 'inherit' ? (inheritedAuth(chain)?.auth ?? { type: 'none' as const }) : spec.auth
   return { ...spec, headers, auth }
 }
@@ -43,7 +54,11 @@ export function applyInheritance(spec: RequestSpec, chain: readonly InheritLevel
  * Variable scopes in precedence order — environment, then folders (innermost first), then the
  * collection, then globals — the first scope that has a name wins.
  */
-export function scopesFor(environment: { name: string; variables: Variable[] } | null, chain: readonly InheritLevel[], globals: Variable[]): Scope[] {
+export function scopesFor(
+  environment: { name: string; variables: Variable[] } | null,
+  chain: readonly InheritLevel[],
+  globals: Variable[],
+): Scope[] {
   const scopes: Scope[] = []
   if (environment) scopes.push({ kind: 'environment', name: environment.name, variables: environment.variables })
   for (let i = chain.length - 1; i >= 0; i--) {

@@ -65,7 +65,11 @@ export function parseLinkHeader(values: string | string[], baseUrl?: string): We
         // The first occurrence of a parameter wins (RFC 8288 §3.3 for rel).
         if (!(name in params)) params[name] = paramValue
       }
-      links.push({ url: resolve(target, baseUrl), rels: (params.rel ?? '').toLowerCase().split(/\s+/).filter(Boolean), params })
+      links.push({
+        url: resolve(target, baseUrl),
+        rels: (params.rel ?? '').toLowerCase().split(/\s+/).filter(Boolean),
+        params,
+      })
     }
   }
   return links
@@ -87,7 +91,8 @@ export function pageLinks(headers: Pair[], baseUrl?: string): PageLinks {
   for (const link of parseLinkHeader(values, baseUrl)) {
     for (const rel of link.rels) {
       const key = rel === 'previous' ? 'prev' : rel
-      if ((key === 'first' || key === 'prev' || key === 'next' || key === 'last') && !result[key]) result[key] = link.url
+      if ((key === 'first' || key === 'prev' || key === 'next' || key === 'last') && !result[key])
+        result[key] = link.url
     }
   }
   return result

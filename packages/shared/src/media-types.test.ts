@@ -3,7 +3,13 @@ import { isTextualContentType, looksLikeText, suggestFilename } from './media-ty
 
 describe('media types', () => {
   it('treats JSON, XML and their +suffix types as text', () => {
-    for (const type of ['application/json; charset=utf-8', 'application/problem+json', 'text/html', 'application/atom+xml', 'image/svg+xml']) {
+    for (const type of [
+      'application/json; charset=utf-8',
+      'application/problem+json',
+      'text/html',
+      'application/atom+xml',
+      'image/svg+xml',
+    ]) {
       expect(isTextualContentType(type)).toBe(true)
     }
     for (const type of ['image/png', 'application/octet-stream', 'application/pdf', '']) {
@@ -17,7 +23,9 @@ describe('media types', () => {
   })
 
   it('names downloads from Content-Disposition, then the URL, never as a path', () => {
-    expect(suggestFilename('attachment; filename="../../etc/passwd"', 'http://h/x', null)).toBe('.._.._etc_passwd'.replace(/^\.+/, ''))
+    expect(suggestFilename('attachment; filename="../../etc/passwd"', 'http://h/x', null)).toBe(
+      '.._.._etc_passwd'.replace(/^\.+/, ''),
+    )
     expect(suggestFilename("attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf", 'http://h/x', null)).toBe('résumé.pdf')
     expect(suggestFilename(null, 'http://h/files/report.csv?x=1', 'text/csv')).toBe('report.csv')
     expect(suggestFilename(null, 'http://h/users/42', 'application/json')).toBe('42.json')

@@ -9,12 +9,16 @@ export function isTextualContentType(contentType: string | null | undefined): bo
   if (type === '') return false
   if (type.startsWith('text/')) return true
   if (type === 'image/svg+xml') return true
-  return /(^application\/(json|xml|javascript|ecmascript|x-www-form-urlencoded|graphql|yaml|x-yaml|toml|x-ndjson|ld\+json|problem\+json|problem\+xml|sql|csv|x-sh))|[+/](json|xml)$/.test(type)
+  return /(^application\/(json|xml|javascript|ecmascript|x-www-form-urlencoded|graphql|yaml|x-yaml|toml|x-ndjson|ld\+json|problem\+json|problem\+xml|sql|csv|x-sh))|[+/](json|xml)$/.test(
+    type,
+  )
 }
 
 export function isJsonContentType(contentType: string | null | undefined): boolean {
   const type = mediaTypeOf(contentType)
-  return type === 'application/json' || type.endsWith('+json') || type === 'text/json' || type === 'application/x-ndjson'
+  return (
+    type === 'application/json' || type.endsWith('+json') || type === 'text/json' || type === 'application/x-ndjson'
+  )
 }
 
 /** Bytes that decode as UTF-8 without NULs: text even when the server did not say so. */
@@ -31,14 +35,32 @@ export function looksLikeText(bytes: Uint8Array): boolean {
 }
 
 const EXTENSIONS: Record<string, string> = {
-  'application/json': 'json', 'application/xml': 'xml', 'text/xml': 'xml', 'text/html': 'html', 'text/plain': 'txt',
-  'text/csv': 'csv', 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif',
-  'image/webp': 'webp', 'image/svg+xml': 'svg', 'application/zip': 'zip', 'application/javascript': 'js',
-  'text/javascript': 'js', 'text/css': 'css', 'application/octet-stream': 'bin', 'application/yaml': 'yaml',
+  'application/json': 'json',
+  'application/xml': 'xml',
+  'text/xml': 'xml',
+  'text/html': 'html',
+  'text/plain': 'txt',
+  'text/csv': 'csv',
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/svg+xml': 'svg',
+  'application/zip': 'zip',
+  'application/javascript': 'js',
+  'text/javascript': 'js',
+  'text/css': 'css',
+  'application/octet-stream': 'bin',
+  'application/yaml': 'yaml',
 }
 
 /** A sensible download name: Content-Disposition's filename, else the URL's last segment, else `response.<ext>`. */
-export function suggestFilename(contentDisposition: string | null | undefined, url: string, contentType: string | null | undefined): string {
+export function suggestFilename(
+  contentDisposition: string | null | undefined,
+  url: string,
+  contentType: string | null | undefined,
+): string {
   const fromHeader = filenameFromDisposition(contentDisposition)
   if (fromHeader) return sanitizeFilename(fromHeader)
   const ext = EXTENSIONS[mediaTypeOf(contentType)] ?? 'bin'

@@ -9,7 +9,17 @@ export const OAUTH_BROADCAST_CHANNEL = 'courier-oauth'
 /** RFC 6749 §4.1.2 recommends codes live at most 10 minutes; a flow's state lives as long. */
 export const OAUTH_STATE_TTL_MS = 10 * 60_000
 
-export const OAuthStepIdSchema = z.enum(['discovery', 'authorize', 'callback', 'state', 'token', 'device-authorization', 'device-poll', 'refresh', 'verify'])
+export const OAuthStepIdSchema = z.enum([
+  'discovery',
+  'authorize',
+  'callback',
+  'state',
+  'token',
+  'device-authorization',
+  'device-poll',
+  'refresh',
+  'verify',
+])
 
 /** One check Courier made (state matched, PKCE method, iss…); `ok: false` with no error is a warning. */
 export const OAuthCheckSchema = z.object({ label: z.string(), ok: z.boolean(), detail: z.string().optional() })
@@ -125,7 +135,12 @@ export const OAuthTokenQuerySchema = z.object({
 })
 
 /** The address the provider sent the browser to, pasted when Courier does not serve the redirect URI. */
-export const OAuthPastedRedirectSchema = z.object({ url: z.string().min(1).max(64 * 1024) })
+export const OAuthPastedRedirectSchema = z.object({
+  url: z
+    .string()
+    .min(1)
+    .max(64 * 1024),
+})
 
 export type OAuth2Grant = z.infer<typeof OAuth2GrantSchema>
 export type OAuthStepId = z.infer<typeof OAuthStepIdSchema>

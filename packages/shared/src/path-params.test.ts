@@ -15,10 +15,12 @@ describe('path params', () => {
   })
 
   it('substitutes encoded values and leaves empty ones as typed', () => {
-    expect(substitutePathParams('http://h/u/:id/{kind}/:empty?q=1', [
-      ['id', 'a b/c'],
-      ['kind', '{{k}}'],
-      ['empty', ''],
-    ])).toBe('http://h/u/a%20b%2Fc/{{k}}/:empty?q=1')
+    expect(
+      substitutePathParams('http://h/u/:id/{kind}/:empty?q=1', [
+        ['id', 'a b/c'],
+        ['kind', '{{k}}'],
+        ['empty', ''],
+      ]),
+    ).toBe('http://h/u/a%20b%2Fc/{{k}}/:empty?q=1')
   })
 })

@@ -40,7 +40,10 @@ function resetTime(value: number, now: Date): Date {
 }
 
 /** Retry-After: delta seconds or an HTTP-date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | undefined, now: Date = new Date()): { at: string; seconds: number } | undefined {
+export function parseRetryAfter(
+  value: string | undefined,
+  now: Date = new Date(),
+): { at: string; seconds: number } | undefined {
   if (!value) return undefined
   if (/^\d+$/.test(value.trim())) {
     const seconds = Number(value.trim())
@@ -58,7 +61,11 @@ function structuredFields(value: string): Record<string, string> {
     const eq = part.indexOf('=')
     if (eq === -1) continue
     const key = part.slice(0, eq).trim().toLowerCase()
-    if (key && !(key in fields)) fields[key] = part.slice(eq + 1).trim().replace(/^"|"$/g, '')
+    if (key && !(key in fields))
+      fields[key] = part
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"|"$/g, '')
   }
   return fields
 }
@@ -72,7 +79,10 @@ export function parseRateLimit(headers: Pair[], now: Date = new Date()): RateLim
   const summary: RateLimitSummary = { sources: [] }
   let reset: number | undefined
   /** The first dialect that gives a figure wins it; every dialect that gave any is listed. */
-  const take = (source: string, figures: { limit: number | undefined; remaining: number | undefined; reset: number | undefined }) => {
+  const take = (
+    source: string,
+    figures: { limit: number | undefined; remaining: number | undefined; reset: number | undefined },
+  ) => {
     if (figures.limit === undefined && figures.remaining === undefined && figures.reset === undefined) return
     summary.sources.push(source)
     summary.limit ??= figures.limit
@@ -81,12 +91,20 @@ export function parseRateLimit(headers: Pair[], now: Date = new Date()): RateLim
   }
 
   for (const prefix of ['ratelimit-', 'x-ratelimit-', 'x-rate-limit-']) {
-    take(`${prefix}*`, { limit: number(header(headers, `${prefix}limit`)), remaining: number(header(headers, `${prefix}remaining`)), reset: number(header(headers, `${prefix}reset`)) })
+    take(`${prefix}*`, {
+      limit: number(header(headers, `${prefix}limit`)),
+      remaining: number(header(headers, `${prefix}remaining`)),
+      reset: number(header(headers, `${prefix}reset`)),
+    })
   }
   const combined = header(headers, 'ratelimit')
   if (combined) {
     const fields = structuredFields(combined)
-    take('RateLimit', { limit: number(fields.limit), remaining: number(fields.remaining ?? fields.r), reset: number(fields.reset ?? fields.t) })
+    take('RateLimit', {
+      limit: number(fields.limit),
+      remaining: number(fields.remaining ?? fields.r),
+      reset: number(fields.reset ?? fields.t),
+    })
   }
   const policy = header(headers, 'ratelimit-policy')
   if (policy) {

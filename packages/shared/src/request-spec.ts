@@ -101,7 +101,12 @@ export const AuthSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('inherit') }),
   z.object({ type: z.literal('basic'), username: z.string(), password: z.string() }),
   z.object({ type: z.literal('bearer'), token: z.string(), prefix: z.string().default('Bearer') }),
-  z.object({ type: z.literal('apikey'), name: z.string(), value: z.string(), in: z.enum(['header', 'query']).default('header') }),
+  z.object({
+    type: z.literal('apikey'),
+    name: z.string(),
+    value: z.string(),
+    in: z.enum(['header', 'query']).default('header'),
+  }),
   z.object({ type: z.literal('digest'), username: z.string(), password: z.string() }),
   z.object({ type: z.literal('oauth2'), config: OAuth2ConfigSchema }),
 ])
@@ -163,7 +168,10 @@ export const RequestSpecSchema = z.object({
   auth: AuthSchema.default({ type: 'none' }),
   settings: RequestSettingsSchema.default({}),
   /** The request's own Cookie line, sent in addition to the jar. */
-  cookies: z.string().max(16 * 1024).default(''),
+  cookies: z
+    .string()
+    .max(16 * 1024)
+    .default(''),
   captures: z.array(CaptureRuleSchema).max(100).default([]),
 })
 

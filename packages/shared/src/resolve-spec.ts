@@ -9,7 +9,8 @@ import { newReport, resolveText, type ResolveReport, type Scope } from './variab
 export function resolveSpec(spec: RequestSpec, scopes: readonly Scope[]): { spec: RequestSpec; report: ResolveReport } {
   const report = newReport()
   const text = (value: string) => resolveText(value, scopes, report)
-  const rows = (list: readonly Row[]): Row[] => list.map(([name, value, enabled]): Row => (enabled ? [text(name), text(value), enabled] : [name, value, enabled]))
+  const rows = (list: readonly Row[]): Row[] =>
+    list.map(([name, value, enabled]): Row => (enabled ? [text(name), text(value), enabled] : [name, value, enabled]))
   const pairs = (list: readonly Pair[]): Pair[] => list.map(([name, value]): Pair => [text(name), text(value)])
 
   const body = ((b: RequestBody): RequestBody => {
@@ -39,7 +40,12 @@ export function resolveSpec(spec: RequestSpec, scopes: readonly Scope[]): { spec
       case 'binary':
         return b.contentType === undefined ? b : { ...b, contentType: text(b.contentType) }
       case 'graphql':
-        return { ...b, query: text(b.query), variables: text(b.variables), ...(b.operationName ? { operationName: text(b.operationName) } : {}) }
+        return {
+          ...b,
+          query: text(b.query),
+          variables: text(b.variables),
+          ...(b.operationName ? { operationName: text(b.operationName) } : {}),
+        }
     }
   })(spec.body)
 

@@ -3,7 +3,11 @@ import { cookiesFromHeaders, parseSetCookie } from './set-cookie-header.js'
 
 describe('Set-Cookie parsing', () => {
   it('reads name, value and every attribute', () => {
-    expect(parseSetCookie('sid=abc123; Domain=.Example.COM; Path=/app; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Max-Age=3600; Secure; HttpOnly; SameSite=lax')).toEqual({
+    expect(
+      parseSetCookie(
+        'sid=abc123; Domain=.Example.COM; Path=/app; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Max-Age=3600; Secure; HttpOnly; SameSite=lax',
+      ),
+    ).toEqual({
       name: 'sid',
       value: 'abc123',
       domain: 'example.com',
@@ -17,7 +21,12 @@ describe('Set-Cookie parsing', () => {
   })
 
   it('keeps = inside values and ignores unknown or invalid attributes', () => {
-    expect(parseSetCookie('token=a=b==; Path=relative; Expires=never; Priority=High')).toEqual({ name: 'token', value: 'a=b==', secure: false, httpOnly: false })
+    expect(parseSetCookie('token=a=b==; Path=relative; Expires=never; Priority=High')).toEqual({
+      name: 'token',
+      value: 'a=b==',
+      secure: false,
+      httpOnly: false,
+    })
   })
 
   it('drops values without a name=value pair and keeps header order', () => {

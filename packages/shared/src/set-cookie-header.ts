@@ -20,7 +20,8 @@ export function parseSetCookie(header: string): SetCookie | null {
     const raw = at === -1 ? '' : attribute.slice(at + 1).trim()
     if (key === 'domain' && raw) cookie.domain = raw.replace(/^\./, '').toLowerCase()
     else if (key === 'path' && raw.startsWith('/')) cookie.path = raw
-    else if (key === 'expires' && !Number.isNaN(Date.parse(raw))) cookie.expires = new Date(Date.parse(raw)).toISOString()
+    else if (key === 'expires' && !Number.isNaN(Date.parse(raw)))
+      cookie.expires = new Date(Date.parse(raw)).toISOString()
     else if (key === 'max-age' && /^-?\d+$/.test(raw)) cookie.maxAge = Number(raw)
     else if (key === 'secure') cookie.secure = true
     else if (key === 'httponly') cookie.httpOnly = true

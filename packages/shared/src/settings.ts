@@ -9,7 +9,12 @@ export const SendDefaultsSchema = z.object({
   maxRedirects: z.number().int().min(0).max(50).default(10),
   verifyTls: z.boolean().default(true),
   useCookieJar: z.boolean().default(true),
-  maxResponseBytes: z.number().int().min(1024).max(4 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  maxResponseBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 * 1024 * 1024)
+    .default(50 * 1024 * 1024),
   retry: RetryPolicySchema.default({
     attempts: 1,
     backoffMs: 500,
@@ -26,14 +31,24 @@ export const SendDefaultsSchema = z.object({
 /** How much history to keep: unlimited unless one of these is set. */
 export const HistoryRetentionSchema = z.object({
   maxEntries: z.number().int().min(10).nullable().default(null),
-  maxBytes: z.number().int().min(1024 * 1024).nullable().default(null),
+  maxBytes: z
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .nullable()
+    .default(null),
   maxAgeDays: z.number().int().min(1).nullable().default(null),
 })
 
 /** How responses are shown in the browser. */
 export const ViewSettingsSchema = z.object({
   /** Bodies of this size or more first offer Download or View anyway instead of opening. */
-  largeBodyBytes: z.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  largeBodyBytes: z
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(4 * 1024 * 1024 * 1024)
+    .default(50 * 1024 * 1024),
 })
 
 export const AppSettingsSchema = z.object({

@@ -8,5 +8,9 @@ import { paramsFromUrl } from './url-params.js'
  * an import, an older save) that carry the query only in the URL.
  */
 export function syncSpecParams(spec: RequestSpec): RequestSpec {
-  return { ...spec, params: paramsFromUrl(spec.url, spec.params), pathParams: syncPathParams(spec.url, spec.pathParams) }
+  return {
+    ...spec,
+    params: paramsFromUrl(spec.url, spec.params),
+    pathParams: syncPathParams(spec.url, spec.pathParams),
+  }
 }

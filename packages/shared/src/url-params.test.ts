@@ -30,7 +30,12 @@ describe('URL → params', () => {
       ['off', 'x', false],
       ['b', '2', true],
     ] as const
-    expect(paramsFromUrl('http://h/p?a=9&b=8&c=7', current.map((r) => [...r]))).toEqual([
+    expect(
+      paramsFromUrl(
+        'http://h/p?a=9&b=8&c=7',
+        current.map((r) => [...r]),
+      ),
+    ).toEqual([
       ['a', '9', true],
       ['off', 'x', false],
       ['b', '8', true],

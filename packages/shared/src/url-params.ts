@@ -51,8 +51,7 @@ function encodeLiteral(text: string, isName: boolean): string {
   let out = ''
   for (const char of text) {
     const code = char.codePointAt(0)!
-    const mustEncode =
-      code <= 0x20 || code === 0x7f || '"#%&<>`'.includes(char) || (isName && char === '=')
+    const mustEncode = code <= 0x20 || code === 0x7f || '"#%&<>`'.includes(char) || (isName && char === '=')
     out += mustEncode ? encodeURIComponent(char) : char
   }
   return out

@@ -16,7 +16,13 @@ export type VariableInput = z.input<typeof VariableSchema>
 export type ScopeKind = 'environment' | 'folder' | 'collection' | 'global'
 export type Scope = { kind: ScopeKind; name: string; variables: readonly Variable[] }
 
-export type Resolution = { name: string; value: string; scope: ScopeKind | 'dynamic'; scopeName: string; secret: boolean }
+export type Resolution = {
+  name: string
+  value: string
+  scope: ScopeKind | 'dynamic'
+  scopeName: string
+  secret: boolean
+}
 
 /** `{{name}}`, spaces inside allowed; names are anything but braces. */
 export const VARIABLE_PATTERN = /\{\{\s*([^{}\s][^{}]*?)\s*\}\}/g
@@ -37,7 +43,9 @@ const DYNAMIC_DOCS: Record<string, string> = {
 }
 
 /** The dynamic values `{{$name}}` Courier knows, with what each gives. */
-export const DYNAMIC_VARIABLES: readonly { name: string; description: string }[] = Object.entries(DYNAMIC_DOCS).map(([name, description]) => ({ name, description }))
+export const DYNAMIC_VARIABLES: readonly { name: string; description: string }[] = Object.entries(DYNAMIC_DOCS).map(
+  ([name, description]) => ({ name, description }),
+)
 
 const FIRST_NAMES = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Tim', 'Radia']
 
@@ -91,7 +99,8 @@ export function lookupVariable(name: string, scopes: readonly Scope[]): Resoluti
   }
   for (const scope of scopes) {
     const variable = scope.variables.find((v) => v.enabled && v.name === name)
-    if (variable) return { name, value: variable.value, scope: scope.kind, scopeName: scope.name, secret: variable.secret }
+    if (variable)
+      return { name, value: variable.value, scope: scope.kind, scopeName: scope.name, secret: variable.secret }
   }
   return undefined
 }
@@ -114,7 +123,12 @@ const MAX_DEPTH = 5
  * `https://{{host}}`), resolved up to five levels deep; unknown names stay as typed and are
  * reported. Each occurrence of a dynamic value is fresh.
  */
-export function resolveText(text: string, scopes: readonly Scope[], report: ResolveReport = newReport(), depth = 0): string {
+export function resolveText(
+  text: string,
+  scopes: readonly Scope[],
+  report: ResolveReport = newReport(),
+  depth = 0,
+): string {
   if (!text.includes('{{')) return text
   return text.replace(VARIABLE_PATTERN, (match, rawName: string) => {
     const name = rawName.trim()
@@ -144,7 +158,10 @@ export function variablesIn(text: string): string[] {
  */
 export function previewText(text: string, scopes: readonly Scope[]): string {
   if (!text.includes('{{')) return text
-  const masked: Scope[] = scopes.map((scope) => ({ ...scope, variables: scope.variables.map((v) => (v.secret ? { ...v, value: '••••••' } : v)) }))
+  const masked: Scope[] = scopes.map((scope) => ({
+    ...scope,
+    variables: scope.variables.map((v) => (v.secret ? { ...v, value: '••••••' } : v)),
+  }))
   const preview = (value: string, depth: number): string =>
     value.replace(VARIABLE_PATTERN, (match, rawName: string) => {
       const name = rawName.trim()

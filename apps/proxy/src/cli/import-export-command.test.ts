@@ -12,8 +12,17 @@ describe('courier import / courier export', () => {
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
     try {
-      expect(await importExportCommand(['import', fixture('wise-groups-api.postman_collection.json'), '--data-dir', dataDir])).toBe(0)
-      expect(String(stdout.mock.calls[0]?.[0])).toMatch(/^Postman collection v2\.1: imported 1 collection\(s\), 1 folder\(s\), 11 request\(s\)/)
+      expect(
+        await importExportCommand([
+          'import',
+          fixture('wise-groups-api.postman_collection.json'),
+          '--data-dir',
+          dataDir,
+        ]),
+      ).toBe(0)
+      expect(String(stdout.mock.calls[0]?.[0])).toMatch(
+        /^Postman collection v2\.1: imported 1 collection\(s\), 1 folder\(s\), 11 request\(s\)/,
+      )
       const out = join(dataDir, 'export.json')
       expect(await importExportCommand(['export', 'Balance Groups API', '--out', out, '--data-dir', dataDir])).toBe(0)
       expect(JSON.parse(readFileSync(out, 'utf8')).item[0].name).toBe('Authentication')

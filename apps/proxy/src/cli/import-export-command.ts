@@ -1,7 +1,16 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { HistoryQuerySchema } from '@courier/shared'
-import { ConvertError, exportHistoryCsv, exportHistoryJson, exportOpenApi, exportPostman, exportWorkspace, importText, type ExportFile } from '@courier/shared/convert'
+import {
+  ConvertError,
+  exportHistoryCsv,
+  exportHistoryJson,
+  exportOpenApi,
+  exportPostman,
+  exportWorkspace,
+  importText,
+  type ExportFile,
+} from '@courier/shared/convert'
 import { loadConfig } from '../config.js'
 import { commitImport } from '../import-export/commit-import.js'
 import { historyForExport } from '../import-export/history-for-export.js'
@@ -14,7 +23,10 @@ export const IMPORT_EXPORT_HELP = `  courier import <file> [--data-dir DIR]     
   courier export --history [--format csv|json] [--status 4xx] [--method GET] [--q WORDS] [--out FILE]
 `
 
-async function withStore<T>(dataDir: string | undefined, work: (services: Services, version: string) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  dataDir: string | undefined,
+  work: (services: Services, version: string) => Promise<T>,
+): Promise<T> {
   const config = loadConfig({ dataDir })
   const services = await openServices(localServicesOptions(config, () => config.port))
   try {
@@ -59,31 +71,54 @@ export async function importExportCommand(argv: string[]): Promise<number> {
       const result = await importText(await readFile(target, 'utf8'), { name: target })
       const committed = await withStore(values['data-dir'], (services) => commitImport(services.store, result))
       const { counts, formatLabel, skipped } = result.report
-      process.stdout.write(`${formatLabel}: imported ${counts.collections} collection(s), ${counts.folders} folder(s), ${counts.requests} request(s), ${counts.environments} environment(s).\n`)
+      process.stdout.write(
+        `${formatLabel}: imported ${counts.collections} collection(s), ${counts.folders} folder(s), ${counts.requests} request(s), ${counts.environments} environment(s).\n`,
+      )
       for (const c of committed.collections) process.stdout.write(`  collection “${c.name}” (${c.id})\n`)
       for (const e of committed.environments) process.stdout.write(`  environment “${e.name}”\n`)
-      if (skipped.length) process.stdout.write(`Not translated (${skipped.length}):\n${skipped.map((s) => `  - ${s.where}: ${s.what} — ${s.reason}`).join('\n')}\n`)
+      if (skipped.length)
+        process.stdout.write(
+          `Not translated (${skipped.length}):\n${skipped.map((s) => `  - ${s.where}: ${s.what} — ${s.reason}`).join('\n')}\n`,
+        )
       return 0
     }
     const includeSecrets = values['include-secrets'] === true
     return await withStore(values['data-dir'], async (services, version) => {
       if (values.workspace) {
-        await output(exportWorkspace(await services.store.collections.list(), await services.store.environments.list(), { includeSecrets, version }), values.out)
+        await output(
+          exportWorkspace(await services.store.collections.list(), await services.store.environments.list(), {
+            includeSecrets,
+            version,
+          }),
+          values.out,
+        )
         return 0
       }
       if (values.history) {
-        const query = HistoryQuerySchema.omit({ limit: true, before: true }).parse({ status: values.status, method: values.method, q: values.q })
+        const query = HistoryQuerySchema.omit({ limit: true, before: true }).parse({
+          status: values.status,
+          method: values.method,
+          q: values.q,
+        })
         const entries = await historyForExport(services.store.history, { format: 'json', query, max: 10_000 })
-        await output(values.format === 'json' ? exportHistoryJson(entries, version) : exportHistoryCsv(entries), values.out)
+        await output(
+          values.format === 'json' ? exportHistoryJson(entries, version) : exportHistoryCsv(entries),
+          values.out,
+        )
         return 0
       }
       const collections = await services.store.collections.list()
       const tree = collections.find((c) => c.id === target || c.name === target)
       if (!tree) {
-        process.stderr.write(`courier export: no collection named “${target ?? ''}”. Collections: ${collections.map((c) => c.name).join(', ') || 'none'}.\n`)
+        process.stderr.write(
+          `courier export: no collection named “${target ?? ''}”. Collections: ${collections.map((c) => c.name).join(', ') || 'none'}.\n`,
+        )
         return 2
       }
-      await output(values.format === 'openapi' ? exportOpenApi(tree) : exportPostman(tree, { includeSecrets }), values.out)
+      await output(
+        values.format === 'openapi' ? exportOpenApi(tree) : exportPostman(tree, { includeSecrets }),
+        values.out,
+      )
       return 0
     })
   } catch (error) {

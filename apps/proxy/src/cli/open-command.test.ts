@@ -11,7 +11,11 @@ async function captured(work: () => Promise<number>): Promise<{ code: number; ou
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
   try {
     const code = await work()
-    return { code, out: stdout.mock.calls.map((c) => String(c[0])).join(''), err: stderr.mock.calls.map((c) => String(c[0])).join('') }
+    return {
+      code,
+      out: stdout.mock.calls.map((c) => String(c[0])).join(''),
+      err: stderr.mock.calls.map((c) => String(c[0])).join(''),
+    }
   } finally {
     stdout.mockRestore()
     stderr.mockRestore()

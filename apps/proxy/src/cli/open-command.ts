@@ -24,7 +24,9 @@ export async function openCommand(options: { dataDir?: string }): Promise<number
   const config = loadConfig({ dataDir: options.dataDir })
   const running = readServerFile(config.dataDir)
   if (!running) {
-    process.stderr.write(`courier open: no Courier server is running with the data folder ${config.dataDir}; start one with \`courier serve\` (it prints a sign-in link).\n`)
+    process.stderr.write(
+      `courier open: no Courier server is running with the data folder ${config.dataDir}; start one with \`courier serve\` (it prints a sign-in link).\n`,
+    )
     return 1
   }
   const store = await openStore(config.database, SecretBox.open(config.dataDir))

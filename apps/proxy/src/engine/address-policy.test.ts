@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { classifyAddress, destinationProblem, isMetadataHostname, LOCAL_DESTINATIONS, TEAM_DESTINATIONS } from './address-policy.js'
+import {
+  classifyAddress,
+  destinationProblem,
+  isMetadataHostname,
+  LOCAL_DESTINATIONS,
+  TEAM_DESTINATIONS,
+} from './address-policy.js'
 
 describe('classifyAddress', () => {
   it.each([
@@ -99,7 +105,9 @@ describe('metadata addresses and IPv4 embedded in IPv6', () => {
     ['::ffff:0:6464:64c7', 'private'],
   ])('%s carries a %s IPv4 address and is treated as one', (address, kind) => {
     expect(classifyAddress(address)).toBe(kind)
-    expect(destinationProblem(address, 80, { allowed: TEAM_DESTINATIONS, selfPorts: new Set() })).toMatch(new RegExp(kind))
+    expect(destinationProblem(address, 80, { allowed: TEAM_DESTINATIONS, selfPorts: new Set() })).toMatch(
+      new RegExp(kind),
+    )
   })
 
   it.each([
@@ -113,17 +121,27 @@ describe('metadata addresses and IPv4 embedded in IPv6', () => {
   })
 
   it('keeps the self-port check for embedded loopback', () => {
-    expect(destinationProblem('::ffff:0:7f00:1', 3210, { allowed: LOCAL_DESTINATIONS, selfPorts: new Set([3210]) })).toMatch(/Courier itself/)
+    expect(
+      destinationProblem('::ffff:0:7f00:1', 3210, { allowed: LOCAL_DESTINATIONS, selfPorts: new Set([3210]) }),
+    ).toMatch(/Courier itself/)
   })
 })
 
 describe('isMetadataHostname', () => {
-  it.each(['metadata.google.internal', 'METADATA.GOOGLE.INTERNAL.', 'metadata.goog', 'x.metadata.google.internal', 'metadata', 'instance-data', 'instance-data.ec2.internal', 'metadata.tencentyun.com', 'metadata.platformequinix.com', 'metadata.packet.net'])(
-    '%s is a metadata name',
-    (name) => {
-      expect(isMetadataHostname(name)).toBe(true)
-    },
-  )
+  it.each([
+    'metadata.google.internal',
+    'METADATA.GOOGLE.INTERNAL.',
+    'metadata.goog',
+    'x.metadata.google.internal',
+    'metadata',
+    'instance-data',
+    'instance-data.ec2.internal',
+    'metadata.tencentyun.com',
+    'metadata.platformequinix.com',
+    'metadata.packet.net',
+  ])('%s is a metadata name', (name) => {
+    expect(isMetadataHostname(name)).toBe(true)
+  })
   it.each(['google.internal', 'metadata.example.com', 'example.com'])('%s is not', (name) => {
     expect(isMetadataHostname(name)).toBe(false)
   })

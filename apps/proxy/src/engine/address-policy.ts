@@ -3,14 +3,7 @@ import { embeddedIpv4 } from './embedded-ipv4.js'
 
 /** What kind of address a socket would reach (RFC 6890 registry and friends). */
 export type AddressClass =
-  | 'public'
-  | 'loopback'
-  | 'private'
-  | 'link-local'
-  | 'unspecified'
-  | 'multicast'
-  | 'reserved'
-  | 'documentation'
+  'public' | 'loopback' | 'private' | 'link-local' | 'unspecified' | 'multicast' | 'reserved' | 'documentation'
 
 const V4_RANGES: [string, number, AddressClass][] = [
   ['0.0.0.0', 8, 'unspecified'],
@@ -87,7 +80,16 @@ export function ipv6Groups(address: string): number[] | null {
 }
 
 /** Picks, of several classes one address falls in, the one a policy is strictest about. */
-const STRICTNESS: AddressClass[] = ['link-local', 'unspecified', 'multicast', 'reserved', 'documentation', 'loopback', 'private', 'public']
+const STRICTNESS: AddressClass[] = [
+  'link-local',
+  'unspecified',
+  'multicast',
+  'reserved',
+  'documentation',
+  'loopback',
+  'private',
+  'public',
+]
 function strictest(kinds: AddressClass[]): AddressClass {
   return STRICTNESS.find((kind) => kinds.includes(kind)) ?? 'reserved'
 }

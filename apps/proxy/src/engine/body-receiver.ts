@@ -2,7 +2,6 @@ import { PassThrough, Writable, pipeline, type Transform } from 'node:stream'
 import zlib from 'node:zlib'
 import type { BodySink } from '../ports/body-sink.js'
 
-
 const MAX_ENCODING_LAYERS = 5 // undici CVE-2026-22036: cap the number of stacked codecs
 
 function decoderFor(encoding: string): Transform | null {
@@ -55,7 +54,10 @@ export class BodyReceiver {
           this.decodeError = `The ${contentEncoding} body could not be decoded: ${error.message}`
         } else if (error && !this.truncated) {
           // What arrived is kept (and its file closed) for the person to look at beside the error.
-          ;(this.sink ? this.sink.end() : Promise.resolve()).then(() => reject(error), () => reject(error))
+          ;(this.sink ? this.sink.end() : Promise.resolve()).then(
+            () => reject(error),
+            () => reject(error),
+          )
           return
         }
         ;(this.sink ? this.sink.end() : Promise.resolve()).then(resolve, reject)
@@ -133,5 +135,10 @@ export class BodyReceiver {
 
 function isZlibError(error: Error): boolean {
   const code = (error as { code?: string }).code ?? ''
-  return code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code === 'ERR__ERROR_FORMAT_PADDING_1' || /incorrect header|invalid|unexpected end/i.test(error.message)
+  return (
+    code.startsWith('Z_') ||
+    code.startsWith('ERR_BROTLI') ||
+    code === 'ERR__ERROR_FORMAT_PADDING_1' ||
+    /incorrect header|invalid|unexpected end/i.test(error.message)
+  )
 }

@@ -29,12 +29,21 @@ export type BufferedRequest = {
  * the same destination policy as a send (never link-local), its connect/header/body timeouts
  * and TLS verification. Redirects are the caller's business.
  */
-export function bufferedExchange(request: BufferedRequest, context: ServerFetchContext, signal: AbortSignal): Promise<ExchangeResult> {
+export function bufferedExchange(
+  request: BufferedRequest,
+  context: ServerFetchContext,
+  signal: AbortSignal,
+): Promise<ExchangeResult> {
   const { settings } = context
   return exchange({
     url: request.url,
     method: request.method,
-    headers: [['Host', request.url.host], ['User-Agent', context.userAgent], ['Accept', request.accept], ...(request.headers ?? [])],
+    headers: [
+      ['Host', request.url.host],
+      ['User-Agent', context.userAgent],
+      ['Accept', request.accept],
+      ...(request.headers ?? []),
+    ],
     body: request.body ?? null,
     policy: context.policy,
     allowLinkLocal: false,

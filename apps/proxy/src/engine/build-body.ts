@@ -23,7 +23,11 @@ function parseJsonField(text: string, field: string, what: string): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new CourierError('BODY_INVALID', `${what} is not valid JSON (${jsonErrorPosition(text, error)}). Fix it, or send it as Raw text.`, { field, phase: 'validate' })
+    throw new CourierError(
+      'BODY_INVALID',
+      `${what} is not valid JSON (${jsonErrorPosition(text, error)}). Fix it, or send it as Raw text.`,
+      { field, phase: 'validate' },
+    )
   }
 }
 
@@ -33,7 +37,9 @@ export function encodeFormFields(fields: readonly (readonly [string, string])[])
 }
 
 function formEncode(text: string): string {
-  return encodeURIComponent(text).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return encodeURIComponent(text)
+    .replace(/%20/g, '+')
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
 
 /** Turns the in-memory body kinds into bytes. Multipart and binary bodies are built from uploaded files elsewhere. */
@@ -48,12 +54,15 @@ export function buildInMemoryBody(body: RequestBody): BuiltBody | null {
     case 'raw':
       return { bytes: Buffer.from(body.text, 'utf8'), contentType: body.contentType || 'text/plain' }
     case 'form': {
-      const fields = body.fields.filter(([name, , enabled]) => enabled && name !== '').map(([name, value]) => [name, value] as const)
+      const fields = body.fields
+        .filter(([name, , enabled]) => enabled && name !== '')
+        .map(([name, value]) => [name, value] as const)
       return { bytes: Buffer.from(encodeFormFields(fields), 'utf8'), contentType: 'application/x-www-form-urlencoded' }
     }
     case 'graphql': {
       const { payload, variablesProblem } = graphqlPayload(body)
-      if (variablesProblem) throw new CourierError('BODY_INVALID', variablesProblem, { field: 'body.variables', phase: 'validate' })
+      if (variablesProblem)
+        throw new CourierError('BODY_INVALID', variablesProblem, { field: 'body.variables', phase: 'validate' })
       return { bytes: Buffer.from(JSON.stringify(payload), 'utf8'), contentType: 'application/json' }
     }
     case 'multipart':

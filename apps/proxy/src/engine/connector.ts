@@ -65,7 +65,11 @@ async function open(target: buildConnector.Options, options: ConnectorOptions): 
   const port = Number(target.port) || (isTls ? 443 : 80)
 
   if (isMetadataHostname(hostname)) {
-    throw new CourierError('TARGET_FORBIDDEN', `Courier does not send requests to ${hostname}: cloud metadata addresses are blocked.`, { phase: 'resolve' })
+    throw new CourierError(
+      'TARGET_FORBIDDEN',
+      `Courier does not send requests to ${hostname}: cloud metadata addresses are blocked.`,
+      { phase: 'resolve' },
+    )
   }
 
   let addresses: { address: string; family: number }[]
@@ -76,19 +80,28 @@ async function open(target: buildConnector.Options, options: ConnectorOptions): 
     try {
       addresses = await (options.lookup ?? systemLookup)(hostname)
     } catch (cause) {
-      throw new CourierError('DNS_RESOLUTION_FAILED', `The host name ${hostname} could not be resolved.`, { phase: 'resolve', cause })
+      throw new CourierError('DNS_RESOLUTION_FAILED', `The host name ${hostname} could not be resolved.`, {
+        phase: 'resolve',
+        cause,
+      })
     } finally {
       trace.dnsEnd = performance.now()
     }
     if (addresses.length === 0) {
-      throw new CourierError('DNS_RESOLUTION_FAILED', `The host name ${hostname} has no addresses.`, { phase: 'resolve' })
+      throw new CourierError('DNS_RESOLUTION_FAILED', `The host name ${hostname} has no addresses.`, {
+        phase: 'resolve',
+      })
     }
   }
 
   for (const { address } of addresses) {
     const problem = destinationProblem(address, port, options.policy, options.allowLinkLocal)
     if (problem) {
-      throw new CourierError('TARGET_FORBIDDEN', `Courier does not send requests to ${hostname} (${address}): ${problem}.`, { phase: 'connect' })
+      throw new CourierError(
+        'TARGET_FORBIDDEN',
+        `Courier does not send requests to ${hostname} (${address}): ${problem}.`,
+        { phase: 'connect' },
+      )
     }
   }
 
@@ -101,7 +114,9 @@ async function open(target: buildConnector.Options, options: ConnectorOptions): 
       const problem = destinationProblem(remote, port, options.policy, options.allowLinkLocal)
       if (problem) {
         socket.destroy()
-        throw new CourierError('TARGET_FORBIDDEN', `Courier does not send requests to ${remote}: ${problem}.`, { phase: 'connect' })
+        throw new CourierError('TARGET_FORBIDDEN', `Courier does not send requests to ${remote}: ${problem}.`, {
+          phase: 'connect',
+        })
       }
       trace.remoteAddress = remote
       if (!isTls) return socket
@@ -116,15 +131,24 @@ async function open(target: buildConnector.Options, options: ConnectorOptions): 
   throw lastError
 }
 
-function connectTcp(address: string, family: number, port: number, deadline: number, trace: ConnectTrace): Promise<Socket> {
+function connectTcp(
+  address: string,
+  family: number,
+  port: number,
+  deadline: number,
+  trace: ConnectTrace,
+): Promise<Socket> {
   return new Promise((resolve, reject) => {
     trace.connectStart = performance.now()
     const socket = net.connect({ host: address, port, family })
     socket.setNoDelay(true)
-    const timer = setTimeout(() => {
-      socket.destroy()
-      reject(new CourierError('UPSTREAM_CONNECT_TIMEOUT', undefined, { phase: 'connect' }))
-    }, Math.max(0, deadline - performance.now()))
+    const timer = setTimeout(
+      () => {
+        socket.destroy()
+        reject(new CourierError('UPSTREAM_CONNECT_TIMEOUT', undefined, { phase: 'connect' }))
+      },
+      Math.max(0, deadline - performance.now()),
+    )
     socket.once('connect', () => {
       clearTimeout(timer)
       trace.connectEnd = performance.now()
@@ -151,10 +175,17 @@ function handshake(socket: Socket, hostname: string, options: ConnectorOptions, 
       ...(options.extraCa?.length ? { ca: [...tls.rootCertificates, ...options.extraCa] } : {}),
       ALPNProtocols: ['http/1.1'],
     })
-    const timer = setTimeout(() => {
-      secure.destroy()
-      reject(new CourierError('UPSTREAM_CONNECT_TIMEOUT', 'The TLS handshake did not finish in time (connect timeout).', { phase: 'tls' }))
-    }, Math.max(0, deadline - performance.now()))
+    const timer = setTimeout(
+      () => {
+        secure.destroy()
+        reject(
+          new CourierError('UPSTREAM_CONNECT_TIMEOUT', 'The TLS handshake did not finish in time (connect timeout).', {
+            phase: 'tls',
+          }),
+        )
+      },
+      Math.max(0, deadline - performance.now()),
+    )
     secure.once('secureConnect', () => {
       clearTimeout(timer)
       trace.tlsEnd = performance.now()

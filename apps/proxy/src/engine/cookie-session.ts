@@ -6,7 +6,14 @@ export function describeSetCookie(line: string, url: URL): SetCookie {
   const cookie = Cookie.parse(line, { loose: true })
   if (!cookie) {
     const name = line.split('=')[0]?.trim() ?? ''
-    return { name, value: '', secure: false, httpOnly: false, stored: false, rejectedReason: 'The Set-Cookie line could not be parsed.' }
+    return {
+      name,
+      value: '',
+      secure: false,
+      httpOnly: false,
+      stored: false,
+      rejectedReason: 'The Set-Cookie line could not be parsed.',
+    }
   }
   const expires = cookie.expires instanceof Date ? cookie.expires.toISOString() : undefined
   return {
@@ -18,7 +25,11 @@ export function describeSetCookie(line: string, url: URL): SetCookie {
     ...(typeof cookie.maxAge === 'number' ? { maxAge: cookie.maxAge } : {}),
     secure: cookie.secure,
     httpOnly: cookie.httpOnly,
-    ...(cookie.sameSite && cookie.sameSite !== 'none' ? { sameSite: cookie.sameSite } : cookie.sameSite === 'none' ? { sameSite: 'none' } : {}),
+    ...(cookie.sameSite && cookie.sameSite !== 'none'
+      ? { sameSite: cookie.sameSite }
+      : cookie.sameSite === 'none'
+        ? { sameSite: 'none' }
+        : {}),
   }
 }
 
@@ -53,7 +64,11 @@ export class CookieSession {
     for (const line of lines) {
       const cookie = describeSetCookie(line, url)
       if (!this.jar) {
-        described.push({ ...cookie, stored: false, rejectedReason: cookie.rejectedReason ?? 'The cookie jar is off for this request.' })
+        described.push({
+          ...cookie,
+          stored: false,
+          rejectedReason: cookie.rejectedReason ?? 'The cookie jar is off for this request.',
+        })
         continue
       }
       try {
@@ -61,7 +76,11 @@ export class CookieSession {
         described.push({ ...cookie, stored: stored !== undefined })
         changed = true
       } catch (error) {
-        described.push({ ...cookie, stored: false, rejectedReason: error instanceof Error ? error.message : String(error) })
+        described.push({
+          ...cookie,
+          stored: false,
+          rejectedReason: error instanceof Error ? error.message : String(error),
+        })
       }
     }
     if (changed) this.onChange()

@@ -15,7 +15,11 @@ async function fetchBomb(encoding: string, payload: Buffer) {
   })
   const bodies = testBodyStore()
   const rssBefore = process.memoryUsage().rss
-  const record = await engineSend({ method: 'GET', url: upstream.url('/') }, { defaults: { ...DEFAULT_ENGINE_SETTINGS, maxResponseBytes: CAP } }, bodies)
+  const record = await engineSend(
+    { method: 'GET', url: upstream.url('/') },
+    { defaults: { ...DEFAULT_ENGINE_SETTINGS, maxResponseBytes: CAP } },
+    bodies,
+  )
   return { record, stored: await bodies.size(record.id), rssGrowth: process.memoryUsage().rss - rssBefore }
 }
 

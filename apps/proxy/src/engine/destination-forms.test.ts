@@ -20,20 +20,26 @@ describe('metadata and embedded-IPv4 targets in a real send', () => {
     expect(record.error?.message).toMatch(/metadata/)
   })
 
-  it.each(['metadata.tencentyun.com', 'computeMetadata.metadata.google.internal', 'metadata.goog.'])('the name %s is refused before it is resolved', async (host) => {
-    const looked: string[] = []
-    const lookup = async (name: string) => {
-      looked.push(name)
-      return [{ address: '127.0.0.1', family: 4 }]
-    }
-    const record = await engineSend({ method: 'GET', url: `http://${host}/` }, { lookup })
-    expect(record.error).toMatchObject({ code: 'TARGET_FORBIDDEN', phase: 'resolve' })
-    expect(looked).toEqual([])
-  })
+  it.each(['metadata.tencentyun.com', 'computeMetadata.metadata.google.internal', 'metadata.goog.'])(
+    'the name %s is refused before it is resolved',
+    async (host) => {
+      const looked: string[] = []
+      const lookup = async (name: string) => {
+        looked.push(name)
+        return [{ address: '127.0.0.1', family: 4 }]
+      }
+      const record = await engineSend({ method: 'GET', url: `http://${host}/` }, { lookup })
+      expect(record.error).toMatchObject({ code: 'TARGET_FORBIDDEN', phase: 'resolve' })
+      expect(looked).toEqual([])
+    },
+  )
 
   it('refuses a name that resolves to a translated form of a private address on a team server', async () => {
     const lookup = async () => [{ address: '::ffff:0:a00:1', family: 6 }]
-    const record = await engineSend({ method: 'GET', url: 'http://internal.test/' }, { lookup, policy: { allowed: TEAM_DESTINATIONS, selfPorts: new Set() } })
+    const record = await engineSend(
+      { method: 'GET', url: 'http://internal.test/' },
+      { lookup, policy: { allowed: TEAM_DESTINATIONS, selfPorts: new Set() } },
+    )
     expect(record.error).toMatchObject({ code: 'TARGET_FORBIDDEN' })
     expect(record.error?.message).toMatch(/private/)
   })

@@ -104,7 +104,19 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeResult> {
     const result = await new Promise<ExchangeResult>((resolve, reject) => {
       let abortRequest: ((error?: Error) => void) | undefined
       let receiver: BodyReceiver | undefined
-      let head: Omit<ExchangeResult, 'sentHeaders' | 'wireBytes' | 'bodyBytes' | 'truncated' | 'decodeError' | 'head' | 'timing' | 'remoteAddress'> | undefined
+      let head:
+        | Omit<
+            ExchangeResult,
+            | 'sentHeaders'
+            | 'wireBytes'
+            | 'bodyBytes'
+            | 'truncated'
+            | 'decodeError'
+            | 'head'
+            | 'timing'
+            | 'remoteAddress'
+          >
+        | undefined
       let settled = false
       let resumeReading: (() => void) | undefined
 
@@ -245,7 +257,13 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeResult> {
             fail(error)
           },
           onUpgrade() {
-            fail(new CourierError('UPSTREAM_PROTOCOL_ERROR', 'The server switched protocols (101) without being asked to.', { phase: 'receive' }))
+            fail(
+              new CourierError(
+                'UPSTREAM_PROTOCOL_ERROR',
+                'The server switched protocols (101) without being asked to.',
+                { phase: 'receive' },
+              ),
+            )
           },
         } as never,
       )
@@ -268,14 +286,26 @@ function sentHeadersFrom(trace: ConnectTrace, input: ExchangeInput): Pair[] {
   return pairs
 }
 
-function timingFrom(trace: ConnectTrace, started: number, requestSent: number | undefined, responseStarted: number | undefined, ended: number): Timing {
+function timingFrom(
+  trace: ConnectTrace,
+  started: number,
+  requestSent: number | undefined,
+  responseStarted: number | undefined,
+  ended: number,
+): Timing {
   const connected = trace.tlsEnd ?? trace.connectEnd ?? started
   const sent = requestSent ?? connected
   const firstByte = responseStarted ?? ended
   return {
-    ...(trace.dnsStart !== undefined && trace.dnsEnd !== undefined ? { dns: round(trace.dnsEnd - trace.dnsStart) } : {}),
-    ...(trace.connectStart !== undefined && trace.connectEnd !== undefined ? { connect: round(trace.connectEnd - trace.connectStart) } : {}),
-    ...(trace.tlsEnd !== undefined && trace.connectEnd !== undefined ? { tls: round(trace.tlsEnd - trace.connectEnd) } : {}),
+    ...(trace.dnsStart !== undefined && trace.dnsEnd !== undefined
+      ? { dns: round(trace.dnsEnd - trace.dnsStart) }
+      : {}),
+    ...(trace.connectStart !== undefined && trace.connectEnd !== undefined
+      ? { connect: round(trace.connectEnd - trace.connectStart) }
+      : {}),
+    ...(trace.tlsEnd !== undefined && trace.connectEnd !== undefined
+      ? { tls: round(trace.tlsEnd - trace.connectEnd) }
+      : {}),
     firstByte: round(Math.max(0, firstByte - sent)),
     download: round(Math.max(0, ended - firstByte)),
     total: round(ended - started),

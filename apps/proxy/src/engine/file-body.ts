@@ -10,25 +10,44 @@ export type FileBody = { body: OutgoingBody; size: number; contentType: string |
 async function sizeOf(files: FileSource, fileId: string, field: string): Promise<number> {
   const size = await files.size(fileId)
   if (size === undefined) {
-    throw new CourierError('FILE_NOT_FOUND', 'The attached file is no longer on the Courier server; choose it again.', { field, phase: 'validate' })
+    throw new CourierError('FILE_NOT_FOUND', 'The attached file is no longer on the Courier server; choose it again.', {
+      field,
+      phase: 'validate',
+    })
   }
   return size
 }
 
 function validatePartHeaders(headers: readonly (readonly [string, string])[], field: string): void {
   headers.forEach(([name, value], index) => {
-    if (!isHeaderNameValid(name)) throw new CourierError('HEADER_INVALID', `The part header name "${name.slice(0, 60)}" is not valid.`, { field: `${field}.headers[${index}].name`, phase: 'validate' })
-    if (headerValueProblem(value)) throw new CourierError('HEADER_INVALID', `The part header ${name} contains characters HTTP does not allow.`, { field: `${field}.headers[${index}].value`, phase: 'validate' })
+    if (!isHeaderNameValid(name))
+      throw new CourierError('HEADER_INVALID', `The part header name "${name.slice(0, 60)}" is not valid.`, {
+        field: `${field}.headers[${index}].name`,
+        phase: 'validate',
+      })
+    if (headerValueProblem(value))
+      throw new CourierError('HEADER_INVALID', `The part header ${name} contains characters HTTP does not allow.`, {
+        field: `${field}.headers[${index}].value`,
+        phase: 'validate',
+      })
   })
 }
 
 /** Builds multipart and binary bodies from uploaded files, streaming them from the file store. */
 export async function buildFileBody(body: RequestBody, files: FileSource): Promise<FileBody> {
   if (body.kind === 'binary') {
-    if (!body.file) throw new CourierError('BODY_INVALID', 'Choose a file to send as the body.', { field: 'body.file', phase: 'validate' })
+    if (!body.file)
+      throw new CourierError('BODY_INVALID', 'Choose a file to send as the body.', {
+        field: 'body.file',
+        phase: 'validate',
+      })
     const { fileId } = body.file
     const size = await sizeOf(files, fileId, 'body.file')
-    return { body: () => files.open(fileId), size, contentType: body.contentType || body.file.contentType || 'application/octet-stream' }
+    return {
+      body: () => files.open(fileId),
+      size,
+      contentType: body.contentType || body.file.contentType || 'application/octet-stream',
+    }
   }
   if (body.kind !== 'multipart') throw new Error(`not a file body: ${body.kind}`)
 
@@ -38,9 +57,20 @@ export async function buildFileBody(body: RequestBody, files: FileSource): Promi
     const field = `body.parts[${index}]`
     validatePartHeaders(part.headers, field)
     if (part.kind === 'text') {
-      sources.push({ kind: 'text', name: part.name, value: part.value, filename: part.filename, contentType: part.contentType, headers: part.headers })
+      sources.push({
+        kind: 'text',
+        name: part.name,
+        value: part.value,
+        filename: part.filename,
+        contentType: part.contentType,
+        headers: part.headers,
+      })
     } else {
-      if (!part.file) throw new CourierError('BODY_INVALID', `Choose a file for the part "${part.name}".`, { field: `${field}.file`, phase: 'validate' })
+      if (!part.file)
+        throw new CourierError('BODY_INVALID', `Choose a file for the part "${part.name}".`, {
+          field: `${field}.file`,
+          phase: 'validate',
+        })
       const { fileId } = part.file
       const size = await sizeOf(files, fileId, `${field}.file`)
       sources.push({

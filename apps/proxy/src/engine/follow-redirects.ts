@@ -129,17 +129,30 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
     const next = settings.followRedirects ? nextHop(state.current, result.status, location, input.secrets) : null
     if (!next) return result
     if (next.kind === 'forbidden') {
-      throw new CourierError('REDIRECT_FORBIDDEN', `The server redirected to ${next.target.slice(0, 200)}, which Courier does not follow (only http and https).`, { phase: 'redirect' })
+      throw new CourierError(
+        'REDIRECT_FORBIDDEN',
+        `The server redirected to ${next.target.slice(0, 200)}, which Courier does not follow (only http and https).`,
+        { phase: 'redirect' },
+      )
     }
     state.hops.push(hopOf(state.current, result, location))
     if (state.hops.filter((hop) => hop.status !== 401).length > settings.maxRedirects) {
-      throw new CourierError('TOO_MANY_REDIRECTS', `The server redirected more than ${settings.maxRedirects} times; the chain is listed under Redirects.`, { phase: 'redirect' })
+      throw new CourierError(
+        'TOO_MANY_REDIRECTS',
+        `The server redirected more than ${settings.maxRedirects} times; the chain is listed under Redirects.`,
+        { phase: 'redirect' },
+      )
     }
     // The jar's own cookies follow their rules; only the person's Cookie line counts as dropped.
     const dropped = next.droppedCredentials.filter((name) => name.toLowerCase() !== 'cookie' || ownCookie !== '')
     if (dropped.length) {
-      const downgrade = state.current.url.protocol === 'https:' && next.request.url.protocol === 'http:' ? ' (and from https to plain http)' : ''
-      state.notes.push(`${dropped.join(', ')} not sent to ${next.request.url.origin}: it is a different origin than the one you addressed${downgrade}.`)
+      const downgrade =
+        state.current.url.protocol === 'https:' && next.request.url.protocol === 'http:'
+          ? ' (and from https to plain http)'
+          : ''
+      state.notes.push(
+        `${dropped.join(', ')} not sent to ${next.request.url.origin}: it is a different origin than the one you addressed${downgrade}.`,
+      )
     }
     state.current = dropped.length ? { ...next.request, droppedOnRedirect: dropped } : next.request
     answeredDigest = false

@@ -14,7 +14,15 @@ describe('encodeMultipart', () => {
       [
         { kind: 'text', name: 'title', value: 'Zoë', headers: [] },
         { kind: 'text', name: 'report', value: 'some,data', filename: 'report.csv', headers: [] },
-        { kind: 'file', name: 'upload', filename: 'a.bin', contentType: 'application/x-thing', headers: [['X-Part', '1']], size: 3, open: () => Readable.from([Buffer.from([0, 1, 2])]) },
+        {
+          kind: 'file',
+          name: 'upload',
+          filename: 'a.bin',
+          contentType: 'application/x-thing',
+          headers: [['X-Part', '1']],
+          size: 3,
+          open: () => Readable.from([Buffer.from([0, 1, 2])]),
+        },
       ],
       'BOUNDARY',
     )
@@ -44,19 +52,42 @@ describe('encodeMultipart', () => {
   })
 
   it('escapes quotes and line breaks in names so a part cannot forge headers', async () => {
-    const encoded = encodeMultipart([{ kind: 'text', name: 'a"\r\nX-Evil: 1', value: 'v', filename: '../../etc/passwd"', headers: [] }], 'B')
+    const encoded = encodeMultipart(
+      [{ kind: 'text', name: 'a"\r\nX-Evil: 1', value: 'v', filename: '../../etc/passwd"', headers: [] }],
+      'B',
+    )
     const text = (await collect(encoded.stream())).toString('utf8')
     expect(text).toContain('name="a%22%0D%0AX-Evil: 1"; filename="../../etc/passwd%22"')
     expect(text.split('\r\n').filter((line) => line.startsWith('X-Evil'))).toEqual([])
   })
 
   it('replays the same bytes on every stream (redirects and retries)', async () => {
-    const encoded = encodeMultipart([{ kind: 'file', name: 'f', filename: 'x', contentType: '', headers: [], size: 2, open: () => Readable.from([Buffer.from('hi')]) }])
+    const encoded = encodeMultipart([
+      {
+        kind: 'file',
+        name: 'f',
+        filename: 'x',
+        contentType: '',
+        headers: [],
+        size: 2,
+        open: () => Readable.from([Buffer.from('hi')]),
+      },
+    ])
     expect((await collect(encoded.stream())).equals(await collect(encoded.stream()))).toBe(true)
   })
 
   it('shows file parts as placeholders in the preview', () => {
-    const encoded = encodeMultipart([{ kind: 'file', name: 'f', filename: 'big.iso', contentType: 'application/octet-stream', headers: [], size: 5_000_000, open: () => Readable.from([]) }])
+    const encoded = encodeMultipart([
+      {
+        kind: 'file',
+        name: 'f',
+        filename: 'big.iso',
+        contentType: 'application/octet-stream',
+        headers: [],
+        size: 5_000_000,
+        open: () => Readable.from([]),
+      },
+    ])
     expect(encoded.preview).toContain('<file big.iso, 5000000 bytes>')
   })
 })

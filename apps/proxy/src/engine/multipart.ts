@@ -4,7 +4,15 @@ import type { Pair } from '@courier/shared'
 
 export type MultipartSource =
   | { kind: 'text'; name: string; value: string; filename?: string; contentType?: string; headers: Pair[] }
-  | { kind: 'file'; name: string; filename: string; contentType: string; headers: Pair[]; size: number; open: () => Readable }
+  | {
+      kind: 'file'
+      name: string
+      filename: string
+      contentType: string
+      headers: Pair[]
+      size: number
+      open: () => Readable
+    }
 
 export type EncodedMultipart = {
   contentType: string

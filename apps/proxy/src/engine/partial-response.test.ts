@@ -17,7 +17,9 @@ async function send(input: RequestSpecInput, settings: Partial<EngineSettings> =
 async function stallingUpstream(onStalled: () => void = () => {}) {
   return startRawUpstream((socket) => {
     socket.once('data', () => {
-      socket.write('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Marker: kept\r\nContent-Length: 100000\r\n\r\nfirst part of the body;')
+      socket.write(
+        'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Marker: kept\r\nContent-Length: 100000\r\n\r\nfirst part of the body;',
+      )
       onStalled()
     })
   })
@@ -27,9 +29,20 @@ describe('a send that times out keeps what arrived', () => {
   it('total timeout: status, headers and the bytes so far are in the record, marked partial', async () => {
     const upstream = await stallingUpstream()
     const { record, stored } = await send({ method: 'GET', url: upstream.url('/slow'), settings: { timeoutMs: 1000 } })
-    expect(record).toMatchObject({ ok: false, partial: true, status: 200, statusText: 'OK', error: { code: 'REQUEST_TIMEOUT', phase: 'receive' } })
+    expect(record).toMatchObject({
+      ok: false,
+      partial: true,
+      status: 200,
+      statusText: 'OK',
+      error: { code: 'REQUEST_TIMEOUT', phase: 'receive' },
+    })
     expect(record.headers).toContainEqual(['X-Marker', 'kept'])
-    expect(record.body).toMatchObject({ contentType: 'text/plain', inline: 'first part of the body;', size: 23, isText: true })
+    expect(record.body).toMatchObject({
+      contentType: 'text/plain',
+      inline: 'first part of the body;',
+      size: 23,
+      isText: true,
+    })
     expect(record.sizes.body).toBe(23)
     expect(stored).toBe('first part of the body;')
     expect(record.error!.message).toMatch(/23 B of 97.7 KB arrived/)

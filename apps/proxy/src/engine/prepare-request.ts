@@ -9,7 +9,13 @@ import {
   type RequestSpec,
 } from '@courier/shared'
 import { CourierError } from '../errors.js'
-import { appendQueryParam, assertAuthHeaderValid, hasQueryParam, staticAuth, type DigestCredentials } from './auth/static-auth.js'
+import {
+  appendQueryParam,
+  assertAuthHeaderValid,
+  hasQueryParam,
+  staticAuth,
+  type DigestCredentials,
+} from './auth/static-auth.js'
 import { buildInMemoryBody } from './build-body.js'
 import type { OutgoingBody } from './exchange.js'
 
@@ -34,18 +40,37 @@ export type PreparedRequest = {
 export type PrepareContext = {
   userAgent: string
   /** Builds multipart and binary bodies from uploaded files; absent where files are not available. */
-  buildFileBody?: (body: RequestSpec['body']) => Promise<{ body: OutgoingBody; size: number; contentType: string | null; preview?: string }>
+  buildFileBody?: (
+    body: RequestSpec['body'],
+  ) => Promise<{ body: OutgoingBody; size: number; contentType: string | null; preview?: string }>
 }
 
-function invalid(code: 'METHOD_INVALID' | 'METHOD_NOT_ALLOWED' | 'URL_INVALID' | 'URL_SCHEME_UNSUPPORTED' | 'URL_TOO_LONG' | 'HEADER_INVALID' | 'HEADERS_TOO_LARGE', message: string, field: string): CourierError {
+function invalid(
+  code:
+    | 'METHOD_INVALID'
+    | 'METHOD_NOT_ALLOWED'
+    | 'URL_INVALID'
+    | 'URL_SCHEME_UNSUPPORTED'
+    | 'URL_TOO_LONG'
+    | 'HEADER_INVALID'
+    | 'HEADERS_TOO_LARGE',
+  message: string,
+  field: string,
+): CourierError {
   return new CourierError(code, message, { field, phase: 'validate' })
 }
 
 export function validateMethod(method: string): string {
   const problem = methodProblem(method)
-  if (problem === 'connect') throw invalid('METHOD_NOT_ALLOWED', 'CONNECT cannot be sent: it would turn Courier into a tunnel.', 'method')
+  if (problem === 'connect')
+    throw invalid('METHOD_NOT_ALLOWED', 'CONNECT cannot be sent: it would turn Courier into a tunnel.', 'method')
   if (problem === 'empty') throw invalid('METHOD_INVALID', 'Choose a method such as GET or POST.', 'method')
-  if (problem) throw invalid('METHOD_INVALID', `"${method.slice(0, 40)}" is not a valid method: use letters, digits and !#$%&'*+-.^_\`|~ only, no spaces.`, 'method')
+  if (problem)
+    throw invalid(
+      'METHOD_INVALID',
+      `"${method.slice(0, 40)}" is not a valid method: use letters, digits and !#$%&'*+-.^_\`|~ only, no spaces.`,
+      'method',
+    )
   return method
 }
 
@@ -70,14 +95,26 @@ export function parseTargetUrl(text: string, pathParams: readonly Pair[]): URL {
 
 function validateHeader(name: string, value: string, index: number): void {
   if (!isHeaderNameValid(name)) {
-    throw invalid('HEADER_INVALID', `The header name "${name.slice(0, 60)}" is not valid: names are letters, digits and !#$%&'*+-.^_\`|~ without spaces or colons.`, `headers[${index}].name`)
+    throw invalid(
+      'HEADER_INVALID',
+      `The header name "${name.slice(0, 60)}" is not valid: names are letters, digits and !#$%&'*+-.^_\`|~ without spaces or colons.`,
+      `headers[${index}].name`,
+    )
   }
   const problem = headerValueProblem(value)
   if (problem === 'control-character') {
-    throw invalid('HEADER_INVALID', `The value of ${name} contains a line break or control character, which HTTP does not allow.`, `headers[${index}].value`)
+    throw invalid(
+      'HEADER_INVALID',
+      `The value of ${name} contains a line break or control character, which HTTP does not allow.`,
+      `headers[${index}].value`,
+    )
   }
   if (problem === 'non-latin1') {
-    throw invalid('HEADER_INVALID', `The value of ${name} contains characters outside Latin-1; percent-encode or Base64-encode it first.`, `headers[${index}].value`)
+    throw invalid(
+      'HEADER_INVALID',
+      `The value of ${name} contains characters outside Latin-1; percent-encode or Base64-encode it first.`,
+      `headers[${index}].value`,
+    )
   }
 }
 
@@ -107,11 +144,17 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
       return
     }
     if (trimmedName.toLowerCase() === 'host' && has(user, 'host')) {
-      throw invalid('HEADER_INVALID', 'There are two enabled Host rows; a request carries one Host. Disable or delete one of them in the Headers tab.', `headers[${index}].name`)
+      throw invalid(
+        'HEADER_INVALID',
+        'There are two enabled Host rows; a request carries one Host. Disable or delete one of them in the Headers tab.',
+        `headers[${index}].name`,
+      )
     }
     user.push([trimmedName, value])
   })
-  const disabledNames = new Set(spec.headers.filter(([, , enabled]) => !enabled).map(([name]) => name.trim().toLowerCase()))
+  const disabledNames = new Set(
+    spec.headers.filter(([, , enabled]) => !enabled).map(([name]) => name.trim().toLowerCase()),
+  )
 
   // The Auth tab: the person's own header row or query parameter of the same name wins.
   const auth = staticAuth(spec.auth)
@@ -122,7 +165,8 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
     else user.push(auth.header)
   }
   if (auth.query) {
-    if (hasQueryParam(url, auth.query[0])) notes.push(`The URL's own ${auth.query[0]} parameter replaces the API key from the Auth tab.`)
+    if (hasQueryParam(url, auth.query[0]))
+      notes.push(`The URL's own ${auth.query[0]} parameter replaces the API key from the Auth tab.`)
     else appendQueryParam(url, auth.query)
   }
 
@@ -138,7 +182,8 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
 
   if (spec.cookies.trim() !== '') {
     const value = spec.cookies.trim()
-    if (headerValueProblem(value)) throw invalid('HEADER_INVALID', 'The cookies contain a line break or characters HTTP does not allow.', 'cookies')
+    if (headerValueProblem(value))
+      throw invalid('HEADER_INVALID', 'The cookies contain a line break or characters HTTP does not allow.', 'cookies')
     const existing = user.findIndex(([name]) => name.toLowerCase() === 'cookie')
     if (existing === -1) user.push(['Cookie', value])
     else user[existing] = ['Cookie', `${user[existing]![1]}; ${value}`]
@@ -149,7 +194,11 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
   let bodyPreview: string | undefined
   let contentType: string | null = null
   if (spec.body.kind === 'multipart' || spec.body.kind === 'binary') {
-    if (!context.buildFileBody) throw new CourierError('BODY_INVALID', 'File bodies are not available here.', { field: 'body', phase: 'validate' })
+    if (!context.buildFileBody)
+      throw new CourierError('BODY_INVALID', 'File bodies are not available here.', {
+        field: 'body',
+        phase: 'validate',
+      })
     const built = await context.buildFileBody(spec.body)
     body = built.body
     bodySize = built.size
@@ -182,15 +231,28 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
   if (contentType) {
     const own = user.find(([name]) => name.toLowerCase() === 'content-type')
     if (!own) headers.push(['Content-Type', contentType])
-    else if (own[1].split(';')[0]!.trim().toLowerCase() !== contentType.split(';')[0]!.trim().toLowerCase() && !contentType.startsWith('multipart/')) {
+    else if (
+      own[1].split(';')[0]!.trim().toLowerCase() !== contentType.split(';')[0]!.trim().toLowerCase() &&
+      !contentType.startsWith('multipart/')
+    ) {
       notes.push(`Your Content-Type (${own[1]}) replaces the ${contentType} Courier would set for this body.`)
     }
   }
   if (body !== null || ['POST', 'PUT', 'PATCH'].includes(method)) headers.push(['Content-Length', String(bodySize)])
 
-  if (headers.length > MAX_HEADER_LINES) throw invalid('HEADERS_TOO_LARGE', `${headers.length} headers is more than the ${MAX_HEADER_LINES} Courier sends.`, 'headers')
+  if (headers.length > MAX_HEADER_LINES)
+    throw invalid(
+      'HEADERS_TOO_LARGE',
+      `${headers.length} headers is more than the ${MAX_HEADER_LINES} Courier sends.`,
+      'headers',
+    )
   const headerBytes = headers.reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0)
-  if (headerBytes > MAX_HEADER_BYTES) throw invalid('HEADERS_TOO_LARGE', `The headers add up to ${Math.ceil(headerBytes / 1024)} KiB, more than the 16 KiB servers accept.`, 'headers')
+  if (headerBytes > MAX_HEADER_BYTES)
+    throw invalid(
+      'HEADERS_TOO_LARGE',
+      `The headers add up to ${Math.ceil(headerBytes / 1024)} KiB, more than the 16 KiB servers accept.`,
+      'headers',
+    )
 
   return { method, url, headers, body, bodySize, bodyPreview, notes, ...(auth.digest ? { digest: auth.digest } : {}) }
 }

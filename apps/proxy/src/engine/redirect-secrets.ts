@@ -21,7 +21,12 @@ function decodeSafe(text: string): string {
 }
 
 /** Collects the secrets of a prepared request (its URL already carries the Auth tab's query key). */
-export function sendSecretsOf(url: URL, headers: readonly Pair[], auth: Auth, secretValues: readonly string[] = []): SendSecrets {
+export function sendSecretsOf(
+  url: URL,
+  headers: readonly Pair[],
+  auth: Auth,
+  secretValues: readonly string[] = [],
+): SendSecrets {
   const extra = authSecretNames(auth)
   const headerNames = new Set([...SECRET_HEADERS, ...extra.headers])
   const values = new Set(secretValues)
@@ -42,7 +47,11 @@ function carriesSecret(text: string, secrets: SendSecrets): boolean {
  * value, and every query parameter of the target URL that carries a secret value (a server that
  * echoes the key into its Location). A token the server minted for the next origin stays.
  */
-export function stripSecrets(headers: readonly Pair[], url: URL, secrets: SendSecrets): { headers: Pair[]; url: URL; dropped: string[] } {
+export function stripSecrets(
+  headers: readonly Pair[],
+  url: URL,
+  secrets: SendSecrets,
+): { headers: Pair[]; url: URL; dropped: string[] } {
   const dropped: string[] = []
   const kept = headers.filter(([name, value]) => {
     const secret = secrets.headerNames.has(name.toLowerCase()) || carriesSecret(value, secrets)

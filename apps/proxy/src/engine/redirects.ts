@@ -2,14 +2,27 @@ import type { Pair } from '@courier/shared'
 import type { OutgoingBody } from './exchange.js'
 import { NO_SECRETS, stripSecrets, type SendSecrets } from './redirect-secrets.js'
 
-type HopRequest = { method: string; url: URL; headers: Pair[]; body: OutgoingBody; bodySize: number; bodyPreview: string | undefined; droppedOnRedirect?: string[] }
+type HopRequest = {
+  method: string
+  url: URL
+  headers: Pair[]
+  body: OutgoingBody
+  bodySize: number
+  bodyPreview: string | undefined
+  droppedOnRedirect?: string[]
+}
 
 export type NextHop =
-  | { kind: 'follow'; request: HopRequest; droppedCredentials: string[] }
-  | { kind: 'forbidden'; target: string }
+  { kind: 'follow'; request: HopRequest; droppedCredentials: string[] } | { kind: 'forbidden'; target: string }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
-const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'])
+const BODY_HEADERS = new Set([
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'content-language',
+  'content-location',
+])
 
 /**
  * The request for the next hop, or null when the response is final: not a redirect, no
@@ -18,7 +31,12 @@ const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encodin
  * 302 → GET, 301 turns POST into GET; 307/308 keep method and body. Secrets (see
  * redirect-secrets.ts) never cross to another origin, an https → http downgrade included.
  */
-export function nextHop(current: HopRequest, status: number, location: string | null, secrets: SendSecrets = NO_SECRETS): NextHop | null {
+export function nextHop(
+  current: HopRequest,
+  status: number,
+  location: string | null,
+  secrets: SendSecrets = NO_SECRETS,
+): NextHop | null {
   if (!REDIRECTS.has(status) || location === null || location.trim() === '') return null
   let target: URL
   try {

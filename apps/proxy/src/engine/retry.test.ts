@@ -37,7 +37,10 @@ describe('retries', () => {
   it('retries 503 honouring Retry-After in seconds and lists every attempt', async () => {
     const upstream = await flakyUpstream(2, { 'Retry-After': '1' })
     const { clock, waits } = recordingClock()
-    const record = await engineSend({ method: 'GET', url: upstream.url('/'), settings: { retry: { attempts: 4, backoffMs: 50 } } }, { clock })
+    const record = await engineSend(
+      { method: 'GET', url: upstream.url('/'), settings: { retry: { attempts: 4, backoffMs: 50 } } },
+      { clock },
+    )
     expect(record.status).toBe(200)
     expect(record.attempts.map((a) => [a.attempt, a.status, a.waitedMs])).toEqual([
       [1, 503, 1000],
@@ -50,28 +53,47 @@ describe('retries', () => {
   it('reads a Retry-After HTTP-date against the clock, capped by the longest backoff', async () => {
     const upstream = await flakyUpstream(1, { 'Retry-After': 'Wed, 01 Jan 2031 00:00:03 GMT' })
     const { clock, waits } = recordingClock(Date.parse('2031-01-01T00:00:00Z'))
-    const record = await engineSend({ method: 'GET', url: upstream.url('/'), settings: { retry: { attempts: 2 } } }, { clock })
+    const record = await engineSend(
+      { method: 'GET', url: upstream.url('/'), settings: { retry: { attempts: 2 } } },
+      { clock },
+    )
     expect(record.status).toBe(200)
     expect(waits).toEqual([3000])
 
     const far = await flakyUpstream(1, { 'Retry-After': 'Wed, 01 Jan 2031 01:00:00 GMT' })
     const capped = recordingClock(Date.parse('2031-01-01T00:00:00Z'))
-    await engineSend({ method: 'GET', url: far.url('/'), settings: { retry: { attempts: 2, maxBackoffMs: 4000 } } }, { clock: capped.clock })
+    await engineSend(
+      { method: 'GET', url: far.url('/'), settings: { retry: { attempts: 2, maxBackoffMs: 4000 } } },
+      { clock: capped.clock },
+    )
     expect(capped.waits).toEqual([4000])
   })
 
   it('backs off exponentially up to the cap, ignoring Retry-After when told to', async () => {
     const upstream = await flakyUpstream(4, { 'Retry-After': '9' })
     const { clock, waits } = recordingClock()
-    const record = await engineSend({ method: 'GET', url: upstream.url('/'), settings: { retry: { attempts: 5, backoffMs: 100, maxBackoffMs: 300, respectRetryAfter: false } } }, { clock })
+    const record = await engineSend(
+      {
+        method: 'GET',
+        url: upstream.url('/'),
+        settings: { retry: { attempts: 5, backoffMs: 100, maxBackoffMs: 300, respectRetryAfter: false } },
+      },
+      { clock },
+    )
     expect(record.status).toBe(200)
     expect(waits).toEqual([100, 200, 300, 300])
-    expect(record.attempts.map((a) => a.reason)).toEqual([100, 200, 300, 300].map((ms) => `Retried because the server answered 503; waited ${ms} ms.`))
+    expect(record.attempts.map((a) => a.reason)).toEqual(
+      [100, 200, 300, 300].map((ms) => `Retried because the server answered 503; waited ${ms} ms.`),
+    )
   })
 
   it('waits real time with the real clock: exponential backoff on connection errors, then gives up after N attempts', async () => {
     const started = performance.now()
-    const record = await engineSend({ method: 'GET', url: `http://127.0.0.1:${await closedPort()}/`, settings: { retry: { attempts: 3, backoffMs: 40 } } })
+    const record = await engineSend({
+      method: 'GET',
+      url: `http://127.0.0.1:${await closedPort()}/`,
+      settings: { retry: { attempts: 3, backoffMs: 40 } },
+    })
     const elapsed = performance.now() - started
     expect(record.error?.code).toBe('UPSTREAM_CONNECTION_REFUSED')
     expect(record.attempts.map((a) => [a.errorCode, a.waitedMs])).toEqual([
@@ -92,7 +114,10 @@ describe('retries', () => {
           controller.abort() // the person presses Cancel while Courier waits
         }),
     }
-    const record = await engineSend({ method: 'GET', url: upstream.url('/'), settings: { retry: { attempts: 5, backoffMs: 10 } } }, { clock, signal: controller.signal })
+    const record = await engineSend(
+      { method: 'GET', url: upstream.url('/'), settings: { retry: { attempts: 5, backoffMs: 10 } } },
+      { clock, signal: controller.signal },
+    )
     expect(record.error?.code).toBe('ABORTED')
     expect(upstream.received).toHaveLength(1)
   })
@@ -104,7 +129,14 @@ describe('retries', () => {
     })
     const { clock, waits } = recordingClock()
     expect((await engineSend({ method: 'GET', url: upstream.url('/') }, { clock })).attempts).toEqual([])
-    expect((await engineSend({ method: 'GET', url: upstream.url('/'), settings: { retry: { attempts: 3, onStatuses: [429] } } }, { clock })).attempts).toEqual([])
+    expect(
+      (
+        await engineSend(
+          { method: 'GET', url: upstream.url('/'), settings: { retry: { attempts: 3, onStatuses: [429] } } },
+          { clock },
+        )
+      ).attempts,
+    ).toEqual([])
     expect(upstream.received).toHaveLength(2)
     expect(waits).toEqual([])
   })

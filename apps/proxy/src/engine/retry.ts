@@ -28,8 +28,11 @@ export type AttemptOutcome = { status: number; headers: readonly Pair[] } | { er
 
 /** Why this outcome deserves another attempt, or null when it does not. */
 export function retryReason(outcome: AttemptOutcome, policy: RetryPolicy): string | null {
-  if ('status' in outcome) return policy.onStatuses.includes(outcome.status) ? `the server answered ${outcome.status}` : null
-  return policy.onNetworkErrors && RETRYABLE_ERRORS.has(outcome.errorCode) ? `the send failed (${outcome.errorCode})` : null
+  if ('status' in outcome)
+    return policy.onStatuses.includes(outcome.status) ? `the server answered ${outcome.status}` : null
+  return policy.onNetworkErrors && RETRYABLE_ERRORS.has(outcome.errorCode)
+    ? `the send failed (${outcome.errorCode})`
+    : null
 }
 
 /** Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date; milliseconds from now, or null. */
@@ -42,7 +45,12 @@ export function retryAfterMs(headers: readonly Pair[], now = Date.now()): number
 }
 
 /** Exponential backoff: backoffMs, 2×, 4×… capped; Retry-After wins when the policy honours it. */
-export function delayBeforeAttempt(attempt: number, policy: RetryPolicy, outcome: AttemptOutcome, now = Date.now()): number {
+export function delayBeforeAttempt(
+  attempt: number,
+  policy: RetryPolicy,
+  outcome: AttemptOutcome,
+  now = Date.now(),
+): number {
   const exponential = Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (attempt - 2))
   if (policy.respectRetryAfter && 'status' in outcome) {
     const after = retryAfterMs(outcome.headers, now)

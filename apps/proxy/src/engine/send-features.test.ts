@@ -14,7 +14,8 @@ function sender(extra: Partial<SendContext> = {}) {
   const dir = tempDataDir()
   const bodies = testBodyStore(dir)
   const files = testFileStore(dir)
-  const send = (input: RequestSpecInput, more: Partial<SendContext> = {}) => engineSend(input, { buildFileBody: (body) => buildFileBody(body, files), ...extra, ...more }, bodies)
+  const send = (input: RequestSpecInput, more: Partial<SendContext> = {}) =>
+    engineSend(input, { buildFileBody: (body) => buildFileBody(body, files), ...extra, ...more }, bodies)
   return { send, files }
 }
 
@@ -26,7 +27,18 @@ describe('bodies', () => {
   it('sends a form as application/x-www-form-urlencoded, the way requests encodes it', async () => {
     const upstream = await startUpstream((_request, response) => response.end())
     const { send } = sender()
-    await send({ method: 'POST', url: upstream.url('/form'), body: { kind: 'form', fields: [['name', 'Ada Lovelace', true], ['skip', 'x', false], ['math', '1+1=2 & more', true]] } })
+    await send({
+      method: 'POST',
+      url: upstream.url('/form'),
+      body: {
+        kind: 'form',
+        fields: [
+          ['name', 'Ada Lovelace', true],
+          ['skip', 'x', false],
+          ['math', '1+1=2 & more', true],
+        ],
+      },
+    })
     expect(upstream.received[0]!.body.toString()).toBe('name=Ada+Lovelace&math=1%2B1%3D2+%26+more')
     expect(headerOf(upstream, 0, 'content-type')).toBe('application/x-www-form-urlencoded')
   })
@@ -43,7 +55,12 @@ describe('bodies', () => {
         parts: [
           { kind: 'text', name: 'title', value: 'Quarterly' },
           { kind: 'text', name: 'report', value: 'some,data', filename: 'report.csv', contentType: 'text/csv' },
-          { kind: 'file', name: 'logo', file: { fileId: saved.fileId, filename: 'logo.png', contentType: 'image/png' }, headers: [['X-Checksum', 'abc']] },
+          {
+            kind: 'file',
+            name: 'logo',
+            file: { fileId: saved.fileId, filename: 'logo.png', contentType: 'image/png' },
+            headers: [['X-Checksum', 'abc']],
+          },
           { kind: 'text', name: 'off', value: 'not sent', enabled: false },
         ],
       },
@@ -70,7 +87,15 @@ describe('bodies', () => {
     const { send, files } = sender()
     const bytes = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 256))
     const saved = await files.save(Readable.from([bytes]))
-    await send({ method: 'PUT', url: upstream.url('/blob'), body: { kind: 'binary', file: { fileId: saved.fileId, filename: 'data.bin', contentType: 'application/octet-stream' }, contentType: 'application/x-custom' } })
+    await send({
+      method: 'PUT',
+      url: upstream.url('/blob'),
+      body: {
+        kind: 'binary',
+        file: { fileId: saved.fileId, filename: 'data.bin', contentType: 'application/octet-stream' },
+        contentType: 'application/x-custom',
+      },
+    })
     expect(upstream.received[0]!.body.equals(bytes)).toBe(true)
     expect(headerOf(upstream, 0, 'content-type')).toBe('application/x-custom')
   })
@@ -78,15 +103,31 @@ describe('bodies', () => {
   it('sends GraphQL as JSON with query and variables', async () => {
     const upstream = await startUpstream((_request, response) => response.end())
     const { send } = sender()
-    await send({ method: 'POST', url: upstream.url('/graphql'), body: { kind: 'graphql', query: 'query ($id: ID!) { user(id: $id) { name } }', variables: '{"id": "7"}' } })
-    expect(JSON.parse(upstream.received[0]!.body.toString())).toEqual({ query: 'query ($id: ID!) { user(id: $id) { name } }', variables: { id: '7' } })
+    await send({
+      method: 'POST',
+      url: upstream.url('/graphql'),
+      body: { kind: 'graphql', query: 'query ($id: ID!) { user(id: $id) { name } }', variables: '{"id": "7"}' },
+    })
+    expect(JSON.parse(upstream.received[0]!.body.toString())).toEqual({
+      query: 'query ($id: ID!) { user(id: $id) { name } }',
+      variables: { id: '7' },
+    })
   })
 
   it('refuses a body whose file is gone, naming the part, and sends nothing', async () => {
     const upstream = await startUpstream((_request, response) => response.end())
     const { send } = sender()
     await expect(
-      send({ method: 'POST', url: upstream.url('/'), body: { kind: 'multipart', parts: [{ kind: 'file', name: 'f', file: { fileId: newId(), filename: 'gone.txt', contentType: 'text/plain' } }] } }),
+      send({
+        method: 'POST',
+        url: upstream.url('/'),
+        body: {
+          kind: 'multipart',
+          parts: [
+            { kind: 'file', name: 'f', file: { fileId: newId(), filename: 'gone.txt', contentType: 'text/plain' } },
+          ],
+        },
+      }),
     ).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', field: 'body.parts[0].file' })
     expect(upstream.received).toHaveLength(0)
   })
@@ -94,7 +135,12 @@ describe('bodies', () => {
   it('notes when the person’s Content-Type replaces the one Courier would set', async () => {
     const upstream = await startUpstream((_request, response) => response.end())
     const { send } = sender()
-    const record = await send({ method: 'POST', url: upstream.url('/'), headers: [['Content-Type', 'text/plain', true]], body: { kind: 'json', text: '{}' } })
+    const record = await send({
+      method: 'POST',
+      url: upstream.url('/'),
+      headers: [['Content-Type', 'text/plain', true]],
+      body: { kind: 'json', text: '{}' },
+    })
     expect(headerOf(upstream, 0, 'content-type')).toBe('text/plain')
     expect(record.notes.join(' ')).toMatch(/replaces the application\/json/)
   })
@@ -147,7 +193,13 @@ describe('the cookie jar', () => {
   it('stores Set-Cookie by domain, path, expiry and Secure rules and sends it on matching requests only', async () => {
     const upstream = await startUpstream((request, response) => {
       if (request.url === '/login') {
-        response.setHeader('Set-Cookie', ['session=abc; Path=/', 'scoped=1; Path=/admin', 'gone=x; Max-Age=0', 'secureonly=s; Secure', 'other=1; Domain=elsewhere.test'])
+        response.setHeader('Set-Cookie', [
+          'session=abc; Path=/',
+          'scoped=1; Path=/admin',
+          'gone=x; Max-Age=0',
+          'secureonly=s; Secure',
+          'other=1; Domain=elsewhere.test',
+        ])
       }
       response.end()
     })

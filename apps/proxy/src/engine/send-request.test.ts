@@ -48,7 +48,12 @@ describe('a successful exchange', () => {
       ['Set-Cookie', 'a=1'],
       ['Set-Cookie', 'b=2'],
     ])
-    expect(record.body).toMatchObject({ contentType: 'application/json', inline: '{"hello":"world"}', isText: true, size: 17 })
+    expect(record.body).toMatchObject({
+      contentType: 'application/json',
+      inline: '{"hello":"world"}',
+      isText: true,
+      size: 17,
+    })
     expect(record.error).toBeNull()
     expect(upstream.received[0]!.url).toBe('/things?x=1')
   })
@@ -112,13 +117,22 @@ describe('a successful exchange', () => {
       response.end(png)
     })
     const record = await send({ method: 'GET', url: upstream.url('/logo.png') })
-    expect(record.body).toMatchObject({ contentType: 'image/png', inline: null, isText: false, size: png.length, filename: 'logo.png' })
+    expect(record.body).toMatchObject({
+      contentType: 'image/png',
+      inline: null,
+      isText: false,
+      size: png.length,
+      filename: 'logo.png',
+    })
     expect(Buffer.compare(await record.storedBody(), png)).toBe(0)
   })
 
   it('decodes gzip and brotli, reporting wire and decoded sizes apart', async () => {
     const text = 'hello '.repeat(1000)
-    for (const [encoding, encode] of [['gzip', gzipSync], ['br', brotliCompressSync]] as const) {
+    for (const [encoding, encode] of [
+      ['gzip', gzipSync],
+      ['br', brotliCompressSync],
+    ] as const) {
       const upstream = await startUpstream((_request, response) => {
         response.setHeader('Content-Encoding', encoding)
         response.setHeader('Content-Type', 'text/plain')
@@ -137,7 +151,10 @@ describe('a successful exchange', () => {
       response.setHeader('Content-Encoding', 'gzip')
       response.end(bomb)
     })
-    const record = await send({ method: 'GET', url: upstream.url('/') }, { settings: { maxResponseBytes: 1024 * 1024 } })
+    const record = await send(
+      { method: 'GET', url: upstream.url('/') },
+      { settings: { maxResponseBytes: 1024 * 1024 } },
+    )
     expect(record.ok).toBe(false)
     expect(record.status).toBe(200)
     expect(record.error?.code).toBe('RESPONSE_TOO_LARGE')
@@ -171,7 +188,11 @@ describe('a successful exchange', () => {
 describe('failures are results with a code', () => {
   it('reports a refused connection', async () => {
     const record = await send({ method: 'GET', url: `http://127.0.0.1:${await closedPort()}/` })
-    expect(record).toMatchObject({ ok: false, status: null, error: { code: 'UPSTREAM_CONNECTION_REFUSED', phase: 'connect' } })
+    expect(record).toMatchObject({
+      ok: false,
+      status: null,
+      error: { code: 'UPSTREAM_CONNECTION_REFUSED', phase: 'connect' },
+    })
   })
 
   it('reports a host name that does not resolve', async () => {
@@ -232,7 +253,10 @@ describe('failures are results with a code', () => {
 
   it('refuses to send to Courier itself', async () => {
     const upstream = await startUpstream((_request, response) => response.end())
-    const record = await send({ method: 'GET', url: upstream.url('/') }, { policy: { allowed: LOCAL_DESTINATIONS, selfPorts: new Set([upstream.port]) } })
+    const record = await send(
+      { method: 'GET', url: upstream.url('/') },
+      { policy: { allowed: LOCAL_DESTINATIONS, selfPorts: new Set([upstream.port]) } },
+    )
     expect(record.error?.code).toBe('TARGET_FORBIDDEN')
     expect(upstream.received).toHaveLength(0)
   })
@@ -245,10 +269,37 @@ describe('invalid input is refused before anything is sent', () => {
     ['a file URL', { method: 'GET', url: 'file:///etc/passwd' }, 'URL_SCHEME_UNSUPPORTED', 'url'],
     ['a URL without host', { method: 'GET', url: 'http:///' }, 'URL_INVALID', 'url'],
     ['port 65536', { method: 'GET', url: 'http://example.test:65536/' }, 'URL_INVALID', 'url'],
-    ['a header value with CRLF', { method: 'GET', url: 'http://127.0.0.1:1/', headers: [['X-A', 'b\r\nX-Injected: 1', true]] }, 'HEADER_INVALID', 'headers[0].value'],
-    ['a header name with a colon', { method: 'GET', url: 'http://127.0.0.1:1/', headers: [['X-Ok', '1', true], ['Bad:Name', 'v', true]] }, 'HEADER_INVALID', 'headers[1].name'],
-    ['a non-Latin-1 header value', { method: 'GET', url: 'http://127.0.0.1:1/', headers: [['X-Name', '日本', true]] }, 'HEADER_INVALID', 'headers[0].value'],
-    ['invalid JSON', { method: 'POST', url: 'http://127.0.0.1:1/', body: { kind: 'json', text: '{"a": 1,,}' } }, 'BODY_INVALID', 'body.text'],
+    [
+      'a header value with CRLF',
+      { method: 'GET', url: 'http://127.0.0.1:1/', headers: [['X-A', 'b\r\nX-Injected: 1', true]] },
+      'HEADER_INVALID',
+      'headers[0].value',
+    ],
+    [
+      'a header name with a colon',
+      {
+        method: 'GET',
+        url: 'http://127.0.0.1:1/',
+        headers: [
+          ['X-Ok', '1', true],
+          ['Bad:Name', 'v', true],
+        ],
+      },
+      'HEADER_INVALID',
+      'headers[1].name',
+    ],
+    [
+      'a non-Latin-1 header value',
+      { method: 'GET', url: 'http://127.0.0.1:1/', headers: [['X-Name', '日本', true]] },
+      'HEADER_INVALID',
+      'headers[0].value',
+    ],
+    [
+      'invalid JSON',
+      { method: 'POST', url: 'http://127.0.0.1:1/', body: { kind: 'json', text: '{"a": 1,,}' } },
+      'BODY_INVALID',
+      'body.text',
+    ],
   ]
   it.each(cases)('refuses %s', async (_name, input, code, field) => {
     await expect(send(input)).rejects.toMatchObject({ code, field })
@@ -277,7 +328,14 @@ describe('invalid input is refused before anything is sent', () => {
 
   it('drops framing headers with a note instead of passing them on', async () => {
     const upstream = await startUpstream((_request, response) => response.end())
-    const record = await send({ method: 'GET', url: upstream.url('/'), headers: [['Transfer-Encoding', 'chunked', true], ['Connection', 'X-Api-Key', true]] })
+    const record = await send({
+      method: 'GET',
+      url: upstream.url('/'),
+      headers: [
+        ['Transfer-Encoding', 'chunked', true],
+        ['Connection', 'X-Api-Key', true],
+      ],
+    })
     const names = upstream.received[0]!.headers.map(([name]) => name.toLowerCase())
     expect(names).not.toContain('transfer-encoding')
     expect(record.notes.join(' ')).toMatch(/Transfer-Encoding was not sent/)
@@ -340,7 +398,10 @@ describe('redirects', () => {
 
 describe('TLS', () => {
   async function startTls() {
-    const server = createHttpsServer({ key: tlsFile('server.key'), cert: tlsFile('server.pem') }, (_request, response) => response.end('secure'))
+    const server = createHttpsServer(
+      { key: tlsFile('server.key'), cert: tlsFile('server.pem') },
+      (_request, response) => response.end('secure'),
+    )
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
     return (server.address() as AddressInfo).port

@@ -93,7 +93,10 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
   if (context.signal?.aborted) onCancel()
   context.signal?.addEventListener('abort', onCancel, { once: true })
 
-  const cookies = new CookieSession(settings.useCookieJar ? (context.cookieJar ?? null) : null, context.onCookieJarChange)
+  const cookies = new CookieSession(
+    settings.useCookieJar ? (context.cookieJar ?? null) : null,
+    context.onCookieJarChange,
+  )
   let state: FollowState
   let failure: CourierError | undefined
 
@@ -103,14 +106,30 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
       failure = undefined
       try {
         await followRedirects(
-          { request, settings, policy: context.policy, cookies, openSink: context.openSink, signal: controller.signal, inlineLimit: context.inlineLimit, lookup: context.lookup, extraCa: context.extraCa, secrets },
+          {
+            request,
+            settings,
+            policy: context.policy,
+            cookies,
+            openSink: context.openSink,
+            signal: controller.signal,
+            inlineLimit: context.inlineLimit,
+            lookup: context.lookup,
+            extraCa: context.extraCa,
+            secrets,
+          },
           state,
         )
       } catch (error) {
-        failure = error instanceof CourierError ? error : new CourierError('INTERNAL', 'The send failed unexpectedly.', { cause: error })
+        failure =
+          error instanceof CourierError
+            ? error
+            : new CourierError('INTERNAL', 'The send failed unexpectedly.', { cause: error })
       }
       if (attempt >= settings.retry.attempts || controller.signal.aborted) break
-      const outcome: AttemptOutcome = failure ? { errorCode: failure.code } : { status: state.result!.status, headers: state.result!.headers }
+      const outcome: AttemptOutcome = failure
+        ? { errorCode: failure.code }
+        : { status: state.result!.status, headers: state.result!.headers }
       if (failure && (failure.code === 'REQUEST_TIMEOUT' || failure.code === 'ABORTED')) break
       const reason = retryReason(outcome, settings.retry)
       if (!reason) break
@@ -124,7 +143,8 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
       try {
         await clock.sleep(wait, controller.signal)
       } catch {
-        failure = controller.signal.reason instanceof CourierError ? controller.signal.reason : new CourierError('ABORTED')
+        failure =
+          controller.signal.reason instanceof CourierError ? controller.signal.reason : new CourierError('ABORTED')
         break
       }
     }
@@ -155,7 +175,11 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
       ok: false,
       partial: true,
       ...answerOf(partial, context, state.current),
-      error: { code: failure.code, message: `${failure.message} ${arrivedSentence(partial)}`, ...(failure.phase ? { phase: failure.phase } : {}) },
+      error: {
+        code: failure.code,
+        message: `${failure.message} ${arrivedSentence(partial)}`,
+        ...(failure.phase ? { phase: failure.phase } : {}),
+      },
     }
   }
 
@@ -180,7 +204,11 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
     ok: !result.truncated,
     ...answerOf(result, context, state.current),
     error: result.truncated
-      ? { code: 'RESPONSE_TOO_LARGE', message: `The body was cut at ${formatBytes(settings.maxResponseBytes)}, the response size limit. Raise it in Settings (or in this request's Settings tab) and send again to keep it all.`, phase: 'receive' }
+      ? {
+          code: 'RESPONSE_TOO_LARGE',
+          message: `The body was cut at ${formatBytes(settings.maxResponseBytes)}, the response size limit. Raise it in Settings (or in this request's Settings tab) and send again to keep it all.`,
+          phase: 'receive',
+        }
       : null,
   }
 }
@@ -193,10 +221,16 @@ function arrivedSentence(partial: ExchangeResult): string {
 }
 
 /** Status, headers, sizes and body descriptor of an answer (whole, cut at the cap, or partial). */
-function answerOf(result: ExchangeResult, context: SendContext, current: HopRequest): Pick<ResponseRecord, 'status' | 'statusText' | 'httpVersion' | 'headers' | 'sizes' | 'body'> {
+function answerOf(
+  result: ExchangeResult,
+  context: SendContext,
+  current: HopRequest,
+): Pick<ResponseRecord, 'status' | 'statusText' | 'httpVersion' | 'headers' | 'sizes' | 'body'> {
   const contentType = headerValue(result.headers, 'content-type') ?? null
-  const isText = isTextualContentType(contentType) || (contentType === null && result.bodyBytes > 0 && looksLikeText(result.head))
-  const inline = isText && result.bodyBytes <= context.inlineLimit && !result.truncated ? result.head.toString('utf8') : null
+  const isText =
+    isTextualContentType(contentType) || (contentType === null && result.bodyBytes > 0 && looksLikeText(result.head))
+  const inline =
+    isText && result.bodyBytes <= context.inlineLimit && !result.truncated ? result.head.toString('utf8') : null
   const hasBody = result.bodyBytes > 0 || result.wireBytes > 0
   return {
     status: result.status,

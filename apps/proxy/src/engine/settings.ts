@@ -25,6 +25,8 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = engineSettingsFrom(SendDe
 
 /** A request's own settings over the defaults; an absent field means "use the default". */
 export function resolveSettings(request: RequestSettings, defaults: EngineSettings): EngineSettings {
-  const own = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as Partial<EngineSettings>
+  const own = Object.fromEntries(
+    Object.entries(request).filter(([, value]) => value !== undefined),
+  ) as Partial<EngineSettings>
   return { ...defaults, ...own }
 }

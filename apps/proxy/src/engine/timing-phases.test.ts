@@ -66,7 +66,10 @@ describe('timing phases, per hop', () => {
     onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
     const port = (server.address() as AddressInfo).port
 
-    const record = await engineSend({ method: 'GET', url: `https://localhost:${port}/step/0` }, { extraCa: [tlsFile('ca.pem')] })
+    const record = await engineSend(
+      { method: 'GET', url: `https://localhost:${port}/step/0` },
+      { extraCa: [tlsFile('ca.pem')] },
+    )
     expect(record.error).toBeNull()
     expect(record.hops).toHaveLength(2)
     for (const hop of record.hops) expectPhases(hop.timing, { tls: true })
@@ -89,9 +92,14 @@ describe('timing phases, per hop', () => {
       response.setHeader('Content-Type', 'application/octet-stream')
       response.end(Buffer.alloc(16 * 1024 * 1024, 1))
     })
-    const record = await engineSend({ method: 'GET', url: `http://localhost:${upstream.port}/`, settings: { maxResponseBytes: 1024 * 1024 } })
+    const record = await engineSend({
+      method: 'GET',
+      url: `http://localhost:${upstream.port}/`,
+      settings: { maxResponseBytes: 1024 * 1024 },
+    })
     expect(record.error?.code).toBe('RESPONSE_TOO_LARGE')
-    for (const phase of ['dns', 'connect', 'firstByte', 'download'] as const) expect(record.timing[phase]).toBeGreaterThanOrEqual(0)
+    for (const phase of ['dns', 'connect', 'firstByte', 'download'] as const)
+      expect(record.timing[phase]).toBeGreaterThanOrEqual(0)
     expect(ResponseRecordSchema.safeParse(record).error?.issues ?? []).toEqual([])
   })
 })

@@ -1,5 +1,11 @@
 import { applyInheritance, REDACTED, resolveSpec } from '@courier/shared'
-import { generateCode, maskSpec, SecretTally, type CodegenInput, type GeneratedCodeAnswer } from '@courier/shared/convert'
+import {
+  generateCode,
+  maskSpec,
+  SecretTally,
+  type CodegenInput,
+  type GeneratedCodeAnswer,
+} from '@courier/shared/convert'
 import { maskSecrets } from '../send/mask-secrets.js'
 import { variableScopes } from '../send/resolve-request.js'
 import type { Store } from '../storage/store.js'
@@ -10,7 +16,10 @@ import type { Store } from '../storage/store.js'
  * for the target. Secret variables' values and typed credentials show as •••••• unless the
  * person chose to reveal them.
  */
-export async function codeForRequest(store: Pick<Store, 'collections' | 'environments'>, input: CodegenInput & { resolveVariables: boolean; revealSecrets: boolean }): Promise<GeneratedCodeAnswer> {
+export async function codeForRequest(
+  store: Pick<Store, 'collections' | 'environments'>,
+  input: CodegenInput & { resolveVariables: boolean; revealSecrets: boolean },
+): Promise<GeneratedCodeAnswer> {
   const { chain, scopes } = await variableScopes(store, input.environmentId, input.itemId)
   let spec = applyInheritance(input.request as never, chain)
   const notes: string[] = []
@@ -19,12 +28,14 @@ export async function codeForRequest(store: Pick<Store, 'collections' | 'environ
     const { spec: resolved, report } = resolveSpec(spec, scopes)
     spec = resolved
     secrets = report.used.filter((u) => u.secret && u.value.length > 0).map((u) => u.value)
-    if (report.unresolved.length) notes.push(`No value for ${report.unresolved.map((n) => `{{${n}}}`).join(', ')}: kept as typed.`)
+    if (report.unresolved.length)
+      notes.push(`No value for ${report.unresolved.map((n) => `{{${n}}}`).join(', ')}: kept as typed.`)
   }
   if (!input.revealSecrets) {
     const tally = new SecretTally()
     spec = maskSpec(spec, tally, REDACTED)
-    if (tally.count || secrets.length) notes.push('Secrets are shown as ••••••; choose “Reveal secrets” to put them in the code.')
+    if (tally.count || secrets.length)
+      notes.push('Secrets are shown as ••••••; choose “Reveal secrets” to put them in the code.')
   }
   const generated = generateCode(spec, input.target)
   const code = input.revealSecrets ? generated.code : maskSecrets(generated.code, secrets)

@@ -14,7 +14,14 @@ export async function commitImport(store: Store, result: ImportResult): Promise<
   for (const tree of result.collections) {
     const collectionId = newId()
     const ids = new Map(tree.items.map((item) => [item.id, newId()]))
-    const items: CollectionItem[] = tree.items.map((item) => ({ ...item, id: ids.get(item.id)!, collectionId, parentId: item.parentId === null ? null : (ids.get(item.parentId) ?? null), version: 1, updatedAt: now }))
+    const items: CollectionItem[] = tree.items.map((item) => ({
+      ...item,
+      id: ids.get(item.id)!,
+      collectionId,
+      parentId: item.parentId === null ? null : (ids.get(item.parentId) ?? null),
+      version: 1,
+      updatedAt: now,
+    }))
     const { items: _items, ...collection } = tree
     const removed: Removed = { collection: { ...collection, id: collectionId, version: 1, updatedAt: now }, items }
     await store.collections.restore(removed)
@@ -25,7 +32,10 @@ export async function commitImport(store: Store, result: ImportResult): Promise<
   for (const env of result.environments) {
     if (env.globals) {
       const globals = (await store.environments.get(GLOBALS_ID))!
-      const merged = [...globals.variables.filter((v) => !env.variables.some((n) => n.name === v.name)), ...env.variables]
+      const merged = [
+        ...globals.variables.filter((v) => !env.variables.some((n) => n.name === v.name)),
+        ...env.variables,
+      ]
       environments.push(await store.environments.update(GLOBALS_ID, { version: globals.version, variables: merged }))
     } else environments.push(await store.environments.create(env.name, env.variables))
   }

@@ -12,7 +12,10 @@ const MAX_REDIRECTS = 5
  * policy as a send (no metadata, link-local or Courier's own port), timeouts and TLS rules,
  * the import size cap counted on decoded bytes, and up to five redirects, each hop checked again.
  */
-export async function fetchImportUrl(text: string, context: ServerFetchContext): Promise<{ text: string; name: string }> {
+export async function fetchImportUrl(
+  text: string,
+  context: ServerFetchContext,
+): Promise<{ text: string; name: string }> {
   let url = parseTargetUrl(text, [])
   const { timeoutMs } = context.settings
   const deadline = totalDeadline(timeoutMs, `No complete answer within ${timeoutMs / 1000} s.`)
@@ -21,7 +24,12 @@ export async function fetchImportUrl(text: string, context: ServerFetchContext):
       let result
       try {
         result = await bufferedExchange(
-          { method: 'GET', url, accept: 'application/json, application/yaml, text/yaml, text/plain, */*', maxBodyBytes: IMPORT_LIMITS.maxTextLength },
+          {
+            method: 'GET',
+            url,
+            accept: 'application/json, application/yaml, text/yaml, text/plain, */*',
+            maxBodyBytes: IMPORT_LIMITS.maxTextLength,
+          },
           context,
           deadline.controller.signal,
         )
@@ -32,14 +40,27 @@ export async function fetchImportUrl(text: string, context: ServerFetchContext):
       }
       const location = headerValue(result.headers, 'location')
       if (result.status >= 300 && result.status < 400 && location) {
-        if (hop >= MAX_REDIRECTS) throw new CourierError('IMPORT_FETCH_FAILED', `${url.host} redirected more than ${MAX_REDIRECTS} times.`)
+        if (hop >= MAX_REDIRECTS)
+          throw new CourierError('IMPORT_FETCH_FAILED', `${url.host} redirected more than ${MAX_REDIRECTS} times.`)
         url = new URL(location, url)
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CourierError('IMPORT_FETCH_FAILED', 'The URL redirected to something that is not http or https.')
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+          throw new CourierError('IMPORT_FETCH_FAILED', 'The URL redirected to something that is not http or https.')
         continue
       }
-      if (result.truncated) throw new CourierError('IMPORT_TOO_LARGE', `The file at that URL is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`)
-      if (result.status >= 400) throw new CourierError('IMPORT_FETCH_FAILED', `${url.host} answered ${result.status} ${result.statusText}; check the address, or download the file and import it.`)
-      return { text: result.head.toString('utf8'), name: decodeURIComponent(url.pathname.split('/').pop() ?? '') || url.host }
+      if (result.truncated)
+        throw new CourierError(
+          'IMPORT_TOO_LARGE',
+          `The file at that URL is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`,
+        )
+      if (result.status >= 400)
+        throw new CourierError(
+          'IMPORT_FETCH_FAILED',
+          `${url.host} answered ${result.status} ${result.statusText}; check the address, or download the file and import it.`,
+        )
+      return {
+        text: result.head.toString('utf8'),
+        name: decodeURIComponent(url.pathname.split('/').pop() ?? '') || url.host,
+      }
     }
   } finally {
     deadline.clear()

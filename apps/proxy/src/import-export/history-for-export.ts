@@ -10,13 +10,20 @@ const MAX_BODY_CHARS = 1024 * 1024
  * The entries a history export covers: the given ids, or every entry the history list's
  * filters match (newest first, paged through the store's own query), up to `max`.
  */
-export async function historyForExport(history: HistoryStore, input: Required<Pick<HistoryExportInput, 'max'>> & HistoryExportInput): Promise<HistoryEntry[]> {
+export async function historyForExport(
+  history: HistoryStore,
+  input: Required<Pick<HistoryExportInput, 'max'>> & HistoryExportInput,
+): Promise<HistoryEntry[]> {
   const ids: string[] = []
   if (input.ids) ids.push(...input.ids.slice(0, input.max))
   else {
     let before: string | undefined
     while (ids.length < input.max) {
-      const page = await history.list({ ...(input.query ?? {}), limit: Math.min(500, input.max - ids.length), ...(before ? { before } : {}) })
+      const page = await history.list({
+        ...(input.query ?? {}),
+        limit: Math.min(500, input.max - ids.length),
+        ...(before ? { before } : {}),
+      })
       ids.push(...page.items.map((item) => item.id))
       if (!page.nextCursor || page.items.length === 0) break
       before = page.nextCursor
@@ -31,7 +38,10 @@ export async function historyForExport(history: HistoryStore, input: Required<Pi
 }
 
 /** Textual response bodies read back from the body store, for the HAR's `content.text`. */
-export async function textBodies(bodies: Pick<BodyStore, 'readText'>, entries: readonly HistoryEntry[]): Promise<Map<string, string>> {
+export async function textBodies(
+  bodies: Pick<BodyStore, 'readText'>,
+  entries: readonly HistoryEntry[],
+): Promise<Map<string, string>> {
   const texts = new Map<string, string>()
   for (const entry of entries) {
     const body = entry.response.body

@@ -56,9 +56,18 @@ export function readCallbackParams(pairs: readonly Pair[]): CallbackParams {
     const key = KNOWN[name]
     if (!key) continue
     if (params[key] !== null) {
-      throw oauthError('OAUTH_CALLBACK_INVALID', 'callback', `The authorization response carries ${name} more than once, so Courier cannot tell which one the provider meant.`)
+      throw oauthError(
+        'OAUTH_CALLBACK_INVALID',
+        'callback',
+        `The authorization response carries ${name} more than once, so Courier cannot tell which one the provider meant.`,
+      )
     }
-    if (value.length > MAX_VALUE) throw oauthError('OAUTH_CALLBACK_INVALID', 'callback', `The ${name} in the authorization response is longer than 16 KiB.`)
+    if (value.length > MAX_VALUE)
+      throw oauthError(
+        'OAUTH_CALLBACK_INVALID',
+        'callback',
+        `The ${name} in the authorization response is longer than 16 KiB.`,
+      )
     params[key] = value
   }
   return params

@@ -18,11 +18,23 @@ async function deviceServer(script: ({ error: string } | 'token')[], interval = 
     response.setHeader('content-type', 'application/json')
     const form = new URLSearchParams(request.body.toString())
     if (request.url === '/device') {
-      return response.end(JSON.stringify({ device_code: 'dev-code-1', user_code: 'WDJB-MJHT', verification_uri: 'https://id.example/device', verification_uri_complete: 'https://id.example/device?user_code=WDJB-MJHT', expires_in: expiresIn, interval }))
+      return response.end(
+        JSON.stringify({
+          device_code: 'dev-code-1',
+          user_code: 'WDJB-MJHT',
+          verification_uri: 'https://id.example/device',
+          verification_uri_complete: 'https://id.example/device?user_code=WDJB-MJHT',
+          expires_in: expiresIn,
+          interval,
+        }),
+      )
     }
     polls.push(form)
     const next = script[Math.min(polls.length - 1, script.length - 1)]!
-    if (next === 'token') return response.end(JSON.stringify({ access_token: 'device-access-token-0123456789', token_type: 'Bearer', expires_in: 3600 }))
+    if (next === 'token')
+      return response.end(
+        JSON.stringify({ access_token: 'device-access-token-0123456789', token_type: 'Bearer', expires_in: 3600 }),
+      )
     response.statusCode = 400
     response.end(JSON.stringify(next))
   })
@@ -40,14 +52,20 @@ function gatedWait() {
   return { pending, wait }
 }
 
-async function service(overrides: { wait?: (ms: number, signal: AbortSignal) => Promise<void>; now?: () => number } = {}) {
+async function service(
+  overrides: { wait?: (ms: number, signal: AbortSignal) => Promise<void>; now?: () => number } = {},
+) {
   const db = await openDatabase({ kind: 'sqlite', path: join(tempDataDir(), 'courier.sqlite') })
   onTestFinished(() => db.destroy())
   const waits: number[] = []
   const oauth = new OAuthService({
     store: createOAuthStore(db),
     secrets: new SecretBox(randomBytes(32)),
-    http: async () => ({ policy: { allowed: LOCAL_DESTINATIONS, selfPorts: new Set() }, settings: DEFAULT_ENGINE_SETTINGS, userAgent: 'Courier/test' }),
+    http: async () => ({
+      policy: { allowed: LOCAL_DESTINATIONS, selfPorts: new Set() },
+      settings: DEFAULT_ENGINE_SETTINGS,
+      userAgent: 'Courier/test',
+    }),
     defaultRedirectUri: () => 'http://127.0.0.1:1/oauth/callback',
     ownOrigins: () => new Set(),
     resolveConfig: async (config) => config,
@@ -62,15 +80,31 @@ async function service(overrides: { wait?: (ms: number, signal: AbortSignal) => 
   return { oauth, waits }
 }
 
-const config = (server: { url: (path: string) => string }) => ({ grant: 'device_code' as const, clientId: 'tv-app', scope: 'read', deviceAuthUrl: server.url('/device'), tokenUrl: server.url('/token') })
+const config = (server: { url: (path: string) => string }) => ({
+  grant: 'device_code' as const,
+  clientId: 'tv-app',
+  scope: 'read',
+  deviceAuthUrl: server.url('/device'),
+  tokenUrl: server.url('/token'),
+})
 
 describe('device code (RFC 8628)', () => {
   it('shows the user code, polls at the interval, slows down by 5 s when asked, and stores the token', async () => {
-    const { server, polls } = await deviceServer([{ error: 'authorization_pending' }, { error: 'slow_down' }, { error: 'authorization_pending' }, 'token'])
+    const { server, polls } = await deviceServer([
+      { error: 'authorization_pending' },
+      { error: 'slow_down' },
+      { error: 'authorization_pending' },
+      'token',
+    ])
     const { oauth, waits } = await service()
     const { view } = await oauth.start({ config: config(server) })
     expect(view.status).toBe('polling')
-    expect(view.device).toMatchObject({ userCode: 'WDJB-MJHT', verificationUri: 'https://id.example/device', verificationUriComplete: 'https://id.example/device?user_code=WDJB-MJHT', intervalSeconds: 2 })
+    expect(view.device).toMatchObject({
+      userCode: 'WDJB-MJHT',
+      verificationUri: 'https://id.example/device',
+      verificationUriComplete: 'https://id.example/device?user_code=WDJB-MJHT',
+      intervalSeconds: 2,
+    })
     expect(JSON.stringify(view)).not.toContain('dev-code-1')
 
     await vi.waitFor(async () => expect((await oauth.get(view.id)).status).toBe('completed'))
@@ -82,7 +116,10 @@ describe('device code (RFC 8628)', () => {
   })
 
   it('ends on access_denied and on expired_token, storing nothing', async () => {
-    for (const [error, code] of [['access_denied', 'OAUTH_PROVIDER_ERROR'], ['expired_token', 'OAUTH_STATE_EXPIRED']] as const) {
+    for (const [error, code] of [
+      ['access_denied', 'OAUTH_PROVIDER_ERROR'],
+      ['expired_token', 'OAUTH_STATE_EXPIRED'],
+    ] as const) {
       const { server } = await deviceServer([{ error: 'authorization_pending' }, { error }])
       const { oauth } = await service()
       const { view } = await oauth.start({ config: config(server) })
@@ -132,7 +169,9 @@ describe('device code (RFC 8628)', () => {
 
   it('names the step when the device endpoint is missing', async () => {
     const { oauth } = await service()
-    await expect(oauth.start({ config: { grant: 'device_code', clientId: 'a', tokenUrl: 'http://127.0.0.1:9/token' } })).rejects.toMatchObject({
+    await expect(
+      oauth.start({ config: { grant: 'device_code', clientId: 'a', tokenUrl: 'http://127.0.0.1:9/token' } }),
+    ).rejects.toMatchObject({
       code: 'OAUTH_CONFIG_INVALID',
       field: 'config.deviceAuthUrl',
       message: expect.stringMatching(/^Device authorization: enter the device authorization URL/),

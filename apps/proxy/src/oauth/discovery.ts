@@ -49,7 +49,16 @@ export async function discover(issuerText: string, http: OAuthHttpContext): Prom
   const exchanges: OAuthHttpExchange[] = []
   const issuer = httpUrl(issuerText)
   if (!issuer) {
-    return { ok: false, exchanges, error: oauthError('OAUTH_CONFIG_INVALID', 'discovery', `Discovery: "${issuerText.slice(0, 200)}" is not an http(s) issuer URL.`, { field: 'config.issuer' }) }
+    return {
+      ok: false,
+      exchanges,
+      error: oauthError(
+        'OAUTH_CONFIG_INVALID',
+        'discovery',
+        `Discovery: "${issuerText.slice(0, 200)}" is not an http(s) issuer URL.`,
+        { field: 'config.issuer' },
+      ),
+    }
   }
   let lastProblem = 'no metadata document was found'
   for (const url of candidates(issuer)) {
@@ -59,7 +68,11 @@ export async function discover(issuerText: string, http: OAuthHttpContext): Prom
     } catch (error) {
       exchanges.push(exchangeView('GET', url, null, { headers: [['Host', url.host]] }))
       const failure = inStep(error, 'discovery', `Discovery at ${url.href}`)
-      return { ok: false, exchanges, error: oauthError('OAUTH_DISCOVERY_FAILED', 'discovery', failure.message, { cause: error }) }
+      return {
+        ok: false,
+        exchanges,
+        error: oauthError('OAUTH_DISCOVERY_FAILED', 'discovery', failure.message, { cause: error }),
+      }
     }
     exchanges.push(exchangeView('GET', url, response))
     if (response.status === 404) continue
@@ -73,13 +86,25 @@ export async function discover(issuerText: string, http: OAuthHttpContext): Prom
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object')
       document = parsed as Record<string, unknown>
     } catch {
-      return { ok: false, exchanges, error: oauthError('OAUTH_DISCOVERY_FAILED', 'discovery', `Discovery: ${url.href} did not answer a JSON object.`) }
+      return {
+        ok: false,
+        exchanges,
+        error: oauthError(
+          'OAUTH_DISCOVERY_FAILED',
+          'discovery',
+          `Discovery: ${url.href} did not answer a JSON object.`,
+        ),
+      }
     }
     if (typeof document.issuer !== 'string' || !sameIssuer(document.issuer, issuerText.trim())) {
       return {
         ok: false,
         exchanges,
-        error: oauthError('OAUTH_DISCOVERY_FAILED', 'discovery', `Discovery: the document at ${url.href} names the issuer ${JSON.stringify(document.issuer ?? null)}, not ${issuerText.trim()}; Courier refuses metadata for another issuer.`),
+        error: oauthError(
+          'OAUTH_DISCOVERY_FAILED',
+          'discovery',
+          `Discovery: the document at ${url.href} names the issuer ${JSON.stringify(document.issuer ?? null)}, not ${issuerText.trim()}; Courier refuses metadata for another issuer.`,
+        ),
       }
     }
     return {
@@ -100,5 +125,9 @@ export async function discover(issuerText: string, http: OAuthHttpContext): Prom
       },
     }
   }
-  return { ok: false, exchanges, error: oauthError('OAUTH_DISCOVERY_FAILED', 'discovery', `Discovery for ${issuerText.trim()}: ${lastProblem}.`) }
+  return {
+    ok: false,
+    exchanges,
+    error: oauthError('OAUTH_DISCOVERY_FAILED', 'discovery', `Discovery for ${issuerText.trim()}: ${lastProblem}.`),
+  }
 }

@@ -19,7 +19,13 @@ export type FlowSecret = {
 
 export type Flow = { row: FlowRow; secret: FlowSecret; view: OAuthFlowView }
 
-export function newStep(id: OAuthStepId, title: string, status: OAuthStep['status'], at: string, extra: Partial<OAuthStep> = {}): OAuthStep {
+export function newStep(
+  id: OAuthStepId,
+  title: string,
+  status: OAuthStep['status'],
+  at: string,
+  extra: Partial<OAuthStep> = {},
+): OAuthStep {
   return { id, title, status, at, checks: [], ...extra }
 }
 
@@ -54,14 +60,27 @@ export class FlowRecords {
     private readonly box: SecretBox,
   ) {}
 
-  async create(row: Omit<FlowRow, 'sealed' | 'view_json' | 'status'>, secret: FlowSecret, view: OAuthFlowView): Promise<Flow> {
-    const full: FlowRow = { ...row, status: view.status, sealed: this.box.seal(JSON.stringify(secret)), view_json: JSON.stringify(view) }
+  async create(
+    row: Omit<FlowRow, 'sealed' | 'view_json' | 'status'>,
+    secret: FlowSecret,
+    view: OAuthFlowView,
+  ): Promise<Flow> {
+    const full: FlowRow = {
+      ...row,
+      status: view.status,
+      sealed: this.box.seal(JSON.stringify(secret)),
+      view_json: JSON.stringify(view),
+    }
     await this.store.createFlow(full)
     return { row: full, secret, view }
   }
 
   async load(row: FlowRow): Promise<Flow> {
-    return { row, secret: JSON.parse(this.box.open(row.sealed)) as FlowSecret, view: JSON.parse(row.view_json) as OAuthFlowView }
+    return {
+      row,
+      secret: JSON.parse(this.box.open(row.sealed)) as FlowSecret,
+      view: JSON.parse(row.view_json) as OAuthFlowView,
+    }
   }
 
   async get(id: string): Promise<Flow | undefined> {
@@ -71,7 +90,11 @@ export class FlowRecords {
 
   /** Saves the view (and status); the sealed part only changes when asked. */
   async save(flow: Flow, secretChanged = false): Promise<void> {
-    const changes = { status: flow.view.status, view_json: JSON.stringify(flow.view), ...(secretChanged ? { sealed: this.box.seal(JSON.stringify(flow.secret)) } : {}) }
+    const changes = {
+      status: flow.view.status,
+      view_json: JSON.stringify(flow.view),
+      ...(secretChanged ? { sealed: this.box.seal(JSON.stringify(flow.secret)) } : {}),
+    }
     await this.store.updateFlow(flow.row.id, changes)
     flow.row = { ...flow.row, ...changes }
   }

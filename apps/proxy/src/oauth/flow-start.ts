@@ -1,4 +1,13 @@
-import { OAUTH_CALLBACK_PATH, OAUTH_STATE_TTL_MS, isBrowserGrant, oauthEnvironmentKey, type OAuth2Config, type OAuthCheck, type OAuthFlowView, type OAuthMetadata } from '@courier/shared'
+import {
+  OAUTH_CALLBACK_PATH,
+  OAUTH_STATE_TTL_MS,
+  isBrowserGrant,
+  oauthEnvironmentKey,
+  type OAuth2Config,
+  type OAuthCheck,
+  type OAuthFlowView,
+  type OAuthMetadata,
+} from '@courier/shared'
 import { newId } from '../ids.js'
 import { authorizationRequest } from './browser-flow.js'
 import { pollDevice, startDeviceAuthorization } from './device-flow.js'
@@ -24,7 +33,12 @@ const DEVICE_MAX_MS = 30 * 60_000
  * step. Browser grants answer a binding value for the callback cookie; the device grant starts
  * polling; client credentials, password and refresh run their one token request at once.
  */
-export async function startFlow(context: OAuthContext, config: OAuth2Config, environmentId: string | null | undefined, grant: OAuth2Config['grant']): Promise<Started> {
+export async function startFlow(
+  context: OAuthContext,
+  config: OAuth2Config,
+  environmentId: string | null | undefined,
+  grant: OAuth2Config['grant'],
+): Promise<Started> {
   const { iso } = context
   const environmentKey = oauthEnvironmentKey(environmentId)
   const tokenKey = config.tokenKey.trim() || 'default'
@@ -44,7 +58,17 @@ export async function startFlow(context: OAuthContext, config: OAuth2Config, env
     error: null,
     token: null,
   }
-  const secret: FlowSecret = { config, verifier: null, nonce: null, deviceCode: null, redirectUri: null, tokenUrl: null, issuer: null, issParameterSupported: false, jwksUri: null }
+  const secret: FlowSecret = {
+    config,
+    verifier: null,
+    nonce: null,
+    deviceCode: null,
+    redirectUri: null,
+    tokenUrl: null,
+    issuer: null,
+    issParameterSupported: false,
+    jwksUri: null,
+  }
   await context.options.store.pruneFlows(iso(-FLOW_KEEP_MS))
 
   let metadata: OAuthMetadata | null = null
@@ -58,26 +82,51 @@ export async function startFlow(context: OAuthContext, config: OAuth2Config, env
 
   const stored = grant === 'refresh_token' ? await context.vault.get(environmentKey, tokenKey) : null
   if (grant === 'refresh_token' && !stored?.refreshToken) {
-    throw oauthError('OAUTH_TOKEN_MISSING', 'refresh', `${STEP_IN_MESSAGES.refresh}: there is no refresh token stored under "${tokenKey}"${environmentKey === 'default' ? '' : ' for this environment'}; get a token with another grant first.`, { field: 'config.grant' })
+    throw oauthError(
+      'OAUTH_TOKEN_MISSING',
+      'refresh',
+      `${STEP_IN_MESSAGES.refresh}: there is no refresh token stored under "${tokenKey}"${environmentKey === 'default' ? '' : ' for this environment'}; get a token with another grant first.`,
+      { field: 'config.grant' },
+    )
   }
-  const tokenUrl = grant === 'implicit' ? null : endpointOf(config.tokenUrl, metadata?.tokenEndpoint, 'token', 'config.tokenUrl', 'token URL')
+  const tokenUrl =
+    grant === 'implicit'
+      ? null
+      : endpointOf(config.tokenUrl, metadata?.tokenEndpoint, 'token', 'config.tokenUrl', 'token URL')
   secret.tokenUrl = tokenUrl?.href ?? null
 
   if (isBrowserGrant(grant)) return startBrowserFlow(context, view, secret, grant, metadata)
   if (grant === 'device_code') {
-    const deviceUrl = endpointOf(config.deviceAuthUrl, metadata?.deviceAuthorizationEndpoint, 'device-authorization', 'config.deviceAuthUrl', 'device authorization URL')
+    const deviceUrl = endpointOf(
+      config.deviceAuthUrl,
+      metadata?.deviceAuthorizationEndpoint,
+      'device-authorization',
+      'config.deviceAuthUrl',
+      'device authorization URL',
+    )
     requireClientId(config, 'device-authorization')
     return { view: await startDeviceFlow(context, view, secret, deviceUrl, tokenUrl!), binding: null }
   }
   if (grant === 'password' && config.username === '') {
-    throw oauthError('OAUTH_CONFIG_INVALID', 'token', `${STEP_IN_MESSAGES.token}: the password grant needs a username.`, { field: 'config.username' })
+    throw oauthError(
+      'OAUTH_CONFIG_INVALID',
+      'token',
+      `${STEP_IN_MESSAGES.token}: the password grant needs a username.`,
+      { field: 'config.username' },
+    )
   }
   const flow = await context.flows.create(rowFor(view, null, null), secret, view)
   await runDirectGrant(context, flow, grant, tokenUrl!, stored)
   return { view: flow.view, binding: null }
 }
 
-async function saveNew(context: OAuthContext, view: OAuthFlowView, secret: FlowSecret, stateHash: string | null, bindingHash: string | null): Promise<OAuthFlowView> {
+async function saveNew(
+  context: OAuthContext,
+  view: OAuthFlowView,
+  secret: FlowSecret,
+  stateHash: string | null,
+  bindingHash: string | null,
+): Promise<OAuthFlowView> {
   await context.flows.create(rowFor(view, stateHash, bindingHash), secret, view)
   return view
 }
@@ -101,47 +150,100 @@ async function metadataFor(context: OAuthContext, issuer: string, view: OAuthFlo
   const { now, iso } = context
   const cached = context.discoveries.get(issuer)
   if (cached && now() - cached.at < DISCOVERY_TTL_MS && sameIssuer(cached.metadata.issuer, issuer)) {
-    view.steps.push(newStep('discovery', STEP_TITLES.discovery, 'done', iso(), { summary: `Metadata for ${issuer} (fetched ${Math.round((now() - cached.at) / 1000)} s ago).`, url: cached.metadata.source, checks: metadataChecks(cached.metadata) }))
+    view.steps.push(
+      newStep('discovery', STEP_TITLES.discovery, 'done', iso(), {
+        summary: `Metadata for ${issuer} (fetched ${Math.round((now() - cached.at) / 1000)} s ago).`,
+        url: cached.metadata.source,
+        checks: metadataChecks(cached.metadata),
+      }),
+    )
     return cached.metadata
   }
   const result = await discover(issuer, await context.options.http())
   const exchange = result.exchanges.at(-1)
   if (!result.ok) {
-    view.steps.push(newStep('discovery', STEP_TITLES.discovery, 'failed', iso(), { ...(exchange ? { exchange } : {}), error: { code: result.error.code, message: result.error.message } }))
+    view.steps.push(
+      newStep('discovery', STEP_TITLES.discovery, 'failed', iso(), {
+        ...(exchange ? { exchange } : {}),
+        error: { code: result.error.code, message: result.error.message },
+      }),
+    )
     failFlow(view, result.error, 'discovery')
     return null
   }
   context.discoveries.set(issuer, { metadata: result.metadata, at: now() })
-  view.steps.push(newStep('discovery', STEP_TITLES.discovery, 'done', iso(), { summary: `Metadata for ${result.metadata.issuer}.`, url: result.metadata.source, ...(exchange ? { exchange } : {}), checks: metadataChecks(result.metadata) }))
+  view.steps.push(
+    newStep('discovery', STEP_TITLES.discovery, 'done', iso(), {
+      summary: `Metadata for ${result.metadata.issuer}.`,
+      url: result.metadata.source,
+      ...(exchange ? { exchange } : {}),
+      checks: metadataChecks(result.metadata),
+    }),
+  )
   return result.metadata
 }
 
-function endpointOf(configured: string, discovered: string | null | undefined, step: 'token' | 'authorize' | 'device-authorization', field: string, label: string): URL {
+function endpointOf(
+  configured: string,
+  discovered: string | null | undefined,
+  step: 'token' | 'authorize' | 'device-authorization',
+  field: string,
+  label: string,
+): URL {
   const what = STEP_IN_MESSAGES[step]
   const text = configured.trim() || discovered || ''
-  if (text === '') throw oauthError('OAUTH_CONFIG_INVALID', step, `${what}: enter the ${label}, or an issuer to discover it from.`, { field })
+  if (text === '')
+    throw oauthError('OAUTH_CONFIG_INVALID', step, `${what}: enter the ${label}, or an issuer to discover it from.`, {
+      field,
+    })
   const url = httpUrl(text)
-  if (!url) throw oauthError('OAUTH_CONFIG_INVALID', step, `${what}: "${text.slice(0, 200)}" is not an http(s) URL.`, { field })
+  if (!url)
+    throw oauthError('OAUTH_CONFIG_INVALID', step, `${what}: "${text.slice(0, 200)}" is not an http(s) URL.`, { field })
   return url
 }
 
 function requireClientId(config: OAuth2Config, step: 'authorize' | 'device-authorization'): void {
-  if (config.clientId.trim() === '') throw oauthError('OAUTH_CONFIG_INVALID', step, `${STEP_IN_MESSAGES[step]}: enter the client ID the provider gave this app.`, { field: 'config.clientId' })
+  if (config.clientId.trim() === '')
+    throw oauthError(
+      'OAUTH_CONFIG_INVALID',
+      step,
+      `${STEP_IN_MESSAGES[step]}: enter the client ID the provider gave this app.`,
+      { field: 'config.clientId' },
+    )
 }
 
-async function startBrowserFlow(context: OAuthContext, view: OAuthFlowView, secret: FlowSecret, grant: OAuth2Config['grant'], metadata: OAuthMetadata | null): Promise<{ view: OAuthFlowView; binding: string }> {
+async function startBrowserFlow(
+  context: OAuthContext,
+  view: OAuthFlowView,
+  secret: FlowSecret,
+  grant: OAuth2Config['grant'],
+  metadata: OAuthMetadata | null,
+): Promise<{ view: OAuthFlowView; binding: string }> {
   const { config } = secret
   const { options } = context
-  const endpoint = endpointOf(config.authUrl, metadata?.authorizationEndpoint, 'authorize', 'config.authUrl', 'authorization URL')
+  const endpoint = endpointOf(
+    config.authUrl,
+    metadata?.authorizationEndpoint,
+    'authorize',
+    'config.authUrl',
+    'authorization URL',
+  )
   requireClientId(config, 'authorize')
   const redirectText = config.redirectUri.trim() || options.defaultRedirectUri()
-  const redirect = httpUrl(redirectText) ?? (() => {
-    try {
-      return new URL(redirectText) // custom schemes (com.example.app:/cb) are registered URIs too
-    } catch {
-      throw oauthError('OAUTH_CONFIG_INVALID', 'authorize', `${STEP_IN_MESSAGES.authorize}: the redirect URI "${redirectText.slice(0, 200)}" is not an absolute URI.`, { field: 'config.redirectUri' })
-    }
-  })()
+  const redirect =
+    httpUrl(redirectText) ??
+    (() => {
+      try {
+        return new URL(redirectText) // custom schemes (com.example.app:/cb) are registered URIs too
+      } catch {
+        throw oauthError(
+          'OAUTH_CONFIG_INVALID',
+          'authorize',
+          `${STEP_IN_MESSAGES.authorize}: the redirect URI "${redirectText.slice(0, 200)}" is not an absolute URI.`,
+          { field: 'config.redirectUri' },
+        )
+      }
+    })()
 
   const request = authorizationRequest(endpoint, config, grant, redirectText, redirect, metadata)
   secret.verifier = request.verifier
@@ -154,7 +256,9 @@ async function startBrowserFlow(context: OAuthContext, view: OAuthFlowView, secr
   view.status = 'waiting'
   view.steps.push(
     newStep('authorize', STEP_TITLES.authorize, 'waiting', context.iso(), {
-      summary: view.capturesCallback ? 'Opened in a popup; Courier captures the redirect at /oauth/callback.' : `The provider redirects to ${secret.redirectUri}; paste that address into Courier to finish.`,
+      summary: view.capturesCallback
+        ? 'Opened in a popup; Courier captures the redirect at /oauth/callback.'
+        : `The provider redirects to ${secret.redirectUri}; paste that address into Courier to finish.`,
       url: `${endpoint.origin}${endpoint.pathname}`,
       params: maskParams(request.params),
       checks: request.checks,
@@ -164,11 +268,22 @@ async function startBrowserFlow(context: OAuthContext, view: OAuthFlowView, secr
   return { view, binding: request.binding }
 }
 
-async function startDeviceFlow(context: OAuthContext, view: OAuthFlowView, secret: FlowSecret, deviceUrl: URL, tokenUrl: URL): Promise<OAuthFlowView> {
+async function startDeviceFlow(
+  context: OAuthContext,
+  view: OAuthFlowView,
+  secret: FlowSecret,
+  deviceUrl: URL,
+  tokenUrl: URL,
+): Promise<OAuthFlowView> {
   const { now, iso } = context
   const started = await startDeviceAuthorization(deviceUrl, secret.config, await context.options.http(), now())
   if (!started.ok) {
-    view.steps.push(newStep('device-authorization', STEP_TITLES['device-authorization'], 'failed', iso(), { exchange: started.exchange, error: { code: started.error.code, message: started.error.message } }))
+    view.steps.push(
+      newStep('device-authorization', STEP_TITLES['device-authorization'], 'failed', iso(), {
+        exchange: started.exchange,
+        error: { code: started.error.code, message: started.error.message },
+      }),
+    )
     failFlow(view, started.error, 'device-authorization')
     return saveNew(context, view, secret, null, null)
   }
@@ -183,7 +298,9 @@ async function startDeviceFlow(context: OAuthContext, view: OAuthFlowView, secre
       exchange: started.exchange,
       checks: started.checks,
     }),
-    newStep('device-poll', STEP_TITLES['device-poll'], 'waiting', iso(), { summary: `Every ${started.device.intervalSeconds} s until the person finishes.` }),
+    newStep('device-poll', STEP_TITLES['device-poll'], 'waiting', iso(), {
+      summary: `Every ${started.device.intervalSeconds} s until the person finishes.`,
+    }),
   )
   const flow = await context.flows.create(rowFor(view, null, null), secret, view)
   startPolling(context, flow, tokenUrl)
@@ -201,7 +318,8 @@ function startPolling(context: OAuthContext, flow: Flow, tokenUrl: URL): void {
     now: context.now,
     signal: controller.signal,
     save: (changed) => context.flows.save(flow, changed),
-    complete: (tokens, exchange, checks) => completeWithTokens(context, flow, tokens, 'device-poll', STEP_TITLES['device-poll'], exchange, checks),
+    complete: (tokens, exchange, checks) =>
+      completeWithTokens(context, flow, tokens, 'device-poll', STEP_TITLES['device-poll'], exchange, checks),
   })
     .catch(() => {})
     .finally(() => context.pollers.delete(flow.view.id))
@@ -211,7 +329,13 @@ function startPolling(context: OAuthContext, flow: Flow, tokenUrl: URL): void {
  * client_credentials, password and refresh_token: one token request, answered at once.
  * `previous` is the stored token a refresh spends (read once, when the flow started).
  */
-async function runDirectGrant(context: OAuthContext, flow: Flow, grant: OAuth2Config['grant'], tokenUrl: URL, previous: StoredToken | null): Promise<void> {
+async function runDirectGrant(
+  context: OAuthContext,
+  flow: Flow,
+  grant: OAuth2Config['grant'],
+  tokenUrl: URL,
+  previous: StoredToken | null,
+): Promise<void> {
   const { config } = flow.secret
   const form = new URLSearchParams()
   const step = grant === 'refresh_token' ? 'refresh' : 'token'
@@ -224,18 +348,43 @@ async function runDirectGrant(context: OAuthContext, flow: Flow, grant: OAuth2Co
     if (grant === 'password') {
       form.set('username', config.username)
       form.set('password', config.password)
-      checks.push({ label: 'Password grant', ok: false, detail: 'RFC 9700 §2.4: it must not be used; Courier offers it to test legacy servers.' })
+      checks.push({
+        label: 'Password grant',
+        ok: false,
+        detail: 'RFC 9700 §2.4: it must not be used; Courier offers it to test legacy servers.',
+      })
     }
   }
   withScopeParams(form, config)
-  const result = await requestToken(tokenUrl, form, config, config.tokenParams, step, STEP_IN_MESSAGES[step], await context.options.http())
+  const result = await requestToken(
+    tokenUrl,
+    form,
+    config,
+    config.tokenParams,
+    step,
+    STEP_IN_MESSAGES[step],
+    await context.options.http(),
+  )
   await recordTokenResult(context, flow, result, step, checks, previous)
 }
 
 function metadataChecks(metadata: OAuthMetadata): OAuthCheck[] {
   return [
-    { label: metadata.issParameterSupported ? 'Sends iss in authorization responses (RFC 9207)' : 'Does not promise iss in authorization responses', ok: true },
-    { label: metadata.codeChallengeMethodsSupported.includes('S256') ? 'Supports PKCE S256' : 'Does not list PKCE S256', ok: metadata.codeChallengeMethodsSupported.includes('S256') },
-    { label: metadata.jwksUri ? 'Publishes signing keys (JWKS)' : 'Publishes no JWKS: token signatures cannot be checked', ok: metadata.jwksUri !== null },
+    {
+      label: metadata.issParameterSupported
+        ? 'Sends iss in authorization responses (RFC 9207)'
+        : 'Does not promise iss in authorization responses',
+      ok: true,
+    },
+    {
+      label: metadata.codeChallengeMethodsSupported.includes('S256') ? 'Supports PKCE S256' : 'Does not list PKCE S256',
+      ok: metadata.codeChallengeMethodsSupported.includes('S256'),
+    },
+    {
+      label: metadata.jwksUri
+        ? 'Publishes signing keys (JWKS)'
+        : 'Publishes no JWKS: token signatures cannot be checked',
+      ok: metadata.jwksUri !== null,
+    },
   ]
 }

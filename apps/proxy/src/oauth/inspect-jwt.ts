@@ -19,13 +19,33 @@ export async function inspectJwt(token: string, keys: KeySource): Promise<JwtVie
     return null
   }
   const alg = typeof header.alg === 'string' ? header.alg : 'none'
-  if (alg === 'none') return { header, claims, signature: { status: 'invalid', detail: 'The token is unsigned (alg "none"); nothing vouches for its claims.' } }
-  if (alg.startsWith('HS')) return { header, claims, signature: { status: 'unavailable', detail: `Signed with a shared secret (${alg}); only the provider can check it.` } }
+  if (alg === 'none')
+    return {
+      header,
+      claims,
+      signature: { status: 'invalid', detail: 'The token is unsigned (alg "none"); nothing vouches for its claims.' },
+    }
+  if (alg.startsWith('HS'))
+    return {
+      header,
+      claims,
+      signature: {
+        status: 'unavailable',
+        detail: `Signed with a shared secret (${alg}); only the provider can check it.`,
+      },
+    }
   if (!keys.jwks) return { header, claims, signature: { status: 'unavailable', detail: keys.reason } }
   try {
     const { protectedHeader } = await compactVerify(token, createLocalJWKSet(keys.jwks))
     const kid = typeof protectedHeader.kid === 'string' ? ` (key ${protectedHeader.kid})` : ''
-    return { header, claims, signature: { status: 'verified', detail: `Signature verified with the issuer's JWKS${kid}, ${protectedHeader.alg}, from ${keys.uri}.` } }
+    return {
+      header,
+      claims,
+      signature: {
+        status: 'verified',
+        detail: `Signature verified with the issuer's JWKS${kid}, ${protectedHeader.alg}, from ${keys.uri}.`,
+      },
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     return { header, claims, signature: { status: 'invalid', detail: `Not verified against ${keys.uri}: ${message}` } }

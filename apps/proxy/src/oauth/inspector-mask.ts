@@ -4,7 +4,16 @@ import type { OAuthHttpResponse } from './oauth-http.js'
 /** Never shown, not even in part. */
 const HIDDEN = new Set(['client_secret', 'password', 'code_verifier', 'client_assertion'])
 /** Shown by their ends only, so a person can tell two apart without being able to use one. */
-const PARTIAL = new Set(['code', 'refresh_token', 'access_token', 'id_token', 'device_code', 'state', 'assertion', 'subject_token'])
+const PARTIAL = new Set([
+  'code',
+  'refresh_token',
+  'access_token',
+  'id_token',
+  'device_code',
+  'state',
+  'assertion',
+  'subject_token',
+])
 const BODY_PREVIEW = 8 * 1024
 
 export function maskToken(value: string): string {
@@ -34,13 +43,23 @@ export function maskHeaders(pairs: readonly Pair[]): Pair[] {
 }
 
 export function maskForm(text: string): string {
-  return maskParams([...new URLSearchParams(text)]).map(([name, value]) => `${encodeURIComponent(name)}=${value === REDACTED || value.includes('…') ? value : encodeURIComponent(value)}`).join('&')
+  return maskParams([...new URLSearchParams(text)])
+    .map(
+      ([name, value]) =>
+        `${encodeURIComponent(name)}=${value === REDACTED || value.includes('…') ? value : encodeURIComponent(value)}`,
+    )
+    .join('&')
 }
 
 function maskJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskJson)
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, typeof inner === 'string' ? maskValue(key, inner) : maskJson(inner)]))
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        typeof inner === 'string' ? maskValue(key, inner) : maskJson(inner),
+      ]),
+    )
   }
   return value
 }
@@ -54,12 +73,24 @@ export function maskBody(text: string): string {
   }
 }
 
-export function exchangeView(method: string, url: URL, response: OAuthHttpResponse | null, sent?: { headers: Pair[]; body?: string }): OAuthHttpExchange {
+export function exchangeView(
+  method: string,
+  url: URL,
+  response: OAuthHttpResponse | null,
+  sent?: { headers: Pair[]; body?: string },
+): OAuthHttpExchange {
   const headers = response?.sentHeaders ?? sent?.headers ?? []
   const body = response?.body ?? sent?.body
   return {
     request: { method, url: url.href, headers: maskHeaders(headers), ...(body ? { body: maskForm(body) } : {}) },
-    response: response ? { status: response.status, statusText: response.statusText, headers: maskHeaders(response.headers), ...(response.text ? { body: maskBody(response.text) } : {}) } : null,
+    response: response
+      ? {
+          status: response.status,
+          statusText: response.statusText,
+          headers: maskHeaders(response.headers),
+          ...(response.text ? { body: maskBody(response.text) } : {}),
+        }
+      : null,
     ...(response ? { durationMs: response.durationMs } : {}),
   }
 }

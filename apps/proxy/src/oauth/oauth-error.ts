@@ -2,7 +2,12 @@ import type { ErrorCode, OAuthStepId } from '@courier/shared'
 import { CourierError } from '../errors.js'
 
 /** Every OAuth failure names its step, in the message for people and in `details.step` for code. */
-export function oauthError(code: ErrorCode, step: OAuthStepId, message: string, extra: { field?: string; cause?: unknown } = {}): CourierError {
+export function oauthError(
+  code: ErrorCode,
+  step: OAuthStepId,
+  message: string,
+  extra: { field?: string; cause?: unknown } = {},
+): CourierError {
   return new CourierError(code, message, { phase: 'auth', details: { step }, ...extra })
 }
 

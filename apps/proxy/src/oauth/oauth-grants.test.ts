@@ -11,7 +11,13 @@ describe('grants answered at once', () => {
   it('client credentials: a token through discovery, with the exchange masked in the inspector', async () => {
     const { issuer } = await startIdp()
     const app = await buildTestApp()
-    const { response, flow } = await startFlow(app, { grant: 'client_credentials', issuer, clientId: 'svc', clientSecret: 'top-secret-value', scope: 'read write' })
+    const { response, flow } = await startFlow(app, {
+      grant: 'client_credentials',
+      issuer,
+      clientId: 'svc',
+      clientSecret: 'top-secret-value',
+      scope: 'read write',
+    })
     expect(response.statusCode).toBe(200)
     expect(flow.status).toBe('completed')
     const token = flow.steps.find((s) => s.id === 'token')!
@@ -32,8 +38,14 @@ describe('grants answered at once', () => {
     const { flow } = await startFlow(app, config)
     expect(flow.token!.hasRefreshToken).toBe(true)
     const upstream = await startUpstream((_request, response) => response.end('ok'))
-    const send = () => app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/'), auth: { type: 'oauth2', config } } } })
-    const bearer = (index: number) => upstream.received[index]!.headers.find(([name]) => name.toLowerCase() === 'authorization')![1]
+    const send = () =>
+      app.api({
+        method: 'POST',
+        url: '/api/send',
+        payload: { request: { method: 'GET', url: upstream.url('/'), auth: { type: 'oauth2', config } } },
+      })
+    const bearer = (index: number) =>
+      upstream.received[index]!.headers.find(([name]) => name.toLowerCase() === 'authorization')![1]
 
     await send()
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60_000 })
@@ -59,17 +71,33 @@ describe('grants answered at once', () => {
     })
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60_000 })
     const upstream = await startUpstream((_request, response) => response.end('ok'))
-    const sent = await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/'), auth: { type: 'oauth2', config } } } })
+    const sent = await app.api({
+      method: 'POST',
+      url: '/api/send',
+      payload: { request: { method: 'GET', url: upstream.url('/'), auth: { type: 'oauth2', config } } },
+    })
     expect(sent.statusCode).toBe(502)
     expect(sent.json().error).toMatchObject({ code: 'OAUTH_TOKEN_EXCHANGE_FAILED', phase: 'auth' })
-    expect(sent.json().error.message).toMatch(/^Refreshing the expired OAuth 2 token failed: Refresh: the token endpoint answered 400 Bad Request: invalid_grant \(refresh token revoked\)/)
+    expect(sent.json().error.message).toMatch(
+      /^Refreshing the expired OAuth 2 token failed: Refresh: the token endpoint answered 400 Bad Request: invalid_grant \(refresh token revoked\)/,
+    )
     expect(upstream.received).toHaveLength(0)
     expect((await storedToken(app))!.accessToken).toBe(before)
   })
 
   it('a send with no token yet for an interactive grant says where to get one', async () => {
     const app = await buildTestApp()
-    const sent = await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: 'http://127.0.0.1:1/', auth: { type: 'oauth2', config: { grant: 'authorization_code_pkce' } } } } })
+    const sent = await app.api({
+      method: 'POST',
+      url: '/api/send',
+      payload: {
+        request: {
+          method: 'GET',
+          url: 'http://127.0.0.1:1/',
+          auth: { type: 'oauth2', config: { grant: 'authorization_code_pkce' } },
+        },
+      },
+    })
     expect(sent.statusCode).toBe(400)
     expect(sent.json().error).toMatchObject({ code: 'OAUTH_TOKEN_MISSING', phase: 'auth' })
   })
@@ -78,16 +106,29 @@ describe('grants answered at once', () => {
 describe('bad input: a coded error naming the step, and no token stored', () => {
   it('a missing token URL', async () => {
     const app = await buildTestApp()
-    const response = await app.api({ method: 'POST', url: '/api/oauth/flows', payload: { config: { grant: 'client_credentials', clientId: 'a' } } })
+    const response = await app.api({
+      method: 'POST',
+      url: '/api/oauth/flows',
+      payload: { config: { grant: 'client_credentials', clientId: 'a' } },
+    })
     expect(response.statusCode).toBe(400)
-    expect(response.json().error).toMatchObject({ code: 'OAUTH_CONFIG_INVALID', field: 'config.tokenUrl', phase: 'auth', details: { step: 'token' } })
+    expect(response.json().error).toMatchObject({
+      code: 'OAUTH_CONFIG_INVALID',
+      field: 'config.tokenUrl',
+      phase: 'auth',
+      details: { step: 'token' },
+    })
     expect(response.json().error.message).toMatch(/^Token request: enter the token URL/)
     expect(await storedToken(app)).toBeNull()
   })
 
   it('an unreachable provider', async () => {
     const app = await buildTestApp()
-    const { response, flow } = await startFlow(app, { grant: 'client_credentials', clientId: 'a', tokenUrl: `http://127.0.0.1:${await closedPort()}/token` })
+    const { response, flow } = await startFlow(app, {
+      grant: 'client_credentials',
+      clientId: 'a',
+      tokenUrl: `http://127.0.0.1:${await closedPort()}/token`,
+    })
     expect(response.statusCode).toBe(502)
     expect(flow.error).toMatchObject({ code: 'UPSTREAM_CONNECTION_REFUSED', step: 'token' })
     expect(flow.error!.message).toMatch(/^Token request: The server refused the connection/)
@@ -96,7 +137,11 @@ describe('bad input: a coded error naming the step, and no token stored', () => 
 
   it('an unreachable issuer during discovery', async () => {
     const app = await buildTestApp()
-    const { flow } = await startFlow(app, { grant: 'client_credentials', clientId: 'a', issuer: `http://127.0.0.1:${await closedPort()}` })
+    const { flow } = await startFlow(app, {
+      grant: 'client_credentials',
+      clientId: 'a',
+      issuer: `http://127.0.0.1:${await closedPort()}`,
+    })
     expect(flow.error).toMatchObject({ code: 'OAUTH_DISCOVERY_FAILED', step: 'discovery' })
   })
 
@@ -116,12 +161,24 @@ describe('bad input: a coded error naming the step, and no token stored', () => 
       response.end()
     })
     const app = await buildTestApp()
-    const html = await startFlow(app, { grant: 'client_credentials', clientId: 'a', clientSecret: 's', tokenUrl: provider.url('/html') })
+    const html = await startFlow(app, {
+      grant: 'client_credentials',
+      clientId: 'a',
+      clientSecret: 's',
+      tokenUrl: provider.url('/html'),
+    })
     expect(html.flow.error).toMatchObject({ code: 'OAUTH_TOKEN_EXCHANGE_FAILED', step: 'token' })
-    expect(html.flow.error!.message).toBe('Token request: the token endpoint answered 200 but its body is not JSON (text/html).')
+    expect(html.flow.error!.message).toBe(
+      'Token request: the token endpoint answered 200 but its body is not JSON (text/html).',
+    )
     const empty = await startFlow(app, { grant: 'client_credentials', clientId: 'a', tokenUrl: provider.url('/empty') })
     expect(empty.flow.error!.message).toBe('Token request: the answer has no access_token.')
-    const redirected = await startFlow(app, { grant: 'client_credentials', clientId: 'a', clientSecret: 's', tokenUrl: provider.url('/redirect') })
+    const redirected = await startFlow(app, {
+      grant: 'client_credentials',
+      clientId: 'a',
+      clientSecret: 's',
+      tokenUrl: provider.url('/redirect'),
+    })
     expect(redirected.flow.error!.message).toMatch(/answered 307 .*does not follow token endpoint redirects/)
     expect(redirectTarget.received).toHaveLength(0)
     expect(await storedToken(app)).toBeNull()
@@ -129,8 +186,11 @@ describe('bad input: a coded error naming the step, and no token stored', () => 
 
   it('a token endpoint on a cloud metadata address', async () => {
     const app = await buildTestApp()
-    const { flow } = await startFlow(app, { grant: 'client_credentials', clientId: 'a', tokenUrl: 'http://169.254.169.254/token' })
+    const { flow } = await startFlow(app, {
+      grant: 'client_credentials',
+      clientId: 'a',
+      tokenUrl: 'http://169.254.169.254/token',
+    })
     expect(flow.error).toMatchObject({ code: 'TARGET_FORBIDDEN', step: 'token' })
   })
 })
-

@@ -35,9 +35,24 @@ export async function oauthHttp(request: OAuthHttpRequest, context: OAuthHttpCon
 
   const deadline = totalDeadline(context.settings.timeoutMs)
   try {
-    const result = await bufferedExchange({ method: request.method, url: request.url, accept: 'application/json', headers, body, maxBodyBytes: MAX_BODY_BYTES }, context, deadline.controller.signal)
+    const result = await bufferedExchange(
+      {
+        method: request.method,
+        url: request.url,
+        accept: 'application/json',
+        headers,
+        body,
+        maxBodyBytes: MAX_BODY_BYTES,
+      },
+      context,
+      deadline.controller.signal,
+    )
     if (result.truncated) {
-      throw new CourierError('RESPONSE_TOO_LARGE', `The answer from ${request.url.host} is larger than 1 MiB; an OAuth document never is.`, { phase: 'receive' })
+      throw new CourierError(
+        'RESPONSE_TOO_LARGE',
+        `The answer from ${request.url.host} is larger than 1 MiB; an OAuth document never is.`,
+        { phase: 'receive' },
+      )
     }
     return {
       status: result.status,

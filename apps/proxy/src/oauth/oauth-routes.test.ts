@@ -35,7 +35,9 @@ describe('authorization code with PKCE, captured at /oauth/callback', () => {
 
     // The verifier reached the provider from the server, and no answer to the browser holds it.
     expect(verifierSeen).toMatch(/^[A-Za-z0-9_-]{43}$/)
-    expect(createHash('sha256').update(verifierSeen).digest('base64url')).toBe(authorizeUrl.searchParams.get('code_challenge'))
+    expect(createHash('sha256').update(verifierSeen).digest('base64url')).toBe(
+      authorizeUrl.searchParams.get('code_challenge'),
+    )
     const done = (await app.api({ method: 'GET', url: `/api/oauth/flows/${flow.id}` })).json() as Flow
     expect(JSON.stringify(done)).not.toContain(verifierSeen)
     expect(page.body).not.toContain(verifierSeen)
@@ -52,7 +54,11 @@ describe('authorization code with PKCE, captured at /oauth/callback', () => {
     expect(done.token!.accessToken).toMatch(/^eyJ.{5}….{4}$/)
 
     const upstream = await startUpstream((_request, response) => response.end('ok'))
-    const sent = await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/me'), auth: { type: 'oauth2', config } } } })
+    const sent = await app.api({
+      method: 'POST',
+      url: '/api/send',
+      payload: { request: { method: 'GET', url: upstream.url('/me'), auth: { type: 'oauth2', config } } },
+    })
     expect(sent.statusCode).toBe(200)
     const authorization = upstream.received[0]!.headers.find(([name]) => name.toLowerCase() === 'authorization')![1]
     expect(authorization).toMatch(/^Bearer eyJ/)
@@ -109,7 +115,9 @@ describe('authorization code with PKCE, captured at /oauth/callback', () => {
   it('refuses an iss from another issuer (RFC 9207) before exchanging the code', async () => {
     const { server, issuer } = await startIdp()
     const app = await buildTestApp()
-    server.service.once('beforeAuthorizeRedirect', (redirect) => redirect.url.searchParams.set('iss', 'https://evil.example'))
+    server.service.once('beforeAuthorizeRedirect', (redirect) =>
+      redirect.url.searchParams.set('iss', 'https://evil.example'),
+    )
     let tokenRequests = 0
     server.service.on('beforeResponse', () => tokenRequests++)
     const { flow, cookie } = await startFlow(app, { grant: 'authorization_code_pkce', issuer, clientId: 'app' })
@@ -148,13 +156,26 @@ describe('authorization code with PKCE, captured at /oauth/callback', () => {
   it('finishes from a pasted redirect URL when Courier does not serve the redirect URI', async () => {
     const { issuer } = await startIdp()
     const app = await buildTestApp()
-    const { flow } = await startFlow(app, { grant: 'authorization_code', issuer, clientId: 'app', redirectUri: 'https://app.example/callback' })
+    const { flow } = await startFlow(app, {
+      grant: 'authorization_code',
+      issuer,
+      clientId: 'app',
+      redirectUri: 'https://app.example/callback',
+    })
     expect(new URL(flow.authorizeUrl!).searchParams.has('code_challenge')).toBe(false)
     const location = await authorize(flow)
     expect(location.origin).toBe('https://app.example')
-    const wrongFlow = await app.api({ method: 'POST', url: `/api/oauth/flows/${(await startFlow(app, { grant: 'authorization_code', issuer, clientId: 'app' })).flow.id}/redirect`, payload: { url: location.href } })
+    const wrongFlow = await app.api({
+      method: 'POST',
+      url: `/api/oauth/flows/${(await startFlow(app, { grant: 'authorization_code', issuer, clientId: 'app' })).flow.id}/redirect`,
+      payload: { url: location.href },
+    })
     expect(wrongFlow.json().error.code).toBe('OAUTH_STATE_INVALID')
-    const pasted = await app.api({ method: 'POST', url: `/api/oauth/flows/${flow.id}/redirect`, payload: { url: location.href } })
+    const pasted = await app.api({
+      method: 'POST',
+      url: `/api/oauth/flows/${flow.id}/redirect`,
+      payload: { url: location.href },
+    })
     expect(pasted.statusCode).toBe(200)
     expect((pasted.json() as Flow).status).toBe('completed')
   })
@@ -165,23 +186,41 @@ describe('implicit grant: the fragment handed over by the callback page', () => 
     const provider = await startUpstream((request, response) => {
       const url = new URL(request.url!, 'http://x')
       response.statusCode = 302
-      response.setHeader('location', `${url.searchParams.get('redirect_uri')}#access_token=opaque-token-1234567890abcdef&token_type=bearer&expires_in=60&state=${url.searchParams.get('state')}`)
+      response.setHeader(
+        'location',
+        `${url.searchParams.get('redirect_uri')}#access_token=opaque-token-1234567890abcdef&token_type=bearer&expires_in=60&state=${url.searchParams.get('state')}`,
+      )
       response.end()
     })
     const app = await buildTestApp()
-    const { flow, cookie } = await startFlow(app, { grant: 'implicit', authUrl: provider.url('/authorize'), clientId: 'spa' })
+    const { flow, cookie } = await startFlow(app, {
+      grant: 'implicit',
+      authUrl: provider.url('/authorize'),
+      clientId: 'spa',
+    })
     expect(new URL(flow.authorizeUrl!).searchParams.get('response_type')).toBe('token')
     const location = await authorize(flow)
     const page = await callback(app, '/oauth/callback')
     expect(page.body).toContain('data-mode="fragment"')
     const params = [...new URLSearchParams(location.hash.slice(1))]
     const post = (headers: Record<string, string>) =>
-      app.inject({ method: 'POST', url: '/oauth/callback', headers: { host: `127.0.0.1:${TEST_PORT}`, 'content-type': 'application/json', ...headers }, payload: { params } })
+      app.inject({
+        method: 'POST',
+        url: '/oauth/callback',
+        headers: { host: `127.0.0.1:${TEST_PORT}`, 'content-type': 'application/json', ...headers },
+        payload: { params },
+      })
     expect((await post({ origin: 'https://evil.example', cookie })).statusCode).toBe(403)
     const done = await post({ origin: `http://127.0.0.1:${TEST_PORT}`, cookie })
     expect(done.json()).toMatchObject({ ok: true, flowId: flow.id })
     const finished = (await app.api({ method: 'GET', url: `/api/oauth/flows/${flow.id}` })).json() as Flow
-    expect(finished.steps.map((step) => `${step.id}:${step.status}`)).toEqual(['authorize:done', 'callback:done', 'state:done', 'token:done', 'verify:done'])
+    expect(finished.steps.map((step) => `${step.id}:${step.status}`)).toEqual([
+      'authorize:done',
+      'callback:done',
+      'state:done',
+      'token:done',
+      'verify:done',
+    ])
     expect((await storedToken(app))!.accessToken).toBe('opaque-t…cdef')
   })
 })

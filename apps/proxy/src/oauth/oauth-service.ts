@@ -1,4 +1,13 @@
-import { OAuth2ConfigSchema, oauthEnvironmentKey, type OAuthFlowStart, type OAuthFlowView, type OAuthMetadata, type OAuthTokenView, type Pair, type RequestSpec } from '@courier/shared'
+import {
+  OAuth2ConfigSchema,
+  oauthEnvironmentKey,
+  type OAuthFlowStart,
+  type OAuthFlowView,
+  type OAuthMetadata,
+  type OAuthTokenView,
+  type Pair,
+  type RequestSpec,
+} from '@courier/shared'
 import { CourierError } from '../errors.js'
 import { discover } from './discovery.js'
 import { failFlow, failStep } from './flow-record.js'
@@ -57,9 +66,23 @@ export class OAuthService {
       // A device poll also ends here when the Courier that ran it restarted before the code expired.
       const device = flow.view.status === 'polling'
       const error = device
-        ? oauthError('OAUTH_STATE_EXPIRED', 'device-poll', 'Device poll: the device code expired before the sign-in finished; start again.')
-        : oauthError('OAUTH_STATE_EXPIRED', 'callback', 'Callback: no answer came within 10 minutes, so the state expired; start the flow again.')
-      failStep(flow.view, device ? 'device-poll' : 'authorize', device ? STEP_TITLES['device-poll'] : STEP_TITLES.authorize, iso(), error)
+        ? oauthError(
+            'OAUTH_STATE_EXPIRED',
+            'device-poll',
+            'Device poll: the device code expired before the sign-in finished; start again.',
+          )
+        : oauthError(
+            'OAUTH_STATE_EXPIRED',
+            'callback',
+            'Callback: no answer came within 10 minutes, so the state expired; start the flow again.',
+          )
+      failStep(
+        flow.view,
+        device ? 'device-poll' : 'authorize',
+        device ? STEP_TITLES['device-poll'] : STEP_TITLES.authorize,
+        iso(),
+        error,
+      )
       failFlow(flow.view, error, device ? 'device-poll' : 'callback')
       pollers.get(id)?.abort()
       await flows.save(flow)

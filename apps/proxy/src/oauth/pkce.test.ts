@@ -3,7 +3,9 @@ import { codeChallenge, newCodeVerifier, newState } from './pkce.js'
 
 describe('PKCE and state', () => {
   it('derives the RFC 7636 appendix B challenge', () => {
-    expect(codeChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'S256')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')
+    expect(codeChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'S256')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    )
     expect(codeChallenge('abc', 'plain')).toBe('abc')
   })
 

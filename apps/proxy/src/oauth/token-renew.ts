@@ -28,7 +28,12 @@ export class TokenLocks {
  * fetch a new one on their own. An expired token with no way to renew it is sent as it is —
  * testing how an API answers an expired token is a real need — and the Auth tab shows it expired.
  */
-export async function authorizeSend(context: OAuthContext, locks: TokenLocks, spec: RequestSpec, environmentId: string | null | undefined): Promise<RequestSpec> {
+export async function authorizeSend(
+  context: OAuthContext,
+  locks: TokenLocks,
+  spec: RequestSpec,
+  environmentId: string | null | undefined,
+): Promise<RequestSpec> {
   if (spec.auth.type !== 'oauth2') return spec
   const config = spec.auth.config
   const environmentKey = oauthEnvironmentKey(environmentId)
@@ -37,15 +42,28 @@ export async function authorizeSend(context: OAuthContext, locks: TokenLocks, sp
     const stored = await context.vault.get(environmentKey, tokenKey)
     const expired = stored?.expiresAt ? Date.parse(stored.expiresAt) - EXPIRY_SKEW_MS <= context.now() : false
     if (stored && !(expired && config.autoRefresh)) return stored
-    const renew: OAuth2Config['grant'] | null = stored?.refreshToken ? 'refresh_token' : config.grant === 'client_credentials' || config.grant === 'password' ? config.grant : null
+    const renew: OAuth2Config['grant'] | null = stored?.refreshToken
+      ? 'refresh_token'
+      : config.grant === 'client_credentials' || config.grant === 'password'
+        ? config.grant
+        : null
     if (!renew) {
       if (stored) return stored
-      throw oauthError('OAUTH_TOKEN_MISSING', 'token', `There is no OAuth 2 token under "${tokenKey}"${environmentKey === 'default' ? '' : ' for this environment'} yet: choose Get new access token in the Auth tab.`)
+      throw oauthError(
+        'OAUTH_TOKEN_MISSING',
+        'token',
+        `There is no OAuth 2 token under "${tokenKey}"${environmentKey === 'default' ? '' : ' for this environment'} yet: choose Get new access token in the Auth tab.`,
+      )
     }
     const { view } = await startFlow(context, config, environmentId, renew)
     if (view.status !== 'completed') {
-      const what = renew === 'refresh_token' ? 'Refreshing the expired OAuth 2 token failed' : 'Getting an OAuth 2 token failed'
-      throw oauthError(view.error?.code ?? 'OAUTH_TOKEN_EXCHANGE_FAILED', view.error?.step ?? 'token', `${what}: ${view.error?.message ?? 'no token came back'}`)
+      const what =
+        renew === 'refresh_token' ? 'Refreshing the expired OAuth 2 token failed' : 'Getting an OAuth 2 token failed'
+      throw oauthError(
+        view.error?.code ?? 'OAUTH_TOKEN_EXCHANGE_FAILED',
+        view.error?.step ?? 'token',
+        `${what}: ${view.error?.message ?? 'no token came back'}`,
+      )
     }
     return (await context.vault.get(environmentKey, tokenKey))!
   })

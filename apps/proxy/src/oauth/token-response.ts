@@ -37,17 +37,29 @@ export function describeProviderError(error: ProviderError): string {
 
 /** `expires_in` as a number of seconds, accepting the numeric strings some providers send. */
 export function expiresAtFrom(expiresIn: unknown, now: number): string | null {
-  const seconds = typeof expiresIn === 'number' ? expiresIn : typeof expiresIn === 'string' && /^\d+$/.test(expiresIn) ? Number(expiresIn) : NaN
+  const seconds =
+    typeof expiresIn === 'number'
+      ? expiresIn
+      : typeof expiresIn === 'string' && /^\d+$/.test(expiresIn)
+        ? Number(expiresIn)
+        : NaN
   return Number.isFinite(seconds) && seconds >= 0 ? new Date(now + seconds * 1000).toISOString() : null
 }
 
-export type ParsedTokens = { ok: true; tokens: TokenSet; checks: OAuthCheck[] } | { ok: false; error: CourierError; providerError: ProviderError | null }
+export type ParsedTokens =
+  | { ok: true; tokens: TokenSet; checks: OAuthCheck[] }
+  | { ok: false; error: CourierError; providerError: ProviderError | null }
 
 /**
  * Reads a token endpoint answer (RFC 6749 §5.1): a 2xx JSON object with a string access_token.
  * Anything else is refused with the step named, so nothing half-valid is ever stored.
  */
-export function parseTokenResponse(response: OAuthHttpResponse, step: OAuthStepId, what: string, now = Date.now()): ParsedTokens {
+export function parseTokenResponse(
+  response: OAuthHttpResponse,
+  step: OAuthStepId,
+  what: string,
+  now = Date.now(),
+): ParsedTokens {
   const fail = (message: string, providerError: ProviderError | null = null): ParsedTokens => ({
     ok: false,
     error: oauthError('OAUTH_TOKEN_EXCHANGE_FAILED', step, `${what}: ${message}`),
@@ -55,11 +67,16 @@ export function parseTokenResponse(response: OAuthHttpResponse, step: OAuthStepI
   })
   if (response.status >= 300 && response.status < 400) {
     const location = headerValue(response.headers, 'location')
-    return fail(`the token endpoint answered ${response.status}${location ? ` (to ${location.slice(0, 200)})` : ''}; Courier does not follow token endpoint redirects with the code or client secret.`)
+    return fail(
+      `the token endpoint answered ${response.status}${location ? ` (to ${location.slice(0, 200)})` : ''}; Courier does not follow token endpoint redirects with the code or client secret.`,
+    )
   }
   if (response.status < 200 || response.status >= 300) {
     const providerError = providerErrorIn(response)
-    return fail(`the token endpoint answered ${response.status} ${response.statusText}${providerError ? `: ${describeProviderError(providerError)}` : ''}.`, providerError)
+    return fail(
+      `the token endpoint answered ${response.status} ${response.statusText}${providerError ? `: ${describeProviderError(providerError)}` : ''}.`,
+      providerError,
+    )
   }
   let body: unknown
   try {
@@ -68,11 +85,17 @@ export function parseTokenResponse(response: OAuthHttpResponse, step: OAuthStepI
     const type = headerValue(response.headers, 'content-type') ?? 'no content type'
     return fail(`the token endpoint answered ${response.status} but its body is not JSON (${type}).`)
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return fail('the token endpoint answered JSON that is not an object.')
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return fail('the token endpoint answered JSON that is not an object.')
   const fields = body as Record<string, unknown>
   if (typeof fields.access_token !== 'string' || fields.access_token === '') {
     const providerError = providerErrorIn(response)
-    return fail(providerError ? `the provider answered ${describeProviderError(providerError)}.` : 'the answer has no access_token.', providerError)
+    return fail(
+      providerError
+        ? `the provider answered ${describeProviderError(providerError)}.`
+        : 'the answer has no access_token.',
+      providerError,
+    )
   }
   const checks: OAuthCheck[] = []
   const tokenType = typeof fields.token_type === 'string' && fields.token_type !== '' ? fields.token_type : 'Bearer'
@@ -94,7 +117,8 @@ export function parseTokenResponse(response: OAuthHttpResponse, step: OAuthStepI
     tokens: {
       accessToken: fields.access_token,
       tokenType,
-      refreshToken: typeof fields.refresh_token === 'string' && fields.refresh_token !== '' ? fields.refresh_token : null,
+      refreshToken:
+        typeof fields.refresh_token === 'string' && fields.refresh_token !== '' ? fields.refresh_token : null,
       idToken: typeof fields.id_token === 'string' && fields.id_token !== '' ? fields.id_token : null,
       scope: typeof fields.scope === 'string' ? fields.scope : null,
       expiresAt,

@@ -5,7 +5,10 @@ import { CourierError } from '../errors.js'
 function fromFastifyError(error: FastifyError): CourierError | null {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new CourierError('REQUEST_BODY_TOO_LARGE', 'The request to Courier is larger than 10 MiB; attach large files as uploads instead.')
+      return new CourierError(
+        'REQUEST_BODY_TOO_LARGE',
+        'The request to Courier is larger than 10 MiB; attach large files as uploads instead.',
+      )
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new CourierError('UNSUPPORTED_MEDIA_TYPE')
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -25,7 +28,8 @@ export default fp(
     fastify.setErrorHandler((error: FastifyError | CourierError, request, reply) => {
       const known = error instanceof CourierError ? error : fromFastifyError(error)
       if (known) {
-        if (known.extra.retryAfterSeconds !== undefined) reply.header('retry-after', String(known.extra.retryAfterSeconds))
+        if (known.extra.retryAfterSeconds !== undefined)
+          reply.header('retry-after', String(known.extra.retryAfterSeconds))
         return reply.code(known.statusCode).send(known.toJSON())
       }
       request.log.error({ err: error }, 'unhandled error')

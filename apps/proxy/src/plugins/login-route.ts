@@ -6,7 +6,8 @@ import type { SessionCookie } from './session-cookie.js'
 export const LOGIN_PATH = '/login'
 
 /** The pages below hold no script: a meta refresh moves on, and nothing may frame them. */
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
 function page(title: string, body: string, head = ''): string {
   return `<!doctype html>
@@ -32,7 +33,11 @@ const LINK_SPENT_PAGE = page(
  * navigation that began on another site (a link in a web mail) is not sent on a redirect it
  * continues, but is sent on this page's own navigation.
  */
-const SIGNED_IN_PAGE = page('Signed in', '<p>Opening Courier… <a href="/">Continue</a>.</p>', '<meta http-equiv="refresh" content="0; url=/">')
+const SIGNED_IN_PAGE = page(
+  'Signed in',
+  '<p>Opening Courier… <a href="/">Continue</a>.</p>',
+  '<meta http-equiv="refresh" content="0; url=/">',
+)
 
 function send(reply: FastifyReply, status: number, html: string) {
   return reply
@@ -47,7 +52,10 @@ function send(reply: FastifyReply, status: number, html: string) {
  * `GET /login?token=…`: spends a one-time login token on a session (HttpOnly SameSite=Strict
  * cookie) and moves on to the clean URL. A browser already signed in just moves on.
  */
-export async function loginRoute(fastify: FastifyInstance, options: { cookie: SessionCookie; sessions: () => Sessions; limiter: FailureLimiter }) {
+export async function loginRoute(
+  fastify: FastifyInstance,
+  options: { cookie: SessionCookie; sessions: () => Sessions; limiter: FailureLimiter },
+) {
   fastify.get(LOGIN_PATH, async (request, reply) => {
     const token = (request.query as Record<string, unknown>).token
     const session = await options.sessions().signIn(typeof token === 'string' ? token : undefined)

@@ -13,8 +13,16 @@ import { tempDataDir, testConfig, TEST_TOKEN } from '../test/build-test-app.js'
  * the OAuth callback (checked by its own state). Everything else must refuse a caller without
  * credentials, however the request line spells the path. This list is the test's own oracle.
  */
-const EXPECTED_PUBLIC = new Set(['GET /', 'GET /index.html', 'GET /login', 'GET /oauth/callback', 'POST /oauth/callback', 'GET /*'])
-const isExpectedPublic = (method: string, url: string) => EXPECTED_PUBLIC.has(`${method === 'HEAD' ? 'GET' : method} ${url}`)
+const EXPECTED_PUBLIC = new Set([
+  'GET /',
+  'GET /index.html',
+  'GET /login',
+  'GET /oauth/callback',
+  'POST /oauth/callback',
+  'GET /*',
+])
+const isExpectedPublic = (method: string, url: string) =>
+  EXPECTED_PUBLIC.has(`${method === 'HEAD' ? 'GET' : method} ${url}`)
 
 type Route = { method: string; url: string }
 
@@ -22,7 +30,10 @@ type Route = { method: string; url: string }
 async function walkableApp() {
   const webDist = join(tempDataDir(), 'web')
   mkdirSync(join(webDist, 'assets'), { recursive: true })
-  writeFileSync(join(webDist, 'index.html'), '<!doctype html><html><head><title>Courier</title></head><body></body></html>')
+  writeFileSync(
+    join(webDist, 'index.html'),
+    '<!doctype html><html><head><title>Courier</title></head><body></body></html>',
+  )
   writeFileSync(join(webDist, 'assets', 'app.js'), 'console.log(1)')
   const config = testConfig({ webDist })
   const fastify = Fastify({ forceCloseConnections: true })
@@ -62,7 +73,10 @@ function spellings(path: string, authority: string): string[] {
   const forms = [
     path,
     `/${segments.map(encodeFirst).join('/')}`,
-    `/${first.split('').map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('')}${tail}`,
+    `/${first
+      .split('')
+      .map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+      .join('')}${tail}`,
     `/%25${first.charCodeAt(0)?.toString(16)}${first.slice(1)}${tail}`,
     `/${path}`,
     `//${first}/${rest}`,
@@ -78,11 +92,18 @@ function spellings(path: string, authority: string): string[] {
     `${path};x=1`,
     `${path}?x=1`,
   ]
-  return [...new Set([...forms, ...forms.map((form) => `http://${authority}${form}`), `HTTP://${authority.toUpperCase()}${path}`])]
+  return [
+    ...new Set([
+      ...forms,
+      ...forms.map((form) => `http://${authority}${form}`),
+      `HTTP://${authority.toUpperCase()}${path}`,
+    ]),
+  ]
 }
 
 const JSON_BODY = '{}'
-const MULTIPART_BODY = '--B\r\nContent-Disposition: form-data; name="file"; filename="walk.bin"\r\nContent-Type: application/octet-stream\r\n\r\nwalked\r\n--B--\r\n'
+const MULTIPART_BODY =
+  '--B\r\nContent-Disposition: form-data; name="file"; filename="walk.bin"\r\nContent-Type: application/octet-stream\r\n\r\nwalked\r\n--B--\r\n'
 const bodies = (method: string) =>
   method === 'GET' || method === 'HEAD'
     ? [{ type: undefined, body: '' }]
@@ -92,7 +113,14 @@ const bodies = (method: string) =>
       ]
 
 /** One raw request line written to a real socket; answers the status code (0 if the socket just closed). */
-function rawRequest(port: number, method: string, target: string, host: string, type: string | undefined, body: string): Promise<number> {
+function rawRequest(
+  port: number,
+  method: string,
+  target: string,
+  host: string,
+  type: string | undefined,
+  body: string,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1')
     let answer = ''
@@ -100,7 +128,12 @@ function rawRequest(port: number, method: string, target: string, host: string, 
     socket.on('data', (chunk: string) => (answer += chunk))
     socket.on('error', reject)
     socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0)))
-    const headers = [`${method} ${target} HTTP/1.1`, `Host: ${host}`, 'Connection: close', ...(type ? [`Content-Type: ${type}`, `Content-Length: ${Buffer.byteLength(body)}`] : [])]
+    const headers = [
+      `${method} ${target} HTTP/1.1`,
+      `Host: ${host}`,
+      'Connection: close',
+      ...(type ? [`Content-Type: ${type}`, `Content-Length: ${Buffer.byteLength(body)}`] : []),
+    ]
     socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`)
   })
 }
@@ -113,7 +146,9 @@ describe('the security gate decides on the route that will run', () => {
     await fastify.store.history.append(entry)
     const gated = routes.filter((route) => !isExpectedPublic(route.method, route.url))
     expect(gated.length).toBeGreaterThan(30)
-    expect(gated.map((r) => r.url)).toEqual(expect.arrayContaining(['/api/history', '/api/files', '/api/environments', '/api/send']))
+    expect(gated.map((r) => r.url)).toEqual(
+      expect.arrayContaining(['/api/history', '/api/files', '/api/environments', '/api/send']),
+    )
 
     const answered = new Map<string, number>()
     for (const route of gated) {
@@ -122,7 +157,12 @@ describe('the security gate decides on the route that will run', () => {
           const label = `${route.method} ${target} ${type ?? ''}`
           const before = ran.length
           const status = await rawRequest(port, route.method, target, host, type, body)
-          const injected = await fastify.inject({ method: route.method as 'GET', url: target, headers: { host, ...(type ? { 'content-type': type } : {}) }, payload: body || undefined })
+          const injected = await fastify.inject({
+            method: route.method as 'GET',
+            url: target,
+            headers: { host, ...(type ? { 'content-type': type } : {}) },
+            payload: body || undefined,
+          })
           const gatedRan = ran.slice(before).filter((run) => !isExpectedPublic(run.split(' ')[0]!, run.split(' ')[1]!))
           expect(gatedRan, `${label} ran a gated handler`).toEqual([])
           expect(status === 0 || status >= 300, `${label} answered ${status} over the socket`).toBe(true)
@@ -138,7 +178,11 @@ describe('the security gate decides on the route that will run', () => {
     expect(readdirSync(files, { withFileTypes: true }).filter((f) => f.isFile())).toEqual([])
 
     // The recorder sees handlers run: with the in-process secret the same route does run.
-    const owner = await fastify.inject({ method: 'GET', url: '/api/history', headers: { host, [TOKEN_HEADER]: TEST_TOKEN } })
+    const owner = await fastify.inject({
+      method: 'GET',
+      url: '/api/history',
+      headers: { host, [TOKEN_HEADER]: TEST_TOKEN },
+    })
     expect(owner.statusCode).toBe(200)
     expect(ran).toContain('GET /api/history')
   }, 120_000)

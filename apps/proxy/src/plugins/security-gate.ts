@@ -15,7 +15,14 @@ export { readCookie } from './session-cookie.js'
  * matched, so no spelling of a path (percent-encoding, `//`, dot segments, absolute form) can
  * reach a gated handler past it.
  */
-export const PUBLIC_ROUTES: ReadonlySet<string> = new Set(['GET /', 'GET /index.html', 'GET /login', 'GET /oauth/callback', 'POST /oauth/callback', 'GET /*'])
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+  'GET /',
+  'GET /index.html',
+  'GET /login',
+  'GET /oauth/callback',
+  'POST /oauth/callback',
+  'GET /*',
+])
 
 export function isPublicRoute(method: string, url: string): boolean {
   return PUBLIC_ROUTES.has(`${method === 'HEAD' ? 'GET' : method} ${url}`)
@@ -58,7 +65,8 @@ export class FailureLimiter {
   }
 }
 
-export const SIGN_IN_SENTENCE = 'Open the sign-in link that courier serve printed in its terminal, or run courier open there for a fresh one.'
+export const SIGN_IN_SENTENCE =
+  'Open the sign-in link that courier serve printed in its terminal, or run courier open there for a fresh one.'
 
 /** Whether a state-changing request carries a type a plain HTML form cannot send (SECURITY.md L2), by matched route. */
 function hasAllowedContentType(request: FastifyRequest): boolean {
@@ -122,12 +130,17 @@ export default fp<SecurityGateOptions>(
           options.limiter.fail(reply)
           throw new CourierError(
             'UNAUTHORIZED',
-            session ? 'This page lost its session token; reload it.' : `You are not signed in to Courier (or the session ended). ${SIGN_IN_SENTENCE}`,
+            session
+              ? 'This page lost its session token; reload it.'
+              : `You are not signed in to Courier (or the session ended). ${SIGN_IN_SENTENCE}`,
           )
         }
       }
       if (!isRead && !hasAllowedContentType(request)) {
-        throw new CourierError('UNSUPPORTED_MEDIA_TYPE', 'Courier accepts application/json on this route (and multipart/form-data for file uploads).')
+        throw new CourierError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Courier accepts application/json on this route (and multipart/form-data for file uploads).',
+        )
       }
     })
   },

@@ -17,9 +17,7 @@ export function readCookie(header: string | undefined, name: string): string | u
 export class SessionCookie {
   private readonly resolved = new WeakMap<FastifyRequest, Promise<ActiveSession | null>>()
 
-  constructor(
-    private readonly options: { name: () => string; sessions: () => Sessions; secure: boolean },
-  ) {}
+  constructor(private readonly options: { name: () => string; sessions: () => Sessions; secure: boolean }) {}
 
   get name(): string {
     return this.options.name()
@@ -37,6 +35,9 @@ export class SessionCookie {
 
   set(reply: FastifyReply, session: ActiveSession, now = Date.now()): void {
     const maxAge = Math.max(0, Math.floor((session.expiresAt - now) / 1000))
-    reply.header('set-cookie', `${this.name}=${session.token}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${this.options.secure ? '; Secure' : ''}`)
+    reply.header(
+      'set-cookie',
+      `${this.name}=${session.token}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${this.options.secure ? '; Secure' : ''}`,
+    )
   }
 }

@@ -54,7 +54,10 @@ export default fp<WebAppOptions>(
   async (fastify: FastifyInstance, options) => {
     /** The app with the session's CSRF token, or without a session a page that says how to sign in. */
     const sendIndex = async (request: FastifyRequest, reply: FastifyReply, html: string) => {
-      reply.header('cache-control', 'no-store').header('cross-origin-opener-policy', 'same-origin-allow-popups').type('text/html; charset=utf-8')
+      reply
+        .header('cache-control', 'no-store')
+        .header('cross-origin-opener-policy', 'same-origin-allow-popups')
+        .type('text/html; charset=utf-8')
       if (!options.viteUrl) reply.header('content-security-policy', CSP)
       const session = await options.cookie.session(request)
       if (!session) return reply.code(401).send(SIGNED_OUT_PAGE)
@@ -91,15 +94,22 @@ export default fp<WebAppOptions>(
       wildcard: true,
       setHeaders(reply, path) {
         // Vite puts content-hashed files in assets/: they never change under the same name.
-        if (path.startsWith(join(options.webDist!, 'assets'))) reply.header('cache-control', 'public, max-age=31536000, immutable')
+        if (path.startsWith(join(options.webDist!, 'assets')))
+          reply.header('cache-control', 'public, max-age=31536000, immutable')
       },
     })
     // Client-side routes fall back to the app; unknown /api paths stay JSON 404s.
     fastify.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html')) {
+      if (
+        request.method === 'GET' &&
+        !request.url.startsWith('/api') &&
+        (request.headers.accept ?? '').includes('text/html')
+      ) {
         return sendIndex(request, reply, indexHtml)
       }
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } })
+      return reply
+        .code(404)
+        .send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } })
     })
   },
   { name: 'web-app' },

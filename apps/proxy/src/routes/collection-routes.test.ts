@@ -11,11 +11,16 @@ async function setup(options: Parameters<typeof buildTestApp>[0] = {}) {
   const app = await buildTestApp(options)
   const upstream = await startUpstream((request, response) => {
     response.setHeader('content-type', 'application/json')
-    if (request.url === '/login') return response.end(JSON.stringify({ access_token: 'tok-from-login', expires_in: 3600 }))
+    if (request.url === '/login')
+      return response.end(JSON.stringify({ access_token: 'tok-from-login', expires_in: 3600 }))
     response.end(JSON.stringify({ url: request.url, headers: request.headers, body: request.body.toString() }))
   })
   const call = async (method: string, url: string, payload?: unknown) => {
-    const response = await app.api({ method: method as 'GET', url, ...(payload === undefined ? {} : { payload: payload as Json }) })
+    const response = await app.api({
+      method: method as 'GET',
+      url,
+      ...(payload === undefined ? {} : { payload: payload as Json }),
+    })
     return { status: response.statusCode, json: (response.body ? response.json() : null) as Json }
   }
   return { app, upstream, call }
@@ -30,7 +35,8 @@ describe('collections, environments and variables in a send', () => {
       auth: { type: 'bearer', token: '{{token}}' },
       variables: [{ name: 'apiPath', value: '/v1' }],
     })
-    const folder = (await call('POST', '/api/items', { kind: 'folder', collectionId: collection.id, name: 'Orders' })).json
+    const folder = (await call('POST', '/api/items', { kind: 'folder', collectionId: collection.id, name: 'Orders' }))
+      .json
     await call('PATCH', `/api/items/${folder.id}`, { version: folder.version, headers: [['X-Tenant', 'acme', true]] })
     const item = (
       await call('POST', '/api/items', {
@@ -41,7 +47,15 @@ describe('collections, environments and variables in a send', () => {
         request: { method: 'GET', url: '{{baseUrl}}{{apiPath}}/orders?id={{$uuid}}', auth: { type: 'inherit' } },
       })
     ).json
-    const dev = (await call('POST', '/api/environments', { name: 'dev', variables: [{ name: 'baseUrl', value: upstream.url('').replace(/\/$/, '') }, { name: 'token', value: 'dev-token' }] })).json
+    const dev = (
+      await call('POST', '/api/environments', {
+        name: 'dev',
+        variables: [
+          { name: 'baseUrl', value: upstream.url('').replace(/\/$/, '') },
+          { name: 'token', value: 'dev-token' },
+        ],
+      })
+    ).json
 
     const sent = await call('POST', '/api/send', { request: item.request, environmentId: dev.id, itemId: item.id })
     expect(sent.status).toBe(200)
@@ -67,7 +81,14 @@ describe('collections, environments and variables in a send', () => {
     const env = (await call('POST', '/api/environments', { name: 'dev', variables: [] })).json
     const login = await call('POST', '/api/send', {
       environmentId: env.id,
-      request: { method: 'POST', url: upstream.url('/login'), captures: [{ variable: 'token', source: 'json', expression: '$.access_token' }, { variable: 'code', source: 'status' }] },
+      request: {
+        method: 'POST',
+        url: upstream.url('/login'),
+        captures: [
+          { variable: 'token', source: 'json', expression: '$.access_token' },
+          { variable: 'code', source: 'status' },
+        ],
+      },
     })
     expect(login.json.notes.join(' ')).toContain('{{token}} set in dev')
     const stored = (await call('GET', '/api/environments')).json.find((e: Json) => e.id === env.id)
@@ -75,13 +96,22 @@ describe('collections, environments and variables in a send', () => {
       ['token', 'tok-from-login'],
       ['code', '200'],
     ])
-    const next = await call('POST', '/api/send', { environmentId: env.id, request: { method: 'GET', url: upstream.url('/me'), auth: { type: 'bearer', token: '{{token}}' } } })
+    const next = await call('POST', '/api/send', {
+      environmentId: env.id,
+      request: { method: 'GET', url: upstream.url('/me'), auth: { type: 'bearer', token: '{{token}}' } },
+    })
     expect(JSON.parse(next.json.body.inline).headers.authorization).toBe('Bearer tok-from-login')
   })
 
   it('says why a capture found nothing instead of failing the send', async () => {
     const { upstream, call } = await setup()
-    const sent = await call('POST', '/api/send', { request: { method: 'GET', url: upstream.url('/x'), captures: [{ variable: 'id', source: 'json', expression: '$.missing' }] } })
+    const sent = await call('POST', '/api/send', {
+      request: {
+        method: 'GET',
+        url: upstream.url('/x'),
+        captures: [{ variable: 'id', source: 'json', expression: '$.missing' }],
+      },
+    })
     expect(sent.status).toBe(200)
     expect(sent.json.notes).toContain('{{id}} was not set: $.missing matched nothing.')
   })
@@ -89,17 +119,42 @@ describe('collections, environments and variables in a send', () => {
   it('answers 409 with the current version to a stale write from another tab', async () => {
     const { call } = await setup()
     const collection = (await call('POST', '/api/collections', { name: 'C' })).json
-    const item = (await call('POST', '/api/items', { kind: 'request', collectionId: collection.id, name: 'R', request: { method: 'GET', url: 'http://a.test' } })).json
-    expect((await call('PATCH', `/api/items/${item.id}`, { version: item.version, name: 'From tab A' })).status).toBe(200)
+    const item = (
+      await call('POST', '/api/items', {
+        kind: 'request',
+        collectionId: collection.id,
+        name: 'R',
+        request: { method: 'GET', url: 'http://a.test' },
+      })
+    ).json
+    expect((await call('PATCH', `/api/items/${item.id}`, { version: item.version, name: 'From tab A' })).status).toBe(
+      200,
+    )
     const stale = await call('PATCH', `/api/items/${item.id}`, { version: item.version, name: 'From tab B' })
     expect(stale.status).toBe(409)
-    expect(stale.json.error).toMatchObject({ code: 'STORAGE_CONFLICT', details: { current: { name: 'From tab A', version: item.version + 1 } } })
+    expect(stale.json.error).toMatchObject({
+      code: 'STORAGE_CONFLICT',
+      details: { current: { name: 'From tab A', version: item.version + 1 } },
+    })
   })
 
   it('restores the open tabs and drafts as the UI saved them', async () => {
     const dataDir = tempDataDir()
     const { app, call } = await setup({ dataDir })
-    const state = { tabs: [{ id: 'tab-1', title: 'Unsaved', itemId: null, baseVersion: null, draft: { method: 'POST', url: 'http://x.test/draft', body: { kind: 'json', text: '{"half": "typed' } }, isDirty: true }], activeTabId: 'tab-1', environmentId: null }
+    const state = {
+      tabs: [
+        {
+          id: 'tab-1',
+          title: 'Unsaved',
+          itemId: null,
+          baseVersion: null,
+          draft: { method: 'POST', url: 'http://x.test/draft', body: { kind: 'json', text: '{"half": "typed' } },
+          isDirty: true,
+        },
+      ],
+      activeTabId: 'tab-1',
+      environmentId: null,
+    }
     expect((await call('PUT', '/api/workspace', state)).status).toBe(204)
     await app.close()
     const restarted = await buildTestApp({ dataDir })
@@ -127,11 +182,21 @@ describe('secret variables', () => {
     const sink = new Writable({ write: (chunk, _encoding, done) => (logs.push(String(chunk)), done()) })
     const { upstream, call, app } = await setup({ dataDir, logStream: sink })
     const secret = 'sk_live_VERY_SECRET_4242'
-    const env = (await call('POST', '/api/environments', { name: 'prod', variables: [{ name: 'apiKey', value: secret, secret: true }] })).json
+    const env = (
+      await call('POST', '/api/environments', {
+        name: 'prod',
+        variables: [{ name: 'apiKey', value: secret, secret: true }],
+      })
+    ).json
     expect(env.variables[0].value).toBe(secret) // the local UI may reveal it
     const sent = await call('POST', '/api/send', {
       environmentId: env.id,
-      request: { method: 'POST', url: `${upstream.url('/echo')}?k={{apiKey}}`, headers: [['X-Custom-Key', '{{apiKey}}', true]], body: { kind: 'json', text: '{"key": "{{apiKey}}"}' } },
+      request: {
+        method: 'POST',
+        url: `${upstream.url('/echo')}?k={{apiKey}}`,
+        headers: [['X-Custom-Key', '{{apiKey}}', true]],
+        body: { kind: 'json', text: '{"key": "{{apiKey}}"}' },
+      },
     })
     expect(upstream.received[0]!.headers).toContainEqual(['X-Custom-Key', secret]) // the target got it
     expect(JSON.stringify(sent.json)).not.toContain(secret) // the answer shows it masked

@@ -80,7 +80,8 @@ export default async function collectionRoutes(fastify: FastifyInstance) {
 
   fastify.delete(e.deleteEnvironment.path, async (request, reply) => {
     const { id } = parseInput(e.deleteEnvironment.params, request.params)
-    if (!(await fastify.store.environments.remove(id))) throw new CourierError('NOT_FOUND', 'That environment no longer exists.')
+    if (!(await fastify.store.environments.remove(id)))
+      throw new CourierError('NOT_FOUND', 'That environment no longer exists.')
     return reply.code(204).send()
   })
 

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest'
 import { buildTestApp, TEST_TOKEN, tempDataDir } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
 
-type Answer = { status: number; headers: IncomingMessage['headers']; json: () => { error?: { code: string; message: string } } }
+type Answer = {
+  status: number
+  headers: IncomingMessage['headers']
+  json: () => { error?: { code: string; message: string } }
+}
 
 /** POST /api/send over a real socket to the listening app; `request` is there to cancel it (Cancel closes the connection). */
 function post(port: number, url: string): { request: ClientRequest; answer: Promise<Answer> } {
@@ -18,13 +22,24 @@ function post(port: number, url: string): { request: ClientRequest; answer: Prom
     port,
     path: '/api/send',
     method: 'POST',
-    headers: { host: `127.0.0.1:${port}`, [TOKEN_HEADER]: TEST_TOKEN, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+    headers: {
+      host: `127.0.0.1:${port}`,
+      [TOKEN_HEADER]: TEST_TOKEN,
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(payload),
+    },
   })
   const answer = new Promise<Answer>((resolve, reject) => {
     request.once('response', (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.once('end', () => resolve({ status: response.statusCode!, headers: response.headers, json: () => JSON.parse(Buffer.concat(chunks).toString('utf8')) }))
+      response.once('end', () =>
+        resolve({
+          status: response.statusCode!,
+          headers: response.headers,
+          json: () => JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        }),
+      )
     })
     request.once('error', reject)
   })
@@ -54,7 +69,12 @@ describe('concurrent sends per server', () => {
     const port = (app.server.address() as AddressInfo).port
     const headers = { host: `127.0.0.1:${port}` }
     const settings = (await app.api({ method: 'GET', url: '/api/settings', headers })).json()
-    const put = await app.api({ method: 'PUT', url: '/api/settings', headers, payload: { ...settings, send: { ...settings.send, maxConcurrentSends: 3 } } })
+    const put = await app.api({
+      method: 'PUT',
+      url: '/api/settings',
+      headers,
+      payload: { ...settings, send: { ...settings.send, maxConcurrentSends: 3 } },
+    })
     expect(put.statusCode).toBe(200)
 
     // A slow upstream: takes each request and never answers; tells when one arrives or its socket closes.
@@ -64,7 +84,8 @@ describe('concurrent sends per server', () => {
     const upstream = await startUpstream((request, response) => {
       arrivals.push(request.url!)
       // The one that gets cancelled has started its answer, so Courier has a body file open for it.
-      if (request.url === '/2') response.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' }).write('the start')
+      if (request.url === '/2')
+        response.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' }).write('the start')
       request.socket.once('close', () => {
         closed.push(request.url!)
         onEvent()
@@ -106,7 +127,9 @@ describe('concurrent sends per server', () => {
     expect(app.services.sendSlots.count).toBe(3)
 
     // The rest end when the upstream goes away; every slot comes back.
-    const allFree = new Promise<void>((resolve) => app.services.sendSlots.on('release', (count: number) => count === 0 && resolve()))
+    const allFree = new Promise<void>((resolve) =>
+      app.services.sendSlots.on('release', (count: number) => count === 0 && resolve()),
+    )
     await upstream.close()
     await Promise.all([inFlight[0]!.answer, inFlight[2]!.answer, accepted.answer])
     await allFree

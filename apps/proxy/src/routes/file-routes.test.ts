@@ -11,7 +11,9 @@ const MB = 1024 * 1024
 
 /** A multipart upload of `size` bytes generated on the fly, never held in memory. */
 function multipartStream(size: number, filename = 'big.bin', boundary = 'XBOUNDARY'): Readable {
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`)
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  )
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
   const chunk = Buffer.alloc(MB, 7)
   async function* generate() {
@@ -46,7 +48,9 @@ describe('POST /api/files', () => {
         request.on('data', (chunk: Buffer) => (receivedBytes += chunk.length))
         request.on('end', () => response.end('ok'))
       })
-      server.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as AddressInfo).port, close: () => server.close() }))
+      server.listen(0, '127.0.0.1', () =>
+        resolve({ port: (server.address() as AddressInfo).port, close: () => server.close() }),
+      )
     })
     let fileId = ''
     const growth = await peakRssGrowth(async () => {
@@ -63,7 +67,9 @@ describe('POST /api/files', () => {
       const sent = await app.api({
         method: 'POST',
         url: '/api/send',
-        payload: { request: { method: 'PUT', url: `http://127.0.0.1:${counting.port}/blob`, body: { kind: 'binary', file } } },
+        payload: {
+          request: { method: 'PUT', url: `http://127.0.0.1:${counting.port}/blob`, body: { kind: 'binary', file } },
+        },
       })
       expect(sent.json()).toMatchObject({ status: 200, request: { bodySize: 100 * MB } })
     })
@@ -123,14 +129,26 @@ describe('cookie manager routes', () => {
     const app = await buildTestApp({ dataDir })
     await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/') } } })
     const listed = (await app.api({ method: 'GET', url: '/api/cookies' })).json()
-    expect(listed.cookies).toEqual([expect.objectContaining({ domain: '127.0.0.1', path: '/', name: 'session', value: 'abc', httpOnly: true })])
+    expect(listed.cookies).toEqual([
+      expect.objectContaining({ domain: '127.0.0.1', path: '/', name: 'session', value: 'abc', httpOnly: true }),
+    ])
 
-    const added = await app.api({ method: 'PUT', url: '/api/cookies', payload: { domain: 'api.example.com', name: 'theme', value: 'dark', path: '/' } })
+    const added = await app.api({
+      method: 'PUT',
+      url: '/api/cookies',
+      payload: { domain: 'api.example.com', name: 'theme', value: 'dark', path: '/' },
+    })
     expect(added.json().cookies.map((c: { name: string }) => c.name)).toEqual(['session', 'theme'])
-    const edited = await app.api({ method: 'PUT', url: '/api/cookies', payload: { domain: 'api.example.com', name: 'theme', value: 'light', path: '/' } })
+    const edited = await app.api({
+      method: 'PUT',
+      url: '/api/cookies',
+      payload: { domain: 'api.example.com', name: 'theme', value: 'light', path: '/' },
+    })
     expect(edited.json().cookies.find((c: { name: string }) => c.name === 'theme').value).toBe('light')
 
-    const forUrl = (await app.api({ method: 'GET', url: `/api/cookies?url=${encodeURIComponent('http://api.example.com/x')}` })).json()
+    const forUrl = (
+      await app.api({ method: 'GET', url: `/api/cookies?url=${encodeURIComponent('http://api.example.com/x')}` })
+    ).json()
     expect(forUrl.cookies.map((c: { name: string }) => c.name)).toEqual(['theme'])
 
     const removed = await app.api({ method: 'DELETE', url: '/api/cookies/entry?domain=127.0.0.1&path=/&name=session' })
@@ -138,7 +156,9 @@ describe('cookie manager routes', () => {
     await app.close()
 
     const restarted = await buildTestApp({ dataDir })
-    expect((await restarted.api({ method: 'GET', url: '/api/cookies' })).json().cookies.map((c: { name: string }) => c.name)).toEqual(['theme'])
+    expect(
+      (await restarted.api({ method: 'GET', url: '/api/cookies' })).json().cookies.map((c: { name: string }) => c.name),
+    ).toEqual(['theme'])
     await restarted.api({ method: 'DELETE', url: '/api/cookies' })
     expect((await restarted.api({ method: 'GET', url: '/api/cookies' })).json().cookies).toEqual([])
   })
@@ -157,7 +177,10 @@ describe('cookie manager routes', () => {
       expect(readFileSync(join(dataDir, file)).includes(Buffer.from(secret)), file).toBe(false)
     }
     const restarted = await buildTestApp({ dataDir })
-    expect((await restarted.api({ method: 'GET', url: '/api/cookies' })).json().cookies[0]).toMatchObject({ name: 'session', value: secret })
+    expect((await restarted.api({ method: 'GET', url: '/api/cookies' })).json().cookies[0]).toMatchObject({
+      name: 'session',
+      value: secret,
+    })
     await restarted.close()
   })
 })
@@ -172,14 +195,27 @@ describe('settings routes', () => {
     const app = await buildTestApp()
     const defaults = (await app.api({ method: 'GET', url: '/api/settings' })).json()
     expect(defaults.send).toMatchObject({ timeoutMs: 60_000, followRedirects: true, maxRedirects: 10, verifyTls: true })
-    const saved = await app.api({ method: 'PUT', url: '/api/settings', payload: { send: { ...defaults.send, followRedirects: false } } })
+    const saved = await app.api({
+      method: 'PUT',
+      url: '/api/settings',
+      payload: { send: { ...defaults.send, followRedirects: false } },
+    })
     expect(saved.statusCode).toBe(200)
-    const record = (await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/') } } })).json()
+    const record = (
+      await app.api({
+        method: 'POST',
+        url: '/api/send',
+        payload: { request: { method: 'GET', url: upstream.url('/') } },
+      })
+    ).json()
     expect(record.status).toBe(302)
 
-    const bad = await app.api({ method: 'PUT', url: '/api/settings', payload: { send: { ...defaults.send, timeoutMs: -5 } } })
+    const bad = await app.api({
+      method: 'PUT',
+      url: '/api/settings',
+      payload: { send: { ...defaults.send, timeoutMs: -5 } },
+    })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error).toMatchObject({ code: 'INVALID_REQUEST', field: 'send.timeoutMs' })
   })
-
 })

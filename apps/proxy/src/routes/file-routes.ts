@@ -31,7 +31,10 @@ export default async function fileRoutes(fastify: FastifyInstance, options: File
     }
     if (part.file.truncated) {
       await fastify.files.remove(saved.fileId)
-      throw new CourierError('MULTIPART_LIMIT', `The file is larger than the ${Math.round(options.maxUploadBytes / 1024 / 1024)} MB upload limit.`)
+      throw new CourierError(
+        'MULTIPART_LIMIT',
+        `The file is larger than the ${Math.round(options.maxUploadBytes / 1024 / 1024)} MB upload limit.`,
+      )
     }
     reply.code(201)
     return {

@@ -13,7 +13,10 @@ const PYTHON = '/usr/bin/python3'
 const run = promisify(execFile)
 const hasRequests = spawnSync(PYTHON, ['-c', 'import requests'], { stdio: 'ignore' }).status === 0
 const hasCurl = spawnSync('curl', ['--version'], { stdio: 'ignore' }).status === 0
-if (!hasRequests) console.warn(`Skipping the Python requests execution test: ${PYTHON} has no “requests” module (apt-get install python3-requests).`)
+if (!hasRequests)
+  console.warn(
+    `Skipping the Python requests execution test: ${PYTHON} has no “requests” module (apt-get install python3-requests).`,
+  )
 if (!hasCurl) console.warn('Skipping the cURL execution test: no curl binary on PATH.')
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex')
@@ -66,24 +69,55 @@ async function setup(): Promise<{ app: TestApp; upstream: Upstream; input: Recor
     method: 'POST',
     url: '/api/files',
     headers: { 'content-type': 'multipart/form-data; boundary=B' },
-    payload: Buffer.concat([Buffer.from('--B\r\nContent-Disposition: form-data; name="file"; filename="cat.png"\r\nContent-Type: image/png\r\n\r\n'), PNG, Buffer.from('\r\n--B--\r\n')]),
+    payload: Buffer.concat([
+      Buffer.from(
+        '--B\r\nContent-Disposition: form-data; name="file"; filename="cat.png"\r\nContent-Type: image/png\r\n\r\n',
+      ),
+      PNG,
+      Buffer.from('\r\n--B--\r\n'),
+    ]),
   })
   expect(upload.statusCode).toBe(201)
-  const env = await app.api({ method: 'POST', url: '/api/environments', payload: { name: 'Local', variables: [{ name: 'base', value: upstream.url(''), enabled: true, secret: false }, { name: 'pw', value: 's3cret!pw', enabled: true, secret: true }] } })
+  const env = await app.api({
+    method: 'POST',
+    url: '/api/environments',
+    payload: {
+      name: 'Local',
+      variables: [
+        { name: 'base', value: upstream.url(''), enabled: true, secret: false },
+        { name: 'pw', value: 's3cret!pw', enabled: true, secret: true },
+      ],
+    },
+  })
   const input = {
     environmentId: env.json().id,
     request: {
       method: 'POST',
       url: '{{base}}/upload/:kind?a=1&b=two%20words&a=3',
-      params: [['a', '1', true], ['b', 'two words', true], ['a', '3', true]],
+      params: [
+        ['a', '1', true],
+        ['b', 'two words', true],
+        ['a', '3', true],
+      ],
       pathParams: [['kind', 'reports']],
-      headers: [['X-Trace', 'abc-123', true], ['X-Off', 'not sent', false]],
+      headers: [
+        ['X-Trace', 'abc-123', true],
+        ['X-Off', 'not sent', false],
+      ],
       cookies: 'session=xyz',
       body: {
         kind: 'multipart',
         parts: [
           { kind: 'text', name: 'title', value: 'Quarterly “report”', enabled: true, headers: [] },
-          { kind: 'text', name: 'report', value: 'some,data\nmore,rows', filename: 'report.csv', contentType: 'text/csv', enabled: true, headers: [] },
+          {
+            kind: 'text',
+            name: 'report',
+            value: 'some,data\nmore,rows',
+            filename: 'report.csv',
+            contentType: 'text/csv',
+            enabled: true,
+            headers: [],
+          },
           { kind: 'file', name: 'photo', file: upload.json(), enabled: true, headers: [] },
           { kind: 'text', name: 'skipped', value: 'no', enabled: false, headers: [] },
         ],
@@ -97,8 +131,17 @@ async function setup(): Promise<{ app: TestApp; upstream: Upstream; input: Recor
   return { app, upstream, input, dir }
 }
 
-async function code(app: TestApp, input: Record<string, unknown>, target: string, revealSecrets = true): Promise<string> {
-  const response = await app.api({ method: 'POST', url: '/api/codegen', payload: { ...input, target, resolveVariables: true, revealSecrets } })
+async function code(
+  app: TestApp,
+  input: Record<string, unknown>,
+  target: string,
+  revealSecrets = true,
+): Promise<string> {
+  const response = await app.api({
+    method: 'POST',
+    url: '/api/codegen',
+    payload: { ...input, target, resolveVariables: true, revealSecrets },
+  })
   expect(response.statusCode).toBe(200)
   return response.json().code
 }
@@ -142,7 +185,11 @@ describe('generated code sends what Courier sends (multipart + auth + params)', 
     }
     const python = await code(app, input, 'python-requests', false)
     expect(python).toContain('auth=("alice", "••••••")')
-    const placeholders = await app.api({ method: 'POST', url: '/api/codegen', payload: { ...input, target: 'python-requests', resolveVariables: false } })
+    const placeholders = await app.api({
+      method: 'POST',
+      url: '/api/codegen',
+      payload: { ...input, target: 'python-requests', resolveVariables: false },
+    })
     expect(placeholders.json().code).toContain('url = "{{base}}/upload/reports"')
     expect(placeholders.json().code).toContain('"{{pw}}"')
   })

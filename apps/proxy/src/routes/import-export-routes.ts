@@ -1,6 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import { endpoints } from '@courier/shared'
-import { ConvertError, exportHar, exportHistoryCsv, exportHistoryJson, exportOpenApi, exportPostman, exportWorkspace, importText, parseCurl } from '@courier/shared/convert'
+import {
+  ConvertError,
+  exportHar,
+  exportHistoryCsv,
+  exportHistoryJson,
+  exportOpenApi,
+  exportPostman,
+  exportWorkspace,
+  importText,
+  parseCurl,
+} from '@courier/shared/convert'
 import { CourierError } from '../errors.js'
 import { codeForRequest } from '../import-export/code-for-request.js'
 import { commitImport } from '../import-export/commit-import.js'
@@ -37,7 +47,10 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
     let text: string
     let name: string | undefined
     if (source.kind === 'url') {
-      ;({ text, name } = await fetchImportUrl(source.url, await serverFetchContext(fastify.services.outbound, fastify.appSettings)))
+      ;({ text, name } = await fetchImportUrl(
+        source.url,
+        await serverFetchContext(fastify.services.outbound, fastify.appSettings),
+      ))
     } else ({ text, name } = source)
     return converting(() => importText(text, name ? { name } : {}))
   })
@@ -45,7 +58,8 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
   fastify.post(e.commitImport.path, { bodyLimit: FILE_BODY_LIMIT }, async (request, reply) => {
     const { result } = parseInput(e.commitImport.body, request.body)
     const items = result.collections.reduce((n, c) => n + c.items.length, 0)
-    if (items > 10_000) throw new CourierError('IMPORT_TOO_LARGE', 'An import may hold at most 10 000 requests and folders.')
+    if (items > 10_000)
+      throw new CourierError('IMPORT_TOO_LARGE', 'An import may hold at most 10 000 requests and folders.')
     reply.code(201)
     return commitImport(fastify.store, result)
   })
@@ -57,14 +71,21 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
     if (input.folderId && !tree.items.some((item) => item.id === input.folderId && item.kind === 'folder')) {
       throw new CourierError('NOT_FOUND', 'That folder is no longer in this collection.', { field: 'folderId' })
     }
-    if (input.format === 'postman') return exportPostman(tree, { includeSecrets: input.includeSecrets, ...(input.folderId ? { folderId: input.folderId } : {}) })
+    if (input.format === 'postman')
+      return exportPostman(tree, {
+        includeSecrets: input.includeSecrets,
+        ...(input.folderId ? { folderId: input.folderId } : {}),
+      })
     const scoped = input.folderId ? { ...tree, items: subtree(tree.items, input.folderId) } : tree
     return exportOpenApi(scoped)
   })
 
   fastify.post(e.exportWorkspace.path, async (request) => {
     const input = parseInput(e.exportWorkspace.body, request.body)
-    return exportWorkspace(await fastify.store.collections.list(), await fastify.store.environments.list(), { includeSecrets: input.includeSecrets, version: options.version })
+    return exportWorkspace(await fastify.store.collections.list(), await fastify.store.environments.list(), {
+      includeSecrets: input.includeSecrets,
+      version: options.version,
+    })
   })
 
   fastify.post(e.exportHistory.path, async (request) => {
@@ -99,5 +120,7 @@ function subtree<T extends { id: string; parentId: string | null }>(items: reado
       }
     }
   }
-  return items.filter((item) => keep.has(item.id) && item.id !== rootId).map((item) => (item.parentId === rootId ? { ...item, parentId: null } : item))
+  return items
+    .filter((item) => keep.has(item.id) && item.id !== rootId)
+    .map((item) => (item.parentId === rootId ? { ...item, parentId: null } : item))
 }

@@ -1,6 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { z } from 'zod'
-import { OAUTH_CALLBACK_PATH, OAUTH_STATE_TTL_MS, PairSchema, endpoints, statusForCode, type OAuthFlowView } from '@courier/shared'
+import {
+  OAUTH_CALLBACK_PATH,
+  OAUTH_STATE_TTL_MS,
+  PairSchema,
+  endpoints,
+  statusForCode,
+  type OAuthFlowView,
+} from '@courier/shared'
 import { CourierError } from '../errors.js'
 import { CALLBACK_CSP, callbackPage, type CallbackOutcome } from '../oauth/callback-page.js'
 import { readCookie } from '../plugins/security-gate.js'
@@ -37,7 +44,15 @@ function callbackHeaders(reply: FastifyReply) {
  * issued to this browser (a per-flow HttpOnly cookie), unused and younger than 10 minutes.
  */
 export default async function oauthRoutes(fastify: FastifyInstance, options: OAuthRoutesOptions) {
-  const { discoverOAuth, startOAuthFlow, getOAuthFlow, finishOAuthFlow, cancelOAuthFlow, getOAuthToken, deleteOAuthToken } = endpoints
+  const {
+    discoverOAuth,
+    startOAuthFlow,
+    getOAuthFlow,
+    finishOAuthFlow,
+    cancelOAuthFlow,
+    getOAuthToken,
+    deleteOAuthToken,
+  } = endpoints
 
   fastify.post(discoverOAuth.path, async (request) => {
     const input = parseInput(discoverOAuth.body, request.body)
@@ -49,7 +64,10 @@ export default async function oauthRoutes(fastify: FastifyInstance, options: OAu
     const { view, binding } = await fastify.oauth.start(input)
     if (binding) {
       // Lax: the provider's redirect is a top-level navigation from another site.
-      reply.header('set-cookie', `${bindingCookie(options.port(), view.id)}=${binding}; Path=${OAUTH_CALLBACK_PATH}; Max-Age=${OAUTH_STATE_TTL_MS / 1000}; HttpOnly; SameSite=Lax`)
+      reply.header(
+        'set-cookie',
+        `${bindingCookie(options.port(), view.id)}=${binding}; Path=${OAUTH_CALLBACK_PATH}; Max-Age=${OAUTH_STATE_TTL_MS / 1000}; HttpOnly; SameSite=Lax`,
+      )
     }
     return answerFlow(reply, view)
   })
@@ -86,7 +104,11 @@ export default async function oauthRoutes(fastify: FastifyInstance, options: OAu
     valueFor: (flowId: string) => readCookie(header, bindingCookie(options.port(), flowId)),
   })
   const clearCookie = (reply: FastifyReply, flowId: string | null) => {
-    if (flowId) reply.header('set-cookie', `${bindingCookie(options.port(), flowId)}=; Path=${OAUTH_CALLBACK_PATH}; Max-Age=0; HttpOnly; SameSite=Lax`)
+    if (flowId)
+      reply.header(
+        'set-cookie',
+        `${bindingCookie(options.port(), flowId)}=; Path=${OAUTH_CALLBACK_PATH}; Max-Age=0; HttpOnly; SameSite=Lax`,
+      )
   }
 
   fastify.get(OAUTH_CALLBACK_PATH, async (request, reply) => {
@@ -99,8 +121,19 @@ export default async function oauthRoutes(fastify: FastifyInstance, options: OAu
     const { view, error } = await fastify.oauth.finish(pairs, cookieReader(request.headers.cookie), 'query')
     clearCookie(reply, view?.id ?? null)
     const outcome: CallbackOutcome = error
-      ? { mode: 'error', flowId: view?.id ?? null, title: 'Sign-in not finished', message: error.message, code: error.code }
-      : { mode: 'done', flowId: view!.id, title: 'Signed in', message: 'Courier received the token; the Auth tab shows it.' }
+      ? {
+          mode: 'error',
+          flowId: view?.id ?? null,
+          title: 'Sign-in not finished',
+          message: error.message,
+          code: error.code,
+        }
+      : {
+          mode: 'done',
+          flowId: view!.id,
+          title: 'Signed in',
+          message: 'Courier received the token; the Auth tab shows it.',
+        }
     return reply.code(error ? error.statusCode : 200).send(callbackPage(outcome))
   })
 
@@ -112,10 +145,24 @@ export default async function oauthRoutes(fastify: FastifyInstance, options: OAu
     const { params } = parseInput(FragmentSchema, request.body)
     const { view, error } = await fastify.oauth.finish(params, cookieReader(request.headers.cookie), 'fragment')
     clearCookie(reply, view?.id ?? null)
-    return reply.code(error ? error.statusCode : 200).send(
-      error
-        ? { ok: false, flowId: view?.id ?? null, title: 'Sign-in not finished', message: error.message, code: error.code }
-        : { ok: true, flowId: view!.id, title: 'Signed in', message: 'Courier received the token; the Auth tab shows it.', code: '' },
-    )
+    return reply
+      .code(error ? error.statusCode : 200)
+      .send(
+        error
+          ? {
+              ok: false,
+              flowId: view?.id ?? null,
+              title: 'Sign-in not finished',
+              message: error.message,
+              code: error.code,
+            }
+          : {
+              ok: true,
+              flowId: view!.id,
+              title: 'Signed in',
+              message: 'Courier received the token; the Auth tab shows it.',
+              code: '',
+            },
+      )
   })
 }

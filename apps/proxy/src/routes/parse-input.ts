@@ -10,5 +10,8 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, prefi
     message: issue.message,
   }))
   const first = issues[0]!
-  throw new CourierError('INVALID_REQUEST', `${first.field || 'The request'}: ${first.message}`, { field: first.field, details: issues })
+  throw new CourierError('INVALID_REQUEST', `${first.field || 'The request'}: ${first.message}`, {
+    field: first.field,
+    details: issues,
+  })
 }

@@ -40,9 +40,15 @@ export default async function responseBodyRoutes(fastify: FastifyInstance) {
       .header('content-type', body?.contentType || 'application/octet-stream')
       .header('content-length', String(range ? range.end - range.start + 1 : size))
       .header('accept-ranges', 'bytes')
-      .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; media-src 'self'")
+      .header(
+        'content-security-policy',
+        "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; media-src 'self'",
+      )
       .header('cache-control', 'private, max-age=31536000, immutable')
-      .header('content-disposition', `${download === '1' ? 'attachment' : 'inline'}; filename="${filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .header(
+        'content-disposition',
+        `${download === '1' ? 'attachment' : 'inline'}; filename="${filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      )
     return reply.send(opened.stream)
   })
 }

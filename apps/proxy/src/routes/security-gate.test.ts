@@ -45,7 +45,8 @@ describe('who may drive Courier', () => {
     const app = await buildTestApp()
     let last = 0
     for (let i = 0; i < 40; i++) {
-      last = (await app.inject({ method: 'GET', url: '/api/history', headers: { host, [TOKEN_HEADER]: `guess-${i}` } })).statusCode
+      last = (await app.inject({ method: 'GET', url: '/api/history', headers: { host, [TOKEN_HEADER]: `guess-${i}` } }))
+        .statusCode
     }
     expect(last).toBe(429)
     const owner = await app.api({ method: 'GET', url: '/api/history' })
@@ -63,7 +64,9 @@ describe('who may drive Courier', () => {
         socket.on('data', (chunk) => (answer += chunk.toString('latin1')))
         socket.on('error', reject)
         socket.on('close', () => resolve(answer))
-        socket.end(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${TOKEN_HEADER}: ${TEST_TOKEN}\r\nConnection: close\r\n\r\n`)
+        socket.end(
+          `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${TOKEN_HEADER}: ${TEST_TOKEN}\r\nConnection: close\r\n\r\n`,
+        )
       })
     expect(await raw(`http://127.0.0.1:${port}/api/history`)).toMatch(/^HTTP\/1\.1 200 /)
     const foreign = await raw('http://evil.example/api/history')
@@ -74,7 +77,12 @@ describe('who may drive Courier', () => {
   it('refuses state changes that a plain HTML form could send (text/plain, form-encoded)', async () => {
     const app = await buildTestApp()
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const response = await app.api({ method: 'POST', url: '/api/send', headers: { 'content-type': type }, payload: sendBody('http://127.0.0.1:1/') })
+      const response = await app.api({
+        method: 'POST',
+        url: '/api/send',
+        headers: { 'content-type': type },
+        payload: sendBody('http://127.0.0.1:1/'),
+      })
       expect(response.statusCode).toBe(415)
       expect(response.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
     }

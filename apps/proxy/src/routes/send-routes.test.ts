@@ -16,11 +16,19 @@ describe('POST /api/send', () => {
       response.setHeader('content-type', 'application/json')
       response.end('{"n":1}')
     })
-    const first = await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/json') } } })
+    const first = await app.api({
+      method: 'POST',
+      url: '/api/send',
+      payload: { request: { method: 'GET', url: upstream.url('/json') } },
+    })
     expect(first.statusCode).toBe(200)
     expect(first.json()).toMatchObject({ ok: true, status: 200, body: { inline: '{"n":1}' } })
 
-    const second = await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/img') } } })
+    const second = await app.api({
+      method: 'POST',
+      url: '/api/send',
+      payload: { request: { method: 'GET', url: upstream.url('/img') } },
+    })
     const record = second.json()
     const body = await app.api({ method: 'GET', url: record.body.url })
     expect(body.statusCode).toBe(200)
@@ -32,12 +40,19 @@ describe('POST /api/send', () => {
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="img.png"/)
 
     const history = (await app.api({ method: 'GET', url: '/api/history' })).json()
-    expect(history.items.map((item: { url: string }) => item.url)).toEqual([upstream.url('/img'), upstream.url('/json')])
+    expect(history.items.map((item: { url: string }) => item.url)).toEqual([
+      upstream.url('/img'),
+      upstream.url('/json'),
+    ])
   })
 
   it('answers a failed send with its code and keeps it in history', async () => {
     const app = await buildTestApp()
-    const response = await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: `http://127.0.0.1:${await closedPort()}/` } } })
+    const response = await app.api({
+      method: 'POST',
+      url: '/api/send',
+      payload: { request: { method: 'GET', url: `http://127.0.0.1:${await closedPort()}/` } },
+    })
     expect(response.statusCode).toBe(502)
     expect(response.json()).toMatchObject({ ok: false, error: { code: 'UPSTREAM_CONNECTION_REFUSED' } })
     const history = (await app.api({ method: 'GET', url: '/api/history' })).json()
@@ -51,7 +66,11 @@ describe('POST /api/send', () => {
       [{ request: { method: 'GET' } }, 'INVALID_REQUEST', 'request.url'],
       [{ request: { method: 'BAD METHOD', url: 'http://127.0.0.1:1/' } }, 'METHOD_INVALID', 'method'],
       [{ request: { method: 'GET', url: 'gopher://x/' } }, 'URL_SCHEME_UNSUPPORTED', 'url'],
-      [{ request: { method: 'GET', url: 'http://127.0.0.1:1/', headers: [['X', 'a\nb', true]] } }, 'HEADER_INVALID', 'headers[0].value'],
+      [
+        { request: { method: 'GET', url: 'http://127.0.0.1:1/', headers: [['X', 'a\nb', true]] } },
+        'HEADER_INVALID',
+        'headers[0].value',
+      ],
     ] as const
     for (const [payload, code, field] of cases) {
       const response = await app.api({ method: 'POST', url: '/api/send', payload })
@@ -65,7 +84,12 @@ describe('POST /api/send', () => {
 
   it('refuses malformed and poisoned JSON without crashing', async () => {
     const app = await buildTestApp()
-    const bad = await app.api({ method: 'POST', url: '/api/send', headers: { 'content-type': 'application/json' }, payload: '{"request": ' })
+    const bad = await app.api({
+      method: 'POST',
+      url: '/api/send',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"request": ',
+    })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.code).toBe('INVALID_REQUEST')
     const poisoned = await app.api({
@@ -76,7 +100,12 @@ describe('POST /api/send', () => {
     })
     expect(poisoned.statusCode).toBe(400)
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined()
-    const deep = await app.api({ method: 'POST', url: '/api/send', headers: { 'content-type': 'application/json' }, payload: '['.repeat(100_000) })
+    const deep = await app.api({
+      method: 'POST',
+      url: '/api/send',
+      headers: { 'content-type': 'application/json' },
+      payload: '['.repeat(100_000),
+    })
     expect(deep.statusCode).toBe(400)
   })
 
@@ -93,14 +122,18 @@ describe('POST /api/send', () => {
         request: {
           method: 'GET',
           url: `${upstream.url('/a')}?access_token=tok-in-url&page=2`,
-          headers: [['Authorization', 'Bearer sekret-token', true], ['X-Api-Key', 'key-123', true]],
+          headers: [
+            ['Authorization', 'Bearer sekret-token', true],
+            ['X-Api-Key', 'key-123', true],
+          ],
         },
       },
     })
     expect(JSON.stringify(live.json())).toContain('sekret-token')
     const entry = (await app.api({ method: 'GET', url: `/api/history/${live.json().id}` })).json()
     const stored = JSON.stringify(entry)
-    for (const secret of ['sekret-token', 'key-123', 'tok-in-url', 's3cr3t-cookie']) expect(stored).not.toContain(secret)
+    for (const secret of ['sekret-token', 'key-123', 'tok-in-url', 's3cr3t-cookie'])
+      expect(stored).not.toContain(secret)
     expect(entry.url).toContain('page=2')
   })
 })
@@ -109,7 +142,12 @@ describe('history routes', () => {
   it('pages newest first, deletes one, clears all, and 404s unknown ids', async () => {
     const app = await buildTestApp()
     const upstream = await startUpstream((_request, response) => response.end('x'))
-    for (let i = 0; i < 5; i++) await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url(`/${i}`) } } })
+    for (let i = 0; i < 5; i++)
+      await app.api({
+        method: 'POST',
+        url: '/api/send',
+        payload: { request: { method: 'GET', url: upstream.url(`/${i}`) } },
+      })
     const page1 = (await app.api({ method: 'GET', url: '/api/history?limit=2' })).json()
     expect(page1.items.map((i: { url: string }) => i.url)).toEqual([upstream.url('/4'), upstream.url('/3')])
     const page2 = (await app.api({ method: 'GET', url: `/api/history?limit=2&before=${page1.nextCursor}` })).json()

@@ -17,7 +17,11 @@ export default async function sendRoutes(fastify: FastifyInstance) {
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) cancel.abort()
     })
-    const { record, httpStatus } = await performSend(input, { ...fastify.services, log: request.log }, { signal: cancel.signal })
+    const { record, httpStatus } = await performSend(
+      input,
+      { ...fastify.services, log: request.log },
+      { signal: cancel.signal },
+    )
     return reply.code(httpStatus).send(record)
   })
 }

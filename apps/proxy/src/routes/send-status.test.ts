@@ -10,7 +10,11 @@ describe('the HTTP status of /api/send', () => {
       response.setHeader('Location', '/again')
       response.end()
     })
-    const response = await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/'), settings: { maxRedirects: 2 } } } })
+    const response = await app.api({
+      method: 'POST',
+      url: '/api/send',
+      payload: { request: { method: 'GET', url: upstream.url('/'), settings: { maxRedirects: 2 } } },
+    })
     expect(response.statusCode).toBe(502)
     const record = response.json()
     expect(record).toMatchObject({ ok: false, error: { code: 'TOO_MANY_REDIRECTS', phase: 'redirect' } })
@@ -23,7 +27,17 @@ describe('the HTTP status of /api/send', () => {
     const response = await app.api({
       method: 'POST',
       url: '/api/send',
-      payload: { request: { method: 'GET', url: upstream.url('/'), headers: [['Host', 'a.example', true], ['X-Other', '1', true], ['host', 'b.example', true]] } },
+      payload: {
+        request: {
+          method: 'GET',
+          url: upstream.url('/'),
+          headers: [
+            ['Host', 'a.example', true],
+            ['X-Other', '1', true],
+            ['host', 'b.example', true],
+          ],
+        },
+      },
     })
     expect(response.statusCode).toBe(400)
     expect(response.json().error).toMatchObject({ code: 'HEADER_INVALID', field: 'headers[2].name' })
@@ -37,10 +51,21 @@ describe('the HTTP status of /api/send', () => {
     const response = await app.api({
       method: 'POST',
       url: '/api/send',
-      payload: { request: { method: 'GET', url: upstream.url('/'), headers: [['Host', 'a.example', true], ['Host', 'b.example', false]] } },
+      payload: {
+        request: {
+          method: 'GET',
+          url: upstream.url('/'),
+          headers: [
+            ['Host', 'a.example', true],
+            ['Host', 'b.example', false],
+          ],
+        },
+      },
     })
     expect(response.statusCode).toBe(200)
-    expect(upstream.received[0]!.headers.filter(([name]) => name.toLowerCase() === 'host').map(([, value]) => value)).toEqual(['a.example'])
+    expect(
+      upstream.received[0]!.headers.filter(([name]) => name.toLowerCase() === 'host').map(([, value]) => value),
+    ).toEqual(['a.example'])
   })
 })
 
@@ -53,11 +78,23 @@ describe('secret variables on a redirect to another origin', () => {
       response.setHeader('Location', other.url('/land'))
       response.end()
     })
-    const env = (await app.api({ method: 'POST', url: '/api/environments', payload: { name: 'Prod', variables: [{ name: 'tenantSig', value: 'sig-from-env-KKKK', enabled: true, secret: true }] } })).json()
+    const env = (
+      await app.api({
+        method: 'POST',
+        url: '/api/environments',
+        payload: {
+          name: 'Prod',
+          variables: [{ name: 'tenantSig', value: 'sig-from-env-KKKK', enabled: true, secret: true }],
+        },
+      })
+    ).json()
     const response = await app.api({
       method: 'POST',
       url: '/api/send',
-      payload: { environmentId: env.id, request: { method: 'GET', url: start.url('/'), headers: [['X-Tenant-Sig', '{{tenantSig}}', true]] } },
+      payload: {
+        environmentId: env.id,
+        request: { method: 'GET', url: start.url('/'), headers: [['X-Tenant-Sig', '{{tenantSig}}', true]] },
+      },
     })
     expect(response.statusCode).toBe(200)
     expect(start.received[0]!.headers).toContainEqual(['X-Tenant-Sig', 'sig-from-env-KKKK'])

@@ -10,13 +10,20 @@ const host = `127.0.0.1:${TEST_PORT}`
 function builtWebApp(): string {
   const webDist = join(tempDataDir(), 'web')
   mkdirSync(webDist, { recursive: true })
-  writeFileSync(join(webDist, 'index.html'), '<!doctype html><html><head><title>Courier</title></head><body><div id="root"></div></body></html>')
+  writeFileSync(
+    join(webDist, 'index.html'),
+    '<!doctype html><html><head><title>Courier</title></head><body><div id="root"></div></body></html>',
+  )
   return webDist
 }
 
 /** Every string in a page that could be a secret a script would lift: attribute values and long tokens. */
 function candidates(html: string): string[] {
-  return [...new Set([...html.matchAll(/content="([^"]+)"/g)].map((m) => m[1]!).concat(html.match(/[A-Za-z0-9_-]{20,}/g) ?? []))]
+  return [
+    ...new Set(
+      [...html.matchAll(/content="([^"]+)"/g)].map((m) => m[1]!).concat(html.match(/[A-Za-z0-9_-]{20,}/g) ?? []),
+    ),
+  ]
 }
 
 describe('signing a browser in', () => {
@@ -28,9 +35,16 @@ describe('signing a browser in', () => {
     expect(page.body).toContain('courier open')
     for (const token of candidates(page.body)) {
       for (const headers of [{ [TOKEN_HEADER]: token }, { cookie: `courier_session_${TEST_PORT}=${token}` }]) {
-        const environments = await app.inject({ method: 'GET', url: '/api/environments', headers: { host, ...headers } })
+        const environments = await app.inject({
+          method: 'GET',
+          url: '/api/environments',
+          headers: { host, ...headers },
+        })
         expect(environments.statusCode).toBe(401)
-        expect(environments.json().error).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringContaining('courier open') })
+        expect(environments.json().error).toMatchObject({
+          code: 'UNAUTHORIZED',
+          message: expect.stringContaining('courier open'),
+        })
       }
     }
   })
@@ -41,7 +55,9 @@ describe('signing a browser in', () => {
     const login = await app.inject({ method: 'GET', url: `/login?token=${token}`, headers: { host } })
     expect(login.statusCode).toBe(200)
     const setCookie = String(login.headers['set-cookie'])
-    expect(setCookie).toMatch(new RegExp(`^courier_session_${TEST_PORT}=[A-Za-z0-9_-]{43}; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Strict$`))
+    expect(setCookie).toMatch(
+      new RegExp(`^courier_session_${TEST_PORT}=[A-Za-z0-9_-]{43}; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Strict$`),
+    )
     expect(login.body).toContain('<meta http-equiv="refresh" content="0; url=/">')
     expect(login.headers['content-security-policy']).toContain("default-src 'none'")
     const cookie = setCookie.split(';')[0]!
@@ -61,16 +77,32 @@ describe('signing a browser in', () => {
   it('lets the cookie alone read (img src) but wants the CSRF token for every write', async () => {
     const app = await buildTestApp()
     const { cookie, csrf, page } = await app.signIn()
-    const read = await app.inject({ method: 'GET', url: '/api/history', headers: { host, cookie, 'sec-fetch-site': 'same-origin' } })
+    const read = await app.inject({
+      method: 'GET',
+      url: '/api/history',
+      headers: { host, cookie, 'sec-fetch-site': 'same-origin' },
+    })
     expect(read.statusCode).toBe(200)
     const write = await app.inject({ method: 'DELETE', url: '/api/history', headers: { host, cookie } })
     expect(write.statusCode).toBe(401)
-    const wrongCsrf = await app.inject({ method: 'DELETE', url: '/api/history', headers: { host, cookie, [TOKEN_HEADER]: `${csrf.slice(1)}x` } })
+    const wrongCsrf = await app.inject({
+      method: 'DELETE',
+      url: '/api/history',
+      headers: { host, cookie, [TOKEN_HEADER]: `${csrf.slice(1)}x` },
+    })
     expect(wrongCsrf.statusCode).toBe(401)
-    const csrfWithoutCookie = await app.inject({ method: 'DELETE', url: '/api/history', headers: { host, [TOKEN_HEADER]: csrf } })
+    const csrfWithoutCookie = await app.inject({
+      method: 'DELETE',
+      url: '/api/history',
+      headers: { host, [TOKEN_HEADER]: csrf },
+    })
     expect(csrfWithoutCookie.statusCode).toBe(401)
     expect((await page({ method: 'DELETE', url: '/api/history' })).statusCode).toBeLessThan(300)
-    const crossSite = await app.inject({ method: 'GET', url: '/api/history', headers: { host, cookie, 'sec-fetch-site': 'cross-site' } })
+    const crossSite = await app.inject({
+      method: 'GET',
+      url: '/api/history',
+      headers: { host, cookie, 'sec-fetch-site': 'cross-site' },
+    })
     expect(crossSite.statusCode).toBe(403)
   })
 
@@ -115,7 +147,10 @@ describe('signing a browser in', () => {
     await app.close()
     const { default: Database } = await import('better-sqlite3')
     const db = new Database(join(dataDir, 'courier.sqlite'), { readonly: true })
-    const dump = JSON.stringify([db.prepare('select * from sessions').all(), db.prepare('select * from login_tokens').all()])
+    const dump = JSON.stringify([
+      db.prepare('select * from sessions').all(),
+      db.prepare('select * from login_tokens').all(),
+    ])
     db.close()
     expect(dump).not.toContain(browser.cookie.split('=')[1])
     expect(dump).not.toContain(spare)

@@ -19,11 +19,38 @@ describe('courier run', () => {
       response.end(JSON.stringify({ auth: request.headers.authorization ?? null }))
     })
     const collection = await app.store.collections.create('Smoke')
-    const folder = await app.store.collections.createItem({ kind: 'folder', collectionId: collection.id, name: 'Account' })
-    await app.store.collections.createItem({ kind: 'request', collectionId: collection.id, parentId: folder.id, name: 'Login', request: { method: 'POST', url: '{{base}}/login', captures: [{ variable: 'token', source: 'json', expression: '$.token' }] } as never })
-    await app.store.collections.createItem({ kind: 'request', collectionId: collection.id, parentId: folder.id, name: 'Me', request: { method: 'GET', url: '{{base}}/me', headers: [['Authorization', 'Bearer {{token}}', true]] } as never })
-    await app.store.collections.createItem({ kind: 'request', collectionId: collection.id, name: 'Broken', request: { method: 'GET', url: '{{base}}/broken' } as never })
-    await app.store.environments.create('ci', [{ name: 'base', value: upstream.url('').replace(/\/$/, ''), enabled: true, secret: false }])
+    const folder = await app.store.collections.createItem({
+      kind: 'folder',
+      collectionId: collection.id,
+      name: 'Account',
+    })
+    await app.store.collections.createItem({
+      kind: 'request',
+      collectionId: collection.id,
+      parentId: folder.id,
+      name: 'Login',
+      request: {
+        method: 'POST',
+        url: '{{base}}/login',
+        captures: [{ variable: 'token', source: 'json', expression: '$.token' }],
+      } as never,
+    })
+    await app.store.collections.createItem({
+      kind: 'request',
+      collectionId: collection.id,
+      parentId: folder.id,
+      name: 'Me',
+      request: { method: 'GET', url: '{{base}}/me', headers: [['Authorization', 'Bearer {{token}}', true]] } as never,
+    })
+    await app.store.collections.createItem({
+      kind: 'request',
+      collectionId: collection.id,
+      name: 'Broken',
+      request: { method: 'GET', url: '{{base}}/broken' } as never,
+    })
+    await app.store.environments.create('ci', [
+      { name: 'base', value: upstream.url('').replace(/\/$/, ''), enabled: true, secret: false },
+    ])
 
     const result = await runCollection(sendServices(app), { collection: 'smoke', environment: 'ci' })
     expect(result.steps.map((s) => [s.name, s.passed])).toEqual([

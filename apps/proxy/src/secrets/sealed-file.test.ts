@@ -13,7 +13,10 @@ const CHUNK = 2 ** SHIFT
 
 function sealer(dir = tempDataDir(), shift = SHIFT) {
   const box = SecretBox.open(dir)
-  return { dir, files: new SealedFiles((salt, info, length) => box.deriveKey(salt, info, length), 'response body', shift) }
+  return {
+    dir,
+    files: new SealedFiles((salt, info, length) => box.deriveKey(salt, info, length), 'response body', shift),
+  }
 }
 
 async function readAll(files: SealedFiles, path: string, range?: ByteRange): Promise<Buffer> {
@@ -27,32 +30,37 @@ async function readAll(files: SealedFiles, path: string, range?: ByteRange): Pro
 /** Writes `data` in uneven pieces, as a network stream would deliver it. */
 async function write(files: SealedFiles, path: string, data: Buffer): Promise<void> {
   const writer = files.createWriter(path)
-  for (let offset = 0, step = 1; offset < data.length; offset += step, step = (step * 7 + 3) % 3000 || 1) await writer.write(data.subarray(offset, offset + step))
+  for (let offset = 0, step = 1; offset < data.length; offset += step, step = (step * 7 + 3) % 3000 || 1)
+    await writer.write(data.subarray(offset, offset + step))
   await writer.end()
 }
 
 describe('sealed files', () => {
   const sizes = [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 3 * CHUNK + 17]
-  it.each(sizes)('round-trips %i bytes, its size comes from the file size, every range boundary reads exactly', async (size) => {
-    const { dir, files } = sealer()
-    const data = randomBytes(size)
-    const path = join(dir, 'body')
-    await write(files, path, data)
-    expect(statSync(path).size).toBe(sealedSize(size, CHUNK))
-    expect(await files.size(path)).toBe(size)
-    expect((await readAll(files, path)).equals(data)).toBe(true)
-    if (size > 0) expect(readFileSync(path).includes(data.subarray(0, Math.min(size, 16)))).toBe(false)
-    // Starts and ends on, just before and just after every chunk boundary.
-    const points = new Set<number>(size > 0 ? [0, size - 1] : [])
-    for (let edge = 0; edge <= size; edge += CHUNK) for (const p of [edge - 1, edge, edge + 1]) if (p >= 0 && p < size) points.add(p)
-    for (const start of points) {
-      for (const end of points) {
-        if (end < start) continue
-        const got = await readAll(files, path, { start, end })
-        expect(got.equals(data.subarray(start, end + 1)), `${start}-${end}`).toBe(true)
+  it.each(sizes)(
+    'round-trips %i bytes, its size comes from the file size, every range boundary reads exactly',
+    async (size) => {
+      const { dir, files } = sealer()
+      const data = randomBytes(size)
+      const path = join(dir, 'body')
+      await write(files, path, data)
+      expect(statSync(path).size).toBe(sealedSize(size, CHUNK))
+      expect(await files.size(path)).toBe(size)
+      expect((await readAll(files, path)).equals(data)).toBe(true)
+      if (size > 0) expect(readFileSync(path).includes(data.subarray(0, Math.min(size, 16)))).toBe(false)
+      // Starts and ends on, just before and just after every chunk boundary.
+      const points = new Set<number>(size > 0 ? [0, size - 1] : [])
+      for (let edge = 0; edge <= size; edge += CHUNK)
+        for (const p of [edge - 1, edge, edge + 1]) if (p >= 0 && p < size) points.add(p)
+      for (const start of points) {
+        for (const end of points) {
+          if (end < start) continue
+          const got = await readAll(files, path, { start, end })
+          expect(got.equals(data.subarray(start, end + 1)), `${start}-${end}`).toBe(true)
+        }
       }
-    }
-  })
+    },
+  )
 
   it('round-trips several MB with the default 256 KiB chunks', async () => {
     const { dir, files } = sealer(tempDataDir(), undefined)
@@ -62,7 +70,9 @@ describe('sealed files', () => {
     expect(await files.size(path)).toBe(data.length)
     expect((await readAll(files, path)).equals(data)).toBe(true)
     const start = 3 * 262144 - 5
-    expect((await readAll(files, path, { start, end: start + 300_000 })).equals(data.subarray(start, start + 300_001))).toBe(true)
+    expect(
+      (await readAll(files, path, { start, end: start + 300_000 })).equals(data.subarray(start, start + 300_001)),
+    ).toBe(true)
   })
 
   it('leaves nothing but the finished file, and nothing at all when aborted', async () => {
@@ -84,7 +94,10 @@ describe('sealed files', () => {
     }
     const stride = CHUNK + TAG_SIZE
     const fails = async (files: SealedFiles, path: string, range?: ByteRange) => {
-      await expect(readAll(files, path, range)).rejects.toMatchObject({ code: 'STORAGE_CORRUPT', message: expect.stringMatching(/damaged or was altered/) })
+      await expect(readAll(files, path, range)).rejects.toMatchObject({
+        code: 'STORAGE_CORRUPT',
+        message: expect.stringMatching(/damaged or was altered/),
+      })
     }
 
     it('a flipped bit in the first, a middle or the last chunk, or in the header', async () => {

@@ -4,7 +4,20 @@ import { once } from 'node:events'
 import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
-import { damaged, fileKeyFromHeader, geometry, hasMagic, HEADER_SIZE, newFileKey, openChunk, sealChunk, TAG_SIZE, type FileKey, type Geometry, type KeyDeriver } from './sealed-format.js'
+import {
+  damaged,
+  fileKeyFromHeader,
+  geometry,
+  hasMagic,
+  HEADER_SIZE,
+  newFileKey,
+  openChunk,
+  sealChunk,
+  TAG_SIZE,
+  type FileKey,
+  type Geometry,
+  type KeyDeriver,
+} from './sealed-format.js'
 
 /** Files being written end in this; a crash leaves only such names, which the start-up sweep removes. */
 export const PARTIAL_SUFFIX = '.partial'
@@ -23,7 +36,8 @@ export interface SealedWriter {
 
 export type OpenedRead = { size: number; stream: Readable }
 
-type Layout = { sealed: true; file: FileKey; geometry: Geometry; fileSize: number } | { sealed: false; fileSize: number }
+type Layout =
+  { sealed: true; file: FileKey; geometry: Geometry; fileSize: number } | { sealed: false; fileSize: number }
 
 /**
  * Reads and writes files sealed with the data key (sealed-format.ts): streamed in both
@@ -200,7 +214,14 @@ export class SealedFiles {
       await handle.close()
       return { size: plainSize, stream: Readable.from([]) }
     }
-    const generator = this.plainChunks(handle, layout, Math.floor(start / chunkSize), Math.max(0, Math.floor(end / chunkSize)), start, end)
+    const generator = this.plainChunks(
+      handle,
+      layout,
+      Math.floor(start / chunkSize),
+      Math.max(0, Math.floor(end / chunkSize)),
+      start,
+      end,
+    )
     let first: IteratorResult<Buffer>
     try {
       first = await generator.next()
@@ -217,7 +238,14 @@ export class SealedFiles {
   }
 
   /** Decrypts chunks `firstIndex`..`lastIndex`, reading several at a time, and cuts them to [start, end]. */
-  private async *plainChunks(handle: FileHandle, layout: Layout & { sealed: true }, firstIndex: number, lastIndex: number, start: number, end: number): AsyncGenerator<Buffer> {
+  private async *plainChunks(
+    handle: FileHandle,
+    layout: Layout & { sealed: true },
+    firstIndex: number,
+    lastIndex: number,
+    start: number,
+    end: number,
+  ): AsyncGenerator<Buffer> {
     const { file, fileSize } = layout
     const { chunks, chunkSize } = layout.geometry
     const stride = chunkSize + TAG_SIZE
@@ -229,7 +257,11 @@ export class SealedFiles {
     const fetch = (index: number): Promise<Block> => {
       const count = Math.min(perRead, lastIndex - index + 1)
       const block = buffer.subarray(0, (count - 1) * stride + sealedLength(index + count - 1))
-      const read = readFully(handle, block, HEADER_SIZE + index * stride, this.what).then(() => ({ index, count, block }))
+      const read = readFully(handle, block, HEADER_SIZE + index * stride, this.what).then(() => ({
+        index,
+        count,
+        block,
+      }))
       read.catch(() => {}) // awaited below; never unhandled if the reader stops first
       return read
     }
@@ -239,7 +271,13 @@ export class SealedFiles {
         const { index: from, count, block }: Block = await next
         const plains: Buffer[] = []
         for (let k = 0, index = from; k < count; k++, index++) {
-          let plain = openChunk(file, index, index === chunks - 1, block.subarray(k * stride, k * stride + sealedLength(index)), this.what)
+          let plain = openChunk(
+            file,
+            index,
+            index === chunks - 1,
+            block.subarray(k * stride, k * stride + sealedLength(index)),
+            this.what,
+          )
           const base = index * chunkSize
           if (end < base + plain.length - 1) plain = plain.subarray(0, end - base + 1)
           if (start > base) plain = plain.subarray(start - base)

@@ -32,7 +32,11 @@ export type KeyDeriver = (salt: Buffer, info: string, length: number) => Buffer
 export type FileKey = { header: Buffer; key: Buffer; prefix: Buffer; chunkSize: number }
 
 export function damaged(what: string, cause?: unknown): CourierError {
-  return new CourierError('STORAGE_CORRUPT', `The stored ${what} is damaged or was altered (it failed its integrity check), so Courier will not show it; delete it and send or upload again.`, cause === undefined ? {} : { cause })
+  return new CourierError(
+    'STORAGE_CORRUPT',
+    `The stored ${what} is damaged or was altered (it failed its integrity check), so Courier will not show it; delete it and send or upload again.`,
+    cause === undefined ? {} : { cause },
+  )
 }
 
 export function hasMagic(head: Buffer): boolean {
@@ -57,7 +61,11 @@ export function newFileKey(derive: KeyDeriver, chunkShift = DEFAULT_CHUNK_SHIFT)
 /** The key of an existing file from its header; refuses an unknown version or geometry. */
 export function fileKeyFromHeader(header: Buffer, derive: KeyDeriver, what: string): FileKey {
   if (header.length < HEADER_SIZE || !hasMagic(header)) throw damaged(what)
-  if (header[6] !== VERSION) throw new CourierError('STORAGE_CORRUPT', `The stored ${what} was sealed by a newer Courier (format ${header[6]}); open it with that version.`)
+  if (header[6] !== VERSION)
+    throw new CourierError(
+      'STORAGE_CORRUPT',
+      `The stored ${what} was sealed by a newer Courier (format ${header[6]}); open it with that version.`,
+    )
   if (header[7]! < 10 || header[7]! > 24) throw damaged(what)
   return keyFor(Buffer.from(header.subarray(0, HEADER_SIZE)), derive)
 }

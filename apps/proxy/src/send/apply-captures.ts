@@ -19,7 +19,11 @@ function asText(value: unknown): string {
 }
 
 /** The value a rule captures from a response, or a sentence saying why there is none. */
-async function capture(bodies: CaptureServices['bodies'], rule: CaptureRule, record: ResponseRecord): Promise<{ value: string } | { problem: string }> {
+async function capture(
+  bodies: CaptureServices['bodies'],
+  rule: CaptureRule,
+  record: ResponseRecord,
+): Promise<{ value: string } | { problem: string }> {
   switch (rule.source) {
     case 'status':
       return record.status === null ? { problem: 'there was no status' } : { value: String(record.status) }
@@ -40,7 +44,9 @@ async function capture(bodies: CaptureServices['bodies'], rule: CaptureRule, rec
         const matches = query(document as never, rule.expression || '$')
         return matches.length ? { value: asText(matches[0]) } : { problem: `${rule.expression} matched nothing` }
       } catch (error) {
-        return { problem: `${rule.expression} is not a valid JSONPath (${error instanceof Error ? error.message : String(error)})` }
+        return {
+          problem: `${rule.expression} is not a valid JSONPath (${error instanceof Error ? error.message : String(error)})`,
+        }
       }
     }
   }
@@ -51,7 +57,12 @@ async function capture(bodies: CaptureServices['bodies'], rule: CaptureRule, rec
  * the next request. Each outcome becomes a note on the record. Targets the active environment
  * (globals when none is active) or the globals.
  */
-export async function applyCaptures(services: CaptureServices, rules: readonly CaptureRule[], record: ResponseRecord, environmentId: string | undefined): Promise<void> {
+export async function applyCaptures(
+  services: CaptureServices,
+  rules: readonly CaptureRule[],
+  record: ResponseRecord,
+  environmentId: string | undefined,
+): Promise<void> {
   const active = rules.filter((rule) => rule.enabled)
   if (active.length === 0 || record.status === null) return
   for (const rule of active) {
@@ -62,6 +73,8 @@ export async function applyCaptures(services: CaptureServices, rules: readonly C
       continue
     }
     const environment = await services.store.environments.setVariable(target, rule.variable, outcome.value)
-    record.notes.push(`{{${rule.variable}}} set in ${environment.name} from the ${rule.source === 'json' ? `body (${rule.expression})` : rule.source === 'header' ? `${rule.expression} header` : 'status'}.`)
+    record.notes.push(
+      `{{${rule.variable}}} set in ${environment.name} from the ${rule.source === 'json' ? `body (${rule.expression})` : rule.source === 'header' ? `${rule.expression} header` : 'status'}.`,
+    )
   }
 }

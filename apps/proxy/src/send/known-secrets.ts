@@ -1,11 +1,30 @@
-import { isSecretHeader, mapAuthSecrets, SECRET_PARAMS, splitUrl, type RequestSpec, type ResponseRecord, type SentRequest } from '@courier/shared'
+import {
+  isSecretHeader,
+  mapAuthSecrets,
+  SECRET_PARAMS,
+  splitUrl,
+  type RequestSpec,
+  type ResponseRecord,
+  type SentRequest,
+} from '@courier/shared'
 import { authSecretNames, type ExtraSecrets } from './redact.js'
 
 /**
  * Field names whose values in a response body are credentials: what a login or token endpoint
  * answers. Narrower than SECRET_PARAMS, whose `code` or `key` name ordinary fields of answers.
  */
-const ISSUED_SECRET_FIELDS = ['access_token', 'refresh_token', 'id_token', 'token', 'client_secret', 'password', 'secret', 'api_key', 'apikey', 'session']
+const ISSUED_SECRET_FIELDS = [
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'token',
+  'client_secret',
+  'password',
+  'secret',
+  'api_key',
+  'apikey',
+  'session',
+]
 const ISSUED_SECRET_JSON = new RegExp(`"(?:${ISSUED_SECRET_FIELDS.join('|')})"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'gi')
 
 /** Credentials a response body hands out (a login answer's tokens), as JSON string fields. */
@@ -21,7 +40,9 @@ export function issuedSecrets(text: string): string[] {
 
 /** Query or form pairs whose names are secrets: their decoded values. */
 function secretPairValues(text: string, extra: ExtraSecrets): string[] {
-  return [...new URLSearchParams(text)].filter(([name]) => SECRET_PARAMS.has(name.toLowerCase()) || extra.params.has(name.toLowerCase())).map(([, value]) => value)
+  return [...new URLSearchParams(text)]
+    .filter(([name]) => SECRET_PARAMS.has(name.toLowerCase()) || extra.params.has(name.toLowerCase()))
+    .map(([, value]) => value)
 }
 
 /** A secret header's value and the credential inside it: `Bearer x` → x; `Basic b64` → b64, user:password and the password; each cookie. */
@@ -30,18 +51,31 @@ function headerSecretValues(name: string, value: string): string[] {
   if (lower === 'cookie') return [value, ...value.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim())]
   const credential = /^\S+\s+(\S+)$/.exec(value.trim())?.[1]
   if (!credential) return [value]
-  const decoded = /^basic$/i.test(value.trim().split(/\s/)[0]!) ? Buffer.from(credential, 'base64').toString('utf8') : undefined
+  const decoded = /^basic$/i.test(value.trim().split(/\s/)[0]!)
+    ? Buffer.from(credential, 'base64').toString('utf8')
+    : undefined
   return [value, credential, ...(decoded ? [decoded, decoded.slice(decoded.indexOf(':') + 1)] : [])]
 }
 
 function sentSecrets(sent: SentRequest, extra: ExtraSecrets): string[] {
-  const values = sent.headers.flatMap(([name, value]) => (isSecretHeader(name) || extra.headers.has(name.toLowerCase()) ? headerSecretValues(name, value) : []))
+  const values = sent.headers.flatMap(([name, value]) =>
+    isSecretHeader(name) || extra.headers.has(name.toLowerCase()) ? headerSecretValues(name, value) : [],
+  )
   const { query } = splitUrl(sent.url)
   if (query !== null) values.push(...secretPairValues(query, extra))
   // user:password@ in the URL
   const userinfo = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^@/?#]*)@/.exec(sent.url)?.[1]
-  if (userinfo) values.push(userinfo, ...userinfo.split(':').slice(1).map((part) => decodeURIComponentSafe(part)))
-  const isForm = sent.headers.some(([name, value]) => name.toLowerCase() === 'content-type' && value.includes('x-www-form-urlencoded'))
+  if (userinfo)
+    values.push(
+      userinfo,
+      ...userinfo
+        .split(':')
+        .slice(1)
+        .map((part) => decodeURIComponentSafe(part)),
+    )
+  const isForm = sent.headers.some(
+    ([name, value]) => name.toLowerCase() === 'content-type' && value.includes('x-www-form-urlencoded'),
+  )
   if (isForm && sent.bodyPreview) values.push(...secretPairValues(sent.bodyPreview, extra))
   return values
 }
@@ -72,9 +106,16 @@ export function knownSecrets(sent: RequestSpec, record: ResponseRecord, variable
     values.push(pair, Buffer.from(pair).toString('base64'))
   }
   const extra = authSecretNames(sent.auth)
-  for (const request of [record.request, ...record.hops.map((hop) => hop.request)]) values.push(...sentSecrets(request, extra))
-  if (sent.body.kind === 'form') values.push(...sent.body.fields.filter(([name]) => SECRET_PARAMS.has(name.toLowerCase())).map(([, value]) => value))
-  if (sent.body.kind === 'multipart') values.push(...sent.body.parts.flatMap((part) => (part.kind === 'text' && SECRET_PARAMS.has(part.name.toLowerCase()) ? [part.value] : [])))
+  for (const request of [record.request, ...record.hops.map((hop) => hop.request)])
+    values.push(...sentSecrets(request, extra))
+  if (sent.body.kind === 'form')
+    values.push(...sent.body.fields.filter(([name]) => SECRET_PARAMS.has(name.toLowerCase())).map(([, value]) => value))
+  if (sent.body.kind === 'multipart')
+    values.push(
+      ...sent.body.parts.flatMap((part) =>
+        part.kind === 'text' && SECRET_PARAMS.has(part.name.toLowerCase()) ? [part.value] : [],
+      ),
+    )
   for (const headers of [record.headers, ...record.hops.map((hop) => hop.headers)]) {
     for (const [name, value] of headers) {
       if (name.toLowerCase() !== 'set-cookie') continue

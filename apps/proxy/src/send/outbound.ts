@@ -11,6 +11,14 @@ export type Outbound = {
 }
 
 /** A fetch of Courier's own (an import URL, an OAuth endpoint) under the outbound rules and the Settings page's send defaults. */
-export async function serverFetchContext(outbound: Outbound, settings: Pick<AppSettingsService, 'get'>): Promise<ServerFetchContext> {
-  return { policy: outbound.policy, settings: engineSettingsFrom((await settings.get()).send), userAgent: outbound.userAgent, extraCa: outbound.extraCa }
+export async function serverFetchContext(
+  outbound: Outbound,
+  settings: Pick<AppSettingsService, 'get'>,
+): Promise<ServerFetchContext> {
+  return {
+    policy: outbound.policy,
+    settings: engineSettingsFrom((await settings.get()).send),
+    userAgent: outbound.userAgent,
+    extraCa: outbound.extraCa,
+  }
 }

@@ -57,7 +57,11 @@ export type SendOutcome = { record: ResponseRecord; httpStatus: number }
  * written, secrets masked, history recorded, retention applied. Invalid input throws a
  * CourierError before anything is sent or stored; once sending started, every outcome is a record.
  */
-export async function performSend(input: PerformSendInput, services: SendServices, options: SendOptions = {}): Promise<SendOutcome> {
+export async function performSend(
+  input: PerformSendInput,
+  services: SendServices,
+  options: SendOptions = {},
+): Promise<SendOutcome> {
   // Every send holds one of the server's slots until its record is built, a cancelled one too.
   const limit = (await services.settings.get()).send.maxConcurrentSends
   const slot = services.sendSlots.tryAcquire(limit)
@@ -80,7 +84,11 @@ function answerStatus(record: ResponseRecord): number {
   return statusForCode(record.error.code)
 }
 
-async function sendHoldingSlot(input: PerformSendInput, services: SendServices, options: SendOptions): Promise<SendOutcome> {
+async function sendHoldingSlot(
+  input: PerformSendInput,
+  services: SendServices,
+  options: SendOptions,
+): Promise<SendOutcome> {
   const id = newId()
   const resolved = await resolveRequest(services.store, input)
   const authorized = await services.oauth.authorize(resolved.spec, input.environmentId)
@@ -113,7 +121,13 @@ async function sendHoldingSlot(input: PerformSendInput, services: SendServices, 
   // Secret variables never leave in clear: not in the answer, not in history.
   const shown = maskSecrets(record, resolved.secrets)
   try {
-    const { entry, searchText } = await historyRecordFor(input.request, authorized, shown, resolved.secrets, services.bodies)
+    const { entry, searchText } = await historyRecordFor(
+      input.request,
+      authorized,
+      shown,
+      resolved.secrets,
+      services.bodies,
+    )
     await services.store.history.append(entry, searchText)
     await services.retention.apply()
   } catch (error) {

@@ -34,7 +34,13 @@ export type HistoryRecord = { entry: HistoryEntry; searchText: string }
  * login answer, the first 64 KB of the body. `saved` is the request as typed, `sent` after
  * variables and auth, `record` the answer with secret variables already masked.
  */
-export async function historyRecordFor(saved: RequestSpec, sent: RequestSpec, record: ResponseRecord, variableSecrets: readonly string[], bodies: BodyStore): Promise<HistoryRecord> {
+export async function historyRecordFor(
+  saved: RequestSpec,
+  sent: RequestSpec,
+  record: ResponseRecord,
+  variableSecrets: readonly string[],
+  bodies: BodyStore,
+): Promise<HistoryRecord> {
   const unmasked = historyEntryFor(saved, record)
   const text = await searchTextFor(unmasked.response, bodies)
   // A login answer's tokens (or a JSON request's password) are secrets too, found in that text.

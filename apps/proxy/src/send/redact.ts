@@ -50,7 +50,10 @@ export function redactQueryText(query: string, extra: ExtraSecrets = NO_EXTRA): 
 export function redactUrl(url: string, extra: ExtraSecrets = NO_EXTRA): string {
   const { base, query, hash } = splitUrl(url)
   // user:password@ never survives either.
-  const safeBase = base.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^@/?#]*@/, (_, scheme: string) => `${scheme}${REDACTED}@`)
+  const safeBase = base.replace(
+    /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^@/?#]*@/,
+    (_, scheme: string) => `${scheme}${REDACTED}@`,
+  )
   return query === null ? safeBase + hash : `${safeBase}?${redactQueryText(query, extra)}${hash}`
 }
 
@@ -74,7 +77,8 @@ function redactRows(rows: readonly Row[], isSecret: (name: string) => boolean): 
 }
 
 export function redactSpec(spec: RequestSpec): RequestSpec {
-  const body = spec.body.kind === 'form' ? { ...spec.body, fields: redactRows(spec.body.fields, isSecretName) } : spec.body
+  const body =
+    spec.body.kind === 'form' ? { ...spec.body, fields: redactRows(spec.body.fields, isSecretName) } : spec.body
   return {
     ...spec,
     url: redactUrl(spec.url),
@@ -87,7 +91,9 @@ export function redactSpec(spec: RequestSpec): RequestSpec {
 }
 
 function redactSent(sent: SentRequest, extra: ExtraSecrets): SentRequest {
-  const isForm = sent.headers.some(([name, value]) => name.toLowerCase() === 'content-type' && value.includes('x-www-form-urlencoded'))
+  const isForm = sent.headers.some(
+    ([name, value]) => name.toLowerCase() === 'content-type' && value.includes('x-www-form-urlencoded'),
+  )
   return {
     ...sent,
     url: redactUrl(sent.url, extra),
@@ -101,7 +107,11 @@ export function redactRecord(record: ResponseRecord, extra: ExtraSecrets = NO_EX
     ...record,
     request: redactSent(record.request, extra),
     headers: redactHeaderPairs(record.headers),
-    hops: record.hops.map((hop): Hop => ({ ...hop, request: redactSent(hop.request, extra), headers: redactHeaderPairs(hop.headers) })),
+    hops: record.hops.map((hop): Hop => ({
+      ...hop,
+      request: redactSent(hop.request, extra),
+      headers: redactHeaderPairs(hop.headers),
+    })),
     cookies: record.cookies.map((cookie) => ({ ...cookie, value: mask(cookie.value) })),
   }
 }

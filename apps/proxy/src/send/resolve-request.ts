@@ -1,4 +1,14 @@
-import { applyInheritance, GLOBALS_ID, resolveSpec, scopesFor, variablesIn, type Environment, type InheritLevel, type RequestSpec, type Scope } from '@courier/shared'
+import {
+  applyInheritance,
+  GLOBALS_ID,
+  resolveSpec,
+  scopesFor,
+  variablesIn,
+  type Environment,
+  type InheritLevel,
+  type RequestSpec,
+  type Scope,
+} from '@courier/shared'
 import { CourierError } from '../errors.js'
 import type { Store } from '../storage/store.js'
 
@@ -13,13 +23,28 @@ export type ResolvedRequest = {
 }
 
 /** The collection and folders a saved request sits in, outermost first. */
-export async function inheritChain(store: Pick<Store, 'collections'>, itemId: string | undefined): Promise<InheritLevel[]> {
+export async function inheritChain(
+  store: Pick<Store, 'collections'>,
+  itemId: string | undefined,
+): Promise<InheritLevel[]> {
   if (!itemId) return []
   const lineage = await store.collections.lineage(itemId)
   if (!lineage) return []
   return [
-    { kind: 'collection', name: lineage.collection.name, auth: lineage.collection.auth, headers: lineage.collection.headers, variables: lineage.collection.variables },
-    ...lineage.folders.map((folder): InheritLevel => ({ kind: 'folder', name: folder.name, auth: folder.auth, headers: folder.headers, variables: folder.variables })),
+    {
+      kind: 'collection',
+      name: lineage.collection.name,
+      auth: lineage.collection.auth,
+      headers: lineage.collection.headers,
+      variables: lineage.collection.variables,
+    },
+    ...lineage.folders.map((folder): InheritLevel => ({
+      kind: 'folder',
+      name: folder.name,
+      auth: folder.auth,
+      headers: folder.headers,
+      variables: folder.variables,
+    })),
   ]
 }
 
@@ -27,10 +52,17 @@ export async function inheritChain(store: Pick<Store, 'collections'>, itemId: st
  * Where a request's `{{variables}}` come from: the selected environment (refused when it no
  * longer exists), its collection and folders, and the globals — in precedence order.
  */
-export async function variableScopes(store: Pick<Store, 'collections' | 'environments'>, environmentId: string | undefined, itemId: string | undefined): Promise<{ environment: Environment | undefined; chain: InheritLevel[]; scopes: Scope[] }> {
-  const environment = environmentId && environmentId !== GLOBALS_ID ? await store.environments.get(environmentId) : undefined
+export async function variableScopes(
+  store: Pick<Store, 'collections' | 'environments'>,
+  environmentId: string | undefined,
+  itemId: string | undefined,
+): Promise<{ environment: Environment | undefined; chain: InheritLevel[]; scopes: Scope[] }> {
+  const environment =
+    environmentId && environmentId !== GLOBALS_ID ? await store.environments.get(environmentId) : undefined
   if (environmentId && environmentId !== GLOBALS_ID && !environment) {
-    throw new CourierError('NOT_FOUND', 'The selected environment no longer exists; choose another one.', { field: 'environmentId' })
+    throw new CourierError('NOT_FOUND', 'The selected environment no longer exists; choose another one.', {
+      field: 'environmentId',
+    })
   }
   const globals = (await store.environments.get(GLOBALS_ID))?.variables ?? []
   const chain = await inheritChain(store, itemId)
@@ -43,7 +75,10 @@ export async function variableScopes(store: Pick<Store, 'collections' | 'environ
  * variable in the URL, a header or an auth field is refused (the request would go somewhere
  * else than meant); one left in a body is sent as typed, with a note.
  */
-export async function resolveRequest(store: Pick<Store, 'collections' | 'environments'>, input: ResolveInput): Promise<ResolvedRequest> {
+export async function resolveRequest(
+  store: Pick<Store, 'collections' | 'environments'>,
+  input: ResolveInput,
+): Promise<ResolvedRequest> {
   const { environment, chain, scopes } = await variableScopes(store, input.environmentId, input.itemId)
   const { spec, report } = resolveSpec(applyInheritance(input.request, chain), scopes)
 
@@ -51,7 +86,11 @@ export async function resolveRequest(store: Pick<Store, 'collections' | 'environ
     const names = texts.flatMap(variablesIn).filter((name) => report.unresolved.includes(name))
     if (names.length) {
       const where = environment ? `the "${environment.name}" environment or` : 'an environment (none is selected),'
-      throw new CourierError('VARIABLE_UNRESOLVED', `{{${names[0]}}} has no value: define it in ${where} the collection, or the globals.`, { field, phase: 'validate' })
+      throw new CourierError(
+        'VARIABLE_UNRESOLVED',
+        `{{${names[0]}}} has no value: define it in ${where} the collection, or the globals.`,
+        { field, phase: 'validate' },
+      )
     }
   }
   leftIn('url', [spec.url])

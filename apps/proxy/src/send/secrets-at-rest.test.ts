@@ -15,7 +15,14 @@ function filesUnder(dir: string): string[] {
 
 /** The secret as it could sit in a file: raw, percent-encoded, form-encoded, as base64. */
 function encodings(secret: string): string[] {
-  return [...new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'), Buffer.from(secret).toString('base64')])]
+  return [
+    ...new Set([
+      secret,
+      encodeURIComponent(secret),
+      encodeURIComponent(secret).replace(/%20/g, '+'),
+      Buffer.from(secret).toString('base64'),
+    ]),
+  ]
 }
 
 // Letters and digits only where search must be able to find the word; the last two need encoding.
@@ -45,25 +52,70 @@ describe('secrets in history, its search index and the data folder (issue 10 ite
     // An echo endpoint (everything it received) that also logs the user in with a session cookie.
     const upstream = await startUpstream((request, response) => {
       response.setHeader('content-type', 'application/json')
-      if (request.url === '/token') return response.end(JSON.stringify({ access_token: SECRETS.issuedAccess, refresh_token: SECRETS.issuedRefresh, token_type: 'Bearer', note: 'zqordinaryword' }))
+      if (request.url === '/token')
+        return response.end(
+          JSON.stringify({
+            access_token: SECRETS.issuedAccess,
+            refresh_token: SECRETS.issuedRefresh,
+            token_type: 'Bearer',
+            note: 'zqordinaryword',
+          }),
+        )
       response.setHeader('set-cookie', `session=${SECRETS.setCookie}; Path=/; HttpOnly`)
       // Like a server that logs whom it let in: the Basic credentials, decoded and split.
       const basic = /^Basic (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
       const [user, password] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : []
-      response.end(JSON.stringify({ word: 'zqordinaryword', method: request.method, url: request.url, headers: request.rawHeaders, body: request.body.toString('utf8'), session: SECRETS.setCookie, letIn: [user, password] }))
+      response.end(
+        JSON.stringify({
+          word: 'zqordinaryword',
+          method: request.method,
+          url: request.url,
+          headers: request.rawHeaders,
+          body: request.body.toString('utf8'),
+          session: SECRETS.setCookie,
+          letIn: [user, password],
+        }),
+      )
     })
-    const env = (await app.api({ method: 'POST', url: '/api/environments', payload: { name: 'prod', variables: [{ name: 'traceKey', value: SECRETS.secretVariable, enabled: true, secret: true }] } })).json()
+    const env = (
+      await app.api({
+        method: 'POST',
+        url: '/api/environments',
+        payload: {
+          name: 'prod',
+          variables: [{ name: 'traceKey', value: SECRETS.secretVariable, enabled: true, secret: true }],
+        },
+      })
+    ).json()
     const send = async (request: Record<string, unknown>) => {
-      const response = await app.api({ method: 'POST', url: '/api/send', payload: { environmentId: env.id, request: { method: 'GET', ...request } } })
+      const response = await app.api({
+        method: 'POST',
+        url: '/api/send',
+        payload: { environmentId: env.id, request: { method: 'GET', ...request } },
+      })
       expect(response.statusCode, response.body).toBe(200)
       return response.json().id as string
     }
     const ids = [
       await send({ url: upstream.url('/echo/bearer'), auth: { type: 'bearer', token: SECRETS.bearer } }),
-      await send({ url: upstream.url('/echo/basic'), auth: { type: 'basic', username: 'ada', password: SECRETS.basicPassword } }),
-      await send({ url: upstream.url('/echo/typed-basic'), headers: [['Authorization', `Basic ${Buffer.from(`bob:${SECRETS.typedBasicPassword}`).toString('base64')}`, true]] }),
-      await send({ url: upstream.url('/echo/key-in-query'), auth: { type: 'apikey', name: 'zqkeyname', value: SECRETS.apiKeyInQuery, in: 'query' } }),
-      await send({ url: upstream.url('/echo/key-in-header'), auth: { type: 'apikey', name: 'X-Custom-Auth', value: SECRETS.apiKeyInHeader, in: 'header' } }),
+      await send({
+        url: upstream.url('/echo/basic'),
+        auth: { type: 'basic', username: 'ada', password: SECRETS.basicPassword },
+      }),
+      await send({
+        url: upstream.url('/echo/typed-basic'),
+        headers: [
+          ['Authorization', `Basic ${Buffer.from(`bob:${SECRETS.typedBasicPassword}`).toString('base64')}`, true],
+        ],
+      }),
+      await send({
+        url: upstream.url('/echo/key-in-query'),
+        auth: { type: 'apikey', name: 'zqkeyname', value: SECRETS.apiKeyInQuery, in: 'query' },
+      }),
+      await send({
+        url: upstream.url('/echo/key-in-header'),
+        auth: { type: 'apikey', name: 'X-Custom-Auth', value: SECRETS.apiKeyInHeader, in: 'header' },
+      }),
       await send({
         url: `${upstream.url('/echo/headers')}?access_token=${SECRETS.accessToken}&token=${encodeURIComponent(SECRETS.queryToken)}&page=2`,
         headers: [
@@ -75,15 +127,38 @@ describe('secrets in history, its search index and the data folder (issue 10 ite
       await send({
         method: 'POST',
         url: upstream.url('/echo/login'),
-        body: { kind: 'form', fields: [['user', 'ada', true], ['password', SECRETS.formPassword, true]] },
+        body: {
+          kind: 'form',
+          fields: [
+            ['user', 'ada', true],
+            ['password', SECRETS.formPassword, true],
+          ],
+        },
       }),
-      await send({ method: 'POST', url: upstream.url('/echo/upload'), body: { kind: 'multipart', parts: [{ kind: 'text', name: 'title', value: 'report' }, { kind: 'text', name: 'client_secret', value: SECRETS.multipartSecret }] } }),
+      await send({
+        method: 'POST',
+        url: upstream.url('/echo/upload'),
+        body: {
+          kind: 'multipart',
+          parts: [
+            { kind: 'text', name: 'title', value: 'report' },
+            { kind: 'text', name: 'client_secret', value: SECRETS.multipartSecret },
+          ],
+        },
+      }),
       // A login answer: the tokens it hands out, and the password of the JSON request that asked.
-      await send({ method: 'POST', url: upstream.url('/token'), body: { kind: 'json', text: JSON.stringify({ username: 'ada', password: SECRETS.jsonPassword }) } }),
+      await send({
+        method: 'POST',
+        url: upstream.url('/token'),
+        body: { kind: 'json', text: JSON.stringify({ username: 'ada', password: SECRETS.jsonPassword }) },
+      }),
     ]
 
     // Search finds the entries by an ordinary word, never by a secret.
-    const found = async (q: string) => (await app.api({ method: 'GET', url: `/api/history?limit=50&q=${encodeURIComponent(q)}` })).json().items.map((item: { id: string }) => item.id)
+    const found = async (q: string) =>
+      (await app.api({ method: 'GET', url: `/api/history?limit=50&q=${encodeURIComponent(q)}` }))
+        .json()
+        .items.map((item: { id: string }) => item.id)
     expect((await found('zqordinaryword')).sort()).toEqual([...ids].sort())
     expect(await found('page')).toHaveLength(1)
     for (const [name, secret] of Object.entries(SECRETS)) {
@@ -95,10 +170,13 @@ describe('secrets in history, its search index and the data folder (issue 10 ite
     // Nothing in the data folder holds a secret, in any obvious encoding.
     const needles = [...Object.values(SECRETS).flatMap(encodings), basic, `ada:${SECRETS.basicPassword}`]
     const files = filesUnder(dataDir)
-    expect(files.map((file) => relative(dataDir, file))).toEqual(expect.arrayContaining(['courier.sqlite', 'courier.sqlite-wal', 'courier.sqlite-shm']))
+    expect(files.map((file) => relative(dataDir, file))).toEqual(
+      expect.arrayContaining(['courier.sqlite', 'courier.sqlite-wal', 'courier.sqlite-shm']),
+    )
     for (const file of files) {
       const bytes = readFileSync(file)
-      for (const needle of needles) expect.soft(bytes.includes(Buffer.from(needle)), `${needle} in ${relative(dataDir, file)}`).toBe(false)
+      for (const needle of needles)
+        expect.soft(bytes.includes(Buffer.from(needle)), `${needle} in ${relative(dataDir, file)}`).toBe(false)
     }
   })
 })

@@ -5,7 +5,13 @@ import type { BodySink } from '../ports/body-sink.js'
 import { CourierError } from '../errors.js'
 import { ID_PATTERN } from '../ids.js'
 import type { SecretBox } from '../secrets/secret-box.js'
-import { PARTIAL_SUFFIX, SealedFiles, type ByteRange, type OpenedRead, type SealedWriter } from '../secrets/sealed-file.js'
+import {
+  PARTIAL_SUFFIX,
+  SealedFiles,
+  type ByteRange,
+  type OpenedRead,
+  type SealedWriter,
+} from '../secrets/sealed-file.js'
 import { ensurePrivateDir } from './data-dir.js'
 
 /** What a store needs of the SecretBox: per-file keys derived from the data key. */
@@ -22,7 +28,13 @@ export async function storedEntries(dir: string): Promise<StoredEntry[]> {
     const path = join(dir, name)
     const info = await stat(path).catch(() => undefined)
     if (!info?.isFile()) continue
-    entries.push({ name, path, id: ID_PATTERN.test(name) ? name : null, partial: name.endsWith(PARTIAL_SUFFIX), mtimeMs: info.mtimeMs })
+    entries.push({
+      name,
+      path,
+      id: ID_PATTERN.test(name) ? name : null,
+      partial: name.endsWith(PARTIAL_SUFFIX),
+      mtimeMs: info.mtimeMs,
+    })
   }
   return entries
 }
@@ -79,13 +91,18 @@ export class BodyStore {
   }
 
   read(id: string, range?: ByteRange): Readable {
-    return this.sealed.stream(this.path(id), range, () => new CourierError('NOT_FOUND', 'That response body no longer exists.'))
+    return this.sealed.stream(
+      this.path(id),
+      range,
+      () => new CourierError('NOT_FOUND', 'That response body no longer exists.'),
+    )
   }
 
   /** The body as UTF-8 text, or only its first `maxBytes`: for search, captures and exports. */
   async readText(id: string, maxBytes?: number): Promise<string> {
     const chunks: Buffer[] = []
-    for await (const chunk of this.read(id, maxBytes === undefined ? undefined : { start: 0, end: maxBytes - 1 })) chunks.push(chunk as Buffer)
+    for await (const chunk of this.read(id, maxBytes === undefined ? undefined : { start: 0, end: maxBytes - 1 }))
+      chunks.push(chunk as Buffer)
     return Buffer.concat(chunks).toString('utf8')
   }
 

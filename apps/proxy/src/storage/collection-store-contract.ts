@@ -17,9 +17,26 @@ export function describeCollectionContract(name: string, open: () => Promise<Sto
 
     async function sample() {
       const collection = await store.collections.create('Shop API')
-      const folder = await store.collections.createItem({ kind: 'folder', collectionId: collection.id, parentId: null, name: 'Orders' })
-      const list = await store.collections.createItem({ kind: 'request', collectionId: collection.id, parentId: folder.id, name: 'List orders', request: request('{{baseUrl}}/orders') })
-      const get = await store.collections.createItem({ kind: 'request', collectionId: collection.id, parentId: folder.id, name: 'Get order', request: request('{{baseUrl}}/orders/:id') })
+      const folder = await store.collections.createItem({
+        kind: 'folder',
+        collectionId: collection.id,
+        parentId: null,
+        name: 'Orders',
+      })
+      const list = await store.collections.createItem({
+        kind: 'request',
+        collectionId: collection.id,
+        parentId: folder.id,
+        name: 'List orders',
+        request: request('{{baseUrl}}/orders'),
+      })
+      const get = await store.collections.createItem({
+        kind: 'request',
+        collectionId: collection.id,
+        parentId: folder.id,
+        name: 'Get order',
+        request: request('{{baseUrl}}/orders/:id'),
+      })
       return { collection, folder, list, get }
     }
 
@@ -33,7 +50,9 @@ export function describeCollectionContract(name: string, open: () => Promise<Sto
         ['Get order', folder.id],
       ])
       expect((await store.collections.getItem(get.id))?.kind).toBe('request')
-      expect(((await store.collections.getItem(list.id)) as Extract<CollectionItem, { kind: 'request' }>).request.url).toBe('{{baseUrl}}/orders')
+      expect(
+        ((await store.collections.getItem(list.id)) as Extract<CollectionItem, { kind: 'request' }>).request.url,
+      ).toBe('{{baseUrl}}/orders')
     })
 
     it('renames with a version and refuses a stale write with STORAGE_CONFLICT', async () => {
@@ -41,7 +60,9 @@ export function describeCollectionContract(name: string, open: () => Promise<Sto
       const renamed = await store.collections.updateItem(list.id, { version: list.version, name: 'All orders' })
       expect(renamed.version).toBe(list.version + 1)
       // A second tab still holding the old version:
-      await expect(store.collections.updateItem(list.id, { version: list.version, name: 'Lost update' })).rejects.toMatchObject({
+      await expect(
+        store.collections.updateItem(list.id, { version: list.version, name: 'Lost update' }),
+      ).rejects.toMatchObject({
         code: 'STORAGE_CONFLICT',
         extra: { details: { current: expect.objectContaining({ name: 'All orders' }) } },
       })
@@ -62,7 +83,10 @@ export function describeCollectionContract(name: string, open: () => Promise<Sto
       const { collection, folder, list, get } = await sample()
       await store.collections.moveItem(get.id, { collectionId: collection.id, parentId: folder.id, index: 0 })
       let tree = (await store.collections.get(collection.id))!
-      expect(tree.items.filter((i) => i.parentId === folder.id).map((i) => i.name)).toEqual(['Get order', 'List orders'])
+      expect(tree.items.filter((i) => i.parentId === folder.id).map((i) => i.name)).toEqual([
+        'Get order',
+        'List orders',
+      ])
       await store.collections.moveItem(list.id, { collectionId: collection.id, parentId: null, index: 0 })
       tree = (await store.collections.get(collection.id))!
       expect(tree.items.find((i) => i.id === list.id)?.parentId).toBeNull()
@@ -74,8 +98,15 @@ export function describeCollectionContract(name: string, open: () => Promise<Sto
 
     it('refuses to move a folder into itself', async () => {
       const { collection, folder } = await sample()
-      const inner = await store.collections.createItem({ kind: 'folder', collectionId: collection.id, parentId: folder.id, name: 'Inner' })
-      await expect(store.collections.moveItem(folder.id, { collectionId: collection.id, parentId: inner.id, index: 0 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' })
+      const inner = await store.collections.createItem({
+        kind: 'folder',
+        collectionId: collection.id,
+        parentId: folder.id,
+        name: 'Inner',
+      })
+      await expect(
+        store.collections.moveItem(folder.id, { collectionId: collection.id, parentId: inner.id, index: 0 }),
+      ).rejects.toMatchObject({ code: 'INVALID_REQUEST' })
     })
 
     it('duplicates folders deeply with fresh ids, and whole collections', async () => {
@@ -97,7 +128,11 @@ export function describeCollectionContract(name: string, open: () => Promise<Sto
       expect(removed.items.map((i) => i.name)).toEqual(['Orders', 'List orders', 'Get order'])
       expect((await store.collections.get(collection.id))!.items).toEqual([])
       await store.collections.restore(removed)
-      expect((await store.collections.get(collection.id))!.items.map((i) => i.name)).toEqual(['Orders', 'List orders', 'Get order'])
+      expect((await store.collections.get(collection.id))!.items.map((i) => i.name)).toEqual([
+        'Orders',
+        'List orders',
+        'Get order',
+      ])
       const gone = await store.collections.remove(collection.id)
       expect(await store.collections.list()).toEqual([])
       await store.collections.restore(gone)
@@ -106,7 +141,10 @@ export function describeCollectionContract(name: string, open: () => Promise<Sto
 
     it('tells a request the folders and collection it inherits from', async () => {
       const { collection, folder, get } = await sample()
-      await store.collections.update(collection.id, { version: collection.version, variables: [{ name: 'baseUrl', value: 'https://shop.test', enabled: true, secret: false }] })
+      await store.collections.update(collection.id, {
+        version: collection.version,
+        variables: [{ name: 'baseUrl', value: 'https://shop.test', enabled: true, secret: false }],
+      })
       const lineage = await store.collections.lineage(get.id)
       expect(lineage?.collection.variables[0]?.value).toBe('https://shop.test')
       expect(lineage?.folders.map((f) => f.id)).toEqual([folder.id])
@@ -121,7 +159,9 @@ export function describeCollectionContract(name: string, open: () => Promise<Sto
       expect(list.map((e) => e.name)).toEqual(['Globals', 'dev'])
       expect((await store.environments.get(dev.id))?.variables[1]?.value).toBe('s3cret-dev-token')
       const updated = await store.environments.update(dev.id, { version: dev.version, name: 'development' })
-      await expect(store.environments.update(dev.id, { version: dev.version, name: 'stale' })).rejects.toMatchObject({ code: 'STORAGE_CONFLICT' })
+      await expect(store.environments.update(dev.id, { version: dev.version, name: 'stale' })).rejects.toMatchObject({
+        code: 'STORAGE_CONFLICT',
+      })
       const captured = await store.environments.setVariable(dev.id, 'orderId', '42')
       expect(captured.version).toBe(updated.version + 1)
       expect(captured.variables.find((v) => v.name === 'orderId')?.value).toBe('42')
@@ -134,7 +174,17 @@ export function describeCollectionContract(name: string, open: () => Promise<Sto
     it('restores the workspace as it was saved', async () => {
       expect(await store.workspace.get()).toEqual({ tabs: [], activeTabId: null, environmentId: null })
       const state = {
-        tabs: [{ id: 't1', title: 'Draft', itemId: null, baseVersion: null, draft: request('http://x.test/unsaved'), isDirty: true, responseId: null }],
+        tabs: [
+          {
+            id: 't1',
+            title: 'Draft',
+            itemId: null,
+            baseVersion: null,
+            draft: request('http://x.test/unsaved'),
+            isDirty: true,
+            responseId: null,
+          },
+        ],
         activeTabId: 't1',
         environmentId: null,
       }

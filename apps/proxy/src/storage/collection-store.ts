@@ -47,23 +47,48 @@ export interface CollectionStore {
 const now = () => new Date().toISOString()
 
 function conflict(current: unknown): CourierError {
-  return new CourierError('STORAGE_CONFLICT', 'Someone else changed this since you loaded it. Reload to see their version, or overwrite it with yours.', { details: { current } })
+  return new CourierError(
+    'STORAGE_CONFLICT',
+    'Someone else changed this since you loaded it. Reload to see their version, or overwrite it with yours.',
+    { details: { current } },
+  )
 }
 
 export function createCollectionStore(db: Kysely<Database>, box: SecretBox): CollectionStore {
-  const inheritableToJson = (data: Inheritable) => JSON.stringify({ ...data, variables: sealVariables(data.variables, box) })
+  const inheritableToJson = (data: Inheritable) =>
+    JSON.stringify({ ...data, variables: sealVariables(data.variables, box) })
   const inheritableFromJson = (json: string): Inheritable => {
     const data = InheritableSchema.parse(JSON.parse(json))
     return { ...data, variables: openVariables(data.variables, box) }
   }
 
   const toCollection = (row: Selectable<CollectionTable>): Collection =>
-    CollectionSchema.parse({ ...inheritableFromJson(row.data_json), id: row.id, name: row.name, version: Number(row.version), updatedAt: row.updated_at, schemaVersion: 1 })
+    CollectionSchema.parse({
+      ...inheritableFromJson(row.data_json),
+      id: row.id,
+      name: row.name,
+      version: Number(row.version),
+      updatedAt: row.updated_at,
+      schemaVersion: 1,
+    })
 
   const toItem = (row: Selectable<CollectionItemTable>): CollectionItem => {
-    const base = { id: row.id, collectionId: row.collection_id, parentId: row.parent_id, name: row.name, position: Number(row.position), version: Number(row.version), updatedAt: row.updated_at }
-    if (row.kind === 'folder') return CollectionItemSchema.parse({ ...inheritableFromJson(row.data_json), ...base, kind: 'folder' })
-    return CollectionItemSchema.parse({ ...base, kind: 'request', request: upgradeSavedRequest(JSON.parse(row.data_json)).request })
+    const base = {
+      id: row.id,
+      collectionId: row.collection_id,
+      parentId: row.parent_id,
+      name: row.name,
+      position: Number(row.position),
+      version: Number(row.version),
+      updatedAt: row.updated_at,
+    }
+    if (row.kind === 'folder')
+      return CollectionItemSchema.parse({ ...inheritableFromJson(row.data_json), ...base, kind: 'folder' })
+    return CollectionItemSchema.parse({
+      ...base,
+      kind: 'request',
+      request: upgradeSavedRequest(JSON.parse(row.data_json)).request,
+    })
   }
 
   const itemData = (item: CollectionItem): string =>
@@ -72,7 +97,13 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
       : JSON.stringify({ schemaVersion: SAVED_REQUEST_VERSION, request: item.request })
 
   async function itemsOf(tx: Db, collectionId: string): Promise<CollectionItem[]> {
-    const rows = await tx.selectFrom('collection_items').selectAll().where('collection_id', '=', collectionId).orderBy('position').orderBy('name').execute()
+    const rows = await tx
+      .selectFrom('collection_items')
+      .selectAll()
+      .where('collection_id', '=', collectionId)
+      .orderBy('position')
+      .orderBy('name')
+      .execute()
     return treeOrder(rows.map(toItem))
   }
 
@@ -92,12 +123,25 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
   async function insertItem(tx: Db, item: CollectionItem): Promise<void> {
     await tx
       .insertInto('collection_items')
-      .values({ id: item.id, collection_id: item.collectionId, parent_id: item.parentId, kind: item.kind, name: item.name, position: item.position, data_json: itemData(item), version: item.version, updated_at: item.updatedAt })
+      .values({
+        id: item.id,
+        collection_id: item.collectionId,
+        parent_id: item.parentId,
+        kind: item.kind,
+        name: item.name,
+        position: item.position,
+        data_json: itemData(item),
+        version: item.version,
+        updated_at: item.updatedAt,
+      })
       .execute()
   }
 
   async function nextPosition(tx: Db, collectionId: string, parentId: string | null): Promise<number> {
-    let query = tx.selectFrom('collection_items').select((eb) => eb.fn.max('position').as('max')).where('collection_id', '=', collectionId)
+    let query = tx
+      .selectFrom('collection_items')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where('collection_id', '=', collectionId)
     query = parentId === null ? query.where('parent_id', 'is', null) : query.where('parent_id', '=', parentId)
     const row = await query.executeTakeFirst()
     return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1
@@ -111,19 +155,31 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
 
   async function requireParent(tx: Db, collectionId: string, parentId: string | null): Promise<void> {
     if (parentId === null) return
-    const parent = await tx.selectFrom('collection_items').select(['kind', 'collection_id']).where('id', '=', parentId).executeTakeFirst()
+    const parent = await tx
+      .selectFrom('collection_items')
+      .select(['kind', 'collection_id'])
+      .where('id', '=', parentId)
+      .executeTakeFirst()
     if (!parent || parent.kind !== 'folder' || parent.collection_id !== collectionId) {
       throw new CourierError('NOT_FOUND', 'That folder no longer exists in this collection.', { field: 'parentId' })
     }
   }
 
   async function nextCollectionPosition(tx: Db): Promise<number> {
-    const last = await tx.selectFrom('collections').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst()
+    const last = await tx
+      .selectFrom('collections')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .executeTakeFirst()
     return Number(last?.max ?? -1) + 1
   }
 
   /** Copies items with fresh ids, keeping their shape; answers the copies (root first). */
-  function cloneItems(items: CollectionItem[], collectionId: string, rootParent: string | null, renameRoot: boolean): CollectionItem[] {
+  function cloneItems(
+    items: CollectionItem[],
+    collectionId: string,
+    rootParent: string | null,
+    renameRoot: boolean,
+  ): CollectionItem[] {
     const ids = new Map(items.map((item) => [item.id, newId()]))
     return items.map((item, index) => ({
       ...item,
@@ -139,8 +195,13 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
   return {
     async list() {
       const rows = await db.selectFrom('collections').selectAll().orderBy('position').orderBy('name').execute()
-      const items = (await db.selectFrom('collection_items').selectAll().orderBy('position').orderBy('name').execute()).map(toItem)
-      return rows.map((row) => ({ ...toCollection(row), items: treeOrder(items.filter((item) => item.collectionId === row.id)) }))
+      const items = (
+        await db.selectFrom('collection_items').selectAll().orderBy('position').orderBy('name').execute()
+      ).map(toItem)
+      return rows.map((row) => ({
+        ...toCollection(row),
+        items: treeOrder(items.filter((item) => item.collectionId === row.id)),
+      }))
     },
 
     async get(id) {
@@ -167,8 +228,18 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
       if (Number(row.version) !== patch.version) throw conflict(current)
       const { version: _version, name, ...rest } = patch
       const next = { ...current, ...rest, ...(name === undefined ? {} : { name }) }
-      const updated = { name: next.name, data_json: inheritableToJson(next), version: current.version + 1, updated_at: now() }
-      const result = await db.updateTable('collections').set(updated).where('id', '=', id).where('version', '=', patch.version).executeTakeFirst()
+      const updated = {
+        name: next.name,
+        data_json: inheritableToJson(next),
+        version: current.version + 1,
+        updated_at: now(),
+      }
+      const result = await db
+        .updateTable('collections')
+        .set(updated)
+        .where('id', '=', id)
+        .where('version', '=', patch.version)
+        .executeTakeFirst()
       if (!changedOneRow(result)) throw conflict(toCollection(await requireCollection(db, id)))
       return { ...next, version: updated.version, updatedAt: updated.updated_at }
     },
@@ -187,7 +258,17 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
       return db.transaction().execute(async (tx) => {
         const source = await tree(tx, await requireCollection(tx, id))
         const copy: Collection = { ...source, id: newId(), name: `${source.name} copy`, version: 1, updatedAt: now() }
-        await tx.insertInto('collections').values({ id: copy.id, name: copy.name, data_json: inheritableToJson(copy), position: await nextCollectionPosition(tx), version: 1, updated_at: copy.updatedAt }).execute()
+        await tx
+          .insertInto('collections')
+          .values({
+            id: copy.id,
+            name: copy.name,
+            data_json: inheritableToJson(copy),
+            position: await nextCollectionPosition(tx),
+            version: 1,
+            updated_at: copy.updatedAt,
+          })
+          .execute()
         // Roots first, then every item below each, so parents exist before children.
         const copies: CollectionItem[] = []
         for (const root of source.items.filter((item) => item.parentId === null)) {
@@ -203,14 +284,32 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
       await db.transaction().execute(async (tx) => {
         const { collection } = removed
         if (collection) {
-          const exists = await tx.selectFrom('collections').select('id').where('id', '=', collection.id).executeTakeFirst()
+          const exists = await tx
+            .selectFrom('collections')
+            .select('id')
+            .where('id', '=', collection.id)
+            .executeTakeFirst()
           if (!exists) {
-            await tx.insertInto('collections').values({ id: collection.id, name: collection.name, data_json: inheritableToJson(collection), position: await nextCollectionPosition(tx), version: collection.version, updated_at: now() }).execute()
+            await tx
+              .insertInto('collections')
+              .values({
+                id: collection.id,
+                name: collection.name,
+                data_json: inheritableToJson(collection),
+                position: await nextCollectionPosition(tx),
+                version: collection.version,
+                updated_at: now(),
+              })
+              .execute()
           }
         }
         for (const item of removed.items) {
           await requireCollection(tx, item.collectionId)
-          const exists = await tx.selectFrom('collection_items').select('id').where('id', '=', item.id).executeTakeFirst()
+          const exists = await tx
+            .selectFrom('collection_items')
+            .select('id')
+            .where('id', '=', item.id)
+            .executeTakeFirst()
           if (!exists) await insertItem(tx, item)
         }
       })
@@ -221,9 +320,19 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
         await requireCollection(tx, input.collectionId)
         const parentId = input.parentId ?? null
         await requireParent(tx, input.collectionId, parentId)
-        const base = { id: newId(), collectionId: input.collectionId, parentId, name: input.name, position: await nextPosition(tx, input.collectionId, parentId), version: 1, updatedAt: now() }
+        const base = {
+          id: newId(),
+          collectionId: input.collectionId,
+          parentId,
+          name: input.name,
+          position: await nextPosition(tx, input.collectionId, parentId),
+          version: 1,
+          updatedAt: now(),
+        }
         const item: CollectionItem =
-          input.kind === 'folder' ? { ...InheritableSchema.parse({}), ...base, kind: 'folder' } : CollectionItemSchema.parse({ ...base, kind: 'request', request: input.request })
+          input.kind === 'folder'
+            ? { ...InheritableSchema.parse({}), ...base, kind: 'folder' }
+            : CollectionItemSchema.parse({ ...base, kind: 'request', request: input.request })
         await insertItem(tx, item)
         return item
       })
@@ -250,7 +359,12 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
       const updated = { ...next, version: current.version + 1, updatedAt: now() }
       const result = await db
         .updateTable('collection_items')
-        .set({ name: updated.name, data_json: itemData(updated), version: updated.version, updated_at: updated.updatedAt })
+        .set({
+          name: updated.name,
+          data_json: itemData(updated),
+          version: updated.version,
+          updated_at: updated.updatedAt,
+        })
         .where('id', '=', id)
         .where('version', '=', patch.version)
         .executeTakeFirst()
@@ -269,14 +383,31 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
         }
         // The family follows to the new collection; the moved item takes its place among its new siblings.
         for (const item of family) {
-          await tx.updateTable('collection_items').set({ collection_id: move.collectionId, updated_at: now() }).where('id', '=', item.id).execute()
+          await tx
+            .updateTable('collection_items')
+            .set({ collection_id: move.collectionId, updated_at: now() })
+            .where('id', '=', item.id)
+            .execute()
         }
-        let siblings = tx.selectFrom('collection_items').select('id').where('collection_id', '=', move.collectionId).where('id', '!=', id).orderBy('position').orderBy('name')
-        siblings = move.parentId === null ? siblings.where('parent_id', 'is', null) : siblings.where('parent_id', '=', move.parentId)
+        let siblings = tx
+          .selectFrom('collection_items')
+          .select('id')
+          .where('collection_id', '=', move.collectionId)
+          .where('id', '!=', id)
+          .orderBy('position')
+          .orderBy('name')
+        siblings =
+          move.parentId === null
+            ? siblings.where('parent_id', 'is', null)
+            : siblings.where('parent_id', '=', move.parentId)
         const order = (await siblings.execute()).map((row) => row.id)
         order.splice(Math.min(move.index, order.length), 0, id)
         for (const [position, siblingId] of order.entries()) {
-          await tx.updateTable('collection_items').set({ position, ...(siblingId === id ? { parent_id: move.parentId } : {}) }).where('id', '=', siblingId).execute()
+          await tx
+            .updateTable('collection_items')
+            .set({ position, ...(siblingId === id ? { parent_id: move.parentId } : {}) })
+            .where('id', '=', siblingId)
+            .execute()
         }
       })
     },
@@ -297,7 +428,8 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
       return db.transaction().execute(async (tx) => {
         const family = await subtree(tx, id)
         if (family.length === 0) throw new CourierError('NOT_FOUND', 'That request or folder no longer exists.')
-        for (const item of [...family].reverse()) await tx.deleteFrom('collection_items').where('id', '=', item.id).execute()
+        for (const item of [...family].reverse())
+          await tx.deleteFrom('collection_items').where('id', '=', item.id).execute()
         return { collection: null, items: family }
       })
     },
@@ -305,10 +437,19 @@ export function createCollectionStore(db: Kysely<Database>, box: SecretBox): Col
     async lineage(itemId) {
       const row = await db.selectFrom('collection_items').selectAll().where('id', '=', itemId).executeTakeFirst()
       if (!row) return undefined
-      const collectionRow = await db.selectFrom('collections').selectAll().where('id', '=', row.collection_id).executeTakeFirst()
+      const collectionRow = await db
+        .selectFrom('collections')
+        .selectAll()
+        .where('id', '=', row.collection_id)
+        .executeTakeFirst()
       if (!collectionRow) return undefined
       // Every send of a saved request asks this: only folder rows are read, and only its ancestors parsed.
-      const folderRows = await db.selectFrom('collection_items').selectAll().where('collection_id', '=', row.collection_id).where('kind', '=', 'folder').execute()
+      const folderRows = await db
+        .selectFrom('collection_items')
+        .selectAll()
+        .where('collection_id', '=', row.collection_id)
+        .where('kind', '=', 'folder')
+        .execute()
       const byId = new Map(folderRows.map((folderRow) => [folderRow.id, folderRow]))
       const folders: Folder[] = []
       let parentId = row.parent_id

@@ -33,13 +33,19 @@ export function describeConcurrentWriters(name: string, open: OpenStore) {
       for (let round = 0; round < ROUNDS; round++) {
         const before = await read(first)
         const labels = [`A${round}`, `B${round}`] as const
-        const results = await Promise.allSettled([write(first, before.version, labels[0]), write(second, before.version, labels[1])])
+        const results = await Promise.allSettled([
+          write(first, before.version, labels[0]),
+          write(second, before.version, labels[1]),
+        ])
         const won = results.flatMap((result, index) => (result.status === 'fulfilled' ? [labels[index]] : []))
         const lost = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []))
         expect(won, `round ${round}: winners`).toHaveLength(1)
         expect(lost[0], `round ${round}: the loser is told`).toMatchObject({ code: 'STORAGE_CONFLICT' })
         const after = await read(second)
-        expect(after, `round ${round}: the row holds the winner's write`).toEqual({ version: before.version + 1, label: won[0] })
+        expect(after, `round ${round}: the row holds the winner's write`).toEqual({
+          version: before.version + 1,
+          label: won[0],
+        })
       }
     }
 
@@ -54,17 +60,26 @@ export function describeConcurrentWriters(name: string, open: OpenStore) {
       )
     })
 
-    it('saved requests and folders: exactly one of two writers of a version wins, 50 rounds', { timeout: 120_000 }, async () => {
-      const collection = await first.collections.create('Shop')
-      const folder = await first.collections.createItem({ kind: 'folder', collectionId: collection.id, parentId: null, name: 'start' })
-      await race(
-        async (store) => {
-          const item = (await store.collections.getItem(folder.id))!
-          return { version: item.version, label: item.name }
-        },
-        (store, version, label) => store.collections.updateItem(folder.id, { version, name: label }),
-      )
-    })
+    it(
+      'saved requests and folders: exactly one of two writers of a version wins, 50 rounds',
+      { timeout: 120_000 },
+      async () => {
+        const collection = await first.collections.create('Shop')
+        const folder = await first.collections.createItem({
+          kind: 'folder',
+          collectionId: collection.id,
+          parentId: null,
+          name: 'start',
+        })
+        await race(
+          async (store) => {
+            const item = (await store.collections.getItem(folder.id))!
+            return { version: item.version, label: item.name }
+          },
+          (store, version, label) => store.collections.updateItem(folder.id, { version, name: label }),
+        )
+      },
+    )
 
     it('environments: exactly one of two writers of a version wins, 50 rounds', { timeout: 120_000 }, async () => {
       const { id } = await first.environments.create('start', [])
@@ -77,13 +92,20 @@ export function describeConcurrentWriters(name: string, open: OpenStore) {
       )
     })
 
-    it('keeps both of two concurrent response captures into one environment, 50 rounds', { timeout: 120_000 }, async () => {
-      const { id } = await first.environments.create('captures', [])
-      for (let round = 0; round < ROUNDS; round++) {
-        await Promise.all([first.environments.setVariable(id, `a${round}`, 'from A'), second.environments.setVariable(id, `b${round}`, 'from B')])
-      }
-      const names = (await first.environments.get(id))!.variables.map((variable) => variable.name)
-      expect(names).toHaveLength(2 * ROUNDS)
-    })
+    it(
+      'keeps both of two concurrent response captures into one environment, 50 rounds',
+      { timeout: 120_000 },
+      async () => {
+        const { id } = await first.environments.create('captures', [])
+        for (let round = 0; round < ROUNDS; round++) {
+          await Promise.all([
+            first.environments.setVariable(id, `a${round}`, 'from A'),
+            second.environments.setVariable(id, `b${round}`, 'from B'),
+          ])
+        }
+        const names = (await first.environments.get(id))!.variables.map((variable) => variable.name)
+        expect(names).toHaveLength(2 * ROUNDS)
+      },
+    )
   })
 }

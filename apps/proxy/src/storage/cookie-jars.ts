@@ -6,7 +6,8 @@ import type { CookieJarStore } from './store.js'
 export const DEFAULT_JAR = 'workspace'
 
 function toJarCookie(cookie: Cookie): JarCookie {
-  const sameSite = cookie.sameSite === 'strict' || cookie.sameSite === 'lax' || cookie.sameSite === 'none' ? cookie.sameSite : null
+  const sameSite =
+    cookie.sameSite === 'strict' || cookie.sameSite === 'lax' || cookie.sameSite === 'none' ? cookie.sameSite : null
   return JarCookieSchema.parse({
     domain: cookie.domain ?? '',
     path: cookie.path ?? '/',
@@ -33,7 +34,13 @@ export class CookieJars {
   get(id = DEFAULT_JAR): Promise<CookieJar> {
     let jar = this.jars.get(id)
     if (!jar) {
-      jar = this.store.load(id).then((json) => (json ? CookieJar.deserializeSync(json, new MemoryCookieStore()) : new CookieJar(new MemoryCookieStore(), { looseMode: true })))
+      jar = this.store
+        .load(id)
+        .then((json) =>
+          json
+            ? CookieJar.deserializeSync(json, new MemoryCookieStore())
+            : new CookieJar(new MemoryCookieStore(), { looseMode: true }),
+        )
       this.jars.set(id, jar)
     }
     return jar
@@ -50,7 +57,9 @@ export class CookieJars {
 
   async list(id = DEFAULT_JAR, url?: string): Promise<JarCookie[]> {
     const jar = await this.get(id)
-    const cookies = url ? await jar.getCookies(url, { http: true, expire: true }) : ((await jar.serialize()).cookies.map((c) => Cookie.fromJSON(c)).filter(Boolean) as Cookie[])
+    const cookies = url
+      ? await jar.getCookies(url, { http: true, expire: true })
+      : ((await jar.serialize()).cookies.map((c) => Cookie.fromJSON(c)).filter(Boolean) as Cookie[])
     return cookies
       .map(toJarCookie)
       .sort((a, b) => a.domain.localeCompare(b.domain) || a.path.localeCompare(b.path) || a.name.localeCompare(b.name))
@@ -71,7 +80,8 @@ export class CookieJars {
       sameSite: cookie.sameSite ?? undefined,
       hostOnly: cookie.hostOnly,
     })
-    if (!created.validate()) throw new CourierError('INVALID_REQUEST', 'That cookie name or value is not valid.', { field: 'name' })
+    if (!created.validate())
+      throw new CourierError('INVALID_REQUEST', 'That cookie name or value is not valid.', { field: 'name' })
     await jar.store.putCookie(created)
     await this.persist(id)
   }

@@ -32,18 +32,41 @@ describe('the start-up sweep of the data folder', () => {
     const files = join(dataDir, 'files')
     const upstream = await startUpstream((_request, response) => response.end('kept body'))
     const app = await buildTestApp({ dataDir })
-    const sent = (await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/') } } })).json()
+    const sent = (
+      await app.api({
+        method: 'POST',
+        url: '/api/send',
+        payload: { request: { method: 'GET', url: upstream.url('/') } },
+      })
+    ).json()
     expect(sent.status).toBe(200)
 
     const inDraft = await upload(app, 'draft file')
     const inSaved = await upload(app, 'saved file')
     const unreferenced = await upload(app, 'nobody wants me')
     const recentUpload = await upload(app, 'just uploaded')
-    const draft = RequestSpecSchema.parse({ method: 'POST', url: upstream.url('/'), body: { kind: 'binary', file: inDraft } })
-    await app.store.workspace.put({ tabs: [{ id: 't1', title: 'Draft', itemId: null, baseVersion: null, draft, isDirty: true, responseId: null }], activeTabId: 't1', environmentId: null })
+    const draft = RequestSpecSchema.parse({
+      method: 'POST',
+      url: upstream.url('/'),
+      body: { kind: 'binary', file: inDraft },
+    })
+    await app.store.workspace.put({
+      tabs: [{ id: 't1', title: 'Draft', itemId: null, baseVersion: null, draft, isDirty: true, responseId: null }],
+      activeTabId: 't1',
+      environmentId: null,
+    })
     const collection = await app.store.collections.create('Uploads')
-    const saved = RequestSpecSchema.parse({ method: 'POST', url: upstream.url('/'), body: { kind: 'multipart', parts: [{ kind: 'file', name: 'f', file: inSaved, enabled: true, headers: [] }] } })
-    await app.store.collections.createItem({ kind: 'request', collectionId: collection.id, name: 'Upload', request: saved })
+    const saved = RequestSpecSchema.parse({
+      method: 'POST',
+      url: upstream.url('/'),
+      body: { kind: 'multipart', parts: [{ kind: 'file', name: 'f', file: inSaved, enabled: true, headers: [] }] },
+    })
+    await app.store.collections.createItem({
+      kind: 'request',
+      collectionId: collection.id,
+      name: 'Upload',
+      request: saved,
+    })
     await app.close()
 
     // What a crash leaves: a body written before its history row, temp files of cut-off writes.
@@ -67,8 +90,17 @@ describe('the start-up sweep of the data folder', () => {
     expect(existsSync(join(files, recentUpload.fileId))).toBe(true)
     expect(readFileSync(foreign, 'utf8')).toBe('left over')
     expect((await restarted.api({ method: 'GET', url: sent.body.url })).body).toBe('kept body')
-    for (const [file, text] of [[inDraft, 'draft file'], [inSaved, 'saved file']] as const) {
-      const resent = (await restarted.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'PUT', url: upstream.url('/'), body: { kind: 'binary', file } } } })).json()
+    for (const [file, text] of [
+      [inDraft, 'draft file'],
+      [inSaved, 'saved file'],
+    ] as const) {
+      const resent = (
+        await restarted.api({
+          method: 'POST',
+          url: '/api/send',
+          payload: { request: { method: 'PUT', url: upstream.url('/'), body: { kind: 'binary', file } } },
+        })
+      ).json()
       expect(resent.status).toBe(200)
       expect(upstream.received.at(-1)!.body.toString()).toBe(text)
     }
@@ -76,9 +108,17 @@ describe('the start-up sweep of the data folder', () => {
 
   it('reads bodies and files an older Courier wrote in clear, and seals them at start', async () => {
     const dataDir = tempDataDir()
-    const upstream = await startUpstream((_request, response) => response.end('{"access_token":"at_OLD_PLAIN_TOKEN_1234"}'))
+    const upstream = await startUpstream((_request, response) =>
+      response.end('{"access_token":"at_OLD_PLAIN_TOKEN_1234"}'),
+    )
     const app = await buildTestApp({ dataDir })
-    const sent = (await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/') } } })).json()
+    const sent = (
+      await app.api({
+        method: 'POST',
+        url: '/api/send',
+        payload: { request: { method: 'GET', url: upstream.url('/') } },
+      })
+    ).json()
     const file = await upload(app, 'old plain upload')
     await app.close()
     // As an older Courier left them: plain bytes under the same names.
@@ -90,8 +130,14 @@ describe('the start-up sweep of the data folder', () => {
     const restarted = await buildTestApp({ dataDir })
     expect(readFileSync(bodyPath).includes('at_OLD_PLAIN_TOKEN_1234')).toBe(false)
     expect(readFileSync(filePath).includes('old plain upload')).toBe(false)
-    expect((await restarted.api({ method: 'GET', url: sent.body.url })).json()).toEqual({ access_token: 'at_OLD_PLAIN_TOKEN_1234' })
-    await restarted.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'PUT', url: upstream.url('/'), body: { kind: 'binary', file } } } })
+    expect((await restarted.api({ method: 'GET', url: sent.body.url })).json()).toEqual({
+      access_token: 'at_OLD_PLAIN_TOKEN_1234',
+    })
+    await restarted.api({
+      method: 'POST',
+      url: '/api/send',
+      payload: { request: { method: 'PUT', url: upstream.url('/'), body: { kind: 'binary', file } } },
+    })
     expect(upstream.received.at(-1)!.body.toString()).toBe('old plain upload')
   })
 })

@@ -15,7 +15,13 @@ export const PARTIAL_GRACE_MS = 10 * 60 * 1000
  */
 export const UPLOAD_GRACE_MS = 24 * 60 * 60 * 1000
 
-export type SweepReport = { removedBodies: number; removedFiles: number; removedPartial: number; resealed: number; problems: string[] }
+export type SweepReport = {
+  removedBodies: number
+  removedFiles: number
+  removedPartial: number
+  resealed: number
+  problems: string[]
+}
 
 const FILE_ID = /"fileId"\s*:\s*"([0-9a-f-]{36})"/g
 
@@ -38,7 +44,12 @@ export async function referencedFileIds(store: Store): Promise<Set<string>> {
  * Anything younger than its grace period is left for the next start; names that are not
  * Courier's (no id) are never touched.
  */
-export async function sweepDataFolder(store: Store, bodies: BodyStore, files: FileStore, now = Date.now()): Promise<SweepReport> {
+export async function sweepDataFolder(
+  store: Store,
+  bodies: BodyStore,
+  files: FileStore,
+  now = Date.now(),
+): Promise<SweepReport> {
   const report: SweepReport = { removedBodies: 0, removedFiles: 0, removedPartial: 0, resealed: 0, problems: [] }
   const settled = (entry: StoredEntry, grace: number) => now - entry.mtimeMs >= grace
 

@@ -30,7 +30,11 @@ function openSqlite(path: string): SqliteDatabase.Database {
     // Never silently reset a damaged file (SECURITY.md D-05): move it aside and say so.
     const aside = `${path}.corrupt-${Date.now()}`
     renameSync(path, aside)
-    throw new CourierError('STORAGE_CORRUPT', `The data file ${path} is damaged and was moved to ${aside}. Start Courier again to begin with an empty file, or restore a backup to ${path}.`, { cause })
+    throw new CourierError(
+      'STORAGE_CORRUPT',
+      `The data file ${path} is damaged and was moved to ${aside}. Start Courier again to begin with an empty file, or restore a backup to ${path}.`,
+      { cause },
+    )
   }
   return db
 }
@@ -48,7 +52,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Datab
   if (error) {
     await db.destroy()
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'a migration'
-    throw new CourierError('STORAGE_CORRUPT', `The database schema could not be updated (${failed} failed and was rolled back): ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    throw new CourierError(
+      'STORAGE_CORRUPT',
+      `The database schema could not be updated (${failed} failed and was rolled back): ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    )
   }
   return db
 }

@@ -1,4 +1,11 @@
-import { EnvironmentSchema, GLOBALS_ID, VariablesSchema, type Environment, type UpdateEnvironment, type Variable } from '@courier/shared'
+import {
+  EnvironmentSchema,
+  GLOBALS_ID,
+  VariablesSchema,
+  type Environment,
+  type UpdateEnvironment,
+  type Variable,
+} from '@courier/shared'
 import type { Kysely, Selectable } from 'kysely'
 import { CourierError } from '../errors.js'
 import { newId } from '../ids.js'
@@ -49,7 +56,11 @@ export function createEnvironmentStore(db: Kysely<Database>, box: SecretBox): En
   }
 
   const conflict = (current: Environment) =>
-    new CourierError('STORAGE_CONFLICT', 'This environment changed since you loaded it. Reload to see the new values, or overwrite them with yours.', { details: { current } })
+    new CourierError(
+      'STORAGE_CONFLICT',
+      'This environment changed since you loaded it. Reload to see the new values, or overwrite them with yours.',
+      { details: { current } },
+    )
 
   async function write(id: string, patch: UpdateEnvironment): Promise<Environment> {
     const current = await read(id)
@@ -57,10 +68,21 @@ export function createEnvironmentStore(db: Kysely<Database>, box: SecretBox): En
     if (id === GLOBALS_ID && patch.name !== undefined && patch.name !== current.name) {
       throw new CourierError('INVALID_REQUEST', 'The globals cannot be renamed.', { field: 'name' })
     }
-    const next = { ...current, ...(patch.name === undefined ? {} : { name: patch.name }), ...(patch.variables === undefined ? {} : { variables: patch.variables }), version: current.version + 1, updatedAt: now() }
+    const next = {
+      ...current,
+      ...(patch.name === undefined ? {} : { name: patch.name }),
+      ...(patch.variables === undefined ? {} : { variables: patch.variables }),
+      version: current.version + 1,
+      updatedAt: now(),
+    }
     const result = await db
       .updateTable('environments')
-      .set({ name: next.name, variables_json: JSON.stringify(sealVariables(next.variables, box)), version: next.version, updated_at: next.updatedAt })
+      .set({
+        name: next.name,
+        variables_json: JSON.stringify(sealVariables(next.variables, box)),
+        version: next.version,
+        updated_at: next.updatedAt,
+      })
       .where('id', '=', id)
       .where('version', '=', patch.version)
       .executeTakeFirst()
@@ -87,8 +109,18 @@ export function createEnvironmentStore(db: Kysely<Database>, box: SecretBox): En
     },
 
     async create(name, variables) {
-      const last = await db.selectFrom('environments').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst()
-      const row = { id: newId(), name, variables_json: JSON.stringify(sealVariables(variables, box)), position: Number(last?.max ?? 0) + 1, version: 1, updated_at: now() }
+      const last = await db
+        .selectFrom('environments')
+        .select((eb) => eb.fn.max('position').as('max'))
+        .executeTakeFirst()
+      const row = {
+        id: newId(),
+        name,
+        variables_json: JSON.stringify(sealVariables(variables, box)),
+        position: Number(last?.max ?? 0) + 1,
+        version: 1,
+        updated_at: now(),
+      }
       await db.insertInto('environments').values(row).execute()
       return toEnvironment(row)
     },
@@ -96,7 +128,8 @@ export function createEnvironmentStore(db: Kysely<Database>, box: SecretBox): En
     update: write,
 
     async remove(id) {
-      if (id === GLOBALS_ID) throw new CourierError('INVALID_REQUEST', 'The globals cannot be deleted; clear their variables instead.')
+      if (id === GLOBALS_ID)
+        throw new CourierError('INVALID_REQUEST', 'The globals cannot be deleted; clear their variables instead.')
       const result = await db.deleteFrom('environments').where('id', '=', id).executeTakeFirst()
       return Number(result.numDeletedRows) > 0
     },
@@ -113,7 +146,9 @@ export function createEnvironmentStore(db: Kysely<Database>, box: SecretBox): En
         const current = await store.get(id)
         if (!current) throw new CourierError('NOT_FOUND', 'That environment no longer exists.')
         const exists = current.variables.some((v) => v.name === name)
-        const variables = exists ? current.variables.map((v) => (v.name === name ? { ...v, value, enabled: true } : v)) : [...current.variables, { name, value, enabled: true, secret: false }]
+        const variables = exists
+          ? current.variables.map((v) => (v.name === name ? { ...v, value, enabled: true } : v))
+          : [...current.variables, { name, value, enabled: true, secret: false }]
         try {
           return await write(id, { version: current.version, variables })
         } catch (error) {

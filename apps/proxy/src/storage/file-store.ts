@@ -24,7 +24,11 @@ export class FileStore {
   }
 
   private path(id: string): string {
-    if (!ID_PATTERN.test(id)) throw new CourierError('FILE_PATH_NOT_ALLOWED', 'A file is referred to by the id its upload returned, never by a path.')
+    if (!ID_PATTERN.test(id))
+      throw new CourierError(
+        'FILE_PATH_NOT_ALLOWED',
+        'A file is referred to by the id its upload returned, never by a path.',
+      )
     return join(this.dir, id)
   }
 

@@ -1,4 +1,11 @@
-import { HistoryEntrySchema, HistorySummarySchema, type HistoryEntry, type HistoryPage, type HistoryQuery, type HistorySummary } from '@courier/shared'
+import {
+  HistoryEntrySchema,
+  HistorySummarySchema,
+  type HistoryEntry,
+  type HistoryPage,
+  type HistoryQuery,
+  type HistorySummary,
+} from '@courier/shared'
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { HistoryRetention, HistoryStore } from './store.js'
 import type { Database, HistoryTable } from './schema.js'
@@ -56,7 +63,10 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox): Histor
     if (query.to) conditions.push(sql`h.created_at <= ${new Date(query.to).toISOString()}`)
     // Ids are time-ordered UUIDv7, so the cursor is simply the last id seen; on SQLite the rowid
     // follows the same order and is what the indexes walk.
-    if (query.before) conditions.push(sqlite ? sql`h.rowid < (SELECT rowid FROM history WHERE id = ${query.before})` : sql`h.id < ${query.before}`)
+    if (query.before)
+      conditions.push(
+        sqlite ? sql`h.rowid < (SELECT rowid FROM history WHERE id = ${query.before})` : sql`h.id < ${query.before}`,
+      )
     return conditions
   }
 
@@ -82,7 +92,9 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox): Histor
           })
           .execute()
         if (sqlite) {
-          await sql`INSERT INTO history_fts (rowid, url, body) SELECT rowid, ${entry.url}, ${searchText} FROM history WHERE id = ${entry.id}`.execute(tx)
+          await sql`INSERT INTO history_fts (rowid, url, body) SELECT rowid, ${entry.url}, ${searchText} FROM history WHERE id = ${entry.id}`.execute(
+            tx,
+          )
         }
       })
     },
@@ -106,7 +118,9 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox): Histor
         conditions.unshift(sql`to_tsvector('simple', coalesce(h.search_text, '')) @@ to_tsquery('simple', ${tsquery})`)
       }
       const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``
-      const { rows } = await sql<Pick<Selectable<HistoryTable>, (typeof SUMMARY_COLUMNS)[number]>>`SELECT ${columns} FROM ${source} ${where} ORDER BY ${order} LIMIT ${query.limit + 1}`.execute(db)
+      const { rows } = await sql<
+        Pick<Selectable<HistoryTable>, (typeof SUMMARY_COLUMNS)[number]>
+      >`SELECT ${columns} FROM ${source} ${where} ORDER BY ${order} LIMIT ${query.limit + 1}`.execute(db)
       const items = rows.slice(0, query.limit).map(toSummary)
       return { items, nextCursor: rows.length > query.limit ? items[items.length - 1]!.id : null }
     },
@@ -123,7 +137,8 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox): Histor
 
     async remove(id: string) {
       return db.transaction().execute(async (tx) => {
-        if (sqlite) await sql`DELETE FROM history_fts WHERE rowid = (SELECT rowid FROM history WHERE id = ${id})`.execute(tx)
+        if (sqlite)
+          await sql`DELETE FROM history_fts WHERE rowid = (SELECT rowid FROM history WHERE id = ${id})`.execute(tx)
         const result = await tx.deleteFrom('history').where('id', '=', id).executeTakeFirst()
         return Number(result.numDeletedRows) > 0
       })
@@ -141,11 +156,20 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox): Histor
       const doomed = new Set<string>()
       if (retention.maxAgeDays !== null) {
         const cutoff = new Date(Date.now() - retention.maxAgeDays * 86_400_000).toISOString()
-        for (const row of await db.selectFrom('history').select('id').where('created_at', '<', cutoff).execute()) doomed.add(row.id)
+        for (const row of await db.selectFrom('history').select('id').where('created_at', '<', cutoff).execute())
+          doomed.add(row.id)
       }
       if (retention.maxEntries !== null) {
-        const edge = await db.selectFrom('history').select('id').orderBy('id', 'desc').offset(retention.maxEntries).limit(1).executeTakeFirst()
-        if (edge) for (const row of await db.selectFrom('history').select('id').where('id', '<=', edge.id).execute()) doomed.add(row.id)
+        const edge = await db
+          .selectFrom('history')
+          .select('id')
+          .orderBy('id', 'desc')
+          .offset(retention.maxEntries)
+          .limit(1)
+          .executeTakeFirst()
+        if (edge)
+          for (const row of await db.selectFrom('history').select('id').where('id', '<=', edge.id).execute())
+            doomed.add(row.id)
       }
       if (retention.maxBytes !== null) {
         let total = 0
@@ -159,7 +183,10 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox): Histor
       for (let i = 0; i < ids.length; i += 500) {
         const batch = ids.slice(i, i + 500)
         await db.transaction().execute(async (tx) => {
-          if (sqlite) await sql`DELETE FROM history_fts WHERE rowid IN (SELECT rowid FROM history WHERE id IN (${sql.join(batch)}))`.execute(tx)
+          if (sqlite)
+            await sql`DELETE FROM history_fts WHERE rowid IN (SELECT rowid FROM history WHERE id IN (${sql.join(batch)}))`.execute(
+              tx,
+            )
           await tx.deleteFrom('history').where('id', 'in', batch).execute()
         })
       }

@@ -14,7 +14,9 @@ export function createSettingsStore(db: Kysely<Database>): SettingsStore {
       await db
         .insertInto('settings')
         .values(values)
-        .onConflict((c) => c.column('key').doUpdateSet({ value_json: values.value_json, updated_at: values.updated_at }))
+        .onConflict((c) =>
+          c.column('key').doUpdateSet({ value_json: values.value_json, updated_at: values.updated_at }),
+        )
         .execute()
     },
   }

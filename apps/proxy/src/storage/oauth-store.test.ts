@@ -45,7 +45,9 @@ function describeOAuthStore(name: string, open: () => Promise<Kysely<unknown>>) 
       const row = flow()
       await store.createFlow(row)
       expect(await store.findFlowByState(row.state_hash!)).toEqual(row)
-      const results = await Promise.all(Array.from({ length: 8 }, () => store.consumeFlow(row.id, new Date().toISOString())))
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => store.consumeFlow(row.id, new Date().toISOString())),
+      )
       expect(results.filter(Boolean)).toHaveLength(1)
       expect((await store.getFlow(row.id))!.consumed_at).not.toBeNull()
       expect(await store.findFlowByState('unknown')).toBeUndefined()
@@ -90,7 +92,11 @@ function describeOAuthStore(name: string, open: () => Promise<Kysely<unknown>>) 
 }
 
 // SQLite: the whole migration chain, as Courier opens it.
-describeOAuthStore('sqlite', async () => (await openDatabase({ kind: 'sqlite', path: join(tempDataDir(), 'courier.sqlite') })) as unknown as Kysely<unknown>)
+describeOAuthStore(
+  'sqlite',
+  async () =>
+    (await openDatabase({ kind: 'sqlite', path: join(tempDataDir(), 'courier.sqlite') })) as unknown as Kysely<unknown>,
+)
 
 const url = process.env.TEST_DATABASE_URL
 
@@ -103,7 +109,11 @@ async function freshSchema(connectionString: string): Promise<Kysely<unknown>> {
   await client.connect()
   await client.query('DROP SCHEMA IF EXISTS courier_oauth_test CASCADE; CREATE SCHEMA courier_oauth_test;')
   await client.end()
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, options: '-c search_path=courier_oauth_test', max: 4 }) }) })
+  const db = new Kysely<unknown>({
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString, options: '-c search_path=courier_oauth_test', max: 4 }),
+    }),
+  })
   await oauthTokens.up(db)
   await oauthFlows.up(db)
   return db

@@ -51,7 +51,12 @@ export function createOAuthStore(database: Kysely<any>): OAuthStore {
       return db.selectFrom('oauth_flows').selectAll().where('state_hash', '=', stateHash).executeTakeFirst()
     },
     async consumeFlow(id, at) {
-      const result = await db.updateTable('oauth_flows').set({ consumed_at: at, updated_at: at }).where('id', '=', id).where('consumed_at', 'is', null).executeTakeFirst()
+      const result = await db
+        .updateTable('oauth_flows')
+        .set({ consumed_at: at, updated_at: at })
+        .where('id', '=', id)
+        .where('consumed_at', 'is', null)
+        .executeTakeFirst()
       return Number(result.numUpdatedRows) === 1
     },
     async updateFlow(id, changes) {
@@ -66,7 +71,12 @@ export function createOAuthStore(database: Kysely<any>): OAuthStore {
       return Number(result.numDeletedRows)
     },
     async getToken(environmentKey, tokenKey) {
-      const row = await db.selectFrom('oauth_tokens').select('sealed').where('environment_key', '=', environmentKey).where('token_key', '=', tokenKey).executeTakeFirst()
+      const row = await db
+        .selectFrom('oauth_tokens')
+        .select('sealed')
+        .where('environment_key', '=', environmentKey)
+        .where('token_key', '=', tokenKey)
+        .executeTakeFirst()
       return row?.sealed
     },
     async putToken(environmentKey, tokenKey, sealed) {
@@ -78,7 +88,11 @@ export function createOAuthStore(database: Kysely<any>): OAuthStore {
         .execute()
     },
     async deleteToken(environmentKey, tokenKey) {
-      const result = await db.deleteFrom('oauth_tokens').where('environment_key', '=', environmentKey).where('token_key', '=', tokenKey).executeTakeFirst()
+      const result = await db
+        .deleteFrom('oauth_tokens')
+        .where('environment_key', '=', environmentKey)
+        .where('token_key', '=', tokenKey)
+        .executeTakeFirst()
       return Number(result.numDeletedRows) > 0
     },
   }

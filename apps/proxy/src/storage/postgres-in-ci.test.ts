@@ -23,12 +23,25 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 
 /** This process's environment without the CI, database and Vitest-worker variables. */
 function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|CI$|TEST_DATABASE_URL$|NODE_OPTIONS$)/.test(name)))
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(VITEST|CI$|TEST_DATABASE_URL$|NODE_OPTIONS$)/.test(name)),
+  )
   return { ...env, ...extra }
 }
 
 function runPostgresSuite(env: NodeJS.ProcessEnv, report: string) {
-  return run(join(proxyDir, 'node_modules/.bin/vitest'), ['run', 'src/storage/postgres-store.test.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], proxyDir, cleanEnv(env))
+  return run(
+    join(proxyDir, 'node_modules/.bin/vitest'),
+    [
+      'run',
+      'src/storage/postgres-store.test.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    proxyDir,
+    cleanEnv(env),
+  )
 }
 
 /** An executable script in `dir`, for a tool .ci/run calls by name. */
@@ -51,10 +64,17 @@ describe('the PostgreSQL store suite in CI (issue 10 item 9)', () => {
     const report = join(tempDataDir(), 'report.json')
     const { status } = await runPostgresSuite({}, report)
     expect(status).toBe(0)
-    const result = JSON.parse(readFileSync(report, 'utf8')) as { numPendingTests: number; testResults: { assertionResults: { ancestorTitles: string[]; status: string }[] }[] }
+    const result = JSON.parse(readFileSync(report, 'utf8')) as {
+      numPendingTests: number
+      testResults: { assertionResults: { ancestorTitles: string[]; status: string }[] }[]
+    }
     expect(result.numPendingTests).toBeGreaterThan(0)
-    const skipped = result.testResults.flatMap((file) => file.assertionResults).filter((test) => test.status !== 'passed')
-    expect(new Set(skipped.map((test) => test.ancestorTitles[0]))).toEqual(new Set(['PostgreSQL store suite: no TEST_DATABASE_URL']))
+    const skipped = result.testResults
+      .flatMap((file) => file.assertionResults)
+      .filter((test) => test.status !== 'passed')
+    expect(new Set(skipped.map((test) => test.ancestorTitles[0]))).toEqual(
+      new Set(['PostgreSQL store suite: no TEST_DATABASE_URL']),
+    )
   })
 
   it('.ci/run stops before the tests when PostgreSQL cannot be started or reached', { timeout: 60_000 }, async () => {
@@ -68,7 +88,12 @@ describe('the PostgreSQL store suite in CI (issue 10 item 9)', () => {
     tool(bin, 'pg_ctlcluster', 'if [ "$3" = start ]; then echo "Error: could not start the cluster" >&2; fi; exit 3')
     tool(bin, 'pg_isready', 'exit 2')
     tool(bin, 'npm', `touch ${started}; exit 0`)
-    const { status, output } = await run('bash', [join(repoDir, '.ci/run')], repoDir, cleanEnv({ PATH: `${bin}:${process.env.PATH}` }))
+    const { status, output } = await run(
+      'bash',
+      [join(repoDir, '.ci/run')],
+      repoDir,
+      cleanEnv({ PATH: `${bin}:${process.env.PATH}` }),
+    )
     expect(existsSync(started), output).toBe(false)
     expect(status, output).toBe(1)
     expect(output).toContain('pg_ctlcluster 15 main start failed')

@@ -24,7 +24,9 @@ async function resetDatabase(connectionString: string) {
 // unusable URL fails every test below, as opening the store fails.
 if (inCi && !url) {
   it('PostgreSQL store suite in CI has a TEST_DATABASE_URL to run against', () => {
-    throw new Error('CI=true but TEST_DATABASE_URL is not set: CI runs the PostgreSQL store suite and must not skip it. Run .ci/run (it starts PostgreSQL 15 and sets the URL) or set TEST_DATABASE_URL=postgres://user:password@host:5432/database.')
+    throw new Error(
+      'CI=true but TEST_DATABASE_URL is not set: CI runs the PostgreSQL store suite and must not skip it. Run .ci/run (it starts PostgreSQL 15 and sets the URL) or set TEST_DATABASE_URL=postgres://user:password@host:5432/database.',
+    )
   })
 }
 

@@ -28,17 +28,48 @@ describe('bodies and uploaded files at rest', () => {
     const upstream = await startUpstream((incoming, response) => {
       response.setHeader('Content-Type', 'application/json')
       if (incoming.url === '/login') return response.end(JSON.stringify({ access_token: TOKEN, token_type: 'Bearer' }))
-      response.end(JSON.stringify({ headers: incoming.headers, body: incoming.body.toString('utf8'), padding: 'y'.repeat(300 * 1024) }))
+      response.end(
+        JSON.stringify({
+          headers: incoming.headers,
+          body: incoming.body.toString('utf8'),
+          padding: 'y'.repeat(300 * 1024),
+        }),
+      )
     })
     const app = await buildTestApp({ dataDir })
 
-    const login = (await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'POST', url: upstream.url('/login') } } })).json()
+    const login = (
+      await app.api({
+        method: 'POST',
+        url: '/api/send',
+        payload: { request: { method: 'POST', url: upstream.url('/login') } },
+      })
+    ).json()
     expect(login.status, JSON.stringify(login).slice(0, 400)).toBe(200)
-    const echo = (await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/echo'), headers: [['X-Api-Key', SECRET, true]] } } })).json()
+    const echo = (
+      await app.api({
+        method: 'POST',
+        url: '/api/send',
+        payload: { request: { method: 'GET', url: upstream.url('/echo'), headers: [['X-Api-Key', SECRET, true]] } },
+      })
+    ).json()
     expect(echo.status).toBe(200)
-    const upload = await app.api({ method: 'POST', url: '/api/files', headers: { 'content-type': 'multipart/form-data; boundary=B' }, payload: multipart(FILE_SECRET) })
+    const upload = await app.api({
+      method: 'POST',
+      url: '/api/files',
+      headers: { 'content-type': 'multipart/form-data; boundary=B' },
+      payload: multipart(FILE_SECRET),
+    })
     expect(upload.statusCode).toBe(201)
-    const sentFile = (await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'PUT', url: upstream.url('/file'), body: { kind: 'binary', file: upload.json() } } } })).json()
+    const sentFile = (
+      await app.api({
+        method: 'POST',
+        url: '/api/send',
+        payload: {
+          request: { method: 'PUT', url: upstream.url('/file'), body: { kind: 'binary', file: upload.json() } },
+        },
+      })
+    ).json()
     expect(sentFile.status).toBe(200)
     expect(upstream.received.at(-1)!.body.toString()).toBe(FILE_SECRET)
 
@@ -49,14 +80,17 @@ describe('bodies and uploaded files at rest', () => {
     const part = await app.api({ method: 'GET', url: echo.body.url, headers: { range: 'bytes=10-99' } })
     expect(part.statusCode).toBe(206)
     expect(part.headers['content-range']).toBe(`bytes 10-99/${echo.body.size}`)
-    expect(part.body).toBe(whole.body.length > 0 ? (await app.api({ method: 'GET', url: echo.body.url })).body.slice(10, 100) : '')
+    expect(part.body).toBe(
+      whole.body.length > 0 ? (await app.api({ method: 'GET', url: echo.body.url })).body.slice(10, 100) : '',
+    )
     await app.close()
 
     const files = allFiles(dataDir)
     expect(files.some((path) => path.includes(`${join('bodies', login.id)}`))).toBe(true)
     for (const path of files) {
       const bytes = readFileSync(path)
-      for (const secret of [SECRET, TOKEN, FILE_SECRET]) expect(bytes.includes(secret), `${secret} in ${path}`).toBe(false)
+      for (const secret of [SECRET, TOKEN, FILE_SECRET])
+        expect(bytes.includes(secret), `${secret} in ${path}`).toBe(false)
     }
   })
 
@@ -65,7 +99,13 @@ describe('bodies and uploaded files at rest', () => {
     const text = Array.from({ length: 5000 }, (_, i) => `line ${i}`).join('\n')
     const upstream = await startUpstream((_request, response) => response.end(text))
     const app = await buildTestApp({ dataDir })
-    const sent = (await app.api({ method: 'POST', url: '/api/send', payload: { request: { method: 'GET', url: upstream.url('/') } } })).json()
+    const sent = (
+      await app.api({
+        method: 'POST',
+        url: '/api/send',
+        payload: { request: { method: 'GET', url: upstream.url('/') } },
+      })
+    ).json()
     const size = Buffer.byteLength(text)
     const tail = await app.api({ method: 'GET', url: sent.body.url, headers: { range: 'bytes=-9' } })
     expect(tail.statusCode).toBe(206)
@@ -81,6 +121,9 @@ describe('bodies and uploaded files at rest', () => {
     writeFileSync(path, bytes)
     const damaged = await app.api({ method: 'GET', url: sent.body.url })
     expect(damaged.statusCode).toBe(500)
-    expect(damaged.json().error).toMatchObject({ code: 'STORAGE_CORRUPT', message: expect.stringMatching(/response body is damaged/) })
+    expect(damaged.json().error).toMatchObject({
+      code: 'STORAGE_CORRUPT',
+      message: expect.stringMatching(/response body is damaged/),
+    })
   })
 })

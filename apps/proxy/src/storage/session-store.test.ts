@@ -45,7 +45,9 @@ function describeSessions(name: string, open: () => Promise<Store>) {
   })
 }
 
-describeSessions('sqlite', () => openStore({ kind: 'sqlite', path: join(tempDataDir(), 'courier.sqlite') }, SecretBox.open(tempDataDir())))
+describeSessions('sqlite', () =>
+  openStore({ kind: 'sqlite', path: join(tempDataDir(), 'courier.sqlite') }, SecretBox.open(tempDataDir())),
+)
 
 const url = process.env.TEST_DATABASE_URL
 describe.runIf(url)('on PostgreSQL (TEST_DATABASE_URL)', () => {

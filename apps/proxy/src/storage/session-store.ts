@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely'
 
 /** Table shapes of migration 0010, kept beside the only code that reads them. */
 export interface SessionTables {
-  login_tokens: { token_hash: string; subject: string | null; created_at: string; expires_at: string; consumed_at: string | null }
+  login_tokens: {
+    token_hash: string
+    subject: string | null
+    created_at: string
+    expires_at: string
+    consumed_at: string | null
+  }
   sessions: { token_hash: string; subject: string | null; created_at: string; last_used_at: string; expires_at: string }
 }
 
@@ -27,7 +33,10 @@ export function createSessionStore(database: Kysely<any>): SessionStore {
   const db = database as Kysely<SessionTables>
   return {
     async addLoginToken(hash, at, expiresAt) {
-      await db.insertInto('login_tokens').values({ token_hash: hash, subject: null, created_at: at, expires_at: expiresAt, consumed_at: null }).execute()
+      await db
+        .insertInto('login_tokens')
+        .values({ token_hash: hash, subject: null, created_at: at, expires_at: expiresAt, consumed_at: null })
+        .execute()
     },
     async consumeLoginToken(hash, at) {
       const result = await db
@@ -43,10 +52,19 @@ export function createSessionStore(database: Kysely<any>): SessionStore {
       await db.insertInto('sessions').values(row).execute()
     },
     async findSession(hash, at) {
-      return db.selectFrom('sessions').selectAll().where('token_hash', '=', hash).where('expires_at', '>', at).executeTakeFirst()
+      return db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('token_hash', '=', hash)
+        .where('expires_at', '>', at)
+        .executeTakeFirst()
     },
     async touchSession(hash, at, expiresAt) {
-      await db.updateTable('sessions').set({ last_used_at: at, expires_at: expiresAt }).where('token_hash', '=', hash).execute()
+      await db
+        .updateTable('sessions')
+        .set({ last_used_at: at, expires_at: expiresAt })
+        .where('token_hash', '=', hash)
+        .execute()
     },
     async removeSession(hash) {
       const result = await db.deleteFrom('sessions').where('token_hash', '=', hash).executeTakeFirst()

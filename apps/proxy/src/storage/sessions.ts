@@ -57,7 +57,13 @@ export class Sessions {
     if (!(await this.store.consumeLoginToken(hash(loginToken), iso(at)))) return null
     const token = mint()
     const expiresAt = at + SESSION_IDLE_MS
-    await this.store.addSession({ token_hash: hash(token), subject: null, created_at: iso(at), last_used_at: iso(at), expires_at: iso(expiresAt) })
+    await this.store.addSession({
+      token_hash: hash(token),
+      subject: null,
+      created_at: iso(at),
+      last_used_at: iso(at),
+      expires_at: iso(expiresAt),
+    })
     void this.store.prune(iso(at)).catch(() => undefined)
     return { token, csrf: csrfFor(token), expiresAt }
   }

@@ -12,7 +12,8 @@ import { describeConcurrentWriters, type OpenStore } from './concurrent-writers-
 let last: { path: string; box: SecretBox } | undefined
 /** `again` opens a second connection (its own better-sqlite3 handle) to the last fresh file. */
 const openSqlite: OpenStore = (mode = 'fresh') => {
-  if (mode === 'fresh' || !last) last = { path: join(tempDataDir(), 'courier.sqlite'), box: SecretBox.open(tempDataDir()) }
+  if (mode === 'fresh' || !last)
+    last = { path: join(tempDataDir(), 'courier.sqlite'), box: SecretBox.open(tempDataDir()) }
   return openStore({ kind: 'sqlite', path: last.path }, last.box)
 }
 describeStoreContract('sqlite', () => openSqlite())
@@ -35,7 +36,9 @@ describe('the SQLite file', () => {
     const dir = tempDataDir()
     const path = join(dir, 'courier.sqlite')
     writeFileSync(path, 'this is not a database'.repeat(100))
-    await expect(openStore({ kind: 'sqlite', path }, SecretBox.open(tempDataDir()))).rejects.toMatchObject({ code: 'STORAGE_CORRUPT' })
+    await expect(openStore({ kind: 'sqlite', path }, SecretBox.open(tempDataDir()))).rejects.toMatchObject({
+      code: 'STORAGE_CORRUPT',
+    })
     expect(existsSync(path)).toBe(false)
     expect(readdirSync(dir).some((name) => name.startsWith('courier.sqlite.corrupt-'))).toBe(true)
   })

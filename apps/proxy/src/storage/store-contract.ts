@@ -14,7 +14,18 @@ export function historyEntry(overrides: Partial<HistoryEntry> = {}): HistoryEntr
     errorCode: null,
     durationMs: 12.5,
     size: 42,
-    request: { method: 'GET', url: 'http://api.test/things', params: [], pathParams: [], headers: [], body: { kind: 'none' }, auth: { type: 'none' }, settings: {}, cookies: '', captures: [] },
+    request: {
+      method: 'GET',
+      url: 'http://api.test/things',
+      params: [],
+      pathParams: [],
+      headers: [],
+      body: { kind: 'none' },
+      auth: { type: 'none' },
+      settings: {},
+      cookies: '',
+      captures: [],
+    },
     response: {
       id,
       ok: true,
@@ -86,10 +97,26 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
 
     it('finds entries by words in the URL or body, by method, status class, errors and time', async () => {
       const at = (minutes: number) => new Date(Date.UTC(2026, 10, 1, 12, minutes)).toISOString()
-      await store.history.append(historyEntry({ url: 'http://shop.test/orders/17', method: 'GET', status: 200, createdAt: at(1) }), 'response {"customer":"Ada Lovelace"}')
-      await store.history.append(historyEntry({ url: 'http://shop.test/login', method: 'POST', status: 401, createdAt: at(2) }), 'response {"error":"invalid_grant"}')
-      await store.history.append(historyEntry({ url: 'http://api.test/health', method: 'GET', status: null, errorCode: 'UPSTREAM_CONNECTION_REFUSED', createdAt: at(3) }), '')
-      const urls = async (query: Parameters<Store['history']['list']>[0]) => (await store.history.list(query)).items.map((i) => i.url)
+      await store.history.append(
+        historyEntry({ url: 'http://shop.test/orders/17', method: 'GET', status: 200, createdAt: at(1) }),
+        'response {"customer":"Ada Lovelace"}',
+      )
+      await store.history.append(
+        historyEntry({ url: 'http://shop.test/login', method: 'POST', status: 401, createdAt: at(2) }),
+        'response {"error":"invalid_grant"}',
+      )
+      await store.history.append(
+        historyEntry({
+          url: 'http://api.test/health',
+          method: 'GET',
+          status: null,
+          errorCode: 'UPSTREAM_CONNECTION_REFUSED',
+          createdAt: at(3),
+        }),
+        '',
+      )
+      const urls = async (query: Parameters<Store['history']['list']>[0]) =>
+        (await store.history.list(query)).items.map((i) => i.url)
       expect(await urls({ limit: 10, q: 'lovelace' })).toEqual(['http://shop.test/orders/17'])
       expect(await urls({ limit: 10, q: 'invalid_gr' })).toEqual(['http://shop.test/login'])
       expect(await urls({ limit: 10, q: 'shop' })).toEqual(['http://shop.test/login', 'http://shop.test/orders/17'])

@@ -13,7 +13,6 @@ import { csrfFor, Sessions } from '../storage/sessions.js'
 export const TEST_PORT = 3999
 export const TEST_TOKEN = 'test-token-0123456789abcdef0123456789abcdef'
 
-
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const dataDir = overrides.dataDir ?? tempDataDir()
   return {
@@ -53,10 +52,14 @@ export async function signIn(fastify: FastifyInstance, host = `127.0.0.1:${TEST_
   const login = await fastify.inject({ method: 'GET', url: `/login?token=${token}`, headers: { host } })
   const setCookie = String(login.headers['set-cookie'] ?? '')
   const cookie = setCookie.split(';')[0]!
-  if (login.statusCode !== 200 || !cookie.includes('=')) throw new Error(`sign-in failed: ${login.statusCode} ${setCookie}`)
+  if (login.statusCode !== 200 || !cookie.includes('='))
+    throw new Error(`sign-in failed: ${login.statusCode} ${setCookie}`)
   const csrf = csrfFor(cookie.slice(cookie.indexOf('=') + 1))
   const page = (options: InjectOptions) =>
-    fastify.inject({ ...options, headers: { host, cookie, [TOKEN_HEADER]: csrf, 'sec-fetch-site': 'same-origin', ...(options.headers ?? {}) } })
+    fastify.inject({
+      ...options,
+      headers: { host, cookie, [TOKEN_HEADER]: csrf, 'sec-fetch-site': 'same-origin', ...(options.headers ?? {}) },
+    })
   return { cookie, csrf, page }
 }
 

@@ -9,7 +9,11 @@ import { testBodyStore } from './stores.js'
  * One send straight through the engine, no server: loopback targets allowed, default settings,
  * the body kept in `bodies` (a temp folder unless given) under the record's id.
  */
-export function engineSend(input: RequestSpecInput, overrides: Partial<SendContext> = {}, bodies = testBodyStore()): Promise<ResponseRecord> {
+export function engineSend(
+  input: RequestSpecInput,
+  overrides: Partial<SendContext> = {},
+  bodies = testBodyStore(),
+): Promise<ResponseRecord> {
   const id = newId()
   return sendRequest(RequestSpecSchema.parse(input), {
     id,

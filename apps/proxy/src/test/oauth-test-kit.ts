@@ -18,8 +18,18 @@ export type Flow = {
   status: string
   authorizeUrl: string | null
   error: { code: string; message: string; step: string } | null
-  steps: { id: string; status: string; params?: [string, string][]; exchange?: unknown; checks: { label: string; ok: boolean }[] }[]
-  token: { accessToken: string; hasRefreshToken: boolean; accessJwt: { signature: { status: string }; claims: Record<string, unknown> } | null } | null
+  steps: {
+    id: string
+    status: string
+    params?: [string, string][]
+    exchange?: unknown
+    checks: { label: string; ok: boolean }[]
+  }[]
+  token: {
+    accessToken: string
+    hasRefreshToken: boolean
+    accessJwt: { signature: { status: string }; claims: Record<string, unknown> } | null
+  } | null
 }
 
 export async function startFlow(app: TestApp, config: Record<string, unknown>, extra: Record<string, unknown> = {}) {

@@ -29,7 +29,8 @@ export async function startUpstream(handler: Handler): Promise<Upstream> {
     for await (const chunk of request) chunks.push(chunk as Buffer)
     const body = Buffer.concat(chunks)
     const headers: [string, string][] = []
-    for (let i = 0; i < request.rawHeaders.length; i += 2) headers.push([request.rawHeaders[i]!, request.rawHeaders[i + 1]!])
+    for (let i = 0; i < request.rawHeaders.length; i += 2)
+      headers.push([request.rawHeaders[i]!, request.rawHeaders[i + 1]!])
     received.push({ method: request.method!, url: request.url!, headers, body })
     try {
       await handler(Object.assign(request, { body }), response)

@@ -1,7 +1,23 @@
-import { endpoints, inheritedAuth, paramsFromUrl, type HistorySummary, type Removed, type RequestSpec, type SavedRequestItem } from '@courier/shared'
+import {
+  endpoints,
+  inheritedAuth,
+  paramsFromUrl,
+  type HistorySummary,
+  type Removed,
+  type RequestSpec,
+  type SavedRequestItem,
+} from '@courier/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
-import { CollectionSettingsDialog, CollectionsTree, MoveDialog, SaveRequestDialog, useRestore, type SettingsTarget, type TreeNode } from '../features/collections'
+import {
+  CollectionSettingsDialog,
+  CollectionsTree,
+  MoveDialog,
+  SaveRequestDialog,
+  useRestore,
+  type SettingsTarget,
+  type TreeNode,
+} from '../features/collections'
 import { CommandPalette } from '../features/command-palette'
 import { AuthPanel } from '../features/auth'
 import { EnvironmentPicker, EnvironmentsDialog, useInheritChain, useScopes } from '../features/environments'
@@ -38,7 +54,11 @@ export function App() {
   const saving = useSaveTab(dispatch)
   const restore = useRestore()
   const queryClient = useQueryClient()
-  const info = useQuery({ queryKey: ['info'], queryFn: ({ signal }) => callEndpoint(endpoints.info, {}, signal), staleTime: Infinity })
+  const info = useQuery({
+    queryKey: ['info'],
+    queryFn: ({ signal }) => callEndpoint(endpoints.info, {}, signal),
+    staleTime: Infinity,
+  })
   const settings = useQuery(appSettingsOptions())
 
   const active: OpenTab | undefined = workspace.tabs.find((tab) => tab.id === workspace.activeTabId)
@@ -47,10 +67,19 @@ export function App() {
   const chain = useInheritChain(active?.itemId ?? null)
   const inherited = active?.itemId ? inheritedAuth(chain) : undefined
   const settingsChain = useInheritChain(settingsTarget?.kind === 'folder' ? settingsTarget.id : null)
-  const { response, setResponse, doSend, isSending, cancel } = useTabResponses(active, workspace.environmentId, dispatch)
+  const { response, setResponse, doSend, isSending, cancel } = useTabResponses(
+    active,
+    workspace.environmentId,
+    dispatch,
+  )
 
   const openSaved = useCallback(
-    (item: SavedRequestItem, newTab = false) => dispatch({ type: 'open', newTab, request: { itemId: item.id, title: item.name, spec: item.request, baseVersion: item.version } }),
+    (item: SavedRequestItem, newTab = false) =>
+      dispatch({
+        type: 'open',
+        newTab,
+        request: { itemId: item.id, title: item.name, spec: item.request, baseVersion: item.version },
+      }),
     [dispatch],
   )
 
@@ -59,7 +88,10 @@ export function App() {
     request: active?.draft.spec ?? null,
     environmentId: workspace.environmentId,
     itemId: active?.itemId ?? null,
-    loadRequest: useCallback((spec: RequestSpec) => active && dispatch({ type: 'edit', tabId: active.id, action: { type: 'load', spec } }), [active, dispatch]),
+    loadRequest: useCallback(
+      (spec: RequestSpec) => active && dispatch({ type: 'edit', tabId: active.id, action: { type: 'load', spec } }),
+      [active, dispatch],
+    ),
     openRequest: openSaved,
     showCollections: useCallback(() => setSidebar('collections'), []),
     notify,
@@ -69,7 +101,17 @@ export function App() {
     async (summary: HistorySummary, newTab = false) => {
       try {
         const entry = await queryClient.fetchQuery(historyEntryOptions(summary.id))
-        dispatch({ type: 'open', newTab, request: { itemId: null, title: `${summary.method} ${summary.url.replace(/^https?:\/\//, '')}`.slice(0, 60), spec: entry.request, baseVersion: null, responseId: entry.id } })
+        dispatch({
+          type: 'open',
+          newTab,
+          request: {
+            itemId: null,
+            title: `${summary.method} ${summary.url.replace(/^https?:\/\//, '')}`.slice(0, 60),
+            spec: entry.request,
+            baseVersion: null,
+            responseId: entry.id,
+          },
+        })
       } catch (error) {
         if (active) setResponse(active.id, { kind: 'error', error: error as Error })
       }
@@ -80,7 +122,11 @@ export function App() {
   const onRemoved = useCallback(
     (removed: Removed, label: string) => {
       dispatch({ type: 'item-removed', itemIds: removed.items.map((item) => item.id) })
-      setToast({ id: Date.now(), text: `Deleted ${label}.`, action: { label: 'Undo', run: () => restore.mutate(removed) } })
+      setToast({
+        id: Date.now(),
+        text: `Deleted ${label}.`,
+        action: { label: 'Undo', run: () => restore.mutate(removed) },
+      })
     },
     [dispatch, restore],
   )
@@ -122,7 +168,11 @@ export function App() {
           Search or jump to… <kbd>Ctrl</kbd> <kbd>K</kbd>
         </button>
         <div className="topbar__actions">
-          <EnvironmentPicker value={workspace.environmentId} onChange={(environmentId) => dispatch({ type: 'set-environment', environmentId })} onManage={() => setDialog('environments')} />
+          <EnvironmentPicker
+            value={workspace.environmentId}
+            onChange={(environmentId) => dispatch({ type: 'set-environment', environmentId })}
+            onManage={() => setDialog('environments')}
+          />
           <span className="topbar__meta">{info.data ? `v${info.data.version}` : ''}</span>
           <button type="button" className="button button--small button--ghost" onClick={() => setDialog('settings')}>
             Settings
@@ -142,7 +192,9 @@ export function App() {
                 onOpenSettings={setSettingsTarget}
                 onMoveRequest={setMoving}
                 onRemoved={onRemoved}
-                onRenamed={(itemId, title, fromVersion, toVersion) => dispatch({ type: 'item-renamed', itemId, title, fromVersion, toVersion })}
+                onRenamed={(itemId, title, fromVersion, toVersion) =>
+                  dispatch({ type: 'item-renamed', itemId, title, fromVersion, toVersion })
+                }
                 onImport={importExport.openImport}
                 onExport={(target) => importExport.openExport({ kind: 'collection', ...target })}
                 expandId={importExport.expandId}
@@ -157,7 +209,12 @@ export function App() {
                 onSave={(entry) =>
                   void queryClient
                     .fetchQuery(historyEntryOptions(entry.id))
-                    .then((full) => setSavingHistory({ request: full.request, name: `${entry.method} ${entry.url.replace(/^https?:\/\//, '')}`.slice(0, 80) }))
+                    .then((full) =>
+                      setSavingHistory({
+                        request: full.request,
+                        name: `${entry.method} ${entry.url.replace(/^https?:\/\//, '')}`.slice(0, 80),
+                      }),
+                    )
                 }
                 onExport={(query, label) => importExport.openExport({ kind: 'history', query, label })}
               />
@@ -171,7 +228,8 @@ export function App() {
             onActivate={(tabId) => dispatch({ type: 'activate', tabId })}
             onClose={(tabId) => {
               const tab = workspace.tabs.find((t) => t.id === tabId)
-              if (tab?.isDirty && tab.itemId && !window.confirm(`“${tab.title}” has unsaved changes. Close it anyway?`)) return
+              if (tab?.isDirty && tab.itemId && !window.confirm(`“${tab.title}” has unsaved changes. Close it anyway?`))
+                return
               dispatch({ type: 'close', tabId })
             }}
             onNew={() => dispatch({ type: 'new-tab' })}
@@ -179,20 +237,25 @@ export function App() {
           />
           {/* Shares as whole-number fr: were they fractions summing to 1, a pane held at its minimum
               would leave the other a fraction of the rest and the splitter row the gap. */}
-          <main className="main" style={{ gridTemplateRows: `minmax(200px, ${Math.round(editorShare * 1000)}fr) auto minmax(160px, ${Math.round((1 - editorShare) * 1000)}fr)` }}>
+          <main
+            className="main"
+            style={{
+              gridTemplateRows: `minmax(200px, ${Math.round(editorShare * 1000)}fr) auto minmax(160px, ${Math.round((1 - editorShare) * 1000)}fr)`,
+            }}
+          >
             <ErrorBoundary area="request editor" resetKey={active?.id}>
               {active ? (
                 <EditorContext scopes={scopes} environmentId={workspace.environmentId} inherited={inherited}>
                   <EditorActionsContext.Provider value={importExport.actions}>
-                  <RequestEditor
-                    key={active.id}
-                    draft={active.draft}
-                    dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
-                    isSending={isSending}
-                    onSend={() => doSend()}
-                    onCancel={cancel}
-                    version={info.data?.version ?? '…'}
-                  />
+                    <RequestEditor
+                      key={active.id}
+                      draft={active.draft}
+                      dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
+                      isSending={isSending}
+                      onSend={() => doSend()}
+                      onCancel={cancel}
+                      version={info.data?.version ?? '…'}
+                    />
                   </EditorActionsContext.Provider>
                 </EditorContext>
               ) : (
@@ -216,17 +279,30 @@ export function App() {
         </div>
       </div>
       <SettingsDialog open={dialog === 'settings'} onClose={() => setDialog(null)} />
-      <EnvironmentsDialog open={dialog === 'environments'} onClose={() => setDialog(null)} initialId={workspace.environmentId} />
+      <EnvironmentsDialog
+        open={dialog === 'environments'}
+        onClose={() => setDialog(null)}
+        initialId={workspace.environmentId}
+      />
       <CommandPalette open={dialog === 'palette'} commands={commands} onClose={() => setDialog(null)} />
       <CollectionSettingsDialog
         target={settingsTarget}
         onClose={() => setSettingsTarget(null)}
         renderAuth={(auth, onChange) =>
           settingsTarget?.kind === 'folder' ? (
-            <AuthPanel auth={auth} onChange={onChange} inherited={inheritedAuth(settingsChain)} environmentId={workspace.environmentId} />
+            <AuthPanel
+              auth={auth}
+              onChange={onChange}
+              inherited={inheritedAuth(settingsChain)}
+              environmentId={workspace.environmentId}
+            />
           ) : (
             // A collection is the top: "inherit" there simply means no auth.
-            <AuthPanel auth={auth.type === 'inherit' ? { type: 'none' } : auth} onChange={onChange} environmentId={workspace.environmentId} />
+            <AuthPanel
+              auth={auth.type === 'inherit' ? { type: 'none' } : auth}
+              onChange={onChange}
+              environmentId={workspace.environmentId}
+            />
           )
         }
       />
@@ -238,11 +314,33 @@ export function App() {
           request={saving.saveAs.draft.spec}
           suggestedName={saving.saveAs.title}
           onClose={saving.closeSaveAs}
-          onSaved={(item) => saving.saveAs && dispatch({ type: 'saved', tabId: saving.saveAs.id, itemId: item.id, version: item.version, title: item.name })}
+          onSaved={(item) =>
+            saving.saveAs &&
+            dispatch({
+              type: 'saved',
+              tabId: saving.saveAs.id,
+              itemId: item.id,
+              version: item.version,
+              title: item.name,
+            })
+          }
         />
       ) : null}
-      {savingHistory ? <SaveRequestDialog open request={savingHistory.request} suggestedName={savingHistory.name} onClose={() => setSavingHistory(null)} onSaved={(item) => openSaved(item)} /> : null}
-      <SaveConflictDialog conflict={saving.conflict} onDismiss={saving.dismissConflict} onReloadTheirs={saving.reloadTheirs} onOverwrite={() => void saving.overwrite()} />
+      {savingHistory ? (
+        <SaveRequestDialog
+          open
+          request={savingHistory.request}
+          suggestedName={savingHistory.name}
+          onClose={() => setSavingHistory(null)}
+          onSaved={(item) => openSaved(item)}
+        />
+      ) : null}
+      <SaveConflictDialog
+        conflict={saving.conflict}
+        onDismiss={saving.dismissConflict}
+        onReloadTheirs={saving.reloadTheirs}
+        onOverwrite={() => void saving.overwrite()}
+      />
       <Toast message={toast} onDismiss={() => setToast(null)} />
       <FailureNotice />
     </div>

@@ -10,10 +10,16 @@ export function FailureNotice() {
       {notice ? (
         <div className="failure-notice">
           <div className="failure-notice__text">
-            <strong className="failure-notice__action">{notice.action}.</strong> <span className="failure-notice__message">{notice.message}</span>{' '}
+            <strong className="failure-notice__action">{notice.action}.</strong>{' '}
+            <span className="failure-notice__message">{notice.message}</span>{' '}
             <span className="failure-notice__next">{notice.next}</span>
           </div>
-          <button type="button" className="icon-button failure-notice__close" aria-label="Dismiss error" onClick={() => failureNotices.dismiss(notice.id)}>
+          <button
+            type="button"
+            className="icon-button failure-notice__close"
+            aria-label="Dismiss error"
+            onClick={() => failureNotices.dismiss(notice.id)}
+          >
             ×
           </button>
         </div>

@@ -28,7 +28,9 @@ export function SaveConflictDialog({ conflict, onDismiss, onReloadTheirs, onOver
       }
     >
       <p>“{conflict?.current.name}” was changed elsewhere (another tab or a teammate) since you opened it.</p>
-      <p className="hint">Reload to see their version (your edits in this tab are replaced), or overwrite theirs with yours.</p>
+      <p className="hint">
+        Reload to see their version (your edits in this tab are replaced), or overwrite theirs with yours.
+      </p>
     </Dialog>
   )
 }

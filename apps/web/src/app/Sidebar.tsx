@@ -5,7 +5,17 @@ import './sidebar.css'
 export type SidebarView = 'collections' | 'history'
 
 /** Collections and History share the sidebar; one shows at a time. */
-export function Sidebar({ view, onView, collections, history }: { view: SidebarView; onView: (view: SidebarView) => void; collections: ReactNode; history: ReactNode }) {
+export function Sidebar({
+  view,
+  onView,
+  collections,
+  history,
+}: {
+  view: SidebarView
+  onView: (view: SidebarView) => void
+  collections: ReactNode
+  history: ReactNode
+}) {
   return (
     <aside className="sidebar">
       <Tabs<SidebarView>

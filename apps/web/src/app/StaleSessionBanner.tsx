@@ -7,8 +7,8 @@ export function StaleSessionBanner() {
   if (!stale) return null
   return (
     <div className="banner" role="alert">
-      Your Courier session has ended, so this page can no longer talk to it. Open the sign-in link <code>courier serve</code> printed, or run{' '}
-      <code>courier open</code> for a fresh one.
+      Your Courier session has ended, so this page can no longer talk to it. Open the sign-in link{' '}
+      <code>courier serve</code> printed, or run <code>courier open</code> for a fresh one.
       <button type="button" className="button button--small" onClick={() => window.location.reload()}>
         Reload
       </button>

@@ -1,4 +1,10 @@
-import { GLOBALS_ID, type CollectionTree, type Environment, type HistorySummary, type SavedRequestItem } from '@courier/shared'
+import {
+  GLOBALS_ID,
+  type CollectionTree,
+  type Environment,
+  type HistorySummary,
+  type SavedRequestItem,
+} from '@courier/shared'
 import type { Command } from '../features/command-palette'
 
 type CommandSources = {
@@ -13,7 +19,13 @@ type CommandSources = {
 
 /** Everything the palette can jump to, in groups. */
 export function buildCommands(sources: CommandSources): Command[] {
-  const commands: Command[] = sources.actions.map((action) => ({ id: `action:${action.label}`, group: 'Actions', label: action.label, detail: action.detail, run: action.run }))
+  const commands: Command[] = sources.actions.map((action) => ({
+    id: `action:${action.label}`,
+    group: 'Actions',
+    label: action.label,
+    detail: action.detail,
+    run: action.run,
+  }))
   for (const collection of sources.collections) {
     const pathOf = (parentId: string | null): string => {
       const names: string[] = []
@@ -28,15 +40,38 @@ export function buildCommands(sources: CommandSources): Command[] {
     }
     for (const item of collection.items) {
       if (item.kind !== 'request') continue
-      commands.push({ id: `request:${item.id}`, group: 'Requests', label: `${item.request.method} ${item.name}`, detail: pathOf(item.parentId), run: () => sources.openRequest(item) })
+      commands.push({
+        id: `request:${item.id}`,
+        group: 'Requests',
+        label: `${item.request.method} ${item.name}`,
+        detail: pathOf(item.parentId),
+        run: () => sources.openRequest(item),
+      })
     }
   }
-  commands.push({ id: 'env:none', group: 'Environments', label: 'No environment', run: () => sources.useEnvironment(null) })
+  commands.push({
+    id: 'env:none',
+    group: 'Environments',
+    label: 'No environment',
+    run: () => sources.useEnvironment(null),
+  })
   for (const environment of sources.environments.filter((e) => e.id !== GLOBALS_ID)) {
-    commands.push({ id: `env:${environment.id}`, group: 'Environments', label: `Use ${environment.name}`, detail: `${environment.variables.length} variables`, run: () => sources.useEnvironment(environment.id) })
+    commands.push({
+      id: `env:${environment.id}`,
+      group: 'Environments',
+      label: `Use ${environment.name}`,
+      detail: `${environment.variables.length} variables`,
+      run: () => sources.useEnvironment(environment.id),
+    })
   }
   for (const entry of sources.history) {
-    commands.push({ id: `history:${entry.id}`, group: 'History', label: `${entry.method} ${entry.url}`, detail: `${entry.status ?? entry.errorCode ?? ''} · ${new Date(entry.createdAt).toLocaleString()}`, run: () => sources.openHistory(entry) })
+    commands.push({
+      id: `history:${entry.id}`,
+      group: 'History',
+      label: `${entry.method} ${entry.url}`,
+      detail: `${entry.status ?? entry.errorCode ?? ''} · ${new Date(entry.createdAt).toLocaleString()}`,
+      run: () => sources.openHistory(entry),
+    })
   }
   return commands
 }

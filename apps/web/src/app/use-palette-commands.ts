@@ -17,7 +17,13 @@ type PaletteSources = {
 }
 
 /** The command palette's commands: the app's actions, saved requests, environments and recent history. */
-export function usePaletteCommands({ open, actions, openRequest, useEnvironment, openHistory }: PaletteSources): Command[] {
+export function usePaletteCommands({
+  open,
+  actions,
+  openRequest,
+  useEnvironment,
+  openHistory,
+}: PaletteSources): Command[] {
   const collections = useQuery(collectionsOptions())
   const environments = useQuery(environmentsOptions())
   const recentHistory = useQuery({ ...historyListOptions({ limit: 100 }), enabled: open })

@@ -21,13 +21,18 @@ export function useSaveTab(dispatch: Dispatch<WorkspaceAction>) {
   const write = async (tab: OpenTab, version: number) => {
     if (!tab.itemId) return
     try {
-      const saved = await callEndpoint(endpoints.updateItem, { params: { id: tab.itemId }, body: { version, request: tab.draft.spec } })
+      const saved = await callEndpoint(endpoints.updateItem, {
+        params: { id: tab.itemId },
+        body: { version, request: tab.draft.spec },
+      })
       dispatch({ type: 'saved', tabId: tab.id, itemId: saved.id, version: saved.version, title: saved.name })
       setConflict(null)
       void queryClient.invalidateQueries({ queryKey: collectionsOptions().queryKey })
     } catch (error) {
       if (error instanceof ApiError && error.code === 'STORAGE_CONFLICT') {
-        const current = await callEndpoint(endpoints.listCollections).then((trees) => trees.flatMap((t) => t.items).find((i) => i.id === tab.itemId))
+        const current = await callEndpoint(endpoints.listCollections).then((trees) =>
+          trees.flatMap((t) => t.items).find((i) => i.id === tab.itemId),
+        )
         if (current?.kind === 'request') setConflict({ tab, current })
         return
       }
@@ -48,7 +53,13 @@ export function useSaveTab(dispatch: Dispatch<WorkspaceAction>) {
     reloadTheirs: () => {
       if (!conflict) return
       dispatch({ type: 'edit', tabId: conflict.tab.id, action: { type: 'load', spec: conflict.current.request } })
-      dispatch({ type: 'saved', tabId: conflict.tab.id, itemId: conflict.current.id, version: conflict.current.version, title: conflict.current.name })
+      dispatch({
+        type: 'saved',
+        tabId: conflict.tab.id,
+        itemId: conflict.current.id,
+        version: conflict.current.version,
+        title: conflict.current.name,
+      })
       setConflict(null)
     },
     dismissConflict: () => setConflict(null),

@@ -11,12 +11,19 @@ import type { OpenTab, WorkspaceAction } from '../features/workspace'
  * Each tab's response: what its last send answered, or, for a restored tab, its last response
  * fetched again from history. `doSend` sends the active tab's request (or a variant of it).
  */
-export function useTabResponses(active: OpenTab | undefined, environmentId: string | null, dispatch: Dispatch<WorkspaceAction>) {
+export function useTabResponses(
+  active: OpenTab | undefined,
+  environmentId: string | null,
+  dispatch: Dispatch<WorkspaceAction>,
+) {
   const [responses, setResponses] = useState<Record<string, ResponseState>>({})
   const send = useSendRequest()
   const queryClient = useQueryClient()
   const response: ResponseState = (active && responses[active.id]) ?? { kind: 'empty' }
-  const setResponse = useCallback((tabId: string, state: ResponseState) => setResponses((current) => ({ ...current, [tabId]: state })), [])
+  const setResponse = useCallback(
+    (tabId: string, state: ResponseState) => setResponses((current) => ({ ...current, [tabId]: state })),
+    [],
+  )
 
   // A restored tab shows its last response again (kept in history).
   const responseId = active?.responseId ?? null
@@ -30,22 +37,31 @@ export function useTabResponses(active: OpenTab | undefined, environmentId: stri
   }, [active, responseId, responses, queryClient, setResponse, dispatch])
 
   /** Sends the active tab's request, or a variant of it (the next page of a Link header). */
-  const doSend = useCallback((override?: RequestSpec) => {
-    if (!active || send.isPending) return
-    const tabId = active.id
-    setResponse(tabId, { kind: 'sending', startedAt: performance.now() })
-    send.mutate(
-      { request: override ?? active.draft.spec, environmentId: environmentId ?? undefined, itemId: active.itemId ?? undefined },
-      {
-        onSuccess: ({ record, roundTripMs }) => {
-          setResponse(tabId, { kind: 'record', record, fromHistory: false, roundTripMs })
-          dispatch({ type: 'responded', tabId, responseId: record.error?.code === 'ABORTED' ? null : record.id })
-          if (active.draft.spec.captures.length) void queryClient.invalidateQueries({ queryKey: environmentsOptions().queryKey })
+  const doSend = useCallback(
+    (override?: RequestSpec) => {
+      if (!active || send.isPending) return
+      const tabId = active.id
+      setResponse(tabId, { kind: 'sending', startedAt: performance.now() })
+      send.mutate(
+        {
+          request: override ?? active.draft.spec,
+          environmentId: environmentId ?? undefined,
+          itemId: active.itemId ?? undefined,
         },
-        onError: (error) => setResponse(tabId, error.name === 'AbortError' ? { kind: 'empty' } : { kind: 'error', error }),
-      },
-    )
-  }, [active, send, environmentId, setResponse, dispatch, queryClient])
+        {
+          onSuccess: ({ record, roundTripMs }) => {
+            setResponse(tabId, { kind: 'record', record, fromHistory: false, roundTripMs })
+            dispatch({ type: 'responded', tabId, responseId: record.error?.code === 'ABORTED' ? null : record.id })
+            if (active.draft.spec.captures.length)
+              void queryClient.invalidateQueries({ queryKey: environmentsOptions().queryKey })
+          },
+          onError: (error) =>
+            setResponse(tabId, error.name === 'AbortError' ? { kind: 'empty' } : { kind: 'error', error }),
+        },
+      )
+    },
+    [active, send, environmentId, setResponse, dispatch, queryClient],
+  )
 
   return { response, setResponse, doSend, isSending: send.isPending, cancel: send.cancel }
 }

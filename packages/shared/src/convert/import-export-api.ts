@@ -54,12 +54,25 @@ export const CodegenInputSchema = z.object({
   revealSecrets: z.boolean().default(false),
 })
 export type CodegenInput = z.input<typeof CodegenInputSchema>
-export const GeneratedCodeSchema = z.object({ target: CodeTargetIdSchema, language: z.string(), code: z.string(), notes: z.array(z.string()) })
+export const GeneratedCodeSchema = z.object({
+  target: CodeTargetIdSchema,
+  language: z.string(),
+  code: z.string(),
+  notes: z.array(z.string()),
+})
 export type GeneratedCodeAnswer = z.infer<typeof GeneratedCodeSchema>
 
 /** Parses a pasted cURL command into a request (the URL field's paste). */
-export const CurlParseInputSchema = z.object({ command: z.string().min(1).max(1024 * 1024) })
-export const CurlParsedSchema = z.object({ request: RequestSpecSchema, problems: z.array(z.object({ what: z.string(), reason: z.string() })) })
+export const CurlParseInputSchema = z.object({
+  command: z
+    .string()
+    .min(1)
+    .max(1024 * 1024),
+})
+export const CurlParsedSchema = z.object({
+  request: RequestSpecSchema,
+  problems: z.array(z.object({ what: z.string(), reason: z.string() })),
+})
 export type CurlParsed = z.infer<typeof CurlParsedSchema>
 
 /** True when a text looks like a cURL command (what the URL field checks on paste). */

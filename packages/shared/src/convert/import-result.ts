@@ -2,7 +2,16 @@ import { z } from 'zod'
 import { CollectionTreeSchema } from '../collection.js'
 import { VariablesSchema } from '../variables.js'
 
-export const IMPORT_FORMATS = ['postman-collection', 'postman-environment', 'openapi', 'swagger', 'har', 'curl', 'insomnia', 'courier-workspace'] as const
+export const IMPORT_FORMATS = [
+  'postman-collection',
+  'postman-environment',
+  'openapi',
+  'swagger',
+  'har',
+  'curl',
+  'insomnia',
+  'courier-workspace',
+] as const
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS)
 export type ImportFormat = z.infer<typeof ImportFormatSchema>
 

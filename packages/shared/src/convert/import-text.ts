@@ -36,7 +36,11 @@ function importCurl(text: string, builder: ImportBuilder): void {
  * or environment, OpenAPI/Swagger, HAR, an Insomnia export. Pure: no file or network access.
  */
 export async function importText(text: string, options: { name?: string } = {}): Promise<ImportResult> {
-  if (text.length > IMPORT_LIMITS.maxTextLength) throw new ConvertError('IMPORT_TOO_LARGE', `The file is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`)
+  if (text.length > IMPORT_LIMITS.maxTextLength)
+    throw new ConvertError(
+      'IMPORT_TOO_LARGE',
+      `The file is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`,
+    )
   if (looksLikeCurl(text)) {
     const builder = new ImportBuilder('curl', 'cURL command')
     importCurl(text, builder)
@@ -68,7 +72,10 @@ export async function importText(text: string, options: { name?: string } = {}):
     return finish(builder)
   }
   if (isInsomnia(doc)) {
-    const builder = new ImportBuilder('insomnia', `Insomnia export v${str((doc as Record<string, unknown>).__export_format, '4')}`)
+    const builder = new ImportBuilder(
+      'insomnia',
+      `Insomnia export v${str((doc as Record<string, unknown>).__export_format, '4')}`,
+    )
     importInsomnia(doc, builder)
     return finish(builder)
   }
@@ -78,9 +85,15 @@ export async function importText(text: string, options: { name?: string } = {}):
     return finish(builder)
   }
   if (isRecord(doc) && isRecord(doc.info) && Array.isArray(doc.item)) {
-    throw new ConvertError('IMPORT_FORMAT_UNKNOWN', 'This looks like a Postman collection of an older version (v1); export it again as v2.1 from Postman.')
+    throw new ConvertError(
+      'IMPORT_FORMAT_UNKNOWN',
+      'This looks like a Postman collection of an older version (v1); export it again as v2.1 from Postman.',
+    )
   }
-  throw new ConvertError('IMPORT_FORMAT_UNKNOWN', 'Courier does not recognise this as a Postman, OpenAPI, Swagger, HAR, Insomnia or Courier export, nor as a cURL command.')
+  throw new ConvertError(
+    'IMPORT_FORMAT_UNKNOWN',
+    'Courier does not recognise this as a Postman, OpenAPI, Swagger, HAR, Insomnia or Courier export, nor as a cURL command.',
+  )
 }
 
 function finish(builder: ImportBuilder): ImportResult {

@@ -16,5 +16,11 @@ export { specToHar } from './har/spec-to-har.js'
 export { exportWorkspace, WORKSPACE_FORMAT } from './workspace/export-workspace.js'
 export { exportHistoryCsv, exportHistoryJson } from './history/export-history.js'
 export { generateCode } from './codegen/generate-code.js'
-export { CODE_TARGETS, CodeTargetIdSchema, codeTarget, type CodeTarget, type CodeTargetId } from './codegen/code-targets.js'
+export {
+  CODE_TARGETS,
+  CodeTargetIdSchema,
+  codeTarget,
+  type CodeTarget,
+  type CodeTargetId,
+} from './codegen/code-targets.js'
 export * from './import-export-api.js'

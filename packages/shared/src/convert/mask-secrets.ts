@@ -7,7 +7,11 @@ import { REDACTED, isSecretHeader } from '../http-rules.js'
 export class SecretTally {
   count = 0
   note(): string[] {
-    return this.count ? [`${this.count} secret value${this.count > 1 ? 's were' : ' was'} left out (secret variables, passwords, tokens, keys); export again with “Include secrets” to keep them.`] : []
+    return this.count
+      ? [
+          `${this.count} secret value${this.count > 1 ? 's were' : ' was'} left out (secret variables, passwords, tokens, keys); export again with “Include secrets” to keep them.`,
+        ]
+      : []
   }
 }
 
@@ -28,13 +32,25 @@ export function maskAuth(auth: Auth, tally: SecretTally, replacement = ''): Auth
 }
 
 /** Values of secret headers (Authorization, Cookie, API keys), at any level: request, folder, collection. */
-export function maskHeaders(headers: RequestSpec['headers'], tally: SecretTally, replacement = ''): RequestSpec['headers'] {
-  return headers.map(([name, value, enabled]) => [name, isSecretHeader(name) ? hide(value, tally, replacement) : value, enabled])
+export function maskHeaders(
+  headers: RequestSpec['headers'],
+  tally: SecretTally,
+  replacement = '',
+): RequestSpec['headers'] {
+  return headers.map(([name, value, enabled]) => [
+    name,
+    isSecretHeader(name) ? hide(value, tally, replacement) : value,
+    enabled,
+  ])
 }
 
 /** The auth tab's credentials and secret headers of one request. */
 export function maskSpec(spec: RequestSpec, tally: SecretTally, replacement = ''): RequestSpec {
-  return { ...spec, headers: maskHeaders(spec.headers, tally, replacement), auth: maskAuth(spec.auth, tally, replacement) }
+  return {
+    ...spec,
+    headers: maskHeaders(spec.headers, tally, replacement),
+    auth: maskAuth(spec.auth, tally, replacement),
+  }
 }
 
 export { REDACTED }

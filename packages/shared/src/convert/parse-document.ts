@@ -6,7 +6,11 @@ import { ConvertError, IMPORT_LIMITS } from './import-result.js'
  * "billion laughs" expansion) and only plain data comes out: no custom tags, no code.
  */
 export function parseDocument(text: string): unknown {
-  if (text.length > IMPORT_LIMITS.maxTextLength) throw new ConvertError('IMPORT_TOO_LARGE', `The file is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`)
+  if (text.length > IMPORT_LIMITS.maxTextLength)
+    throw new ConvertError(
+      'IMPORT_TOO_LARGE',
+      `The file is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`,
+    )
   const trimmed = text.replace(/^\uFEFF/, '').trim()
   if (trimmed === '') throw new ConvertError('IMPORT_INVALID', 'The file is empty.')
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -14,24 +18,36 @@ export function parseDocument(text: string): unknown {
       return JSON.parse(trimmed)
     } catch (error) {
       // JSON is also YAML; a broken JSON file gets the JSON parser's message, which is clearer.
-      if (!/^\s*[{[][^]*:\s/.test(trimmed.slice(0, 200))) throw new ConvertError('IMPORT_INVALID', `The file is not valid JSON: ${(error as Error).message}.`)
+      if (!/^\s*[{[][^]*:\s/.test(trimmed.slice(0, 200)))
+        throw new ConvertError('IMPORT_INVALID', `The file is not valid JSON: ${(error as Error).message}.`)
     }
   }
   try {
     return parseYaml(trimmed, { maxAliasCount: 1000, uniqueKeys: false, merge: true, schema: 'core' })
   } catch (error) {
-    throw new ConvertError('IMPORT_INVALID', `The file is neither JSON nor YAML: ${(error as Error).message.split('\n')[0]}.`)
+    throw new ConvertError(
+      'IMPORT_INVALID',
+      `The file is neither JSON nor YAML: ${(error as Error).message.split('\n')[0]}.`,
+    )
   }
 }
 
 /** Every document of a multi-document YAML stream (`---` separated), as plain data. */
 export async function parseYamlStream(text: string): Promise<unknown[]> {
-  if (text.length > IMPORT_LIMITS.maxTextLength) throw new ConvertError('IMPORT_TOO_LARGE', `The file is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`)
+  if (text.length > IMPORT_LIMITS.maxTextLength)
+    throw new ConvertError(
+      'IMPORT_TOO_LARGE',
+      `The file is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`,
+    )
   const { parseAllDocuments } = await import('yaml')
   const documents = parseAllDocuments(text)
   const list = Array.isArray(documents) ? documents : [documents]
   return list.map((doc, index) => {
-    if (doc.errors.length) throw new ConvertError('IMPORT_INVALID', `Document ${index + 1} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}.`)
+    if (doc.errors.length)
+      throw new ConvertError(
+        'IMPORT_INVALID',
+        `Document ${index + 1} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}.`,
+      )
     return doc.toJS({ maxAliasCount: 1000 })
   })
 }

@@ -7,7 +7,13 @@ const RFC_CHALLENGE = (algorithm: string): [string, string] => [
   'WWW-Authenticate',
   `Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=${algorithm}, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"`,
 ]
-const RFC_INPUT = { credentials: { username: 'Mufasa', password: 'Circle of Life' }, method: 'GET', uri: '/dir/index.html', cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ', nc: 1 }
+const RFC_INPUT = {
+  credentials: { username: 'Mufasa', password: 'Circle of Life' },
+  method: 'GET',
+  uri: '/dir/index.html',
+  cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ',
+  nc: 1,
+}
 
 function params(header: string): Record<string, string> {
   return parseChallenges([header])[0]!.params
@@ -38,12 +44,17 @@ describe('digestAuthorization', () => {
   })
 
   it('hashes the user name when the server asks for userhash, and sends non-ASCII names as username*', () => {
-    const hashed = pickDigestChallenge([['WWW-Authenticate', 'Digest realm="r", nonce="n", qop="auth", algorithm=SHA-256, userhash=true']], false)!
+    const hashed = pickDigestChallenge(
+      [['WWW-Authenticate', 'Digest realm="r", nonce="n", qop="auth", algorithm=SHA-256, userhash=true']],
+      false,
+    )!
     const header = params(digestAuthorization({ challenge: hashed, ...RFC_INPUT }))
     expect(header.username).toMatch(/^[0-9a-f]{64}$/)
     expect(header.userhash).toBe('true')
     const plain = pickDigestChallenge([['WWW-Authenticate', 'Digest realm="r", nonce="n", qop="auth"']], false)!
-    expect(digestAuthorization({ challenge: plain, ...RFC_INPUT, credentials: { username: 'Jäsøn', password: 'x' } })).toContain("username*=UTF-8''J%C3%A4s%C3%B8n")
+    expect(
+      digestAuthorization({ challenge: plain, ...RFC_INPUT, credentials: { username: 'Jäsøn', password: 'x' } }),
+    ).toContain("username*=UTF-8''J%C3%A4s%C3%B8n")
   })
 })
 
@@ -59,6 +70,9 @@ describe('pickDigestChallenge', () => {
     expect(pickDigestChallenge([intOnly], false)).toBeNull()
     expect(pickDigestChallenge([['WWW-Authenticate', 'Digest realm="r", nonce="n", algorithm=SHA-1']], true)).toBeNull()
     expect(pickDigestChallenge([['WWW-Authenticate', 'Basic realm="r"']], true)).toBeNull()
-    expect(pickDigestChallenge([['WWW-Authenticate', 'Digest realm="r", nonce="n"']], true)).toMatchObject({ algorithm: 'MD5', qop: null })
+    expect(pickDigestChallenge([['WWW-Authenticate', 'Digest realm="r", nonce="n"']], true)).toMatchObject({
+      algorithm: 'MD5',
+      qop: null,
+    })
   })
 })

@@ -34,7 +34,14 @@ function usable(challenge: Challenge, canHashBody: boolean): DigestChallenge | n
     else if (offered.includes('auth-int') && canHashBody) qop = 'auth-int'
     else return null
   }
-  return { realm, nonce, opaque: challenge.params.opaque, algorithm, qop, userhash: challenge.params.userhash?.toLowerCase() === 'true' }
+  return {
+    realm,
+    nonce,
+    opaque: challenge.params.opaque,
+    algorithm,
+    qop,
+    userhash: challenge.params.userhash?.toLowerCase() === 'true',
+  }
 }
 
 /**
@@ -78,8 +85,13 @@ export function digestAuthorization(input: DigestInput): string {
 
   let ha1 = H(`${credentials.username}:${challenge.realm}:${credentials.password}`)
   if (/-sess$/i.test(challenge.algorithm)) ha1 = H(`${ha1}:${challenge.nonce}:${cnonce}`)
-  const ha2 = challenge.qop === 'auth-int' ? H(`${input.method}:${input.uri}:${H(input.body ?? Buffer.alloc(0))}`) : H(`${input.method}:${input.uri}`)
-  const response = challenge.qop ? H(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:${challenge.qop}:${ha2}`) : H(`${ha1}:${challenge.nonce}:${ha2}`)
+  const ha2 =
+    challenge.qop === 'auth-int'
+      ? H(`${input.method}:${input.uri}:${H(input.body ?? Buffer.alloc(0))}`)
+      : H(`${input.method}:${input.uri}`)
+  const response = challenge.qop
+    ? H(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:${challenge.qop}:${ha2}`)
+    : H(`${ha1}:${challenge.nonce}:${ha2}`)
 
   const parts: string[] = []
   // RFC 7616 §3.4.4: a name that cannot travel in a quoted string goes hashed or as username*.
@@ -87,7 +99,12 @@ export function digestAuthorization(input: DigestInput): string {
   if (challenge.userhash) parts.push(`username=${quote(H(`${credentials.username}:${challenge.realm}`))}`)
   else if (plainName) parts.push(`username=${quote(credentials.username)}`)
   else parts.push(`username*=UTF-8''${encodeURIComponent(credentials.username)}`)
-  parts.push(`realm=${quote(challenge.realm)}`, `uri=${quote(input.uri)}`, `algorithm=${challenge.algorithm}`, `nonce=${quote(challenge.nonce)}`)
+  parts.push(
+    `realm=${quote(challenge.realm)}`,
+    `uri=${quote(input.uri)}`,
+    `algorithm=${challenge.algorithm}`,
+    `nonce=${quote(challenge.nonce)}`,
+  )
   if (challenge.qop) parts.push(`nc=${nc}`, `cnonce=${quote(cnonce)}`, `qop=${challenge.qop}`)
   parts.push(`response=${quote(response)}`)
   if (challenge.opaque !== undefined) parts.push(`opaque=${quote(challenge.opaque)}`)

@@ -11,7 +11,11 @@ type Request = { method: string; url: URL; headers: Pair[]; body: OutgoingBody; 
  * Authorization row (theirs wins), or a different origin than the one addressed (credentials
  * never travel to another origin, like on redirects).
  */
-export function digestRetry<R extends Request>(original: R, current: R, result: ExchangeResult): { request: R; note: string } | null {
+export function digestRetry<R extends Request>(
+  original: R,
+  current: R,
+  result: ExchangeResult,
+): { request: R; note: string } | null {
   const credentials = original.digest
   if (!credentials || result.status !== 401) return null
   if (current.url.origin !== original.url.origin) return null
@@ -26,7 +30,10 @@ export function digestRetry<R extends Request>(original: R, current: R, result: 
     uri: `${current.url.pathname}${current.url.search}`,
     body: Buffer.isBuffer(current.body) ? current.body : null,
   })
-  const headers: Pair[] = [...current.headers.filter(([name]) => name.toLowerCase() !== 'authorization'), ['Authorization', authorization]]
+  const headers: Pair[] = [
+    ...current.headers.filter(([name]) => name.toLowerCase() !== 'authorization'),
+    ['Authorization', authorization],
+  ]
   const how = `${challenge.algorithm}${challenge.qop ? `, qop=${challenge.qop}` : ''}`
   return {
     request: { ...current, headers },

@@ -3,8 +3,13 @@ import { parseChallenges } from './parse-challenges.js'
 
 describe('parseChallenges', () => {
   it('reads quoted and token parameters, lower-casing their names', () => {
-    expect(parseChallenges(['Digest Realm="api@example", qop="auth,auth-int", algorithm=SHA-256, nonce="abc=="'])).toEqual([
-      { scheme: 'Digest', params: { realm: 'api@example', qop: 'auth,auth-int', algorithm: 'SHA-256', nonce: 'abc==' } },
+    expect(
+      parseChallenges(['Digest Realm="api@example", qop="auth,auth-int", algorithm=SHA-256, nonce="abc=="']),
+    ).toEqual([
+      {
+        scheme: 'Digest',
+        params: { realm: 'api@example', qop: 'auth,auth-int', algorithm: 'SHA-256', nonce: 'abc==' },
+      },
     ])
   })
 
@@ -15,7 +20,10 @@ describe('parseChallenges', () => {
   })
 
   it('unescapes quoted-pairs and keeps commas inside quotes', () => {
-    expect(parseChallenges(['Digest realm="say \\"hi\\", then go", nonce="1"'])[0]!.params).toEqual({ realm: 'say "hi", then go', nonce: '1' })
+    expect(parseChallenges(['Digest realm="say \\"hi\\", then go", nonce="1"'])[0]!.params).toEqual({
+      realm: 'say "hi", then go',
+      nonce: '1',
+    })
   })
 
   it('keeps a token68 and reads challenges from several lines', () => {

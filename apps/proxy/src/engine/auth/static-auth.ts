@@ -27,7 +27,8 @@ export function staticAuth(auth: Auth): StaticAuth {
       return { ...none, header: ['Authorization', `Basic ${credentials}`] }
     }
     case 'bearer': {
-      if (auth.token === '') return { ...none, notes: ['The Auth tab has an empty bearer token, so no Authorization header was sent.'] }
+      if (auth.token === '')
+        return { ...none, notes: ['The Auth tab has an empty bearer token, so no Authorization header was sent.'] }
       const prefix = auth.prefix.trim()
       return { ...none, header: ['Authorization', prefix === '' ? auth.token : `${prefix} ${auth.token}`] }
     }
@@ -59,11 +60,19 @@ export function hasQueryParam(url: URL, name: string): boolean {
 /** The Auth tab's header must be as valid as any header row (SECURITY.md H-01..H-03). */
 export function assertAuthHeaderValid([name, value]: Pair): void {
   if (!isHeaderNameValid(name)) {
-    throw new CourierError('HEADER_INVALID', `The API key name "${name.slice(0, 60)}" is not a valid header name: use letters, digits and !#$%&'*+-.^_\`|~ without spaces.`, { field: 'auth.name', phase: 'validate' })
+    throw new CourierError(
+      'HEADER_INVALID',
+      `The API key name "${name.slice(0, 60)}" is not a valid header name: use letters, digits and !#$%&'*+-.^_\`|~ without spaces.`,
+      { field: 'auth.name', phase: 'validate' },
+    )
   }
   const problem = headerValueProblem(value)
   if (problem) {
     const what = problem === 'non-latin1' ? 'characters outside Latin-1' : 'a line break or control character'
-    throw new CourierError('HEADER_INVALID', `The ${name} value from the Auth tab contains ${what}, which HTTP headers do not allow.`, { field: 'auth', phase: 'validate' })
+    throw new CourierError(
+      'HEADER_INVALID',
+      `The ${name} value from the Auth tab contains ${what}, which HTTP headers do not allow.`,
+      { field: 'auth', phase: 'validate' },
+    )
   }
 }

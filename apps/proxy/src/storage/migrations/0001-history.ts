@@ -16,5 +16,5 @@ export const migration: Migration = {
       .addColumn('response_json', 'text', (c) => c.notNull())
       .execute()
     await db.schema.createIndex('history_created_at').on('history').column('created_at').execute()
-  }
+  },
 }

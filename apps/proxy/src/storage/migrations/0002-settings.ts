@@ -8,5 +8,5 @@ export const migration: Migration = {
       .addColumn('value_json', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'varchar(32)', (c) => c.notNull().defaultTo(sql`''`))
       .execute()
-  }
+  },
 }

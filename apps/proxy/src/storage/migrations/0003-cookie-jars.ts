@@ -8,5 +8,5 @@ export const migration: Migration = {
       .addColumn('json', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
       .execute()
-  }
+  },
 }

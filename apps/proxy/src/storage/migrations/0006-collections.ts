@@ -23,6 +23,10 @@ export const migration: Migration = {
       .addColumn('version', 'integer', (c) => c.notNull())
       .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('collection_items_collection').on('collection_items').columns(['collection_id', 'parent_id']).execute()
+    await db.schema
+      .createIndex('collection_items_collection')
+      .on('collection_items')
+      .columns(['collection_id', 'parent_id'])
+      .execute()
   },
 }

@@ -9,10 +9,14 @@ import { isSqlite } from '../dialect.js'
 export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     if (isSqlite(db)) {
-      await sql`CREATE VIRTUAL TABLE history_fts USING fts5(url, body, content='', contentless_delete=1, tokenize='unicode61')`.execute(db)
+      await sql`CREATE VIRTUAL TABLE history_fts USING fts5(url, body, content='', contentless_delete=1, tokenize='unicode61')`.execute(
+        db,
+      )
     } else {
       await db.schema.alterTable('history').addColumn('search_text', 'text').execute()
-      await sql`CREATE INDEX history_search ON history USING GIN (to_tsvector('simple', coalesce(search_text, '')))`.execute(db)
+      await sql`CREATE INDEX history_search ON history USING GIN (to_tsvector('simple', coalesce(search_text, '')))`.execute(
+        db,
+      )
     }
     await db.schema.createIndex('history_status').on('history').column('status').execute()
   },

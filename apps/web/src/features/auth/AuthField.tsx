@@ -2,7 +2,15 @@ import { useId, type ReactNode } from 'react'
 import { VariableInput } from '../../shared/variables/VariableInput'
 
 /** A labelled row of the auth forms; the label focuses the control it names. */
-export function AuthField({ label, children, hint }: { label: string; children: (id: string) => ReactNode; hint?: ReactNode }) {
+export function AuthField({
+  label,
+  children,
+  hint,
+}: {
+  label: string
+  children: (id: string) => ReactNode
+  hint?: ReactNode
+}) {
   const id = useId()
   return (
     <div className="auth-field">
@@ -17,7 +25,14 @@ export function AuthField({ label, children, hint }: { label: string; children: 
   )
 }
 
-type TextInputProps = { id?: string; label: string; value: string; onChange: (value: string) => void; placeholder?: string; mono?: boolean }
+type TextInputProps = {
+  id?: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  placeholder?: string
+  mono?: boolean
+}
 
 /** A one-line auth value; `{{variables}}` in it are coloured and explained as in the URL. */
 export function TextInput({ id, label, value, onChange, placeholder, mono = false }: TextInputProps) {

@@ -80,14 +80,25 @@ export function AuthPanel({ auth, onChange, inherited: inheritedProp, environmen
               Uses the auth of <strong>{inherited.from}</strong>: {authSummary(effective)}.
             </p>
           ) : (
-            <p>{inherited ? `${inherited.from} sets no auth` : 'No parent sets auth'}, so this request is sent without auth.</p>
+            <p>
+              {inherited ? `${inherited.from} sets no auth` : 'No parent sets auth'}, so this request is sent without
+              auth.
+            </p>
           )}
           {effective.type === 'oauth2' ? <OAuth2Panel config={effective.config} environmentId={environment} /> : null}
         </div>
       ) : null}
       {auth.type === 'none' ? <p className="empty-note">This request is sent without credentials.</p> : null}
-      {auth.type === 'basic' || auth.type === 'bearer' || auth.type === 'apikey' || auth.type === 'digest' ? <StaticAuthFields auth={auth} onChange={onChange} /> : null}
-      {auth.type === 'oauth2' ? <OAuth2Panel config={auth.config} onChange={(config) => onChange({ type: 'oauth2', config })} environmentId={environment} /> : null}
+      {auth.type === 'basic' || auth.type === 'bearer' || auth.type === 'apikey' || auth.type === 'digest' ? (
+        <StaticAuthFields auth={auth} onChange={onChange} />
+      ) : null}
+      {auth.type === 'oauth2' ? (
+        <OAuth2Panel
+          config={auth.config}
+          onChange={(config) => onChange({ type: 'oauth2', config })}
+          environmentId={environment}
+        />
+      ) : null}
     </div>
   )
 }

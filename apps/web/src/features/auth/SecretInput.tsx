@@ -1,6 +1,12 @@
 import { useState } from 'react'
 
-type SecretInputProps = { label: string; value: string; onChange: (value: string) => void; placeholder?: string; id?: string }
+type SecretInputProps = {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  placeholder?: string
+  id?: string
+}
 
 /** A masked field with a Show switch: secrets stay hidden on a shared screen until asked for. */
 export function SecretInput({ label, value, onChange, placeholder, id }: SecretInputProps) {
@@ -18,7 +24,13 @@ export function SecretInput({ label, value, onChange, placeholder, id }: SecretI
         autoComplete="off"
         onChange={(event) => onChange(event.target.value)}
       />
-      <button type="button" className="secret-input__toggle" aria-pressed={shown} aria-label={`Show ${label.toLowerCase()}`} onClick={() => setShown(!shown)}>
+      <button
+        type="button"
+        className="secret-input__toggle"
+        aria-pressed={shown}
+        aria-label={`Show ${label.toLowerCase()}`}
+        onClick={() => setShown(!shown)}
+      >
         {shown ? 'Hide' : 'Show'}
       </button>
     </span>

@@ -21,15 +21,32 @@ export function StaticAuthFields({ auth, onChange }: { auth: StaticAuth; onChang
       return (
         <div className="auth-form">
           <AuthField label="Username">
-            {(id) => <TextInput id={id} label="Username" value={auth.username} onChange={(username) => onChange({ ...auth, username })} />}
+            {(id) => (
+              <TextInput
+                id={id}
+                label="Username"
+                value={auth.username}
+                onChange={(username) => onChange({ ...auth, username })}
+              />
+            )}
           </AuthField>
           <AuthField label="Password">
-            {(id) => <SecretInput id={id} label="Password" value={auth.password} onChange={(password) => onChange({ ...auth, password })} />}
+            {(id) => (
+              <SecretInput
+                id={id}
+                label="Password"
+                value={auth.password}
+                onChange={(password) => onChange({ ...auth, password })}
+              />
+            )}
           </AuthField>
           {auth.type === 'basic' ? (
             <SentAs>Authorization: Basic ••••••</SentAs>
           ) : (
-            <p className="hint auth-form__wide">Courier sends the request, answers the server’s 401 Digest challenge (SHA-512-256, SHA-256 or MD5; qop auth or auth-int) and shows both exchanges under Redirects.</p>
+            <p className="hint auth-form__wide">
+              Courier sends the request, answers the server’s 401 Digest challenge (SHA-512-256, SHA-256 or MD5; qop
+              auth or auth-int) and shows both exchanges under Redirects.
+            </p>
           )}
         </div>
       )
@@ -37,10 +54,25 @@ export function StaticAuthFields({ auth, onChange }: { auth: StaticAuth; onChang
       return (
         <div className="auth-form">
           <AuthField label="Token">
-            {(id) => <SecretInput id={id} label="Token" value={auth.token} onChange={(token) => onChange({ ...auth, token })} />}
+            {(id) => (
+              <SecretInput
+                id={id}
+                label="Token"
+                value={auth.token}
+                onChange={(token) => onChange({ ...auth, token })}
+              />
+            )}
           </AuthField>
           <AuthField label="Prefix" hint="Bearer for RFC 6750; some APIs want token or none at all.">
-            {(id) => <TextInput id={id} label="Prefix" value={auth.prefix} placeholder="(none)" onChange={(prefix) => onChange({ ...auth, prefix })} />}
+            {(id) => (
+              <TextInput
+                id={id}
+                label="Prefix"
+                value={auth.prefix}
+                placeholder="(none)"
+                onChange={(prefix) => onChange({ ...auth, prefix })}
+              />
+            )}
           </AuthField>
           <SentAs>{`Authorization: ${auth.prefix.trim() ? `${auth.prefix.trim()} ` : ''}••••••`}</SentAs>
         </div>
@@ -49,21 +81,42 @@ export function StaticAuthFields({ auth, onChange }: { auth: StaticAuth; onChang
       return (
         <div className="auth-form">
           <AuthField label="Key">
-            {(id) => <TextInput id={id} label="API key name" value={auth.name} placeholder="X-API-Key" mono onChange={(name) => onChange({ ...auth, name })} />}
+            {(id) => (
+              <TextInput
+                id={id}
+                label="API key name"
+                value={auth.name}
+                placeholder="X-API-Key"
+                mono
+                onChange={(name) => onChange({ ...auth, name })}
+              />
+            )}
           </AuthField>
           <AuthField label="Value">
-            {(id) => <SecretInput id={id} label="API key value" value={auth.value} onChange={(value) => onChange({ ...auth, value })} />}
+            {(id) => (
+              <SecretInput
+                id={id}
+                label="API key value"
+                value={auth.value}
+                onChange={(value) => onChange({ ...auth, value })}
+              />
+            )}
           </AuthField>
           <AuthField label="Add to">
             {(id) => (
-            <div id={id} className="segmented segmented--small" role="radiogroup" aria-label="Add API key to">
-              {(['header', 'query'] as const).map((where) => (
-                <label key={where} className={`segmented__item${auth.in === where ? ' is-selected' : ''}`}>
-                  <input type="radio" name="apikey-in" checked={auth.in === where} onChange={() => onChange({ ...auth, in: where })} />
-                  {where === 'header' ? 'Header' : 'Query parameter'}
-                </label>
-              ))}
-            </div>
+              <div id={id} className="segmented segmented--small" role="radiogroup" aria-label="Add API key to">
+                {(['header', 'query'] as const).map((where) => (
+                  <label key={where} className={`segmented__item${auth.in === where ? ' is-selected' : ''}`}>
+                    <input
+                      type="radio"
+                      name="apikey-in"
+                      checked={auth.in === where}
+                      onChange={() => onChange({ ...auth, in: where })}
+                    />
+                    {where === 'header' ? 'Header' : 'Query parameter'}
+                  </label>
+                ))}
+              </div>
             )}
           </AuthField>
           <SentAs>{auth.in === 'query' ? `?${auth.name || 'name'}=••••••` : `${auth.name || 'Name'}: ••••••`}</SentAs>

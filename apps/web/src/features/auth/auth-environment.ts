@@ -21,6 +21,8 @@ export function useAuthEnvironment(): string | null {
   const environments = useQuery({ ...environmentsOptions(), enabled: provided === undefined && named !== undefined })
   if (provided !== undefined) return provided
   if (named === undefined) return null
-  const matches = (environments.data ?? []).filter((environment) => environment.name === named && environment.id !== GLOBALS_ID)
+  const matches = (environments.data ?? []).filter(
+    (environment) => environment.name === named && environment.id !== GLOBALS_ID,
+  )
   return matches.length === 1 ? matches[0]!.id : null
 }

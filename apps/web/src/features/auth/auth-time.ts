@@ -3,10 +3,13 @@ export function relativeTime(iso: string, now: number = Date.now()): string {
   const ms = Date.parse(iso) - now
   const abs = Math.abs(ms)
   const text =
-    abs < 60_000 ? `${Math.max(1, Math.round(abs / 1000))} s`
-    : abs < 3_600_000 ? `${Math.round(abs / 60_000)} min`
-    : abs < 86_400_000 ? `${Math.round(abs / 3_600_000)} h`
-    : `${Math.round(abs / 86_400_000)} d`
+    abs < 60_000
+      ? `${Math.max(1, Math.round(abs / 1000))} s`
+      : abs < 3_600_000
+        ? `${Math.round(abs / 60_000)} min`
+        : abs < 86_400_000
+          ? `${Math.round(abs / 3_600_000)} h`
+          : `${Math.round(abs / 86_400_000)} d`
   return ms >= 0 ? `in ${text}` : `${text} ago`
 }
 

@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest'
 import { collectionKeys } from './collection-queries'
 import { CollectionsTree } from './CollectionsTree'
 
-const base = { version: 1, updatedAt: '', description: '', auth: { type: 'inherit' as const }, headers: [], variables: [] }
+const base = {
+  version: 1,
+  updatedAt: '',
+  description: '',
+  auth: { type: 'inherit' as const },
+  headers: [],
+  variables: [],
+}
 const request = (id: string, parentId: string | null, name: string, position: number, url: string): CollectionItem => ({
   version: 1,
   updatedAt: '',
@@ -51,7 +58,13 @@ function setup() {
   const item = (name: string) => screen.getByRole('treeitem', { name })
   const visible = () => screen.getAllByRole('treeitem').map((row) => row.getAttribute('aria-label'))
   /** Focus comes to the tree the way Tab brings it: to the row whose tabindex is 0. */
-  const focusTree = () => act(() => screen.getAllByRole('treeitem').find((row) => row.tabIndex === 0)!.focus())
+  const focusTree = () =>
+    act(() =>
+      screen
+        .getAllByRole('treeitem')
+        .find((row) => row.tabIndex === 0)!
+        .focus(),
+    )
   return { item, visible, opened, focusTree, user: userEvent.setup({ delay: null }) }
 }
 

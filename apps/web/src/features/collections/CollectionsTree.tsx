@@ -32,7 +32,17 @@ type CollectionsTreeProps = TreeEvents & {
 type DropHint = { id: string; where: 'into' | 'before' } | null
 
 /** The Collections sidebar: an ARIA tree of collections, folders and saved requests. */
-export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, onMoveRequest, onRemoved, onRenamed, onImport, onExport, expandId }: CollectionsTreeProps) {
+export function CollectionsTree({
+  activeItemId,
+  onOpenRequest,
+  onOpenSettings,
+  onMoveRequest,
+  onRemoved,
+  onRenamed,
+  onImport,
+  onExport,
+  expandId,
+}: CollectionsTreeProps) {
   const { data, isPending, error } = useQuery(collectionsOptions())
   const [expanded, setExpanded] = useState<Set<string>>(new Set())
   const [focusId, setFocusId] = useState<string | null>(null)
@@ -45,7 +55,10 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
   const tree = useMemo(() => buildTree(data ?? []), [data])
   const shownTree = useMemo(() => filterTree(tree, filter), [tree, filter])
   // While filtering, every match is shown with its folders open.
-  const allExpanded = useMemo(() => (filter.trim() ? new Set(allIds(shownTree)) : expanded), [filter, shownTree, expanded])
+  const allExpanded = useMemo(
+    () => (filter.trim() ? new Set(allIds(shownTree)) : expanded),
+    [filter, shownTree, expanded],
+  )
   const rows = useMemo(() => visibleRows(shownTree, allExpanded), [shownTree, allExpanded])
 
   const expand = (id: string, open = true) =>
@@ -61,7 +74,18 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
   }, [expandId])
 
   const reveal = (id: string) => setExpanded((current) => new Set([...current, ...pathTo(tree, id).slice(0, -1)]))
-  const { createCollection, duplicateCollection, duplicateItem, moveItem, addRequest, addFolder, rename, remove, siblingsOf, moveBy } = useTreeActions({
+  const {
+    createCollection,
+    duplicateCollection,
+    duplicateItem,
+    moveItem,
+    addRequest,
+    addFolder,
+    rename,
+    remove,
+    siblingsOf,
+    moveBy,
+  } = useTreeActions({
     tree,
     expand,
     reveal,
@@ -72,7 +96,17 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
   })
 
   const menuItems = (node: TreeNode) =>
-    treeMenuItems(node, { addRequest, addFolder, remove, startRename: setRenaming, duplicate: (target) => (target.kind === 'collection' ? duplicateCollection : duplicateItem).mutate(target.id) }, { onOpenRequest, onOpenSettings, onMoveRequest, onExport })
+    treeMenuItems(
+      node,
+      {
+        addRequest,
+        addFolder,
+        remove,
+        startRename: setRenaming,
+        duplicate: (target) => (target.kind === 'collection' ? duplicateCollection : duplicateItem).mutate(target.id),
+      },
+      { onOpenRequest, onOpenSettings, onMoveRequest, onExport },
+    )
 
   const activate = (node: TreeNode) => {
     if (node.kind === 'request' && node.item.kind === 'request') onOpenRequest(node.item, false)
@@ -108,7 +142,8 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
       case 'ArrowLeft': {
         event.preventDefault()
         if (allExpanded.has(node.id) && node.children.length) expand(node.id, false)
-        else if (node.kind !== 'collection') focus(rows.find((row) => row.id === (node.item.parentId ?? node.collectionId)))
+        else if (node.kind !== 'collection')
+          focus(rows.find((row) => row.id === (node.item.parentId ?? node.collectionId)))
         break
       }
       case 'Enter':
@@ -150,11 +185,19 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
     if (!moving || !hint || moving.kind === 'collection') return
     if (hint.where === 'into') {
       const collectionId = node.kind === 'collection' ? node.id : node.collectionId
-      moveItem.mutate({ id: moving.id, move: { collectionId, parentId: node.kind === 'collection' ? null : node.id, index: node.children.length } })
+      moveItem.mutate({
+        id: moving.id,
+        move: { collectionId, parentId: node.kind === 'collection' ? null : node.id, index: node.children.length },
+      })
       expand(node.id)
     } else if (node.kind !== 'collection') {
-      const index = siblingsOf(node).filter((s) => s.id !== moving.id).findIndex((s) => s.id === node.id)
-      moveItem.mutate({ id: moving.id, move: { collectionId: node.collectionId, parentId: node.item.parentId, index: Math.max(0, index) } })
+      const index = siblingsOf(node)
+        .filter((s) => s.id !== moving.id)
+        .findIndex((s) => s.id === node.id)
+      moveItem.mutate({
+        id: moving.id,
+        move: { collectionId: node.collectionId, parentId: node.item.parentId, index: Math.max(0, index) },
+      })
     }
   }
 
@@ -162,7 +205,13 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
     <nav className="collections" aria-label="Collections">
       <div className="sidebar__header">
         <h2 className="visually-hidden">Collections</h2>
-        <button type="button" className="link-button" onClick={() => createCollection.mutate('New collection', { onSuccess: (c) => (expand(c.id), setRenaming(c.id)) })}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() =>
+            createCollection.mutate('New collection', { onSuccess: (c) => (expand(c.id), setRenaming(c.id)) })
+          }
+        >
           New collection
         </button>
         {onImport ? (
@@ -173,7 +222,13 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
       </div>
       {tree.length > 0 ? (
         <div className="sidebar__search">
-          <input type="search" aria-label="Filter collections" placeholder="Filter requests" value={filter} onChange={(event) => setFilter(event.target.value)} />
+          <input
+            type="search"
+            aria-label="Filter collections"
+            placeholder="Filter requests"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
         </div>
       ) : null}
       {isPending ? <p className="sidebar__empty">Loading…</p> : null}
@@ -203,7 +258,11 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
                 aria-level={node.depth + 1}
                 aria-expanded={hasChildren ? isOpen : undefined}
                 aria-selected={isActive}
-                aria-label={node.kind === 'request' && node.item.kind === 'request' ? `${node.item.request.method} ${node.name}` : node.name}
+                aria-label={
+                  node.kind === 'request' && node.item.kind === 'request'
+                    ? `${node.item.request.method} ${node.name}`
+                    : node.name
+                }
                 tabIndex={(focusId ?? rows[0]?.id) === node.id ? 0 : -1}
                 className={`tree__row tree__row--${node.kind}${isActive ? ' is-active' : ''}${hint ? ` tree__row--drop-${hint}` : ''}`}
                 style={{ paddingLeft: 8 + node.depth * 14 }}
@@ -233,7 +292,9 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
                   {hasChildren ? (isOpen ? '▾' : '▸') : ''}
                 </span>
                 {node.kind === 'request' && node.item.kind === 'request' ? (
-                  <span className={`tree__method ${methodTone(node.item.request.method)}`}>{node.item.request.method}</span>
+                  <span className={`tree__method ${methodTone(node.item.request.method)}`}>
+                    {node.item.request.method}
+                  </span>
                 ) : (
                   <span className={`tree__icon tree__icon--${node.kind}`} aria-hidden="true" />
                 )}
@@ -272,14 +333,18 @@ export function CollectionsTree({ activeItemId, onOpenRequest, onOpenSettings, o
                   >
                     ⋯
                   </button>
-                  {menuFor === node.id ? <Menu label={`Actions for ${node.name}`} items={menuItems(node)} onClose={() => setMenuFor(null)} /> : null}
+                  {menuFor === node.id ? (
+                    <Menu label={`Actions for ${node.name}`} items={menuItems(node)} onClose={() => setMenuFor(null)} />
+                  ) : null}
                 </span>
               </li>
             )
           })}
         </ul>
       ) : null}
-      {data && data.length > 0 && rows.length === 0 ? <p className="sidebar__empty">Nothing matches “{filter}”.</p> : null}
+      {data && data.length > 0 && rows.length === 0 ? (
+        <p className="sidebar__empty">Nothing matches “{filter}”.</p>
+      ) : null}
     </nav>
   )
 }

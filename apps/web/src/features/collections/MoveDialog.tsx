@@ -30,7 +30,10 @@ export function MoveDialog({ node, onClose }: { node: TreeNode | null; onClose: 
             disabled={!chosen || !node}
             onClick={() => {
               if (!node) return
-              move.mutate({ id: node.id, move: { ...parseDestinationKey(chosen), index: 1_000_000 } }, { onSuccess: onClose })
+              move.mutate(
+                { id: node.id, move: { ...parseDestinationKey(chosen), index: 1_000_000 } },
+                { onSuccess: onClose },
+              )
             }}
           >
             Move

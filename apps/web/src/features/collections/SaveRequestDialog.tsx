@@ -6,7 +6,13 @@ import { collectionsOptions, useCreateCollection, useCreateItem } from './collec
 import { destinationKey, destinations, parseDestinationKey } from './destinations'
 import './collections.css'
 
-type SaveRequestDialogProps = { open: boolean; request: RequestSpec; suggestedName: string; onClose: () => void; onSaved: (item: Extract<CollectionItem, { kind: 'request' }>) => void }
+type SaveRequestDialogProps = {
+  open: boolean
+  request: RequestSpec
+  suggestedName: string
+  onClose: () => void
+  onSaved: (item: Extract<CollectionItem, { kind: 'request' }>) => void
+}
 
 const NEW_COLLECTION = '__new__'
 
@@ -23,8 +29,16 @@ export function SaveRequestDialog({ open, request, suggestedName, onClose, onSav
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
-    const place = chosen === NEW_COLLECTION ? { collectionId: (await createCollection.mutateAsync(newCollection.trim() || 'My API')).id, parentId: null } : parseDestinationKey(chosen)
-    const item = await createItem.mutateAsync({ kind: 'request', ...place, name: name.trim() || 'Untitled request', request })
+    const place =
+      chosen === NEW_COLLECTION
+        ? { collectionId: (await createCollection.mutateAsync(newCollection.trim() || 'My API')).id, parentId: null }
+        : parseDestinationKey(chosen)
+    const item = await createItem.mutateAsync({
+      kind: 'request',
+      ...place,
+      name: name.trim() || 'Untitled request',
+      request,
+    })
     if (item.kind === 'request') onSaved(item)
     onClose()
   }

@@ -32,10 +32,26 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
   const [draft, setDraft] = useState<(Inheritable & { name: string; version: number }) | null>(null)
   const [conflict, setConflict] = useState(false)
 
-  const collection = target && data?.find((c) => (target.kind === 'collection' ? c.id === target.id : c.items.some((i) => i.id === target.id)))
+  const collection =
+    target &&
+    data?.find((c) => (target.kind === 'collection' ? c.id === target.id : c.items.some((i) => i.id === target.id)))
   const stored = target?.kind === 'collection' ? collection : collection?.items.find((i) => i.id === target?.id)
-  const source = stored && (stored as { kind?: string }).kind !== 'request' ? (stored as Inheritable & { name: string; version: number }) : null
-  const value = draft ?? (source ? { name: source.name, description: source.description, auth: source.auth, headers: source.headers, variables: source.variables, version: source.version } : null)
+  const source =
+    stored && (stored as { kind?: string }).kind !== 'request'
+      ? (stored as Inheritable & { name: string; version: number })
+      : null
+  const value =
+    draft ??
+    (source
+      ? {
+          name: source.name,
+          description: source.description,
+          auth: source.auth,
+          headers: source.headers,
+          variables: source.variables,
+          version: source.version,
+        }
+      : null)
 
   const close = () => {
     setDraft(null)
@@ -45,7 +61,14 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
 
   const save = (version: number) => {
     if (!target || !value) return
-    const patch = { version, name: value.name, description: value.description, auth: value.auth, headers: value.headers, variables: value.variables }
+    const patch = {
+      version,
+      name: value.name,
+      description: value.description,
+      auth: value.auth,
+      headers: value.headers,
+      variables: value.variables,
+    }
     const onError = (error: Error) => {
       if (error instanceof ApiError && error.code === 'STORAGE_CONFLICT') setConflict(true)
     }
@@ -75,12 +98,19 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
           </>
         ) : (
           <>
-            {error && !(error instanceof ApiError && error.code === 'STORAGE_CONFLICT') ? <span className="inline-error">{error.message}</span> : null}
+            {error && !(error instanceof ApiError && error.code === 'STORAGE_CONFLICT') ? (
+              <span className="inline-error">{error.message}</span>
+            ) : null}
             <span className="dialog__spacer" />
             <button type="button" className="button" onClick={close}>
               Cancel
             </button>
-            <button type="button" className="button button--primary" disabled={!draft} onClick={() => value && save(value.version)}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!draft}
+              onClick={() => value && save(value.version)}
+            >
               Save
             </button>
           </>
@@ -107,14 +137,34 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
           />
           {section === 'variables' ? (
             <>
-              <VariablesTable label={`${value.name} variables`} variables={value.variables} onChange={(variables) => set({ variables })} />
-              <p className="hint">Requests inside see these unless the active environment has the same name. Folder variables win over the collection's.</p>
+              <VariablesTable
+                label={`${value.name} variables`}
+                variables={value.variables}
+                onChange={(variables) => set({ variables })}
+              />
+              <p className="hint">
+                Requests inside see these unless the active environment has the same name. Folder variables win over the
+                collection's.
+              </p>
             </>
           ) : null}
-          {section === 'headers' ? <RowsEditor title="Inherited headers" rows={value.headers} onChange={(headers) => set({ headers })} keyPlaceholder="Add header" /> : null}
+          {section === 'headers' ? (
+            <RowsEditor
+              title="Inherited headers"
+              rows={value.headers}
+              onChange={(headers) => set({ headers })}
+              keyPlaceholder="Add header"
+            />
+          ) : null}
           {section === 'auth' && renderAuth ? renderAuth(value.auth, (auth) => set({ auth })) : null}
           {section === 'description' ? (
-            <textarea className="bulk-text" aria-label="Description" rows={8} value={value.description} onChange={(event) => set({ description: event.target.value })} />
+            <textarea
+              className="bulk-text"
+              aria-label="Description"
+              rows={8}
+              value={value.description}
+              onChange={(event) => set({ description: event.target.value })}
+            />
           ) : null}
         </div>
       ) : null}

@@ -14,7 +14,10 @@ type MenuEvents = Pick<TreeEvents, 'onOpenRequest' | 'onOpenSettings' | 'onMoveR
 /** A tree row's action menu: what a collection, a folder and a request offer. */
 export function treeMenuItems(node: TreeNode, actions: MenuActions, events: MenuEvents): MenuItem[] {
   const { onExport } = events
-  const common = (extra: MenuItem[]): MenuItem[] => [...extra, { label: 'Rename', run: () => actions.startRename(node.id) }]
+  const common = (extra: MenuItem[]): MenuItem[] => [
+    ...extra,
+    { label: 'Rename', run: () => actions.startRename(node.id) },
+  ]
   if (node.kind === 'collection') {
     return [
       ...common([
@@ -34,7 +37,14 @@ export function treeMenuItems(node: TreeNode, actions: MenuActions, events: Menu
         { label: 'New folder', run: () => actions.addFolder(node.collectionId, node.id) },
       ]),
       { label: 'Settings…', run: () => events.onOpenSettings({ kind: 'folder', id: node.id }) },
-      ...(onExport ? [{ label: 'Export…', run: () => onExport({ collectionId: node.collectionId, folderId: node.id, name: node.name }) }] : []),
+      ...(onExport
+        ? [
+            {
+              label: 'Export…',
+              run: () => onExport({ collectionId: node.collectionId, folderId: node.id, name: node.name }),
+            },
+          ]
+        : []),
       { label: 'Duplicate', run: () => actions.duplicate(node) },
       { label: 'Move to…', run: () => events.onMoveRequest(node) },
       { label: 'Delete', danger: true, run: () => actions.remove(node) },

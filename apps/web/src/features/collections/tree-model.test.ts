@@ -2,7 +2,14 @@ import { RequestSpecSchema, type CollectionTree } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
 import { buildTree, filterTree, pathTo, visibleRows } from './tree-model'
 
-const base = { version: 1, updatedAt: '', description: '', auth: { type: 'inherit' as const }, headers: [], variables: [] }
+const base = {
+  version: 1,
+  updatedAt: '',
+  description: '',
+  auth: { type: 'inherit' as const },
+  headers: [],
+  variables: [],
+}
 const collection: CollectionTree = {
   ...base,
   id: 'c',
@@ -10,9 +17,39 @@ const collection: CollectionTree = {
   schemaVersion: 1,
   items: [
     { ...base, kind: 'folder', id: 'f', collectionId: 'c', parentId: null, name: 'Orders', position: 0 },
-    { version: 1, updatedAt: '', kind: 'request', id: 'r2', collectionId: 'c', parentId: 'f', name: 'Get order', position: 1, request: RequestSpecSchema.parse({ method: 'GET', url: '/orders/:id' }) },
-    { version: 1, updatedAt: '', kind: 'request', id: 'r1', collectionId: 'c', parentId: 'f', name: 'List orders', position: 0, request: RequestSpecSchema.parse({ method: 'GET', url: '/orders' }) },
-    { version: 1, updatedAt: '', kind: 'request', id: 'r3', collectionId: 'c', parentId: null, name: 'Health', position: 1, request: RequestSpecSchema.parse({ method: 'GET', url: '/health' }) },
+    {
+      version: 1,
+      updatedAt: '',
+      kind: 'request',
+      id: 'r2',
+      collectionId: 'c',
+      parentId: 'f',
+      name: 'Get order',
+      position: 1,
+      request: RequestSpecSchema.parse({ method: 'GET', url: '/orders/:id' }),
+    },
+    {
+      version: 1,
+      updatedAt: '',
+      kind: 'request',
+      id: 'r1',
+      collectionId: 'c',
+      parentId: 'f',
+      name: 'List orders',
+      position: 0,
+      request: RequestSpecSchema.parse({ method: 'GET', url: '/orders' }),
+    },
+    {
+      version: 1,
+      updatedAt: '',
+      kind: 'request',
+      id: 'r3',
+      collectionId: 'c',
+      parentId: null,
+      name: 'Health',
+      position: 1,
+      request: RequestSpecSchema.parse({ method: 'GET', url: '/health' }),
+    },
   ],
 }
 

@@ -2,7 +2,15 @@ import type { CollectionItem, CollectionTree } from '@courier/shared'
 
 export type TreeNode =
   | { kind: 'collection'; id: string; name: string; collection: CollectionTree; children: TreeNode[]; depth: 0 }
-  | { kind: 'folder' | 'request'; id: string; name: string; item: CollectionItem; collectionId: string; children: TreeNode[]; depth: number }
+  | {
+      kind: 'folder' | 'request'
+      id: string
+      name: string
+      item: CollectionItem
+      collectionId: string
+      children: TreeNode[]
+      depth: number
+    }
 
 /** The collections as a tree: folders before requests keep their saved order. */
 export function buildTree(collections: readonly CollectionTree[]): TreeNode[] {
@@ -11,14 +19,32 @@ export function buildTree(collections: readonly CollectionTree[]): TreeNode[] {
       collection.items
         .filter((item) => item.parentId === parentId)
         .sort((a, b) => a.position - b.position)
-        .map((item): TreeNode => ({ kind: item.kind, id: item.id, name: item.name, item, collectionId: collection.id, depth, children: item.kind === 'folder' ? childrenOf(item.id, depth + 1) : [] }))
-    return { kind: 'collection', id: collection.id, name: collection.name, collection, children: childrenOf(null, 1), depth: 0 }
+        .map((item): TreeNode => ({
+          kind: item.kind,
+          id: item.id,
+          name: item.name,
+          item,
+          collectionId: collection.id,
+          depth,
+          children: item.kind === 'folder' ? childrenOf(item.id, depth + 1) : [],
+        }))
+    return {
+      kind: 'collection',
+      id: collection.id,
+      name: collection.name,
+      collection,
+      children: childrenOf(null, 1),
+      depth: 0,
+    }
   })
 }
 
 /** The rows a person sees: a node's children only when it is expanded. */
 export function visibleRows(nodes: readonly TreeNode[], expanded: ReadonlySet<string>): TreeNode[] {
-  return nodes.flatMap((node) => [node, ...(node.children.length && expanded.has(node.id) ? visibleRows(node.children, expanded) : [])])
+  return nodes.flatMap((node) => [
+    node,
+    ...(node.children.length && expanded.has(node.id) ? visibleRows(node.children, expanded) : []),
+  ])
 }
 
 /** The ids from the root down to `id` (to expand the path to a request). */
@@ -37,8 +63,10 @@ export function filterTree(nodes: readonly TreeNode[], text: string): TreeNode[]
   if (!needle) return [...nodes]
   return nodes.flatMap((node): TreeNode[] => {
     const children = filterTree(node.children, needle)
-    const urlMatch = node.kind === 'request' && node.item.kind === 'request' && node.item.request.url.toLowerCase().includes(needle)
-    if (node.name.toLowerCase().includes(needle) || urlMatch || children.length) return [{ ...node, children } as TreeNode]
+    const urlMatch =
+      node.kind === 'request' && node.item.kind === 'request' && node.item.request.url.toLowerCase().includes(needle)
+    if (node.name.toLowerCase().includes(needle) || urlMatch || children.length)
+      return [{ ...node, children } as TreeNode]
     return []
   })
 }

@@ -22,7 +22,15 @@ type TreeActionsInput = Pick<TreeEvents, 'onOpenRequest' | 'onRemoved' | 'onRena
 }
 
 /** What the tree does to collections, folders and requests: add, rename, delete, reorder; each failure names its node. */
-export function useTreeActions({ tree, expand, reveal, setRenaming, onOpenRequest, onRemoved, onRenamed }: TreeActionsInput) {
+export function useTreeActions({
+  tree,
+  expand,
+  reveal,
+  setRenaming,
+  onOpenRequest,
+  onRemoved,
+  onRenamed,
+}: TreeActionsInput) {
   // A failure names what the person acted on, as the tree showed it then.
   const named = (verb: string) => (id: string) => `Could not ${verb} “${findNode(tree, id)?.name ?? 'the item'}”`
   const createCollection = useCreateCollection()
@@ -50,26 +58,37 @@ export function useTreeActions({ tree, expand, reveal, setRenaming, onOpenReques
   }
 
   const addFolder = (collectionId: string, parentId: string | null) => {
-    createItem.mutate({ kind: 'folder', collectionId, parentId, name: 'New folder' }, { onSuccess: (item) => (expand(parentId ?? collectionId), setRenaming(item.id)) })
+    createItem.mutate(
+      { kind: 'folder', collectionId, parentId, name: 'New folder' },
+      { onSuccess: (item) => (expand(parentId ?? collectionId), setRenaming(item.id)) },
+    )
   }
 
   const rename = (node: TreeNode, name: string) => {
     setRenaming(null)
     const trimmed = name.trim()
     if (!trimmed || trimmed === node.name) return
-    if (node.kind === 'collection') updateCollection.mutate({ id: node.id, patch: { version: node.collection.version, name: trimmed } })
-    else updateItem.mutate({ id: node.id, patch: { version: node.item.version, name: trimmed } }, { onSuccess: (item) => onRenamed(node.id, trimmed, node.item.version, item.version) })
+    if (node.kind === 'collection')
+      updateCollection.mutate({ id: node.id, patch: { version: node.collection.version, name: trimmed } })
+    else
+      updateItem.mutate(
+        { id: node.id, patch: { version: node.item.version, name: trimmed } },
+        { onSuccess: (item) => onRenamed(node.id, trimmed, node.item.version, item.version) },
+      )
   }
 
   const remove = (node: TreeNode) => {
     const label = node.kind === 'collection' ? `collection “${node.name}”` : `“${node.name}”`
-    if (node.kind === 'collection') deleteCollection.mutate(node.id, { onSuccess: (removed) => onRemoved(removed, label) })
+    if (node.kind === 'collection')
+      deleteCollection.mutate(node.id, { onSuccess: (removed) => onRemoved(removed, label) })
     else deleteItem.mutate(node.id, { onSuccess: (removed) => onRemoved(removed, label) })
   }
 
   const siblingsOf = (node: TreeNode): TreeNode[] => {
     if (node.kind === 'collection') return []
-    const parent = node.item.parentId ? findNode(tree, node.item.parentId) : tree.find((c) => c.id === node.collectionId)
+    const parent = node.item.parentId
+      ? findNode(tree, node.item.parentId)
+      : tree.find((c) => c.id === node.collectionId)
     return parent?.children ?? []
   }
 
@@ -79,10 +98,24 @@ export function useTreeActions({ tree, expand, reveal, setRenaming, onOpenReques
     const index = siblings.findIndex((s) => s.id === node.id)
     const target = index + step
     if (target < 0 || target >= siblings.length) return
-    moveItem.mutate({ id: node.id, move: { collectionId: node.collectionId, parentId: node.item.parentId, index: target } })
+    moveItem.mutate({
+      id: node.id,
+      move: { collectionId: node.collectionId, parentId: node.item.parentId, index: target },
+    })
   }
 
-  return { createCollection, duplicateCollection, duplicateItem, moveItem, addRequest, addFolder, rename, remove, siblingsOf, moveBy }
+  return {
+    createCollection,
+    duplicateCollection,
+    duplicateItem,
+    moveItem,
+    addRequest,
+    addFolder,
+    rename,
+    remove,
+    siblingsOf,
+    moveBy,
+  }
 }
 
 export function findNode(nodes: readonly TreeNode[], id: string): TreeNode | undefined {

@@ -2,7 +2,13 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { rank } from './fuzzy-match'
 import './command-palette.css'
 
-export type Command = { id: string; group: 'Actions' | 'Requests' | 'Environments' | 'History'; label: string; detail?: string; run: () => void }
+export type Command = {
+  id: string
+  group: 'Actions' | 'Requests' | 'Environments' | 'History'
+  label: string
+  detail?: string
+  run: () => void
+}
 
 type CommandPaletteProps = { open: boolean; commands: Command[]; onClose: () => void }
 
@@ -45,7 +51,13 @@ export function CommandPalette({ open, commands, onClose }: CommandPaletteProps)
   }
 
   return (
-    <dialog ref={dialog} className="palette" aria-label="Command palette" onClose={onClose} onClick={(event) => event.target === dialog.current && onClose()}>
+    <dialog
+      ref={dialog}
+      className="palette"
+      aria-label="Command palette"
+      onClose={onClose}
+      onClick={(event) => event.target === dialog.current && onClose()}
+    >
       {open ? (
         <div className="palette__frame">
           <input

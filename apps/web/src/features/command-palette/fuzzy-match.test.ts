@@ -8,7 +8,10 @@ describe('fuzzy matching', () => {
   })
 
   it('ranks exact and word-start matches first', () => {
-    expect(rank(['hello world', 'List orders', 'shop / orders / list'], 'list', (s) => s)).toEqual(['List orders', 'shop / orders / list'])
+    expect(rank(['hello world', 'List orders', 'shop / orders / list'], 'list', (s) => s)).toEqual([
+      'List orders',
+      'shop / orders / list',
+    ])
     expect(rank(['Get order', 'Orders'], 'ord', (s) => s)[0]).toBe('Orders')
   })
 

@@ -6,7 +6,17 @@ import { cookieListOptions, useClearCookies, useDeleteCookie, usePutCookie } fro
 import '../../shared/ui/data-table.css'
 import './cookie-manager.css'
 
-const EMPTY: JarCookie = { domain: '', path: '/', name: '', value: '', expires: null, secure: false, httpOnly: false, sameSite: null, hostOnly: true }
+const EMPTY: JarCookie = {
+  domain: '',
+  path: '/',
+  name: '',
+  value: '',
+  expires: null,
+  secure: false,
+  httpOnly: false,
+  sameSite: null,
+  hostOnly: true,
+}
 
 function expiresText(expires: string | null): string {
   return expires ? new Date(expires).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'Session'
@@ -40,7 +50,11 @@ export function CookieManager({ open, onClose }: { open: boolean; onClose: () =>
           </button>
           <span className="dialog__spacer" />
           {cookies.length > 0 ? (
-            <button type="button" className="button" onClick={() => window.confirm('Delete every cookie in the jar?') && clear.mutate()}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => window.confirm('Delete every cookie in the jar?') && clear.mutate()}
+            >
               Delete all
             </button>
           ) : null}
@@ -50,7 +64,10 @@ export function CookieManager({ open, onClose }: { open: boolean; onClose: () =>
         </>
       }
     >
-      <p className="hint">Cookies servers set are kept here and sent on later requests to matching domains and paths, like a browser or a requests Session.</p>
+      <p className="hint">
+        Cookies servers set are kept here and sent on later requests to matching domains and paths, like a browser or a
+        requests Session.
+      </p>
       {error ? <p className="inline-warning">{error.message}</p> : null}
       {cookies.length === 0 && !editing ? <p className="empty-note">The jar is empty.</p> : null}
       {cookies.length > 0 ? (
@@ -78,12 +95,30 @@ export function CookieManager({ open, onClose }: { open: boolean; onClose: () =>
                   {cookie.value}
                 </td>
                 <td>{expiresText(cookie.expires)}</td>
-                <td className="data-table__flags">{[cookie.secure && 'Secure', cookie.httpOnly && 'HttpOnly', cookie.sameSite && `SameSite=${cookie.sameSite}`].filter(Boolean).join(' ')}</td>
+                <td className="data-table__flags">
+                  {[
+                    cookie.secure && 'Secure',
+                    cookie.httpOnly && 'HttpOnly',
+                    cookie.sameSite && `SameSite=${cookie.sameSite}`,
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                </td>
                 <td className="data-table__actions">
-                  <button type="button" className="link-button" aria-label={`Edit cookie ${cookie.name}`} onClick={() => setEditing(cookie)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Edit cookie ${cookie.name}`}
+                    onClick={() => setEditing(cookie)}
+                  >
                     Edit
                   </button>
-                  <button type="button" className="link-button link-button--danger" aria-label={`Delete cookie ${cookie.name}`} onClick={() => remove.mutate({ domain: cookie.domain, path: cookie.path, name: cookie.name })}>
+                  <button
+                    type="button"
+                    className="link-button link-button--danger"
+                    aria-label={`Delete cookie ${cookie.name}`}
+                    onClick={() => remove.mutate({ domain: cookie.domain, path: cookie.path, name: cookie.name })}
+                  >
                     Delete
                   </button>
                 </td>
@@ -96,7 +131,12 @@ export function CookieManager({ open, onClose }: { open: boolean; onClose: () =>
         <form className="cookie-form" aria-label="Cookie" onSubmit={save}>
           <label className="field">
             <span>Domain</span>
-            <input required value={editing.domain} placeholder="api.example.com" onChange={(e) => setEditing({ ...editing, domain: e.target.value })} />
+            <input
+              required
+              value={editing.domain}
+              placeholder="api.example.com"
+              onChange={(e) => setEditing({ ...editing, domain: e.target.value })}
+            />
           </label>
           <label className="field">
             <span>Path</span>
@@ -115,17 +155,34 @@ export function CookieManager({ open, onClose }: { open: boolean; onClose: () =>
             <input
               type="datetime-local"
               value={editing.expires ? editing.expires.slice(0, 16) : ''}
-              onChange={(e) => setEditing({ ...editing, expires: e.target.value ? new Date(e.target.value).toISOString() : null })}
+              onChange={(e) =>
+                setEditing({ ...editing, expires: e.target.value ? new Date(e.target.value).toISOString() : null })
+              }
             />
           </label>
           <label className="check">
-            <input type="checkbox" checked={editing.secure} onChange={(e) => setEditing({ ...editing, secure: e.target.checked })} /> Secure
+            <input
+              type="checkbox"
+              checked={editing.secure}
+              onChange={(e) => setEditing({ ...editing, secure: e.target.checked })}
+            />{' '}
+            Secure
           </label>
           <label className="check">
-            <input type="checkbox" checked={editing.httpOnly} onChange={(e) => setEditing({ ...editing, httpOnly: e.target.checked })} /> HttpOnly
+            <input
+              type="checkbox"
+              checked={editing.httpOnly}
+              onChange={(e) => setEditing({ ...editing, httpOnly: e.target.checked })}
+            />{' '}
+            HttpOnly
           </label>
           <label className="check">
-            <input type="checkbox" checked={!editing.hostOnly} onChange={(e) => setEditing({ ...editing, hostOnly: !e.target.checked })} /> Include subdomains
+            <input
+              type="checkbox"
+              checked={!editing.hostOnly}
+              onChange={(e) => setEditing({ ...editing, hostOnly: !e.target.checked })}
+            />{' '}
+            Include subdomains
           </label>
           <div className="cookie-form__actions">
             {put.error ? <span className="inline-error">{put.error.message}</span> : null}

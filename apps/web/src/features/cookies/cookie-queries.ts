@@ -15,15 +15,38 @@ export function cookieListOptions(url?: string) {
   })
 }
 
-function useCookieMutation<T>(run: (input: T) => Promise<unknown>, failure: (input: T) => string, say: FailureSay<T> = {}) {
+function useCookieMutation<T>(
+  run: (input: T) => Promise<unknown>,
+  failure: (input: T) => string,
+  say: FailureSay<T> = {},
+) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: run,
-    meta: { failure: say.failure ?? failure, next: 'The jar now shows what is kept; try again from there.', shownInline: say.shownInline },
+    meta: {
+      failure: say.failure ?? failure,
+      next: 'The jar now shows what is kept; try again from there.',
+      shownInline: say.shownInline,
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: cookieKeys.all }),
   })
 }
 
-export const usePutCookie = (say?: FailureSay<JarCookieInput>) => useCookieMutation((cookie: JarCookieInput) => callEndpoint(endpoints.putCookie, { body: cookie }), (cookie) => `Could not save the cookie “${cookie.name}”`, say)
-export const useDeleteCookie = (say?: FailureSay<CookieKey>) => useCookieMutation((key: CookieKey) => callEndpoint(endpoints.deleteCookie, { query: key }), (key) => `Could not delete the cookie “${key.name}”`, say)
-export const useClearCookies = (say?: FailureSay<void>) => useCookieMutation((_: void) => callEndpoint(endpoints.clearCookies), () => 'Could not clear the cookie jar', say)
+export const usePutCookie = (say?: FailureSay<JarCookieInput>) =>
+  useCookieMutation(
+    (cookie: JarCookieInput) => callEndpoint(endpoints.putCookie, { body: cookie }),
+    (cookie) => `Could not save the cookie “${cookie.name}”`,
+    say,
+  )
+export const useDeleteCookie = (say?: FailureSay<CookieKey>) =>
+  useCookieMutation(
+    (key: CookieKey) => callEndpoint(endpoints.deleteCookie, { query: key }),
+    (key) => `Could not delete the cookie “${key.name}”`,
+    say,
+  )
+export const useClearCookies = (say?: FailureSay<void>) =>
+  useCookieMutation(
+    (_: void) => callEndpoint(endpoints.clearCookies),
+    () => 'Could not clear the cookie jar',
+    say,
+  )

@@ -12,7 +12,11 @@ export function EnvironmentPicker({ value, onChange, onManage }: EnvironmentPick
   const known = value === null || environments.some((e) => e.id === value)
   return (
     <div className="environment-picker">
-      <select aria-label="Environment" value={known ? (value ?? '') : ''} onChange={(event) => onChange(event.target.value || null)}>
+      <select
+        aria-label="Environment"
+        value={known ? (value ?? '') : ''}
+        onChange={(event) => onChange(event.target.value || null)}
+      >
         <option value="">No environment</option>
         {environments.map((environment) => (
           <option key={environment.id} value={environment.id}>

@@ -6,22 +6,51 @@ import { callEndpoint } from '../../shared/api/proxy-client'
 export const environmentKeys = { all: ['environments'] as const }
 
 export function environmentsOptions() {
-  return queryOptions({ queryKey: environmentKeys.all, queryFn: ({ signal }) => callEndpoint(endpoints.listEnvironments, {}, signal) })
+  return queryOptions({
+    queryKey: environmentKeys.all,
+    queryFn: ({ signal }) => callEndpoint(endpoints.listEnvironments, {}, signal),
+  })
 }
 
 /** After a failure the list is fetched again, so what the dialog shows is what is saved. */
 const NEXT = 'The list now shows what is saved; try again from there.'
 
-function useEnvironmentMutation<I, O>(run: (input: I) => Promise<O>, failure: (input: I) => string, say: FailureSay<I> = {}) {
+function useEnvironmentMutation<I, O>(
+  run: (input: I) => Promise<O>,
+  failure: (input: I) => string,
+  say: FailureSay<I> = {},
+) {
   const queryClient = useQueryClient()
-  return useMutation({ mutationFn: run, meta: { failure: say.failure ?? failure, next: NEXT, shownInline: say.shownInline }, onSettled: () => queryClient.invalidateQueries({ queryKey: environmentKeys.all }) })
+  return useMutation({
+    mutationFn: run,
+    meta: { failure: say.failure ?? failure, next: NEXT, shownInline: say.shownInline },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: environmentKeys.all }),
+  })
 }
 
 export const useCreateEnvironment = (say?: FailureSay<{ name: string; variables?: Variable[] }>) =>
-  useEnvironmentMutation(({ name, variables = [] }: { name: string; variables?: Variable[] }) => callEndpoint(endpoints.createEnvironment, { body: { name, variables } }), ({ name }) => `Could not create the environment “${name}”`, say)
+  useEnvironmentMutation(
+    ({ name, variables = [] }: { name: string; variables?: Variable[] }) =>
+      callEndpoint(endpoints.createEnvironment, { body: { name, variables } }),
+    ({ name }) => `Could not create the environment “${name}”`,
+    say,
+  )
 export const useUpdateEnvironment = (say?: FailureSay<{ id: string; patch: UpdateEnvironment }>) =>
-  useEnvironmentMutation(({ id, patch }: { id: string; patch: UpdateEnvironment }) => callEndpoint(endpoints.updateEnvironment, { params: { id }, body: patch }), () => 'Could not save the environment', say)
+  useEnvironmentMutation(
+    ({ id, patch }: { id: string; patch: UpdateEnvironment }) =>
+      callEndpoint(endpoints.updateEnvironment, { params: { id }, body: patch }),
+    () => 'Could not save the environment',
+    say,
+  )
 export const useDeleteEnvironment = (say?: FailureSay<string>) =>
-  useEnvironmentMutation((id: string) => callEndpoint(endpoints.deleteEnvironment, { params: { id } }), () => 'Could not delete the environment', say)
+  useEnvironmentMutation(
+    (id: string) => callEndpoint(endpoints.deleteEnvironment, { params: { id } }),
+    () => 'Could not delete the environment',
+    say,
+  )
 export const useDuplicateEnvironment = (say?: FailureSay<string>) =>
-  useEnvironmentMutation((id: string) => callEndpoint(endpoints.duplicateEnvironment, { params: { id } }), () => 'Could not duplicate the environment', say)
+  useEnvironmentMutation(
+    (id: string) => callEndpoint(endpoints.duplicateEnvironment, { params: { id } }),
+    () => 'Could not duplicate the environment',
+    say,
+  )

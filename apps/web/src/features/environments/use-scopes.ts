@@ -16,10 +16,25 @@ export function useInheritChain(itemId: string | null): InheritLevel[] {
     while (parentId) {
       const folder = collection.items.find((i) => i.id === parentId)
       if (!folder || folder.kind !== 'folder') break
-      folders.unshift({ kind: 'folder', name: folder.name, auth: folder.auth, headers: folder.headers, variables: folder.variables })
+      folders.unshift({
+        kind: 'folder',
+        name: folder.name,
+        auth: folder.auth,
+        headers: folder.headers,
+        variables: folder.variables,
+      })
       parentId = folder.parentId
     }
-    return [{ kind: 'collection', name: collection.name, auth: collection.auth, headers: collection.headers, variables: collection.variables }, ...folders]
+    return [
+      {
+        kind: 'collection',
+        name: collection.name,
+        auth: collection.auth,
+        headers: collection.headers,
+        variables: collection.variables,
+      },
+      ...folders,
+    ]
   }, [data, itemId])
 }
 

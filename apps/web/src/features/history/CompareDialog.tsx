@@ -42,7 +42,13 @@ function label(summary: HistorySummary): string {
 }
 
 /** Two history responses side by side, differences marked: bodies (JSON pretty-printed) or status and headers. */
-export function CompareDialog({ pair, onClose }: { pair: [HistorySummary, HistorySummary] | null; onClose: () => void }) {
+export function CompareDialog({
+  pair,
+  onClose,
+}: {
+  pair: [HistorySummary, HistorySummary] | null
+  onClose: () => void
+}) {
   const [view, setView] = useState<View>('body')
   const [left, right] = useQueries({
     queries: (pair ?? []).map((summary) => ({

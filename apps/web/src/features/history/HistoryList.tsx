@@ -56,8 +56,15 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
   // Fixed when the choice is made: a start recomputed on every render would change the query key
   // each time, and every answer would start another fetch.
   const from = useMemo(() => SINCE[since].from(), [since])
-  const filters = { ...(q ? { q } : {}), ...(method ? { method } : {}), ...(status ? { status } : {}), ...(from ? { from } : {}) }
-  const { data, isPending, error, fetchNextPage, hasNextPage, isFetchingNextPage } = useInfiniteQuery(historySearchOptions({ limit: 100, ...filters }))
+  const filters = {
+    ...(q ? { q } : {}),
+    ...(method ? { method } : {}),
+    ...(status ? { status } : {}),
+    ...(from ? { from } : {}),
+  }
+  const { data, isPending, error, fetchNextPage, hasNextPage, isFetchingNextPage } = useInfiniteQuery(
+    historySearchOptions({ limit: 100, ...filters }),
+  )
   const deleteEntry = useDeleteHistoryEntry()
   const clear = useClearHistory()
   const items = data?.pages.flatMap((page) => page.items) ?? []
@@ -78,12 +85,27 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
       {items.length > 0 && (!filtering || onExport) ? (
         <div className="sidebar__header">
           {onExport ? (
-            <button type="button" className="link-button" onClick={() => onExport(filters, [q && `“${q}”`, method, status, since !== 'any' && SINCE[since].label.toLowerCase()].filter(Boolean).join(', '))}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() =>
+                onExport(
+                  filters,
+                  [q && `“${q}”`, method, status, since !== 'any' && SINCE[since].label.toLowerCase()]
+                    .filter(Boolean)
+                    .join(', '),
+                )
+              }
+            >
               {filtering ? 'Export matches…' : 'Export…'}
             </button>
           ) : null}
           {!filtering ? (
-            <button type="button" className="link-button" onClick={() => window.confirm('Delete every history entry? This cannot be undone.') && clear.mutate()}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => window.confirm('Delete every history entry? This cannot be undone.') && clear.mutate()}
+            >
               Clear history
             </button>
           ) : null}
@@ -92,7 +114,13 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
         <div className="sidebar__spacer" />
       )}
       <div className="sidebar__search history__filters">
-        <input type="search" aria-label="Search history" placeholder="Search URLs and bodies" value={text} onChange={(event) => setText(event.target.value)} />
+        <input
+          type="search"
+          aria-label="Search history"
+          placeholder="Search URLs and bodies"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
         <div className="history__filter-row">
           <select aria-label="Method filter" value={method} onChange={(event) => setMethod(event.target.value)}>
             <option value="">Method</option>
@@ -121,7 +149,11 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
       </div>
       {compareFrom ? (
         <div className="history__compare-banner" role="status">
-          Pick another entry to compare with <strong>{compareFrom.method} {splitUrl(compareFrom.url).rest}</strong>.
+          Pick another entry to compare with{' '}
+          <strong>
+            {compareFrom.method} {splitUrl(compareFrom.url).rest}
+          </strong>
+          .
           <button type="button" className="link-button" onClick={() => setCompareFrom(null)}>
             Cancel
           </button>
@@ -150,7 +182,10 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
           <h3 className="history__day-label">{group.label}</h3>
           <ul className="history__list">
             {group.items.map((entry) => (
-              <li key={entry.id} className={`history__item${entry.id === selectedId ? ' is-selected' : ''}${compareFrom?.id === entry.id ? ' is-comparing' : ''}`}>
+              <li
+                key={entry.id}
+                className={`history__item${entry.id === selectedId ? ' is-selected' : ''}${compareFrom?.id === entry.id ? ' is-comparing' : ''}`}
+              >
                 <button
                   type="button"
                   className="history__open"
@@ -163,14 +198,22 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
                     {splitUrl(entry.url).rest}
                   </span>
                   <span className="history__meta">
-                    <span className={`status-pill status-pill--${statusClass(entry.status)}`}>{entry.status ?? 'Error'}</span>
+                    <span className={`status-pill status-pill--${statusClass(entry.status)}`}>
+                      {entry.status ?? 'Error'}
+                    </span>
                     <span>{formatDuration(entry.durationMs)}</span>
                     <span className="history__host">{splitUrl(entry.url).host}</span>
                     <span className="history__time">{formatTime(entry.createdAt)}</span>
                   </span>
                 </button>
                 <span className="history__actions">
-                  <button type="button" className="icon-button" aria-label={`Actions for ${entry.method} ${entry.url}`} aria-haspopup="menu" onClick={() => setMenuFor(menuFor === entry.id ? null : entry.id)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Actions for ${entry.method} ${entry.url}`}
+                    aria-haspopup="menu"
+                    onClick={() => setMenuFor(menuFor === entry.id ? null : entry.id)}
+                  >
                     ⋯
                   </button>
                   {menuFor === entry.id ? (
@@ -193,7 +236,12 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
       ))}
       {hasNextPage ? (
         <div className="history__more">
-          <button type="button" className="button button--small" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={isFetchingNextPage}
+            onClick={() => void fetchNextPage()}
+          >
             {isFetchingNextPage ? 'Loading…' : 'Load more'}
           </button>
         </div>

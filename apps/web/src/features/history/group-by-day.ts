@@ -10,7 +10,16 @@ export function groupByDay(items: readonly HistorySummary[], now = new Date()): 
     const date = new Date(item.createdAt)
     const day = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime()
     const label =
-      day === today ? 'Today' : day === today - 86_400_000 ? 'Yesterday' : date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric' })
+      day === today
+        ? 'Today'
+        : day === today - 86_400_000
+          ? 'Yesterday'
+          : date.toLocaleDateString(undefined, {
+              weekday: 'short',
+              day: 'numeric',
+              month: 'short',
+              year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric',
+            })
     const last = groups[groups.length - 1]
     if (last?.label === label) last.items.push(item)
     else groups.push({ label, items: [item] })

@@ -19,7 +19,8 @@ export function historyListOptions(query: HistoryQueryInput) {
 export function historySearchOptions(query: Omit<HistoryQueryInput, 'before'>) {
   return infiniteQueryOptions({
     queryKey: [...historyKeys.all, 'search', query] as const,
-    queryFn: ({ signal, pageParam }) => callEndpoint(endpoints.listHistory, { query: { ...query, ...(pageParam ? { before: pageParam } : {}) } }, signal),
+    queryFn: ({ signal, pageParam }) =>
+      callEndpoint(endpoints.listHistory, { query: { ...query, ...(pageParam ? { before: pageParam } : {}) } }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   })
@@ -37,7 +38,10 @@ export function useDeleteHistoryEntry() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (id: string) => callEndpoint(endpoints.deleteHistory, { params: { id } }),
-    meta: { failure: () => 'Could not delete the history entry', next: 'The list now shows what is kept; try again from there.' },
+    meta: {
+      failure: () => 'Could not delete the history entry',
+      next: 'The list now shows what is kept; try again from there.',
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: historyKeys.all }),
   })
 }

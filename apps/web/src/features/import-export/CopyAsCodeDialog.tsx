@@ -45,8 +45,20 @@ export function CopyAsCodeDialog({ open, onClose, request, environmentId, itemId
     }
   }, [open])
 
-  const input = request ? { request, target, resolveVariables, revealSecrets, ...(environmentId ? { environmentId } : {}), ...(itemId ? { itemId } : {}) } : null
-  const code = useQuery({ ...codeOptions(input ?? { request: { method: 'GET', url: '' }, target }), enabled: open && input !== null })
+  const input = request
+    ? {
+        request,
+        target,
+        resolveVariables,
+        revealSecrets,
+        ...(environmentId ? { environmentId } : {}),
+        ...(itemId ? { itemId } : {}),
+      }
+    : null
+  const code = useQuery({
+    ...codeOptions(input ?? { request: { method: 'GET', url: '' }, target }),
+    enabled: open && input !== null,
+  })
   const chosen = CODE_TARGETS.find((t) => t.id === target)
   const language = chosen?.language ?? 'plaintext'
 
@@ -88,7 +100,11 @@ export function CopyAsCodeDialog({ open, onClose, request, environmentId, itemId
               localStorage.setItem(STORED_TARGET, next)
             }}
           />
-          <Switch label="Resolve variables" checked={resolveVariables} onChange={(v) => (setResolve(v), setCopied(false))} />
+          <Switch
+            label="Resolve variables"
+            checked={resolveVariables}
+            onChange={(v) => (setResolve(v), setCopied(false))}
+          />
           <Switch label="Reveal secrets" checked={revealSecrets} onChange={(v) => (setReveal(v), setCopied(false))} />
         </div>
         {code.error ? (
@@ -98,7 +114,13 @@ export function CopyAsCodeDialog({ open, onClose, request, environmentId, itemId
         ) : null}
         <div className="code-dialog__editor">
           {grammars && code.data ? (
-            <CodeEditor value={code.data.code} documentKey={code.data.code} language={language} readOnly ariaLabel={`Generated code (${chosen?.label})`} />
+            <CodeEditor
+              value={code.data.code}
+              documentKey={code.data.code}
+              language={language}
+              readOnly
+              ariaLabel={`Generated code (${chosen?.label})`}
+            />
           ) : (
             <div className="code-editor code-editor--loading" aria-busy="true">
               Generating…

@@ -9,9 +9,19 @@ import './import-export.css'
 const FORMATS: Record<ExportTarget['kind'], { id: ExportFormat; label: string; hint: string }[]> = {
   collection: [
     { id: 'postman', label: 'Postman v2.1', hint: 'Runs in Postman and newman; imports back into Courier.' },
-    { id: 'openapi', label: 'OpenAPI 3.1', hint: 'A skeleton: paths, parameters, bodies and auth; responses left for you.' },
+    {
+      id: 'openapi',
+      label: 'OpenAPI 3.1',
+      hint: 'A skeleton: paths, parameters, bodies and auth; responses left for you.',
+    },
   ],
-  workspace: [{ id: 'workspace', label: 'Courier YAML', hint: 'Every collection, folder, request and environment, one document each, keys sorted: diff it, commit it, import it back.' }],
+  workspace: [
+    {
+      id: 'workspace',
+      label: 'Courier YAML',
+      hint: 'Every collection, folder, request and environment, one document each, keys sorted: diff it, commit it, import it back.',
+    },
+  ],
   history: [
     { id: 'har', label: 'HAR 1.2', hint: 'Requests and responses, for browser dev tools and proxies.' },
     { id: 'json', label: 'JSON', hint: 'Every entry whole: the request as written and everything recorded.' },
@@ -82,7 +92,13 @@ export function ExportDialog({ target, onClose }: { target: ExportTarget | null;
           <legend>Format</legend>
           {formats.map((f) => (
             <label key={f.id} className={`export-dialog__format${format === f.id ? ' is-selected' : ''}`}>
-              <input type="radio" name={`${id}-format`} value={f.id} checked={format === f.id} onChange={() => (setFormat(f.id), setDone(null))} />
+              <input
+                type="radio"
+                name={`${id}-format`}
+                value={f.id}
+                checked={format === f.id}
+                onChange={() => (setFormat(f.id), setDone(null))}
+              />
               <span>
                 <span className="export-dialog__format-name">{f.label}</span>
                 <span className="export-dialog__format-hint">{f.hint}</span>
@@ -91,13 +107,20 @@ export function ExportDialog({ target, onClose }: { target: ExportTarget | null;
           ))}
         </fieldset>
         {history ? (
-          <p className="hint">History keeps secrets masked (Authorization, cookies, API keys, secret variables); the export carries them masked too.</p>
+          <p className="hint">
+            History keeps secrets masked (Authorization, cookies, API keys, secret variables); the export carries them
+            masked too.
+          </p>
         ) : (
           <Switch
             label="Include secrets"
             checked={includeSecrets}
             onChange={setIncludeSecrets}
-            hint={includeSecrets ? 'Secret variables, passwords, tokens and keys go into the file in clear text. Keep it private.' : 'Secret variable values and typed passwords, tokens and keys are left out.'}
+            hint={
+              includeSecrets
+                ? 'Secret variables, passwords, tokens and keys go into the file in clear text. Keep it private.'
+                : 'Secret variable values and typed passwords, tokens and keys are left out.'
+            }
           />
         )}
         {error ? (

@@ -53,7 +53,17 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
   }, [open])
 
   const source: ImportSource | null =
-    kind === 'paste' ? (text.trim() ? { kind: 'text', text } : null) : kind === 'file' ? (file ? { kind: 'text', text: file.text, name: file.name } : null) : url.trim() ? { kind: 'url', url: url.trim() } : null
+    kind === 'paste'
+      ? text.trim()
+        ? { kind: 'text', text }
+        : null
+      : kind === 'file'
+        ? file
+          ? { kind: 'text', text: file.text, name: file.name }
+          : null
+        : url.trim()
+          ? { kind: 'url', url: url.trim() }
+          : null
 
   const runPreview = () => {
     if (!source) return
@@ -68,7 +78,9 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
     setFile(null)
     if (!chosen) return
     if (chosen.size > MAX_FILE_BYTES) {
-      setFileError(`“${chosen.name}” is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; Courier imports files up to 20 MB.`)
+      setFileError(
+        `“${chosen.name}” is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; Courier imports files up to 20 MB.`,
+      )
       return
     }
     const content = await chosen.text()
@@ -87,7 +99,9 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
       wide
       footer={
         <>
-          <span className="hint import-dialog__formats">Postman v2.0/v2.1 and environments · OpenAPI 3 · Swagger 2 · HAR · Insomnia v4 · cURL · Courier</span>
+          <span className="hint import-dialog__formats">
+            Postman v2.0/v2.1 and environments · OpenAPI 3 · Swagger 2 · HAR · Insomnia v4 · cURL · Courier
+          </span>
           <span className="dialog__spacer" />
           <button type="button" className="button" onClick={runPreview} disabled={!source || preview.isPending}>
             {preview.isPending ? 'Reading…' : 'Preview'}
@@ -96,7 +110,9 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
             type="button"
             className="button button--primary"
             disabled={!result || Boolean(nothing) || commit.isPending}
-            onClick={() => result && commit.mutate(result, { onSuccess: (committed) => (onImported(committed), onClose()) })}
+            onClick={() =>
+              result && commit.mutate(result, { onSuccess: (committed) => (onImported(committed), onClose()) })
+            }
           >
             {commit.isPending ? 'Importing…' : 'Import'}
           </button>
@@ -107,7 +123,13 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
         <div className="segmented segmented--small import-dialog__sources" role="radiogroup" aria-label="Import from">
           {SOURCES.map((s) => (
             <label key={s.id} className={`segmented__item${kind === s.id ? ' is-selected' : ''}`}>
-              <input type="radio" name={`${id}-source`} value={s.id} checked={kind === s.id} onChange={() => (setKind(s.id), setResult(null), preview.reset())} />
+              <input
+                type="radio"
+                name={`${id}-source`}
+                value={s.id}
+                checked={kind === s.id}
+                onChange={() => (setKind(s.id), setResult(null), preview.reset())}
+              />
               {s.label}
             </label>
           ))}
@@ -116,7 +138,9 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
           <textarea
             className="import-dialog__text"
             aria-label="Text to import"
-            placeholder={'Paste a Postman or Insomnia export, an OpenAPI spec (JSON or YAML), a HAR file, or a cURL command\n\ncurl -X POST https://api.example.com/users -H "Content-Type: application/json" -d \'{"name":"Ada"}\''}
+            placeholder={
+              'Paste a Postman or Insomnia export, an OpenAPI spec (JSON or YAML), a HAR file, or a cURL command\n\ncurl -X POST https://api.example.com/users -H "Content-Type: application/json" -d \'{"name":"Ada"}\''
+            }
             value={text}
             spellCheck={false}
             onChange={(event) => (setText(event.target.value), setResult(null))}
@@ -127,8 +151,17 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
             <label className="button" htmlFor={`${id}-file`}>
               Choose file…
             </label>
-            <input id={`${id}-file`} className="visually-hidden" type="file" aria-label="File to import" accept=".json,.yaml,.yml,.har,.txt,.sh,application/json,application/yaml,text/yaml" onChange={(event) => void chooseFile(event.target.files?.[0])} />
-            <span className="import-dialog__file-name">{file ? `${file.name} · ${(file.text.length / 1024).toFixed(1)} KB` : 'JSON or YAML, up to 20 MB'}</span>
+            <input
+              id={`${id}-file`}
+              className="visually-hidden"
+              type="file"
+              aria-label="File to import"
+              accept=".json,.yaml,.yml,.har,.txt,.sh,application/json,application/yaml,text/yaml"
+              onChange={(event) => void chooseFile(event.target.files?.[0])}
+            />
+            <span className="import-dialog__file-name">
+              {file ? `${file.name} · ${(file.text.length / 1024).toFixed(1)} KB` : 'JSON or YAML, up to 20 MB'}
+            </span>
             {fileError ? (
               <p className="inline-error" role="alert">
                 {fileError}

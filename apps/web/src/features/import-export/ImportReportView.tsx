@@ -42,21 +42,22 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   return (
     <section className="import-report" aria-label="Import report">
       <p className="import-report__summary">
-        <span className="chip">{report.formatLabel}</span> {created.length ? `Will create ${created.join(', ')}.` : 'Nothing to create.'}
+        <span className="chip">{report.formatLabel}</span>{' '}
+        {created.length ? `Will create ${created.join(', ')}.` : 'Nothing to create.'}
       </p>
       {list.length === 0 ? (
         <p className="import-report__clean">Everything in the file translates to Courier.</p>
       ) : (
         <>
-          <h3 className="import-report__title">
-            Not translated or changed ({report.skipped.length})
-          </h3>
+          <h3 className="import-report__title">Not translated or changed ({report.skipped.length})</h3>
           <ul className="import-report__list">
             {list.map((group) => (
               <li key={`${group.what}${group.reason}`} className="import-report__item">
                 <div className="import-report__what">
                   {group.what}
-                  {group.where.length > 1 ? <span className="import-report__count"> × {group.where.length}</span> : null}
+                  {group.where.length > 1 ? (
+                    <span className="import-report__count"> × {group.where.length}</span>
+                  ) : null}
                 </div>
                 <div className="import-report__reason">{group.reason}</div>
                 <details className="import-report__where">

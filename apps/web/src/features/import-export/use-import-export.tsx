@@ -41,8 +41,10 @@ export function useImportExport(host: ImportExportHost) {
       const request = first?.items.find((item): item is SavedRequestItem => item.kind === 'request')
       if (request) openRequest(request)
       const parts = [
-        committed.collections.length && `${committed.collections.length} collection${committed.collections.length > 1 ? 's' : ''}`,
-        committed.environments.length && `${committed.environments.length} environment${committed.environments.length > 1 ? 's' : ''}`,
+        committed.collections.length &&
+          `${committed.collections.length} collection${committed.collections.length > 1 ? 's' : ''}`,
+        committed.environments.length &&
+          `${committed.environments.length} environment${committed.environments.length > 1 ? 's' : ''}`,
       ].filter(Boolean)
       notify(`Imported ${parts.join(' and ')}.`)
     },
@@ -53,7 +55,13 @@ export function useImportExport(host: ImportExportHost) {
     <>
       <ImportDialog open={importing} onClose={() => setImporting(false)} onImported={onImported} />
       <ExportDialog target={exporting} onClose={() => setExporting(null)} />
-      <CopyAsCodeDialog open={coding} onClose={() => setCoding(false)} request={host.request} environmentId={host.environmentId} itemId={host.itemId} />
+      <CopyAsCodeDialog
+        open={coding}
+        onClose={() => setCoding(false)}
+        request={host.request}
+        environmentId={host.environmentId}
+        itemId={host.itemId}
+      />
     </>
   )
 
@@ -66,4 +74,3 @@ export function useImportExport(host: ImportExportHost) {
     openCode: () => setCoding(true),
   }
 }
-

@@ -2,29 +2,67 @@ import type { CaptureRule } from '@courier/shared'
 import { replaceAt } from '../../shared/ui/replace-at'
 import { RowsTableHead } from '../../shared/ui/RowsTableHead'
 
-const PLACEHOLDER: Record<CaptureRule['source'], string> = { json: '$.access_token', header: 'X-Request-Id', status: '' }
+const PLACEHOLDER: Record<CaptureRule['source'], string> = {
+  json: '$.access_token',
+  header: 'X-Request-Id',
+  status: '',
+}
 
 /** "Set variable from response": after each send, values from this response go into variables. */
-export function CapturesPanel({ captures, onCaptures }: { captures: CaptureRule[]; onCaptures: (captures: CaptureRule[]) => void }) {
+export function CapturesPanel({
+  captures,
+  onCaptures,
+}: {
+  captures: CaptureRule[]
+  onCaptures: (captures: CaptureRule[]) => void
+}) {
   return (
     <div className="panel-stack">
       <p className="hint captures__intro">
-        After each send, store a value from the response in a variable, so a login's token feeds the next request as <code>{'{{token}}'}</code>.
+        After each send, store a value from the response in a variable, so a login's token feeds the next request as{' '}
+        <code>{'{{token}}'}</code>.
       </p>
       {captures.length > 0 ? (
         <table className="kv-table captures" aria-label="Captures">
-          <RowsTableHead columns={['Variable', { label: 'From', className: 'captures__source' }, 'Expression', { label: 'Into', className: 'captures__scope' }]} />
+          <RowsTableHead
+            columns={[
+              'Variable',
+              { label: 'From', className: 'captures__source' },
+              'Expression',
+              { label: 'Into', className: 'captures__scope' },
+            ]}
+          />
           <tbody>
             {captures.map((rule, index) => (
               <tr key={index} className={`kv-table__row${rule.enabled ? '' : ' kv-table__row--off'}`}>
                 <td className="kv-table__check">
-                  <input type="checkbox" aria-label="Enabled" checked={rule.enabled} onChange={(e) => onCaptures(replaceAt(captures, index, { ...rule, enabled: e.target.checked }))} />
+                  <input
+                    type="checkbox"
+                    aria-label="Enabled"
+                    checked={rule.enabled}
+                    onChange={(e) => onCaptures(replaceAt(captures, index, { ...rule, enabled: e.target.checked }))}
+                  />
                 </td>
                 <td>
-                  <input className="kv-table__input kv-table__input--mono" aria-label="Capture variable" placeholder="token" value={rule.variable} spellCheck={false} onChange={(e) => onCaptures(replaceAt(captures, index, { ...rule, variable: e.target.value }))} />
+                  <input
+                    className="kv-table__input kv-table__input--mono"
+                    aria-label="Capture variable"
+                    placeholder="token"
+                    value={rule.variable}
+                    spellCheck={false}
+                    onChange={(e) => onCaptures(replaceAt(captures, index, { ...rule, variable: e.target.value }))}
+                  />
                 </td>
                 <td className="captures__source">
-                  <select aria-label={`Source of ${rule.variable || 'capture'}`} value={rule.source} onChange={(e) => onCaptures(replaceAt(captures, index, { ...rule, source: e.target.value as CaptureRule['source'] }))}>
+                  <select
+                    aria-label={`Source of ${rule.variable || 'capture'}`}
+                    value={rule.source}
+                    onChange={(e) =>
+                      onCaptures(
+                        replaceAt(captures, index, { ...rule, source: e.target.value as CaptureRule['source'] }),
+                      )
+                    }
+                  >
                     <option value="json">JSON body</option>
                     <option value="header">Header</option>
                     <option value="status">Status</option>
@@ -42,13 +80,24 @@ export function CapturesPanel({ captures, onCaptures }: { captures: CaptureRule[
                   />
                 </td>
                 <td className="captures__scope">
-                  <select aria-label={`Target of ${rule.variable || 'capture'}`} value={rule.scope} onChange={(e) => onCaptures(replaceAt(captures, index, { ...rule, scope: e.target.value as CaptureRule['scope'] }))}>
+                  <select
+                    aria-label={`Target of ${rule.variable || 'capture'}`}
+                    value={rule.scope}
+                    onChange={(e) =>
+                      onCaptures(replaceAt(captures, index, { ...rule, scope: e.target.value as CaptureRule['scope'] }))
+                    }
+                  >
                     <option value="environment">Active environment</option>
                     <option value="global">Globals</option>
                   </select>
                 </td>
                 <td className="kv-table__actions">
-                  <button type="button" className="icon-button" aria-label={`Remove capture ${rule.variable}`} onClick={() => onCaptures(captures.filter((_, i) => i !== index))}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove capture ${rule.variable}`}
+                    onClick={() => onCaptures(captures.filter((_, i) => i !== index))}
+                  >
                     ×
                   </button>
                 </td>
@@ -58,11 +107,23 @@ export function CapturesPanel({ captures, onCaptures }: { captures: CaptureRule[
         </table>
       ) : null}
       <div>
-        <button type="button" className="button button--small" onClick={() => onCaptures([...captures, { variable: '', source: 'json', expression: '', scope: 'environment', enabled: true }])}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() =>
+            onCaptures([
+              ...captures,
+              { variable: '', source: 'json', expression: '', scope: 'environment', enabled: true },
+            ])
+          }
+        >
           + Capture a value
         </button>
       </div>
-      <p className="hint">JSON body takes a JSONPath (RFC 9535) such as <code>$.data.items[0].id</code>; the first match is stored. Without an active environment, values go to the globals.</p>
+      <p className="hint">
+        JSON body takes a JSONPath (RFC 9535) such as <code>$.data.items[0].id</code>; the first match is stored.
+        Without an active environment, values go to the globals.
+      </p>
     </div>
   )
 }

@@ -39,11 +39,17 @@ export function CookiesPanel({ url, pathParams, cookies, useJar, onCookies }: Co
         </div>
         {!useJar ? <p className="empty-note">The cookie jar is off for this request (Settings tab).</p> : null}
         {useJar && target === null ? <p className="empty-note">Enter a URL to see which cookies go with it.</p> : null}
-        {useJar && fromJar.data && fromJar.data.cookies.length === 0 ? <p className="empty-note">No cookies in the jar match this URL.</p> : null}
+        {useJar && fromJar.data && fromJar.data.cookies.length === 0 ? (
+          <p className="empty-note">No cookies in the jar match this URL.</p>
+        ) : null}
         {useJar && fromJar.data && fromJar.data.cookies.length > 0 ? (
           <ul className="chip-list" aria-label="Jar cookies sent with this request">
             {fromJar.data.cookies.map((cookie) => (
-              <li key={`${cookie.domain}|${cookie.path}|${cookie.name}`} className="chip" title={`${cookie.domain}${cookie.path}`}>
+              <li
+                key={`${cookie.domain}|${cookie.path}|${cookie.name}`}
+                className="chip"
+                title={`${cookie.domain}${cookie.path}`}
+              >
                 <span className="chip__name">{cookie.name}</span>=<span className="chip__value">{cookie.value}</span>
               </li>
             ))}

@@ -15,13 +15,22 @@ export function defaultHeaders(version: string): [string, string][] {
 type HeadersPanelProps = { headers: Row[]; body: RequestBody; onHeaders: (rows: Row[]) => void; version: string }
 
 export function HeadersPanel({ headers, body, onHeaders, version }: HeadersPanelProps) {
-  const own = new Map(headers.filter(([name]) => name.trim() !== '').map(([name, , enabled]) => [name.trim().toLowerCase(), enabled]))
+  const own = new Map(
+    headers.filter(([name]) => name.trim() !== '').map(([name, , enabled]) => [name.trim().toLowerCase(), enabled]),
+  )
   const removable = defaultHeaders(version).filter(([name]) => !own.has(name.toLowerCase()))
   const bodyType = contentTypeFor(body)
   const overridesBodyType = bodyType !== null && own.get('content-type') === true
   return (
     <div className="panel-stack">
-      <RowsEditor title="Headers" rows={headers} onChange={onHeaders} keyPlaceholder="Add header" keySuggestions={COMMON_HEADERS} valueSuggestions={valueSuggestions} />
+      <RowsEditor
+        title="Headers"
+        rows={headers}
+        onChange={onHeaders}
+        keyPlaceholder="Add header"
+        keySuggestions={COMMON_HEADERS}
+        valueSuggestions={valueSuggestions}
+      />
       {overridesBodyType ? (
         <p className="inline-note" role="note">
           Your Content-Type replaces the <code>{bodyType}</code> Courier would send for this body.
@@ -39,7 +48,12 @@ export function HeadersPanel({ headers, body, onHeaders, version }: HeadersPanel
             <li key={name} className="auto-headers__item">
               <span className="auto-headers__name">{name}</span>
               <span className="auto-headers__value">{value}</span>
-              <button type="button" className="link-button" aria-label={`Don't send ${name}`} onClick={() => onHeaders([...headers, [name, value, false]])}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Don't send ${name}`}
+                onClick={() => onHeaders([...headers, [name, value, false]])}
+              >
                 Remove
               </button>
             </li>
@@ -59,7 +73,10 @@ export function HeadersPanel({ headers, body, onHeaders, version }: HeadersPanel
             </li>
           ) : null}
         </ul>
-        <p className="hint">A header of yours with the same name replaces a default; a disabled one stops it. Framing headers (Content-Length, Transfer-Encoding, Connection) are Courier's.</p>
+        <p className="hint">
+          A header of yours with the same name replaces a default; a disabled one stops it. Framing headers
+          (Content-Length, Transfer-Encoding, Connection) are Courier's.
+        </p>
       </section>
     </div>
   )

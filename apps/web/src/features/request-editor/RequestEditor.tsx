@@ -54,14 +54,13 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
         onSend={onSend}
         onCancel={onCancel}
       />
-      <Tabs<RequestTab>
-        label="Request sections"
-        selected={tab}
-        onSelect={setTab}
-        tabs={tabs}
-        panelId={panelId}
-      />
-      <div className="request-editor__panel" id={panelId} role="tabpanel" aria-label={tabs.find((t) => t.id === tab)!.label}>
+      <Tabs<RequestTab> label="Request sections" selected={tab} onSelect={setTab} tabs={tabs} panelId={panelId} />
+      <div
+        className="request-editor__panel"
+        id={panelId}
+        role="tabpanel"
+        aria-label={tabs.find((t) => t.id === tab)!.label}
+      >
         {tab === 'params' ? (
           <ParamsPanel
             params={spec.params}
@@ -70,7 +69,14 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
             onPathParams={(pathParams) => dispatch({ type: 'set-path-params', pathParams })}
           />
         ) : null}
-        {tab === 'headers' ? <HeadersPanel headers={spec.headers} body={spec.body} version={version} onHeaders={(headers) => dispatch({ type: 'set-headers', headers })} /> : null}
+        {tab === 'headers' ? (
+          <HeadersPanel
+            headers={spec.headers}
+            body={spec.body}
+            version={version}
+            onHeaders={(headers) => dispatch({ type: 'set-headers', headers })}
+          />
+        ) : null}
         {tab === 'body' ? (
           <BodyPanel
             body={spec.body}
@@ -80,12 +86,30 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
             onSend={onSend}
           />
         ) : null}
-        {tab === 'auth' ? <AuthPanel auth={spec.auth} onChange={(auth) => dispatch({ type: 'set-auth', auth })} /> : null}
-        {tab === 'cookies' ? (
-          <CookiesPanel url={spec.url} pathParams={spec.pathParams} cookies={spec.cookies} useJar={spec.settings.useCookieJar !== false} onCookies={(cookies) => dispatch({ type: 'set-cookies', cookies })} />
+        {tab === 'auth' ? (
+          <AuthPanel auth={spec.auth} onChange={(auth) => dispatch({ type: 'set-auth', auth })} />
         ) : null}
-        {tab === 'settings' ? <SettingsPanel settings={spec.settings} onSettings={(settings) => dispatch({ type: 'set-settings', settings })} /> : null}
-        {tab === 'capture' ? <CapturesPanel captures={spec.captures} onCaptures={(captures) => dispatch({ type: 'set-captures', captures })} /> : null}
+        {tab === 'cookies' ? (
+          <CookiesPanel
+            url={spec.url}
+            pathParams={spec.pathParams}
+            cookies={spec.cookies}
+            useJar={spec.settings.useCookieJar !== false}
+            onCookies={(cookies) => dispatch({ type: 'set-cookies', cookies })}
+          />
+        ) : null}
+        {tab === 'settings' ? (
+          <SettingsPanel
+            settings={spec.settings}
+            onSettings={(settings) => dispatch({ type: 'set-settings', settings })}
+          />
+        ) : null}
+        {tab === 'capture' ? (
+          <CapturesPanel
+            captures={spec.captures}
+            onCaptures={(captures) => dispatch({ type: 'set-captures', captures })}
+          />
+        ) : null}
       </div>
     </section>
   )

@@ -19,7 +19,13 @@ function onOff(value: boolean): string {
 }
 
 /** This request's own settings; anything left at "default" follows the Settings page. */
-export function SettingsPanel({ settings, onSettings }: { settings: RequestSettings; onSettings: (settings: RequestSettings) => void }) {
+export function SettingsPanel({
+  settings,
+  onSettings,
+}: {
+  settings: RequestSettings
+  onSettings: (settings: RequestSettings) => void
+}) {
   const { data } = useQuery(appSettingsOptions())
   const defaults: SendDefaults | undefined = data?.send
   const set = <K extends keyof RequestSettings>(key: K, value: RequestSettings[K]) => {
@@ -63,7 +69,12 @@ export function SettingsPanel({ settings, onSettings }: { settings: RequestSetti
       </fieldset>
       <fieldset>
         <legend>Redirects</legend>
-        <Choice label="Follow redirects" value={tri(settings.followRedirects)} options={triOptions(defaults?.followRedirects)} onChange={(v) => set('followRedirects', fromTri(v))} />
+        <Choice
+          label="Follow redirects"
+          value={tri(settings.followRedirects)}
+          options={triOptions(defaults?.followRedirects)}
+          onChange={(v) => set('followRedirects', fromTri(v))}
+        />
         <NumberField
           label="Maximum redirects"
           min={0}
@@ -86,7 +97,12 @@ export function SettingsPanel({ settings, onSettings }: { settings: RequestSetti
           ]}
           onChange={(v) => set('verifyTls', fromTri(v))}
         />
-        <Choice label="Cookie jar" value={tri(settings.useCookieJar)} options={triOptions(defaults?.useCookieJar)} onChange={(v) => set('useCookieJar', fromTri(v))} />
+        <Choice
+          label="Cookie jar"
+          value={tri(settings.useCookieJar)}
+          options={triOptions(defaults?.useCookieJar)}
+          onChange={(v) => set('useCookieJar', fromTri(v))}
+        />
       </fieldset>
       <fieldset>
         <legend>Response</legend>
@@ -114,7 +130,14 @@ export function SettingsPanel({ settings, onSettings }: { settings: RequestSetti
         />
         {retry && retry.attempts > 1 ? (
           <>
-            <NumberField label="First backoff" unit="ms" min={0} max={60000} value={retry.backoffMs} onChange={(v) => set('retry', { ...retry, backoffMs: Math.round(v) })} />
+            <NumberField
+              label="First backoff"
+              unit="ms"
+              min={0}
+              max={60000}
+              value={retry.backoffMs}
+              onChange={(v) => set('retry', { ...retry, backoffMs: Math.round(v) })}
+            />
             <div className="field field--inline">
               <label htmlFor="retry-statuses">Retry on statuses</label>
               <input
@@ -141,10 +164,18 @@ export function SettingsPanel({ settings, onSettings }: { settings: RequestSetti
               ]}
               onChange={(v) => set('retry', { ...retry, respectRetryAfter: v === 'on' })}
             />
-            <p className="hint">Retries 429, 5xx and connection errors with exponential backoff. Add an Idempotency-Key so retried POSTs are safe.</p>
+            <p className="hint">
+              Retries 429, 5xx and connection errors with exponential backoff. Add an Idempotency-Key so retried POSTs
+              are safe.
+            </p>
           </>
         ) : null}
-        <Choice label="Idempotency-Key" value={tri(settings.idempotencyKey)} options={triOptions(defaults?.idempotencyKey)} onChange={(v) => set('idempotencyKey', fromTri(v))} />
+        <Choice
+          label="Idempotency-Key"
+          value={tri(settings.idempotencyKey)}
+          options={triOptions(defaults?.idempotencyKey)}
+          onChange={(v) => set('idempotencyKey', fromTri(v))}
+        />
       </fieldset>
     </div>
   )

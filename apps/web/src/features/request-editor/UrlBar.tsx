@@ -23,40 +23,56 @@ export function UrlBar({ method, url, pathParams, isSending, onMethod, onUrl, on
   const resolvedUrl = previewText(url, scopes)
   const hasUnknown = /\{\{\s*[^$\s{}]/.test(resolvedUrl)
   // Dynamic values stay readable as {{$uuid}} rather than percent-encoded braces.
-  const preview = hasUnknown ? null : finalUrlPreview(resolvedUrl, pathParams.map(([name, value]): Pair => [name, previewText(value, scopes)]))?.replace(/%7B%7B(.*?)%7D%7D/g, '{{$1}}')
+  const preview = hasUnknown
+    ? null
+    : finalUrlPreview(
+        resolvedUrl,
+        pathParams.map(([name, value]): Pair => [name, previewText(value, scopes)]),
+      )?.replace(/%7B%7B(.*?)%7D%7D/g, '{{$1}}')
   return (
     <div className="url-bar-wrap">
-    <form
-      className="url-bar"
-      onSubmit={(event) => {
-        event.preventDefault()
-        if (!isSending) onSend()
-      }}
-    >
-      <MethodPicker value={method} onChange={onMethod} />
-      <UrlField value={url} onChange={onUrl} />
-      {/* Distinct keys: reusing one <button> would let a Cancel click, once the abort re-renders it
+      <form
+        className="url-bar"
+        onSubmit={(event) => {
+          event.preventDefault()
+          if (!isSending) onSend()
+        }}
+      >
+        <MethodPicker value={method} onChange={onMethod} />
+        <UrlField value={url} onChange={onUrl} />
+        {/* Distinct keys: reusing one <button> would let a Cancel click, once the abort re-renders it
           as type=submit, submit the form and send again. */}
-      {isSending ? (
-        <button key="cancel" type="button" className="button button--danger url-bar__send" onClick={onCancel}>
-          Cancel
-        </button>
-      ) : (
-        <button key="send" type="submit" className="button button--primary url-bar__send" aria-keyshortcuts="Control+Enter" title="Send (Ctrl+Enter)">
-          Send
-        </button>
-      )}
-      {actions ? (
-        <button type="button" className="button url-bar__code" title="Copy as code (Python, cURL, JavaScript, Go…)" onClick={actions.openCode}>
-          Code
-        </button>
+        {isSending ? (
+          <button key="cancel" type="button" className="button button--danger url-bar__send" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : (
+          <button
+            key="send"
+            type="submit"
+            className="button button--primary url-bar__send"
+            aria-keyshortcuts="Control+Enter"
+            title="Send (Ctrl+Enter)"
+          >
+            Send
+          </button>
+        )}
+        {actions ? (
+          <button
+            type="button"
+            className="button url-bar__code"
+            title="Copy as code (Python, cURL, JavaScript, Go…)"
+            onClick={actions.openCode}
+          >
+            Code
+          </button>
+        ) : null}
+      </form>
+      {preview && preview !== url.trim() ? (
+        <p className="url-bar__final" aria-label="URL as sent">
+          <span className="url-bar__final-label">Sends</span> {preview}
+        </p>
       ) : null}
-    </form>
-    {preview && preview !== url.trim() ? (
-      <p className="url-bar__final" aria-label="URL as sent">
-        <span className="url-bar__final-label">Sends</span> {preview}
-      </p>
-    ) : null}
     </div>
   )
 }

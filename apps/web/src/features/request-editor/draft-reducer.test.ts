@@ -13,23 +13,41 @@ describe('draftReducer', () => {
 
   it('writes the URL from the params table, encoding what must be', () => {
     let draft = draftReducer(newDraft(), { type: 'set-url', url: 'https://api.test/search' })
-    draft = draftReducer(draft, { type: 'set-params', params: [['q', 'red shoes', true], ['page', '2', true]] })
+    draft = draftReducer(draft, {
+      type: 'set-params',
+      params: [
+        ['q', 'red shoes', true],
+        ['page', '2', true],
+      ],
+    })
     expect(draft.spec.url).toBe('https://api.test/search?q=red%20shoes&page=2')
   })
 
   it('keeps a disabled param when the URL is edited afterwards', () => {
     let draft = draftReducer(newDraft(), { type: 'set-url', url: 'https://api.test/s?a=1&b=2' })
-    draft = draftReducer(draft, { type: 'set-params', params: [['a', '1', true], ['b', '2', false]] })
+    draft = draftReducer(draft, {
+      type: 'set-params',
+      params: [
+        ['a', '1', true],
+        ['b', '2', false],
+      ],
+    })
     expect(draft.spec.url).toBe('https://api.test/s?a=1')
     draft = draftReducer(draft, { type: 'set-url', url: 'https://api.test/s?a=9' })
-    expect(draft.spec.params).toEqual([['a', '9', true], ['b', '2', false]])
+    expect(draft.spec.params).toEqual([
+      ['a', '9', true],
+      ['b', '2', false],
+    ])
   })
 
   it('offers a Path row for each :name and {name} segment, keeping typed values', () => {
     let draft = draftReducer(newDraft(), { type: 'set-url', url: 'https://api.test/users/:id' })
     draft = draftReducer(draft, { type: 'set-path-params', pathParams: [['id', '42']] })
     draft = draftReducer(draft, { type: 'set-url', url: 'https://api.test/users/:id/posts/{postId}' })
-    expect(draft.spec.pathParams).toEqual([['id', '42'], ['postId', '']])
+    expect(draft.spec.pathParams).toEqual([
+      ['id', '42'],
+      ['postId', ''],
+    ])
   })
 
   it('remembers each body kind while switching between them', () => {

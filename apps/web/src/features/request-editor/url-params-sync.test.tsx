@@ -8,7 +8,16 @@ import { RequestEditor } from './RequestEditor'
 /** The editor as the app runs it: one draft in a reducer, the URL bar and the Params tab. */
 function Editor() {
   const [draft, dispatch] = useReducer(draftReducer, undefined, () => newDraft())
-  return <RequestEditor draft={draft} dispatch={dispatch} isSending={false} onSend={() => {}} onCancel={() => {}} version="test" />
+  return (
+    <RequestEditor
+      draft={draft}
+      dispatch={dispatch}
+      isSending={false}
+      onSend={() => {}}
+      onCancel={() => {}}
+      version="test"
+    />
+  )
 }
 
 function setup() {

@@ -97,7 +97,11 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
       <StatusLine record={record} />
       {record.error ? (
         <div className="response-viewer__alert">
-          <ErrorAlert code={record.error.code} message={record.error.message} context={[phaseWords(record.error.phase)]} />
+          <ErrorAlert
+            code={record.error.code}
+            message={record.error.message}
+            context={[phaseWords(record.error.phase)]}
+          />
         </div>
       ) : null}
       {record.notes.length > 0 ? (
@@ -118,7 +122,12 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
             tabs={tabs}
             panelId={panelId}
           />
-          <div className={`response-viewer__panel response-viewer__panel--${tab}`} id={panelId} role="tabpanel" aria-label={tabs.find((t) => t.id === tab)!.label}>
+          <div
+            className={`response-viewer__panel response-viewer__panel--${tab}`}
+            id={panelId}
+            role="tabpanel"
+            aria-label={tabs.find((t) => t.id === tab)!.label}
+          >
             {tab === 'body' ? (
               <ResponseBody key={record.id} record={record} largeBodyBytes={largeBodyBytes} />
             ) : tab === 'headers' ? (

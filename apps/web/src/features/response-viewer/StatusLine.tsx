@@ -5,7 +5,10 @@ import { formatBytes, formatDuration, statusClass } from '../../shared/format/fo
 export function StatusLine({ record }: { record: ResponseRecord }) {
   const tone = statusClass(record.status)
   const statusText = record.status === null ? 'Failed' : `${record.status} ${record.statusText}`.trim()
-  const encoding = record.headers.find(([name]) => name.toLowerCase() === 'content-encoding')?.[1].trim().toLowerCase()
+  const encoding = record.headers
+    .find(([name]) => name.toLowerCase() === 'content-encoding')?.[1]
+    .trim()
+    .toLowerCase()
   const compressed = !!encoding && encoding !== 'identity'
   return (
     <div className="status-line">
@@ -17,7 +20,11 @@ export function StatusLine({ record }: { record: ResponseRecord }) {
           {record.httpVersion}
         </span>
       ) : null}
-      <span className="status-line__item" aria-label="Response time" title="Total time, redirects included (see Timing)">
+      <span
+        className="status-line__item"
+        aria-label="Response time"
+        title="Total time, redirects included (see Timing)"
+      >
         {formatDuration(record.timing.total)}
       </span>
       {record.status === null ? (
@@ -29,10 +36,22 @@ export function StatusLine({ record }: { record: ResponseRecord }) {
           <span className="status-line__item" aria-label="Response size" title="Body size after decoding">
             {formatBytes(record.sizes.body)}
           </span>
-          <span className="status-line__muted status-line__size-detail" aria-label="Body size on the wire" title={compressed ? `Body bytes as they crossed the wire, ${encoding}-encoded` : 'Body bytes as they crossed the wire (not compressed)'}>
+          <span
+            className="status-line__muted status-line__size-detail"
+            aria-label="Body size on the wire"
+            title={
+              compressed
+                ? `Body bytes as they crossed the wire, ${encoding}-encoded`
+                : 'Body bytes as they crossed the wire (not compressed)'
+            }
+          >
             {formatBytes(record.sizes.bodyWire)} {compressed ? 'compressed' : 'on the wire'}
           </span>
-          <span className="status-line__muted status-line__size-detail" aria-label="Headers size" title="Response header block size">
+          <span
+            className="status-line__muted status-line__size-detail"
+            aria-label="Headers size"
+            title="Response header block size"
+          >
             {formatBytes(record.sizes.headers)} headers
           </span>
         </span>
@@ -43,7 +62,11 @@ export function StatusLine({ record }: { record: ResponseRecord }) {
         </span>
       ) : null}
       {record.partial ? (
-        <span className="status-line__item status-line__warn" aria-label="Partial response" title={record.error?.message}>
+        <span
+          className="status-line__item status-line__warn"
+          aria-label="Partial response"
+          title={record.error?.message}
+        >
           Partial: {partialReason(record)}
         </span>
       ) : null}

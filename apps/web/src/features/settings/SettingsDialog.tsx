@@ -32,7 +32,12 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           <button type="button" className="button" onClick={close}>
             Cancel
           </button>
-          <button type="button" className="button button--primary" disabled={!draft || save.isPending} onClick={() => draft && save.mutate(draft, { onSuccess: close })}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!draft || save.isPending}
+            onClick={() => draft && save.mutate(draft, { onSuccess: close })}
+          >
             Save
           </button>
         </>

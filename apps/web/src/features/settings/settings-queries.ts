@@ -5,7 +5,10 @@ import { callEndpoint } from '../../shared/api/proxy-client'
 export const settingsKeys = { all: ['settings'] as const }
 
 export function appSettingsOptions() {
-  return queryOptions({ queryKey: settingsKeys.all, queryFn: ({ signal }) => callEndpoint(endpoints.getSettings, {}, signal) })
+  return queryOptions({
+    queryKey: settingsKeys.all,
+    queryFn: ({ signal }) => callEndpoint(endpoints.getSettings, {}, signal),
+  })
 }
 
 export function useSaveSettings() {

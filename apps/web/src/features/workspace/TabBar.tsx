@@ -32,7 +32,11 @@ export function TabBar({ tabs, activeTabId, onActivate, onClose, onNew, onReorde
     <div className="tab-bar">
       <div role="tablist" aria-label="Open requests" className="tab-bar__list">
         {tabs.map((tab, index) => (
-          <div key={tab.id} className={`tab-bar__tab${tab.id === activeTabId ? ' is-active' : ''}`} onAuxClick={(event) => event.button === 1 && onClose(tab.id)}>
+          <div
+            key={tab.id}
+            className={`tab-bar__tab${tab.id === activeTabId ? ' is-active' : ''}`}
+            onAuxClick={(event) => event.button === 1 && onClose(tab.id)}
+          >
             <button
               type="button"
               role="tab"
@@ -52,13 +56,25 @@ export function TabBar({ tabs, activeTabId, onActivate, onClose, onNew, onReorde
                 </span>
               ) : null}
             </button>
-            <button type="button" className="tab-bar__close" aria-label={`Close ${tab.title}`} tabIndex={-1} onClick={() => onClose(tab.id)}>
+            <button
+              type="button"
+              className="tab-bar__close"
+              aria-label={`Close ${tab.title}`}
+              tabIndex={-1}
+              onClick={() => onClose(tab.id)}
+            >
               ×
             </button>
           </div>
         ))}
       </div>
-      <button type="button" className="icon-button tab-bar__new" aria-label="New request tab" title="New request (Ctrl+Alt+N)" onClick={onNew}>
+      <button
+        type="button"
+        className="icon-button tab-bar__new"
+        aria-label="New request tab"
+        title="New request (Ctrl+Alt+N)"
+        onClick={onNew}
+      >
         +
       </button>
     </div>

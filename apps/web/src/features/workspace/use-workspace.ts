@@ -17,7 +17,9 @@ export function useWorkspace() {
     let cancelled = false
     callEndpoint(endpoints.getWorkspace)
       .then((saved) => !cancelled && dispatch({ type: 'restore', state: saved }))
-      .catch(() => !cancelled && dispatch({ type: 'restore', state: { tabs: [], activeTabId: null, environmentId: null } }))
+      .catch(
+        () => !cancelled && dispatch({ type: 'restore', state: { tabs: [], activeTabId: null, environmentId: null } }),
+      )
     return () => {
       cancelled = true
     }

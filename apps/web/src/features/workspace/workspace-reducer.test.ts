@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { initialWorkspace, toWorkspaceState, workspaceReducer, type Workspace } from './workspace-reducer'
 
 const spec = (url: string) => RequestSpecSchema.parse({ method: 'GET', url })
-const restored = (): Workspace => workspaceReducer(initialWorkspace, { type: 'restore', state: { tabs: [], activeTabId: null, environmentId: null } })
+const restored = (): Workspace =>
+  workspaceReducer(initialWorkspace, { type: 'restore', state: { tabs: [], activeTabId: null, environmentId: null } })
 
 describe('workspaceReducer', () => {
   it('starts with one scratch tab when nothing was saved', () => {
@@ -14,16 +15,25 @@ describe('workspaceReducer', () => {
 
   it('opens a saved request once, focusing its tab the second time, and reuses an empty scratch tab', () => {
     let state = restored()
-    state = workspaceReducer(state, { type: 'open', request: { itemId: 'i1', title: 'List', spec: spec('http://a/list'), baseVersion: 3 } })
+    state = workspaceReducer(state, {
+      type: 'open',
+      request: { itemId: 'i1', title: 'List', spec: spec('http://a/list'), baseVersion: 3 },
+    })
     expect(state.tabs).toHaveLength(1)
     state = workspaceReducer(state, { type: 'new-tab' })
-    state = workspaceReducer(state, { type: 'open', request: { itemId: 'i1', title: 'List', spec: spec('http://a/list'), baseVersion: 3 } })
+    state = workspaceReducer(state, {
+      type: 'open',
+      request: { itemId: 'i1', title: 'List', spec: spec('http://a/list'), baseVersion: 3 },
+    })
     expect(state.tabs).toHaveLength(2)
     expect(state.tabs.find((t) => t.id === state.activeTabId)?.itemId).toBe('i1')
   })
 
   it('marks a tab dirty on edit and clean on save, keeping drafts across a round trip', () => {
-    let state = workspaceReducer(restored(), { type: 'open', request: { itemId: 'i1', title: 'List', spec: spec('http://a/list'), baseVersion: 3 } })
+    let state = workspaceReducer(restored(), {
+      type: 'open',
+      request: { itemId: 'i1', title: 'List', spec: spec('http://a/list'), baseVersion: 3 },
+    })
     const tabId = state.activeTabId!
     state = workspaceReducer(state, { type: 'edit', tabId, action: { type: 'set-url', url: 'http://a/list?page=2' } })
     expect(state.tabs[0]!.isDirty).toBe(true)
@@ -36,13 +46,23 @@ describe('workspaceReducer', () => {
   })
 
   it('fills the params tables of a request that carries its query only in the URL', () => {
-    const state = workspaceReducer(restored(), { type: 'open', request: { itemId: 'i9', title: 'Search', spec: spec('http://a/users/:id?q=x&tag=1&tag=2'), baseVersion: 1 } })
-    expect(state.tabs[0]!.draft.spec.params).toEqual([['q', 'x', true], ['tag', '1', true], ['tag', '2', true]])
+    const state = workspaceReducer(restored(), {
+      type: 'open',
+      request: { itemId: 'i9', title: 'Search', spec: spec('http://a/users/:id?q=x&tag=1&tag=2'), baseVersion: 1 },
+    })
+    expect(state.tabs[0]!.draft.spec.params).toEqual([
+      ['q', 'x', true],
+      ['tag', '1', true],
+      ['tag', '2', true],
+    ])
     expect(state.tabs[0]!.draft.spec.pathParams).toEqual([['id', '']])
   })
 
   it('keeps the tab of a deleted request open as an unsaved draft', () => {
-    let state = workspaceReducer(restored(), { type: 'open', request: { itemId: 'i1', title: 'List', spec: spec('http://a/list'), baseVersion: 1 } })
+    let state = workspaceReducer(restored(), {
+      type: 'open',
+      request: { itemId: 'i1', title: 'List', spec: spec('http://a/list'), baseVersion: 1 },
+    })
     state = workspaceReducer(state, { type: 'item-removed', itemIds: ['i1'] })
     expect(state.tabs[0]).toMatchObject({ itemId: null, isDirty: true })
   })

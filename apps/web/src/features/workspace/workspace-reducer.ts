@@ -6,7 +6,13 @@ export type OpenTab = Omit<Tab, 'draft'> & { draft: Draft }
 
 export type Workspace = { tabs: OpenTab[]; activeTabId: string | null; environmentId: string | null; loaded: boolean }
 
-export type OpenRequest = { itemId: string | null; title: string; spec: RequestSpec; baseVersion: number | null; responseId?: string | null }
+export type OpenRequest = {
+  itemId: string | null
+  title: string
+  spec: RequestSpec
+  baseVersion: number | null
+  responseId?: string | null
+}
 
 export type WorkspaceAction =
   | { type: 'restore'; state: WorkspaceState }
@@ -39,19 +45,32 @@ function titleOf(spec: RequestSpec): string {
 }
 
 export function blankTab(): OpenTab {
-  return { id: newTabId(), title: 'New request', itemId: null, baseVersion: null, draft: draftOf(emptyRequestSpec()), isDirty: false, responseId: null }
+  return {
+    id: newTabId(),
+    title: 'New request',
+    itemId: null,
+    baseVersion: null,
+    draft: draftOf(emptyRequestSpec()),
+    isDirty: false,
+    responseId: null,
+  }
 }
 
 export const initialWorkspace: Workspace = { tabs: [], activeTabId: null, environmentId: null, loaded: false }
 
 /** Tabs, drafts and the active environment: pure, so restoring and editing are testable. */
 export function workspaceReducer(state: Workspace, action: WorkspaceAction): Workspace {
-  const update = (tabId: string, change: (tab: OpenTab) => OpenTab): Workspace => ({ ...state, tabs: state.tabs.map((tab) => (tab.id === tabId ? change(tab) : tab)) })
+  const update = (tabId: string, change: (tab: OpenTab) => OpenTab): Workspace => ({
+    ...state,
+    tabs: state.tabs.map((tab) => (tab.id === tabId ? change(tab) : tab)),
+  })
   switch (action.type) {
     case 'restore': {
       const tabs = action.state.tabs.map((tab): OpenTab => ({ ...tab, draft: draftOf(tab.draft) }))
       const ensured = tabs.length > 0 ? tabs : [blankTab()]
-      const active = ensured.some((tab) => tab.id === action.state.activeTabId) ? action.state.activeTabId : ensured[0]!.id
+      const active = ensured.some((tab) => tab.id === action.state.activeTabId)
+        ? action.state.activeTabId
+        : ensured[0]!.id
       return { tabs: ensured, activeTabId: active, environmentId: action.state.environmentId, loaded: true }
     }
     case 'open': {
@@ -86,7 +105,8 @@ export function workspaceReducer(state: Workspace, action: WorkspaceAction): Wor
         const tab = blankTab()
         return { ...state, tabs: [tab], activeTabId: tab.id }
       }
-      const activeTabId = state.activeTabId === action.tabId ? tabs[Math.min(index, tabs.length - 1)]!.id : state.activeTabId
+      const activeTabId =
+        state.activeTabId === action.tabId ? tabs[Math.min(index, tabs.length - 1)]!.id : state.activeTabId
       return { ...state, tabs, activeTabId }
     }
     case 'activate':
@@ -99,17 +119,36 @@ export function workspaceReducer(state: Workspace, action: WorkspaceAction): Wor
         return { ...tab, draft, isDirty: action.action.type === 'load' ? tab.isDirty : true, title }
       })
     case 'saved':
-      return update(action.tabId, (tab) => ({ ...tab, itemId: action.itemId, baseVersion: action.version, title: action.title, isDirty: false }))
+      return update(action.tabId, (tab) => ({
+        ...tab,
+        itemId: action.itemId,
+        baseVersion: action.version,
+        title: action.title,
+        isDirty: false,
+      }))
     case 'item-renamed':
       return {
         ...state,
         tabs: state.tabs.map((tab) =>
-          tab.itemId === action.itemId ? { ...tab, title: action.title, baseVersion: tab.baseVersion === action.fromVersion ? action.toVersion : tab.baseVersion } : tab,
+          tab.itemId === action.itemId
+            ? {
+                ...tab,
+                title: action.title,
+                baseVersion: tab.baseVersion === action.fromVersion ? action.toVersion : tab.baseVersion,
+              }
+            : tab,
         ),
       }
     case 'item-removed':
       // The saved request is gone; its tab stays open as an unsaved draft so nothing typed is lost.
-      return { ...state, tabs: state.tabs.map((tab) => (tab.itemId && action.itemIds.includes(tab.itemId) ? { ...tab, itemId: null, baseVersion: null, isDirty: true } : tab)) }
+      return {
+        ...state,
+        tabs: state.tabs.map((tab) =>
+          tab.itemId && action.itemIds.includes(tab.itemId)
+            ? { ...tab, itemId: null, baseVersion: null, isDirty: true }
+            : tab,
+        ),
+      }
     case 'responded':
       return update(action.tabId, (tab) => ({ ...tab, responseId: action.responseId }))
     case 'set-environment':

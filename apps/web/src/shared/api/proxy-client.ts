@@ -28,7 +28,8 @@ type Input<E extends Endpoint> = {
 export function buildUrl(path: string, params?: Record<string, string>, query?: Record<string, unknown>): string {
   const filled = path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''))
   const search = new URLSearchParams()
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null) search.set(key, String(value))
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== null) search.set(key, String(value))
   const text = search.toString()
   return text ? `${filled}?${text}` : filled
 }
@@ -36,11 +37,17 @@ export function buildUrl(path: string, params?: Record<string, string>, query?: 
 async function toApiError(response: Response): Promise<ApiError> {
   try {
     const parsed = ApiErrorSchema.safeParse(await response.json())
-    if (parsed.success) return new ApiError(parsed.data.error.code, parsed.data.error.message, response.status, parsed.data.error.field)
+    if (parsed.success)
+      return new ApiError(parsed.data.error.code, parsed.data.error.message, response.status, parsed.data.error.field)
   } catch {
     /* not JSON: fall through */
   }
-  if (response.status === 401) return new ApiError('UNAUTHORIZED', 'Your Courier session has ended; open the sign-in link that courier serve printed, or run courier open for a fresh one.', 401)
+  if (response.status === 401)
+    return new ApiError(
+      'UNAUTHORIZED',
+      'Your Courier session has ended; open the sign-in link that courier serve printed, or run courier open for a fresh one.',
+      401,
+    )
   return new ApiError('INTERNAL', `Courier answered ${response.status} ${response.statusText}.`, response.status)
 }
 
@@ -49,9 +56,17 @@ async function toApiError(response: Response): Promise<ApiError> {
  * body is a valid answer for the endpoint is a result (a send that failed upstream); any other
  * non-2xx becomes an ApiError. No component calls fetch itself.
  */
-export async function callEndpoint<E extends Endpoint>(endpoint: E, input: Input<E> = {}, signal?: AbortSignal): Promise<z.infer<E['response']>> {
+export async function callEndpoint<E extends Endpoint>(
+  endpoint: E,
+  input: Input<E> = {},
+  signal?: AbortSignal,
+): Promise<z.infer<E['response']>> {
   type Out = z.infer<E['response']>
-  const url = buildUrl(endpoint.path, input.params as Record<string, string> | undefined, input.query as Record<string, unknown> | undefined)
+  const url = buildUrl(
+    endpoint.path,
+    input.params as Record<string, string> | undefined,
+    input.query as Record<string, unknown> | undefined,
+  )
   let response: Response
   try {
     response = await fetch(url, {

@@ -5,7 +5,11 @@ import { ApiError, pageToken } from './proxy-client'
  * Uploads one file to Courier as multipart/form-data. The browser streams it (never base64 in
  * JSON); XMLHttpRequest because fetch cannot report upload progress.
  */
-export function uploadFile(file: File, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<FileRef> {
+export function uploadFile(
+  file: File,
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<FileRef> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', FILES_PATH)
@@ -25,7 +29,11 @@ export function uploadFile(file: File, onProgress?: (fraction: number) => void, 
         if (parsed.success) return resolve(parsed.data)
       }
       const error = ApiErrorSchema.safeParse(body)
-      reject(error.success ? new ApiError(error.data.error.code, error.data.error.message, xhr.status) : new ApiError('INTERNAL', `The upload failed (${xhr.status}).`, xhr.status))
+      reject(
+        error.success
+          ? new ApiError(error.data.error.code, error.data.error.message, xhr.status)
+          : new ApiError('INTERNAL', `The upload failed (${xhr.status}).`, xhr.status),
+      )
     }
     xhr.onerror = () => reject(new ApiError('INTERNAL', 'The upload could not reach Courier.', 0))
     xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'))

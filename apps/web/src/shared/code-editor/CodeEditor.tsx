@@ -3,7 +3,8 @@ import { lazy, Suspense, type MutableRefObject } from 'react'
 import './code-editor.css'
 
 /** Monaco language ids Courier registers: body and response languages, and every copy-as-code target's. */
-export type CodeLanguage = 'json' | 'plaintext' | 'xml' | 'html' | 'javascript' | 'graphql' | 'yaml' | 'css' | CodeTarget['language']
+export type CodeLanguage =
+  'json' | 'plaintext' | 'xml' | 'html' | 'javascript' | 'graphql' | 'yaml' | 'css' | CodeTarget['language']
 
 export type CodeEditorHandle = { format: () => void; focus: () => void; getValue: () => string }
 
@@ -25,7 +26,13 @@ const MonacoEditor = lazy(() => import('./MonacoEditor'))
 /** Monaco behind React.lazy: the rest of the app paints first, the editor arrives a moment later. */
 export function CodeEditor(props: CodeEditorProps) {
   return (
-    <Suspense fallback={<div className="code-editor code-editor--loading" aria-busy="true">Loading editor…</div>}>
+    <Suspense
+      fallback={
+        <div className="code-editor code-editor--loading" aria-busy="true">
+          Loading editor…
+        </div>
+      }
+    >
       <MonacoEditor {...props} />
     </Suspense>
   )

@@ -2,7 +2,13 @@ import { lazy, Suspense } from 'react'
 import type { CodeLanguage } from './CodeEditor'
 import './code-editor.css'
 
-export type DiffEditorProps = { original: string; modified: string; language: CodeLanguage; originalLabel: string; modifiedLabel: string }
+export type DiffEditorProps = {
+  original: string
+  modified: string
+  language: CodeLanguage
+  originalLabel: string
+  modifiedLabel: string
+}
 
 const MonacoDiff = lazy(() => import('./MonacoDiff'))
 

@@ -4,7 +4,17 @@ import type { CodeEditorProps } from './CodeEditor'
 import { monaco } from './monaco-setup'
 
 /** The real editor; loaded lazily through CodeEditor so first paint never waits for Monaco. */
-export default function MonacoEditor({ value, documentKey, language, readOnly = false, onChange, onCtrlEnter, ariaLabel, editorRef, wordWrap }: CodeEditorProps) {
+export default function MonacoEditor({
+  value,
+  documentKey,
+  language,
+  readOnly = false,
+  onChange,
+  onCtrlEnter,
+  ariaLabel,
+  editorRef,
+  wordWrap,
+}: CodeEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   const latest = useRef({ onChange, onCtrlEnter })

@@ -23,7 +23,11 @@ monaco.editor.defineTheme('courier-dark', {
   base: 'vs-dark',
   inherit: true,
   rules: [],
-  colors: { 'editor.background': '#12151b', 'editorGutter.background': '#12151b', 'editor.lineHighlightBackground': '#1a1f27' },
+  colors: {
+    'editor.background': '#12151b',
+    'editorGutter.background': '#12151b',
+    'editor.lineHighlightBackground': '#1a1f27',
+  },
 })
 monaco.editor.defineTheme('courier-light', {
   base: 'vs',

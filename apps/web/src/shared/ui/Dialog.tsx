@@ -19,7 +19,11 @@ export function Dialog({ title, open, onClose, children, footer, wide = false }:
     if (open && !dialog.open) {
       dialog.showModal()
       // Start in the first field, not on the Close button.
-      dialog.querySelector<HTMLElement>('.dialog__body input:not([type="checkbox"]), .dialog__body select, .dialog__body textarea')?.focus()
+      dialog
+        .querySelector<HTMLElement>(
+          '.dialog__body input:not([type="checkbox"]), .dialog__body select, .dialog__body textarea',
+        )
+        ?.focus()
     }
     if (!open && dialog.open) dialog.close()
   }, [open])

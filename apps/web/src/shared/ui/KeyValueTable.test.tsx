@@ -82,12 +82,23 @@ describe('KeyValueTable', () => {
       ['a', '1', true],
       ['c', '3', true],
     ])
-    expect(rows().map((row) => within(row).getByRole('textbox', { name: 'Key' }).getAttribute('value'))).toEqual(['a', 'c', ''])
+    expect(rows().map((row) => within(row).getByRole('textbox', { name: 'Key' }).getAttribute('value'))).toEqual([
+      'a',
+      'c',
+      '',
+    ])
   })
 
   it('with fixed keys (path params) offers no blank row, no switch and no remove, and keys are read-only', async () => {
     const seen: Row[][] = []
-    render(<KeyValueTable label="Path parameters" fixedKeys rows={[['id', '', true]]} onChange={(rows) => seen.push(rows)} />)
+    render(
+      <KeyValueTable
+        label="Path parameters"
+        fixedKeys
+        rows={[['id', '', true]]}
+        onChange={(rows) => seen.push(rows)}
+      />,
+    )
     const table = screen.getByRole('table', { name: 'Path parameters' })
     expect(within(table).getAllByRole('row')).toHaveLength(2)
     expect(within(table).queryByRole('checkbox')).toBeNull()

@@ -27,7 +27,18 @@ type KeyValueTableProps = {
  * Ordered name/value rows with an enable switch each: params, headers, form fields.
  * A last empty line adds a row as you type in it, like every API client people know.
  */
-export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', valuePlaceholder = 'Value', fixedKeys = false, keySuggestions, valueSuggestions, rowNotes, monospace = true }: KeyValueTableProps) {
+export function KeyValueTable({
+  label,
+  rows,
+  onChange,
+  keyPlaceholder = 'Key',
+  valuePlaceholder = 'Value',
+  fixedKeys = false,
+  keySuggestions,
+  valueSuggestions,
+  rowNotes,
+  monospace = true,
+}: KeyValueTableProps) {
   const tableId = useId()
   const listId = keySuggestions ? `${tableId}-keys` : undefined
   const lines: (Row | null)[] = fixedKeys ? rows : [...rows, null]
@@ -42,10 +53,18 @@ export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', v
           const values = valueSuggestions?.(name) ?? []
           const valueListId = values.length > 0 ? `${tableId}-values-${index}` : undefined
           return (
-            <tr key={index} className={`kv-table__row${!enabled ? ' kv-table__row--off' : ''}${isNew ? ' kv-table__row--new' : ''}`}>
+            <tr
+              key={index}
+              className={`kv-table__row${!enabled ? ' kv-table__row--off' : ''}${isNew ? ' kv-table__row--new' : ''}`}
+            >
               <td className="kv-table__check">
                 {fixedKeys || isNew ? null : (
-                  <input type="checkbox" aria-label="Enabled" checked={enabled} onChange={(event) => onChange(replaceAt(rows, index, [name, value, event.target.checked]))} />
+                  <input
+                    type="checkbox"
+                    aria-label="Enabled"
+                    checked={enabled}
+                    onChange={(event) => onChange(replaceAt(rows, index, [name, value, event.target.checked]))}
+                  />
                 )}
               </td>
               <td>
@@ -59,7 +78,13 @@ export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', v
                   list={listId}
                   spellCheck={false}
                   autoComplete="off"
-                  onChange={(event) => onChange(isNew ? [...rows, [event.target.value, '', true]] : replaceAt(rows, index, [event.target.value, value, enabled]))}
+                  onChange={(event) =>
+                    onChange(
+                      isNew
+                        ? [...rows, [event.target.value, '', true]]
+                        : replaceAt(rows, index, [event.target.value, value, enabled]),
+                    )
+                  }
                 />
               </td>
               <td>
@@ -71,7 +96,9 @@ export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', v
                   placeholder={isNew ? valuePlaceholder : ''}
                   spellCheck={false}
                   autoComplete="off"
-                  onChange={(text) => onChange(isNew ? [...rows, ['', text, true]] : replaceAt(rows, index, [name, text, enabled]))}
+                  onChange={(text) =>
+                    onChange(isNew ? [...rows, ['', text, true]] : replaceAt(rows, index, [name, text, enabled]))
+                  }
                 />
                 {note ? <span className="kv-table__note">{note}</span> : null}
                 {valueListId ? (
@@ -84,7 +111,13 @@ export function KeyValueTable({ label, rows, onChange, keyPlaceholder = 'Key', v
               </td>
               <td className="kv-table__actions">
                 {fixedKeys || isNew ? null : (
-                  <button type="button" className="icon-button" aria-label={`Remove ${name || 'row'}`} title="Remove" onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove ${name || 'row'}`}
+                    title="Remove"
+                    onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                  >
                     ×
                   </button>
                 )}

@@ -13,7 +13,14 @@ type RowsEditorProps = {
 }
 
 /** A titled rows table with a Bulk edit switch: the same rows as `name: value` lines. */
-export function RowsEditor({ title, rows, onChange, keyPlaceholder, keySuggestions, valueSuggestions }: RowsEditorProps) {
+export function RowsEditor({
+  title,
+  rows,
+  onChange,
+  keyPlaceholder,
+  keySuggestions,
+  valueSuggestions,
+}: RowsEditorProps) {
   const [bulk, setBulk] = useState(false)
   const [text, setText] = useState('')
   return (
@@ -48,7 +55,14 @@ export function RowsEditor({ title, rows, onChange, keyPlaceholder, keySuggestio
           <p className="hint">One per line as name: value. Start a line with // to keep it but not send it.</p>
         </>
       ) : (
-        <KeyValueTable label={title} rows={rows} onChange={onChange} keyPlaceholder={keyPlaceholder} keySuggestions={keySuggestions} valueSuggestions={valueSuggestions} />
+        <KeyValueTable
+          label={title}
+          rows={rows}
+          onChange={onChange}
+          keyPlaceholder={keyPlaceholder}
+          keySuggestions={keySuggestions}
+          valueSuggestions={valueSuggestions}
+        />
       )}
     </section>
   )

@@ -7,7 +7,13 @@ type Column = string | { label: string; className: string }
  * "Enabled" column, the named columns, and an "Actions" column, the first and last named for
  * screen readers only.
  */
-export function RowsTableHead({ columns, actionsClassName = 'kv-table__actions' }: { columns: readonly Column[]; actionsClassName?: string }) {
+export function RowsTableHead({
+  columns,
+  actionsClassName = 'kv-table__actions',
+}: {
+  columns: readonly Column[]
+  actionsClassName?: string
+}) {
   return (
     <thead>
       <tr>

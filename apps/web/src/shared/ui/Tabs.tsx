@@ -16,18 +16,30 @@ type TabsProps<T extends string> = {
 }
 
 /** WAI-ARIA tabs with roving focus: arrows move, Home/End jump. */
-export function Tabs<T extends string>({ label, tabs, selected, onSelect, trailing, size = 'normal', panelId }: TabsProps<T>) {
+export function Tabs<T extends string>({
+  label,
+  tabs,
+  selected,
+  onSelect,
+  trailing,
+  size = 'normal',
+  panelId,
+}: TabsProps<T>) {
   const baseId = useId()
   const refs = useRef(new Map<T, HTMLButtonElement>())
   const visible = tabs.filter((tab) => !tab.hidden)
 
   const move = (event: KeyboardEvent, index: number) => {
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % visible.length
-      : event.key === 'ArrowLeft' ? (index - 1 + visible.length) % visible.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? visible.length - 1
-      : -1
+      event.key === 'ArrowRight'
+        ? (index + 1) % visible.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + visible.length) % visible.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? visible.length - 1
+              : -1
     if (next === -1) return
     event.preventDefault()
     const id = visible[next]!.id
@@ -55,7 +67,11 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, traili
             onKeyDown={(event) => move(event, index)}
           >
             {tab.label}
-            {tab.badge !== undefined && tab.badge !== null && tab.badge !== 0 ? <span className="tabs__badge" aria-hidden="true">{tab.badge}</span> : null}
+            {tab.badge !== undefined && tab.badge !== null && tab.badge !== 0 ? (
+              <span className="tabs__badge" aria-hidden="true">
+                {tab.badge}
+              </span>
+            ) : null}
           </button>
         ))}
       </div>

@@ -4,7 +4,15 @@ import './toast.css'
 export type ToastMessage = { id: number; text: string; action?: { label: string; run: () => void } }
 
 /** A short-lived message at the bottom (polite live region), with one optional action such as Undo. */
-export function Toast({ message, onDismiss, timeoutMs = 8000 }: { message: ToastMessage | null; onDismiss: () => void; timeoutMs?: number }) {
+export function Toast({
+  message,
+  onDismiss,
+  timeoutMs = 8000,
+}: {
+  message: ToastMessage | null
+  onDismiss: () => void
+  timeoutMs?: number
+}) {
   useEffect(() => {
     if (!message) return
     const timer = setTimeout(onDismiss, timeoutMs)

@@ -24,7 +24,14 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
           return (
             <tr key={index} className={`kv-table__row${v.enabled ? '' : ' kv-table__row--off'}`}>
               <td className="kv-table__check">
-                {isNew ? null : <input type="checkbox" aria-label="Enabled" checked={v.enabled} onChange={(e) => onChange(replaceAt(variables, index, { ...v, enabled: e.target.checked }))} />}
+                {isNew ? null : (
+                  <input
+                    type="checkbox"
+                    aria-label="Enabled"
+                    checked={v.enabled}
+                    onChange={(e) => onChange(replaceAt(variables, index, { ...v, enabled: e.target.checked }))}
+                  />
+                )}
               </td>
               <td>
                 <input
@@ -33,7 +40,13 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
                   placeholder={isNew ? 'Add variable' : ''}
                   value={v.name}
                   spellCheck={false}
-                  onChange={(e) => onChange(isNew ? [...variables, { ...v, name: e.target.value }] : replaceAt(variables, index, { ...v, name: e.target.value }))}
+                  onChange={(e) =>
+                    onChange(
+                      isNew
+                        ? [...variables, { ...v, name: e.target.value }]
+                        : replaceAt(variables, index, { ...v, name: e.target.value }),
+                    )
+                  }
                 />
               </td>
               <td>
@@ -46,7 +59,13 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
                     placeholder={isNew ? 'Value' : ''}
                     value={v.value}
                     spellCheck={false}
-                    onChange={(e) => onChange(isNew ? [...variables, { ...v, value: e.target.value }] : replaceAt(variables, index, { ...v, value: e.target.value }))}
+                    onChange={(e) =>
+                      onChange(
+                        isNew
+                          ? [...variables, { ...v, value: e.target.value }]
+                          : replaceAt(variables, index, { ...v, value: e.target.value }),
+                      )
+                    }
                   />
                   {v.secret && !isNew ? (
                     <button
@@ -68,11 +87,23 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
                 </span>
               </td>
               <td className="variables-table__secret">
-                {isNew ? null : <input type="checkbox" aria-label={`${v.name} is secret`} checked={v.secret} onChange={(e) => onChange(replaceAt(variables, index, { ...v, secret: e.target.checked }))} />}
+                {isNew ? null : (
+                  <input
+                    type="checkbox"
+                    aria-label={`${v.name} is secret`}
+                    checked={v.secret}
+                    onChange={(e) => onChange(replaceAt(variables, index, { ...v, secret: e.target.checked }))}
+                  />
+                )}
               </td>
               <td className="kv-table__actions">
                 {isNew ? null : (
-                  <button type="button" className="icon-button" aria-label={`Remove ${v.name || 'variable'}`} onClick={() => onChange(variables.filter((_, i) => i !== index))}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove ${v.name || 'variable'}`}
+                    onClick={() => onChange(variables.filter((_, i) => i !== index))}
+                  >
                     ×
                   </button>
                 )}

@@ -15,7 +15,17 @@ type NumberFieldProps = {
 }
 
 /** A labelled number input with its unit; out-of-range input is marked invalid, not clamped silently. */
-export function NumberField({ label, value, onChange, unit, min, max, step = 1, placeholder, onClear }: NumberFieldProps) {
+export function NumberField({
+  label,
+  value,
+  onChange,
+  unit,
+  min,
+  max,
+  step = 1,
+  placeholder,
+  onClear,
+}: NumberFieldProps) {
   const id = useId()
   return (
     <div className="field field--inline">
@@ -42,7 +52,17 @@ export function NumberField({ label, value, onChange, unit, min, max, step = 1, 
 }
 
 /** An on/off switch: a checkbox with role switch, labelled. */
-export function Switch({ label, checked, onChange, hint }: { label: string; checked: boolean; onChange: (checked: boolean) => void; hint?: string }) {
+export function Switch({
+  label,
+  checked,
+  onChange,
+  hint,
+}: {
+  label: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+  hint?: string
+}) {
   return (
     <label className="switch">
       <input type="checkbox" role="switch" checked={checked} onChange={(event) => onChange(event.target.checked)} />
@@ -55,7 +75,12 @@ export function Switch({ label, checked, onChange, hint }: { label: string; chec
   )
 }
 
-type ChoiceProps<T extends string> = { label: string; value: T; options: { value: T; label: string }[]; onChange: (value: T) => void }
+type ChoiceProps<T extends string> = {
+  label: string
+  value: T
+  options: { value: T; label: string }[]
+  onChange: (value: T) => void
+}
 
 /** A labelled select. */
 export function Choice<T extends string>({ label, value, options, onChange }: ChoiceProps<T>) {
@@ -86,7 +111,15 @@ type MegabytesFieldProps = Omit<NumberFieldProps, 'value' | 'onChange' | 'unit' 
 }
 
 /** A size limit typed in MB and kept in bytes, rounded and held within min..max MB. */
-export function MegabytesField({ bytes, onChange, placeholderBytes, placeholder, min, max, ...rest }: MegabytesFieldProps) {
+export function MegabytesField({
+  bytes,
+  onChange,
+  placeholderBytes,
+  placeholder,
+  min,
+  max,
+  ...rest
+}: MegabytesFieldProps) {
   const clamp = (mb: number) => Math.min(max ?? Infinity, Math.max(min ?? 0, Math.round(mb)))
   return (
     <NumberField

@@ -10,5 +10,9 @@ function subscribe(onChange: () => void) {
 
 /** The system's light/dark preference, live. */
 export function useColorScheme(): 'light' | 'dark' {
-  return useSyncExternalStore(subscribe, () => (query().matches ? 'dark' : 'light'), () => 'light')
+  return useSyncExternalStore(
+    subscribe,
+    () => (query().matches ? 'dark' : 'light'),
+    () => 'light',
+  )
 }

@@ -1,10 +1,20 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type InputHTMLAttributes, type MouseEvent } from 'react'
+import {
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type InputHTMLAttributes,
+  type MouseEvent,
+} from 'react'
 import { useHighlightScopes } from './scopes-context'
 import { charIndexAt, textWidth } from './text-metrics'
 import { describeVariable, variableSegments, type Segment } from './variable-segments'
 import './variable-input.css'
 
-type OwnHandlers = 'value' | 'onChange' | 'onScroll' | 'onKeyUp' | 'onClick' | 'onMouseMove' | 'onMouseLeave' | 'onBlur' | 'type'
+type OwnHandlers =
+  'value' | 'onChange' | 'onScroll' | 'onKeyUp' | 'onClick' | 'onMouseMove' | 'onMouseLeave' | 'onBlur' | 'type'
 
 type VariableInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, OwnHandlers> & {
   value: string
@@ -22,13 +32,23 @@ type Tip = { text: string; left: number; top: number; tone: string }
  * backdrop drawn under the input's transparent text in the input's own font, so editing,
  * selection and autocomplete stay the browser's. Outside the request editor it is a plain input.
  */
-export function VariableInput({ value, onChange, wrapperClassName = '', className = '', onPaste, ...inputProps }: VariableInputProps) {
+export function VariableInput({
+  value,
+  onChange,
+  wrapperClassName = '',
+  className = '',
+  onPaste,
+  ...inputProps
+}: VariableInputProps) {
   const scopes = useHighlightScopes()
   const input = useRef<HTMLInputElement>(null)
   const backdrop = useRef<HTMLDivElement>(null)
   const tipId = useId()
   const [tip, setTip] = useState<Tip | null>(null)
-  const segments = useMemo(() => (scopes && value.includes('{{') ? variableSegments(value, scopes) : null), [value, scopes])
+  const segments = useMemo(
+    () => (scopes && value.includes('{{') ? variableSegments(value, scopes) : null),
+    [value, scopes],
+  )
   const active = !!segments?.some((s) => s.kind === 'variable')
 
   // The backdrop takes the input's typography and insets, whatever stylesheet sized the input.
@@ -56,7 +76,10 @@ export function VariableInput({ value, onChange, wrapperClassName = '', classNam
 
   const tipAt = (index: number): Tip | null => {
     const element = input.current
-    const segment = segments?.find((s): s is Extract<Segment, { kind: 'variable' }> => s.kind === 'variable' && index >= s.start && index < s.start + s.text.length)
+    const segment = segments?.find(
+      (s): s is Extract<Segment, { kind: 'variable' }> =>
+        s.kind === 'variable' && index >= s.start && index < s.start + s.text.length,
+    )
     if (!segment || !element) return null
     const box = element.getBoundingClientRect()
     const inset = parseFloat(getComputedStyle(element).paddingLeft) + element.clientLeft
@@ -87,7 +110,10 @@ export function VariableInput({ value, onChange, wrapperClassName = '', classNam
             segment.kind === 'text' ? (
               <span key={segment.start}>{segment.text}</span>
             ) : (
-              <span key={segment.start} className={`variable-input__variable variable-input__variable--${segment.state}`}>
+              <span
+                key={segment.start}
+                className={`variable-input__variable variable-input__variable--${segment.state}`}
+              >
                 {segment.text}
               </span>
             ),
@@ -114,7 +140,12 @@ export function VariableInput({ value, onChange, wrapperClassName = '', classNam
         onBlur={() => setTip(null)}
       />
       {tip ? (
-        <div id={tipId} role="tooltip" className={`variable-input__tip variable-input__tip--${tip.tone}`} style={{ left: tip.left, top: tip.top, maxWidth: `min(520px, calc(100vw - ${Math.round(tip.left) + 8}px))` }}>
+        <div
+          id={tipId}
+          role="tooltip"
+          className={`variable-input__tip variable-input__tip--${tip.tone}`}
+          style={{ left: tip.left, top: tip.top, maxWidth: `min(520px, calc(100vw - ${Math.round(tip.left) + 8}px))` }}
+        >
           {tip.text}
         </div>
       ) : null}

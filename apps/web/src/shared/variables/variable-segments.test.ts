@@ -4,7 +4,17 @@ import { describeVariable, variableSegments } from './variable-segments'
 
 describe('variableSegments', () => {
   it('marks known, unknown, secret and dynamic variables and keeps offsets', () => {
-    const scopes = scopesFor({ name: 'dev', variables: [{ name: 'base', value: 'http://x', enabled: true, secret: false }, { name: 'key', value: 'k', enabled: true, secret: true }] }, [], [])
+    const scopes = scopesFor(
+      {
+        name: 'dev',
+        variables: [
+          { name: 'base', value: 'http://x', enabled: true, secret: false },
+          { name: 'key', value: 'k', enabled: true, secret: true },
+        ],
+      },
+      [],
+      [],
+    )
     const segments = variableSegments('{{base}}/a?k={{key}}&u={{missing}}&id={{$uuid}}', scopes)
     const variables = segments.filter((s) => s.kind === 'variable')
     expect(variables.map((s) => [s.name, s.kind === 'variable' && s.state, s.start])).toEqual([

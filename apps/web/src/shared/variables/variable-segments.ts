@@ -2,7 +2,15 @@ import { lookupVariable, VARIABLE_PATTERN, type Scope } from '@courier/shared'
 
 export type Segment =
   | { kind: 'text'; text: string; start: number }
-  | { kind: 'variable'; text: string; start: number; name: string; state: 'known' | 'unknown' | 'dynamic' | 'secret'; value?: string; source?: string }
+  | {
+      kind: 'variable'
+      text: string
+      start: number
+      name: string
+      state: 'known' | 'unknown' | 'dynamic' | 'secret'
+      value?: string
+      source?: string
+    }
 
 /** Splits a text into plain runs and `{{variables}}`, each variable looked up in the scopes. */
 export function variableSegments(text: string, scopes: readonly Scope[]): Segment[] {
@@ -19,7 +27,9 @@ export function variableSegments(text: string, scopes: readonly Scope[]): Segmen
       start: match.index,
       name,
       state,
-      ...(found ? { value: found.value, source: found.scope === 'global' ? 'globals' : `${found.scope} “${found.scopeName}”` } : {}),
+      ...(found
+        ? { value: found.value, source: found.scope === 'global' ? 'globals' : `${found.scope} “${found.scopeName}”` }
+        : {}),
     })
     last = match.index + match[0].length
   }

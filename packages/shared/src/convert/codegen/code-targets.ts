@@ -16,7 +16,12 @@ export const CODE_TARGETS = [
   { id: 'php', label: 'PHP · Guzzle', language: 'php', snippet: ['php', 'guzzle'] },
   { id: 'ruby', label: 'Ruby · Net::HTTP', language: 'ruby', snippet: ['ruby', 'native'] },
   { id: 'rust', label: 'Rust · reqwest', language: 'rust', snippet: ['rust', 'reqwest'] },
-  { id: 'powershell', label: 'PowerShell · Invoke-RestMethod', language: 'powershell', snippet: ['powershell', 'restmethod'] },
+  {
+    id: 'powershell',
+    label: 'PowerShell · Invoke-RestMethod',
+    language: 'powershell',
+    snippet: ['powershell', 'restmethod'],
+  },
 ] as const
 
 export type CodeTarget = (typeof CODE_TARGETS)[number]

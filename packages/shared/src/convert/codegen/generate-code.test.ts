@@ -6,15 +6,40 @@ import { generateCode } from './generate-code.js'
 const multipart = RequestSpecSchema.parse({
   method: 'POST',
   url: 'http://127.0.0.1:8080/upload/:kind?a=1&b=two',
-  params: [['a', '1', true], ['b', 'two', true]],
+  params: [
+    ['a', '1', true],
+    ['b', 'two', true],
+  ],
   pathParams: [['kind', 'reports']],
-  headers: [['X-Trace', 'abc', true], ['X-Off', 'no', false]],
+  headers: [
+    ['X-Trace', 'abc', true],
+    ['X-Off', 'no', false],
+  ],
   body: {
     kind: 'multipart',
     parts: [
       { kind: 'text', name: 'title', value: 'hello', enabled: true, headers: [] },
-      { kind: 'text', name: 'report', value: 'some,data', filename: 'report.csv', contentType: 'text/csv', enabled: true, headers: [] },
-      { kind: 'file', name: 'photo', file: { fileId: '00000000-0000-0000-0000-000000000000', filename: 'cat.png', contentType: 'image/png', size: 3 }, enabled: true, headers: [] },
+      {
+        kind: 'text',
+        name: 'report',
+        value: 'some,data',
+        filename: 'report.csv',
+        contentType: 'text/csv',
+        enabled: true,
+        headers: [],
+      },
+      {
+        kind: 'file',
+        name: 'photo',
+        file: {
+          fileId: '00000000-0000-0000-0000-000000000000',
+          filename: 'cat.png',
+          contentType: 'image/png',
+          size: 3,
+        },
+        enabled: true,
+        headers: [],
+      },
     ],
   },
   auth: { type: 'basic', username: 'alice', password: 's3cret' },
@@ -58,7 +83,12 @@ print(response.text)
   })
 
   it('writes JSON as a Python literal and httpx with follow_redirects', () => {
-    const spec = RequestSpecSchema.parse({ method: 'PATCH', url: 'https://x.test/a', body: { kind: 'json', text: '{"ok": true, "n": null, "list": [1, "x"]}' }, auth: { type: 'digest', username: 'u', password: 'p' } })
+    const spec = RequestSpecSchema.parse({
+      method: 'PATCH',
+      url: 'https://x.test/a',
+      body: { kind: 'json', text: '{"ok": true, "n": null, "list": [1, "x"]}' },
+      auth: { type: 'digest', username: 'u', password: 'p' },
+    })
     const requests = generateCode(spec, 'python-requests').code
     expect(requests).toContain('from requests.auth import HTTPDigestAuth')
     expect(requests).toContain('"ok": True,\n    "n": None,')
@@ -70,14 +100,32 @@ print(response.text)
   })
 
   it('keeps part order with files= tuples when a plain field follows a file', () => {
-    const spec = RequestSpecSchema.parse({ method: 'POST', url: 'https://x.test/', body: { kind: 'multipart', parts: [{ kind: 'text', name: 'f', value: 'x', filename: 'f.txt', enabled: true, headers: [] }, { kind: 'text', name: 'after', value: 'y', enabled: true, headers: [] }] } })
+    const spec = RequestSpecSchema.parse({
+      method: 'POST',
+      url: 'https://x.test/',
+      body: {
+        kind: 'multipart',
+        parts: [
+          { kind: 'text', name: 'f', value: 'x', filename: 'f.txt', enabled: true, headers: [] },
+          { kind: 'text', name: 'after', value: 'y', enabled: true, headers: [] },
+        ],
+      },
+    })
     const { code } = generateCode(spec, 'python-requests')
     expect(code).toContain('"f": ("f.txt", "x"),\n    "after": (None, "y"),')
     expect(code).not.toContain('data=')
   })
 
   it('answers code for every target, from any body kind', () => {
-    const bodies = [multipart.body, { kind: 'json', text: '{"a":1}' }, { kind: 'form', fields: [['a', 'b c', true]] }, { kind: 'raw', text: '<a/>', contentType: 'application/xml' }, { kind: 'graphql', query: '{ me }', variables: '' }, { kind: 'binary', file: null }, { kind: 'none' }] as const
+    const bodies = [
+      multipart.body,
+      { kind: 'json', text: '{"a":1}' },
+      { kind: 'form', fields: [['a', 'b c', true]] },
+      { kind: 'raw', text: '<a/>', contentType: 'application/xml' },
+      { kind: 'graphql', query: '{ me }', variables: '' },
+      { kind: 'binary', file: null },
+      { kind: 'none' },
+    ] as const
     for (const target of CODE_TARGETS) {
       for (const body of bodies) {
         const { code } = generateCode({ ...multipart, body } as never, target.id)
@@ -90,6 +138,8 @@ print(response.text)
   it('puts the auth tab into the code for httpsnippet targets', () => {
     const { code } = generateCode(multipart, 'javascript-fetch')
     expect(code).toContain('Basic YWxpY2U6czNjcmV0')
-    expect(generateCode({ ...multipart, auth: { type: 'apikey', name: 'key', value: 'k1', in: 'query' } }, 'go').code).toContain('key=k1')
+    expect(
+      generateCode({ ...multipart, auth: { type: 'apikey', name: 'key', value: 'k1', in: 'query' } }, 'go').code,
+    ).toContain('key=k1')
   })
 })

@@ -12,7 +12,8 @@ import { generatePython } from './python-code.js'
  */
 export function generateCode(spec: RequestSpec, id: CodeTargetId): GeneratedCode & { language: string } {
   const target = codeTarget(id)
-  if (id === 'python-requests' || id === 'python-httpx') return { ...generatePython(spec, id === 'python-requests' ? 'requests' : 'httpx'), language: target.language }
+  if (id === 'python-requests' || id === 'python-httpx')
+    return { ...generatePython(spec, id === 'python-requests' ? 'requests' : 'httpx'), language: target.language }
   if (id === 'curl') return { ...generateCurl(spec), language: target.language }
   const { request, notes } = specToHar(spec)
   if (request.postData?.params) {
@@ -23,6 +24,7 @@ export function generateCode(spec: RequestSpec, id: CodeTargetId): GeneratedCode
   const snippet = new httpsnippet.HTTPSnippet(request as never)
   const output = snippet.convert(snippetTarget as never, client)
   const code = Array.isArray(output) ? output.join('\n\n') : String(output || '')
-  if (spec.body.kind === 'multipart' && spec.body.parts.some((p) => p.kind === 'file')) notes.push('File parts name the file; the generated code may need a path to it.')
+  if (spec.body.kind === 'multipart' && spec.body.parts.some((p) => p.kind === 'file'))
+    notes.push('File parts name the file; the generated code may need a path to it.')
   return { code: code.endsWith('\n') ? code : `${code}\n`, notes, language: target.language }
 }

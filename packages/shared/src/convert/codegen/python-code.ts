@@ -43,7 +43,9 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
   const { url, params } = urlParts(spec)
   lines.push(`url = ${pyStr(url)}`)
 
-  const headers: [string, string][] = spec.headers.filter(([n, , e]) => e && n.trim() !== '').map(([n, v]) => [n.trim(), v])
+  const headers: [string, string][] = spec.headers
+    .filter(([n, , e]) => e && n.trim() !== '')
+    .map(([n, v]) => [n.trim(), v])
   const hasHeader = (name: string) => headers.some(([n]) => n.toLowerCase() === name.toLowerCase())
   const auth = spec.auth
   let authArg: string | null = null
@@ -56,14 +58,16 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
       authArg = `${flavour === 'requests' ? 'HTTPDigestAuth' : 'httpx.DigestAuth'}(${pyStr(auth.username)}, ${pyStr(auth.password)})`
       break
     case 'bearer':
-      if (!hasHeader('authorization')) headers.push(['Authorization', `${auth.prefix ? `${auth.prefix} ` : ''}${auth.token}`])
+      if (!hasHeader('authorization'))
+        headers.push(['Authorization', `${auth.prefix ? `${auth.prefix} ` : ''}${auth.token}`])
       break
     case 'apikey':
       if (auth.in === 'header' && auth.name && !hasHeader(auth.name)) headers.push([auth.name, auth.value])
       if (auth.in === 'query' && auth.name) params.push([auth.name, auth.value])
       break
     case 'oauth2':
-      if (!hasHeader('authorization')) headers.push(['Authorization', `${auth.config.headerPrefix || 'Bearer'} {{oauth2_access_token}}`])
+      if (!hasHeader('authorization'))
+        headers.push(['Authorization', `${auth.config.headerPrefix || 'Bearer'} {{oauth2_access_token}}`])
       notes.push('OAuth 2: Courier fetches the token; the code has the placeholder {{oauth2_access_token}}.')
       break
     default:
@@ -90,7 +94,8 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
         setType('application/json')
         bodyLines.push(`payload = ${pyStr(body.text)}`)
         bodyArgs.push(`${flavour === 'httpx' ? 'content' : 'data'}=payload`)
-        if (body.text.trim()) notes.push('The JSON body is not valid JSON (it may hold a {{variable}}); it is sent as text.')
+        if (body.text.trim())
+          notes.push('The JSON body is not valid JSON (it may hold a {{variable}}); it is sent as text.')
       }
       break
     }
@@ -113,7 +118,8 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
     }
     case 'multipart': {
       const parts = body.parts.filter((p) => p.enabled)
-      const plain = (p: MultipartPart) => p.kind === 'text' && p.filename === undefined && !p.contentType && p.headers.length === 0
+      const plain = (p: MultipartPart) =>
+        p.kind === 'text' && p.filename === undefined && !p.contentType && p.headers.length === 0
       const firstFile = parts.findIndex((p) => !plain(p))
       // data= then files= is the seeds' idiom; it keeps the order only when every plain field comes first.
       const inOrder = firstFile === -1 || parts.slice(firstFile).every((p) => !plain(p))
@@ -125,16 +131,23 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
       }
       if (files.length) {
         const unique = new Set(files.map((p) => p.name)).size === files.length
-        const entries = files.map((p) => (unique ? `    ${pyStr(p.name)}: ${plain(p) ? `(None, ${pyStr((p as { value: string }).value)})` : filePart(p)},` : `    (${pyStr(p.name)}, ${plain(p) ? `(None, ${pyStr((p as { value: string }).value)})` : filePart(p)}),`))
+        const entries = files.map((p) =>
+          unique
+            ? `    ${pyStr(p.name)}: ${plain(p) ? `(None, ${pyStr((p as { value: string }).value)})` : filePart(p)},`
+            : `    (${pyStr(p.name)}, ${plain(p) ? `(None, ${pyStr((p as { value: string }).value)})` : filePart(p)}),`,
+        )
         bodyLines.push(`files = ${unique ? '{' : '['}\n${entries.join('\n')}\n${unique ? '}' : ']'}`)
         bodyArgs.push('files=files')
       }
-      if (files.some((p) => p.kind === 'file')) notes.push('File parts are read from the working directory; put the files there or change the paths.')
+      if (files.some((p) => p.kind === 'file'))
+        notes.push('File parts are read from the working directory; put the files there or change the paths.')
       break
     }
     case 'binary':
       setType(body.contentType ?? body.file?.contentType ?? 'application/octet-stream')
-      bodyLines.push(`payload = open(${pyStr(body.file?.filename ?? 'file')}, "rb")${flavour === 'httpx' ? '.read()' : ''}`)
+      bodyLines.push(
+        `payload = open(${pyStr(body.file?.filename ?? 'file')}, "rb")${flavour === 'httpx' ? '.read()' : ''}`,
+      )
       bodyArgs.push(`${flavour === 'httpx' ? 'content' : 'data'}=payload`)
       notes.push('The binary body is read from the working directory.')
       break
@@ -149,23 +162,42 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
   lines.push(...bodyLines)
   args.push(...bodyArgs)
   if (spec.cookies.trim()) {
-    const cookies = spec.cookies.split(';').map((c) => c.trim()).filter(Boolean).map((c): [string, string] => [c.split('=')[0]!.trim(), c.slice(c.indexOf('=') + 1)])
+    const cookies = spec.cookies
+      .split(';')
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .map((c): [string, string] => [c.split('=')[0]!.trim(), c.slice(c.indexOf('=') + 1)])
     lines.push(`cookies = ${pyPairs(cookies)}`)
     args.push('cookies=cookies')
   }
   if (authArg) args.push(`auth=${authArg}`)
   const s = spec.settings
-  if (flavour === 'httpx' ? s.followRedirects !== false : s.followRedirects === false || spec.method === 'HEAD') args.push(`${flavour === 'httpx' ? 'follow_redirects' : 'allow_redirects'}=${s.followRedirects === false ? 'False' : 'True'}`)
+  if (flavour === 'httpx' ? s.followRedirects !== false : s.followRedirects === false || spec.method === 'HEAD')
+    args.push(
+      `${flavour === 'httpx' ? 'follow_redirects' : 'allow_redirects'}=${s.followRedirects === false ? 'False' : 'True'}`,
+    )
   if (s.verifyTls === false) {
     if (flavour === 'requests') args.push('verify=False')
     else notes.push('httpx sets verify on the client: use httpx.Client(verify=False).')
   }
   args.push(`timeout=${(s.timeoutMs ?? 60_000) / 1000}`)
-  if (s.retry && s.retry.attempts > 1) notes.push('Retries are not in the code; requests and httpx retry through an adapter or transport.')
+  if (s.retry && s.retry.attempts > 1)
+    notes.push('Retries are not in the code; requests and httpx retry through an adapter or transport.')
 
   const method = spec.method.toUpperCase()
   const call = STANDARD.has(method) ? `${lib}.${method.toLowerCase()}(url` : `${lib}.request(${pyStr(spec.method)}, url`
-  const argText = args.length > 2 ? `${call},\n    ${args.join(',\n    ')},\n)` : `${call}${args.map((a) => `, ${a}`).join('')})`
-  const code = [imports.join('\n'), '', ...lines, '', `response = ${argText}`, '', 'print(response.status_code)', 'print(response.text)', ''].join('\n')
+  const argText =
+    args.length > 2 ? `${call},\n    ${args.join(',\n    ')},\n)` : `${call}${args.map((a) => `, ${a}`).join('')})`
+  const code = [
+    imports.join('\n'),
+    '',
+    ...lines,
+    '',
+    `response = ${argText}`,
+    '',
+    'print(response.status_code)',
+    'print(response.text)',
+    '',
+  ].join('\n')
   return { code, notes }
 }

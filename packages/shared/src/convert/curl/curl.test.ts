@@ -6,20 +6,38 @@ import { shellWords } from './shell-words.js'
 
 describe('shellWords', () => {
   it('handles quotes, escapes, $-strings and continuations (POSIX, cmd, PowerShell)', () => {
-    expect(shellWords(`curl 'a b' "c \\"d\\"" e\\ f $'g\\nh' \\\n  -k`)).toEqual(['curl', 'a b', 'c "d"', 'e f', 'g\nh', '-k'])
-    expect(shellWords('curl ^"https://x.test/a?b=1^" ^\n  -H ^"accept: */*^"')).toEqual(['curl', 'https://x.test/a?b=1', '-H', 'accept: */*'])
+    expect(shellWords(`curl 'a b' "c \\"d\\"" e\\ f $'g\\nh' \\\n  -k`)).toEqual([
+      'curl',
+      'a b',
+      'c "d"',
+      'e f',
+      'g\nh',
+      '-k',
+    ])
+    expect(shellWords('curl ^"https://x.test/a?b=1^" ^\n  -H ^"accept: */*^"')).toEqual([
+      'curl',
+      'https://x.test/a?b=1',
+      '-H',
+      'accept: */*',
+    ])
     expect(shellWords('curl https://x.test `\n  -X POST')).toEqual(['curl', 'https://x.test', '-X', 'POST'])
   })
 })
 
 describe('parseCurl', () => {
   it('reads method, URL, params, headers, JSON body and basic auth', () => {
-    const { spec, problems } = parseCurl(`curl -X PUT 'https://api.test/users/7?verbose=1&tag=a&tag=b' -H 'Content-Type: application/json' -H "X-Trace: abc" --data-raw '{"name":"Ada"}' -u alice:s3cret --compressed -sS`)
+    const { spec, problems } = parseCurl(
+      `curl -X PUT 'https://api.test/users/7?verbose=1&tag=a&tag=b' -H 'Content-Type: application/json' -H "X-Trace: abc" --data-raw '{"name":"Ada"}' -u alice:s3cret --compressed -sS`,
+    )
     expect(problems).toEqual([])
     expect(spec).toMatchObject({
       method: 'PUT',
       url: 'https://api.test/users/7?verbose=1&tag=a&tag=b',
-      params: [['verbose', '1', true], ['tag', 'a', true], ['tag', 'b', true]],
+      params: [
+        ['verbose', '1', true],
+        ['tag', 'a', true],
+        ['tag', 'b', true],
+      ],
       headers: [['X-Trace', 'abc', true]],
       body: { kind: 'json', text: '{"name":"Ada"}' },
       auth: { type: 'basic', username: 'alice', password: 's3cret' },
@@ -27,33 +45,73 @@ describe('parseCurl', () => {
   })
 
   it('turns -d into a form body and POST, -G into query params', () => {
-    expect(parseCurl(`curl https://x.test/login -d user=ada -d 'pass=a b' --data-urlencode 'note=x&y'`).spec).toMatchObject({ method: 'POST', body: { kind: 'form', fields: [['user', 'ada', true], ['pass', 'a b', true], ['note', 'x&y', true]] } })
-    expect(parseCurl(`curl -G https://x.test/search -d q=cats -d page=2`).spec).toMatchObject({ method: 'GET', url: 'https://x.test/search?q=cats&page=2', body: { kind: 'none' } })
+    expect(
+      parseCurl(`curl https://x.test/login -d user=ada -d 'pass=a b' --data-urlencode 'note=x&y'`).spec,
+    ).toMatchObject({
+      method: 'POST',
+      body: {
+        kind: 'form',
+        fields: [
+          ['user', 'ada', true],
+          ['pass', 'a b', true],
+          ['note', 'x&y', true],
+        ],
+      },
+    })
+    expect(parseCurl(`curl -G https://x.test/search -d q=cats -d page=2`).spec).toMatchObject({
+      method: 'GET',
+      url: 'https://x.test/search?q=cats&page=2',
+      body: { kind: 'none' },
+    })
   })
 
   it('reads -F parts, text-as-file, and never reads a file path', () => {
-    const { spec, problems } = parseCurl(`curl https://x.test/up -F title=hello -F 'report="a;b";filename=r.csv;type=text/csv' -F photo=@/etc/passwd -b 'sid=1; theme=dark' -k -L --max-time 5 --digest -u u:p`)
+    const { spec, problems } = parseCurl(
+      `curl https://x.test/up -F title=hello -F 'report="a;b";filename=r.csv;type=text/csv' -F photo=@/etc/passwd -b 'sid=1; theme=dark' -k -L --max-time 5 --digest -u u:p`,
+    )
     expect(spec.body).toEqual({
       kind: 'multipart',
       parts: [
         { kind: 'text', name: 'title', value: 'hello', enabled: true, headers: [] },
-        { kind: 'text', name: 'report', value: 'a;b', filename: 'r.csv', contentType: 'text/csv', enabled: true, headers: [] },
+        {
+          kind: 'text',
+          name: 'report',
+          value: 'a;b',
+          filename: 'r.csv',
+          contentType: 'text/csv',
+          enabled: true,
+          headers: [],
+        },
         { kind: 'file', name: 'photo', filename: 'passwd', file: null, enabled: true, headers: [] },
       ],
     })
     expect(problems[0]!.reason).toMatch(/choose the file/)
-    expect(spec).toMatchObject({ cookies: 'sid=1; theme=dark', settings: { verifyTls: false, followRedirects: true, timeoutMs: 5000 }, auth: { type: 'digest', username: 'u', password: 'p' } })
+    expect(spec).toMatchObject({
+      cookies: 'sid=1; theme=dark',
+      settings: { verifyTls: false, followRedirects: true, timeoutMs: 5000 },
+      auth: { type: 'digest', username: 'u', password: 'p' },
+    })
   })
 
   it('reports what it cannot carry and refuses a command without URL', () => {
-    expect(parseCurl('curl --proxy http://p:1 https://x.test -E cert.pem').problems.map((p) => p.what)).toEqual(['option --proxy http://p:1', 'option -E cert.pem'])
+    expect(parseCurl('curl --proxy http://p:1 https://x.test -E cert.pem').problems.map((p) => p.what)).toEqual([
+      'option --proxy http://p:1',
+      'option -E cert.pem',
+    ])
     expect(() => parseCurl('curl -X GET')).toThrow(/no URL/)
   })
 
   it('reads Chrome’s “Copy as cURL (bash)” output', () => {
     const command = `curl 'https://api.test/v1/items?page=2' \\\n  -H 'accept: application/json' \\\n  -H 'authorization: Bearer abc.def' \\\n  --data-raw $'{"a":"it\\'s"}' \\\n  --compressed`
     const { spec } = parseCurl(command)
-    expect(spec).toMatchObject({ method: 'POST', headers: [['accept', 'application/json', true], ['authorization', 'Bearer abc.def', true]], body: { kind: 'raw', text: `{"a":"it's"}` } })
+    expect(spec).toMatchObject({
+      method: 'POST',
+      headers: [
+        ['accept', 'application/json', true],
+        ['authorization', 'Bearer abc.def', true],
+      ],
+      body: { kind: 'raw', text: `{"a":"it's"}` },
+    })
   })
 })
 
@@ -64,12 +122,33 @@ describe('generateCurl', () => {
       url: 'https://x.test/up?a=1',
       params: [['a', '1', true]],
       headers: [['X-Trace', "it's", true]],
-      body: { kind: 'multipart', parts: [{ kind: 'text', name: 'title', value: 'hi;there', enabled: true, headers: [] }, { kind: 'text', name: 'report', value: 'a,b', filename: 'r.csv', contentType: 'text/csv', enabled: true, headers: [] }] },
+      body: {
+        kind: 'multipart',
+        parts: [
+          { kind: 'text', name: 'title', value: 'hi;there', enabled: true, headers: [] },
+          {
+            kind: 'text',
+            name: 'report',
+            value: 'a,b',
+            filename: 'r.csv',
+            contentType: 'text/csv',
+            enabled: true,
+            headers: [],
+          },
+        ],
+      },
       auth: { type: 'basic', username: 'u', password: 'p w' },
       settings: { verifyTls: false },
     })
     const { code } = generateCurl(spec)
     expect(code).toContain(`-H 'X-Trace: it'\\''s'`)
-    expect(parseCurl(code).spec).toMatchObject({ method: 'POST', url: spec.url, headers: spec.headers, body: spec.body, auth: spec.auth, settings: { verifyTls: false, followRedirects: true } })
+    expect(parseCurl(code).spec).toMatchObject({
+      method: 'POST',
+      url: spec.url,
+      headers: spec.headers,
+      body: spec.body,
+      auth: spec.auth,
+      settings: { verifyTls: false, followRedirects: true },
+    })
   })
 })

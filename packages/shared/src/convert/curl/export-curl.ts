@@ -5,7 +5,12 @@ import { shellQuote } from './shell-words.js'
 export type GeneratedCode = { code: string; notes: string[] }
 
 /** A `-F` argument: quoted value when it holds curl's separators, `--form-string` when it must be literal. */
-function formArgument(name: string, value: string, filename: string | undefined, contentType: string | undefined): [string, string] {
+function formArgument(
+  name: string,
+  value: string,
+  filename: string | undefined,
+  contentType: string | undefined,
+): [string, string] {
   const attrs = `${filename !== undefined ? `;filename=${filename}` : ''}${contentType ? `;type=${contentType}` : ''}`
   if (!attrs) return /[;"]|^[@<]/.test(value) ? ['--form-string', `${name}=${value}`] : ['-F', `${name}=${value}`]
   return ['-F', `${name}="${value.replace(/[\\"]/g, (c) => `\\${c}`)}"${attrs}`]
@@ -18,7 +23,11 @@ function formArgument(name: string, value: string, filename: string | undefined,
  * httpsnippet's curl reads text-as-file parts from disk and sets a boundary-less Content-Type.
  */
 export function generateCurl(spec: RequestSpec): GeneratedCode {
-  const { request, notes } = specToHar({ ...spec, auth: spec.auth.type === 'basic' || spec.auth.type === 'digest' ? { type: 'none' } : spec.auth, cookies: '' })
+  const { request, notes } = specToHar({
+    ...spec,
+    auth: spec.auth.type === 'basic' || spec.auth.type === 'digest' ? { type: 'none' } : spec.auth,
+    cookies: '',
+  })
   const args: [string, string?][] = []
   const body = spec.body
   const hasBody = body.kind !== 'none'
@@ -38,12 +47,14 @@ export function generateCurl(spec: RequestSpec): GeneratedCode {
       args.push(['--data-raw', request.postData?.text ?? ''])
       break
     case 'form':
-      for (const [name, value, enabled] of body.fields) if (enabled && name !== '') args.push(['--data-urlencode', `${name}=${value}`])
+      for (const [name, value, enabled] of body.fields)
+        if (enabled && name !== '') args.push(['--data-urlencode', `${name}=${value}`])
       break
     case 'multipart':
       for (const part of body.parts) {
         if (!part.enabled) continue
-        if (part.headers.length) notes.push(`cURL cannot set headers on a form part; “${part.name}” is sent without its part headers.`)
+        if (part.headers.length)
+          notes.push(`cURL cannot set headers on a form part; “${part.name}” is sent without its part headers.`)
         if (part.kind === 'text') {
           const [flag, value] = formArgument(part.name, part.value, part.filename, part.contentType)
           args.push([flag, value])
@@ -55,7 +66,8 @@ export function generateCurl(spec: RequestSpec): GeneratedCode {
       }
       break
     case 'binary':
-      if (!request.headers.some((h) => h.name.toLowerCase() === 'content-type')) args.push(['-H', `Content-Type: ${request.postData?.mimeType ?? 'application/octet-stream'}`])
+      if (!request.headers.some((h) => h.name.toLowerCase() === 'content-type'))
+        args.push(['-H', `Content-Type: ${request.postData?.mimeType ?? 'application/octet-stream'}`])
       args.push(['--data-binary', `@${body.file?.filename ?? 'file'}`])
       break
     default:
@@ -68,6 +80,8 @@ export function generateCurl(spec: RequestSpec): GeneratedCode {
   if (s.connectTimeoutMs) args.push(['--connect-timeout', String(s.connectTimeoutMs / 1000)])
   if (s.timeoutMs) args.push(['-m', String(s.timeoutMs / 1000)])
   if (s.retry && s.retry.attempts > 1) args.push(['--retry', String(s.retry.attempts - 1)])
-  const lines = args.map(([flag, value]) => (value === undefined ? (flag.startsWith('-') ? flag : shellQuote(flag)) : `${flag} ${shellQuote(value)}`))
+  const lines = args.map(([flag, value]) =>
+    value === undefined ? (flag.startsWith('-') ? flag : shellQuote(flag)) : `${flag} ${shellQuote(value)}`,
+  )
   return { code: `curl ${lines.join(' \\\n  ')}`, notes }
 }

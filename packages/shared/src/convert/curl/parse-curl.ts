@@ -11,13 +11,95 @@ export { looksLikeCurl } from '../import-export-api.js'
 
 // Flags that take a value, long and short, so their value is never read as the URL.
 const WITH_VALUE = new Set([
-  '-X', '--request', '-H', '--header', '-d', '--data', '--data-ascii', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '--form-string',
-  '-u', '--user', '-b', '--cookie', '-A', '--user-agent', '-e', '--referer', '--url', '-m', '--max-time', '--connect-timeout', '--max-redirs', '--retry',
-  '--oauth2-bearer', '-o', '--output', '-w', '--write-out', '-c', '--cookie-jar', '-x', '--proxy', '-U', '--proxy-user', '--cacert', '--capath', '-E', '--cert',
-  '--key', '--resolve', '--connect-to', '--interface', '-T', '--upload-file', '-r', '--range', '-z', '--time-cond', '--limit-rate', '-K', '--config', '--retry-delay', '--retry-max-time',
+  '-X',
+  '--request',
+  '-H',
+  '--header',
+  '-d',
+  '--data',
+  '--data-ascii',
+  '--data-raw',
+  '--data-binary',
+  '--data-urlencode',
+  '--json',
+  '-F',
+  '--form',
+  '--form-string',
+  '-u',
+  '--user',
+  '-b',
+  '--cookie',
+  '-A',
+  '--user-agent',
+  '-e',
+  '--referer',
+  '--url',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '--max-redirs',
+  '--retry',
+  '--oauth2-bearer',
+  '-o',
+  '--output',
+  '-w',
+  '--write-out',
+  '-c',
+  '--cookie-jar',
+  '-x',
+  '--proxy',
+  '-U',
+  '--proxy-user',
+  '--cacert',
+  '--capath',
+  '-E',
+  '--cert',
+  '--key',
+  '--resolve',
+  '--connect-to',
+  '--interface',
+  '-T',
+  '--upload-file',
+  '-r',
+  '--range',
+  '-z',
+  '--time-cond',
+  '--limit-rate',
+  '-K',
+  '--config',
+  '--retry-delay',
+  '--retry-max-time',
 ])
 // Flags about curl's own output or transport that change nothing Courier sends.
-const COSMETIC = new Set(['-s', '--silent', '-S', '--show-error', '-v', '--verbose', '-i', '--include', '-f', '--fail', '--fail-with-body', '--no-progress-meter', '-#', '--progress-bar', '--http1.1', '--http2', '--http1.0', '-N', '--no-buffer', '--compressed', '--globoff', '-g', '-sS', '-Ss', '--path-as-is', '--no-keepalive', '--tr-encoding'])
+const COSMETIC = new Set([
+  '-s',
+  '--silent',
+  '-S',
+  '--show-error',
+  '-v',
+  '--verbose',
+  '-i',
+  '--include',
+  '-f',
+  '--fail',
+  '--fail-with-body',
+  '--no-progress-meter',
+  '-#',
+  '--progress-bar',
+  '--http1.1',
+  '--http2',
+  '--http1.0',
+  '-N',
+  '--no-buffer',
+  '--compressed',
+  '--globoff',
+  '-g',
+  '-sS',
+  '-Ss',
+  '--path-as-is',
+  '--no-keepalive',
+  '--tr-encoding',
+])
 
 function expandShort(words: string[]): string[] {
   // `-sSL` is `-s -S -L`; `-XPOST` is `-X POST`; `-HContent-Type:x` is `-H Content-Type:x`.
@@ -67,17 +149,45 @@ function formPart(spec: string, literal: boolean, problems: CurlProblem[]): Mult
     rest
       .split(';')
       .filter(Boolean)
-      .map((a) => [a.slice(0, a.indexOf('=')).trim().toLowerCase(), a.slice(a.indexOf('=') + 1).trim().replace(/^"|"$/g, '')] as const),
+      .map(
+        (a) =>
+          [
+            a.slice(0, a.indexOf('=')).trim().toLowerCase(),
+            a
+              .slice(a.indexOf('=') + 1)
+              .trim()
+              .replace(/^"|"$/g, ''),
+          ] as const,
+      ),
   )
   const contentType = attrs.get('type')
   const filename = attrs.get('filename')
   if (value.startsWith('@') || value.startsWith('<')) {
     // SECURITY.md B-10: a path in a pasted command never reads a file on the Courier server.
-    problems.push({ what: `file part “${name}”`, reason: `It reads ${value.slice(1)} from disk; choose the file in the Body tab.` })
+    problems.push({
+      what: `file part “${name}”`,
+      reason: `It reads ${value.slice(1)} from disk; choose the file in the Body tab.`,
+    })
     const fileName = filename ?? value.slice(1).split(/[\\/]/).pop() ?? ''
-    return { kind: 'file', name, enabled: true, file: null, headers: [], ...(fileName ? { filename: fileName } : {}), ...(contentType ? { contentType } : {}) }
+    return {
+      kind: 'file',
+      name,
+      enabled: true,
+      file: null,
+      headers: [],
+      ...(fileName ? { filename: fileName } : {}),
+      ...(contentType ? { contentType } : {}),
+    }
   }
-  return { kind: 'text', name, value, enabled: true, headers: [], ...(filename ? { filename } : {}), ...(contentType ? { contentType } : {}) }
+  return {
+    kind: 'text',
+    name,
+    value,
+    enabled: true,
+    headers: [],
+    ...(filename ? { filename } : {}),
+    ...(contentType ? { contentType } : {}),
+  }
 }
 
 /**
@@ -87,7 +197,8 @@ function formPart(spec: string, literal: boolean, problems: CurlProblem[]): Mult
  */
 export function parseCurl(command: string): ParsedCurl {
   const words = expandShort(shellWords(command.trim()))
-  if (!/^curl(\.exe)?$/i.test(words[0] ?? '')) throw new ConvertError('IMPORT_INVALID', 'A cURL command starts with “curl”.')
+  if (!/^curl(\.exe)?$/i.test(words[0] ?? ''))
+    throw new ConvertError('IMPORT_INVALID', 'A cURL command starts with “curl”.')
   const problems: CurlProblem[] = []
   let method: string | undefined
   let url = ''
@@ -106,7 +217,8 @@ export function parseCurl(command: string): ParsedCurl {
 
   for (let i = 1; i < words.length; i++) {
     const word = words[i]!
-    const takesValue = WITH_VALUE.has(word) || (word.startsWith('--') && WITH_VALUE.has(word.split('=')[0]!) && word.includes('='))
+    const takesValue =
+      WITH_VALUE.has(word) || (word.startsWith('--') && WITH_VALUE.has(word.split('=')[0]!) && word.includes('='))
     let value = ''
     let flag = word
     if (takesValue) {
@@ -126,7 +238,10 @@ export function parseCurl(command: string): ParsedCurl {
       case '-H':
       case '--header': {
         if (value.startsWith('@')) {
-          problems.push({ what: `headers file ${value}`, reason: 'Headers read from a file are not imported; add them in the Headers tab.' })
+          problems.push({
+            what: `headers file ${value}`,
+            reason: 'Headers read from a file are not imported; add them in the Headers tab.',
+          })
           break
         }
         const [name, headerValue] = splitHeader(value)
@@ -138,7 +253,11 @@ export function parseCurl(command: string): ParsedCurl {
       case '--data-ascii':
       case '--data-binary':
       case '--data-raw':
-        if (flag !== '--data-raw' && value.startsWith('@')) problems.push({ what: `body file ${value.slice(1)}`, reason: 'The body is read from a file on disk; paste its content in the Body tab.' })
+        if (flag !== '--data-raw' && value.startsWith('@'))
+          problems.push({
+            what: `body file ${value.slice(1)}`,
+            reason: 'The body is read from a file on disk; paste its content in the Body tab.',
+          })
         else data.push(value)
         break
       case '--data-urlencode':
@@ -168,7 +287,11 @@ export function parseCurl(command: string): ParsedCurl {
       case '-b':
       case '--cookie':
         if (value.includes('=')) cookies.push(value)
-        else problems.push({ what: `cookie file ${value}`, reason: 'Cookies read from a file are not imported; Courier keeps its own cookie jar.' })
+        else
+          problems.push({
+            what: `cookie file ${value}`,
+            reason: 'Cookies read from a file are not imported; Courier keeps its own cookie jar.',
+          })
         break
       case '-A':
       case '--user-agent':
@@ -197,7 +320,15 @@ export function parseCurl(command: string): ParsedCurl {
         if (Number(value) > 0) settings.connectTimeoutMs = Math.min(120_000, Math.round(Number(value) * 1000))
         break
       case '--retry':
-        if (Number(value) > 0) settings.retry = { attempts: Math.min(10, Number(value) + 1), backoffMs: 1000, maxBackoffMs: 30_000, onStatuses: [408, 429, 500, 502, 503, 504], onNetworkErrors: true, respectRetryAfter: true }
+        if (Number(value) > 0)
+          settings.retry = {
+            attempts: Math.min(10, Number(value) + 1),
+            backoffMs: 1000,
+            maxBackoffMs: 30_000,
+            onStatuses: [408, 429, 500, 502, 503, 504],
+            onNetworkErrors: true,
+            respectRetryAfter: true,
+          }
         break
       case '-G':
       case '--get':
@@ -209,10 +340,19 @@ export function parseCurl(command: string): ParsedCurl {
         break
       default:
         if (COSMETIC.has(flag)) break
-        if (takesValue) problems.push({ what: `option ${flag} ${value}`.trim(), reason: 'Courier has no equivalent (proxies, client certificates, output files); it was left out.' })
-        else if (flag.startsWith('-') && flag !== '-') problems.push({ what: `option ${flag}`, reason: 'Courier does not know this cURL option; it was left out.' })
+        if (takesValue)
+          problems.push({
+            what: `option ${flag} ${value}`.trim(),
+            reason: 'Courier has no equivalent (proxies, client certificates, output files); it was left out.',
+          })
+        else if (flag.startsWith('-') && flag !== '-')
+          problems.push({ what: `option ${flag}`, reason: 'Courier does not know this cURL option; it was left out.' })
         else if (!url) url = flag
-        else problems.push({ what: `extra URL ${flag}`, reason: 'cURL would fetch it too; Courier imports the first URL only.' })
+        else
+          problems.push({
+            what: `extra URL ${flag}`,
+            reason: 'cURL would fetch it too; Courier imports the first URL only.',
+          })
     }
   }
   if (!url) throw new ConvertError('IMPORT_INVALID', 'The cURL command has no URL.')
@@ -230,7 +370,8 @@ export function parseCurl(command: string): ParsedCurl {
     if (json || (contentType && /json/i.test(contentType))) {
       body = { kind: 'json', text: data.join('') }
       if (contentType && /^application\/json\s*$/i.test(contentType)) headers.splice(contentTypeIndex, 1)
-      if (json && !headers.some(([n]) => n.toLowerCase() === 'accept')) headers.push(['Accept', 'application/json', true])
+      if (json && !headers.some(([n]) => n.toLowerCase() === 'accept'))
+        headers.push(['Accept', 'application/json', true])
     } else if ((!contentType || /x-www-form-urlencoded/i.test(contentType)) && isFormText(bodyText)) {
       body = { kind: 'form', fields: parseQuery(bodyText.replace(/\+/g, '%20')).map(([n, v]): Row => [n, v, true]) }
       if (contentType) headers.splice(contentTypeIndex, 1)
@@ -274,5 +415,7 @@ function encodeDataUrlencode(value: string): string {
 
 function isFormText(text: string): boolean {
   // name=value pairs whose names are plain words; anything else (JSON, XML) stays raw text.
-  return text.split('&').every((piece) => /^[^=\s{}[\]"<]+(=[^\n]*)?$/.test(piece) && decodeQueryPart(piece) !== undefined)
+  return text
+    .split('&')
+    .every((piece) => /^[^=\s{}[\]"<]+(=[^\n]*)?$/.test(piece) && decodeQueryPart(piece) !== undefined)
 }

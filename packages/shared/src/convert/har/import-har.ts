@@ -8,7 +8,17 @@ export function isHar(doc: unknown): boolean {
 }
 
 // Courier sets these itself (framing, HTTP/2 pseudo-headers), as browsers did when they were captured.
-const OWNED = new Set(['content-length', 'host', 'connection', 'transfer-encoding', 'keep-alive', 'upgrade', 'te', 'trailer', 'proxy-connection'])
+const OWNED = new Set([
+  'content-length',
+  'host',
+  'connection',
+  'transfer-encoding',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'proxy-connection',
+])
 
 function body(postData: unknown, where: string, builder: ImportBuilder): RequestBody {
   if (!isRecord(postData)) return { kind: 'none' }
@@ -18,8 +28,19 @@ function body(postData: unknown, where: string, builder: ImportBuilder): Request
   if (/multipart\/form-data/i.test(mime)) {
     const parts: MultipartPart[] = params.map((p): MultipartPart => {
       if (p.fileName !== undefined) {
-        builder.skip(where, `file part “${str(p.name)}”`, `The captured file “${str(p.fileName)}” is not in the HAR; choose it again in the Body tab.`)
-        return { kind: 'file', name: str(p.name), enabled: true, file: null, headers: [], ...(p.contentType ? { contentType: str(p.contentType) } : {}) }
+        builder.skip(
+          where,
+          `file part “${str(p.name)}”`,
+          `The captured file “${str(p.fileName)}” is not in the HAR; choose it again in the Body tab.`,
+        )
+        return {
+          kind: 'file',
+          name: str(p.name),
+          enabled: true,
+          file: null,
+          headers: [],
+          ...(p.contentType ? { contentType: str(p.contentType) } : {}),
+        }
       }
       return { kind: 'text', name: str(p.name), value: str(p.value), enabled: true, headers: [] }
     })
@@ -27,7 +48,9 @@ function body(postData: unknown, where: string, builder: ImportBuilder): Request
     return { kind: 'multipart', parts }
   }
   if (/x-www-form-urlencoded/i.test(mime)) {
-    const fields: Row[] = params.length ? params.map((p): Row => [str(p.name), str(p.value), true]) : parseQuery(text.replace(/\+/g, '%20')).map(([n, v]): Row => [n, v, true])
+    const fields: Row[] = params.length
+      ? params.map((p): Row => [str(p.name), str(p.value), true])
+      : parseQuery(text.replace(/\+/g, '%20')).map(([n, v]): Row => [n, v, true])
     return { kind: 'form', fields }
   }
   if (/json/i.test(mime)) return { kind: 'json', text }
@@ -64,8 +87,24 @@ export function importHar(doc: unknown, builder: ImportBuilder, name = 'HAR impo
     }
     if (isRecord(entry.response)) responses++
     const params: Row[] = parseQuery(splitUrl(url).query ?? '').map(([n, v]): Row => [n, v, true])
-    builder.request(tree, null, title, { method: str(req.method, 'GET').toUpperCase(), url, params, headers, body: body(req.postData, where, builder) }, where)
+    builder.request(
+      tree,
+      null,
+      title,
+      { method: str(req.method, 'GET').toUpperCase(), url, params, headers, body: body(req.postData, where, builder) },
+      where,
+    )
   }
-  if (dropped) builder.skip(tree.name, `${dropped} framing header${dropped > 1 ? 's' : ''}`, 'Host, Content-Length, Connection and HTTP/2 pseudo-headers (:authority…) are set by Courier when sending.')
-  if (responses) builder.skip(tree.name, `${responses} captured response${responses > 1 ? 's' : ''}`, 'Collections keep requests; send them again to see fresh responses in history.')
+  if (dropped)
+    builder.skip(
+      tree.name,
+      `${dropped} framing header${dropped > 1 ? 's' : ''}`,
+      'Host, Content-Length, Connection and HTTP/2 pseudo-headers (:authority…) are set by Courier when sending.',
+    )
+  if (responses)
+    builder.skip(
+      tree.name,
+      `${responses} captured response${responses > 1 ? 's' : ''}`,
+      'Collections keep requests; send them again to see fresh responses in history.',
+    )
 }

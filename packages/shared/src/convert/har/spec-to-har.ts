@@ -20,7 +20,10 @@ export function codeUrl(spec: RequestSpec): string {
   const typed = spec.url.trim()
   if (/^\{\{/.test(typed)) return substitutePathParams(typed, spec.pathParams)
   try {
-    return finalUrl(typed, spec.pathParams).href.replace(/%7B%7B(.*?)%7D%7D/g, (_, name: string) => `{{${decodeURIComponent(name)}}}`)
+    return finalUrl(typed, spec.pathParams).href.replace(
+      /%7B%7B(.*?)%7D%7D/g,
+      (_, name: string) => `{{${decodeURIComponent(name)}}}`,
+    )
   } catch {
     return substitutePathParams(typed, spec.pathParams)
   }
@@ -35,26 +38,33 @@ export type HarConversion = { request: HarRequest; notes: string[] }
  */
 export function specToHar(spec: RequestSpec): HarConversion {
   const notes: string[] = []
-  const headers: Pair[] = spec.headers.filter(([name, , enabled]) => enabled && name.trim() !== '').map(([name, value]): Pair => [name.trim(), value])
+  const headers: Pair[] = spec.headers
+    .filter(([name, , enabled]) => enabled && name.trim() !== '')
+    .map(([name, value]): Pair => [name.trim(), value])
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name.toLowerCase())
   let url = codeUrl(spec)
   const auth = spec.auth
   switch (auth.type) {
     case 'basic':
-      if (!has('authorization')) headers.push(['Authorization', `Basic ${base64Utf8(`${auth.username}:${auth.password}`)}`])
+      if (!has('authorization'))
+        headers.push(['Authorization', `Basic ${base64Utf8(`${auth.username}:${auth.password}`)}`])
       break
     case 'bearer':
       if (!has('authorization')) headers.push(['Authorization', `${auth.prefix ? `${auth.prefix} ` : ''}${auth.token}`])
       break
     case 'apikey':
       if (auth.in === 'header' && auth.name && !has(auth.name)) headers.push([auth.name, auth.value])
-      if (auth.in === 'query' && auth.name) url += `${url.includes('?') ? '&' : '?'}${encodeURIComponent(auth.name)}=${encodeURIComponent(auth.value)}`
+      if (auth.in === 'query' && auth.name)
+        url += `${url.includes('?') ? '&' : '?'}${encodeURIComponent(auth.name)}=${encodeURIComponent(auth.value)}`
       break
     case 'digest':
-      notes.push('Digest authentication answers a challenge from the server; the code sends no credentials until you add your library’s digest support.')
+      notes.push(
+        'Digest authentication answers a challenge from the server; the code sends no credentials until you add your library’s digest support.',
+      )
       break
     case 'oauth2':
-      if (!has('authorization')) headers.push(['Authorization', `${auth.config.headerPrefix || 'Bearer'} {{oauth2_access_token}}`])
+      if (!has('authorization'))
+        headers.push(['Authorization', `${auth.config.headerPrefix || 'Bearer'} {{oauth2_access_token}}`])
       notes.push('OAuth 2: the token is fetched by Courier; the code uses the placeholder {{oauth2_access_token}}.')
       break
     default:
@@ -67,7 +77,12 @@ export function specToHar(spec: RequestSpec): HarConversion {
   }
   const cookies: HarNameValue[] = headers
     .filter(([n]) => n.toLowerCase() === 'cookie')
-    .flatMap(([, value]) => value.split(';').map((c) => c.trim()).filter(Boolean))
+    .flatMap(([, value]) =>
+      value
+        .split(';')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
     .map((c) => ({ name: c.split('=')[0]!, value: c.slice(c.indexOf('=') + 1) }))
   const queryString = parseQuery(splitUrl(url).query ?? '').map(([name, value]) => ({ name, value }))
 
@@ -83,23 +98,42 @@ export function specToHar(spec: RequestSpec): HarConversion {
       break
     case 'form': {
       const params = body.fields.filter(([n, , e]) => e && n !== '').map(([name, value]) => ({ name, value }))
-      postData = { mimeType: 'application/x-www-form-urlencoded', params, text: params.map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.value)}`).join('&') }
+      postData = {
+        mimeType: 'application/x-www-form-urlencoded',
+        params,
+        text: params.map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.value)}`).join('&'),
+      }
       break
     }
     case 'multipart': {
       const params: HarParam[] = body.parts
         .filter((p) => p.enabled)
         .map((p) => {
-          if (p.kind === 'text') return { name: p.name, value: p.value, ...(p.filename ? { fileName: p.filename } : {}), ...(p.contentType ? { contentType: p.contentType } : {}) }
+          if (p.kind === 'text')
+            return {
+              name: p.name,
+              value: p.value,
+              ...(p.filename ? { fileName: p.filename } : {}),
+              ...(p.contentType ? { contentType: p.contentType } : {}),
+            }
           const fileName = p.filename ?? p.file?.filename ?? 'file'
-          return { name: p.name, fileName, contentType: p.contentType ?? p.file?.contentType ?? 'application/octet-stream' }
+          return {
+            name: p.name,
+            fileName,
+            contentType: p.contentType ?? p.file?.contentType ?? 'application/octet-stream',
+          }
         })
       postData = { mimeType: 'multipart/form-data', params }
       break
     }
     case 'binary':
-      postData = { mimeType: explicitType ?? body.contentType ?? body.file?.contentType ?? 'application/octet-stream', text: '' }
-      notes.push(`The binary body is the file ${body.file ? `“${body.file.filename}”` : 'you choose'}; the code reads it from disk.`)
+      postData = {
+        mimeType: explicitType ?? body.contentType ?? body.file?.contentType ?? 'application/octet-stream',
+        text: '',
+      }
+      notes.push(
+        `The binary body is the file ${body.file ? `“${body.file.filename}”` : 'you choose'}; the code reads it from disk.`,
+      )
       break
     case 'graphql': {
       const { payload } = graphqlPayload(body)
@@ -109,7 +143,8 @@ export function specToHar(spec: RequestSpec): HarConversion {
     default:
       break
   }
-  if (postData && body.kind !== 'multipart' && !has('content-type') && body.kind !== 'binary') headers.push(['Content-Type', postData.mimeType])
+  if (postData && body.kind !== 'multipart' && !has('content-type') && body.kind !== 'binary')
+    headers.push(['Content-Type', postData.mimeType])
   return {
     request: {
       method: spec.method,

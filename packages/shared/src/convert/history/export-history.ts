@@ -13,11 +13,21 @@ function cell(value: string | number | null): string {
 
 /** History as CSV, one row per exchange (the summary), newest first as listed. */
 export function exportHistoryCsv(entries: readonly HistoryEntry[]): ExportFile {
-  const lines = [COLUMNS.join(','), ...entries.map((e) => [e.id, e.createdAt, e.method, e.url, e.status, e.errorCode, e.durationMs, e.size].map(cell).join(','))]
+  const lines = [
+    COLUMNS.join(','),
+    ...entries.map((e) =>
+      [e.id, e.createdAt, e.method, e.url, e.status, e.errorCode, e.durationMs, e.size].map(cell).join(','),
+    ),
+  ]
   return { filename: 'courier-history.csv', mediaType: 'text/csv', text: `${lines.join('\r\n')}\r\n`, notes: [] }
 }
 
 /** History as JSON: every entry whole (request as written, the record), secrets already masked by history. */
 export function exportHistoryJson(entries: readonly HistoryEntry[], version: string): ExportFile {
-  return { filename: 'courier-history.json', mediaType: 'application/json', text: `${JSON.stringify({ courier: version, exportedCount: entries.length, entries }, null, 2)}\n`, notes: [] }
+  return {
+    filename: 'courier-history.json',
+    mediaType: 'application/json',
+    text: `${JSON.stringify({ courier: version, exportedCount: entries.length, entries }, null, 2)}\n`,
+    notes: [],
+  }
 }

@@ -15,7 +15,12 @@ export function isInsomnia(doc: unknown): boolean {
 function template(text: unknown, where: string, builder: ImportBuilder): string {
   const value = str(text).replace(/\{\{\s*_\.([\w.-]+)\s*\}\}/g, '{{$1}}')
   const tag = /\{%\s*(\w+)[^%]*%\}/.exec(value)
-  if (tag) builder.skip(where, `template tag {% ${tag[1]} %}`, 'Insomnia template tags (response references, prompts, uuid…) are kept as text; replace them with a variable or a response capture.')
+  if (tag)
+    builder.skip(
+      where,
+      `template tag {% ${tag[1]} %}`,
+      'Insomnia template tags (response references, prompts, uuid…) are kept as text; replace them with a variable or a response capture.',
+    )
   return value
 }
 
@@ -24,7 +29,14 @@ function variables(data: unknown, where: string, builder: ImportBuilder, prefix 
   return Object.entries(data).flatMap(([key, value]): Variable[] => {
     const name = `${prefix}${key}`
     if (isRecord(value)) return variables(value, where, builder, `${name}.`)
-    return [{ name: name.slice(0, 200), value: typeof value === 'string' ? template(value, where, builder) : JSON.stringify(value), enabled: true, secret: false }]
+    return [
+      {
+        name: name.slice(0, 200),
+        value: typeof value === 'string' ? template(value, where, builder) : JSON.stringify(value),
+        enabled: true,
+        secret: false,
+      },
+    ]
   })
 }
 
@@ -42,20 +54,53 @@ function auth(raw: unknown, where: string, builder: ImportBuilder): Auth {
     case 'bearer':
       return { type: 'bearer', token: t(raw.token), prefix: str(raw.prefix) || 'Bearer' }
     case 'apikey':
-      return { type: 'apikey', name: t(raw.key), value: t(raw.value), in: raw.addTo === 'queryParams' ? 'query' : 'header' }
+      return {
+        type: 'apikey',
+        name: t(raw.key),
+        value: t(raw.value),
+        in: raw.addTo === 'queryParams' ? 'query' : 'header',
+      }
     case 'oauth2':
       return {
         type: 'oauth2',
         config: {
-          grant: raw.grantType === 'client_credentials' ? 'client_credentials' : raw.grantType === 'password' ? 'password' : raw.grantType === 'implicit' ? 'implicit' : raw.usePkce ? 'authorization_code_pkce' : 'authorization_code',
-          issuer: '', authUrl: t(raw.authorizationUrl), tokenUrl: t(raw.accessTokenUrl), deviceAuthUrl: '', clientId: t(raw.clientId), clientSecret: t(raw.clientSecret),
-          clientAuth: raw.credentialsInBody ? 'client_secret_post' : 'client_secret_basic', scope: t(raw.scope), audience: t(raw.audience), resource: t(raw.resource),
-          redirectUri: t(raw.redirectUrl), pkceMethod: raw.pkceMethod === 'plain' ? 'plain' : 'S256', username: t(raw.username), password: t(raw.password),
-          authParams: [], tokenParams: [], tokenKey: 'default', headerPrefix: str(raw.tokenPrefix) || 'Bearer', autoRefresh: true,
+          grant:
+            raw.grantType === 'client_credentials'
+              ? 'client_credentials'
+              : raw.grantType === 'password'
+                ? 'password'
+                : raw.grantType === 'implicit'
+                  ? 'implicit'
+                  : raw.usePkce
+                    ? 'authorization_code_pkce'
+                    : 'authorization_code',
+          issuer: '',
+          authUrl: t(raw.authorizationUrl),
+          tokenUrl: t(raw.accessTokenUrl),
+          deviceAuthUrl: '',
+          clientId: t(raw.clientId),
+          clientSecret: t(raw.clientSecret),
+          clientAuth: raw.credentialsInBody ? 'client_secret_post' : 'client_secret_basic',
+          scope: t(raw.scope),
+          audience: t(raw.audience),
+          resource: t(raw.resource),
+          redirectUri: t(raw.redirectUrl),
+          pkceMethod: raw.pkceMethod === 'plain' ? 'plain' : 'S256',
+          username: t(raw.username),
+          password: t(raw.password),
+          authParams: [],
+          tokenParams: [],
+          tokenKey: 'default',
+          headerPrefix: str(raw.tokenPrefix) || 'Bearer',
+          autoRefresh: true,
         },
       }
     default:
-      builder.skip(where, `auth type “${str(raw.type)}”`, 'Courier cannot sign requests this way; the request was imported without auth.')
+      builder.skip(
+        where,
+        `auth type “${str(raw.type)}”`,
+        'Courier cannot sign requests this way; the request was imported without auth.',
+      )
       return { type: 'none' }
   }
 }
@@ -75,23 +120,42 @@ function body(raw: unknown, where: string, builder: ImportBuilder): RequestBody 
       .filter(isRecord)
       .map((p): MultipartPart => {
         if (p.type === 'file') {
-          builder.skip(where, `file part “${str(p.name)}”`, `It points at a file on the exporting machine (${str(p.fileName).slice(0, 200)}); choose the file again in the Body tab.`)
+          builder.skip(
+            where,
+            `file part “${str(p.name)}”`,
+            `It points at a file on the exporting machine (${str(p.fileName).slice(0, 200)}); choose the file again in the Body tab.`,
+          )
           return { kind: 'file', name: str(p.name), enabled: p.disabled !== true, file: null, headers: [] }
         }
-        return { kind: 'text', name: template(p.name, where, builder), value: template(p.value, where, builder), enabled: p.disabled !== true, headers: [] }
+        return {
+          kind: 'text',
+          name: template(p.name, where, builder),
+          value: template(p.value, where, builder),
+          enabled: p.disabled !== true,
+          headers: [],
+        }
       })
     return { kind: 'multipart', parts }
   }
   if (mime === 'application/graphql') {
     try {
       const g = JSON.parse(str(raw.text)) as { query?: string; variables?: unknown; operationName?: string }
-      return { kind: 'graphql', query: str(g.query), variables: g.variables ? JSON.stringify(g.variables, null, 2) : '', ...(g.operationName ? { operationName: g.operationName } : {}) }
+      return {
+        kind: 'graphql',
+        query: str(g.query),
+        variables: g.variables ? JSON.stringify(g.variables, null, 2) : '',
+        ...(g.operationName ? { operationName: g.operationName } : {}),
+      }
     } catch {
       return { kind: 'raw', text: str(raw.text), contentType: 'application/json' }
     }
   }
   if (mime === 'application/octet-stream' && raw.fileName) {
-    builder.skip(where, 'binary file body', `It points at a file on the exporting machine (${str(raw.fileName).slice(0, 200)}); choose the file again in the Body tab.`)
+    builder.skip(
+      where,
+      'binary file body',
+      `It points at a file on the exporting machine (${str(raw.fileName).slice(0, 200)}); choose the file again in the Body tab.`,
+    )
     return { kind: 'binary', file: null }
   }
   if (/json/i.test(mime)) return { kind: 'json', text: template(raw.text, where, builder) }
@@ -100,17 +164,29 @@ function body(raw: unknown, where: string, builder: ImportBuilder): RequestBody 
 
 /** An Insomnia v4 export: workspaces become collections, request groups folders, sub-environments environments. */
 export function importInsomnia(doc: unknown, builder: ImportBuilder): void {
-  const resources = arr(isRecord(doc) ? doc.resources : []).filter((r): r is Resource => isRecord(r) && typeof r._id === 'string' && typeof r._type === 'string')
+  const resources = arr(isRecord(doc) ? doc.resources : []).filter(
+    (r): r is Resource => isRecord(r) && typeof r._id === 'string' && typeof r._type === 'string',
+  )
   const children = new Map<string | null, Resource[]>()
-  for (const r of resources) children.set((r.parentId as string | null) ?? null, [...(children.get((r.parentId as string | null) ?? null) ?? []), r])
-  const sorted = (id: string) => [...(children.get(id) ?? [])].sort((a, b) => Number(a.metaSortKey ?? 0) - Number(b.metaSortKey ?? 0))
+  for (const r of resources)
+    children.set((r.parentId as string | null) ?? null, [
+      ...(children.get((r.parentId as string | null) ?? null) ?? []),
+      r,
+    ])
+  const sorted = (id: string) =>
+    [...(children.get(id) ?? [])].sort((a, b) => Number(a.metaSortKey ?? 0) - Number(b.metaSortKey ?? 0))
   const skippedTypes = new Map<string, number>()
 
   const walk = (parent: string, tree: CollectionTree, folderId: string | null, path: string) => {
     for (const r of sorted(parent)) {
       const where = `${path} › ${str(r.name)}`
       if (r._type === 'request_group') {
-        const id = builder.folder(tree, folderId, { name: r.name, description: str(r.description), auth: auth(r.authentication, where, builder), variables: variables(r.environment, where, builder) })
+        const id = builder.folder(tree, folderId, {
+          name: r.name,
+          description: str(r.description),
+          auth: auth(r.authentication, where, builder),
+          variables: variables(r.environment, where, builder),
+        })
         walk(r._id, tree, id, where)
       } else if (r._type === 'request') {
         const params = rows(r.parameters, where, builder)
@@ -128,12 +204,15 @@ export function importInsomnia(doc: unknown, builder: ImportBuilder): void {
             body: body(r.body, where, builder),
             auth: auth(r.authentication, where, builder),
             settings: {
-              ...(typeof r.settingFollowRedirects === 'string' && r.settingFollowRedirects !== 'global' ? { followRedirects: r.settingFollowRedirects === 'on' } : {}),
+              ...(typeof r.settingFollowRedirects === 'string' && r.settingFollowRedirects !== 'global'
+                ? { followRedirects: r.settingFollowRedirects === 'on' }
+                : {}),
             },
           },
           where,
         )
-        if (str(r.description)) builder.skip(where, 'description', 'Courier requests have no description; it was left out.')
+        if (str(r.description))
+          builder.skip(where, 'description', 'Courier requests have no description; it was left out.')
       } else if (r._type !== 'environment' && r._type !== 'cookie_jar') {
         skippedTypes.set(r._type, (skippedTypes.get(r._type) ?? 0) + 1)
       }
@@ -142,11 +221,21 @@ export function importInsomnia(doc: unknown, builder: ImportBuilder): void {
 
   for (const workspace of resources.filter((r) => r._type === 'workspace')) {
     const base = (children.get(workspace._id) ?? []).find((r) => r._type === 'environment')
-    const tree = builder.collection(workspace.name, { description: str(workspace.description), auth: { type: 'none' }, variables: base ? variables(base.data, str(workspace.name), builder) : [] })
+    const tree = builder.collection(workspace.name, {
+      description: str(workspace.description),
+      auth: { type: 'none' },
+      variables: base ? variables(base.data, str(workspace.name), builder) : [],
+    })
     walk(workspace._id, tree, null, tree.name)
-    if (base) for (const sub of sorted(base._id).filter((r) => r._type === 'environment')) builder.environment(sub.name, variables(sub.data, str(sub.name), builder))
+    if (base)
+      for (const sub of sorted(base._id).filter((r) => r._type === 'environment'))
+        builder.environment(sub.name, variables(sub.data, str(sub.name), builder))
   }
   for (const [type, count] of skippedTypes) {
-    builder.skip('Insomnia export', `${count} ${type.replace(/_/g, ' ')}${count > 1 ? 's' : ''}`, 'Courier imports HTTP requests, folders and environments only.')
+    builder.skip(
+      'Insomnia export',
+      `${count} ${type.replace(/_/g, ' ')}${count > 1 ? 's' : ''}`,
+      'Courier imports HTTP requests, folders and environments only.',
+    )
   }
 }

@@ -7,7 +7,15 @@ import { safeFileName, type ExportFile } from '../export-file.js'
 
 type Obj = Record<string, unknown>
 
-const SKIP_HEADERS = new Set(['content-type', 'authorization', 'cookie', 'content-length', 'host', 'accept-encoding', 'user-agent'])
+const SKIP_HEADERS = new Set([
+  'content-type',
+  'authorization',
+  'cookie',
+  'content-length',
+  'host',
+  'accept-encoding',
+  'user-agent',
+])
 
 function schemeFor(auth: Auth): [string, Obj] | null {
   switch (auth.type) {
@@ -21,8 +29,20 @@ function schemeFor(auth: Auth): [string, Obj] | null {
       return [`apiKey_${auth.name.replace(/[^\w.-]/g, '_') || 'key'}`, { type: 'apiKey', name: auth.name, in: auth.in }]
     case 'oauth2': {
       const c = auth.config
-      if (c.issuer) return ['openId', { type: 'openIdConnect', openIdConnectUrl: `${c.issuer.replace(/\/$/, '')}/.well-known/openid-configuration` }]
-      const scopes = Object.fromEntries(c.scope.split(/\s+/).filter(Boolean).map((s) => [s, '']))
+      if (c.issuer)
+        return [
+          'openId',
+          {
+            type: 'openIdConnect',
+            openIdConnectUrl: `${c.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+          },
+        ]
+      const scopes = Object.fromEntries(
+        c.scope
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((s) => [s, '']),
+      )
       const flow =
         c.grant === 'client_credentials'
           ? { clientCredentials: { tokenUrl: c.tokenUrl, scopes } }
@@ -49,9 +69,7 @@ function splitTarget(url: string): { server: string; path: string } {
     const origin = /^([A-Za-z][\w+.-]*:\/\/[^/]+)(.*)$/.exec(base)
     if (origin) [server, path] = [origin[1]!, origin[2]!]
   }
-  path = `/${path.replace(/^\/+/, '')}`
-    .replace(/\/:([A-Za-z_][\w.-]*)/g, '/{$1}')
-    .replace(/\{\{([^{}]+)\}\}/g, '{$1}')
+  path = `/${path.replace(/^\/+/, '')}`.replace(/\/:([A-Za-z_][\w.-]*)/g, '/{$1}').replace(/\{\{([^{}]+)\}\}/g, '{$1}')
   return { server, path }
 }
 
@@ -70,13 +88,48 @@ function body(spec: RequestSpec): Obj | undefined {
     case 'raw':
       return { content: { [b.contentType || 'text/plain']: { example: b.text } } }
     case 'form':
-      return { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: Object.fromEntries(b.fields.filter((f) => f[0]).map(([n, v]) => [n, { type: 'string', example: v }])) } } } }
+      return {
+        content: {
+          'application/x-www-form-urlencoded': {
+            schema: {
+              type: 'object',
+              properties: Object.fromEntries(
+                b.fields.filter((f) => f[0]).map(([n, v]) => [n, { type: 'string', example: v }]),
+              ),
+            },
+          },
+        },
+      }
     case 'multipart':
-      return { content: { 'multipart/form-data': { schema: { type: 'object', properties: Object.fromEntries(b.parts.map((p) => [p.name, p.kind === 'file' || p.filename ? { type: 'string', format: 'binary' } : { type: 'string', example: p.value }])) } } } }
+      return {
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: Object.fromEntries(
+                b.parts.map((p) => [
+                  p.name,
+                  p.kind === 'file' || p.filename
+                    ? { type: 'string', format: 'binary' }
+                    : { type: 'string', example: p.value },
+                ]),
+              ),
+            },
+          },
+        },
+      }
     case 'binary':
-      return { content: { [b.contentType ?? 'application/octet-stream']: { schema: { type: 'string', format: 'binary' } } } }
+      return {
+        content: { [b.contentType ?? 'application/octet-stream']: { schema: { type: 'string', format: 'binary' } } },
+      }
     case 'graphql':
-      return { content: { 'application/json': { example: { query: b.query, ...(b.variables.trim() ? { variables: example(b.variables) } : {}) } } } }
+      return {
+        content: {
+          'application/json': {
+            example: { query: b.query, ...(b.variables.trim() ? { variables: example(b.variables) } : {}) },
+          },
+        },
+      }
     default:
       return undefined
   }
@@ -104,7 +157,11 @@ export function exportOpenApi(tree: CollectionTree): ExportFile {
   }
   const effectiveAuth = (item: CollectionItem): Auth => {
     let auth: Auth = item.kind === 'request' ? item.request.auth : item.auth
-    for (let parent = item.parentId ? byId.get(item.parentId) : undefined; auth.type === 'inherit' && parent; parent = parent.parentId ? byId.get(parent.parentId) : undefined) {
+    for (
+      let parent = item.parentId ? byId.get(item.parentId) : undefined;
+      auth.type === 'inherit' && parent;
+      parent = parent.parentId ? byId.get(parent.parentId) : undefined
+    ) {
       if (parent.kind === 'folder') auth = parent.auth
     }
     return auth.type === 'inherit' ? tree.auth : auth
@@ -128,9 +185,29 @@ export function exportOpenApi(tree: CollectionTree): ExportFile {
       continue
     }
     const parameters: Obj[] = [
-      ...[...path.matchAll(/\{([^{}]+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' }, ...(spec.pathParams.find(([n]) => n === m[1])?.[1] ? { example: spec.pathParams.find(([n]) => n === m[1])![1] } : {}) })),
-      ...parseQuery(splitUrl(spec.url).query ?? '').map(([name, value]) => ({ name, in: 'query', schema: { type: 'string' }, example: value })),
-      ...spec.headers.filter(([n, , e]) => e && n && !SKIP_HEADERS.has(n.toLowerCase())).map(([name, value]) => ({ name, in: 'header', schema: { type: 'string' }, ...(isSecretHeader(name) ? {} : { example: value }) })),
+      ...[...path.matchAll(/\{([^{}]+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+        ...(spec.pathParams.find(([n]) => n === m[1])?.[1]
+          ? { example: spec.pathParams.find(([n]) => n === m[1])![1] }
+          : {}),
+      })),
+      ...parseQuery(splitUrl(spec.url).query ?? '').map(([name, value]) => ({
+        name,
+        in: 'query',
+        schema: { type: 'string' },
+        example: value,
+      })),
+      ...spec.headers
+        .filter(([n, , e]) => e && n && !SKIP_HEADERS.has(n.toLowerCase()))
+        .map(([name, value]) => ({
+          name,
+          in: 'header',
+          schema: { type: 'string' },
+          ...(isSecretHeader(name) ? {} : { example: value }),
+        })),
     ]
     const unique = parameters.filter((p, i) => parameters.findIndex((q) => q.name === p.name && q.in === p.in) === i)
     const auth = effectiveAuth(item)
@@ -144,11 +221,17 @@ export function exportOpenApi(tree: CollectionTree): ExportFile {
       ...(tag ? { tags: [tag] } : {}),
       ...(unique.length ? { parameters: unique } : {}),
       ...(requestBody ? { requestBody } : {}),
-      ...(scheme && scheme[0] !== collectionScheme?.[0] ? { security: [{ [scheme[0]]: [] }] } : auth.type === 'none' && collectionScheme ? { security: [] } : {}),
+      ...(scheme && scheme[0] !== collectionScheme?.[0]
+        ? { security: [{ [scheme[0]]: [] }] }
+        : auth.type === 'none' && collectionScheme
+          ? { security: [] }
+          : {}),
       responses: { default: { description: 'Not documented yet.' } },
     }
   }
-  const tags = tree.items.filter((i) => i.kind === 'folder' && i.parentId === null).map((f) => ({ name: f.name, ...(f.kind === 'folder' && f.description ? { description: f.description } : {}) }))
+  const tags = tree.items
+    .filter((i) => i.kind === 'folder' && i.parentId === null)
+    .map((f) => ({ name: f.name, ...(f.kind === 'folder' && f.description ? { description: f.description } : {}) }))
   const variables = new Map(tree.variables.filter((v) => !v.secret).map((v) => [v.name, v.value]))
   const doc = {
     openapi: '3.1.0',
@@ -162,5 +245,10 @@ export function exportOpenApi(tree: CollectionTree): ExportFile {
     ...(Object.keys(schemes).length ? { components: { securitySchemes: schemes } } : {}),
     ...(collectionScheme ? { security: [{ [collectionScheme[0]]: [] }] } : {}),
   }
-  return { filename: safeFileName(tree.name, 'openapi.yaml'), mediaType: 'application/yaml', text: stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }), notes }
+  return {
+    filename: safeFileName(tree.name, 'openapi.yaml'),
+    mediaType: 'application/yaml',
+    text: stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }),
+    notes,
+  }
 }

@@ -14,7 +14,11 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 type Obj = Record<string, unknown>
 
 export function isOpenApi(doc: unknown): boolean {
-  return isRecord(doc) && (typeof doc.openapi === 'string' || doc.swagger === '2.0' || doc.swagger === 2) && (isRecord(doc.paths) || isRecord(doc.webhooks))
+  return (
+    isRecord(doc) &&
+    (typeof doc.openapi === 'string' || doc.swagger === '2.0' || doc.swagger === 2) &&
+    (isRecord(doc.paths) || isRecord(doc.webhooks))
+  )
 }
 
 export function openApiLabel(doc: Obj): string {
@@ -38,20 +42,40 @@ function baseUrl(doc: Obj, variables: Map<string, Variable>, builder: ImportBuil
     return host ? `${scheme}://${host}${str(doc.basePath)}` : str(doc.basePath)
   }
   const servers = arr(doc.servers).filter(isRecord)
-  if (servers.length > 1) builder.skip(where, `${servers.length - 1} other server${servers.length > 2 ? 's' : ''}`, `Only the first server is used as {{baseUrl}}; others: ${servers.slice(1).map((s) => str(s.url)).join(', ').slice(0, 300)}.`)
+  if (servers.length > 1)
+    builder.skip(
+      where,
+      `${servers.length - 1} other server${servers.length > 2 ? 's' : ''}`,
+      `Only the first server is used as {{baseUrl}}; others: ${servers
+        .slice(1)
+        .map((s) => str(s.url))
+        .join(', ')
+        .slice(0, 300)}.`,
+    )
   return servers[0] ? serverUrl(servers[0], variables) : ''
 }
 
 type Security = { auth: Auth; key: string }
 
-function security(requirements: unknown, schemes: Obj, variables: Map<string, Variable>, builder: ImportBuilder, where: string): Security | null {
+function security(
+  requirements: unknown,
+  schemes: Obj,
+  variables: Map<string, Variable>,
+  builder: ImportBuilder,
+  where: string,
+): Security | null {
   if (requirements === undefined) return null
   const list = arr(requirements).filter(isRecord)
   if (list.length === 0) return { auth: { type: 'none' }, key: 'none' }
   const first = list[0]!
   const names = Object.keys(first)
   if (names.length === 0) return { auth: { type: 'none' }, key: 'none' }
-  if (names.length > 1) builder.skip(where, `security “${names.join(' + ')}”`, `Courier applies one auth per request; “${names[0]}” is used.`)
+  if (names.length > 1)
+    builder.skip(
+      where,
+      `security “${names.join(' + ')}”`,
+      `Courier applies one auth per request; “${names[0]}” is used.`,
+    )
   const name = names[0]!
   const out = authFromScheme(name, schemes[name], arr(first[name]).map(String))
   if (out.problem) builder.skip(where, `security scheme “${name}”`, out.problem)
@@ -61,10 +85,16 @@ function security(requirements: unknown, schemes: Obj, variables: Map<string, Va
 
 function formBody(schema: unknown, multipart: boolean): RequestBody {
   const props = isRecord(schema) && isRecord(schema.properties) ? schema.properties : {}
-  if (!multipart) return { kind: 'form', fields: Object.entries(props).map(([name, p]): Row => [name, exampleText(exampleFromSchema(p)), true]) }
+  if (!multipart)
+    return {
+      kind: 'form',
+      fields: Object.entries(props).map(([name, p]): Row => [name, exampleText(exampleFromSchema(p)), true]),
+    }
   const parts: MultipartPart[] = Object.entries(props).map(([name, p]): MultipartPart => {
     const binary = isRecord(p) && (p.format === 'binary' || p.type === 'file' || p.contentMediaType !== undefined)
-    return binary ? { kind: 'file', name, enabled: true, file: null, headers: [] } : { kind: 'text', name, value: exampleText(exampleFromSchema(p)), enabled: true, headers: [] }
+    return binary
+      ? { kind: 'file', name, enabled: true, file: null, headers: [] }
+      : { kind: 'text', name, value: exampleText(exampleFromSchema(p)), enabled: true, headers: [] }
   })
   return { kind: 'multipart', parts }
 }
@@ -72,12 +102,23 @@ function formBody(schema: unknown, multipart: boolean): RequestBody {
 function requestBody(content: Obj, where: string, builder: ImportBuilder): { body: RequestBody; contentType?: string } {
   const types = Object.keys(content)
   if (types.length === 0) return { body: { kind: 'none' } }
-  const pick = types.find((t) => /json/i.test(t)) ?? types.find((t) => /x-www-form-urlencoded|multipart\/form-data/i.test(t)) ?? types[0]!
-  if (types.length > 1) builder.skip(where, `body types ${types.filter((t) => t !== pick).join(', ')}`, `The request accepts several body types; ${pick} was used.`)
+  const pick =
+    types.find((t) => /json/i.test(t)) ??
+    types.find((t) => /x-www-form-urlencoded|multipart\/form-data/i.test(t)) ??
+    types[0]!
+  if (types.length > 1)
+    builder.skip(
+      where,
+      `body types ${types.filter((t) => t !== pick).join(', ')}`,
+      `The request accepts several body types; ${pick} was used.`,
+    )
   const media = isRecord(content[pick]) ? (content[pick] as Obj) : {}
   if (/json/i.test(pick)) {
     const example = exampleOf(media)
-    return { body: { kind: 'json', text: example === null || example === undefined ? '' : JSON.stringify(example, null, 2) }, ...(/^application\/json$/i.test(pick) ? {} : { contentType: pick }) }
+    return {
+      body: { kind: 'json', text: example === null || example === undefined ? '' : JSON.stringify(example, null, 2) },
+      ...(/^application\/json$/i.test(pick) ? {} : { contentType: pick }),
+    }
   }
   if (/x-www-form-urlencoded/i.test(pick)) return { body: formBody(media.schema, false) }
   if (/multipart\/form-data/i.test(pick)) return { body: formBody(media.schema, true) }
@@ -96,19 +137,31 @@ function swaggerBody(params: Obj[], consumes: string[]): { body: RequestBody; co
     const example = exampleOf({ ...bodyParam, schema: bodyParam.schema })
     const json = consumes.length === 0 || consumes.some((c) => /json/i.test(c))
     if (json) return { body: { kind: 'json', text: example === null ? '' : JSON.stringify(example, null, 2) } }
-    return { body: { kind: 'raw', text: typeof example === 'string' ? example : '', contentType: consumes[0] ?? 'text/plain' } }
+    return {
+      body: { kind: 'raw', text: typeof example === 'string' ? example : '', contentType: consumes[0] ?? 'text/plain' },
+    }
   }
   const form = params.filter((p) => p.in === 'formData')
   if (form.length === 0) return { body: { kind: 'none' } }
   const properties = Object.fromEntries(form.map((p) => [str(p.name), p]))
-  return { body: formBody({ properties }, form.some((p) => p.type === 'file') || consumes.some((c) => /multipart/i.test(c))) }
+  return {
+    body: formBody({ properties }, form.some((p) => p.type === 'file') || consumes.some((c) => /multipart/i.test(c))),
+  }
 }
 
-function operationRequest(doc: Obj, path: string, method: string, pathItem: Obj, op: Obj, ctx: { base: string; builder: ImportBuilder; where: string; swagger: boolean }): RequestSpecInput {
+function operationRequest(
+  doc: Obj,
+  path: string,
+  method: string,
+  pathItem: Obj,
+  op: Obj,
+  ctx: { base: string; builder: ImportBuilder; where: string; swagger: boolean },
+): RequestSpecInput {
   const { builder, where } = ctx
   // Operation parameters override path-level ones of the same name and location.
   const merged = new Map<string, Obj>()
-  for (const p of [...arr(pathItem.parameters), ...arr(op.parameters)].filter(isRecord)) merged.set(`${str(p.in)}:${str(p.name)}`, p)
+  for (const p of [...arr(pathItem.parameters), ...arr(op.parameters)].filter(isRecord))
+    merged.set(`${str(p.in)}:${str(p.name)}`, p)
   const params = [...merged.values()]
   const query: Row[] = []
   const headers: Row[] = []
@@ -134,9 +187,19 @@ function operationRequest(doc: Obj, path: string, method: string, pathItem: Obj,
   }
   let body: { body: RequestBody; contentType?: string }
   if (ctx.swagger) body = swaggerBody(params, arr(op.consumes ?? doc.consumes).map(String))
-  else body = isRecord(op.requestBody) && isRecord(op.requestBody.content) ? requestBody(op.requestBody.content, where, builder) : { body: { kind: 'none' } }
-  if (body.contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', body.contentType, true])
-  if (isRecord(op.callbacks)) builder.skip(where, `callback${Object.keys(op.callbacks).length > 1 ? 's' : ''} ${Object.keys(op.callbacks).join(', ')}`, 'Callbacks are requests the API makes to you; Courier imports only requests you make.')
+  else
+    body =
+      isRecord(op.requestBody) && isRecord(op.requestBody.content)
+        ? requestBody(op.requestBody.content, where, builder)
+        : { body: { kind: 'none' } }
+  if (body.contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
+    headers.push(['Content-Type', body.contentType, true])
+  if (isRecord(op.callbacks))
+    builder.skip(
+      where,
+      `callback${Object.keys(op.callbacks).length > 1 ? 's' : ''} ${Object.keys(op.callbacks).join(', ')}`,
+      'Callbacks are requests the API makes to you; Courier imports only requests you make.',
+    )
   return {
     method: method.toUpperCase(),
     url: urlWithParams(`{{baseUrl}}${path}`, query),
@@ -160,31 +223,56 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder): Promis
     const result = await validate(structuredClone(source) as never, options)
     if (!result.valid) {
       const first = result.errors[0]?.message.split('\n')[0] ?? ''
-      builder.skip(title, 'spec validation', `The spec does not validate (${result.errors.length + result.additionalErrors} problem${result.errors.length > 1 ? 's' : ''}, first: ${first.slice(0, 300)}); what could be read was imported.`)
+      builder.skip(
+        title,
+        'spec validation',
+        `The spec does not validate (${result.errors.length + result.additionalErrors} problem${result.errors.length > 1 ? 's' : ''}, first: ${first.slice(0, 300)}); what could be read was imported.`,
+      )
     }
   } catch (error) {
-    builder.skip(title, 'spec validation', `The spec could not be validated: ${(error as Error).message.split('\n')[0]!.slice(0, 300)}.`)
+    builder.skip(
+      title,
+      'spec validation',
+      `The spec could not be validated: ${(error as Error).message.split('\n')[0]!.slice(0, 300)}.`,
+    )
   }
   let doc: Obj
   try {
     doc = (await dereference(structuredClone(source) as never, options)) as unknown as Obj
   } catch (error) {
-    throw new ConvertError('IMPORT_INVALID', `The spec's $refs could not be resolved: ${(error as Error).message.split('\n')[0]}.`)
+    throw new ConvertError(
+      'IMPORT_INVALID',
+      `The spec's $refs could not be resolved: ${(error as Error).message.split('\n')[0]}.`,
+    )
   }
   const swagger = doc.swagger !== undefined
   const variables = new Map<string, Variable>()
   const base = baseUrl(doc, variables, builder, title)
   variables.set('baseUrl', { name: 'baseUrl', value: base, enabled: true, secret: false })
-  const schemes: Obj = swagger ? (isRecord(doc.securityDefinitions) ? doc.securityDefinitions : {}) : isRecord(doc.components) && isRecord(doc.components.securitySchemes) ? doc.components.securitySchemes : {}
+  const schemes: Obj = swagger
+    ? isRecord(doc.securityDefinitions)
+      ? doc.securityDefinitions
+      : {}
+    : isRecord(doc.components) && isRecord(doc.components.securitySchemes)
+      ? doc.components.securitySchemes
+      : {}
   const top = security(doc.security, schemes, variables, builder, title)
 
   const info = isRecord(doc.info) ? doc.info : {}
-  const tree: CollectionTree = builder.collection(title, { description: str(info.description), auth: top?.auth ?? { type: 'none' } })
+  const tree: CollectionTree = builder.collection(title, {
+    description: str(info.description),
+    auth: top?.auth ?? { type: 'none' },
+  })
   const folders = new Map<string, string>()
-  const tagDescriptions = new Map(arr(doc.tags).filter(isRecord).map((t) => [str(t.name), str(t.description)]))
+  const tagDescriptions = new Map(
+    arr(doc.tags)
+      .filter(isRecord)
+      .map((t) => [str(t.name), str(t.description)]),
+  )
   const folderFor = (tag: string | undefined): string | null => {
     if (!tag) return null
-    if (!folders.has(tag)) folders.set(tag, builder.folder(tree, null, { name: tag, description: tagDescriptions.get(tag) ?? '' }))
+    if (!folders.has(tag))
+      folders.set(tag, builder.folder(tree, null, { name: tag, description: tagDescriptions.get(tag) ?? '' }))
     return folders.get(tag)!
   }
 
@@ -197,7 +285,12 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder): Promis
       const name = str(op.summary) || str(op.operationId) || `${method.toUpperCase()} ${path}`
       const tags = arr(op.tags).map(String)
       const where = `${title} › ${tags[0] ? `${tags[0]} › ` : ''}${name}`
-      if (tags.length > 1) builder.skip(where, `tags ${tags.slice(1).join(', ')}`, `An operation with several tags is filed once, under “${tags[0]}”.`)
+      if (tags.length > 1)
+        builder.skip(
+          where,
+          `tags ${tags.slice(1).join(', ')}`,
+          `An operation with several tags is filed once, under “${tags[0]}”.`,
+        )
       const spec = operationRequest(doc, path, method, pathItem, op, { base, builder, where, swagger })
       const own = security(op.security, schemes, variables, builder, where)
       const auth: Auth = own && own.key !== top?.key ? own.auth : { type: 'inherit' }
@@ -205,7 +298,11 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder): Promis
     }
   }
   if (isRecord(doc.webhooks) && Object.keys(doc.webhooks).length) {
-    builder.skip(title, `webhooks ${Object.keys(doc.webhooks).join(', ')}`, 'Webhooks are requests the API makes to you; Courier imports only requests you make.')
+    builder.skip(
+      title,
+      `webhooks ${Object.keys(doc.webhooks).join(', ')}`,
+      'Webhooks are requests the API makes to you; Courier imports only requests you make.',
+    )
   }
   tree.variables = [...variables.values()]
 }

@@ -30,7 +30,12 @@ class Exporter {
 
   variables(list: readonly Variable[]): Json[] {
     const shown = this.includeSecrets ? list : maskVariables(list, this.tally)
-    return shown.map((v) => ({ key: v.name, value: v.value, type: v.secret ? 'secret' : 'default', ...(v.enabled ? {} : { disabled: true }) }))
+    return shown.map((v) => ({
+      key: v.name,
+      value: v.value,
+      type: v.secret ? 'secret' : 'default',
+      ...(v.enabled ? {} : { disabled: true }),
+    }))
   }
 
   /** Any level's auth (collection, folder, request), its credentials left out unless asked. */
@@ -63,19 +68,35 @@ class Exporter {
         return { mode: 'raw', raw: body.text, options: { raw: { language: 'json' } } }
       case 'raw': {
         const language = LANGUAGE_OF[body.contentType.split(';')[0]!.trim().toLowerCase()]
-        if (!language && !headers.some((h) => String(h.key).toLowerCase() === 'content-type')) headers.push({ key: 'Content-Type', value: body.contentType })
+        if (!language && !headers.some((h) => String(h.key).toLowerCase() === 'content-type'))
+          headers.push({ key: 'Content-Type', value: body.contentType })
         return { mode: 'raw', raw: body.text, options: { raw: { language: language ?? 'text' } } }
       }
       case 'form':
-        return { mode: 'urlencoded', urlencoded: body.fields.map(([key, value, enabled]) => ({ key, value, ...(enabled ? {} : { disabled: true }) })) }
+        return {
+          mode: 'urlencoded',
+          urlencoded: body.fields.map(([key, value, enabled]) => ({
+            key,
+            value,
+            ...(enabled ? {} : { disabled: true }),
+          })),
+        }
       case 'multipart':
         return {
           mode: 'formdata',
           formdata: body.parts.map((part) => {
-            const common = { key: part.name, ...(part.enabled ? {} : { disabled: true }), ...(part.contentType ? { contentType: part.contentType } : {}) }
-            if (part.headers.length) this.notes.add(`${where}: Postman has no per-part headers; part “${part.name}” lost them.`)
+            const common = {
+              key: part.name,
+              ...(part.enabled ? {} : { disabled: true }),
+              ...(part.contentType ? { contentType: part.contentType } : {}),
+            }
+            if (part.headers.length)
+              this.notes.add(`${where}: Postman has no per-part headers; part “${part.name}” lost them.`)
             if (part.kind === 'text') {
-              if (part.filename) this.notes.add(`${where}: Postman cannot send a text value as a file; part “${part.name}” is a plain text field.`)
+              if (part.filename)
+                this.notes.add(
+                  `${where}: Postman cannot send a text value as a file; part “${part.name}” is a plain text field.`,
+                )
               return { ...common, type: 'text', value: part.value }
             }
             this.notes.add(`${where}: file part “${part.name}” carries no file; choose it again after importing.`)
@@ -86,7 +107,8 @@ class Exporter {
         this.notes.add(`${where}: the binary body's file is not in the export; choose it again after importing.`)
         return { mode: 'file', file: { src: body.file?.filename ?? null } }
       case 'graphql':
-        if (body.operationName) this.notes.add(`${where}: Postman has no GraphQL operation name; “${body.operationName}” was left out.`)
+        if (body.operationName)
+          this.notes.add(`${where}: Postman has no GraphQL operation name; “${body.operationName}” was left out.`)
         return { mode: 'graphql', graphql: { query: body.query, variables: body.variables } }
     }
   }
@@ -94,10 +116,19 @@ class Exporter {
   request(item: Extract<CollectionItem, { kind: 'request' }>, chain: readonly InheritLevel[], path: string): Json {
     const where = `${path} › ${item.name}`
     // Postman has no collection or folder headers: they go down into each request.
-    const pushed = chain.some((level) => level.headers.some((h) => h[2])) ? applyInheritance({ ...item.request, auth: { type: 'none' } }, chain).headers : item.request.headers
-    if (pushed !== item.request.headers) this.notes.add('Collection and folder headers were copied into each request (Postman has no inherited headers).')
-    const spec = this.includeSecrets ? { ...item.request, headers: pushed } : maskSpec({ ...item.request, headers: pushed }, this.tally)
-    const headers: Json[] = spec.headers.map(([key, value, enabled]: Row) => ({ key, value, ...(enabled ? {} : { disabled: true }) }))
+    const pushed = chain.some((level) => level.headers.some((h) => h[2]))
+      ? applyInheritance({ ...item.request, auth: { type: 'none' } }, chain).headers
+      : item.request.headers
+    if (pushed !== item.request.headers)
+      this.notes.add('Collection and folder headers were copied into each request (Postman has no inherited headers).')
+    const spec = this.includeSecrets
+      ? { ...item.request, headers: pushed }
+      : maskSpec({ ...item.request, headers: pushed }, this.tally)
+    const headers: Json[] = spec.headers.map(([key, value, enabled]: Row) => ({
+      key,
+      value,
+      ...(enabled ? {} : { disabled: true }),
+    }))
     if (spec.cookies.trim()) headers.push({ key: 'Cookie', value: spec.cookies.trim() })
     const body = this.body(spec.body, headers, where)
     const s = spec.settings
@@ -106,13 +137,26 @@ class Exporter {
     if (s.maxRedirects !== undefined) behavior.maxRedirects = s.maxRedirects
     if (s.verifyTls !== undefined) behavior.strictSSL = s.verifyTls
     if (s.useCookieJar !== undefined) behavior.disableCookies = !s.useCookieJar
-    const lost = [s.timeoutMs && 'timeout', s.connectTimeoutMs && 'connect timeout', s.retry && 'retries', s.idempotencyKey && 'Idempotency-Key', s.maxResponseBytes && 'response size cap'].filter(Boolean)
+    const lost = [
+      s.timeoutMs && 'timeout',
+      s.connectTimeoutMs && 'connect timeout',
+      s.retry && 'retries',
+      s.idempotencyKey && 'Idempotency-Key',
+      s.maxResponseBytes && 'response size cap',
+    ].filter(Boolean)
     if (lost.length) this.notes.add(`${where}: Postman has no per-request ${lost.join(', ')}; left out.`)
-    if (spec.captures.length) this.notes.add(`${where}: response captures are not exported (Postman uses test scripts for them).`)
+    if (spec.captures.length)
+      this.notes.add(`${where}: response captures are not exported (Postman uses test scripts for them).`)
     return {
       name: item.name,
       ...(Object.keys(behavior).length ? { protocolProfileBehavior: behavior } : {}),
-      request: { method: spec.method, header: headers, url: this.url(spec), ...(body ? { body } : {}), ...this.auth(spec.auth, where) },
+      request: {
+        method: spec.method,
+        header: headers,
+        url: this.url(spec),
+        ...(body ? { body } : {}),
+        ...this.auth(spec.auth, where),
+      },
       response: [],
     }
   }
@@ -128,7 +172,10 @@ class Exporter {
   }
 }
 
-function level(node: { name: string; auth: RequestSpec['auth']; headers: Row[]; variables: Variable[] }, kind: InheritLevel['kind']): InheritLevel {
+function level(
+  node: { name: string; auth: RequestSpec['auth']; headers: Row[]; variables: Variable[] },
+  kind: InheritLevel['kind'],
+): InheritLevel {
   return { kind, name: node.name, auth: node.auth, headers: node.headers, variables: node.variables }
 }
 
@@ -145,7 +192,10 @@ export function exportPostman(tree: CollectionTree, options: ExportOptions & { f
   const build = (parentId: string | null, chain: InheritLevel[], path: string): Json[] =>
     (byParent.get(parentId) ?? []).map((item) => {
       if (item.kind === 'request') return exporter.request(item, chain, path)
-      return exporter.folder(item, build(item.id, [...chain, level({ ...item, auth: { type: 'inherit' } }, 'folder')], `${path} › ${item.name}`))
+      return exporter.folder(
+        item,
+        build(item.id, [...chain, level({ ...item, auth: { type: 'inherit' } }, 'folder')], `${path} › ${item.name}`),
+      )
     })
 
   const rootLevel = level({ ...tree, auth: { type: 'inherit' } }, 'collection')
@@ -155,7 +205,7 @@ export function exportPostman(tree: CollectionTree, options: ExportOptions & { f
     const folder = tree.items.find((item): item is Folder => item.id === options.folderId && item.kind === 'folder')
     if (!folder) throw new Error('That folder is not in this collection.')
     const ancestors: Folder[] = []
-    for (let id = folder.parentId; id; ) {
+    for (let id = folder.parentId; id;) {
       const parent = tree.items.find((item): item is Folder => item.id === id && item.kind === 'folder')
       if (!parent) break
       ancestors.unshift(parent)
@@ -165,13 +215,32 @@ export function exportPostman(tree: CollectionTree, options: ExportOptions & { f
     const auth = [...levels].reverse().find((l) => l.auth.type !== 'inherit')?.auth ?? { type: 'inherit' as const }
     const variables = new Map<string, Variable>()
     for (const l of levels) for (const v of l.variables) variables.set(v.name, v)
-    const chain = [rootLevel, ...ancestors.map((a) => level({ ...a, auth: { type: 'inherit' } }, 'folder')), level({ ...folder, auth: { type: 'inherit' } }, 'folder')]
+    const chain = [
+      rootLevel,
+      ...ancestors.map((a) => level({ ...a, auth: { type: 'inherit' } }, 'folder')),
+      level({ ...folder, auth: { type: 'inherit' } }, 'folder'),
+    ]
     name = folder.name
-    top = { description: folder.description, ...exporter.auth(auth, name), variable: exporter.variables([...variables.values()]), item: build(folder.id, chain, name) }
+    top = {
+      description: folder.description,
+      ...exporter.auth(auth, name),
+      variable: exporter.variables([...variables.values()]),
+      item: build(folder.id, chain, name),
+    }
   } else {
-    top = { description: tree.description, ...exporter.auth(tree.auth, name), variable: exporter.variables(tree.variables), item: build(null, [rootLevel], name) }
+    top = {
+      description: tree.description,
+      ...exporter.auth(tree.auth, name),
+      variable: exporter.variables(tree.variables),
+      item: build(null, [rootLevel], name),
+    }
   }
   const { description, ...rest } = top
   const doc = { info: { name, ...(description ? { description } : {}), schema: POSTMAN_SCHEMA_V21 }, ...rest }
-  return { filename: safeFileName(name, 'postman_collection.json'), mediaType: 'application/json', text: `${JSON.stringify(doc, null, 2)}\n`, notes: [...exporter.notes, ...exporter.tally.note()] }
+  return {
+    filename: safeFileName(name, 'postman_collection.json'),
+    mediaType: 'application/json',
+    text: `${JSON.stringify(doc, null, 2)}\n`,
+    notes: [...exporter.notes, ...exporter.tally.note()],
+  }
 }

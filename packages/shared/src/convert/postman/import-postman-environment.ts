@@ -4,7 +4,11 @@ import { arr, isRecord, str } from '../parse-document.js'
 
 /** A Postman environment (or globals) export: `name` and `values: [{key, value, enabled, type}]`. */
 export function isPostmanEnvironment(doc: unknown): boolean {
-  return isRecord(doc) && Array.isArray(doc.values) && (typeof doc._postman_variable_scope === 'string' || (typeof doc.name === 'string' && !('info' in doc)))
+  return (
+    isRecord(doc) &&
+    Array.isArray(doc.values) &&
+    (typeof doc._postman_variable_scope === 'string' || (typeof doc.name === 'string' && !('info' in doc)))
+  )
 }
 
 export function importPostmanEnvironment(doc: unknown, builder: ImportBuilder): void {
@@ -18,8 +22,14 @@ export function importPostmanEnvironment(doc: unknown, builder: ImportBuilder): 
       builder.skip(name, `variable “${key.slice(0, 40)}…”`, 'Its name is longer than 200 characters.')
       continue
     }
-    if (key !== str(value.key)) builder.skip(name, `variable “${key}”`, 'Its name had spaces or a line break around it, which were removed.')
-    variables.push({ name: key, value: str(value.value).slice(0, 1024 * 1024), enabled: value.enabled !== false, secret: value.type === 'secret' })
+    if (key !== str(value.key))
+      builder.skip(name, `variable “${key}”`, 'Its name had spaces or a line break around it, which were removed.')
+    variables.push({
+      name: key,
+      value: str(value.value).slice(0, 1024 * 1024),
+      enabled: value.enabled !== false,
+      secret: value.type === 'secret',
+    })
   }
   builder.environment(name, variables)
 }

@@ -17,7 +17,12 @@ const RAW_LANGUAGES: Record<string, string> = {
 
 /** True for a Postman collection (v2.0 or v2.1): `info` with a Postman schema URL, and `item`. */
 export function isPostmanCollection(doc: unknown): boolean {
-  return isRecord(doc) && isRecord(doc.info) && Array.isArray(doc.item) && /schema\.(getpostman|postman)\.com\/json\/collection\/v2/.test(str(doc.info.schema))
+  return (
+    isRecord(doc) &&
+    isRecord(doc.info) &&
+    Array.isArray(doc.item) &&
+    /schema\.(getpostman|postman)\.com\/json\/collection\/v2/.test(str(doc.info.schema))
+  )
 }
 
 export function postmanVariables(list: unknown, where: string, builder: ImportBuilder): Variable[] {
@@ -30,7 +35,12 @@ export function postmanVariables(list: unknown, where: string, builder: ImportBu
       builder.skip(where, `variable “${name.slice(0, 40)}…”`, 'Its name is longer than 200 characters.')
       continue
     }
-    variables.push({ name, value: str(v.value).slice(0, 1024 * 1024), enabled: v.disabled !== true && v.enabled !== false, secret: v.type === 'secret' })
+    variables.push({
+      name,
+      value: str(v.value).slice(0, 1024 * 1024),
+      enabled: v.disabled !== true && v.enabled !== false,
+      secret: v.type === 'secret',
+    })
   }
   return variables
 }
@@ -49,8 +59,17 @@ function scripts(events: unknown, where: string, builder: ImportBuilder): void {
   for (const event of arr(events).filter(isRecord)) {
     const lines = isRecord(event.script) ? arr(event.script.exec).join('\n').trim() : ''
     if (!lines) continue
-    const kind = event.listen === 'prerequest' ? 'pre-request script' : event.listen === 'test' ? 'test script' : `${str(event.listen)} script`
-    builder.skip(where, kind, `Courier does not run scripts (${lines.split('\n').length} lines); response captures can replace pm.*.set(…) of a token.`)
+    const kind =
+      event.listen === 'prerequest'
+        ? 'pre-request script'
+        : event.listen === 'test'
+          ? 'test script'
+          : `${str(event.listen)} script`
+    builder.skip(
+      where,
+      kind,
+      `Courier does not run scripts (${lines.split('\n').length} lines); response captures can replace pm.*.set(…) of a token.`,
+    )
   }
 }
 
@@ -75,15 +94,34 @@ function body(raw: unknown, headers: Row[], where: string, builder: ImportBuilde
         if (p.type === 'file') {
           const src = Array.isArray(p.src) ? p.src.map(String).join(', ') : str(p.src)
           // SECURITY.md B-10: a path in a file never reads a file on the Courier server.
-          if (src) builder.skip(where, `file part “${name}”`, `It points at a file on the exporting machine (${src.slice(0, 200)}); choose the file again in the Body tab.`)
+          if (src)
+            builder.skip(
+              where,
+              `file part “${name}”`,
+              `It points at a file on the exporting machine (${src.slice(0, 200)}); choose the file again in the Body tab.`,
+            )
           parts.push({ kind: 'file', name, enabled, file: null, headers: [], ...(contentType ? { contentType } : {}) })
-        } else parts.push({ kind: 'text', name, value: str(p.value), enabled, headers: [], ...(contentType ? { contentType } : {}) })
+        } else
+          parts.push({
+            kind: 'text',
+            name,
+            value: str(p.value),
+            enabled,
+            headers: [],
+            ...(contentType ? { contentType } : {}),
+          })
       }
       return { kind: 'multipart', parts }
     }
     case 'file': {
       const src = isRecord(raw.file) ? str(raw.file.src) : ''
-      builder.skip(where, 'binary file body', src ? `It points at a file on the exporting machine (${src.slice(0, 200)}); choose the file again in the Body tab.` : 'No file was attached; choose one in the Body tab.')
+      builder.skip(
+        where,
+        'binary file body',
+        src
+          ? `It points at a file on the exporting machine (${src.slice(0, 200)}); choose the file again in the Body tab.`
+          : 'No file was attached; choose one in the Body tab.',
+      )
       return { kind: 'binary', file: null }
     }
     case 'graphql': {
@@ -91,7 +129,12 @@ function body(raw: unknown, headers: Row[], where: string, builder: ImportBuilde
       return { kind: 'graphql', query: str(g.query), variables: str(g.variables) }
     }
     default:
-      if (raw.mode !== undefined) builder.skip(where, `body mode “${str(raw.mode)}”`, 'Courier does not know this body mode; the request was imported without a body.')
+      if (raw.mode !== undefined)
+        builder.skip(
+          where,
+          `body mode “${str(raw.mode)}”`,
+          'Courier does not know this body mode; the request was imported without a body.',
+        )
       return { kind: 'none' }
   }
 }
@@ -100,7 +143,8 @@ function settings(behavior: unknown): RequestSettings {
   if (!isRecord(behavior)) return {}
   const out: RequestSettings = {}
   if (typeof behavior.followRedirects === 'boolean') out.followRedirects = behavior.followRedirects
-  if (typeof behavior.maxRedirects === 'number') out.maxRedirects = Math.max(0, Math.min(50, Math.trunc(behavior.maxRedirects)))
+  if (typeof behavior.maxRedirects === 'number')
+    out.maxRedirects = Math.max(0, Math.min(50, Math.trunc(behavior.maxRedirects)))
   if (typeof behavior.strictSSL === 'boolean') out.verifyTls = behavior.strictSSL
   if (typeof behavior.disableCookies === 'boolean') out.useCookieJar = !behavior.disableCookies
   return out
@@ -115,7 +159,9 @@ function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, s
   const segment = (s: unknown) => (isRecord(s) ? str(s.value) : str(s))
   const host = arr(raw.host).map(segment).join('.')
   const path = arr(raw.path).map(segment).join('/')
-  const auth = isRecord(raw.auth) ? `${str(raw.auth.user)}${raw.auth.password !== undefined ? `:${str(raw.auth.password)}` : ''}@` : ''
+  const auth = isRecord(raw.auth)
+    ? `${str(raw.auth.user)}${raw.auth.password !== undefined ? `:${str(raw.auth.password)}` : ''}@`
+    : ''
   const base = `${raw.protocol ? `${str(raw.protocol)}://` : ''}${auth}${host}${raw.port ? `:${str(raw.port)}` : ''}${path || raw.path !== undefined ? `/${path}` : ''}`
   const hash = raw.hash ? `#${str(raw.hash)}` : ''
   const pathParams = arr(raw.variable)
@@ -125,11 +171,20 @@ function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, s
 }
 
 /** `original` is the node as written: the SDK turns variable type "secret" into "any". */
-function inheritable(node: Record<string, unknown>, original: Record<string, unknown>, where: string, builder: ImportBuilder): Partial<Inheritable> {
+function inheritable(
+  node: Record<string, unknown>,
+  original: Record<string, unknown>,
+  where: string,
+  builder: ImportBuilder,
+): Partial<Inheritable> {
   const auth = authFromPostman(node.auth)
   if (auth.problem) builder.skip(where, 'auth', auth.problem)
   scripts(node.event, where, builder)
-  return { description: description(node.description), auth: auth.auth, variables: postmanVariables(original.variable, where, builder) }
+  return {
+    description: description(node.description),
+    auth: auth.auth,
+    variables: postmanVariables(original.variable, where, builder),
+  }
 }
 
 function description(value: unknown): string {
@@ -145,9 +200,15 @@ function request(item: Record<string, unknown>, where: string, builder: ImportBu
   const auth = authFromPostman(req.auth)
   if (auth.problem) builder.skip(where, 'auth', auth.problem)
   scripts(item.event, where, builder)
-  if (description(req.description ?? item.description)) builder.skip(where, 'description', 'Courier requests have no description; it was left out.')
+  if (description(req.description ?? item.description))
+    builder.skip(where, 'description', 'Courier requests have no description; it was left out.')
   const examples = arr(item.response).length
-  if (examples) builder.skip(where, `${examples} saved example response${examples > 1 ? 's' : ''}`, 'Courier keeps responses in history, not in collections.')
+  if (examples)
+    builder.skip(
+      where,
+      `${examples} saved example response${examples > 1 ? 's' : ''}`,
+      'Courier keeps responses in history, not in collections.',
+    )
   return {
     method: str(req.method, 'GET').toUpperCase() || 'GET',
     url: target.url,
@@ -160,7 +221,14 @@ function request(item: Record<string, unknown>, where: string, builder: ImportBu
   }
 }
 
-function walk(items: unknown, originals: unknown, tree: CollectionTree, parentId: string | null, path: string, builder: ImportBuilder): void {
+function walk(
+  items: unknown,
+  originals: unknown,
+  tree: CollectionTree,
+  parentId: string | null,
+  path: string,
+  builder: ImportBuilder,
+): void {
   const raw = arr(originals)
   for (const [index, item] of arr(items).entries()) {
     if (!isRecord(item)) continue
@@ -189,7 +257,10 @@ export function importPostmanCollection(doc: unknown, builder: ImportBuilder): v
   const info = isRecord(normalized.info) ? normalized.info : {}
   const name = str(info.name, 'Postman collection')
   const original = isRecord(doc) ? doc : {}
-  const tree = builder.collection(name, { ...inheritable(normalized, original, name, builder), description: description(info.description ?? normalized.description) })
+  const tree = builder.collection(name, {
+    ...inheritable(normalized, original, name, builder),
+    description: description(info.description ?? normalized.description),
+  })
   walk(normalized.item, original.item, tree, null, tree.name, builder)
 }
 

@@ -11,13 +11,19 @@ const GRANTS_IN: Record<string, OAuth2Config['grant']> = {
   password_credentials: 'password',
   implicit: 'implicit',
 }
-const GRANTS_OUT: Partial<Record<OAuth2Config['grant'], string>> = Object.fromEntries(Object.entries(GRANTS_IN).map(([k, v]) => [v, k]))
+const GRANTS_OUT: Partial<Record<OAuth2Config['grant'], string>> = Object.fromEntries(
+  Object.entries(GRANTS_IN).map(([k, v]) => [v, k]),
+)
 
 /** Postman auth parameters (`[{key, value}]`, v2.1) as a plain object. */
 function params(auth: Record<string, unknown>, type: string): Record<string, string> {
   const raw = auth[type]
   if (isRecord(raw)) return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, str(v)])) // v2.0 shape
-  return Object.fromEntries(arr(raw).filter(isRecord).map((p) => [str(p.key), str(p.value)]))
+  return Object.fromEntries(
+    arr(raw)
+      .filter(isRecord)
+      .map((p) => [str(p.key), str(p.value)]),
+  )
 }
 
 export type AuthIn = { auth: Auth; problem?: string }
@@ -39,7 +45,9 @@ export function authFromPostman(raw: unknown): AuthIn {
     case 'bearer':
       return { auth: { type: 'bearer', token: p.token ?? '', prefix: 'Bearer' } }
     case 'apikey':
-      return { auth: { type: 'apikey', name: p.key ?? '', value: p.value ?? '', in: p.in === 'query' ? 'query' : 'header' } }
+      return {
+        auth: { type: 'apikey', name: p.key ?? '', value: p.value ?? '', in: p.in === 'query' ? 'query' : 'header' },
+      }
     case 'oauth2': {
       const grant = GRANTS_IN[p.grant_type ?? 'authorization_code']
       const config = OAuth2ConfigSchema.parse({
@@ -63,10 +71,16 @@ export function authFromPostman(raw: unknown): AuthIn {
         p.accessToken ? 'the stored access token was not imported; get a new one in the Auth tab' : null,
         p.addTokenTo === 'queryParams' ? 'the token goes in the Authorization header, not the query' : null,
       ].filter(Boolean)
-      return { auth: { type: 'oauth2', config }, ...(problems.length ? { problem: `OAuth 2: ${problems.join('; ')}.` } : {}) }
+      return {
+        auth: { type: 'oauth2', config },
+        ...(problems.length ? { problem: `OAuth 2: ${problems.join('; ')}.` } : {}),
+      }
     }
     default:
-      return { auth: { type: 'none' }, problem: `Courier cannot sign requests with “${raw.type}” auth; the request was imported without auth.` }
+      return {
+        auth: { type: 'none' },
+        problem: `Courier cannot sign requests with “${raw.type}” auth; the request was imported without auth.`,
+      }
   }
 }
 
@@ -89,7 +103,9 @@ export function authToPostman(auth: Auth): AuthOut {
     case 'bearer':
       return {
         auth: { type: 'bearer', bearer: list({ token: auth.token }) },
-        ...(auth.prefix !== 'Bearer' ? { problem: `Postman always sends “Bearer”; the prefix “${auth.prefix}” was not kept.` } : {}),
+        ...(auth.prefix !== 'Bearer'
+          ? { problem: `Postman always sends “Bearer”; the prefix “${auth.prefix}” was not kept.` }
+          : {}),
       }
     case 'apikey':
       return { auth: { type: 'apikey', apikey: list({ key: auth.name, value: auth.value, in: auth.in }) } }

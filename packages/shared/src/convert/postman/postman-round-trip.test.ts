@@ -11,7 +11,14 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, im
 function tree(): CollectionTree {
   const spec = (input: RequestSpecInput) => RequestSpecSchema.parse(input)
   const base = { version: 1, updatedAt: '2024-01-01T00:00:00.000Z' }
-  const folder = { ...base, kind: 'folder' as const, collectionId: 'c', description: 'Users live here', headers: [], variables: [{ name: 'userId', value: '42', enabled: true, secret: false }] }
+  const folder = {
+    ...base,
+    kind: 'folder' as const,
+    collectionId: 'c',
+    description: 'Users live here',
+    headers: [],
+    variables: [{ name: 'userId', value: '42', enabled: true, secret: false }],
+  }
   return {
     ...base,
     id: 'c',
@@ -27,30 +34,125 @@ function tree(): CollectionTree {
     ],
     items: [
       { ...folder, id: 'f1', parentId: null, name: 'Users', position: 0, auth: { type: 'inherit' } },
-      { ...folder, id: 'f2', parentId: 'f1', name: 'Admin', position: 0, auth: { type: 'basic', username: 'admin', password: '{{adminPassword}}' }, variables: [] },
       {
-        ...base, kind: 'request', collectionId: 'c', id: 'r1', parentId: 'f1', name: 'Get user', position: 1,
-        request: spec({ method: 'GET', url: '{{baseUrl}}/users/:id?expand=orders', params: [['expand', 'orders', true], ['debug', '1', false]], pathParams: [['id', '{{userId}}']], headers: [['Accept', 'application/json', true], ['X-Off', 'no', false]], auth: { type: 'inherit' } }),
+        ...folder,
+        id: 'f2',
+        parentId: 'f1',
+        name: 'Admin',
+        position: 0,
+        auth: { type: 'basic', username: 'admin', password: '{{adminPassword}}' },
+        variables: [],
       },
       {
-        ...base, kind: 'request', collectionId: 'c', id: 'r2', parentId: 'f2', name: 'Create user', position: 0,
-        request: spec({ method: 'POST', url: '{{baseUrl}}/users', body: { kind: 'json', text: '{\n  "name": "Ada"\n}' }, auth: { type: 'inherit' }, settings: { followRedirects: false, verifyTls: false, maxRedirects: 3 } }),
+        ...base,
+        kind: 'request',
+        collectionId: 'c',
+        id: 'r1',
+        parentId: 'f1',
+        name: 'Get user',
+        position: 1,
+        request: spec({
+          method: 'GET',
+          url: '{{baseUrl}}/users/:id?expand=orders',
+          params: [
+            ['expand', 'orders', true],
+            ['debug', '1', false],
+          ],
+          pathParams: [['id', '{{userId}}']],
+          headers: [
+            ['Accept', 'application/json', true],
+            ['X-Off', 'no', false],
+          ],
+          auth: { type: 'inherit' },
+        }),
       },
       {
-        ...base, kind: 'request', collectionId: 'c', id: 'r3', parentId: null, name: 'Login form', position: 1,
-        request: spec({ method: 'POST', url: '{{baseUrl}}/login', body: { kind: 'form', fields: [['user', 'ada', true], ['remember', 'yes', false]] }, auth: { type: 'none' } }),
+        ...base,
+        kind: 'request',
+        collectionId: 'c',
+        id: 'r2',
+        parentId: 'f2',
+        name: 'Create user',
+        position: 0,
+        request: spec({
+          method: 'POST',
+          url: '{{baseUrl}}/users',
+          body: { kind: 'json', text: '{\n  "name": "Ada"\n}' },
+          auth: { type: 'inherit' },
+          settings: { followRedirects: false, verifyTls: false, maxRedirects: 3 },
+        }),
       },
       {
-        ...base, kind: 'request', collectionId: 'c', id: 'r4', parentId: null, name: 'Upload', position: 2,
-        request: spec({ method: 'PUT', url: '{{baseUrl}}/upload', body: { kind: 'multipart', parts: [{ kind: 'text', name: 'title', value: 'hello', enabled: true, headers: [] }, { kind: 'text', name: 'meta', value: '{}', contentType: 'application/json', enabled: false, headers: [] }] }, auth: { type: 'apikey', name: 'X-Key', value: '{{key}}', in: 'header' } }),
+        ...base,
+        kind: 'request',
+        collectionId: 'c',
+        id: 'r3',
+        parentId: null,
+        name: 'Login form',
+        position: 1,
+        request: spec({
+          method: 'POST',
+          url: '{{baseUrl}}/login',
+          body: {
+            kind: 'form',
+            fields: [
+              ['user', 'ada', true],
+              ['remember', 'yes', false],
+            ],
+          },
+          auth: { type: 'none' },
+        }),
       },
       {
-        ...base, kind: 'request', collectionId: 'c', id: 'r5', parentId: null, name: 'Query', position: 3,
-        request: spec({ method: 'POST', url: '{{baseUrl}}/graphql', body: { kind: 'graphql', query: '{ me { id } }', variables: '{"a":1}' }, auth: { type: 'digest', username: 'u', password: '{{pw}}' } }),
+        ...base,
+        kind: 'request',
+        collectionId: 'c',
+        id: 'r4',
+        parentId: null,
+        name: 'Upload',
+        position: 2,
+        request: spec({
+          method: 'PUT',
+          url: '{{baseUrl}}/upload',
+          body: {
+            kind: 'multipart',
+            parts: [
+              { kind: 'text', name: 'title', value: 'hello', enabled: true, headers: [] },
+              { kind: 'text', name: 'meta', value: '{}', contentType: 'application/json', enabled: false, headers: [] },
+            ],
+          },
+          auth: { type: 'apikey', name: 'X-Key', value: '{{key}}', in: 'header' },
+        }),
       },
       {
-        ...base, kind: 'request', collectionId: 'c', id: 'r6', parentId: null, name: 'Raw XML', position: 4,
-        request: spec({ method: 'PATCH', url: '{{baseUrl}}/doc', body: { kind: 'raw', text: '<a/>', contentType: 'application/xml' }, auth: { type: 'inherit' } }),
+        ...base,
+        kind: 'request',
+        collectionId: 'c',
+        id: 'r5',
+        parentId: null,
+        name: 'Query',
+        position: 3,
+        request: spec({
+          method: 'POST',
+          url: '{{baseUrl}}/graphql',
+          body: { kind: 'graphql', query: '{ me { id } }', variables: '{"a":1}' },
+          auth: { type: 'digest', username: 'u', password: '{{pw}}' },
+        }),
+      },
+      {
+        ...base,
+        kind: 'request',
+        collectionId: 'c',
+        id: 'r6',
+        parentId: null,
+        name: 'Raw XML',
+        position: 4,
+        request: spec({
+          method: 'PATCH',
+          url: '{{baseUrl}}/doc',
+          body: { kind: 'raw', text: '<a/>', contentType: 'application/xml' },
+          auth: { type: 'inherit' },
+        }),
       },
     ],
   }
@@ -66,7 +168,13 @@ function comparable(t: CollectionTree) {
     auth: t.auth,
     variables: t.variables,
     items: t.items
-      .map((i) => ({ path: path(i.id), position: i.position, ...(i.kind === 'request' ? { request: i.request } : { kind: i.kind, auth: i.auth, description: i.description, variables: i.variables }) }))
+      .map((i) => ({
+        path: path(i.id),
+        position: i.position,
+        ...(i.kind === 'request'
+          ? { request: i.request }
+          : { kind: i.kind, auth: i.auth, description: i.description, variables: i.variables }),
+      }))
       .sort((a, b) => a.path.localeCompare(b.path)),
   }
 }
@@ -100,7 +208,11 @@ describe('Courier → Postman v2.1 → Courier', () => {
   it('leaves out credentials typed at the collection and folder level too', () => {
     const t = tree()
     t.auth = { type: 'bearer', token: 'collection-literal-token', prefix: 'Bearer' }
-    t.items = t.items.map((item) => (item.id === 'f2' && item.kind === 'folder' ? { ...item, auth: { type: 'basic', username: 'admin', password: 'folder-literal-pw' } } : item))
+    t.items = t.items.map((item) =>
+      item.id === 'f2' && item.kind === 'folder'
+        ? { ...item, auth: { type: 'basic', username: 'admin', password: 'folder-literal-pw' } }
+        : item,
+    )
     const file = exportPostman(t)
     expect(file.text).not.toContain('collection-literal-token')
     expect(file.text).not.toContain('folder-literal-pw')
@@ -121,8 +233,15 @@ describe('Courier → Postman v2.1 → Courier', () => {
   it('notes what Postman cannot hold', () => {
     const t = tree()
     const upload = t.items.find((i) => i.id === 'r4')!
-    if (upload.kind === 'request') upload.request.body = { kind: 'multipart', parts: [{ kind: 'text', name: 'report', value: 'a,b', filename: 'r.csv', enabled: true, headers: [] }] }
-    t.items[0] = { ...t.items[0]!, ...(t.items[0]!.kind === 'folder' ? { headers: [['X-Team', 'core', true]] } : {}) } as never
+    if (upload.kind === 'request')
+      upload.request.body = {
+        kind: 'multipart',
+        parts: [{ kind: 'text', name: 'report', value: 'a,b', filename: 'r.csv', enabled: true, headers: [] }],
+      }
+    t.items[0] = {
+      ...t.items[0]!,
+      ...(t.items[0]!.kind === 'folder' ? { headers: [['X-Team', 'core', true]] } : {}),
+    } as never
     const file = exportPostman(t, { includeSecrets: true })
     expect(file.notes.join('\n')).toMatch(/cannot send a text value as a file/)
     expect(file.notes.join('\n')).toMatch(/headers were copied into each request/)
@@ -133,20 +252,34 @@ describe('Courier → Postman v2.1 → Courier', () => {
 describe('real Postman files', () => {
   it('imports the Wise collection with folders, auth and a report of scripts and unknown variables', async () => {
     const result = await importText(fixture('wise-all-endpoints.postman_collection.json'))
-    expect(result.report).toMatchObject({ format: 'postman-collection', formatLabel: 'Postman collection v2.1', counts: { collections: 1, folders: 14, requests: 66 } })
+    expect(result.report).toMatchObject({
+      format: 'postman-collection',
+      formatLabel: 'Postman collection v2.1',
+      counts: { collections: 1, folders: 14, requests: 66 },
+    })
     const what = result.report.skipped.map((s) => s.what)
     expect(what).toContain('test script')
     expect(what).toContain('variable {{host}}')
-    const statement = result.collections[0]!.items.find((i) => i.name === 'GET /borderless-accounts/{accountId}/statement')
+    const statement = result.collections[0]!.items.find(
+      (i) => i.name === 'GET /borderless-accounts/{accountId}/statement',
+    )
     expect(statement?.kind === 'request' && statement.request.auth).toEqual({ type: 'none' })
-    expect(statement?.kind === 'request' && statement.request.params.map((p) => p[0])).toEqual(['currency', 'intervalStart', 'intervalEnd'])
+    expect(statement?.kind === 'request' && statement.request.params.map((p) => p[0])).toEqual([
+      'currency',
+      'intervalStart',
+      'intervalEnd',
+    ])
   })
 
   it('imports the Wise groups collection: form bodies and basic auth from variables', async () => {
     const result = await importText(fixture('wise-groups-api.postman_collection.json'))
     const token = result.collections[0]!.items.find((i) => i.name === '1. Generate tokens from authorization code')
     expect(token?.kind === 'request' && token.request.body.kind).toBe('form')
-    expect(token?.kind === 'request' && token.request.auth).toEqual({ type: 'basic', username: '{{client_id}}', password: '{{client_secret}}' })
+    expect(token?.kind === 'request' && token.request.auth).toEqual({
+      type: 'basic',
+      username: '{{client_id}}',
+      password: '{{client_secret}}',
+    })
   })
 
   it('imports the Wise environment, cleaning a name with a line break', async () => {
@@ -162,16 +295,27 @@ describe('real Postman files', () => {
       item: [
         {
           name: 'Up <img src=x onerror=alert(1)>',
-          request: { method: 'POST', url: 'https://x.test/up', auth: { type: 'basic', basic: { username: 'u', password: 'p' } }, body: { mode: 'formdata', formdata: [{ key: 'f', type: 'file', src: '/etc/passwd' }] } },
+          request: {
+            method: 'POST',
+            url: 'https://x.test/up',
+            auth: { type: 'basic', basic: { username: 'u', password: 'p' } },
+            body: { mode: 'formdata', formdata: [{ key: 'f', type: 'file', src: '/etc/passwd' }] },
+          },
         },
-        { name: 'Aws', request: { method: 'GET', url: 'https://x.test/', auth: { type: 'awsv4', awsv4: { accessKey: 'k' } } } },
+        {
+          name: 'Aws',
+          request: { method: 'GET', url: 'https://x.test/', auth: { type: 'awsv4', awsv4: { accessKey: 'k' } } },
+        },
       ],
     }
     const result = await importText(JSON.stringify(v20))
     const [up, aws] = result.collections[0]!.items
     expect(up?.name).toBe('Up <img src=x onerror=alert(1)>')
     expect(up?.kind === 'request' && up.request.auth).toEqual({ type: 'basic', username: 'u', password: 'p' })
-    expect(up?.kind === 'request' && up.request.body).toEqual({ kind: 'multipart', parts: [{ kind: 'file', name: 'f', enabled: true, file: null, headers: [] }] })
+    expect(up?.kind === 'request' && up.request.body).toEqual({
+      kind: 'multipart',
+      parts: [{ kind: 'file', name: 'f', enabled: true, file: null, headers: [] }],
+    })
     expect(JSON.stringify(result)).not.toContain('"/etc/passwd"')
     expect(aws?.kind === 'request' && aws.request.auth).toEqual({ type: 'none' })
     expect(result.report.skipped.map((s) => s.reason).join('\n')).toMatch(/awsv4/)

@@ -19,7 +19,11 @@ export function importWorkspace(docs: unknown[], builder: ImportBuilder): void {
     const where = str(doc.name, 'workspace')
     if (doc.kind === 'collection') {
       const data = InheritableSchema.safeParse(doc)
-      if (!data.success) throw new ConvertError('IMPORT_INVALID', `Collection “${where}” is not valid: ${data.error.issues[0]?.path.join('.')} ${data.error.issues[0]?.message}.`)
+      if (!data.success)
+        throw new ConvertError(
+          'IMPORT_INVALID',
+          `Collection “${where}” is not valid: ${data.error.issues[0]?.path.join('.')} ${data.error.issues[0]?.message}.`,
+        )
       trees.set(str(doc.id), builder.collection(doc.name, data.data))
     } else if (doc.kind === 'folder' || doc.kind === 'request') {
       const tree = trees.get(str(doc.collection))
@@ -28,7 +32,12 @@ export function importWorkspace(docs: unknown[], builder: ImportBuilder): void {
         continue
       }
       const parent = doc.parent === null || doc.parent === undefined ? null : (ids.get(str(doc.parent)) ?? null)
-      if (doc.parent && parent === null) builder.skip(where, doc.kind, 'Its folder is not in the file (or comes after it); it was put at the top of the collection.')
+      if (doc.parent && parent === null)
+        builder.skip(
+          where,
+          doc.kind,
+          'Its folder is not in the file (or comes after it); it was put at the top of the collection.',
+        )
       if (doc.kind === 'folder') {
         const data = InheritableSchema.safeParse(doc)
         ids.set(str(doc.id), builder.folder(tree, parent, { name: doc.name, ...(data.success ? data.data : {}) }))
@@ -40,7 +49,8 @@ export function importWorkspace(docs: unknown[], builder: ImportBuilder): void {
       const variables = VariablesSchema.safeParse(doc.variables)
       if (!variables.success) builder.skip(where, 'environment', 'Its variables are not valid.')
       else builder.environment(doc.name, variables.data, doc.id === 'globals')
-    } else builder.skip('workspace', `document of kind “${str(doc.kind)}”`, 'Courier does not know this kind of document.')
+    } else
+      builder.skip('workspace', `document of kind “${str(doc.kind)}”`, 'Courier does not know this kind of document.')
   }
 }
 
@@ -58,7 +68,11 @@ function withoutFiles(request: unknown, where: string, builder: ImportBuilder): 
   if (body.kind === 'multipart' && Array.isArray(body.parts)) {
     const parts = body.parts.map((part: unknown) => {
       if (!isRecord(part) || part.kind !== 'file' || !part.file) return part
-      builder.skip(where, `file part “${str(part.name)}”`, 'Files do not travel in an export; choose the file again in the Body tab.')
+      builder.skip(
+        where,
+        `file part “${str(part.name)}”`,
+        'Files do not travel in an export; choose the file again in the Body tab.',
+      )
       return { ...part, file: null }
     })
     return { ...request, body: { ...body, parts } }

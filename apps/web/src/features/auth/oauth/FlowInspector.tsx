@@ -29,17 +29,27 @@ function Exchange({ exchange, title }: { exchange: OAuthHttpExchange; title: str
         <span className="flow-exchange__method">{request.method}</span> <code>{request.url}</code>
       </p>
       <PairsTable label={`${title} request headers`} pairs={request.headers} />
-      {request.body ? <pre className="flow-exchange__body" aria-label={`${title} request body`}>{request.body}</pre> : null}
+      {request.body ? (
+        <pre className="flow-exchange__body" aria-label={`${title} request body`}>
+          {request.body}
+        </pre>
+      ) : null}
       {response ? (
         <>
           <p className="flow-exchange__line">
             <span className={`status-pill status-pill--${statusClass(response.status)}`}>
               {response.status} {response.statusText}
             </span>
-            {exchange.durationMs !== undefined ? <span className="flow-exchange__ms">{Math.round(exchange.durationMs)} ms</span> : null}
+            {exchange.durationMs !== undefined ? (
+              <span className="flow-exchange__ms">{Math.round(exchange.durationMs)} ms</span>
+            ) : null}
           </p>
           <PairsTable label={`${title} response headers`} pairs={response.headers} />
-          {response.body ? <pre className="flow-exchange__body" aria-label={`${title} response body`}>{response.body}</pre> : null}
+          {response.body ? (
+            <pre className="flow-exchange__body" aria-label={`${title} response body`}>
+              {response.body}
+            </pre>
+          ) : null}
         </>
       ) : (
         <p className="hint">No answer arrived.</p>

@@ -1,7 +1,11 @@
 import type { JwtView } from '@courier/shared'
 import { claimTime } from '../auth-time'
 
-const SIGNATURE_TEXT = { verified: 'Signature verified', invalid: 'Signature not valid', unavailable: 'Signature not checked' } as const
+const SIGNATURE_TEXT = {
+  verified: 'Signature verified',
+  invalid: 'Signature not valid',
+  unavailable: 'Signature not checked',
+} as const
 
 function value(text: unknown): string {
   return typeof text === 'string' ? text : JSON.stringify(text)
@@ -34,7 +38,9 @@ export function JwtDetails({ name, jwt }: { name: string; jwt: JwtView }) {
     <details className="jwt" open>
       <summary>
         <span className="jwt__name">{name}</span>
-        <span className={`auth-badge auth-badge--${jwt.signature.status === 'verified' ? 'ok' : jwt.signature.status === 'invalid' ? 'bad' : 'muted'}`}>
+        <span
+          className={`auth-badge auth-badge--${jwt.signature.status === 'verified' ? 'ok' : jwt.signature.status === 'invalid' ? 'bad' : 'muted'}`}
+        >
           {SIGNATURE_TEXT[jwt.signature.status]}
         </span>
       </summary>

@@ -1,4 +1,11 @@
-import { OAUTH_CALLBACK_PATH, isBrowserGrant, type OAuth2Config, type OAuthMetadata, type Pair, type Row } from '@courier/shared'
+import {
+  OAUTH_CALLBACK_PATH,
+  isBrowserGrant,
+  type OAuth2Config,
+  type OAuthMetadata,
+  type Pair,
+  type Row,
+} from '@courier/shared'
 import { useState } from 'react'
 import { KeyValueTable } from '../../../shared/ui/KeyValueTable'
 import { ErrorAlert, errorParts } from '../../../shared/ui/ErrorAlert'
@@ -33,7 +40,9 @@ function PairsEditor({ label, pairs, onChange }: { label: string; pairs: Pair[];
       keyPlaceholder="Parameter"
       onChange={(next) => {
         setRows(next)
-        onChange(next.filter(([name, , enabled]) => enabled && name.trim() !== '').map(([name, value]) => [name, value]))
+        onChange(
+          next.filter(([name, , enabled]) => enabled && name.trim() !== '').map(([name, value]) => [name, value]),
+        )
       }}
     />
   )
@@ -74,7 +83,12 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
     <div className="auth-form oauth-form">
       <AuthField label="Grant type">
         {(id) => (
-          <select id={id} aria-label="Grant type" value={grant} onChange={(event) => set('grant', event.target.value as OAuth2Config['grant'])}>
+          <select
+            id={id}
+            aria-label="Grant type"
+            value={grant}
+            onChange={(event) => set('grant', event.target.value as OAuth2Config['grant'])}
+          >
             {GRANT_OPTIONS.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
@@ -83,11 +97,26 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
           </select>
         )}
       </AuthField>
-      <AuthField label="Issuer" hint="Optional. Discovery fills the endpoints below and lets Courier check iss and token signatures.">
+      <AuthField
+        label="Issuer"
+        hint="Optional. Discovery fills the endpoints below and lets Courier check iss and token signatures."
+      >
         {(id) => (
           <span className="auth-inline">
-            <TextInput id={id} label="Issuer" value={config.issuer} placeholder="https://id.example.com" mono onChange={(issuer) => set('issuer', issuer)} />
-            <button type="button" className="button button--small" disabled={config.issuer.trim() === '' || discover.isPending} onClick={runDiscovery}>
+            <TextInput
+              id={id}
+              label="Issuer"
+              value={config.issuer}
+              placeholder="https://id.example.com"
+              mono
+              onChange={(issuer) => set('issuer', issuer)}
+            />
+            <button
+              type="button"
+              className="button button--small"
+              disabled={config.issuer.trim() === '' || discover.isPending}
+              onClick={runDiscovery}
+            >
               {discover.isPending ? 'Discovering…' : 'Discover'}
             </button>
           </span>
@@ -103,30 +132,71 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
       ) : null}
       {browser ? (
         <AuthField label="Authorization URL">
-          {(id) => <TextInput id={id} label="Authorization URL" value={config.authUrl} placeholder={hint('https://id.example.com/authorize')} mono onChange={(v) => set('authUrl', v)} />}
+          {(id) => (
+            <TextInput
+              id={id}
+              label="Authorization URL"
+              value={config.authUrl}
+              placeholder={hint('https://id.example.com/authorize')}
+              mono
+              onChange={(v) => set('authUrl', v)}
+            />
+          )}
         </AuthField>
       ) : null}
       {usesTokenUrl ? (
         <AuthField label="Token URL">
-          {(id) => <TextInput id={id} label="Token URL" value={config.tokenUrl} placeholder={hint('https://id.example.com/token')} mono onChange={(v) => set('tokenUrl', v)} />}
+          {(id) => (
+            <TextInput
+              id={id}
+              label="Token URL"
+              value={config.tokenUrl}
+              placeholder={hint('https://id.example.com/token')}
+              mono
+              onChange={(v) => set('tokenUrl', v)}
+            />
+          )}
         </AuthField>
       ) : null}
       {grant === 'device_code' ? (
         <AuthField label="Device authorization URL">
-          {(id) => <TextInput id={id} label="Device authorization URL" value={config.deviceAuthUrl} placeholder={hint('https://id.example.com/device')} mono onChange={(v) => set('deviceAuthUrl', v)} />}
+          {(id) => (
+            <TextInput
+              id={id}
+              label="Device authorization URL"
+              value={config.deviceAuthUrl}
+              placeholder={hint('https://id.example.com/device')}
+              mono
+              onChange={(v) => set('deviceAuthUrl', v)}
+            />
+          )}
         </AuthField>
       ) : null}
       <AuthField label="Client ID">
-        {(id) => <TextInput id={id} label="Client ID" value={config.clientId} mono onChange={(v) => set('clientId', v)} />}
+        {(id) => (
+          <TextInput id={id} label="Client ID" value={config.clientId} mono onChange={(v) => set('clientId', v)} />
+        )}
       </AuthField>
       {usesSecret ? (
         <>
           <AuthField label="Client secret" hint="Kept with the request; token requests are made by the Courier server.">
-            {(id) => <SecretInput id={id} label="Client secret" value={config.clientSecret} onChange={(v) => set('clientSecret', v)} />}
+            {(id) => (
+              <SecretInput
+                id={id}
+                label="Client secret"
+                value={config.clientSecret}
+                onChange={(v) => set('clientSecret', v)}
+              />
+            )}
           </AuthField>
           <AuthField label="Client authentication">
             {(id) => (
-              <select id={id} aria-label="Client authentication" value={config.clientAuth} onChange={(event) => set('clientAuth', event.target.value as OAuth2Config['clientAuth'])}>
+              <select
+                id={id}
+                aria-label="Client authentication"
+                value={config.clientAuth}
+                onChange={(event) => set('clientAuth', event.target.value as OAuth2Config['clientAuth'])}
+              >
                 {CLIENT_AUTH.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
@@ -140,15 +210,38 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
       {grant === 'password' ? (
         <>
           <AuthField label="Username">
-            {(id) => <TextInput id={id} label="Resource owner username" value={config.username} onChange={(v) => set('username', v)} />}
+            {(id) => (
+              <TextInput
+                id={id}
+                label="Resource owner username"
+                value={config.username}
+                onChange={(v) => set('username', v)}
+              />
+            )}
           </AuthField>
           <AuthField label="Password">
-            {(id) => <SecretInput id={id} label="Resource owner password" value={config.password} onChange={(v) => set('password', v)} />}
+            {(id) => (
+              <SecretInput
+                id={id}
+                label="Resource owner password"
+                value={config.password}
+                onChange={(v) => set('password', v)}
+              />
+            )}
           </AuthField>
         </>
       ) : null}
       <AuthField label="Scope">
-        {(id) => <TextInput id={id} label="Scope" value={config.scope} placeholder="openid profile read:items" mono onChange={(v) => set('scope', v)} />}
+        {(id) => (
+          <TextInput
+            id={id}
+            label="Scope"
+            value={config.scope}
+            placeholder="openid profile read:items"
+            mono
+            onChange={(v) => set('scope', v)}
+          />
+        )}
       </AuthField>
       {browser ? (
         <AuthField
@@ -159,13 +252,27 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
               : 'Leave empty to let Courier capture the callback itself. Any other URI you registered works too: paste where it lands.'
           }
         >
-          {(id) => <TextInput id={id} label="Redirect URI" value={config.redirectUri} placeholder={defaultRedirect} mono onChange={(v) => set('redirectUri', v)} />}
+          {(id) => (
+            <TextInput
+              id={id}
+              label="Redirect URI"
+              value={config.redirectUri}
+              placeholder={defaultRedirect}
+              mono
+              onChange={(v) => set('redirectUri', v)}
+            />
+          )}
         </AuthField>
       ) : null}
       {grant === 'authorization_code_pkce' ? (
         <AuthField label="PKCE method">
           {(id) => (
-            <select id={id} aria-label="PKCE method" value={config.pkceMethod} onChange={(event) => set('pkceMethod', event.target.value as OAuth2Config['pkceMethod'])}>
+            <select
+              id={id}
+              aria-label="PKCE method"
+              value={config.pkceMethod}
+              onChange={(event) => set('pkceMethod', event.target.value as OAuth2Config['pkceMethod'])}
+            >
               <option value="S256">S256 (recommended)</option>
               <option value="plain">plain</option>
             </select>
@@ -176,30 +283,56 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
         <summary>Audience, resource, extra parameters, token name</summary>
         <div className="auth-form">
           <AuthField label="Audience">
-            {(id) => <TextInput id={id} label="Audience" value={config.audience} mono onChange={(v) => set('audience', v)} />}
+            {(id) => (
+              <TextInput id={id} label="Audience" value={config.audience} mono onChange={(v) => set('audience', v)} />
+            )}
           </AuthField>
           <AuthField label="Resource" hint="RFC 8707 resource indicator.">
-            {(id) => <TextInput id={id} label="Resource" value={config.resource} mono onChange={(v) => set('resource', v)} />}
+            {(id) => (
+              <TextInput id={id} label="Resource" value={config.resource} mono onChange={(v) => set('resource', v)} />
+            )}
           </AuthField>
           <AuthField label="Header prefix">
-            {(id) => <TextInput id={id} label="Header prefix" value={config.headerPrefix} onChange={(v) => set('headerPrefix', v)} />}
+            {(id) => (
+              <TextInput
+                id={id}
+                label="Header prefix"
+                value={config.headerPrefix}
+                onChange={(v) => set('headerPrefix', v)}
+              />
+            )}
           </AuthField>
           <AuthField label="Token name" hint="Requests with the same token name (and environment) share one token.">
-            {(id) => <TextInput id={id} label="Token name" value={config.tokenKey} mono onChange={(v) => set('tokenKey', v)} />}
+            {(id) => (
+              <TextInput id={id} label="Token name" value={config.tokenKey} mono onChange={(v) => set('tokenKey', v)} />
+            )}
           </AuthField>
           <div className="auth-form__wide">
-            <Switch label="Refresh automatically before a send" hint="When the token has expired and a refresh token is stored." checked={config.autoRefresh} onChange={(v) => set('autoRefresh', v)} />
+            <Switch
+              label="Refresh automatically before a send"
+              hint="When the token has expired and a refresh token is stored."
+              checked={config.autoRefresh}
+              onChange={(v) => set('autoRefresh', v)}
+            />
           </div>
           {grant !== 'client_credentials' && grant !== 'password' && grant !== 'refresh_token' ? (
             <div className="auth-form__wide">
               <h4 className="oauth-form__subtitle">Extra authorization parameters</h4>
-              <PairsEditor label="Extra authorization parameters" pairs={config.authParams} onChange={(v) => set('authParams', v)} />
+              <PairsEditor
+                label="Extra authorization parameters"
+                pairs={config.authParams}
+                onChange={(v) => set('authParams', v)}
+              />
             </div>
           ) : null}
           {grant !== 'implicit' ? (
             <div className="auth-form__wide">
               <h4 className="oauth-form__subtitle">Extra token parameters</h4>
-              <PairsEditor label="Extra token parameters" pairs={config.tokenParams} onChange={(v) => set('tokenParams', v)} />
+              <PairsEditor
+                label="Extra token parameters"
+                pairs={config.tokenParams}
+                onChange={(v) => set('tokenParams', v)}
+              />
             </div>
           ) : null}
         </div>

@@ -43,7 +43,12 @@ export function OAuth2Panel({ config, onChange, environmentId }: OAuth2PanelProp
       ) : null}
       <div className="oauth-panel__side">
         <div className="oauth-panel__actions">
-          <button type="button" className="button button--primary" disabled={oauth.isStarting || live} onClick={() => oauth.getToken()}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={oauth.isStarting || live}
+            onClick={() => oauth.getToken()}
+          >
             {oauth.isStarting ? 'Starting…' : 'Get new access token'}
           </button>
           {live ? (
@@ -67,10 +72,16 @@ export function OAuth2Panel({ config, onChange, environmentId }: OAuth2PanelProp
           </div>
         ) : null}
         {flow?.device && flow.status === 'polling' ? <DeviceCodeCard device={flow.device} /> : null}
-        {flow && flow.status === 'waiting' && isBrowserGrant(flow.grant) ? <PasteRedirect prominent={!flow.capturesCallback} busy={oauth.isPasting} onPaste={oauth.paste} /> : null}
+        {flow && flow.status === 'waiting' && isBrowserGrant(flow.grant) ? (
+          <PasteRedirect prominent={!flow.capturesCallback} busy={oauth.isPasting} onPaste={oauth.paste} />
+        ) : null}
         {flow?.status === 'failed' && flow.error ? (
           <div role="group" aria-label="Flow result">
-            <ErrorAlert code={flow.error.code} message={flow.error.message} context={[`No token: the ${flow.error.step.replace('-', ' ')} step failed`]} />
+            <ErrorAlert
+              code={flow.error.code}
+              message={flow.error.message}
+              context={[`No token: the ${flow.error.step.replace('-', ' ')} step failed`]}
+            />
           </div>
         ) : null}
         {flow?.status === 'completed' ? (
@@ -86,7 +97,10 @@ export function OAuth2Panel({ config, onChange, environmentId }: OAuth2PanelProp
             onForget={() => forget.mutate({ environmentId, tokenKey })}
           />
         ) : token.isSuccess ? (
-          <p className="empty-note">No token yet{environmentId ? ' for this environment' : ''}. Get one, or send: client credentials and password grants fetch their own.</p>
+          <p className="empty-note">
+            No token yet{environmentId ? ' for this environment' : ''}. Get one, or send: client credentials and
+            password grants fetch their own.
+          </p>
         ) : null}
         {flow ? <FlowInspector flow={flow} /> : null}
       </div>

@@ -1,7 +1,15 @@
 import { useState } from 'react'
 
 /** For redirect URIs Courier does not serve: the address the provider sent the browser to finishes the flow. */
-export function PasteRedirect({ onPaste, busy, prominent }: { onPaste: (url: string) => void; busy: boolean; prominent: boolean }) {
+export function PasteRedirect({
+  onPaste,
+  busy,
+  prominent,
+}: {
+  onPaste: (url: string) => void
+  busy: boolean
+  prominent: boolean
+}) {
   const [url, setUrl] = useState('')
   return (
     <form
@@ -13,7 +21,9 @@ export function PasteRedirect({ onPaste, busy, prominent }: { onPaste: (url: str
       }}
     >
       <label className="paste-redirect__label" htmlFor="oauth-paste-redirect">
-        {prominent ? 'After signing in, paste the address the provider sent you to:' : 'No popup callback? Paste the redirect URL:'}
+        {prominent
+          ? 'After signing in, paste the address the provider sent you to:'
+          : 'No popup callback? Paste the redirect URL:'}
       </label>
       <span className="paste-redirect__row">
         <input

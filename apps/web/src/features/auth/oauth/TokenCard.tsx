@@ -27,7 +27,12 @@ export function TokenCard({ token, onRefresh, onForget, busy }: TokenCardProps) 
   const soon = left < 120_000 && left > -60_000
   const now = useNow(soon ? 1_000 : 15_000)
   const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= now
-  const state = token.expiresAt === null ? 'No expiry given' : expired ? `Expired ${relativeTime(token.expiresAt, now)}` : `Expires ${relativeTime(token.expiresAt, now)}`
+  const state =
+    token.expiresAt === null
+      ? 'No expiry given'
+      : expired
+        ? `Expired ${relativeTime(token.expiresAt, now)}`
+        : `Expires ${relativeTime(token.expiresAt, now)}`
   return (
     <section className="token-card" aria-label="Access token">
       <div className="token-card__head">
@@ -80,7 +85,11 @@ export function TokenCard({ token, onRefresh, onForget, busy }: TokenCardProps) 
           Forget token
         </button>
       </div>
-      {token.accessJwt ? <JwtDetails name="Access token" jwt={token.accessJwt} /> : <p className="hint">The access token is opaque: only the provider can read it.</p>}
+      {token.accessJwt ? (
+        <JwtDetails name="Access token" jwt={token.accessJwt} />
+      ) : (
+        <p className="hint">The access token is opaque: only the provider can read it.</p>
+      )}
       {token.idJwt ? <JwtDetails name="ID token" jwt={token.idJwt} /> : null}
     </section>
   )

@@ -9,7 +9,11 @@ const HEIGHT = 680
 export function openAuthPopup(): Window | null {
   const left = Math.round(window.screenX + (window.outerWidth - WIDTH) / 2)
   const top = Math.round(window.screenY + (window.outerHeight - HEIGHT) / 2)
-  const popup = window.open('about:blank', 'courier-oauth', `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`)
+  const popup = window.open(
+    'about:blank',
+    'courier-oauth',
+    `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`,
+  )
   if (!popup) return null
   try {
     popup.opener = null

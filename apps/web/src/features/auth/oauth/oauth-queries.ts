@@ -5,7 +5,8 @@ import { callEndpoint } from '../../../shared/api/proxy-client'
 
 export const oauthKeys = {
   all: ['oauth'] as const,
-  token: (environmentId: string | null, tokenKey: string) => [...oauthKeys.all, 'token', environmentId ?? 'default', tokenKey] as const,
+  token: (environmentId: string | null, tokenKey: string) =>
+    [...oauthKeys.all, 'token', environmentId ?? 'default', tokenKey] as const,
   tokens: () => [...oauthKeys.all, 'token'] as const,
   flow: (id: string) => [...oauthKeys.all, 'flow', id] as const,
 }
@@ -15,7 +16,8 @@ const isLive = (flow: OAuthFlowView | undefined) => flow?.status === 'waiting' |
 export function oauthTokenOptions(environmentId: string | null, tokenKey: string) {
   return queryOptions({
     queryKey: oauthKeys.token(environmentId, tokenKey),
-    queryFn: ({ signal }) => callEndpoint(endpoints.getOAuthToken, { query: { environmentId: environmentId ?? undefined, tokenKey } }, signal),
+    queryFn: ({ signal }) =>
+      callEndpoint(endpoints.getOAuthToken, { query: { environmentId: environmentId ?? undefined, tokenKey } }, signal),
   })
 }
 
@@ -40,7 +42,8 @@ export function useForgetOAuthToken() {
 
 export function useDiscoverOAuth() {
   return useMutation({
-    mutationFn: ({ issuer, environmentId }: { issuer: string; environmentId: string | null }) => callEndpoint(endpoints.discoverOAuth, { body: { issuer, environmentId } }),
+    mutationFn: ({ issuer, environmentId }: { issuer: string; environmentId: string | null }) =>
+      callEndpoint(endpoints.discoverOAuth, { body: { issuer, environmentId } }),
     meta: { shownInline: true }, // the config form shows it beside the issuer
   })
 }

@@ -1,4 +1,11 @@
-import { OAUTH_BROADCAST_CHANNEL, endpoints, isBrowserGrant, type OAuth2Config, type OAuth2Grant, type OAuthFlowView } from '@courier/shared'
+import {
+  OAUTH_BROADCAST_CHANNEL,
+  endpoints,
+  isBrowserGrant,
+  type OAuth2Config,
+  type OAuth2Grant,
+  type OAuthFlowView,
+} from '@courier/shared'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { callEndpoint } from '../../../shared/api/proxy-client'
@@ -24,7 +31,8 @@ export function useOAuthFlow(config: OAuth2Config, environmentId: string | null)
   }
 
   const start = useMutation({
-    mutationFn: ({ grant }: { grant?: OAuth2Grant; popup: Window | null }) => callEndpoint(endpoints.startOAuthFlow, { body: { config, environmentId, grant } }),
+    mutationFn: ({ grant }: { grant?: OAuth2Grant; popup: Window | null }) =>
+      callEndpoint(endpoints.startOAuthFlow, { body: { config, environmentId, grant } }),
     onSuccess: (view, { popup }) => {
       adopt(view)
       if (view.authorizeUrl && popup && !popup.closed) popup.location.href = view.authorizeUrl

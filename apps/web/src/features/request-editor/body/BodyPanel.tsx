@@ -67,7 +67,13 @@ export function BodyPanel({ body, documentKey, onKind, onBody, onSend }: BodyPan
         <div role="radiogroup" aria-label="Body type" className="segmented">
           {KINDS.map(({ kind, label }) => (
             <label key={kind} className={`segmented__item${body.kind === kind ? ' is-selected' : ''}`}>
-              <input type="radio" name="body-type" value={kind} checked={body.kind === kind} onChange={() => onKind(kind)} />
+              <input
+                type="radio"
+                name="body-type"
+                value={kind}
+                checked={body.kind === kind}
+                onChange={() => onKind(kind)}
+              />
               {label}
             </label>
           ))}
@@ -83,7 +89,14 @@ export function BodyPanel({ body, documentKey, onKind, onBody, onSend }: BodyPan
         {body.kind === 'raw' ? (
           <label className="inline-field">
             <span>Content type</span>
-            <input className="inline-field__input" aria-label="Content type" list="raw-content-types" value={body.contentType} spellCheck={false} onChange={(event) => onBody({ ...body, contentType: event.target.value })} />
+            <input
+              className="inline-field__input"
+              aria-label="Content type"
+              list="raw-content-types"
+              value={body.contentType}
+              spellCheck={false}
+              onChange={(event) => onBody({ ...body, contentType: event.target.value })}
+            />
             <datalist id="raw-content-types">
               {RAW_TYPES.map((t) => (
                 <option key={t.type} value={t.type} />
@@ -94,12 +107,22 @@ export function BodyPanel({ body, documentKey, onKind, onBody, onSend }: BodyPan
       </div>
       {auto ? (
         <p className="hint body-panel__auto">
-          Sent with <code>Content-Type: {auto}</code> and a <code>Content-Length</code> Courier computes; a Content-Type header of your own replaces it.
+          Sent with <code>Content-Type: {auto}</code> and a <code>Content-Length</code> Courier computes; a Content-Type
+          header of your own replaces it.
         </p>
       ) : null}
       {body.kind === 'none' ? <p className="empty-note">This request has no body.</p> : null}
       {body.kind === 'json' ? (
-        <CodeEditor key="json" language="json" ariaLabel="JSON body" value={body.text} documentKey={documentKey} editorRef={editor} onChange={(text) => onBody({ kind: 'json', text })} onCtrlEnter={onSend} />
+        <CodeEditor
+          key="json"
+          language="json"
+          ariaLabel="JSON body"
+          value={body.text}
+          documentKey={documentKey}
+          editorRef={editor}
+          onChange={(text) => onBody({ kind: 'json', text })}
+          onCtrlEnter={onSend}
+        />
       ) : null}
       {body.kind === 'raw' ? (
         <CodeEditor
@@ -114,9 +137,16 @@ export function BodyPanel({ body, documentKey, onKind, onBody, onSend }: BodyPan
         />
       ) : null}
       {body.kind === 'form' ? (
-        <KeyValueTable label="Form fields" rows={body.fields} onChange={(fields: Row[]) => onBody({ kind: 'form', fields })} keyPlaceholder="Add field" />
+        <KeyValueTable
+          label="Form fields"
+          rows={body.fields}
+          onChange={(fields: Row[]) => onBody({ kind: 'form', fields })}
+          keyPlaceholder="Add field"
+        />
       ) : null}
-      {body.kind === 'multipart' ? <MultipartBody parts={body.parts} onChange={(parts) => onBody({ kind: 'multipart', parts })} /> : null}
+      {body.kind === 'multipart' ? (
+        <MultipartBody parts={body.parts} onChange={(parts) => onBody({ kind: 'multipart', parts })} />
+      ) : null}
       {body.kind === 'binary' ? (
         <div className="binary-body">
           <FilePicker label="File to send as the body" file={body.file} onFile={(file) => onBody({ ...body, file })} />
@@ -133,7 +163,9 @@ export function BodyPanel({ body, documentKey, onKind, onBody, onSend }: BodyPan
           </label>
         </div>
       ) : null}
-      {body.kind === 'graphql' ? <GraphqlBody body={body} documentKey={documentKey} onChange={onBody} onSend={onSend} /> : null}
+      {body.kind === 'graphql' ? (
+        <GraphqlBody body={body} documentKey={documentKey} onChange={onBody} onSend={onSend} />
+      ) : null}
     </div>
   )
 }

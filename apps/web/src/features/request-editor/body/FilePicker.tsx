@@ -33,7 +33,13 @@ export function FilePicker({ label, file, onFile }: FilePickerProps) {
 
   return (
     <div className="file-picker">
-      <input id={inputId} type="file" className="visually-hidden" aria-label={label} onChange={(event) => void choose(event.target.files?.[0])} />
+      <input
+        id={inputId}
+        type="file"
+        className="visually-hidden"
+        aria-label={label}
+        onChange={(event) => void choose(event.target.files?.[0])}
+      />
       <label htmlFor={inputId} className="button button--small file-picker__button">
         {file ? 'Replace…' : 'Choose file…'}
       </label>
@@ -46,7 +52,8 @@ export function FilePicker({ label, file, onFile }: FilePickerProps) {
         </span>
       ) : file ? (
         <span className="file-picker__name" title={`${file.filename} · ${file.contentType}`}>
-          {file.filename} <span className="file-picker__meta">{file.size === undefined ? '' : formatBytes(file.size)}</span>
+          {file.filename}{' '}
+          <span className="file-picker__meta">{file.size === undefined ? '' : formatBytes(file.size)}</span>
         </span>
       ) : (
         <span className="file-picker__empty">No file chosen</span>

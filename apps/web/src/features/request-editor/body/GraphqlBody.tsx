@@ -5,7 +5,17 @@ import { jsonProblem } from './json-problem'
 type GraphqlBody = Extract<RequestBody, { kind: 'graphql' }>
 
 /** Query and variables, sent as `{"query", "variables", "operationName"}` JSON. */
-export function GraphqlBody({ body, documentKey, onChange, onSend }: { body: GraphqlBody; documentKey: number; onChange: (body: GraphqlBody) => void; onSend: () => void }) {
+export function GraphqlBody({
+  body,
+  documentKey,
+  onChange,
+  onSend,
+}: {
+  body: GraphqlBody
+  documentKey: number
+  onChange: (body: GraphqlBody) => void
+  onSend: () => void
+}) {
   const problem = jsonProblem(body.variables)
   return (
     <div className="graphql-body">
@@ -20,14 +30,28 @@ export function GraphqlBody({ body, documentKey, onChange, onSend }: { body: Gra
             onChange={(event) => onChange({ ...body, operationName: event.target.value || undefined })}
           />
         </div>
-        <CodeEditor language="graphql" ariaLabel="GraphQL query" value={body.query} documentKey={documentKey} onChange={(query) => onChange({ ...body, query })} onCtrlEnter={onSend} />
+        <CodeEditor
+          language="graphql"
+          ariaLabel="GraphQL query"
+          value={body.query}
+          documentKey={documentKey}
+          onChange={(query) => onChange({ ...body, query })}
+          onCtrlEnter={onSend}
+        />
       </div>
       <div className="graphql-body__pane">
         <div className="graphql-body__label">
           <span>Variables (JSON)</span>
           {problem ? <span className="json-status json-status--bad">{problem}</span> : null}
         </div>
-        <CodeEditor language="json" ariaLabel="GraphQL variables" value={body.variables} documentKey={documentKey} onChange={(variables) => onChange({ ...body, variables })} onCtrlEnter={onSend} />
+        <CodeEditor
+          language="json"
+          ariaLabel="GraphQL variables"
+          value={body.variables}
+          documentKey={documentKey}
+          onChange={(variables) => onChange({ ...body, variables })}
+          onCtrlEnter={onSend}
+        />
       </div>
     </div>
   )

@@ -15,14 +15,27 @@ type MultipartBodyProps = { parts: MultipartPart[]; onChange: (parts: MultipartP
 export function MultipartBody({ parts, onChange }: MultipartBodyProps) {
   const [expanded, setExpanded] = useState<number | null>(null)
   const add = (kind: 'text' | 'file') =>
-    onChange([...parts, kind === 'text' ? { kind, name: '', value: '', enabled: true, headers: [] } : { kind: 'file', name: '', enabled: true, file: null, headers: [] }])
+    onChange([
+      ...parts,
+      kind === 'text'
+        ? { kind, name: '', value: '', enabled: true, headers: [] }
+        : { kind: 'file', name: '', enabled: true, file: null, headers: [] },
+    ])
 
   return (
     <div className="multipart">
       {parts.length === 0 ? <p className="empty-note">No parts yet. Add a text field or a file.</p> : null}
       {parts.length > 0 ? (
         <table className="kv-table kv-table--mono multipart__table" aria-label="Multipart parts">
-          <RowsTableHead columns={['Name', { label: 'Kind', className: 'multipart__kind-col' }, 'Value', { label: 'Content type', className: 'multipart__type-col' }]} actionsClassName="multipart__actions" />
+          <RowsTableHead
+            columns={[
+              'Name',
+              { label: 'Kind', className: 'multipart__kind-col' },
+              'Value',
+              { label: 'Content type', className: 'multipart__type-col' },
+            ]}
+            actionsClassName="multipart__actions"
+          />
           <tbody>
             {parts.map((part, index) => (
               <PartRows
@@ -49,7 +62,13 @@ export function MultipartBody({ parts, onChange }: MultipartBodyProps) {
   )
 }
 
-type PartRowsProps = { part: MultipartPart; expanded: boolean; onToggle: () => void; onChange: (part: MultipartPart) => void; onRemove: () => void }
+type PartRowsProps = {
+  part: MultipartPart
+  expanded: boolean
+  onToggle: () => void
+  onChange: (part: MultipartPart) => void
+  onRemove: () => void
+}
 
 function PartRows({ part, expanded, onToggle, onChange, onRemove }: PartRowsProps) {
   const label = part.name || 'part'
@@ -65,20 +84,44 @@ function PartRows({ part, expanded, onToggle, onChange, onRemove }: PartRowsProp
     <>
       <tr className={`kv-table__row${part.enabled ? '' : ' kv-table__row--off'}`}>
         <td className="kv-table__check">
-          <input type="checkbox" aria-label="Enabled" checked={part.enabled} onChange={(event) => onChange({ ...part, enabled: event.target.checked })} />
+          <input
+            type="checkbox"
+            aria-label="Enabled"
+            checked={part.enabled}
+            onChange={(event) => onChange({ ...part, enabled: event.target.checked })}
+          />
         </td>
         <td>
-          <input className="kv-table__input" aria-label="Part name" placeholder="name" value={part.name} spellCheck={false} onChange={(event) => onChange({ ...part, name: event.target.value })} />
+          <input
+            className="kv-table__input"
+            aria-label="Part name"
+            placeholder="name"
+            value={part.name}
+            spellCheck={false}
+            onChange={(event) => onChange({ ...part, name: event.target.value })}
+          />
         </td>
         <td className="multipart__kind-col">
-          <select aria-label={`Kind of ${label}`} className="multipart__kind" value={part.kind} onChange={(event) => setKind(event.target.value as 'text' | 'file')}>
+          <select
+            aria-label={`Kind of ${label}`}
+            className="multipart__kind"
+            value={part.kind}
+            onChange={(event) => setKind(event.target.value as 'text' | 'file')}
+          >
             <option value="text">Text</option>
             <option value="file">File</option>
           </select>
         </td>
         <td>
           {part.kind === 'text' ? (
-            <VariableInput className="kv-table__input" aria-label={`Value of ${label}`} placeholder="value" value={part.value} spellCheck={false} onChange={(value) => onChange({ ...part, value })} />
+            <VariableInput
+              className="kv-table__input"
+              aria-label={`Value of ${label}`}
+              placeholder="value"
+              value={part.value}
+              spellCheck={false}
+              onChange={(value) => onChange({ ...part, value })}
+            />
           ) : (
             <FilePicker label={`File for ${label}`} file={part.file} onFile={(file) => onChange({ ...part, file })} />
           )}
@@ -94,10 +137,23 @@ function PartRows({ part, expanded, onToggle, onChange, onRemove }: PartRowsProp
           />
         </td>
         <td className="multipart__actions">
-          <button type="button" className="icon-button" aria-expanded={expanded} aria-label={`More options for ${label}`} title="File name and part headers" onClick={onToggle}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-expanded={expanded}
+            aria-label={`More options for ${label}`}
+            title="File name and part headers"
+            onClick={onToggle}
+          >
             ⋯
           </button>
-          <button type="button" className="icon-button" aria-label={`Remove ${label}`} title="Remove" onClick={onRemove}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Remove ${label}`}
+            title="Remove"
+            onClick={onRemove}
+          >
             ×
           </button>
         </td>
@@ -120,7 +176,12 @@ function PartRows({ part, expanded, onToggle, onChange, onRemove }: PartRowsProp
               <KeyValueTable
                 label={`Headers of ${label}`}
                 rows={part.headers.map(([name, value]): Row => [name, value, true])}
-                onChange={(rows) => onChange({ ...part, headers: rows.filter(([, , enabled]) => enabled).map(([name, value]): Pair => [name, value]) })}
+                onChange={(rows) =>
+                  onChange({
+                    ...part,
+                    headers: rows.filter(([, , enabled]) => enabled).map(([name, value]): Pair => [name, value]),
+                  })
+                }
                 keyPlaceholder="Part header"
               />
             </div>

@@ -44,7 +44,9 @@ export function HexView({ body }: { body: BodyDescriptor }) {
   return (
     <div className="hex-view">
       <p className="hex-view__caption">
-        {bytes.length < body.size ? `The first ${formatBytes(bytes.length)} of ${formatBytes(body.size)}` : `All ${formatBytes(body.size)}, byte for byte`}
+        {bytes.length < body.size
+          ? `The first ${formatBytes(bytes.length)} of ${formatBytes(body.size)}`
+          : `All ${formatBytes(body.size)}, byte for byte`}
         {bytes.length < body.size && limit < MOST ? (
           <button type="button" className="link-button" onClick={() => setLimit(MOST)}>
             Show the first {formatBytes(MOST)}

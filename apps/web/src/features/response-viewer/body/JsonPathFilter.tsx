@@ -51,7 +51,13 @@ export function JsonPathFilter({ applied, onApply }: JsonPathFilterProps) {
         }}
       />
       <span className={`jsonpath-filter__status${error ? ' is-error' : ''}`} role="status" aria-label="Filter result">
-        {busy ? 'Filtering…' : error ? error : applied ? `${applied.matches} match${applied.matches === 1 ? '' : 'es'}` : ''}
+        {busy
+          ? 'Filtering…'
+          : error
+            ? error
+            : applied
+              ? `${applied.matches} match${applied.matches === 1 ? '' : 'es'}`
+              : ''}
       </span>
     </div>
   )

@@ -29,12 +29,22 @@ function ColouredJson({ text }: { text: string }) {
   )
 }
 
-type LinesViewProps = { client: BodyClient; view: LineView; count: number; version: unknown; label: string; json?: boolean }
+type LinesViewProps = {
+  client: BodyClient
+  view: LineView
+  count: number
+  version: unknown
+  label: string
+  json?: boolean
+}
 
 export function LinesView({ client, view, count, version, label, json = false }: LinesViewProps) {
   const scroller = useRef<HTMLDivElement>(null)
   const lines = useRemoteBlocks<Line>(
-    (from, to) => client.call('lines', { view, from, to }).then(({ text, numbers }) => text.map((line, i) => ({ text: line, number: numbers[i]! }))),
+    (from, to) =>
+      client
+        .call('lines', { view, from, to })
+        .then(({ text, numbers }) => text.map((line, i) => ({ text: line, number: numbers[i]! }))),
     `${view}:${String(version)}`,
   )
   const { items, height, first, last } = useBlockVirtualizer(count, ROW_HEIGHT, scroller)
@@ -56,7 +66,9 @@ export function LinesView({ client, view, count, version, label, json = false }:
                   <span className="lines-view__number" style={{ width: gutter }} aria-hidden="true">
                     {line ? (line.number === 0 ? '↪' : line.number) : ''}
                   </span>
-                  <span className="lines-view__text">{line ? json ? <ColouredJson text={line.text} /> : line.text : ' '}</span>
+                  <span className="lines-view__text">
+                    {line ? json ? <ColouredJson text={line.text} /> : line.text : ' '}
+                  </span>
                 </div>
               )
             })}

@@ -23,7 +23,9 @@ function ImagePreview({ body }: { body: BodyDescriptor }) {
       <img
         src={body.url}
         alt={`Response image (${body.contentType})`}
-        onLoad={(event) => setDimensions(`${event.currentTarget.naturalWidth} × ${event.currentTarget.naturalHeight} px`)}
+        onLoad={(event) =>
+          setDimensions(`${event.currentTarget.naturalWidth} × ${event.currentTarget.naturalHeight} px`)
+        }
         onError={() => setDimensions('The image could not be decoded.')}
       />
       <span className="image-preview__caption">
@@ -40,7 +42,11 @@ function useBodyText(body: BodyDescriptor, max: number): { text: string | null; 
   const [state, setState] = useState<{ text: string | null; error: string | null }>({ text: body.inline, error: null })
   useEffect(() => {
     if (body.inline !== null) return setState({ text: body.inline, error: null })
-    if (body.size > max) return setState({ text: null, error: `This page is ${formatBytes(body.size)}; previews stop at ${formatBytes(max)}. Download it to open it.` })
+    if (body.size > max)
+      return setState({
+        text: null,
+        error: `This page is ${formatBytes(body.size)}; previews stop at ${formatBytes(max)}. Download it to open it.`,
+      })
     const controller = new AbortController()
     fetchBody(body.url, { signal: controller.signal })
       .then((response) => response.text())
@@ -62,8 +68,17 @@ function HtmlPreview({ body }: { body: BodyDescriptor }) {
   if (text === null) return <p className="empty-note">Loading the page…</p>
   return (
     <div className="frame-preview">
-      <p className="frame-preview__note">Rendered without scripts, in a sandbox that cannot reach Courier; images and styles from other hosts are not loaded.</p>
-      <iframe className="frame-preview__frame" title="HTML preview" sandbox="" referrerPolicy="no-referrer" srcDoc={text} />
+      <p className="frame-preview__note">
+        Rendered without scripts, in a sandbox that cannot reach Courier; images and styles from other hosts are not
+        loaded.
+      </p>
+      <iframe
+        className="frame-preview__frame"
+        title="HTML preview"
+        sandbox=""
+        referrerPolicy="no-referrer"
+        srcDoc={text}
+      />
     </div>
   )
 }

@@ -1,4 +1,10 @@
-import { headerValue, isJsonContentType, suggestFilename, ViewSettingsSchema, type ResponseRecord } from '@courier/shared'
+import {
+  headerValue,
+  isJsonContentType,
+  suggestFilename,
+  ViewSettingsSchema,
+  type ResponseRecord,
+} from '@courier/shared'
 import { useEffect, useState } from 'react'
 import { CodeEditor } from '../../../shared/code-editor/CodeEditor'
 import { formatBytes } from '../../../shared/format/format'
@@ -24,9 +30,15 @@ function Loading({ state }: { state: Extract<BodyDocumentState, { status: 'loadi
   return (
     <div className="body-loading" aria-busy="true">
       <p className="empty-note">
-        {!progress ? 'Loading body…' : progress.phase === 'parse' ? `Parsing ${formatBytes(progress.received)}…` : `Loading body… ${formatBytes(progress.received)} of ${formatBytes(progress.total)}`}
+        {!progress
+          ? 'Loading body…'
+          : progress.phase === 'parse'
+            ? `Parsing ${formatBytes(progress.received)}…`
+            : `Loading body… ${formatBytes(progress.received)} of ${formatBytes(progress.total)}`}
       </p>
-      {fraction !== null ? <progress className="body-loading__bar" max={1} value={fraction} aria-label="Body loaded" /> : null}
+      {fraction !== null ? (
+        <progress className="body-loading__bar" max={1} value={fraction} aria-label="Body loaded" />
+      ) : null}
     </div>
   )
 }
@@ -37,7 +49,8 @@ function PrettyView({ doc, record }: { doc: Extract<BodyDocumentState, { status:
   const [error, setError] = useState<string | null>(null)
   // A large body's pretty form is made on first use, in the worker.
   useEffect(() => {
-    if (info.prettyLines === null) client.call('pretty', {}).then(setInfo, (failure: Error) => setError(failure.message))
+    if (info.prettyLines === null)
+      client.call('pretty', {}).then(setInfo, (failure: Error) => setError(failure.message))
   }, [info, client, setInfo])
 
   if (error) return <p className="inline-warning">{error}</p>
@@ -63,8 +76,18 @@ function PrettyView({ doc, record }: { doc: Extract<BodyDocumentState, { status:
   }
   return (
     <>
-      <p className="hint body-hint">{formatBytes(info.prettyChars ?? 0)} of text, drawn a screen at a time so it stays fast: use Tree to fold it and the filter to narrow it.</p>
-      <LinesView client={client} view="pretty" count={info.prettyLines} version={info} label="Response body" json={info.kind === 'json' && !info.parseError} />
+      <p className="hint body-hint">
+        {formatBytes(info.prettyChars ?? 0)} of text, drawn a screen at a time so it stays fast: use Tree to fold it and
+        the filter to narrow it.
+      </p>
+      <LinesView
+        client={client}
+        view="pretty"
+        count={info.prettyLines}
+        version={info}
+        label="Response body"
+        json={info.kind === 'json' && !info.parseError}
+      />
     </>
   )
 }
@@ -101,11 +124,15 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
   // A large JSON body opens as a Tree: it is ready as soon as the body is parsed, while Pretty
   // first has to write the whole document out again.
   const largeJson = isJson && body.size > DEFAULT_LIMITS.eagerPrettyChars
-  const fallback: BodyView = preview === 'image' || preview === 'pdf' ? 'preview' : largeJson ? 'tree' : body.isText ? 'pretty' : 'hex'
+  const fallback: BodyView =
+    preview === 'image' || preview === 'pdf' ? 'preview' : largeJson ? 'tree' : body.isText ? 'pretty' : 'hex'
   const view: BodyView = chosen && views.find((v) => v.id === chosen)?.available ? chosen : fallback
-  const filename = body.filename ?? suggestFilename(headerValue(record.headers, 'content-disposition'), record.request.url, body.contentType)
+  const filename =
+    body.filename ??
+    suggestFilename(headerValue(record.headers, 'content-disposition'), record.request.url, body.contentType)
   const downloadHref = `${body.url}?download=1`
-  const needsDocument = view === 'pretty' || view === 'tree' || view === 'raw' || (view === 'preview' && preview === 'text')
+  const needsDocument =
+    view === 'pretty' || view === 'tree' || view === 'raw' || (view === 'preview' && preview === 'text')
 
   return (
     <div className="response-body">
@@ -115,7 +142,13 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
             .filter((v) => v.available)
             .map((v) => (
               <label key={v.id} className={`segmented__item${view === v.id ? ' is-selected' : ''}`}>
-                <input type="radio" name={`body-view-${record.id}`} value={v.id} checked={view === v.id} onChange={() => setChosen(v.id)} />
+                <input
+                  type="radio"
+                  name={`body-view-${record.id}`}
+                  value={v.id}
+                  checked={view === v.id}
+                  onChange={() => setChosen(v.id)}
+                />
                 {v.label}
               </label>
             ))}
@@ -132,7 +165,12 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
         <span className="response-body__copied" role="status" aria-live="polite">
           {copied}
         </span>
-        <a className="button button--small" href={downloadHref} download={filename} title={`Save as ${filename}, byte for byte`}>
+        <a
+          className="button button--small"
+          href={downloadHref}
+          download={filename}
+          title={`Save as ${filename}, byte for byte`}
+        >
           Download
         </a>
       </div>
@@ -142,11 +180,23 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
           Only the first {formatBytes(body.size)} arrived before the {partialReason(record)}: this body is incomplete.
         </p>
       ) : null}
-      {body.truncated ? <p className="inline-warning">Only the first {formatBytes(body.size)} were kept: the response was larger than the limit.</p> : null}
-      {info?.parseError && view !== 'raw' ? <p className="inline-warning">Not valid JSON ({info.parseError}); shown as text.</p> : null}
+      {body.truncated ? (
+        <p className="inline-warning">
+          Only the first {formatBytes(body.size)} were kept: the response was larger than the limit.
+        </p>
+      ) : null}
+      {info?.parseError && view !== 'raw' ? (
+        <p className="inline-warning">Not valid JSON ({info.parseError}); shown as text.</p>
+      ) : null}
 
       {gated ? (
-        <LargeBodyGate size={body.size} threshold={largeBodyBytes} downloadHref={downloadHref} filename={filename} onView={() => setViewLarge(true)} />
+        <LargeBodyGate
+          size={body.size}
+          threshold={largeBodyBytes}
+          downloadHref={downloadHref}
+          filename={filename}
+          onView={() => setViewLarge(true)}
+        />
       ) : view === 'hex' ? (
         <HexView body={body} />
       ) : view === 'preview' && preview && preview !== 'text' ? (
@@ -162,7 +212,13 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
           ) : view === 'pretty' ? (
             <PrettyView doc={doc} record={record} />
           ) : (
-            <LinesView client={doc.client} view="raw" count={doc.info.rawLines} version={record.id} label="Raw response body" />
+            <LinesView
+              client={doc.client}
+              view="raw"
+              count={doc.info.rawLines}
+              version={record.id}
+              label="Raw response body"
+            />
           )
         ) : null
       ) : null}

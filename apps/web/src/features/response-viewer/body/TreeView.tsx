@@ -24,7 +24,12 @@ function TreeRowView({ row, onToggle, onCopy }: RowProps) {
       style={{ paddingLeft: 8 + row.depth * 16 }}
     >
       {openable ? (
-        <button type="button" className="tree-view__toggle" aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${name}`} onClick={onToggle}>
+        <button
+          type="button"
+          className="tree-view__toggle"
+          aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${name}`}
+          onClick={onToggle}
+        >
           {row.expanded ? '▾' : '▸'}
         </button>
       ) : (
@@ -33,10 +38,20 @@ function TreeRowView({ row, onToggle, onCopy }: RowProps) {
       <span className="tree-view__key">{row.key ?? '$'}</span>
       <span className={`tree-view__value tree-view__value--${row.type}`}>{row.preview}</span>
       <span className="tree-view__actions">
-        <button type="button" className="tree-view__action" onClick={() => onCopy('path')} aria-label={`Copy path of ${name}`}>
+        <button
+          type="button"
+          className="tree-view__action"
+          onClick={() => onCopy('path')}
+          aria-label={`Copy path of ${name}`}
+        >
           Copy path
         </button>
-        <button type="button" className="tree-view__action" onClick={() => onCopy('value')} aria-label={`Copy value of ${name}`}>
+        <button
+          type="button"
+          className="tree-view__action"
+          onClick={() => onCopy('value')}
+          aria-label={`Copy value of ${name}`}
+        >
           Copy value
         </button>
       </span>
@@ -80,7 +95,14 @@ export function TreeView({ client, initialCount, version, onCopied }: TreeViewPr
           <div key={block.key} className="tree-view__block" style={{ transform: `translateY(${block.top}px)` }}>
             {Array.from({ length: block.rowCount }, (_, offset) => {
               const index = block.firstRow + offset
-              return <TreeRowView key={offset} row={rows.get(index)} onToggle={() => void toggle(index)} onCopy={(what) => void copy(index, what)} />
+              return (
+                <TreeRowView
+                  key={offset}
+                  row={rows.get(index)}
+                  onToggle={() => void toggle(index)}
+                  onCopy={(what) => void copy(index, what)}
+                />
+              )
             })}
           </div>
         ))}

@@ -4,7 +4,10 @@ export type BodyProgress = { received: number; total: number; phase: 'download' 
 
 /** The page's side of one body worker: typed calls answered by promises. */
 export class BodyClient {
-  private readonly worker = new Worker(new URL('./body-worker.ts', import.meta.url), { type: 'module', name: 'response-body' })
+  private readonly worker = new Worker(new URL('./body-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'response-body',
+  })
   private readonly pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>()
   private next = 1
   private disposed = false

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { BodyDocument } from './body-document'
 
-const sample = JSON.stringify({ store: { book: [{ title: 'A', price: 8 }, { title: 'B', price: 22 }], 'odd key': "it's" } })
+const sample = JSON.stringify({
+  store: {
+    book: [
+      { title: 'A', price: 8 },
+      { title: 'B', price: 22 },
+    ],
+    'odd key': "it's",
+  },
+})
 
 describe('BodyDocument', () => {
   it('pretty-prints JSON and pages its lines', () => {

@@ -34,7 +34,11 @@ export type DocumentLimits = {
 // Monaco's first show of 166 K chars of JSON took a 232 ms main-thread task here, and 1.6 M chars
 // brought a 1.2 s one (tokens, folding, brackets); 128 K keeps it under the 200 ms budget.
 // Writing the pretty form costs about 1 s per 50 MB (in the worker), so large bodies defer it.
-export const DEFAULT_LIMITS: DocumentLimits = { monacoChars: 128_000, eagerPrettyChars: 2_000_000, xmlPrettyChars: 20_000_000 }
+export const DEFAULT_LIMITS: DocumentLimits = {
+  monacoChars: 128_000,
+  eagerPrettyChars: 2_000_000,
+  xmlPrettyChars: 20_000_000,
+}
 
 /**
  * A response body held where it is parsed (the body worker): raw and pretty lines, the JSON

@@ -2,7 +2,8 @@ import type { BodyKind, DocumentInfo, LineView } from './body-document'
 import type { TreeRow } from './json-tree'
 
 /** Where the worker gets the text: inline from the record, or streamed from the body store. */
-export type BodySource = { kind: 'inline'; text: string } | { kind: 'url'; url: string; token: string; expectedBytes: number }
+export type BodySource =
+  { kind: 'inline'; text: string } | { kind: 'url'; url: string; token: string; expectedBytes: number }
 
 /** Every call the page makes to the body worker, with what each answers. */
 export type BodyCalls = {

@@ -4,7 +4,10 @@ import type { BodyMessage, BodyRequest, BodySource } from './body-protocol'
 
 // The body lives here, not on the page: parsing, pretty-printing, tree building and JSONPath
 // run off the main thread, and the page asks only for the rows it draws.
-const scope = self as unknown as { postMessage: (message: BodyMessage) => void; onmessage: ((event: MessageEvent<BodyRequest>) => void) | null }
+const scope = self as unknown as {
+  postMessage: (message: BodyMessage) => void
+  onmessage: ((event: MessageEvent<BodyRequest>) => void) | null
+}
 
 let current: BodyDocument | null = null
 

@@ -11,10 +11,19 @@ describe('JSON line colouring', () => {
       ['string', '"item \\"0\\""'],
       ['plain', ','],
     ])
-    expect(jsonLineTokens('  "n": -1.5e3, "ok": true, "x": null').map(([kind]) => kind).filter((kind) => kind !== 'plain')).toEqual(['key', 'number', 'key', 'literal', 'key', 'literal'])
+    expect(
+      jsonLineTokens('  "n": -1.5e3, "ok": true, "x": null')
+        .map(([kind]) => kind)
+        .filter((kind) => kind !== 'plain'),
+    ).toEqual(['key', 'number', 'key', 'literal', 'key', 'literal'])
   })
 
   it('keeps every character, even in a line cut mid-string', () => {
-    for (const line of ['  "cut off here', '}', '', '  ["a", 1]']) expect(jsonLineTokens(line).map(([, text]) => text).join('')).toBe(line)
+    for (const line of ['  "cut off here', '}', '', '  ["a", 1]'])
+      expect(
+        jsonLineTokens(line)
+          .map(([, text]) => text)
+          .join(''),
+      ).toBe(line)
   })
 })

@@ -41,7 +41,13 @@ function children(node: Node): Node[] {
     return out
   }
   if (value !== null && typeof value === 'object') {
-    return Object.keys(value).map((key) => ({ key, depth, value: (value as Record<string, unknown>)[key], parent: node, expanded: false }))
+    return Object.keys(value).map((key) => ({
+      key,
+      depth,
+      value: (value as Record<string, unknown>)[key],
+      parent: node,
+      expanded: false,
+    }))
   }
   return []
 }
@@ -100,7 +106,8 @@ export class JsonTree {
     const count = childCount(node.value)
     let preview: string
     if (type === 'array') preview = `[${count}]`
-    else if (type === 'object') preview = node.expanded ? `{${count}}` : `{${count}} ${summary(node.value as Record<string, unknown>)}`
+    else if (type === 'object')
+      preview = node.expanded ? `{${count}}` : `{${count}} ${summary(node.value as Record<string, unknown>)}`
     else {
       const json = JSON.stringify(node.value)
       preview = json.length > PREVIEW_CHARS ? `${json.slice(0, PREVIEW_CHARS)}…` : json

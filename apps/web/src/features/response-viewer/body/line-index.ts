@@ -17,7 +17,7 @@ export class LineIndex {
     // into plain arrays first costs several times more (measured: 1.1 s vs 0.2 s for 83 MB).
     const length = text.length
     let rows = 0
-    for (let at = 0; ; ) {
+    for (let at = 0; ;) {
       const newline = text.indexOf('\n', at)
       let end = newline === -1 ? length : newline
       if (end > at && text.charCodeAt(end - 1) === 13) end--

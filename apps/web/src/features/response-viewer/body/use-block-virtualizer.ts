@@ -30,7 +30,8 @@ export function useBlockVirtualizer(count: number, rowHeight: number, scroller: 
     getScrollElement: () => scroller.current,
     estimateSize: (index) => (index === blocks - 1 ? (count - index * BLOCK_ROWS) * rowHeight : blockHeight),
     overscan: 1,
-    observeElementOffset: (instance, callback) => observeElementOffset(instance, (offset, isScrolling) => callback(offset * scaleRef.current, isScrolling)),
+    observeElementOffset: (instance, callback) =>
+      observeElementOffset(instance, (offset, isScrolling) => callback(offset * scaleRef.current, isScrolling)),
   })
 
   const virtualOffset = virtualizer.scrollOffset ?? 0

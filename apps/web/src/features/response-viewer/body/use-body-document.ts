@@ -37,7 +37,10 @@ export function useBodyDocument(record: ResponseRecord, enabled: boolean): BodyD
     const setInfo = (info: DocumentInfo) => live && setState({ status: 'ready', client, info, setInfo })
     client
       .call('load', {
-        source: body.inline !== null ? { kind: 'inline', text: body.inline } : { kind: 'url', url: new URL(body.url, location.href).href, token: pageToken(), expectedBytes: body.size },
+        source:
+          body.inline !== null
+            ? { kind: 'inline', text: body.inline }
+            : { kind: 'url', url: new URL(body.url, location.href).href, token: pageToken(), expectedBytes: body.size },
         kind: bodyKind(body.contentType),
       })
       .then(setInfo, (error: Error) => live && setState({ status: 'error', message: error.message }))

@@ -39,7 +39,10 @@ export function useRemoteBlocks<T>(fetchBlock: (from: number, to: number) => Pro
     }
   }, [])
 
-  const get = useCallback((index: number): T | undefined => cache.current.get(Math.floor(index / BLOCK))?.[index % BLOCK], [])
+  const get = useCallback(
+    (index: number): T | undefined => cache.current.get(Math.floor(index / BLOCK))?.[index % BLOCK],
+    [],
+  )
 
   return { want, get }
 }

@@ -12,7 +12,8 @@ function hostOf(url: string): string {
 }
 
 function expiry(cookie: SetCookie): string {
-  if (cookie.maxAge !== undefined) return cookie.maxAge <= 0 ? 'Deleted (Max-Age ≤ 0)' : `in ${cookie.maxAge} s (Max-Age)`
+  if (cookie.maxAge !== undefined)
+    return cookie.maxAge <= 0 ? 'Deleted (Max-Age ≤ 0)' : `in ${cookie.maxAge} s (Max-Age)`
   if (cookie.expires) {
     const date = new Date(cookie.expires)
     return date.getTime() <= Date.now() ? `Deleted (expired ${date.toLocaleString()})` : date.toLocaleString()
@@ -43,7 +44,11 @@ export function CookiesPanel({ record }: { record: ResponseRecord }) {
               {cookie.name}
             </th>
             <td className="mono cookie-value">{cookie.value}</td>
-            <td className="mono">{cookie.domain ?? <span title="No Domain attribute: sent only to this exact host">{host} (host only)</span>}</td>
+            <td className="mono">
+              {cookie.domain ?? (
+                <span title="No Domain attribute: sent only to this exact host">{host} (host only)</span>
+              )}
+            </td>
             <td className="mono">{cookie.path ?? '/'}</td>
             <td>{expiry(cookie)}</td>
             <td>
@@ -51,8 +56,14 @@ export function CookiesPanel({ record }: { record: ResponseRecord }) {
                 {cookie.secure ? <span className="flag">Secure</span> : null}
                 {cookie.httpOnly ? <span className="flag">HttpOnly</span> : null}
                 {cookie.sameSite ? <span className="flag">SameSite={cookie.sameSite}</span> : null}
-                {cookie.stored === false ? <span className="flag flag--warn" title={cookie.rejectedReason}>Not stored</span> : null}
-                {!cookie.secure && !cookie.httpOnly && !cookie.sameSite && cookie.stored !== false ? <span className="flag flag--none">none</span> : null}
+                {cookie.stored === false ? (
+                  <span className="flag flag--warn" title={cookie.rejectedReason}>
+                    Not stored
+                  </span>
+                ) : null}
+                {!cookie.secure && !cookie.httpOnly && !cookie.sameSite && cookie.stored !== false ? (
+                  <span className="flag flag--none">none</span>
+                ) : null}
               </span>
             </td>
           </tr>

@@ -18,7 +18,13 @@ export function HeadersTable({ headers, label, searchable = false, emptyText = '
   const [copied, setCopied] = useState<string | null>(null)
   const needle = search.trim().toLowerCase()
   const shown = useMemo(
-    () => headers.map((pair, index) => ({ pair, index })).filter(({ pair: [name, value] }) => !needle || name.toLowerCase().includes(needle) || value.toLowerCase().includes(needle)),
+    () =>
+      headers
+        .map((pair, index) => ({ pair, index }))
+        .filter(
+          ({ pair: [name, value] }) =>
+            !needle || name.toLowerCase().includes(needle) || value.toLowerCase().includes(needle),
+        ),
     [headers, needle],
   )
   const copy = async (text: string, what: string) => {
@@ -40,11 +46,21 @@ export function HeadersTable({ headers, label, searchable = false, emptyText = '
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />
-          <span className="headers-block__count">{needle ? `${shown.length} of ${headers.length}` : `${headers.length} header${headers.length === 1 ? '' : 's'}`}</span>
+          <span className="headers-block__count">
+            {needle
+              ? `${shown.length} of ${headers.length}`
+              : `${headers.length} header${headers.length === 1 ? '' : 's'}`}
+          </span>
           <span className="headers-block__copied" role="status" aria-live="polite">
             {copied}
           </span>
-          <button type="button" className="button button--small" onClick={() => void copy(headers.map(([name, value]) => `${name}: ${value}`).join('\n'), 'Copied all headers')}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              void copy(headers.map(([name, value]) => `${name}: ${value}`).join('\n'), 'Copied all headers')
+            }
+          >
             Copy all
           </button>
         </div>
@@ -78,7 +94,13 @@ export function HeadersTable({ headers, label, searchable = false, emptyText = '
                   </th>
                   <td>{value}</td>
                   <td className="headers-table__actions">
-                    <button type="button" className="icon-button headers-table__copy" aria-label={`Copy ${name}`} title="Copy “name: value”" onClick={() => void copy(`${name}: ${value}`, `Copied ${name}`)}>
+                    <button
+                      type="button"
+                      className="icon-button headers-table__copy"
+                      aria-label={`Copy ${name}`}
+                      title="Copy “name: value”"
+                      onClick={() => void copy(`${name}: ${value}`, `Copied ${name}`)}
+                    >
                       <CopyIcon />
                     </button>
                   </td>
@@ -94,7 +116,15 @@ export function HeadersTable({ headers, label, searchable = false, emptyText = '
 
 function CopyIcon() {
   return (
-    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.4">
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.4"
+    >
       <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
       <path d="M10.5 3.5v-.5A1.5 1.5 0 0 0 9 1.5H4A1.5 1.5 0 0 0 2.5 3v5A1.5 1.5 0 0 0 4 9.5h.5" />
     </svg>

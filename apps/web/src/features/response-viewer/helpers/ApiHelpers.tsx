@@ -24,7 +24,12 @@ function RateLimit({ summary }: { summary: RateLimitSummary }) {
   const retryIn = useSecondsUntil(summary.retryAfter?.at)
   const exhausted = summary.remaining === 0
   return (
-    <div className={`api-helpers__item${exhausted ? ' is-warn' : ''}`} role="group" aria-label="Rate limit" title={`From ${summary.sources.join(', ')}`}>
+    <div
+      className={`api-helpers__item${exhausted ? ' is-warn' : ''}`}
+      role="group"
+      aria-label="Rate limit"
+      title={`From ${summary.sources.join(', ')}`}
+    >
       <span className="api-helpers__label">Rate limit</span>
       {summary.remaining !== undefined ? (
         <span>
@@ -57,12 +62,25 @@ function Pagination({ links, onSendUrl }: { links: PageLinks; onSendUrl?: (url: 
     <div className="api-helpers__item" role="group" aria-label="Pagination">
       <span className="api-helpers__label">Pages</span>
       {ORDER.filter((rel) => links[rel] && rel !== 'next').map((rel) => (
-        <button key={rel} type="button" className="link-button" title={links[rel]} disabled={!onSendUrl} onClick={() => onSendUrl?.(links[rel]!)}>
+        <button
+          key={rel}
+          type="button"
+          className="link-button"
+          title={links[rel]}
+          disabled={!onSendUrl}
+          onClick={() => onSendUrl?.(links[rel]!)}
+        >
           {WORDS[rel]}
         </button>
       ))}
       {links.next ? (
-        <button type="button" className="button button--small button--primary" title={links.next} disabled={!onSendUrl} onClick={() => onSendUrl?.(links.next!)}>
+        <button
+          type="button"
+          className="button button--small button--primary"
+          title={links.next}
+          disabled={!onSendUrl}
+          onClick={() => onSendUrl?.(links.next!)}
+        >
           Send next page
         </button>
       ) : null}

@@ -31,7 +31,8 @@ export function RedirectsPanel({ record }: { record: ResponseRecord }) {
           {hop.request.droppedOnRedirect ? <DroppedNote names={hop.request.droppedOnRedirect} /> : null}
           <details className="redirects__details">
             <summary>
-              {hop.headers.length} response header{hop.headers.length === 1 ? '' : 's'}, {hop.request.headers.length} sent
+              {hop.headers.length} response header{hop.headers.length === 1 ? '' : 's'}, {hop.request.headers.length}{' '}
+              sent
             </summary>
             <h4 className="redirects__subtitle">Response headers</h4>
             <HeadersTable headers={hop.headers} label={`Hop ${index + 1} response headers`} />
@@ -43,7 +44,9 @@ export function RedirectsPanel({ record }: { record: ResponseRecord }) {
       <li className="redirects__hop redirects__hop--final">
         <div className="redirects__line">
           <span className="redirects__step">✓</span>
-          <span className={`status-pill status-pill--${statusClass(record.status)}`}>{record.status === null ? 'Failed' : `${record.status} ${record.statusText}`}</span>
+          <span className={`status-pill status-pill--${statusClass(record.status)}`}>
+            {record.status === null ? 'Failed' : `${record.status} ${record.statusText}`}
+          </span>
           <span className="redirects__url">
             <span className="redirects__method">{record.request.method}</span> {record.request.url}
           </span>

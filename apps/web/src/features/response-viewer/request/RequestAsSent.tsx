@@ -29,7 +29,11 @@ export function RequestAsSent({ record }: { record: ResponseRecord }) {
       </div>
       <p className="sent__meta">
         {sent.remoteAddress ? <>Connected to {sent.remoteAddress} · </> : null}
-        {record.hops.length > 0 ? <>after {record.hops.length} redirect{record.hops.length === 1 ? '' : 's'} (see Redirects) · </> : null}
+        {record.hops.length > 0 ? (
+          <>
+            after {record.hops.length} redirect{record.hops.length === 1 ? '' : 's'} (see Redirects) ·{' '}
+          </>
+        ) : null}
         body {formatBytes(sent.bodySize)}
       </p>
       {params.length > 0 ? (
@@ -53,7 +57,11 @@ export function RequestAsSent({ record }: { record: ResponseRecord }) {
             <pre className="sent__body" aria-label="Request body sent" tabIndex={0}>
               {sent.bodyPreview}
             </pre>
-            {sent.bodyPreview.length < sent.bodySize ? <p className="hint">The first {formatBytes(sent.bodyPreview.length)} of {formatBytes(sent.bodySize)}.</p> : null}
+            {sent.bodyPreview.length < sent.bodySize ? (
+              <p className="hint">
+                The first {formatBytes(sent.bodyPreview.length)} of {formatBytes(sent.bodySize)}.
+              </p>
+            ) : null}
           </>
         ) : (
           <p className="empty-note">{formatBytes(sent.bodySize)} of binary data.</p>

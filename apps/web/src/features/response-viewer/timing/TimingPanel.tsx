@@ -9,7 +9,10 @@ function Bar({ start, duration, span, tone }: { start: number; duration: number;
   const width = Math.max((duration / span) * 100, 0.4)
   return (
     <div className="waterfall__track" aria-hidden="true">
-      <div className={`waterfall__bar waterfall__bar--${tone}`} style={{ left: `${Math.min(left, 99.6)}%`, width: `${width}%` }} />
+      <div
+        className={`waterfall__bar waterfall__bar--${tone}`}
+        style={{ left: `${Math.min(left, 99.6)}%`, width: `${width}%` }}
+      />
     </div>
   )
 }
@@ -27,7 +30,14 @@ const SKIPPED: Record<Phase, string> = {
 function PhaseRow({ segment, span }: { segment: Segment; span: number }) {
   return (
     <tr className={`waterfall__phase${segment.duration === null ? ' is-skipped' : ''}`}>
-      <th scope="row" title={segment.phase === 'send' ? 'Writing the request, and the engine’s own setup: what the exchange took beyond the measured phases' : undefined}>
+      <th
+        scope="row"
+        title={
+          segment.phase === 'send'
+            ? 'Writing the request, and the engine’s own setup: what the exchange took beyond the measured phases'
+            : undefined
+        }
+      >
         {PHASE_LABELS[segment.phase]}
       </th>
       {segment.duration === null ? (
@@ -65,7 +75,8 @@ export function TimingPanel({ record, roundTripMs }: { record: ResponseRecord; r
               <th scope="rowgroup" colSpan={2}>
                 <span className={`status-pill status-pill--${statusClass(row.status)}`}>{row.status ?? '—'}</span>
                 <span className="waterfall__title">
-                  {several ? (index < waterfall.rows.length - 1 ? `Hop ${index + 1}` : 'Final') : 'Exchange'} · {row.label}
+                  {several ? (index < waterfall.rows.length - 1 ? `Hop ${index + 1}` : 'Final') : 'Exchange'} ·{' '}
+                  {row.label}
                 </span>
               </th>
               <td className="waterfall__ms waterfall__ms--strong">{formatDuration(row.total)}</td>
@@ -101,8 +112,9 @@ export function TimingPanel({ record, roundTripMs }: { record: ResponseRecord; r
         </tbody>
       </table>
       <p className="hint timing__note">
-        Phases are measured by Courier's server on a fresh connection. Courier overhead is this page's round trip to Courier minus the upstream time: the
-        hop from browser to server and back, saving to history, and encoding the answer.
+        Phases are measured by Courier's server on a fresh connection. Courier overhead is this page's round trip to
+        Courier minus the upstream time: the hop from browser to server and back, saving to history, and encoding the
+        answer.
       </p>
     </div>
   )

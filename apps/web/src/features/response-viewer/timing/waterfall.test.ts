@@ -8,7 +8,16 @@ const record = {
   status: 200,
   request: request('http://api.test/final?x=1'),
   timing: { dns: 0, connect: 2, firstByte: 10, download: 3, total: 40 },
-  hops: [{ status: 302, statusText: 'Found', headers: [], location: '/final', request: request('http://api.test/start'), timing: { dns: 1, connect: 2, firstByte: 5, download: 1, total: 10 } }],
+  hops: [
+    {
+      status: 302,
+      statusText: 'Found',
+      headers: [],
+      location: '/final',
+      request: request('http://api.test/start'),
+      timing: { dns: 1, connect: 2, firstByte: 5, download: 1, total: 10 },
+    },
+  ],
 } as unknown as ResponseRecord
 
 describe('timing waterfall', () => {

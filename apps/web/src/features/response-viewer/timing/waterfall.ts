@@ -39,7 +39,8 @@ export type Waterfall = {
  * is writing the request, drawn between the handshake and the wait.
  */
 function segmentsOf(timing: Timing, exchangeTotal: number, offset: number): Segment[] {
-  const measured = (timing.dns ?? 0) + (timing.connect ?? 0) + (timing.tls ?? 0) + (timing.firstByte ?? 0) + (timing.download ?? 0)
+  const measured =
+    (timing.dns ?? 0) + (timing.connect ?? 0) + (timing.tls ?? 0) + (timing.firstByte ?? 0) + (timing.download ?? 0)
   const parts: [Phase, number | undefined][] = [
     ['dns', timing.dns],
     ['connect', timing.connect],
@@ -71,12 +72,24 @@ export function buildWaterfall(record: ResponseRecord, roundTripMs?: number): Wa
   const rows: WaterfallRow[] = []
   let at = 0
   for (const hop of record.hops) {
-    rows.push({ label: `${hop.request.method} ${pathOf(hop.request.url)}`, status: hop.status, start: at, total: hop.timing.total, segments: segmentsOf(hop.timing, hop.timing.total, at) })
+    rows.push({
+      label: `${hop.request.method} ${pathOf(hop.request.url)}`,
+      status: hop.status,
+      start: at,
+      total: hop.timing.total,
+      segments: segmentsOf(hop.timing, hop.timing.total, at),
+    })
     at += hop.timing.total
   }
   // record.timing.total covers the whole send; the final exchange is what the hops did not use.
   const finalTotal = Math.max(0, record.timing.total - at)
-  rows.push({ label: `${record.request.method} ${pathOf(record.request.url)}`, status: record.status, start: at, total: finalTotal, segments: segmentsOf(record.timing, finalTotal, at) })
+  rows.push({
+    label: `${record.request.method} ${pathOf(record.request.url)}`,
+    status: record.status,
+    start: at,
+    total: finalTotal,
+    segments: segmentsOf(record.timing, finalTotal, at),
+  })
   const upstream = record.timing.total
   const overhead = roundTripMs === undefined ? null : Math.max(0, roundTripMs - upstream)
   return { rows, upstream, overhead, span: Math.max(upstream + (overhead ?? 0), 0.001) }
