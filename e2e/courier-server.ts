@@ -36,7 +36,11 @@ export class CourierServer {
     this.child = child
     let output = ''
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`courier serve did not start:\n${output}`)), 20_000)
+      // A bound, not a wait: start is awaited on its printed line; a loaded machine may take a while.
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL')
+        reject(new Error(`courier serve did not start within 60 s:\n${output}`))
+      }, 60_000)
       const onData = (chunk: Buffer) => {
         output += chunk.toString()
         const link = /Open (http:\/\/\S+)/.exec(output)?.[1]
