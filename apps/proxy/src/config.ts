@@ -17,7 +17,7 @@ export type AppConfig = {
   viteUrl: string | null
   /**
    * In-process secret for `inject` (`courier run`, tests): never served, printed or stored.
-   * Browsers sign in with a one-time login link and a session cookie instead (SECURITY.md L1).
+   * Browsers sign in with a one-time login link and a session cookie instead (docs/security.md#who-may-drive-courier).
    */
   token: string
   /** Mark the session cookie Secure: for a team server whose public URL is https. */

@@ -50,7 +50,7 @@ export async function startServer(config: AppConfig, options: LogOptions = {}): 
       `Courier refuses to listen on ${config.host}: without team-server authentication anyone who can reach it could use it as an open proxy. Use --host 127.0.0.1 (the default).`,
     )
   }
-  // Everything Courier writes (database, WAL, bodies) is readable by this user only (SECURITY.md L14).
+  // Everything Courier writes (database, WAL, bodies) is readable by this user only (docs/security.md#secrets-at-rest).
   process.umask(0o077)
   const fastify = await buildServer(config, options)
   await fastify.listen({ host: config.host, port: config.port })

@@ -37,7 +37,7 @@ const systemLookup: LookupFn = (hostname) => dnsLookup(hostname, { all: true, ve
 /**
  * Opens the socket for one exchange. Resolves the name once, refuses the whole name if any
  * address is blocked, connects only to a checked address, and checks the socket's remote
- * address again after connecting (SECURITY.md §2.5.1). The URL host stays the TLS server name.
+ * address again after connecting (docs/security.md#where-sends-may-go). The URL host stays the TLS server name.
  */
 export function createConnector(options: ConnectorOptions): buildConnector.connector {
   return (target, callback) => {

@@ -16,7 +16,7 @@ export type EngineSettings = {
   idempotencyKey: boolean
 }
 
-/** The global defaults from the Settings page, plus the limits people do not tune (SECURITY.md §5). */
+/** The global defaults from the Settings page, plus the limits people do not tune (docs/security.md#what-a-send-carries). */
 export function engineSettingsFrom(defaults: SendDefaults): EngineSettings {
   return { ...defaults, headersTimeoutMs: 30_000, bodyTimeoutMs: 30_000, allowLinkLocal: false }
 }

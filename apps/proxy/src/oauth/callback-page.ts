@@ -51,7 +51,7 @@ const SCRIPT = `(function () {
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
 
-/** No third-party anything, no inline code but the hashed script and style (SECURITY.md O-10). */
+/** No third-party anything, no inline code but the hashed script and style (docs/security.md#oauth). */
 export const CALLBACK_CSP = [
   "default-src 'none'",
   `script-src ${hash(SCRIPT)}`,
@@ -67,7 +67,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
-/** The callback page; every text from the provider or the URL is escaped (SECURITY.md §2.5.6). */
+/** The callback page; every text from the provider or the URL is escaped (docs/security.md#oauth). */
 export function callbackPage(outcome: CallbackOutcome): string {
   const title = outcome.mode === 'fragment' ? 'Finishing sign-in…' : outcome.title
   const message = outcome.mode === 'fragment' ? 'Handing the result to Courier.' : outcome.message

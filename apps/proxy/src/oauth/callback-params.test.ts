@@ -14,7 +14,7 @@ describe('readCallbackParams', () => {
     expect(Object.values(params)).not.toContain('https://evil.example')
   })
 
-  it('refuses a parameter given twice (SECURITY.md O-07)', () => {
+  it('refuses a parameter given twice (docs/security.md#oauth)', () => {
     expect(() =>
       readCallbackParams([
         ['state', 'a'],

@@ -1,7 +1,7 @@
 import type { Pair } from '@courier/shared'
 import { oauthError } from './oauth-error.js'
 
-/** The only things an authorization response may tell Courier (SECURITY.md §2.5.6). */
+/** The only things an authorization response may tell Courier (docs/security.md#oauth). */
 export type CallbackParams = {
   state: string | null
   code: string | null
@@ -35,7 +35,7 @@ const MAX_VALUE = 16 * 1024
 
 /**
  * Reads the parameters of an authorization response. Anything else is ignored (a
- * `redirect_uri` or `return_to` there never steers Courier — SECURITY.md O-09); a parameter
+ * `redirect_uri` or `return_to` there never steers Courier — docs/security.md#oauth); a parameter
  * given twice makes the whole response ambiguous and it is refused (O-07).
  */
 export function readCallbackParams(pairs: readonly Pair[]): CallbackParams {

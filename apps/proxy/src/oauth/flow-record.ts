@@ -3,7 +3,7 @@ import type { CourierError } from '../errors.js'
 import type { SecretBox } from '../secrets/secret-box.js'
 import type { FlowRow, OAuthStore } from '../storage/oauth-store.js'
 
-/** What a flow keeps server-side only (sealed): never in a view, never logged (SECURITY.md O-14). */
+/** What a flow keeps server-side only (sealed): never in a view, never logged (docs/security.md#oauth). */
 export type FlowSecret = {
   config: OAuth2Config
   verifier: string | null

@@ -24,9 +24,9 @@ const MAX_BODY_BYTES = 1024 * 1024
 
 /**
  * One request to an authorization server through the send engine's exchange: the same
- * destination policy (SECURITY.md §2.5.1 step 6), connect/header/body timeouts, total deadline
+ * destination policy (docs/security.md#where-sends-may-go), connect/header/body timeouts, total deadline
  * and TLS verification as any send. Redirects are never followed: a token endpoint answering
- * 3xx gets the code and secrets only once (SECURITY.md O-13).
+ * 3xx gets the code and secrets only once (docs/security.md#oauth).
  */
 export async function oauthHttp(request: OAuthHttpRequest, context: OAuthHttpContext): Promise<OAuthHttpResponse> {
   const body = request.form ? Buffer.from(request.form.toString(), 'utf8') : null

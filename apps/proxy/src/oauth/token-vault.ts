@@ -13,7 +13,7 @@ export type StoredToken = TokenSet & {
   idJwt: JwtView | null
 }
 
-/** Token sets per environment and token key, sealed with SecretBox (SECURITY.md S14, O-16). */
+/** Token sets per environment and token key, sealed with SecretBox (docs/security.md#secrets-at-rest). */
 export class TokenVault {
   constructor(
     private readonly store: OAuthStore,

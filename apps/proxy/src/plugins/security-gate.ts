@@ -38,7 +38,7 @@ declare module 'fastify' {
 export type SecurityGateOptions = {
   /** In-process secret (the CLI's and tests' `inject`): never served, printed or stored. */
   token: string
-  /** Host header values this server answers to, e.g. `127.0.0.1:3210` (SECURITY.md L3, DNS rebinding). */
+  /** Host header values this server answers to, e.g. `127.0.0.1:3210` (docs/security.md#who-may-drive-courier, DNS rebinding). */
   allowedHosts: () => ReadonlySet<string>
   /** Origins whose pages may call the API: Courier's own. */
   allowedOrigins: () => ReadonlySet<string>
@@ -68,7 +68,7 @@ export class FailureLimiter {
 export const SIGN_IN_SENTENCE =
   'Open the sign-in link that courier serve printed in its terminal, or run courier open there for a fresh one.'
 
-/** Whether a state-changing request carries a type a plain HTML form cannot send (SECURITY.md L2), by matched route. */
+/** Whether a state-changing request carries a type a plain HTML form cannot send (docs/security.md#who-may-drive-courier), by matched route. */
 function hasAllowedContentType(request: FastifyRequest): boolean {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (request.method === 'DELETE' && type === '') return true
@@ -87,7 +87,7 @@ function absoluteFormHost(url: string): string | null {
 }
 
 /**
- * Who may drive Courier (SECURITY.md §2.3): only Host names of this server, only Courier's own
+ * Who may drive Courier (docs/security.md#who-may-drive-courier): only Host names of this server, only Courier's own
  * pages (Origin and Fetch metadata), only a signed-in browser — the HttpOnly SameSite=Strict
  * session cookie, plus for state changes the page's CSRF token as the x-courier-token header —
  * or the in-process secret, and state changes only as JSON. Heuristics never replace a credential.

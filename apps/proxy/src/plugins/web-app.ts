@@ -19,7 +19,7 @@ export type WebAppOptions = {
   viteUrl: string | null
 }
 
-/** The UI's CSP: no inline script, no third-party anything, never framed (SECURITY.md §2.5.5, P-13). */
+/** The UI's CSP: no inline script, no third-party anything, never framed (docs/security.md#who-may-drive-courier). */
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",

@@ -7,7 +7,7 @@ export type FileRoutesOptions = { maxUploadBytes: number }
 
 /**
  * POST /api/files: one file as multipart/form-data, streamed to disk (flat memory whatever its
- * size), answered with the FileRef bodies refer to. Limits follow SECURITY.md B-07/B-08.
+ * size), answered with the FileRef bodies refer to. Limits: docs/security.md#what-a-send-carries.
  */
 export default async function fileRoutes(fastify: FastifyInstance, options: FileRoutesOptions) {
   await fastify.register(multipart, {

@@ -26,7 +26,7 @@ function answerFlow(reply: FastifyReply, view: OAuthFlowView) {
   return reply.code(view.error ? statusForCode(view.error.code) : 200).send(view)
 }
 
-/** The callback page's headers: never cached, never framed, no referrer (SECURITY.md O-10). */
+/** The callback page's headers: never cached, never framed, no referrer (docs/security.md#oauth). */
 function callbackHeaders(reply: FastifyReply) {
   return reply
     .header('cache-control', 'no-store')
@@ -145,24 +145,22 @@ export default async function oauthRoutes(fastify: FastifyInstance, options: OAu
     const { params } = parseInput(FragmentSchema, request.body)
     const { view, error } = await fastify.oauth.finish(params, cookieReader(request.headers.cookie), 'fragment')
     clearCookie(reply, view?.id ?? null)
-    return reply
-      .code(error ? error.statusCode : 200)
-      .send(
-        error
-          ? {
-              ok: false,
-              flowId: view?.id ?? null,
-              title: 'Sign-in not finished',
-              message: error.message,
-              code: error.code,
-            }
-          : {
-              ok: true,
-              flowId: view!.id,
-              title: 'Signed in',
-              message: 'Courier received the token; the Auth tab shows it.',
-              code: '',
-            },
-      )
+    return reply.code(error ? error.statusCode : 200).send(
+      error
+        ? {
+            ok: false,
+            flowId: view?.id ?? null,
+            title: 'Sign-in not finished',
+            message: error.message,
+            code: error.code,
+          }
+        : {
+            ok: true,
+            flowId: view!.id,
+            title: 'Signed in',
+            message: 'Courier received the token; the Auth tab shows it.',
+            code: '',
+          },
+    )
   })
 }

@@ -11,7 +11,7 @@ const QuerySchema = z.object({ download: z.enum(['0', '1']).optional() })
 /**
  * GET /api/responses/:id/body: the body byte-exact with its own content type, so `<img src>`,
  * previews and downloads use it directly. It is served sandboxed: an HTML or SVG body opened
- * from here cannot run script in Courier's origin (SECURITY.md L9).
+ * from here cannot run script in Courier's origin (docs/security.md#who-may-drive-courier).
  */
 export default async function responseBodyRoutes(fastify: FastifyInstance) {
   fastify.get('/api/responses/:id/body', async (request, reply) => {

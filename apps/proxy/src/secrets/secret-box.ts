@@ -7,7 +7,7 @@ const PREFIX = 'enc:v1:'
 /**
  * Encrypts secrets at rest (tokens, secret variables) with AES-256-GCM. The key lives in its own
  * file beside the database (or comes from COURIER_SECRET_KEY on a team server), so a copied
- * database file alone reveals nothing (SECURITY.md S14).
+ * database file alone reveals nothing (docs/security.md#secrets-at-rest).
  */
 export class SecretBox {
   constructor(private readonly key: Buffer) {

@@ -5,7 +5,7 @@ import { issuedSecrets, knownSecrets } from './known-secrets.js'
 import { authSecretNames, redactRecord, redactSpec, redactUrl } from './redact.js'
 import { searchTextFor } from './search-text.js'
 
-/** The history entry for one send, with every secret masked (SECURITY.md S13, H-15). */
+/** The history entry for one send, with every secret masked (docs/security.md#what-is-masked-and-what-is-logged). */
 export function historyEntryFor(spec: RequestSpec, record: ResponseRecord): HistoryEntry {
   const secrets = authSecretNames(spec.auth)
   const response = redactRecord(record, secrets)

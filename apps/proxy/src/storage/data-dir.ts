@@ -9,7 +9,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'courier')
 }
 
-/** Creates the folder readable by its owner only (SECURITY.md L14: other local users must not read history). */
+/** Creates the folder readable by its owner only (docs/security.md#secrets-at-rest: other local users must not read history). */
 export function ensurePrivateDir(path: string): string {
   mkdirSync(path, { recursive: true, mode: 0o700 })
   chmodSync(path, 0o700)

@@ -24,10 +24,10 @@ function openSqlite(path: string): SqliteDatabase.Database {
     db = open()
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw new Error(String(check))
-    if (path !== ':memory:') chmodSync(path, 0o600) // SECURITY.md D-10: history is the user's alone
+    if (path !== ':memory:') chmodSync(path, 0o600) // docs/security.md#secrets-at-rest: history is the user's alone
   } catch (cause) {
     if (path === ':memory:' || !existsSync(path)) throw cause
-    // Never silently reset a damaged file (SECURITY.md D-05): move it aside and say so.
+    // Never silently reset a damaged file (docs/security.md#storage): move it aside and say so.
     const aside = `${path}.corrupt-${Date.now()}`
     renameSync(path, aside)
     throw new CourierError(

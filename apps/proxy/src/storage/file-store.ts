@@ -10,7 +10,7 @@ import { ensurePrivateDir } from './data-dir.js'
 /**
  * Files people attach to requests (multipart parts, binary bodies), uploaded from the browser
  * as a stream and kept under generated ids, sealed with the data key like response bodies.
- * Bodies refer to them by id only: no server path ever comes from a request (SECURITY.md B-10).
+ * Bodies refer to them by id only: no server path ever comes from a request (docs/security.md#what-a-send-carries).
  */
 export class FileStore {
   readonly sealed: SealedFiles

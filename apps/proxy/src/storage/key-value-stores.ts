@@ -23,7 +23,7 @@ export function createSettingsStore(db: Kysely<Database>): SettingsStore {
 }
 
 /**
- * Cookie jars are sealed whole: session cookies are credentials (SECURITY.md S14). A jar written
+ * Cookie jars are sealed whole: session cookies are credentials (docs/security.md#secrets-at-rest). A jar written
  * before sealing began is read as it is and sealed on its next write.
  */
 export function createCookieJarStore(db: Kysely<Database>, secrets: SecretBox): CookieJarStore {

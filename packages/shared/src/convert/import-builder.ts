@@ -29,7 +29,7 @@ export type FolderInput = Partial<Inheritable> & { name: unknown }
 
 /**
  * Collects what an import produces: collection trees with local ids, environments and the
- * report. Enforces the item, depth and environment caps (SECURITY.md D-09).
+ * report. Enforces the item, depth and environment caps (docs/security.md#storage).
  */
 export class ImportBuilder {
   readonly collections: CollectionTree[] = []

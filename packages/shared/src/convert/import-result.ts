@@ -62,7 +62,7 @@ export const ImportResultSchema = z.object({
 })
 export type ImportResult = z.infer<typeof ImportResultSchema>
 
-/** Caps on what one import may create (SECURITY.md D-09): beyond them the import is refused. */
+/** Caps on what one import may create (docs/security.md#storage): beyond them the import is refused. */
 export const IMPORT_LIMITS = {
   /** Characters of source text. */
   maxTextLength: 20 * 1024 * 1024,

@@ -57,7 +57,7 @@ export function hasQueryParam(url: URL, name: string): boolean {
   return url.searchParams.has(name)
 }
 
-/** The Auth tab's header must be as valid as any header row (SECURITY.md H-01..H-03). */
+/** The Auth tab's header must be as valid as any header row (docs/security.md#what-a-send-carries). */
 export function assertAuthHeaderValid([name, value]: Pair): void {
   if (!isHeaderNameValid(name)) {
     throw new CourierError(

@@ -163,7 +163,7 @@ function formPart(spec: string, literal: boolean, problems: CurlProblem[]): Mult
   const contentType = attrs.get('type')
   const filename = attrs.get('filename')
   if (value.startsWith('@') || value.startsWith('<')) {
-    // SECURITY.md B-10: a path in a pasted command never reads a file on the Courier server.
+    // docs/security.md#what-a-send-carries: a path in a pasted command never reads a file on the Courier server.
     problems.push({
       what: `file part “${name}”`,
       reason: `It reads ${value.slice(1)} from disk; choose the file in the Body tab.`,

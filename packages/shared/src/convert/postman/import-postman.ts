@@ -93,7 +93,7 @@ function body(raw: unknown, headers: Row[], where: string, builder: ImportBuilde
         const contentType = str(p.contentType) || undefined
         if (p.type === 'file') {
           const src = Array.isArray(p.src) ? p.src.map(String).join(', ') : str(p.src)
-          // SECURITY.md B-10: a path in a file never reads a file on the Courier server.
+          // docs/security.md#what-a-send-carries: a path in a file never reads a file on the Courier server.
           if (src)
             builder.skip(
               where,

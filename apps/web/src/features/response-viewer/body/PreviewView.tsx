@@ -59,7 +59,7 @@ function useBodyText(body: BodyDescriptor, max: number): { text: string | null; 
 
 /**
  * HTML rendered from `srcdoc` in an empty sandbox: no scripts, no forms, an opaque origin, no
- * referrer (SECURITY.md L9 and §2.5.5). It also inherits the page's CSP, so it loads nothing
+ * referrer (docs/security.md#who-may-drive-courier). It also inherits the page's CSP, so it loads nothing
  * from other hosts.
  */
 function HtmlPreview({ body }: { body: BodyDescriptor }) {
