@@ -207,14 +207,12 @@ export function App() {
                 selectedId={active?.responseId ?? null}
                 onOpen={(entry, newTab) => void openHistory(entry, newTab)}
                 onSave={(entry) =>
-                  void queryClient
-                    .fetchQuery(historyEntryOptions(entry.id))
-                    .then((full) =>
-                      setSavingHistory({
-                        request: full.request,
-                        name: `${entry.method} ${entry.url.replace(/^https?:\/\//, '')}`.slice(0, 80),
-                      }),
-                    )
+                  void queryClient.fetchQuery(historyEntryOptions(entry.id)).then((full) =>
+                    setSavingHistory({
+                      request: full.request,
+                      name: `${entry.method} ${entry.url.replace(/^https?:\/\//, '')}`.slice(0, 80),
+                    }),
+                  )
                 }
                 onExport={(query, label) => importExport.openExport({ kind: 'history', query, label })}
               />
