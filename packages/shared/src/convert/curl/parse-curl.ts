@@ -2,6 +2,8 @@ import type { Auth, MultipartPart, RequestBody, RequestSettings, RequestSpec, Ro
 import { RequestSpecSchema } from '../../request-spec.js'
 import { decodeQueryPart, parseQuery, splitUrl, urlWithParams } from '../../url-params.js'
 import { ConvertError } from '../import-result.js'
+import { COSMETIC, WITH_VALUE, expandShort } from './curl-flags.js'
+import { formPart } from './curl-form-part.js'
 import { shellWords } from './shell-words.js'
 
 export type CurlProblem = { what: string; reason: string }
@@ -9,185 +11,10 @@ export type ParsedCurl = { spec: RequestSpec; problems: CurlProblem[] }
 
 export { looksLikeCurl } from '../import-export-api.js'
 
-// Flags that take a value, long and short, so their value is never read as the URL.
-const WITH_VALUE = new Set([
-  '-X',
-  '--request',
-  '-H',
-  '--header',
-  '-d',
-  '--data',
-  '--data-ascii',
-  '--data-raw',
-  '--data-binary',
-  '--data-urlencode',
-  '--json',
-  '-F',
-  '--form',
-  '--form-string',
-  '-u',
-  '--user',
-  '-b',
-  '--cookie',
-  '-A',
-  '--user-agent',
-  '-e',
-  '--referer',
-  '--url',
-  '-m',
-  '--max-time',
-  '--connect-timeout',
-  '--max-redirs',
-  '--retry',
-  '--oauth2-bearer',
-  '-o',
-  '--output',
-  '-w',
-  '--write-out',
-  '-c',
-  '--cookie-jar',
-  '-x',
-  '--proxy',
-  '-U',
-  '--proxy-user',
-  '--cacert',
-  '--capath',
-  '-E',
-  '--cert',
-  '--key',
-  '--resolve',
-  '--connect-to',
-  '--interface',
-  '-T',
-  '--upload-file',
-  '-r',
-  '--range',
-  '-z',
-  '--time-cond',
-  '--limit-rate',
-  '-K',
-  '--config',
-  '--retry-delay',
-  '--retry-max-time',
-])
-// Flags about curl's own output or transport that change nothing Courier sends.
-const COSMETIC = new Set([
-  '-s',
-  '--silent',
-  '-S',
-  '--show-error',
-  '-v',
-  '--verbose',
-  '-i',
-  '--include',
-  '-f',
-  '--fail',
-  '--fail-with-body',
-  '--no-progress-meter',
-  '-#',
-  '--progress-bar',
-  '--http1.1',
-  '--http2',
-  '--http1.0',
-  '-N',
-  '--no-buffer',
-  '--compressed',
-  '--globoff',
-  '-g',
-  '-sS',
-  '-Ss',
-  '--path-as-is',
-  '--no-keepalive',
-  '--tr-encoding',
-])
-
-function expandShort(words: string[]): string[] {
-  // `-sSL` is `-s -S -L`; `-XPOST` is `-X POST`; `-HContent-Type:x` is `-H Content-Type:x`.
-  const out: string[] = []
-  for (const word of words) {
-    if (!/^-[A-Za-z#]/.test(word) || word.startsWith('--') || word.length <= 2) {
-      out.push(word)
-      continue
-    }
-    for (let i = 1; i < word.length; i++) {
-      const flag = `-${word[i]}`
-      if (WITH_VALUE.has(flag)) {
-        out.push(flag)
-        if (i + 1 < word.length) out.push(word.slice(i + 1))
-        break
-      }
-      out.push(flag)
-    }
-  }
-  return out
-}
-
 function splitHeader(text: string): [string, string] {
   const colon = text.indexOf(':')
   if (colon === -1) return [text.replace(/;$/, '').trim(), '']
   return [text.slice(0, colon).trim(), text.slice(colon + 1).trim()]
-}
-
-/** `-F name=value;type=x;filename=y` (curl's form syntax; double quotes protect `;`). */
-function formPart(spec: string, literal: boolean, problems: CurlProblem[]): MultipartPart {
-  const eq = spec.indexOf('=')
-  const name = eq === -1 ? spec : spec.slice(0, eq)
-  let rest = eq === -1 ? '' : spec.slice(eq + 1)
-  if (literal) return { kind: 'text', name, value: rest, enabled: true, headers: [] }
-  let value: string
-  if (rest.startsWith('"')) {
-    let i = 1
-    value = ''
-    for (; i < rest.length && rest[i] !== '"'; i++) value += rest[i] === '\\' ? rest[++i] : rest[i]
-    rest = rest.slice(i + 1)
-  } else {
-    const semi = rest.indexOf(';')
-    value = semi === -1 ? rest : rest.slice(0, semi)
-    rest = semi === -1 ? '' : rest.slice(semi)
-  }
-  const attrs = new Map(
-    rest
-      .split(';')
-      .filter(Boolean)
-      .map(
-        (a) =>
-          [
-            a.slice(0, a.indexOf('=')).trim().toLowerCase(),
-            a
-              .slice(a.indexOf('=') + 1)
-              .trim()
-              .replace(/^"|"$/g, ''),
-          ] as const,
-      ),
-  )
-  const contentType = attrs.get('type')
-  const filename = attrs.get('filename')
-  if (value.startsWith('@') || value.startsWith('<')) {
-    // docs/security.md#what-a-send-carries: a path in a pasted command never reads a file on the Courier server.
-    problems.push({
-      what: `file part “${name}”`,
-      reason: `It reads ${value.slice(1)} from disk; choose the file in the Body tab.`,
-    })
-    const fileName = filename ?? value.slice(1).split(/[\\/]/).pop() ?? ''
-    return {
-      kind: 'file',
-      name,
-      enabled: true,
-      file: null,
-      headers: [],
-      ...(fileName ? { filename: fileName } : {}),
-      ...(contentType ? { contentType } : {}),
-    }
-  }
-  return {
-    kind: 'text',
-    name,
-    value,
-    enabled: true,
-    headers: [],
-    ...(filename ? { filename } : {}),
-    ...(contentType ? { contentType } : {}),
-  }
 }
 
 /**

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs'
 import postman from 'postman-collection'
 import { describe, expect, it } from 'vitest'
 import type { CollectionTree } from '../../collection.js'
 import { RequestSpecSchema, type RequestSpecInput } from '../../request-spec.js'
 import { importText } from '../import-text.js'
 import { exportPostman } from './export-postman.js'
-
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
 
 function tree(): CollectionTree {
   const spec = (input: RequestSpecInput) => RequestSpecSchema.parse(input)
@@ -246,78 +243,5 @@ describe('Courier → Postman v2.1 → Courier', () => {
     expect(file.notes.join('\n')).toMatch(/cannot send a text value as a file/)
     expect(file.notes.join('\n')).toMatch(/headers were copied into each request/)
     expect(JSON.parse(file.text).item[0].item[1].request.header).toContainEqual({ key: 'X-Team', value: 'core' })
-  })
-})
-
-describe('real Postman files', () => {
-  it('imports the Wise collection with folders, auth and a report of scripts and unknown variables', async () => {
-    const result = await importText(fixture('wise-all-endpoints.postman_collection.json'))
-    expect(result.report).toMatchObject({
-      format: 'postman-collection',
-      formatLabel: 'Postman collection v2.1',
-      counts: { collections: 1, folders: 14, requests: 66 },
-    })
-    const what = result.report.skipped.map((s) => s.what)
-    expect(what).toContain('test script')
-    expect(what).toContain('variable {{host}}')
-    const statement = result.collections[0]!.items.find(
-      (i) => i.name === 'GET /borderless-accounts/{accountId}/statement',
-    )
-    expect(statement?.kind === 'request' && statement.request.auth).toEqual({ type: 'none' })
-    expect(statement?.kind === 'request' && statement.request.params.map((p) => p[0])).toEqual([
-      'currency',
-      'intervalStart',
-      'intervalEnd',
-    ])
-  })
-
-  it('imports the Wise groups collection: form bodies and basic auth from variables', async () => {
-    const result = await importText(fixture('wise-groups-api.postman_collection.json'))
-    const token = result.collections[0]!.items.find((i) => i.name === '1. Generate tokens from authorization code')
-    expect(token?.kind === 'request' && token.request.body.kind).toBe('form')
-    expect(token?.kind === 'request' && token.request.auth).toEqual({
-      type: 'basic',
-      username: '{{client_id}}',
-      password: '{{client_secret}}',
-    })
-  })
-
-  it('imports the Wise environment, cleaning a name with a line break', async () => {
-    const result = await importText(fixture('wise.postman_environment.json'))
-    expect(result.environments[0]!.name).toBe('TransferWise Sandbox')
-    expect(result.environments[0]!.variables.map((v) => v.name)).toContain('client_credentials_token')
-    expect(result.report.skipped[0]!.reason).toMatch(/line break/)
-  })
-
-  it('reads v2.0 auth objects and never honours file paths', async () => {
-    const v20 = {
-      info: { name: 'Old', schema: 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json' },
-      item: [
-        {
-          name: 'Up <img src=x onerror=alert(1)>',
-          request: {
-            method: 'POST',
-            url: 'https://x.test/up',
-            auth: { type: 'basic', basic: { username: 'u', password: 'p' } },
-            body: { mode: 'formdata', formdata: [{ key: 'f', type: 'file', src: '/etc/passwd' }] },
-          },
-        },
-        {
-          name: 'Aws',
-          request: { method: 'GET', url: 'https://x.test/', auth: { type: 'awsv4', awsv4: { accessKey: 'k' } } },
-        },
-      ],
-    }
-    const result = await importText(JSON.stringify(v20))
-    const [up, aws] = result.collections[0]!.items
-    expect(up?.name).toBe('Up <img src=x onerror=alert(1)>')
-    expect(up?.kind === 'request' && up.request.auth).toEqual({ type: 'basic', username: 'u', password: 'p' })
-    expect(up?.kind === 'request' && up.request.body).toEqual({
-      kind: 'multipart',
-      parts: [{ kind: 'file', name: 'f', enabled: true, file: null, headers: [] }],
-    })
-    expect(JSON.stringify(result)).not.toContain('"/etc/passwd"')
-    expect(aws?.kind === 'request' && aws.request.auth).toEqual({ type: 'none' })
-    expect(result.report.skipped.map((s) => s.reason).join('\n')).toMatch(/awsv4/)
   })
 })
