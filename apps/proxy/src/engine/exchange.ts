@@ -5,8 +5,8 @@ import type { DestinationPolicy } from './address-policy.js'
 import type { BodySink } from '../ports/body-sink.js'
 import { BodyReceiver } from './body-receiver.js'
 import { createConnector, type ConnectTrace, type LookupFn } from './connector.js'
+import { pairsFromRaw, sentHeadersFrom, timingFrom } from './exchange-report.js'
 import { toCourierError } from './map-error.js'
-import { parseHeaderBlock } from './wire-headers.js'
 
 export type OutgoingBody = Buffer | (() => NodeJS.ReadableStream) | null
 
@@ -51,22 +51,6 @@ export type ExchangeResult = {
   head: Buffer
   timing: Timing
   remoteAddress: string | undefined
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 100) / 100
-}
-
-function pairsFromRaw(raw: Buffer[]): { pairs: Pair[]; bytes: number } {
-  const pairs: Pair[] = []
-  let bytes = 0
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]!.toString('latin1')
-    const value = raw[i + 1]!.toString('latin1')
-    bytes += name.length + value.length + 4
-    pairs.push([name, value])
-  }
-  return { pairs, bytes }
 }
 
 /**
@@ -274,40 +258,5 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeResult> {
     throw toCourierError(error, phase)
   } finally {
     client.destroy().catch(() => {})
-  }
-}
-
-/** The wire header block plus the Content-Length undici appends after it. */
-function sentHeadersFrom(trace: ConnectTrace, input: ExchangeInput): Pair[] {
-  if (!trace.wireHeaders) return input.headers
-  const pairs = parseHeaderBlock(trace.wireHeaders)
-  const length = input.headers.find(([name]) => name.toLowerCase() === 'content-length')
-  if (length) pairs.push(['content-length', length[1]])
-  return pairs
-}
-
-function timingFrom(
-  trace: ConnectTrace,
-  started: number,
-  requestSent: number | undefined,
-  responseStarted: number | undefined,
-  ended: number,
-): Timing {
-  const connected = trace.tlsEnd ?? trace.connectEnd ?? started
-  const sent = requestSent ?? connected
-  const firstByte = responseStarted ?? ended
-  return {
-    ...(trace.dnsStart !== undefined && trace.dnsEnd !== undefined
-      ? { dns: round(trace.dnsEnd - trace.dnsStart) }
-      : {}),
-    ...(trace.connectStart !== undefined && trace.connectEnd !== undefined
-      ? { connect: round(trace.connectEnd - trace.connectStart) }
-      : {}),
-    ...(trace.tlsEnd !== undefined && trace.connectEnd !== undefined
-      ? { tls: round(trace.tlsEnd - trace.connectEnd) }
-      : {}),
-    firstByte: round(Math.max(0, firstByte - sent)),
-    download: round(Math.max(0, ended - firstByte)),
-    total: round(ended - started),
   }
 }

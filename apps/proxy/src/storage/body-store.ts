@@ -5,13 +5,8 @@ import type { BodySink } from '../ports/body-sink.js'
 import { CourierError } from '../errors.js'
 import { ID_PATTERN } from '../ids.js'
 import type { SecretBox } from '../secrets/secret-box.js'
-import {
-  PARTIAL_SUFFIX,
-  SealedFiles,
-  type ByteRange,
-  type OpenedRead,
-  type SealedWriter,
-} from '../secrets/sealed-file.js'
+import { SealedFiles, type ByteRange, type OpenedRead } from '../secrets/sealed-file.js'
+import { PARTIAL_SUFFIX, type SealedWriter } from '../secrets/sealed-writer.js'
 import { ensurePrivateDir } from './data-dir.js'
 
 /** What a store needs of the SecretBox: per-file keys derived from the data key. */

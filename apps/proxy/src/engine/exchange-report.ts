@@ -1,0 +1,55 @@
+import type { Pair, Timing } from '@courier/shared'
+import type { ConnectTrace } from './connector.js'
+import type { ExchangeInput } from './exchange.js'
+import { parseHeaderBlock } from './wire-headers.js'
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100
+}
+
+export function pairsFromRaw(raw: Buffer[]): { pairs: Pair[]; bytes: number } {
+  const pairs: Pair[] = []
+  let bytes = 0
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toString('latin1')
+    const value = raw[i + 1]!.toString('latin1')
+    bytes += name.length + value.length + 4
+    pairs.push([name, value])
+  }
+  return { pairs, bytes }
+}
+
+/** The wire header block plus the Content-Length undici appends after it. */
+export function sentHeadersFrom(trace: ConnectTrace, input: ExchangeInput): Pair[] {
+  if (!trace.wireHeaders) return input.headers
+  const pairs = parseHeaderBlock(trace.wireHeaders)
+  const length = input.headers.find(([name]) => name.toLowerCase() === 'content-length')
+  if (length) pairs.push(['content-length', length[1]])
+  return pairs
+}
+
+export function timingFrom(
+  trace: ConnectTrace,
+  started: number,
+  requestSent: number | undefined,
+  responseStarted: number | undefined,
+  ended: number,
+): Timing {
+  const connected = trace.tlsEnd ?? trace.connectEnd ?? started
+  const sent = requestSent ?? connected
+  const firstByte = responseStarted ?? ended
+  return {
+    ...(trace.dnsStart !== undefined && trace.dnsEnd !== undefined
+      ? { dns: round(trace.dnsEnd - trace.dnsStart) }
+      : {}),
+    ...(trace.connectStart !== undefined && trace.connectEnd !== undefined
+      ? { connect: round(trace.connectEnd - trace.connectStart) }
+      : {}),
+    ...(trace.tlsEnd !== undefined && trace.connectEnd !== undefined
+      ? { tls: round(trace.tlsEnd - trace.connectEnd) }
+      : {}),
+    firstByte: round(Math.max(0, firstByte - sent)),
+    download: round(Math.max(0, ended - firstByte)),
+    total: round(ended - started),
+  }
+}
