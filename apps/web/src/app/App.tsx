@@ -2,7 +2,6 @@ import {
   endpoints,
   inheritedAuth,
   paramsFromUrl,
-  type HistorySummary,
   type Removed,
   type RequestSpec,
   type SavedRequestItem,
@@ -10,7 +9,6 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
 import {
-  CollectionSettingsDialog,
   CollectionsTree,
   MoveDialog,
   SaveRequestDialog,
@@ -19,8 +17,7 @@ import {
   type TreeNode,
 } from '../features/collections'
 import { CommandPalette } from '../features/command-palette'
-import { AuthPanel } from '../features/auth'
-import { EnvironmentPicker, EnvironmentsDialog, useInheritChain, useScopes } from '../features/environments'
+import { EnvironmentsDialog, useInheritChain, useScopes } from '../features/environments'
 import { HistoryList, historyEntryOptions } from '../features/history'
 import { EditorActionsContext, useImportExport } from '../features/import-export'
 import { RequestEditor } from '../features/request-editor'
@@ -31,11 +28,14 @@ import { callEndpoint } from '../shared/api/proxy-client'
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary'
 import { Splitter } from '../shared/ui/Splitter'
 import { Toast, type ToastMessage } from '../shared/ui/Toast'
+import { CollectionSettings } from './CollectionSettings'
 import { EditorContext } from './EditorContext'
 import { FailureNotice } from './FailureNotice'
 import { SaveConflictDialog } from './SaveConflictDialog'
 import { Sidebar, type SidebarView } from './Sidebar'
 import { StaleSessionBanner } from './StaleSessionBanner'
+import { Topbar } from './Topbar'
+import { useOpenHistory } from './use-open-history'
 import { usePaletteCommands } from './use-palette-commands'
 import { useSaveTab } from './use-save-tab'
 import { useShortcuts } from './use-shortcuts'
@@ -66,7 +66,6 @@ export function App() {
   // What a saved request's collection and folders lend its Auth tab (null: they set none).
   const chain = useInheritChain(active?.itemId ?? null)
   const inherited = active?.itemId ? inheritedAuth(chain) : undefined
-  const settingsChain = useInheritChain(settingsTarget?.kind === 'folder' ? settingsTarget.id : null)
   const { response, setResponse, doSend, isSending, cancel } = useTabResponses(
     active,
     workspace.environmentId,
@@ -97,27 +96,7 @@ export function App() {
     notify,
   })
 
-  const openHistory = useCallback(
-    async (summary: HistorySummary, newTab = false) => {
-      try {
-        const entry = await queryClient.fetchQuery(historyEntryOptions(summary.id))
-        dispatch({
-          type: 'open',
-          newTab,
-          request: {
-            itemId: null,
-            title: `${summary.method} ${summary.url.replace(/^https?:\/\//, '')}`.slice(0, 60),
-            spec: entry.request,
-            baseVersion: null,
-            responseId: entry.id,
-          },
-        })
-      } catch (error) {
-        if (active) setResponse(active.id, { kind: 'error', error: error as Error })
-      }
-    },
-    [queryClient, dispatch, active, setResponse],
-  )
+  const openHistory = useOpenHistory(dispatch, active, setResponse)
 
   const onRemoved = useCallback(
     (removed: Removed, label: string) => {
@@ -159,26 +138,12 @@ export function App() {
 
   return (
     <div className="app">
-      <header className="topbar">
-        <div className="brand">
-          <img src="/favicon.svg" alt="" width="20" height="20" />
-          <span className="brand__name">Courier</span>
-        </div>
-        <button type="button" className="palette-trigger" onClick={() => setDialog('palette')}>
-          Search or jump to… <kbd>Ctrl</kbd> <kbd>K</kbd>
-        </button>
-        <div className="topbar__actions">
-          <EnvironmentPicker
-            value={workspace.environmentId}
-            onChange={(environmentId) => dispatch({ type: 'set-environment', environmentId })}
-            onManage={() => setDialog('environments')}
-          />
-          <span className="topbar__meta">{info.data ? `v${info.data.version}` : ''}</span>
-          <button type="button" className="button button--small button--ghost" onClick={() => setDialog('settings')}>
-            Settings
-          </button>
-        </div>
-      </header>
+      <Topbar
+        environmentId={workspace.environmentId}
+        onEnvironment={(environmentId) => dispatch({ type: 'set-environment', environmentId })}
+        version={info.data?.version}
+        onOpen={setDialog}
+      />
       <StaleSessionBanner />
       <div className="workspace">
         <Sidebar
@@ -283,26 +248,10 @@ export function App() {
         initialId={workspace.environmentId}
       />
       <CommandPalette open={dialog === 'palette'} commands={commands} onClose={() => setDialog(null)} />
-      <CollectionSettingsDialog
+      <CollectionSettings
         target={settingsTarget}
         onClose={() => setSettingsTarget(null)}
-        renderAuth={(auth, onChange) =>
-          settingsTarget?.kind === 'folder' ? (
-            <AuthPanel
-              auth={auth}
-              onChange={onChange}
-              inherited={inheritedAuth(settingsChain)}
-              environmentId={workspace.environmentId}
-            />
-          ) : (
-            // A collection is the top: "inherit" there simply means no auth.
-            <AuthPanel
-              auth={auth.type === 'inherit' ? { type: 'none' } : auth}
-              onChange={onChange}
-              environmentId={workspace.environmentId}
-            />
-          )
-        }
+        environmentId={workspace.environmentId}
       />
       <MoveDialog node={moving} onClose={() => setMoving(null)} />
       {importExport.dialogs}

@@ -1,12 +1,14 @@
 import type { CollectionItem, Removed } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react'
 import { methodTone } from '../../shared/format/method-tone'
 import { Menu } from '../../shared/ui/Menu'
 import { collectionsOptions } from './collection-queries'
 import { allIds, buildTree, filterTree, pathTo, visibleRows, type TreeNode } from './tree-model'
+import { treeKeyDown } from './tree-keys'
 import { treeMenuItems } from './tree-menu'
 import { useTreeActions } from './use-tree-actions'
+import { useTreeDrop } from './use-tree-drop'
 import './collections.css'
 
 export type TreeEvents = {
@@ -29,8 +31,6 @@ type CollectionsTreeProps = TreeEvents & {
   expandId?: string | null
 }
 
-type DropHint = { id: string; where: 'into' | 'before' } | null
-
 /** The Collections sidebar: an ARIA tree of collections, folders and saved requests. */
 export function CollectionsTree({
   activeItemId,
@@ -49,8 +49,6 @@ export function CollectionsTree({
   const [renaming, setRenaming] = useState<string | null>(null)
   const [menuFor, setMenuFor] = useState<string | null>(null)
   const [filter, setFilter] = useState('')
-  const [drop, setDrop] = useState<DropHint>(null)
-  const dragging = useRef<TreeNode | null>(null)
 
   const tree = useMemo(() => buildTree(data ?? []), [data])
   const shownTree = useMemo(() => filterTree(tree, filter), [tree, filter])
@@ -95,6 +93,13 @@ export function CollectionsTree({
     onRenamed,
   })
 
+  const { drop, onDragStart, onDragOver, onDragLeave, onDrop, onDragEnd } = useTreeDrop({
+    tree,
+    expand,
+    moveItem,
+    siblingsOf,
+  })
+
   const menuItems = (node: TreeNode) =>
     treeMenuItems(
       node,
@@ -115,90 +120,7 @@ export function CollectionsTree({
 
   const onKeyDown = (event: KeyboardEvent, node: TreeNode, index: number) => {
     if (renaming) return
-    const focus = (target: TreeNode | undefined) => {
-      if (!target) return
-      setFocusId(target.id)
-      document.getElementById(`tree-${target.id}`)?.focus()
-    }
-    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
-      event.preventDefault()
-      moveBy(node, event.key === 'ArrowUp' ? -1 : 1)
-      return
-    }
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault()
-        focus(rows[index + 1])
-        break
-      case 'ArrowUp':
-        event.preventDefault()
-        focus(rows[index - 1])
-        break
-      case 'ArrowRight':
-        event.preventDefault()
-        if (node.children.length && !allExpanded.has(node.id)) expand(node.id)
-        else focus(node.children[0])
-        break
-      case 'ArrowLeft': {
-        event.preventDefault()
-        if (allExpanded.has(node.id) && node.children.length) expand(node.id, false)
-        else if (node.kind !== 'collection')
-          focus(rows.find((row) => row.id === (node.item.parentId ?? node.collectionId)))
-        break
-      }
-      case 'Enter':
-      case ' ':
-        event.preventDefault()
-        activate(node)
-        break
-      case 'F2':
-        event.preventDefault()
-        setRenaming(node.id)
-        break
-      case 'Delete':
-        event.preventDefault()
-        remove(node)
-        break
-    }
-  }
-
-  const onDragStart = (event: DragEvent, node: TreeNode) => {
-    if (node.kind === 'collection') return event.preventDefault()
-    dragging.current = node
-    event.dataTransfer.effectAllowed = 'move'
-    event.dataTransfer.setData('text/plain', node.name)
-  }
-
-  const dropOn = (node: TreeNode): DropHint => {
-    const moving = dragging.current
-    if (!moving || moving.id === node.id) return null
-    if (moving.kind === 'folder' && pathTo(tree, node.id).includes(moving.id)) return null // not into itself
-    return { id: node.id, where: node.kind === 'request' ? 'before' : 'into' }
-  }
-
-  const onDrop = (event: DragEvent, node: TreeNode) => {
-    event.preventDefault()
-    const moving = dragging.current
-    const hint = dropOn(node)
-    setDrop(null)
-    dragging.current = null
-    if (!moving || !hint || moving.kind === 'collection') return
-    if (hint.where === 'into') {
-      const collectionId = node.kind === 'collection' ? node.id : node.collectionId
-      moveItem.mutate({
-        id: moving.id,
-        move: { collectionId, parentId: node.kind === 'collection' ? null : node.id, index: node.children.length },
-      })
-      expand(node.id)
-    } else if (node.kind !== 'collection') {
-      const index = siblingsOf(node)
-        .filter((s) => s.id !== moving.id)
-        .findIndex((s) => s.id === node.id)
-      moveItem.mutate({
-        id: moving.id,
-        move: { collectionId: node.collectionId, parentId: node.item.parentId, index: Math.max(0, index) },
-      })
-    }
+    treeKeyDown(event, node, index, { rows, allExpanded, expand, activate, moveBy, remove, setFocusId, setRenaming })
   }
 
   return (
@@ -268,19 +190,10 @@ export function CollectionsTree({
                 style={{ paddingLeft: 8 + node.depth * 14 }}
                 draggable={node.kind !== 'collection' && renaming !== node.id}
                 onDragStart={(event) => onDragStart(event, node)}
-                onDragOver={(event) => {
-                  const next = dropOn(node)
-                  if (next) {
-                    event.preventDefault()
-                    if (drop?.id !== next.id || drop.where !== next.where) setDrop(next)
-                  }
-                }}
-                onDragLeave={() => setDrop((current) => (current?.id === node.id ? null : current))}
+                onDragOver={(event) => onDragOver(event, node)}
+                onDragLeave={() => onDragLeave(node)}
                 onDrop={(event) => onDrop(event, node)}
-                onDragEnd={() => {
-                  dragging.current = null
-                  setDrop(null)
-                }}
+                onDragEnd={onDragEnd}
                 onFocus={() => setFocusId(node.id)}
                 onKeyDown={(event) => event.target === event.currentTarget && onKeyDown(event, node, index)}
                 onClick={() => {

@@ -1,17 +1,10 @@
-import {
-  OAUTH_CALLBACK_PATH,
-  isBrowserGrant,
-  type OAuth2Config,
-  type OAuthMetadata,
-  type Pair,
-  type Row,
-} from '@courier/shared'
+import { OAUTH_CALLBACK_PATH, isBrowserGrant, type OAuth2Config, type OAuthMetadata } from '@courier/shared'
 import { useState } from 'react'
-import { KeyValueTable } from '../../../shared/ui/KeyValueTable'
 import { ErrorAlert, errorParts } from '../../../shared/ui/ErrorAlert'
-import { Switch } from '../../../shared/ui/fields'
 import { AuthField, TextInput } from '../AuthField'
 import { SecretInput } from '../SecretInput'
+import { OAuth2EndpointFields } from './OAuth2EndpointFields'
+import { OAuth2MoreFields } from './OAuth2MoreFields'
 import { useDiscoverOAuth } from './oauth-queries'
 
 export const GRANT_OPTIONS: { value: OAuth2Config['grant']; label: string }[] = [
@@ -29,24 +22,6 @@ const CLIENT_AUTH: { value: OAuth2Config['clientAuth']; label: string }[] = [
   { value: 'client_secret_post', label: 'In the request body (client_secret_post)' },
   { value: 'none', label: 'None: public client' },
 ]
-
-/** Extra parameters are pairs in the config; the table keeps its disabled rows while it is open. */
-function PairsEditor({ label, pairs, onChange }: { label: string; pairs: Pair[]; onChange: (pairs: Pair[]) => void }) {
-  const [rows, setRows] = useState<Row[]>(() => pairs.map(([name, value]) => [name, value, true]))
-  return (
-    <KeyValueTable
-      label={label}
-      rows={rows}
-      keyPlaceholder="Parameter"
-      onChange={(next) => {
-        setRows(next)
-        onChange(
-          next.filter(([name, , enabled]) => enabled && name.trim() !== '').map(([name, value]) => [name, value]),
-        )
-      }}
-    />
-  )
-}
 
 type Props = { config: OAuth2Config; onChange: (config: OAuth2Config) => void; environmentId: string | null }
 
@@ -130,48 +105,7 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
           {found.jwksUri ? '; token signatures will be checked against its JWKS' : ''}.
         </p>
       ) : null}
-      {browser ? (
-        <AuthField label="Authorization URL">
-          {(id) => (
-            <TextInput
-              id={id}
-              label="Authorization URL"
-              value={config.authUrl}
-              placeholder={hint('https://id.example.com/authorize')}
-              mono
-              onChange={(v) => set('authUrl', v)}
-            />
-          )}
-        </AuthField>
-      ) : null}
-      {usesTokenUrl ? (
-        <AuthField label="Token URL">
-          {(id) => (
-            <TextInput
-              id={id}
-              label="Token URL"
-              value={config.tokenUrl}
-              placeholder={hint('https://id.example.com/token')}
-              mono
-              onChange={(v) => set('tokenUrl', v)}
-            />
-          )}
-        </AuthField>
-      ) : null}
-      {grant === 'device_code' ? (
-        <AuthField label="Device authorization URL">
-          {(id) => (
-            <TextInput
-              id={id}
-              label="Device authorization URL"
-              value={config.deviceAuthUrl}
-              placeholder={hint('https://id.example.com/device')}
-              mono
-              onChange={(v) => set('deviceAuthUrl', v)}
-            />
-          )}
-        </AuthField>
-      ) : null}
+      <OAuth2EndpointFields config={config} set={set} browser={browser} usesTokenUrl={usesTokenUrl} hint={hint} />
       <AuthField label="Client ID">
         {(id) => (
           <TextInput id={id} label="Client ID" value={config.clientId} mono onChange={(v) => set('clientId', v)} />
@@ -279,64 +213,7 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
           )}
         </AuthField>
       ) : null}
-      <details className="oauth-form__more auth-form__wide">
-        <summary>Audience, resource, extra parameters, token name</summary>
-        <div className="auth-form">
-          <AuthField label="Audience">
-            {(id) => (
-              <TextInput id={id} label="Audience" value={config.audience} mono onChange={(v) => set('audience', v)} />
-            )}
-          </AuthField>
-          <AuthField label="Resource" hint="RFC 8707 resource indicator.">
-            {(id) => (
-              <TextInput id={id} label="Resource" value={config.resource} mono onChange={(v) => set('resource', v)} />
-            )}
-          </AuthField>
-          <AuthField label="Header prefix">
-            {(id) => (
-              <TextInput
-                id={id}
-                label="Header prefix"
-                value={config.headerPrefix}
-                onChange={(v) => set('headerPrefix', v)}
-              />
-            )}
-          </AuthField>
-          <AuthField label="Token name" hint="Requests with the same token name (and environment) share one token.">
-            {(id) => (
-              <TextInput id={id} label="Token name" value={config.tokenKey} mono onChange={(v) => set('tokenKey', v)} />
-            )}
-          </AuthField>
-          <div className="auth-form__wide">
-            <Switch
-              label="Refresh automatically before a send"
-              hint="When the token has expired and a refresh token is stored."
-              checked={config.autoRefresh}
-              onChange={(v) => set('autoRefresh', v)}
-            />
-          </div>
-          {grant !== 'client_credentials' && grant !== 'password' && grant !== 'refresh_token' ? (
-            <div className="auth-form__wide">
-              <h4 className="oauth-form__subtitle">Extra authorization parameters</h4>
-              <PairsEditor
-                label="Extra authorization parameters"
-                pairs={config.authParams}
-                onChange={(v) => set('authParams', v)}
-              />
-            </div>
-          ) : null}
-          {grant !== 'implicit' ? (
-            <div className="auth-form__wide">
-              <h4 className="oauth-form__subtitle">Extra token parameters</h4>
-              <PairsEditor
-                label="Extra token parameters"
-                pairs={config.tokenParams}
-                onChange={(v) => set('tokenParams', v)}
-              />
-            </div>
-          ) : null}
-        </div>
-      </details>
+      <OAuth2MoreFields config={config} set={set} />
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { hexDump, type BodyDescriptor } from '@courier/shared'
 import { useEffect, useState } from 'react'
 import { fetchBody } from '../../../shared/api/fetch-body'
 import { formatBytes } from '../../../shared/format/format'
+import './hex-view.css'
 
 const FIRST = 4096
 const MOST = 64 * 1024

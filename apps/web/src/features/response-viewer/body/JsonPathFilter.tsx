@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import './jsonpath-filter.css'
 
 type JsonPathFilterProps = {
   applied: { expression: string; matches: number } | null

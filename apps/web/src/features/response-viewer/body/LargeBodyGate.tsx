@@ -1,4 +1,5 @@
 import { formatBytes } from '../../../shared/format/format'
+import './large-body-gate.css'
 
 /** Above the large-body threshold nothing loads until the person chooses. */
 export function LargeBodyGate({

@@ -4,6 +4,8 @@ import type { LineView } from './body-document'
 import { jsonLineTokens } from './json-line-tokens'
 import { useBlockVirtualizer } from './use-block-virtualizer'
 import { useRemoteBlocks } from './use-remote-blocks'
+import './virtual-view.css'
+import './lines-view.css'
 
 const ROW_HEIGHT = 20
 

@@ -2,6 +2,7 @@ import { mediaTypeOf, type BodyDescriptor } from '@courier/shared'
 import { useEffect, useState } from 'react'
 import { fetchBody } from '../../../shared/api/fetch-body'
 import { formatBytes } from '../../../shared/format/format'
+import './preview-view.css'
 
 export type PreviewKind = 'image' | 'html' | 'pdf' | 'text'
 

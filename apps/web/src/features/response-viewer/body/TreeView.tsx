@@ -4,6 +4,8 @@ import type { BodyClient } from './body-client'
 import type { TreeRow } from './json-tree'
 import { useBlockVirtualizer } from './use-block-virtualizer'
 import { useRemoteBlocks } from './use-remote-blocks'
+import './virtual-view.css'
+import './tree-view.css'
 
 const ROW_HEIGHT = 24
 

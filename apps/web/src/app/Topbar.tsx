@@ -1,0 +1,31 @@
+import { EnvironmentPicker } from '../features/environments'
+
+type TopbarProps = {
+  environmentId: string | null
+  onEnvironment: (environmentId: string | null) => void
+  /** The server's version, once known. */
+  version: string | undefined
+  onOpen: (dialog: 'settings' | 'environments' | 'palette') => void
+}
+
+/** The top bar: brand, the command palette trigger, the environment, the version, Settings. */
+export function Topbar({ environmentId, onEnvironment, version, onOpen }: TopbarProps) {
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <img src="/favicon.svg" alt="" width="20" height="20" />
+        <span className="brand__name">Courier</span>
+      </div>
+      <button type="button" className="palette-trigger" onClick={() => onOpen('palette')}>
+        Search or jump to… <kbd>Ctrl</kbd> <kbd>K</kbd>
+      </button>
+      <div className="topbar__actions">
+        <EnvironmentPicker value={environmentId} onChange={onEnvironment} onManage={() => onOpen('environments')} />
+        <span className="topbar__meta">{version ? `v${version}` : ''}</span>
+        <button type="button" className="button button--small button--ghost" onClick={() => onOpen('settings')}>
+          Settings
+        </button>
+      </div>
+    </header>
+  )
+}
