@@ -185,5 +185,5 @@ function tooManySentence(limit: number, target: URL, visited: readonly string[])
     const nth = ORDINALS[limit] ?? `redirect number ${limit + 1}`
     return `The server redirected in a loop: ${target.href.slice(0, 200)} was already requested in this chain. Courier followed ${count}, its limit, and stopped at the ${nth}; ${listed}`
   }
-  return `Courier followed ${count}, its limit, and stopped at the next one (to ${target.href.slice(0, 200)}). Raise "Max redirects" in this request's Settings tab if the chain is meant to be longer; ${listed}`
+  return `Courier followed ${count}, its limit, and stopped at the next one (to ${target.href.slice(0, 200)}). Raise "Maximum redirects" in this request's Settings tab if the chain is meant to be longer; ${listed}`
 }

@@ -42,7 +42,7 @@ describe('a redirect chain that hits the limit', () => {
     expect(record.status).toBe(302)
     expect(record.request.url).toBe(upstream.url('/hop/4'))
     expect(record.error?.message).toBe(
-      `Courier followed 1 redirect, its limit, and stopped at the next one (to ${upstream.url('/hop/3')}). Raise "Max redirects" in this request's Settings tab if the chain is meant to be longer; the chain is listed under Redirects.`,
+      `Courier followed 1 redirect, its limit, and stopped at the next one (to ${upstream.url('/hop/3')}). Raise "Maximum redirects" in this request's Settings tab if the chain is meant to be longer; the chain is listed under Redirects.`,
     )
   })
 

@@ -59,7 +59,7 @@ export function StatusLine({ record }: { record: ResponseRecord }) {
       {record.attempts.length > 0 ? (
         <span
           className="status-line__item status-line__warn"
-          aria-label="Attempts"
+          aria-label="Retry attempts"
           title="Courier retried this send; every attempt is listed below and in Timing"
         >
           {record.attempts.length + 1} attempts

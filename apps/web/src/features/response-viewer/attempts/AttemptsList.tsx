@@ -19,6 +19,12 @@ function Outcome({ status, statusText, error }: { status: number | null; statusT
 export function AttemptsList({ record }: { record: ResponseRecord }) {
   if (record.attempts.length === 0) return null
   const last = record.attempts.length + 1
+  const before = record.attempts.at(-1)!
+  // The final attempt began after the last wait; older records have no start to count from.
+  const finalMs =
+    before.startMs !== undefined && before.timing
+      ? record.timing.total - before.startMs - before.timing.total - before.waitedMs
+      : null
   return (
     <section className="attempts" aria-label="Attempts">
       <h3 className="attempts__title">
@@ -40,7 +46,7 @@ export function AttemptsList({ record }: { record: ResponseRecord }) {
         <li className="attempts__row attempts__row--final">
           <span className="attempts__step">Attempt {last}</span>
           <Outcome status={record.status} statusText={record.statusText} error={record.error?.code} />
-          <span className="attempts__ms" />
+          <span className="attempts__ms">{finalMs !== null && finalMs >= 0 ? formatDuration(finalMs) : ''}</span>
           <span className="attempts__detail">
             {record.error && record.status === null
               ? 'gave up: the last attempt, shown here'
