@@ -15,6 +15,9 @@ const test = base.extend<object, { retryTarget: RetryTarget }>({
   ],
 })
 
+// Tall enough that the attempts, the Timing rows and the chain fit beside the request's Settings tab.
+test.use({ viewport: { width: 1360, height: 1200 } })
+
 test('a 503-twice-then-200 send shows its three attempts, each wait, and the count in the status line', async ({
   app,
   requestEditor,
@@ -85,7 +88,9 @@ test('a redirect loop: one chain, each hop once, the last marked where it stoppe
   await expect(responseViewer.hops()).toHaveCount(4)
   await expect(responseViewer.stoppedHop()).toContainText('Stopped here')
   await expect(responseViewer.stoppedHop()).toContainText('Location: /loop not followed')
-  await expect(responseViewer.stopReason()).toContainText('followed 3 redirects, its limit')
+  await expect(responseViewer.stopReason()).toHaveText(
+    'Not followed: 3 redirects were already followed, the limit for this send (Maximum redirects in the Settings tab).',
+  )
   await expect(responseViewer.finalHop()).toHaveCount(0)
   await expect(responseViewer.redirectChain()).not.toContainText('✓')
   await shot('redirect-loop')

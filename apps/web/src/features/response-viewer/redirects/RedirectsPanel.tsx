@@ -74,7 +74,7 @@ export function RedirectsPanel({ record }: { record: ResponseRecord }) {
         {record.request.droppedOnRedirect ? <DroppedNote names={record.request.droppedOnRedirect} /> : null}
         {record.error ? (
           <p className="redirects__reason" role="note" aria-label="Why it stopped">
-            {record.error.message}
+            {stopWords(record)}
           </p>
         ) : null}
       </li>
@@ -89,4 +89,17 @@ function DroppedNote({ names }: { names: string[] }) {
       Not sent to this origin (secrets stay with the one you addressed): {names.join(', ')}
     </p>
   )
+}
+
+/** Why the chain ended on this row, in a line; the alert above holds the full sentence. */
+function stopWords(record: ResponseRecord): string {
+  const followed = record.hops.filter((hop) => hop.status !== 401).length
+  switch (record.error?.code) {
+    case 'TOO_MANY_REDIRECTS':
+      return `Not followed: ${followed} redirect${followed === 1 ? ' was' : 's were'} already followed, the limit for this send (Maximum redirects in the Settings tab).`
+    case 'REDIRECT_FORBIDDEN':
+      return 'Not followed: Courier follows redirects to http and https only.'
+    default:
+      return record.error?.message ?? ''
+  }
 }

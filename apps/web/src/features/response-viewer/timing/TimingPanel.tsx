@@ -114,7 +114,7 @@ export function TimingPanel({ record, roundTripMs }: { record: ResponseRecord; r
             <td className="waterfall__ms waterfall__ms--strong">{formatDuration(waterfall.upstream)}</td>
           </tr>
           {waterfall.waited > 0 ? (
-            <tr>
+            <tr className="waterfall__sub">
               <th scope="row">of which waiting to retry</th>
               <td>
                 <Bar start={0} duration={waterfall.waited} span={span} tone="retry-wait" />
