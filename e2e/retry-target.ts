@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net'
 
 /**
  * The upstream for the retry and redirect-limit specs. `/flaky/<key>` answers 503 Service
- * Unavailable with `Retry-After: 1` twice, then 200 with JSON (a fresh key per test);
+ * Unavailable with `Retry-After: 1` twice, then 200 with JSON (a fresh key per test); `/busy`
+ * always answers that 503;
  * `/loop` redirects to itself; `/chain/<n>` redirects n times before it lands.
  */
 export class RetryTarget {
@@ -29,6 +30,10 @@ export class RetryTarget {
         }
         response.setHeader('Content-Type', 'application/json')
         return response.end(JSON.stringify({ ok: true, attempt: calls }))
+      }
+      if (path === '/busy') {
+        response.writeHead(503, { 'Retry-After': '1', 'Content-Type': 'text/plain' })
+        return response.end('still busy')
       }
       if (path === '/loop') {
         response.writeHead(302, { Location: '/loop' })

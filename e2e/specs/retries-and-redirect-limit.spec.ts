@@ -65,6 +65,31 @@ test('a 503-twice-then-200 send shows its three attempts, each wait, and the cou
   await shot('retry-response-dark')
 })
 
+test('retries that never succeed: the last 503 is the response, its Retry-After never reads "Retry after now"', async ({
+  app,
+  requestEditor,
+  responseViewer,
+  retryTarget,
+  shot,
+}) => {
+  await requestEditor.url().fill(retryTarget.url('/busy'))
+  await requestEditor.openTab('Settings')
+  await requestEditor.settingNumber('Attempts').fill('2')
+  await requestEditor.send()
+  await expect(responseViewer.status()).toHaveText('503 Service Unavailable')
+  await expect(responseViewer.attemptsCount()).toHaveText('2 attempts')
+  await expect(responseViewer.attemptRows().nth(0)).toContainText('retried after 1.0 s (Retry-After)')
+  await expect(responseViewer.attemptRows().nth(1)).toContainText('gave up: the last answer, shown here')
+  // The last answer's own Retry-After counts down, then says it has passed: never "now".
+  await expect(responseViewer.rateLimit()).toContainText(/Retry-After of 1 s has passed \(.+\): you may send again/, {
+    timeout: 5000,
+  })
+  await expect(responseViewer.region()).not.toContainText('Retry after now')
+  await shot('retry-gave-up')
+  await app.emulateMedia({ colorScheme: 'dark' })
+  await shot('retry-gave-up-dark')
+})
+
 test('a redirect loop: one chain, each hop once, the last marked where it stopped, no ✓, the sentence counted right', async ({
   app,
   requestEditor,

@@ -19,6 +19,8 @@ function Outcome({ status, statusText, error }: { status: number | null; statusT
 export function AttemptsList({ record }: { record: ResponseRecord }) {
   if (record.attempts.length === 0) return null
   const last = record.attempts.length + 1
+  // Still failing on the last try: the policy ran out of attempts.
+  const gaveUp = record.error !== null || record.status === null || record.status === 429 || record.status >= 500
   const before = record.attempts.at(-1)!
   // The final attempt began after the last wait; older records have no start to count from.
   const finalMs =
@@ -48,9 +50,7 @@ export function AttemptsList({ record }: { record: ResponseRecord }) {
           <Outcome status={record.status} statusText={record.statusText} error={record.error?.code} />
           <span className="attempts__ms">{finalMs !== null && finalMs >= 0 ? formatDuration(finalMs) : ''}</span>
           <span className="attempts__detail">
-            {record.error && record.status === null
-              ? 'gave up: the last attempt, shown here'
-              : 'the response shown here'}
+            {gaveUp ? 'gave up: the last answer, shown here' : 'the response shown here'}
           </span>
         </li>
       </ol>
