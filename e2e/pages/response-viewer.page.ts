@@ -34,6 +34,15 @@ export class ResponseViewerPage {
   readonly phase = (name: string) => this.waterfall().getByRole('rowheader', { name, exact: true })
   readonly phaseRow = (name: RegExp) => this.waterfall().getByRole('row', { name })
   readonly hops = () => this.redirectChain().getByRole('listitem')
+  /** The chain's last row when the send failed there, and the sentence saying why. */
+  readonly stoppedHop = () => this.redirectChain().getByRole('listitem', { name: 'Stopped here' })
+  readonly finalHop = () => this.redirectChain().getByRole('listitem', { name: 'Final answer' })
+  readonly stopReason = () => this.stoppedHop().getByRole('note', { name: 'Why it stopped' })
+  /** A retried send: the count in the status line, and every attempt under it. */
+  readonly attemptsCount = () => this.region().getByLabel('Retry attempts', { exact: true })
+  readonly attempts = () => this.region().getByRole('region', { name: 'Attempts' })
+  readonly attemptRows = () => this.attempts().getByRole('listitem')
+  readonly waterfallRows = () => this.waterfall().getByRole('row')
   /** The summary that opens a hop's headers ("3 response headers, …"). */
   readonly hopHeadersToggle = (index: number) =>
     this.hops()

@@ -70,12 +70,28 @@ export const HopSchema = z.object({
   timing: TimingSchema,
 })
 
-/** A try that failed and was retried. */
+/**
+ * A try that failed and was retried. Records kept before timing was recorded have only
+ * `attempt`, `status`/`errorCode`, `waitedMs` and `reason`.
+ */
 export const AttemptSchema = z.object({
   attempt: z.number().int().positive(),
   status: z.number().int().optional(),
+  statusText: z.string().optional(),
   errorCode: ErrorCodeSchema.optional(),
+  /** The failure's sentence, when the attempt got no answer. */
+  errorMessage: z.string().optional(),
+  /** The request of the attempt's last exchange. */
+  method: z.string().optional(),
+  url: z.string().optional(),
+  /** When the attempt started, in ms after the send started. */
+  startMs: z.number().nonnegative().optional(),
+  /** The attempt's last exchange's phases; `total` is the whole attempt, its redirects included, the wait not. */
+  timing: TimingSchema.optional(),
+  /** The wait after this attempt, before the next one. */
   waitedMs: z.number().nonnegative(),
+  /** Where the wait came from: the answer's Retry-After, or the exponential backoff. */
+  waitSource: z.enum(['retry-after', 'backoff']).optional(),
   reason: z.string(),
 })
 

@@ -135,14 +135,15 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
         { phase: 'redirect' },
       )
     }
-    state.hops.push(hopOf(state.current, result, location))
-    if (state.hops.filter((hop) => hop.status !== 401).length > settings.maxRedirects) {
-      throw new CourierError(
-        'TOO_MANY_REDIRECTS',
-        `The server redirected more than ${settings.maxRedirects} times; the chain is listed under Redirects.`,
-        { phase: 'redirect' },
-      )
+    // The answer past the limit is not a hop: it stays the record's own answer, where the chain stopped.
+    const followed = state.hops.filter((hop) => hop.status !== 401)
+    if (followed.length >= settings.maxRedirects) {
+      const visited = [...state.hops.map((hop) => hop.request.url), state.current.url.href]
+      throw new CourierError('TOO_MANY_REDIRECTS', tooManySentence(settings.maxRedirects, next.request.url, visited), {
+        phase: 'redirect',
+      })
     }
+    state.hops.push(hopOf(state.current, result, location))
     // The jar's own cookies follow their rules; only the person's Cookie line counts as dropped.
     const dropped = next.droppedCredentials.filter((name) => name.toLowerCase() !== 'cookie' || ownCookie !== '')
     if (dropped.length) {
@@ -157,4 +158,32 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
     state.current = dropped.length ? { ...next.request, droppedOnRedirect: dropped } : next.request
     answeredDigest = false
   }
+}
+
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+]
+
+/** Why the chain stopped, counted right: a loop names the URL seen twice, a long chain says how to raise the limit. */
+function tooManySentence(limit: number, target: URL, visited: readonly string[]): string {
+  const count = `${limit} redirect${limit === 1 ? '' : 's'}`
+  const listed = 'the chain is listed under Redirects.'
+  if (limit === 0) {
+    return `The server redirected to ${target.href.slice(0, 200)}, and "Max redirects" is 0 for this request, so Courier did not follow it; ${listed}`
+  }
+  if (visited.includes(target.href)) {
+    const nth = ORDINALS[limit] ?? `redirect number ${limit + 1}`
+    return `The server redirected in a loop: ${target.href.slice(0, 200)} was already requested in this chain. Courier followed ${count}, its limit, and stopped at the ${nth}; ${listed}`
+  }
+  return `Courier followed ${count}, its limit, and stopped at the next one (to ${target.href.slice(0, 200)}). Raise "Maximum redirects" in this request's Settings tab if the chain is meant to be longer; ${listed}`
 }

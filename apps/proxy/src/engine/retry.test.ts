@@ -83,7 +83,9 @@ describe('retries', () => {
     expect(record.status).toBe(200)
     expect(waits).toEqual([100, 200, 300, 300])
     expect(record.attempts.map((a) => a.reason)).toEqual(
-      [100, 200, 300, 300].map((ms) => `Retried because the server answered 503; waited ${ms} ms.`),
+      [100, 200, 300, 300].map(
+        (ms) => `The server answered 503 Service Unavailable; retried after ${ms} ms (backoff).`,
+      ),
     )
   })
 

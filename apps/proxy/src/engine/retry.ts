@@ -24,12 +24,15 @@ const RETRYABLE_ERRORS = new Set<ErrorCode>([
   'UPSTREAM_PROTOCOL_ERROR',
 ])
 
-export type AttemptOutcome = { status: number; headers: readonly Pair[] } | { errorCode: ErrorCode }
+export type AttemptOutcome =
+  { status: number; statusText?: string; headers: readonly Pair[] } | { errorCode: ErrorCode }
 
 /** Why this outcome deserves another attempt, or null when it does not. */
 export function retryReason(outcome: AttemptOutcome, policy: RetryPolicy): string | null {
   if ('status' in outcome)
-    return policy.onStatuses.includes(outcome.status) ? `the server answered ${outcome.status}` : null
+    return policy.onStatuses.includes(outcome.status)
+      ? `the server answered ${`${outcome.status} ${outcome.statusText ?? ''}`.trim()}`
+      : null
   return policy.onNetworkErrors && RETRYABLE_ERRORS.has(outcome.errorCode)
     ? `the send failed (${outcome.errorCode})`
     : null
@@ -44,17 +47,57 @@ export function retryAfterMs(headers: readonly Pair[], now = Date.now()): number
   return Number.isNaN(at) ? null : Math.max(0, at - now)
 }
 
+export type RetryDelay = {
+  ms: number
+  source: 'retry-after' | 'backoff'
+  /** What Retry-After asked for, when the longest backoff cut it shorter. */
+  cappedFromMs?: number
+}
+
 /** Exponential backoff: backoffMs, 2×, 4×… capped; Retry-After wins when the policy honours it. */
+export function retryDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  outcome: AttemptOutcome,
+  now = Date.now(),
+): RetryDelay {
+  const exponential = Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (attempt - 2))
+  if (policy.respectRetryAfter && 'status' in outcome) {
+    const after = retryAfterMs(outcome.headers, now)
+    if (after !== null) {
+      return after > policy.maxBackoffMs
+        ? { ms: policy.maxBackoffMs, source: 'retry-after', cappedFromMs: after }
+        : { ms: after, source: 'retry-after' }
+    }
+  }
+  return { ms: exponential, source: 'backoff' }
+}
+
 export function delayBeforeAttempt(
   attempt: number,
   policy: RetryPolicy,
   outcome: AttemptOutcome,
   now = Date.now(),
 ): number {
-  const exponential = Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (attempt - 2))
-  if (policy.respectRetryAfter && 'status' in outcome) {
-    const after = retryAfterMs(outcome.headers, now)
-    if (after !== null) return Math.min(after, policy.maxBackoffMs)
-  }
-  return exponential
+  return retryDelay(attempt, policy, outcome, now).ms
+}
+
+/** "250 ms", "1.0 s", "2 min", "1 min 30 s": a wait as a person reads it. */
+export function formatWait(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
+  const seconds = Math.round(ms / 1000)
+  const rest = seconds % 60
+  return `${Math.floor(seconds / 60)} min${rest ? ` ${rest} s` : ''}`
+}
+
+/** "The server answered 503 Service Unavailable; retried after 1.0 s (Retry-After)." */
+export function attemptReason(reason: string, delay: RetryDelay): string {
+  const source =
+    delay.source === 'backoff'
+      ? 'backoff'
+      : delay.cappedFromMs !== undefined
+        ? `Retry-After asked for ${formatWait(delay.cappedFromMs)}, capped at the longest backoff`
+        : 'Retry-After'
+  return `${reason[0]!.toUpperCase()}${reason.slice(1)}; retried after ${formatWait(delay.ms)} (${source}).`
 }

@@ -22,7 +22,7 @@ import type { ExchangeResult } from './exchange.js'
 import { followRedirects, type FollowState, type HopRequest } from './follow-redirects.js'
 import { prepareRequest, type PrepareContext } from './prepare-request.js'
 import { sendSecretsOf } from './redirect-secrets.js'
-import { delayBeforeAttempt, REAL_CLOCK, retryReason, type AttemptOutcome, type RetryClock } from './retry.js'
+import { attemptReason, REAL_CLOCK, retryDelay, retryReason, type AttemptOutcome, type RetryClock } from './retry.js'
 import { resolveSettings, type EngineSettings } from './settings.js'
 
 export type SendContext = PrepareContext & {
@@ -104,6 +104,7 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
     for (let attempt = 1; ; attempt++) {
       state = { current: request, result: undefined, hops: [], cookies: [], notes }
       failure = undefined
+      const attemptStart = performance.now()
       try {
         await followRedirects(
           {
@@ -126,22 +127,31 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
             ? error
             : new CourierError('INTERNAL', 'The send failed unexpectedly.', { cause: error })
       }
+      const attemptEnd = performance.now()
       if (attempt >= settings.retry.attempts || controller.signal.aborted) break
       const outcome: AttemptOutcome = failure
         ? { errorCode: failure.code }
-        : { status: state.result!.status, headers: state.result!.headers }
+        : { status: state.result!.status, statusText: state.result!.statusText, headers: state.result!.headers }
       if (failure && (failure.code === 'REQUEST_TIMEOUT' || failure.code === 'ABORTED')) break
       const reason = retryReason(outcome, settings.retry)
       if (!reason) break
-      const wait = delayBeforeAttempt(attempt + 1, settings.retry, outcome, clock.now())
+      const delay = retryDelay(attempt + 1, settings.retry, outcome, clock.now())
+      const answered = state.result ?? state.partial
       attempts.push({
         attempt,
-        ...('status' in outcome ? { status: outcome.status } : { errorCode: outcome.errorCode }),
-        waitedMs: wait,
-        reason: `Retried because ${reason}; waited ${wait} ms.`,
+        ...('status' in outcome
+          ? { status: outcome.status, statusText: outcome.statusText }
+          : { errorCode: outcome.errorCode, errorMessage: failure!.message }),
+        method: state.current.method,
+        url: state.current.url.href,
+        startMs: round(attemptStart - started),
+        timing: { ...(answered?.timing ?? {}), total: round(attemptEnd - attemptStart) },
+        waitedMs: delay.ms,
+        waitSource: delay.source,
+        reason: attemptReason(reason, delay),
       })
       try {
-        await clock.sleep(wait, controller.signal)
+        await clock.sleep(delay.ms, controller.signal)
       } catch {
         failure =
           controller.signal.reason instanceof CourierError ? controller.signal.reason : new CourierError('ABORTED')
@@ -185,7 +195,8 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
 
   if (failure || !result) {
     const error = failure ?? new CourierError('INTERNAL')
-    const last = error.code === 'TOO_MANY_REDIRECTS' ? result : undefined
+    // A redirect Courier would not follow is still the answer it stopped at.
+    const last = error.code === 'TOO_MANY_REDIRECTS' || error.code === 'REDIRECT_FORBIDDEN' ? result : undefined
     return {
       ...base,
       ok: false,

@@ -18,7 +18,11 @@ describe('the HTTP status of /api/send', () => {
     expect(response.statusCode).toBe(502)
     const record = response.json()
     expect(record).toMatchObject({ ok: false, error: { code: 'TOO_MANY_REDIRECTS', phase: 'redirect' } })
-    expect(record.hops).toHaveLength(3)
+    // Two followed, each once; the third redirect is the record's own answer, where the chain stopped.
+    expect(record.hops).toHaveLength(2)
+    expect(record).toMatchObject({ status: 302, request: { url: upstream.url('/again') } })
+    expect(record.error.message).toMatch(/^The server redirected in a loop: .*\/again was already requested/)
+    expect(record.error.message).toMatch(/followed 2 redirects, its limit, and stopped at the third;/)
   })
 
   it('refuses two Host rows with a 400 that names the second row, sending nothing', async () => {

@@ -112,6 +112,9 @@ export function redactRecord(record: ResponseRecord, extra: ExtraSecrets = NO_EX
       request: redactSent(hop.request, extra),
       headers: redactHeaderPairs(hop.headers),
     })),
+    attempts: record.attempts.map((attempt) =>
+      attempt.url === undefined ? attempt : { ...attempt, url: redactUrl(attempt.url, extra) },
+    ),
     cookies: record.cookies.map((cookie) => ({ ...cookie, value: mask(cookie.value) })),
   }
 }

@@ -1,6 +1,7 @@
 import type { ResponseRecord } from '@courier/shared'
 import { useEffect, useId, useState } from 'react'
 import { ApiError } from '../../shared/api/proxy-client'
+import { AttemptsList } from './attempts/AttemptsList'
 import { formatDuration } from '../../shared/format/format'
 import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'
 import { Tabs, type TabItem } from '../../shared/ui/Tabs'
@@ -48,6 +49,11 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
   const [tab, setTab] = useState<ResponseTab>('body')
   const panelId = useId()
   useEffect(preloadEditorWhenIdle, [])
+  // A send that failed on a redirect opens on the chain: that is where the answer is.
+  const redirectFailure = state.kind === 'record' && state.record.error?.phase === 'redirect' ? state.record.id : null
+  useEffect(() => {
+    if (redirectFailure) setTab('redirects')
+  }, [redirectFailure])
 
   if (state.kind === 'empty') {
     return (
@@ -111,6 +117,7 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
           ))}
         </ul>
       ) : null}
+      <AttemptsList record={record} />
       {record.status !== null ? (
         <>
           <ApiHelpers record={record} onSendUrl={onSendUrl} />

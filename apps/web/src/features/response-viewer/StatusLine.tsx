@@ -56,6 +56,15 @@ export function StatusLine({ record }: { record: ResponseRecord }) {
           </span>
         </span>
       )}
+      {record.attempts.length > 0 ? (
+        <span
+          className="status-line__item status-line__warn"
+          aria-label="Retry attempts"
+          title="Courier retried this send; every attempt is listed below and in Timing"
+        >
+          {record.attempts.length + 1} attempts
+        </span>
+      ) : null}
       {record.hops.length > 0 ? (
         <span className="status-line__item status-line__muted">
           {record.hops.length} redirect{record.hops.length === 1 ? '' : 's'}

@@ -47,7 +47,9 @@ function RateLimit({ summary }: { summary: RateLimitSummary }) {
       ) : null}
       {summary.retryAfter && retryIn !== undefined ? (
         <span className="api-helpers__retry">
-          Retry after {retryIn > 0 ? inWords(retryIn) : 'now'} ({formatClock(summary.retryAfter.at)})
+          {retryIn > 0
+            ? `Retry after ${inWords(retryIn)} (${formatClock(summary.retryAfter.at)})`
+            : `Retry-After of ${inWords(summary.retryAfter.seconds)} has passed (${formatClock(summary.retryAfter.at)}): you may send again`}
         </span>
       ) : null}
     </div>

@@ -60,7 +60,7 @@ function PhaseRow({ segment, span }: { segment: Segment; span: number }) {
 export function TimingPanel({ record, roundTripMs }: { record: ResponseRecord; roundTripMs?: number }) {
   const waterfall = buildWaterfall(record, roundTripMs)
   const { span } = waterfall
-  const several = waterfall.rows.length > 1
+  const exchanges = waterfall.rows.filter((row) => row.kind === 'exchange').length
   return (
     <div className="timing">
       <table className="waterfall" aria-label="Timing waterfall">
@@ -69,31 +69,59 @@ export function TimingPanel({ record, roundTripMs }: { record: ResponseRecord; r
           <col />
           <col className="waterfall__ms-col" />
         </colgroup>
-        {waterfall.rows.map((row, index) => (
-          <tbody key={index} className="waterfall__exchange">
-            <tr className="waterfall__head">
-              <th scope="rowgroup" colSpan={2}>
-                <span className={`status-pill status-pill--${statusClass(row.status)}`}>{row.status ?? '—'}</span>
-                <span className="waterfall__title">
-                  {several ? (index < waterfall.rows.length - 1 ? `Hop ${index + 1}` : 'Final') : 'Exchange'} ·{' '}
-                  {row.label}
-                </span>
-              </th>
-              <td className="waterfall__ms waterfall__ms--strong">{formatDuration(row.total)}</td>
-            </tr>
-            {row.segments.map((segment) => (
-              <PhaseRow key={segment.phase} segment={segment} span={span} />
-            ))}
-          </tbody>
-        ))}
+        {waterfall.rows.map((row, index) =>
+          row.kind === 'wait' ? (
+            <tbody key={index} className="waterfall__wait">
+              <tr>
+                <th scope="row">{row.title}</th>
+                <td>
+                  <Bar start={row.start} duration={row.total} span={span} tone="retry-wait" />
+                </td>
+                <td className="waterfall__ms">{formatDuration(row.total)}</td>
+              </tr>
+            </tbody>
+          ) : (
+            <tbody key={index} className="waterfall__exchange">
+              <tr className="waterfall__head">
+                <th scope="rowgroup" colSpan={2}>
+                  <span className={`status-pill status-pill--${statusClass(row.status)}`}>{row.status ?? '—'}</span>
+                  <span className="waterfall__title">
+                    {row.title} · {row.label}
+                  </span>
+                </th>
+                <td className="waterfall__ms waterfall__ms--strong">{formatDuration(row.total)}</td>
+              </tr>
+              {row.error ? (
+                <tr className="waterfall__phase">
+                  <th scope="row">No answer</th>
+                  <td colSpan={2} className="waterfall__error">
+                    {row.error}
+                  </td>
+                </tr>
+              ) : null}
+              {row.segments.map((segment) => (
+                <PhaseRow key={segment.phase} segment={segment} span={span} />
+              ))}
+            </tbody>
+          ),
+        )}
         <tbody className="waterfall__summary">
           <tr>
-            <th scope="row">Upstream{several ? `, ${waterfall.rows.length} exchanges` : ''}</th>
+            <th scope="row">Upstream{exchanges > 1 ? `, ${exchanges} exchanges` : ''}</th>
             <td>
               <Bar start={0} duration={waterfall.upstream} span={span} tone="upstream" />
             </td>
             <td className="waterfall__ms waterfall__ms--strong">{formatDuration(waterfall.upstream)}</td>
           </tr>
+          {waterfall.waited > 0 ? (
+            <tr className="waterfall__sub">
+              <th scope="row">of which waiting to retry</th>
+              <td>
+                <Bar start={0} duration={waterfall.waited} span={span} tone="retry-wait" />
+              </td>
+              <td className="waterfall__ms">{formatDuration(waterfall.waited)}</td>
+            </tr>
+          ) : null}
           <tr>
             <th scope="row">Courier overhead</th>
             {waterfall.overhead === null ? (

@@ -14,19 +14,29 @@ export const PHASE_LABELS: Record<Phase, string> = {
 /** `duration` is null for a phase that did not happen (no DNS for an IP address, no TLS over http). */
 export type Segment = { phase: Phase; start: number; duration: number | null }
 
-/** One exchange on the wire: a redirect hop or the final answer. */
-export type WaterfallRow = {
-  label: string
-  status: number | null
-  start: number
-  total: number
-  segments: Segment[]
-}
+/** One exchange on the wire (a redirect hop, an attempt that was retried, the final answer), or a wait between attempts. */
+export type WaterfallRow =
+  | {
+      kind: 'exchange'
+      /** "Exchange", "Hop 1", "Final", "Attempt 2", "Attempt 3 · hop 1". */
+      title: string
+      label: string
+      status: number | null
+      /** Why an attempt got no answer. */
+      error?: string
+      start: number
+      total: number
+      segments: Segment[]
+    }
+  /** A wait has no phases: `segments` is empty, `label` says where the wait came from. */
+  | { kind: 'wait'; title: string; label: string; status: null; start: number; total: number; segments: [] }
 
 export type Waterfall = {
   rows: WaterfallRow[]
-  /** Upstream time: every exchange, redirects included. */
+  /** Upstream time: every exchange, redirects and retry waits included. */
   upstream: number
+  /** Time spent waiting between attempts. */
+  waited: number
   /** Browser → Courier → browser minus the upstream time; null when unknown (opened from history). */
   overhead: number | null
   /** The scale every bar is drawn against. */
@@ -67,12 +77,44 @@ function pathOf(url: string): string {
   }
 }
 
-/** The record's exchanges as waterfall rows on one time axis, and Courier's overhead apart. */
+/** The record's exchanges as waterfall rows on one time axis (attempts, their waits, hops), and Courier's overhead apart. */
 export function buildWaterfall(record: ResponseRecord, roundTripMs?: number): Waterfall {
   const rows: WaterfallRow[] = []
   let at = 0
-  for (const hop of record.hops) {
+  let waited = 0
+  const attempts = record.attempts ?? []
+  for (const attempt of attempts) {
+    const start = attempt.startMs ?? at
+    const total = attempt.timing?.total ?? 0
+    const phases = attempt.timing && Object.keys(attempt.timing).some((key) => key !== 'total')
     rows.push({
+      kind: 'exchange',
+      title: `Attempt ${attempt.attempt}`,
+      label: `${attempt.method ?? record.request.method} ${pathOf(attempt.url ?? record.request.url)}`,
+      status: attempt.status ?? null,
+      ...(attempt.errorCode ? { error: attempt.errorMessage ?? attempt.errorCode } : {}),
+      start,
+      total,
+      segments: phases ? segmentsOf(attempt.timing!, total, start) : [],
+    })
+    const source = attempt.waitSource === 'retry-after' ? 'Retry-After' : attempt.waitSource ? 'backoff' : null
+    rows.push({
+      kind: 'wait',
+      title: `Wait before attempt ${attempt.attempt + 1}${source ? ` (${source})` : ''}`,
+      label: source ?? '',
+      status: null,
+      start: start + total,
+      total: attempt.waitedMs,
+      segments: [],
+    })
+    at = start + total + attempt.waitedMs
+    waited += attempt.waitedMs
+  }
+  const final = attempts.length > 0 ? `Attempt ${attempts.length + 1}` : null
+  record.hops.forEach((hop, index) => {
+    rows.push({
+      kind: 'exchange',
+      title: final ? `${final} · hop ${index + 1}` : `Hop ${index + 1}`,
       label: `${hop.request.method} ${pathOf(hop.request.url)}`,
       status: hop.status,
       start: at,
@@ -80,10 +122,12 @@ export function buildWaterfall(record: ResponseRecord, roundTripMs?: number): Wa
       segments: segmentsOf(hop.timing, hop.timing.total, at),
     })
     at += hop.timing.total
-  }
-  // record.timing.total covers the whole send; the final exchange is what the hops did not use.
+  })
+  // record.timing.total covers the whole send; the final exchange is what the attempts, waits and hops did not use.
   const finalTotal = Math.max(0, record.timing.total - at)
   rows.push({
+    kind: 'exchange',
+    title: final ?? (record.hops.length > 0 ? 'Final' : 'Exchange'),
     label: `${record.request.method} ${pathOf(record.request.url)}`,
     status: record.status,
     start: at,
@@ -92,5 +136,5 @@ export function buildWaterfall(record: ResponseRecord, roundTripMs?: number): Wa
   })
   const upstream = record.timing.total
   const overhead = roundTripMs === undefined ? null : Math.max(0, roundTripMs - upstream)
-  return { rows, upstream, overhead, span: Math.max(upstream + (overhead ?? 0), 0.001) }
+  return { rows, upstream, waited, overhead, span: Math.max(upstream + (overhead ?? 0), 0.001) }
 }
