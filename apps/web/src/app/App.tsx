@@ -40,6 +40,7 @@ import { usePaletteCommands } from './use-palette-commands'
 import { useSaveTab } from './use-save-tab'
 import { useShortcuts } from './use-shortcuts'
 import { useTabResponses } from './use-tab-responses'
+import { withOpener } from './with-opener'
 
 /** The shell: sidebar (collections, history), tabs, request editor above, response below. */
 export function App() {
@@ -65,7 +66,7 @@ export function App() {
   const scopes = useScopes(workspace.environmentId, active?.itemId ?? null)
   // What a saved request's collection and folders lend its Auth tab (null: they set none).
   const chain = useInheritChain(active?.itemId ?? null)
-  const inherited = active?.itemId ? inheritedAuth(chain) : undefined
+  const inherited = active?.itemId ? withOpener(inheritedAuth(chain), setSettingsTarget) : undefined
   const settingsChain = useInheritChain(settingsTarget?.kind === 'folder' ? settingsTarget.id : null)
   const { response, setResponse, doSend, isSending, cancel } = useTabResponses(
     active,
@@ -291,7 +292,7 @@ export function App() {
             <AuthPanel
               auth={auth}
               onChange={onChange}
-              inherited={inheritedAuth(settingsChain)}
+              inherited={withOpener(inheritedAuth(settingsChain), setSettingsTarget)}
               environmentId={workspace.environmentId}
             />
           ) : (
