@@ -1,6 +1,5 @@
 import type { ResponseRecord } from '@courier/shared'
 import { useEffect, useId, useState } from 'react'
-import { ApiError } from '../../shared/api/proxy-client'
 import { formatDuration } from '../../shared/format/format'
 import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'
 import { Tabs, type TabItem } from '../../shared/ui/Tabs'
@@ -73,11 +72,11 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
     )
   }
   if (state.kind === 'error') {
-    const field = state.error instanceof ApiError ? state.error.field : undefined
+    // The sentence names the field in words ("Capture row 1: …"); its machine path stays out of sight.
     return (
       <section className="response-viewer" aria-label="Response">
         <div className="response-viewer__content">
-          <ErrorAlert {...errorParts(state.error)} context={[field && `in ${field}`]} />
+          <ErrorAlert {...errorParts(state.error)} />
         </div>
       </section>
     )
