@@ -39,7 +39,9 @@ export function InheritedAuthNote({
         <p>
           Inherits <strong>{TYPE_LABELS[effective.type]}</strong> from {level?.kind ?? 'parent'}{' '}
           <strong>{level ? `“${level.name}”` : inherited.from}</strong>
-          <span className="auth-inherited__summary">{authSummary(effective)}</span>
+          {authSummary(effective) === TYPE_LABELS[effective.type] ? null : (
+            <span className="auth-inherited__summary">{authSummary(effective)}</span>
+          )}
         </p>
       )}
       {inherited.open && level ? (
