@@ -34,7 +34,10 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
   const [conflict, setConflict] = useState(false)
   const [openedFor, setOpenedFor] = useState(target)
   if (target !== openedFor) {
+    // Another collection or folder (the Auth tab's "Open … settings"): nothing typed for the last one carries over.
     setOpenedFor(target)
+    setDraft(null)
+    setConflict(false)
     if (target?.section) setSection(target.section)
   }
 
