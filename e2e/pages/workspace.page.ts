@@ -28,6 +28,10 @@ export class WorkspacePage {
   readonly folderAuthType = () => this.folderSettings().getByRole('combobox', { name: 'Auth type' })
   readonly folderInheritedAuth = () => this.folderSettings().getByRole('group', { name: 'Inherited auth' })
   readonly settingsCancel = () => this.collectionSettings().getByRole('button', { name: 'Cancel' })
+  readonly folderSection = (name: string) => this.folderSettings().getByRole('tab', { name })
+  readonly folderCancel = () => this.folderSettings().getByRole('button', { name: 'Cancel' })
+  readonly folderOpenCollectionSettings = () =>
+    this.folderInheritedAuth().getByRole('button', { name: 'Open collection settings' })
   readonly settingsSection = (name: string) => this.collectionSettings().getByRole('tab', { name })
   readonly settingsKeys = () => this.collectionSettings().getByLabel('Key', { exact: true })
   readonly settingsValues = () => this.collectionSettings().getByLabel('Value', { exact: true })
