@@ -55,8 +55,15 @@ export class RequestEditorPage {
   readonly splitter = () => this.page.getByRole('separator', { name: 'Resize request and response' })
   readonly authType = () => this.region().getByRole('combobox', { name: 'Auth type' })
   readonly finalUrl = () => this.page.getByLabel('URL as sent')
+  // Blank and half-filled rows (issue 12).
+  readonly capturesTable = () => this.panel().getByRole('table', { name: 'Captures' })
+  readonly blankCaptureExpression = () => this.panel().getByRole('textbox', { name: 'Expression of capture' })
+  /** The Auth tab's "Inherit from parent": what is inherited, from where, and a button to that level's settings. */
+  readonly inheritedAuth = () => this.region().getByRole('group', { name: 'Inherited auth' })
+  readonly openInheritedSettings = (kind: 'collection' | 'folder') =>
+    this.inheritedAuth().getByRole('button', { name: `Open ${kind} settings` })
 
-  async openTab(name: 'Params' | 'Headers' | 'Body' | 'Cookies' | 'Settings') {
+  async openTab(name: 'Params' | 'Headers' | 'Body' | 'Auth' | 'Cookies' | 'Settings' | 'Capture') {
     await this.tab(name).click()
   }
 

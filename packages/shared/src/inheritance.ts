@@ -4,6 +4,8 @@ import type { Scope, Variable } from './variables.js'
 /** One level a request inherits from: its collection or a folder (outermost first in a chain). */
 export type InheritLevel = {
   kind: 'collection' | 'folder'
+  /** The collection's or folder's id, where the caller knows it (the editor links to its settings). */
+  id?: string
   name: string
   auth: Auth
   headers: Row[]
@@ -11,10 +13,12 @@ export type InheritLevel = {
 }
 
 /** The auth a request with `inherit` gets: the nearest level whose auth is not itself `inherit`. */
-export function inheritedAuth(chain: readonly InheritLevel[]): { auth: Auth; from: string } | null {
+export function inheritedAuth(
+  chain: readonly InheritLevel[],
+): { auth: Auth; from: string; level: InheritLevel } | null {
   for (let i = chain.length - 1; i >= 0; i--) {
     const level = chain[i]!
-    if (level.auth.type !== 'inherit') return { auth: level.auth, from: `${level.kind} ${level.name}` }
+    if (level.auth.type !== 'inherit') return { auth: level.auth, from: `${level.kind} ${level.name}`, level }
   }
   return null
 }

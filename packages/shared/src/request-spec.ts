@@ -194,3 +194,8 @@ export type RequestSpecInput = z.input<typeof RequestSpecSchema>
 export function emptyRequestSpec(): RequestSpec {
   return RequestSpecSchema.parse({ method: 'GET', url: '' })
 }
+
+/** What a person's new request starts as: it takes its collection's or folder's auth, as in Postman. */
+export function newRequestSpec(): RequestSpec {
+  return { ...emptyRequestSpec(), auth: { type: 'inherit' } }
+}

@@ -40,6 +40,7 @@ import { usePaletteCommands } from './use-palette-commands'
 import { useSaveTab } from './use-save-tab'
 import { useShortcuts } from './use-shortcuts'
 import { useTabResponses } from './use-tab-responses'
+import { withOpener } from './with-opener'
 
 /** The shell: sidebar (collections, history), tabs, request editor above, response below. */
 export function App() {
@@ -65,7 +66,7 @@ export function App() {
   const scopes = useScopes(workspace.environmentId, active?.itemId ?? null)
   // What a saved request's collection and folders lend its Auth tab (null: they set none).
   const chain = useInheritChain(active?.itemId ?? null)
-  const inherited = active?.itemId ? inheritedAuth(chain) : undefined
+  const inherited = active?.itemId ? withOpener(inheritedAuth(chain), setSettingsTarget) : undefined
   const { response, setResponse, doSend, isSending, cancel } = useTabResponses(
     active,
     workspace.environmentId,
@@ -252,6 +253,7 @@ export function App() {
         target={settingsTarget}
         onClose={() => setSettingsTarget(null)}
         environmentId={workspace.environmentId}
+        onOpenSettings={setSettingsTarget}
       />
       <MoveDialog node={moving} onClose={() => setMoving(null)} />
       {importExport.dialogs}

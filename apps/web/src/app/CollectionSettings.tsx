@@ -2,11 +2,18 @@ import { inheritedAuth } from '@courier/shared'
 import { AuthPanel } from '../features/auth'
 import { CollectionSettingsDialog, type SettingsTarget } from '../features/collections'
 import { useInheritChain } from '../features/environments'
+import { withOpener } from './with-opener'
 
-type CollectionSettingsProps = { target: SettingsTarget | null; onClose: () => void; environmentId: string | null }
+type CollectionSettingsProps = {
+  target: SettingsTarget | null
+  onClose: () => void
+  environmentId: string | null
+  /** Opens the settings of the level an inherited auth comes from. */
+  onOpenSettings: (target: SettingsTarget) => void
+}
 
 /** The settings of a collection or folder, with an Auth tab that shows what a folder inherits. */
-export function CollectionSettings({ target, onClose, environmentId }: CollectionSettingsProps) {
+export function CollectionSettings({ target, onClose, environmentId, onOpenSettings }: CollectionSettingsProps) {
   const settingsChain = useInheritChain(target?.kind === 'folder' ? target.id : null)
   return (
     <CollectionSettingsDialog
@@ -17,7 +24,7 @@ export function CollectionSettings({ target, onClose, environmentId }: Collectio
           <AuthPanel
             auth={auth}
             onChange={onChange}
-            inherited={inheritedAuth(settingsChain)}
+            inherited={withOpener(inheritedAuth(settingsChain), onOpenSettings)}
             environmentId={environmentId}
           />
         ) : (

@@ -1,4 +1,4 @@
-import type { RequestSpec } from '@courier/shared'
+import { withoutBlankRows, type RequestSpec } from '@courier/shared'
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useState, type Dispatch } from 'react'
 import { environmentsOptions } from '../features/environments'
@@ -44,7 +44,8 @@ export function useTabResponses(
       setResponse(tabId, { kind: 'sending', startedAt: performance.now() })
       send.mutate(
         {
-          request: override ?? active.draft.spec,
+          // Blank rows are ignored, as in Postman: an empty Capture or Header line never blocks a send.
+          request: withoutBlankRows(override ?? active.draft.spec),
           environmentId: environmentId ?? undefined,
           itemId: active.itemId ?? undefined,
         },

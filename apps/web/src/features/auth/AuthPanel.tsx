@@ -2,7 +2,9 @@ import { OAuth2ConfigSchema, type Auth, type AuthType } from '@courier/shared'
 import { useId, useRef } from 'react'
 import './auth.css'
 import { useAuthEnvironment } from './auth-environment'
-import { authSummary, effectiveAuth } from './auth-summary'
+import { effectiveAuth } from './auth-summary'
+import { TYPE_LABELS } from './auth-types'
+import { InheritedAuthNote } from './InheritedAuthNote'
 import { useInheritedAuth, type InheritedAuth } from './inherited-auth'
 import { OAuth2Panel } from './oauth/OAuth2Panel'
 import { StaticAuthFields } from './StaticAuthFields'
@@ -14,16 +16,6 @@ type AuthPanelProps = {
   inherited?: InheritedAuth | null
   /** The environment sends use; defaults to the app's AuthEnvironmentContext. */
   environmentId?: string | null
-}
-
-const TYPE_LABELS: Record<AuthType, string> = {
-  inherit: 'Inherit from parent',
-  none: 'No auth',
-  basic: 'Basic',
-  bearer: 'Bearer token',
-  apikey: 'API key',
-  digest: 'Digest',
-  oauth2: 'OAuth 2.0',
 }
 
 function blank(type: AuthType): Auth {
@@ -75,16 +67,7 @@ export function AuthPanel({ auth, onChange, inherited: inheritedProp, environmen
 
       {auth.type === 'inherit' ? (
         <div className="auth-inherited" role="group" aria-label="Inherited auth">
-          {inherited && effective.type !== 'none' ? (
-            <p>
-              Uses the auth of <strong>{inherited.from}</strong>: {authSummary(effective)}.
-            </p>
-          ) : (
-            <p>
-              {inherited ? `${inherited.from} sets no auth` : 'No parent sets auth'}, so this request is sent without
-              auth.
-            </p>
-          )}
+          <InheritedAuthNote inherited={inherited} effective={effective} />
           {effective.type === 'oauth2' ? <OAuth2Panel config={effective.config} environmentId={environment} /> : null}
         </div>
       ) : null}

@@ -1,7 +1,14 @@
 import type { Auth } from '@courier/shared'
 import { createContext, useContext } from 'react'
 
-export type InheritedAuth = { auth: Auth; from: string }
+export type InheritedAuth = {
+  auth: Auth
+  from: string
+  /** The collection or folder the auth comes from. */
+  level?: { kind: 'collection' | 'folder'; name: string }
+  /** Opens that collection's or folder's settings on its Auth section. */
+  open?: () => void
+}
 
 /**
  * What the request's parents (collection, folders) lend it, for requests that have parents:

@@ -1,4 +1,4 @@
-import type { Auth, Inheritable } from '@courier/shared'
+import { isBlankRow, withoutBlankVariables, type Auth, type Inheritable } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { ApiError } from '../../shared/api/proxy-client'
@@ -8,9 +8,10 @@ import { Tabs } from '../../shared/ui/Tabs'
 import { VariablesTable } from '../../shared/ui/VariablesTable'
 import { collectionsOptions, useUpdateCollection, useUpdateItem } from './collection-queries'
 
-export type SettingsTarget = { kind: 'collection' | 'folder'; id: string }
-
 type Section = 'variables' | 'headers' | 'auth' | 'description'
+
+/** Whose settings to show; `section` opens on that tab (the Auth tab's "Open … settings"). */
+export type SettingsTarget = { kind: 'collection' | 'folder'; id: string; section?: Section }
 
 type SettingsDialogProps = {
   target: SettingsTarget | null
@@ -31,6 +32,14 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
   const [section, setSection] = useState<Section>('variables')
   const [draft, setDraft] = useState<(Inheritable & { name: string; version: number }) | null>(null)
   const [conflict, setConflict] = useState(false)
+  const [openedFor, setOpenedFor] = useState(target)
+  if (target !== openedFor) {
+    // Another collection or folder (the Auth tab's "Open … settings"): nothing typed for the last one carries over.
+    setOpenedFor(target)
+    setDraft(null)
+    setConflict(false)
+    if (target?.section) setSection(target.section)
+  }
 
   const collection =
     target &&
@@ -66,8 +75,8 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
       name: value.name,
       description: value.description,
       auth: value.auth,
-      headers: value.headers,
-      variables: value.variables,
+      headers: value.headers.filter((row) => !isBlankRow(row)),
+      variables: withoutBlankVariables(value.variables),
     }
     const onError = (error: Error) => {
       if (error instanceof ApiError && error.code === 'STORAGE_CONFLICT') setConflict(true)

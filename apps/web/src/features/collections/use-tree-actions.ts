@@ -1,4 +1,4 @@
-import { emptyRequestSpec } from '@courier/shared'
+import { newRequestSpec } from '@courier/shared'
 import type { Dispatch, SetStateAction } from 'react'
 import {
   useCreateCollection,
@@ -45,7 +45,7 @@ export function useTreeActions({
 
   const addRequest = (collectionId: string, parentId: string | null) => {
     createItem.mutate(
-      { kind: 'request', collectionId, parentId, name: 'New request', request: emptyRequestSpec() },
+      { kind: 'request', collectionId, parentId, name: 'New request', request: newRequestSpec() },
       {
         onSuccess: (item) => {
           reveal(item.id)

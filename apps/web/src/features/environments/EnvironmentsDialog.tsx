@@ -1,4 +1,4 @@
-import { GLOBALS_ID, type Environment, type Variable } from '@courier/shared'
+import { GLOBALS_ID, withoutBlankVariables, type Environment, type Variable } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ApiError } from '../../shared/api/proxy-client'
@@ -58,7 +58,11 @@ export function EnvironmentsDialog({
     update.mutate(
       {
         id: value.id,
-        patch: { version, name: value.id === GLOBALS_ID ? undefined : value.name, variables: value.variables },
+        patch: {
+          version,
+          name: value.id === GLOBALS_ID ? undefined : value.name,
+          variables: withoutBlankVariables(value.variables),
+        },
       },
       {
         onSuccess: () => (setDraft(null), setConflict(null)),

@@ -18,6 +18,7 @@ export function useInheritChain(itemId: string | null): InheritLevel[] {
       if (!folder || folder.kind !== 'folder') break
       folders.unshift({
         kind: 'folder',
+        id: folder.id,
         name: folder.name,
         auth: folder.auth,
         headers: folder.headers,
@@ -28,6 +29,7 @@ export function useInheritChain(itemId: string | null): InheritLevel[] {
     return [
       {
         kind: 'collection',
+        id: collection.id,
         name: collection.name,
         auth: collection.auth,
         headers: collection.headers,

@@ -37,7 +37,7 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
     { id: 'params', label: 'Params', badge: enabledCount(spec.params) + spec.pathParams.length },
     { id: 'headers', label: 'Headers', badge: enabledCount(spec.headers) },
     { id: 'body', label: 'Body', badge: spec.body.kind === 'none' ? undefined : '•' },
-    { id: 'auth', label: 'Auth', badge: spec.auth.type === 'none' ? undefined : '•' },
+    { id: 'auth', label: 'Auth', badge: spec.auth.type === 'none' || spec.auth.type === 'inherit' ? undefined : '•' },
     { id: 'cookies', label: 'Cookies', badge: spec.cookies.trim() ? '•' : undefined },
     { id: 'settings', label: 'Settings', badge: changedSettings || undefined },
     { id: 'capture', label: 'Capture', badge: spec.captures.filter((c) => c.enabled).length || undefined },

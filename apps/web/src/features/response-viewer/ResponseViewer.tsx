@@ -79,11 +79,11 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
     )
   }
   if (state.kind === 'error') {
-    const field = state.error instanceof ApiError ? state.error.field : undefined
+    // The sentence names the field in words ("Capture row 1: …"); its machine path stays out of sight.
     return (
       <section className="response-viewer" aria-label="Response">
         <div className="response-viewer__content">
-          <ErrorAlert {...errorParts(state.error)} context={[field && `in ${field}`]} />
+          <ErrorAlert {...errorParts(state.error)} />
         </div>
       </section>
     )

@@ -1,4 +1,4 @@
-import { emptyRequestSpec, syncSpecParams, type RequestSpec, type Tab, type WorkspaceState } from '@courier/shared'
+import { newRequestSpec, syncSpecParams, type RequestSpec, type Tab, type WorkspaceState } from '@courier/shared'
 import { draftReducer, type Draft, type DraftAction } from '../request-editor'
 
 /** An open tab as the editor holds it: the persisted fields plus the live draft. */
@@ -50,7 +50,7 @@ export function blankTab(): OpenTab {
     title: 'New request',
     itemId: null,
     baseVersion: null,
-    draft: draftOf(emptyRequestSpec()),
+    draft: draftOf(newRequestSpec()),
     isDirty: false,
     responseId: null,
   }

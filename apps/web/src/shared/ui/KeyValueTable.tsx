@@ -1,7 +1,8 @@
-import type { Row } from '@courier/shared'
+import { rowProblem, type Row } from '@courier/shared'
 import { useId } from 'react'
 import { VariableInput } from '../variables/VariableInput'
 import { replaceAt } from './replace-at'
+import { problemFieldProps, RowProblem, rowProblemClass } from './RowProblem'
 import { RowsTableHead } from './RowsTableHead'
 import './key-value-table.css'
 
@@ -50,12 +51,15 @@ export function KeyValueTable({
           const isNew = row === null
           const [name, value, enabled] = row ?? ['', '', true]
           const note = rowNotes?.[index]
+          const problem = isNew || fixedKeys || !enabled ? undefined : rowProblem([name, value, enabled])
+          const problemId = `${tableId}-problem-${index}`
           const values = valueSuggestions?.(name) ?? []
           const valueListId = values.length > 0 ? `${tableId}-values-${index}` : undefined
           return (
             <tr
               key={index}
-              className={`kv-table__row${!enabled ? ' kv-table__row--off' : ''}${isNew ? ' kv-table__row--new' : ''}`}
+              className={`kv-table__row${!enabled ? ' kv-table__row--off' : ''}${isNew ? ' kv-table__row--new' : ''}${rowProblemClass(problem)}`}
+              title={problem}
             >
               <td className="kv-table__check">
                 {fixedKeys || isNew ? null : (
@@ -78,6 +82,7 @@ export function KeyValueTable({
                   list={listId}
                   spellCheck={false}
                   autoComplete="off"
+                  {...problemFieldProps(problem, problemId)}
                   onChange={(event) =>
                     onChange(
                       isNew
@@ -86,6 +91,7 @@ export function KeyValueTable({
                     )
                   }
                 />
+                <RowProblem problem={problem} id={problemId} />
               </td>
               <td>
                 <VariableInput

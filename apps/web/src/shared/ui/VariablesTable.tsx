@@ -1,6 +1,7 @@
-import type { Variable } from '@courier/shared'
-import { useState } from 'react'
+import { variableProblem, type Variable } from '@courier/shared'
+import { useId, useState } from 'react'
 import { replaceAt } from './replace-at'
+import { problemFieldProps, RowProblem, rowProblemClass } from './RowProblem'
 import { RowsTableHead } from './RowsTableHead'
 import './variables-table.css'
 
@@ -12,6 +13,7 @@ type VariablesTableProps = { label: string; variables: Variable[]; onChange: (va
  */
 export function VariablesTable({ label, variables, onChange }: VariablesTableProps) {
   const [revealed, setRevealed] = useState<Set<number>>(new Set())
+  const tableId = useId()
   const rows: (Variable | null)[] = [...variables, null]
   return (
     <table className="kv-table kv-table--mono variables-table" aria-label={label}>
@@ -21,8 +23,14 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
           const isNew = variable === null
           const v = variable ?? { name: '', value: '', enabled: true, secret: false }
           const masked = v.secret && !revealed.has(index)
+          const problem = isNew || !v.enabled ? undefined : variableProblem(v)
+          const problemId = `${tableId}-problem-${index}`
           return (
-            <tr key={index} className={`kv-table__row${v.enabled ? '' : ' kv-table__row--off'}`}>
+            <tr
+              key={index}
+              className={`kv-table__row${v.enabled ? '' : ' kv-table__row--off'}${rowProblemClass(problem)}`}
+              title={problem}
+            >
               <td className="kv-table__check">
                 {isNew ? null : (
                   <input
@@ -40,6 +48,7 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
                   placeholder={isNew ? 'Add variable' : ''}
                   value={v.name}
                   spellCheck={false}
+                  {...problemFieldProps(problem, problemId)}
                   onChange={(e) =>
                     onChange(
                       isNew
@@ -48,6 +57,7 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
                     )
                   }
                 />
+                <RowProblem problem={problem} id={problemId} />
               </td>
               <td>
                 <span className="variables-table__value">

@@ -1,10 +1,11 @@
-import type { MultipartPart, Pair, Row } from '@courier/shared'
-import { useState } from 'react'
+import { partProblem, type MultipartPart, type Pair, type Row } from '@courier/shared'
+import { useId, useState } from 'react'
 import { KeyValueTable } from '../../../shared/ui/KeyValueTable'
 import { replaceAt } from '../../../shared/ui/replace-at'
 import { FilePicker } from './FilePicker'
 import { VariableInput } from '../../../shared/variables/VariableInput'
 import { RowsTableHead } from '../../../shared/ui/RowsTableHead'
+import { problemFieldProps, RowProblem, rowProblemClass } from '../../../shared/ui/RowProblem'
 
 type MultipartBodyProps = { parts: MultipartPart[]; onChange: (parts: MultipartPart[]) => void }
 
@@ -72,6 +73,8 @@ type PartRowsProps = {
 
 function PartRows({ part, expanded, onToggle, onChange, onRemove }: PartRowsProps) {
   const label = part.name || 'part'
+  const problem = part.enabled ? partProblem(part) : undefined
+  const problemId = useId()
   const setKind = (kind: 'text' | 'file') => {
     if (kind === part.kind) return
     onChange(
@@ -82,7 +85,10 @@ function PartRows({ part, expanded, onToggle, onChange, onRemove }: PartRowsProp
   }
   return (
     <>
-      <tr className={`kv-table__row${part.enabled ? '' : ' kv-table__row--off'}`}>
+      <tr
+        className={`kv-table__row${part.enabled ? '' : ' kv-table__row--off'}${rowProblemClass(problem)}`}
+        title={problem}
+      >
         <td className="kv-table__check">
           <input
             type="checkbox"
@@ -98,8 +104,10 @@ function PartRows({ part, expanded, onToggle, onChange, onRemove }: PartRowsProp
             placeholder="name"
             value={part.name}
             spellCheck={false}
+            {...problemFieldProps(problem, problemId)}
             onChange={(event) => onChange({ ...part, name: event.target.value })}
           />
+          <RowProblem problem={problem} id={problemId} />
         </td>
         <td className="multipart__kind-col">
           <select
