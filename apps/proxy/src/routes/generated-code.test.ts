@@ -189,7 +189,7 @@ describe('generated code sends what Courier sends (multipart + auth + params)', 
     expect(python).not.toContain('••••••')
     // A typed credential becomes a placeholder named for its field; the scheme stays.
     const typed = async (auth: Record<string, unknown>, headers: unknown[] = []) =>
-      code(app, { ...input, request: { ...input.request, auth, headers } }, 'curl', false)
+      code(app, { ...input, request: { ...(input.request as Record<string, unknown>), auth, headers } }, 'curl', false)
     const bearer = await typed({ type: 'bearer', token: 'eyJtyped.jwt.sig', prefix: 'Bearer' })
     expect(bearer).toContain('Authorization: Bearer {{token}}')
     expect(bearer).not.toContain('eyJtyped')
