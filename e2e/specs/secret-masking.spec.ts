@@ -14,9 +14,18 @@ test('a secret variable: the response as the server sent it, the request and his
   shot,
 }) => {
   const env = `masking-${unique()}`
-  await workspace.createEnvironment(env, [['token', SECRET]], ['token'])
+  await workspace.createEnvironment(
+    env,
+    [
+      ['token', SECRET],
+      ['page', '2'],
+    ],
+    ['token'],
+  )
   await workspace.environment().selectOption({ label: env })
-  await requestEditor.url().fill(`${target.url('/echo')}?t={{token}}&page=2`)
+  await requestEditor.url().fill(`${target.url('/echo')}?t={{token}}&page={{page}}`)
+  // The preview of what will be sent reads the secret as its variable, not as encoded bullets.
+  await expect(requestEditor.finalUrl()).toHaveText(`Sends ${target.url('/echo')}?t={{token}}&page=2`)
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('200 OK')
   // The echo's body is what the server said: the real value, not bullets.
