@@ -11,6 +11,8 @@ export class AuthPage {
   /** Text and password fields alike, by their accessible name. */
   readonly field = (name: string) => this.panel().getByLabel(name, { exact: true })
   readonly sentAs = () => this.panel().locator('.auth-sent-as')
+  /** The Show/Hide switch of a password field, by the field's name ("Password" → "Show password"). */
+  readonly reveal = (field: string) => this.panel().getByRole('button', { name: `Show ${field.toLowerCase()}` })
   readonly addTo = (where: 'Header' | 'Query parameter') =>
     this.panel().getByRole('radiogroup', { name: 'Add API key to' }).getByRole('radio', { name: where })
 

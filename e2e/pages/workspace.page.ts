@@ -92,7 +92,8 @@ export class WorkspacePage {
     await this.menuItem(action).click()
   }
 
-  async createEnvironment(name: string, variables: [string, string][]) {
+  /** `secret` names the variables to mark secret (their values are then masked wherever shown). */
+  async createEnvironment(name: string, variables: [string, string][], secret: string[] = []) {
     await this.page.getByRole('button', { name: 'Environments', exact: true }).click()
     const dialog = this.dialog('Environments')
     await dialog.getByRole('button', { name: '+ New environment' }).click()
@@ -100,6 +101,7 @@ export class WorkspacePage {
     for (const [key, value] of variables) {
       await dialog.getByRole('textbox', { name: 'Variable name' }).last().fill(key)
       await dialog.getByRole('textbox', { name: `Value of ${key}` }).fill(value)
+      if (secret.includes(key)) await dialog.getByRole('checkbox', { name: `${key} is secret` }).check()
     }
     await dialog.getByRole('button', { name: 'Save' }).click()
     await dialog.getByRole('button', { name: 'Close' }).click()

@@ -6,6 +6,7 @@ import {
   DYNAMIC_VARIABLES,
   dynamicValue,
   lookupVariable,
+  previewText,
   resolveText,
   variablesIn,
   type Variable,
@@ -145,5 +146,15 @@ describe('inheritance', () => {
     ])
     expect(inheritedAuth([collection, folder])?.from).toBe('collection Shop')
     expect(applyInheritance(spec, []).auth).toEqual({ type: 'none' })
+  })
+})
+
+describe('previewText', () => {
+  const scopes = [
+    { kind: 'environment' as const, name: 'prod', variables: [v('token', 'tkn-1'), v('key', 'k-2', { secret: true })] },
+  ]
+  it('masks a secret variable as bullets by default, or as the caller says', () => {
+    expect(previewText('?t={{token}}&k={{key}}', scopes)).toBe('?t=tkn-1&k=••••••')
+    expect(previewText('?t={{token}}&k={{key}}', scopes, (name) => `{{${name}}}`)).toBe('?t=tkn-1&k={{key}}')
   })
 })

@@ -153,14 +153,19 @@ export function variablesIn(text: string): string[] {
 }
 
 /**
- * For previews in the editor: variables resolved with secrets masked; dynamic values and
- * unknown names stay as typed (a preview must not change on every render or hide a typo).
+ * For previews in the editor: variables resolved with secrets masked (`secretAs` says how a
+ * secret variable reads; bullets by default); dynamic values and unknown names stay as typed (a
+ * preview must not change on every render or hide a typo).
  */
-export function previewText(text: string, scopes: readonly Scope[]): string {
+export function previewText(
+  text: string,
+  scopes: readonly Scope[],
+  secretAs: (name: string) => string = () => '••••••',
+): string {
   if (!text.includes('{{')) return text
   const masked: Scope[] = scopes.map((scope) => ({
     ...scope,
-    variables: scope.variables.map((v) => (v.secret ? { ...v, value: '••••••' } : v)),
+    variables: scope.variables.map((v) => (v.secret ? { ...v, value: secretAs(v.name) } : v)),
   }))
   const preview = (value: string, depth: number): string =>
     value.replace(VARIABLE_PATTERN, (match, rawName: string) => {

@@ -1,7 +1,7 @@
-import { applyInheritance, REDACTED, resolveSpec } from '@courier/shared'
+import { applyInheritance, resolveSpec } from '@courier/shared'
 import {
   generateCode,
-  maskSpec,
+  placeholderSpec,
   SecretTally,
   type CodegenInput,
   type GeneratedCodeAnswer,
@@ -13,8 +13,8 @@ import type { Store } from '../storage/store.js'
 /**
  * Copy as code: the request as its collection shapes it (inherited auth and headers), with
  * `{{variables}}` resolved (environment › folders › collection › globals) or kept, then code
- * for the target. Secret variables' values and typed credentials show as •••••• unless the
- * person chose to reveal them.
+ * for the target. Unless the person chose to reveal them, a secret variable stays `{{name}}` and
+ * a typed credential becomes a placeholder named for its field (`{{token}}`, `{{password}}`).
  */
 export async function codeForRequest(
   store: Pick<Store, 'collections' | 'environments'>,
@@ -23,19 +23,21 @@ export async function codeForRequest(
   const { chain, scopes } = await variableScopes(store, input.environmentId, input.itemId)
   let spec = applyInheritance(input.request as never, chain)
   const notes: string[] = []
-  let secrets: string[] = []
+  let secrets: { name: string; value: string }[] = []
   if (input.resolveVariables) {
     const { spec: resolved, report } = resolveSpec(spec, scopes)
     spec = resolved
-    secrets = report.used.filter((u) => u.secret && u.value.length > 0).map((u) => u.value)
+    secrets = report.used.filter((u) => u.secret && u.value.length > 0).map(({ name, value }) => ({ name, value }))
     if (report.unresolved.length)
       notes.push(`No value for ${report.unresolved.map((n) => `{{${n}}}`).join(', ')}: kept as typed.`)
   }
   if (!input.revealSecrets) {
+    // Secret variables back to their `{{name}}` first, so no encoding of them (Basic's base64) is built.
+    spec = maskSecrets(spec, secrets)
     const tally = new SecretTally()
-    spec = maskSpec(spec, tally, REDACTED)
+    spec = placeholderSpec(spec, tally)
     if (tally.count || secrets.length)
-      notes.push('Secrets are shown as ••••••; choose “Reveal secrets” to put them in the code.')
+      notes.push('Secrets are shown as {{placeholders}}; choose “Reveal secrets” to put them in the code.')
   }
   const generated = generateCode(spec, input.target)
   const code = input.revealSecrets ? generated.code : maskSecrets(generated.code, secrets)

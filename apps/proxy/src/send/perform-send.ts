@@ -10,7 +10,7 @@ import type { CookieJars } from '../storage/cookie-jars.js'
 import type { FileStore } from '../storage/file-store.js'
 import type { Store } from '../storage/store.js'
 import { applyCaptures } from './apply-captures.js'
-import { maskSecrets } from './mask-secrets.js'
+import { maskSecrets, type SecretValue } from './mask-secrets.js'
 import type { Outbound } from './outbound.js'
 import { historyRecordFor } from './record-exchange.js'
 import { resolveRequest } from './resolve-request.js'
@@ -84,6 +84,21 @@ function answerStatus(record: ResponseRecord): number {
   return statusForCode(record.error.code)
 }
 
+/**
+ * The record as the person sees it live: the response (status, headers, body, cookies, each hop's
+ * answer) exactly as received; what Courier sent, its notes and error with every secret
+ * variable's value shown as `{{name}}`.
+ */
+function requestSideMasked(record: ResponseRecord, secrets: readonly SecretValue[]): ResponseRecord {
+  return {
+    ...record,
+    request: maskSecrets(record.request, secrets),
+    hops: record.hops.map((hop) => ({ ...hop, request: maskSecrets(hop.request, secrets) })),
+    notes: maskSecrets(record.notes, secrets),
+    error: maskSecrets(record.error, secrets),
+  }
+}
+
 async function sendHoldingSlot(
   input: PerformSendInput,
   services: SendServices,
@@ -118,14 +133,14 @@ async function sendHoldingSlot(
     services.log.error({ err: error }, 'captures failed')
     record.notes.push('The response captures could not be saved.')
   }
-  // Secret variables never leave in clear: not in the answer, not in history.
-  const shown = maskSecrets(record, resolved.secrets)
+  // The answer is what the target sent; the request side shows secret variables as `{{name}}`.
+  const shown = requestSideMasked(record, resolved.secretVariables)
   try {
     const { entry, searchText } = await historyRecordFor(
       input.request,
       authorized,
-      shown,
-      resolved.secrets,
+      record,
+      resolved.secretVariables,
       services.bodies,
     )
     await services.store.history.append(entry, searchText)

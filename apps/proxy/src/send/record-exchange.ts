@@ -1,6 +1,6 @@
 import type { HistoryEntry, RequestSpec, ResponseRecord } from '@courier/shared'
 import type { BodyStore } from '../storage/body-store.js'
-import { maskSecrets } from './mask-secrets.js'
+import { maskSecrets, type SecretValue } from './mask-secrets.js'
 import { issuedSecrets, knownSecrets } from './known-secrets.js'
 import { authSecretNames, redactRecord, redactSpec, redactUrl } from './redact.js'
 import { searchTextFor } from './search-text.js'
@@ -32,18 +32,24 @@ export type HistoryRecord = { entry: HistoryEntry; searchText: string }
  * (`knownSecrets`) or a JSON body in that text hands out (`issuedSecrets`) is masked in both,
  * wherever it reappears: an upstream echoing the request, a
  * login answer, the first 64 KB of the body. `saved` is the request as typed, `sent` after
- * variables and auth, `record` the answer with secret variables already masked.
+ * variables and auth, `record` the answer as received.
  */
 export async function historyRecordFor(
   saved: RequestSpec,
   sent: RequestSpec,
   record: ResponseRecord,
-  variableSecrets: readonly string[],
+  secretVariables: readonly { name: string; value: string }[],
   bodies: BodyStore,
 ): Promise<HistoryRecord> {
-  const unmasked = historyEntryFor(saved, record)
+  const known = knownSecrets(
+    sent,
+    record,
+    secretVariables.map((v) => v.value),
+  )
+  // Secret variables first read as `{{name}}`, so a header that only carried one stays readable.
+  const unmasked = historyEntryFor(saved, maskSecrets(record, secretVariables))
   const text = await searchTextFor(unmasked.response, bodies)
   // A login answer's tokens (or a JSON request's password) are secrets too, found in that text.
-  const secrets = [...knownSecrets(sent, record, variableSecrets), ...issuedSecrets(text)]
+  const secrets: SecretValue[] = [...secretVariables, ...known, ...issuedSecrets(text)]
   return { entry: maskSecrets(unmasked, secrets), searchText: maskSecrets(text, secrets) }
 }

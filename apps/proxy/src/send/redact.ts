@@ -31,8 +31,11 @@ function decodeSafe(text: string): string {
   }
 }
 
+/** A value that is only `{{variable}}` references (and an auth scheme) holds no secret itself: it is kept. */
 function mask(value: string): string {
-  return value === '' ? value : REDACTED
+  const onlyReferences =
+    value.includes('{{') && /^\s*(Bearer|Basic|Token|Digest)?\s*$/i.test(value.replace(/\{\{[^{}]+\}\}/g, ''))
+  return value === '' || onlyReferences ? value : REDACTED
 }
 
 /** Masks the values of secret-named pairs in a query or form-encoded text, keeping its shape. */

@@ -18,6 +18,8 @@ export type ResolvedRequest = {
   spec: RequestSpec
   /** Values of secret variables that were substituted: masked wherever the exchange is shown or kept. */
   secrets: string[]
+  /** The same secret variables with their names: what is stored and shown reads `{{name}}` in their place. */
+  secretVariables: { name: string; value: string }[]
   notes: string[]
   scopes: Scope[]
 }
@@ -101,5 +103,8 @@ export async function resolveRequest(
   const notes = report.unresolved
     .filter((name) => !variablesIn(spec.url).includes(name))
     .map((name) => `{{${name}}} has no value and was sent as typed.`)
-  return { spec, secrets: report.used.filter((u) => u.secret && u.value.length > 0).map((u) => u.value), notes, scopes }
+  const secretVariables = report.used
+    .filter((u) => u.secret && u.value.length > 0)
+    .map(({ name, value }) => ({ name, value }))
+  return { spec, secrets: secretVariables.map((u) => u.value), secretVariables, notes, scopes }
 }

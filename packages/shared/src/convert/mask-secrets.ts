@@ -54,3 +54,37 @@ export function maskSpec(spec: RequestSpec, tally: SecretTally, replacement = ''
 }
 
 export { REDACTED }
+
+/** The field a typed credential came from, as the `{{name}}` copy as code puts in its place. */
+const AUTH_PLACEHOLDER: Partial<Record<Auth['type'], string>> = {
+  basic: 'password',
+  digest: 'password',
+  bearer: 'token',
+  apikey: 'apiKey',
+  oauth2: 'clientSecret',
+}
+
+/** `Bearer abc` → `Bearer {{name}}`: the scheme stays, the credential becomes a placeholder. */
+function placeholder(value: string, name: string, tally: SecretTally): string {
+  const kept = hide(value, tally, '')
+  if (kept === value) return value
+  const scheme = /^\s*(Bearer|Basic|Token|Digest)\s+/i.exec(value)?.[0] ?? ''
+  return `${scheme}{{${name}}}`
+}
+
+/**
+ * Copy as code without secrets: each typed credential (auth fields, secret headers) replaced by a
+ * `{{placeholder}}` named for its field, so the code reads as a template, never as ••••••.
+ */
+export function placeholderSpec(spec: RequestSpec, tally: SecretTally): RequestSpec {
+  const authName = AUTH_PLACEHOLDER[spec.auth.type] ?? 'secret'
+  return {
+    ...spec,
+    headers: spec.headers.map(([name, value, enabled]) => [
+      name,
+      isSecretHeader(name) ? placeholder(value, name.trim(), tally) : value,
+      enabled,
+    ]),
+    auth: mapAuthSecrets(spec.auth, (value) => placeholder(value, authName, tally)),
+  }
+}

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { VariableInput } from '../../shared/variables/VariableInput'
 
 type SecretInputProps = {
   label: string
@@ -8,31 +9,44 @@ type SecretInputProps = {
   id?: string
 }
 
-/** A masked field with a Show switch: secrets stay hidden on a shared screen until asked for. */
+/** True when a value holds something typed, not only `{{variable}}` references. */
+export function hasLiteral(value: string): boolean {
+  return value.replace(/\{\{[^{}]*\}\}/g, '').trim() !== ''
+}
+
+/**
+ * A password typed as a literal stays hidden until Show is pressed (a shared screen); a
+ * `{{variable}}` is shown and coloured as everywhere else — a secret variable's value stays
+ * masked in its tip.
+ */
 export function SecretInput({ label, value, onChange, placeholder, id }: SecretInputProps) {
   const [shown, setShown] = useState(false)
+  const literal = hasLiteral(value)
   return (
     <span className="secret-input">
-      <input
+      <VariableInput
         id={id}
-        type={shown ? 'text' : 'password'}
+        masked={literal && !shown}
+        wrapperClassName="auth-input-wrap"
         className="auth-input auth-input--mono"
         aria-label={label}
         value={value}
         placeholder={placeholder}
         spellCheck={false}
         autoComplete="off"
-        onChange={(event) => onChange(event.target.value)}
+        onChange={onChange}
       />
-      <button
-        type="button"
-        className="secret-input__toggle"
-        aria-pressed={shown}
-        aria-label={`Show ${label.toLowerCase()}`}
-        onClick={() => setShown(!shown)}
-      >
-        {shown ? 'Hide' : 'Show'}
-      </button>
+      {literal ? (
+        <button
+          type="button"
+          className="secret-input__toggle"
+          aria-pressed={shown}
+          aria-label={`Show ${label.toLowerCase()}`}
+          onClick={() => setShown(!shown)}
+        >
+          {shown ? 'Hide' : 'Show'}
+        </button>
+      ) : null}
     </span>
   )
 }

@@ -1,6 +1,9 @@
 import type { Auth } from '@courier/shared'
 import { AuthField, TextInput } from './AuthField'
-import { SecretInput } from './SecretInput'
+import { hasLiteral, SecretInput } from './SecretInput'
+
+/** What "Sent as" shows for a credential: a typed one masked, a `{{variable}}` as itself. */
+const shownValue = (value: string) => (hasLiteral(value) || value === '' ? '••••••' : value)
 
 type StaticAuth = Extract<Auth, { type: 'basic' | 'bearer' | 'apikey' | 'digest' }>
 
@@ -55,10 +58,11 @@ export function StaticAuthFields({ auth, onChange }: { auth: StaticAuth; onChang
         <div className="auth-form">
           <AuthField label="Token">
             {(id) => (
-              <SecretInput
+              <TextInput
                 id={id}
                 label="Token"
                 value={auth.token}
+                mono
                 onChange={(token) => onChange({ ...auth, token })}
               />
             )}
@@ -74,7 +78,7 @@ export function StaticAuthFields({ auth, onChange }: { auth: StaticAuth; onChang
               />
             )}
           </AuthField>
-          <SentAs>{`Authorization: ${auth.prefix.trim() ? `${auth.prefix.trim()} ` : ''}••••••`}</SentAs>
+          <SentAs>{`Authorization: ${auth.prefix.trim() ? `${auth.prefix.trim()} ` : ''}${shownValue(auth.token)}`}</SentAs>
         </div>
       )
     case 'apikey':
@@ -94,10 +98,11 @@ export function StaticAuthFields({ auth, onChange }: { auth: StaticAuth; onChang
           </AuthField>
           <AuthField label="Value">
             {(id) => (
-              <SecretInput
+              <TextInput
                 id={id}
                 label="API key value"
                 value={auth.value}
+                mono
                 onChange={(value) => onChange({ ...auth, value })}
               />
             )}
@@ -119,7 +124,11 @@ export function StaticAuthFields({ auth, onChange }: { auth: StaticAuth; onChang
               </div>
             )}
           </AuthField>
-          <SentAs>{auth.in === 'query' ? `?${auth.name || 'name'}=••••••` : `${auth.name || 'Name'}: ••••••`}</SentAs>
+          <SentAs>
+            {auth.in === 'query'
+              ? `?${auth.name || 'name'}=${shownValue(auth.value)}`
+              : `${auth.name || 'Name'}: ${shownValue(auth.value)}`}
+          </SentAs>
         </div>
       )
   }

@@ -17,14 +17,14 @@ type HistoryListProps = {
   onExport?: (query: { q?: string; method?: string; status?: string; from?: string }, label: string) => void
 }
 
-/** The part that tells requests apart (path and query) and the host, shown apart. */
+/**
+ * The part that tells requests apart (path and query) and the host, shown apart — as stored, not
+ * re-encoded by `new URL` (a masked `{{token}}` or •••••• would turn into percent-escapes).
+ */
 function splitUrl(url: string): { host: string; rest: string } {
-  try {
-    const parsed = new URL(url)
-    return { host: parsed.host, rest: `${parsed.pathname}${parsed.search}` }
-  } catch {
-    return { host: '', rest: url }
-  }
+  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^#]*)/i.exec(url)
+  if (!match) return { host: '', rest: url }
+  return { host: match[1]!.replace(/^[^@]*@/, ''), rest: match[2] || '/' }
 }
 
 type Since = 'any' | 'hour' | 'today' | 'week'

@@ -19,16 +19,20 @@ type UrlBarProps = {
 export function UrlBar({ method, url, pathParams, isSending, onMethod, onUrl, onSend, onCancel }: UrlBarProps) {
   const scopes = useEditorScopes()
   const actions = useEditorActions()
-  // The URL as the server will send it: variables resolved (secrets masked), path params filled in.
-  const resolvedUrl = previewText(url, scopes)
+  // The URL as the server will send it: variables resolved, path params filled in; a secret
+  // variable reads as its {{name}} (a marker until parsed), never as percent-encoded bullets.
+  const secretAs = (name: string) => `{{$secret:${name}}}`
+  const resolvedUrl = previewText(url, scopes, secretAs)
   const hasUnknown = /\{\{\s*[^$\s{}]/.test(resolvedUrl)
   // Dynamic values stay readable as {{$uuid}} rather than percent-encoded braces.
   const preview = hasUnknown
     ? null
     : finalUrlPreview(
         resolvedUrl,
-        pathParams.map(([name, value]): Pair => [name, previewText(value, scopes)]),
-      )?.replace(/%7B%7B(.*?)%7D%7D/g, '{{$1}}')
+        pathParams.map(([name, value]): Pair => [name, previewText(value, scopes, secretAs)]),
+      )
+        ?.replace(/%7B%7B(.*?)%7D%7D/g, '{{$1}}')
+        .replace(/\{\{\$secret:(.*?)\}\}/g, '{{$1}}')
   return (
     <div className="url-bar-wrap">
       <form

@@ -1,6 +1,5 @@
 import type { ResponseRecord } from '@courier/shared'
 import { useEffect, useId, useState } from 'react'
-import { ApiError } from '../../shared/api/proxy-client'
 import { AttemptsList } from './attempts/AttemptsList'
 import { formatDuration } from '../../shared/format/format'
 import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'

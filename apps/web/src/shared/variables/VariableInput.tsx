@@ -22,6 +22,8 @@ type VariableInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, OwnHandler
   /** Class of the wrapper, which takes the input's place in the layout. */
   wrapperClassName?: string
   onPaste?: (event: ClipboardEvent<HTMLInputElement>) => void
+  /** Drawn as a password field (a typed literal password not revealed): no colours, no tips. */
+  masked?: boolean
 }
 
 type Tip = { text: string; left: number; top: number; tone: string }
@@ -38,6 +40,7 @@ export function VariableInput({
   wrapperClassName = '',
   className = '',
   onPaste,
+  masked = false,
   ...inputProps
 }: VariableInputProps) {
   const scopes = useHighlightScopes()
@@ -46,8 +49,8 @@ export function VariableInput({
   const tipId = useId()
   const [tip, setTip] = useState<Tip | null>(null)
   const segments = useMemo(
-    () => (scopes && value.includes('{{') ? variableSegments(value, scopes) : null),
-    [value, scopes],
+    () => (scopes && !masked && value.includes('{{') ? variableSegments(value, scopes) : null),
+    [value, scopes, masked],
   )
   const active = !!segments?.some((s) => s.kind === 'variable')
 
@@ -123,7 +126,7 @@ export function VariableInput({
       <input
         {...inputProps}
         ref={input}
-        type="text"
+        type={masked ? 'password' : 'text'}
         className={`variable-input__input ${className}`}
         aria-describedby={tip ? tipId : inputProps['aria-describedby']}
         value={value}

@@ -115,10 +115,11 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
         <>
           <AuthField label="Client secret" hint="Kept with the request; token requests are made by the Courier server.">
             {(id) => (
-              <SecretInput
+              <TextInput
                 id={id}
                 label="Client secret"
                 value={config.clientSecret}
+                mono
                 onChange={(v) => set('clientSecret', v)}
               />
             )}
