@@ -14,7 +14,7 @@ export function ThemeSwitch() {
   const scheme = useColorScheme()
   const labelId = useId()
   return (
-    <div className="settings-form">
+    <div className="settings-form theme-switch-form">
       <fieldset>
         <legend>Appearance</legend>
         <div className="theme-switch">
