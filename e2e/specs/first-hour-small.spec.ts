@@ -79,6 +79,10 @@ test('the OAuth 2 form fits its pane, wide and narrow', async ({ app, shot }) =>
   await shot('first-hour-oauth-fits-dark')
   await app.setViewportSize({ width: 900, height: 840 })
   await expectOAuthFits(auth, auth.panel())
+  // One column in a short pane: the action and the token come first, not below a screen of fields.
+  const pane = (await auth.panel().boundingBox())!
+  const button = (await auth.getToken().boundingBox())!
+  expect(button.y + button.height, 'Get new access token is in view').toBeLessThanOrEqual(pane.y + pane.height)
   await shot('first-hour-oauth-fits-narrow-dark')
 })
 
