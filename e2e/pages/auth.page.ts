@@ -1,12 +1,17 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 
 /** The Auth tab of the request editor, found by role and label. */
 export class AuthPage {
-  constructor(private readonly page: Page) {}
+  /** `within`: another place the same form appears (the collection Settings dialog); default the request editor. */
+  constructor(
+    private readonly page: Page,
+    private readonly within?: Locator,
+  ) {}
 
   readonly tab = () =>
     this.page.getByRole('region', { name: 'Request' }).getByRole('tab', { name: 'Auth', exact: true })
-  readonly panel = () => this.page.getByRole('region', { name: 'Request' }).getByRole('tabpanel', { name: 'Auth' })
+  readonly panel = () =>
+    this.within ?? this.page.getByRole('region', { name: 'Request' }).getByRole('tabpanel', { name: 'Auth' })
   readonly type = () => this.page.getByRole('combobox', { name: 'Auth type' })
   /** Text and password fields alike, by their accessible name. */
   readonly field = (name: string) => this.panel().getByLabel(name, { exact: true })

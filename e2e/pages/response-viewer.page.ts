@@ -5,8 +5,10 @@ export class ResponseViewerPage {
 
   readonly region = () => this.page.getByRole('region', { name: 'Response', exact: true })
   readonly status = () => this.page.getByRole('status', { name: 'Response status' })
-  readonly time = () => this.page.getByLabel('Response time')
-  readonly size = () => this.page.getByLabel('Response size', { exact: true })
+  /** Status, time and sizes: one group whose text a screen reader reads as it is ("Response time 12 ms"). */
+  readonly summary = () => this.region().getByRole('group', { name: 'Response summary' })
+  readonly time = () => this.summary().getByText(/^Response time \d/)
+  readonly size = () => this.summary().getByText(/^Response size (\d|no response)/)
   readonly wireSize = () => this.page.getByLabel('Body size on the wire')
   readonly headersSize = () => this.page.getByLabel('Headers size')
   readonly httpVersion = () => this.page.getByLabel('HTTP version')
@@ -70,6 +72,8 @@ export class ResponseViewerPage {
   readonly htmlPreview = () => this.region().locator('iframe[title="HTML preview"]')
   readonly tree = () => this.region().getByRole('tree', { name: 'JSON tree' })
   readonly treeItems = () => this.tree().getByRole('treeitem')
+  /** The row the keyboard is on (the tree's aria-activedescendant, marked aria-selected). */
+  readonly activeTreeItem = () => this.tree().getByRole('treeitem', { selected: true })
   /** The tree row whose key is exactly `key` (`title`, `[2]`). */
   readonly treeItem = (key: string) =>
     this.tree().getByRole('treeitem', { name: new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `) })

@@ -5,6 +5,9 @@ import './styles.css'
 import './shared/ui/controls.css'
 import { App } from './app/App'
 import { AppProviders } from './app/AppProviders'
+import { startTheme } from './shared/ui/theme'
+
+startTheme()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,7 +5,6 @@ import { formatDuration } from '../../shared/format/format'
 import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'
 import { Tabs, type TabItem } from '../../shared/ui/Tabs'
 import { ResponseBody } from './body/ResponseBody'
-import { preloadEditorWhenIdle } from './preload-editor'
 import { CookiesPanel } from './cookies/CookiesPanel'
 import { cookiesOf } from './cookies/cookies-of'
 import { phaseWords } from './error-phase'
@@ -47,7 +46,6 @@ function Elapsed({ since }: { since: number }) {
 export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseViewerProps) {
   const [tab, setTab] = useState<ResponseTab>('body')
   const panelId = useId()
-  useEffect(preloadEditorWhenIdle, [])
   // A send that failed on a redirect opens on the chain: that is where the answer is.
   const redirectFailure = state.kind === 'record' && state.record.error?.phase === 'redirect' ? state.record.id : null
   useEffect(() => {

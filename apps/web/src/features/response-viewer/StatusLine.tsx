@@ -11,7 +11,7 @@ export function StatusLine({ record }: { record: ResponseRecord }) {
     .toLowerCase()
   const compressed = !!encoding && encoding !== 'identity'
   return (
-    <div className="status-line">
+    <div className="status-line" role="group" aria-label="Response summary">
       <span role="status" aria-label="Response status" className={`status-badge status-badge--${tone}`}>
         {statusText}
       </span>
@@ -20,20 +20,19 @@ export function StatusLine({ record }: { record: ResponseRecord }) {
           {record.httpVersion}
         </span>
       ) : null}
-      <span
-        className="status-line__item"
-        aria-label="Response time"
-        title="Total time, redirects included (see Timing)"
-      >
+      <span className="status-line__item" title="Total time, redirects included (see Timing)">
+        <span className="visually-hidden">Response time </span>
         {formatDuration(record.timing.total)}
       </span>
       {record.status === null ? (
-        <span className="status-line__item status-line__muted" aria-label="Response size">
+        <span className="status-line__item status-line__muted">
+          <span className="visually-hidden">Response size </span>
           no response
         </span>
       ) : (
         <span className="status-line__sizes">
-          <span className="status-line__item" aria-label="Response size" title="Body size after decoding">
+          <span className="status-line__item" title="Body size after decoding">
+            <span className="visually-hidden">Response size </span>
             {formatBytes(record.sizes.body)}
           </span>
           <span

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
 import { HistorySettingsForm } from './HistorySettingsForm'
 import { SendSettingsForm } from './SendSettingsForm'
+import { ThemeSwitch } from './ThemeSwitch'
 import { ViewSettingsForm } from './ViewSettingsForm'
 import { appSettingsOptions, useSaveSettings } from './settings-queries'
 import './settings.css'
@@ -43,7 +44,8 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
         </>
       }
     >
-      <h3 className="settings-dialog__heading">Defaults for every request</h3>
+      <ThemeSwitch />
+      <h3 className="settings-dialog__heading settings-form__section">Defaults for every request</h3>
       <p className="hint settings-dialog__intro">Each request can override these in its own Settings tab.</p>
       {value ? (
         <>

@@ -55,8 +55,10 @@ export default function MonacoEditor({
     }
     return () => {
       subscription.dispose()
-      instance.getModel()?.dispose()
+      // The editor first, then its model: disposing the model under a live editor throws "Model is disposed!".
+      const model = instance.getModel()
       instance.dispose()
+      model?.dispose()
       editor.current = null
       if (editorRef) editorRef.current = null
     }

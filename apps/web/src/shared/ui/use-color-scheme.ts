@@ -1,18 +1,12 @@
 import { useSyncExternalStore } from 'react'
+import { resolvedTheme, subscribeTheme, themeChoice, type ThemeChoice } from './theme'
 
-const query = () => window.matchMedia('(prefers-color-scheme: dark)')
-
-function subscribe(onChange: () => void) {
-  const media = query()
-  media.addEventListener('change', onChange)
-  return () => media.removeEventListener('change', onChange)
+/** The scheme in force (the Settings choice, or the system's when that is "system"), live. */
+export function useColorScheme(): 'light' | 'dark' {
+  return useSyncExternalStore(subscribeTheme, resolvedTheme, () => 'light')
 }
 
-/** The system's light/dark preference, live. */
-export function useColorScheme(): 'light' | 'dark' {
-  return useSyncExternalStore(
-    subscribe,
-    () => (query().matches ? 'dark' : 'light'),
-    () => 'light',
-  )
+/** What Settings shows as chosen: light, dark or system. */
+export function useThemeChoice(): ThemeChoice {
+  return useSyncExternalStore(subscribeTheme, themeChoice, () => 'system')
 }
