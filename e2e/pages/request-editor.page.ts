@@ -53,6 +53,8 @@ export class RequestEditorPage {
   readonly splitter = () => this.page.getByRole('separator', { name: 'Resize request and response' })
   readonly authType = () => this.region().getByRole('combobox', { name: 'Auth type' })
   readonly finalUrl = () => this.page.getByLabel('URL as sent')
+  readonly methodList = () => this.page.getByRole('listbox', { name: 'Methods' })
+  readonly methodOption = (name: string) => this.methodList().getByRole('option', { name, exact: true })
 
   async openTab(name: 'Params' | 'Headers' | 'Body' | 'Cookies' | 'Settings') {
     await this.tab(name).click()
