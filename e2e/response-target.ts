@@ -146,7 +146,8 @@ export class ResponseTarget {
         response.setHeader('Link', links.filter(Boolean).join(', '))
         response.setHeader('X-RateLimit-Limit', '60')
         response.setHeader('X-RateLimit-Remaining', String(60 - page))
-        response.setHeader('X-RateLimit-Reset', String(Math.floor(Date.now() / 1000) + 1800))
+        const resetIn = Number(url.searchParams.get('reset') ?? 1800) // seconds from now
+        response.setHeader('X-RateLimit-Reset', String(Math.floor(Date.now() / 1000) + resetIn))
         response.setHeader('Content-Type', 'application/json')
         return response.end(JSON.stringify({ page, items: [`item ${page * 2 - 1}`, `item ${page * 2}`] }))
       }

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 
 export class HistoryPage {
   constructor(private readonly page: Page) {}
@@ -14,6 +14,8 @@ export class HistoryPage {
   readonly entries = () =>
     this.region().getByRole('button', { name: /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|[A-Z]+) / })
   readonly entry = (text: string | RegExp) => this.entries().filter({ hasText: text })
+  /** The host as a history row shows it. */
+  readonly entryHost = (entry: Locator, host: string) => entry.getByText(host, { exact: true })
   readonly entryActions = (name: RegExp) => this.region().getByRole('button', { name })
   readonly compareItem = () => this.page.getByRole('menuitem', { name: 'Compare with…' })
   readonly compareDialog = () => this.page.getByRole('dialog', { name: 'Compare responses' })

@@ -62,6 +62,8 @@ export class RequestEditorPage {
   readonly inheritedAuth = () => this.region().getByRole('group', { name: 'Inherited auth' })
   readonly openInheritedSettings = (kind: 'collection' | 'folder') =>
     this.inheritedAuth().getByRole('button', { name: `Open ${kind} settings` })
+  readonly methodList = () => this.page.getByRole('listbox', { name: 'Methods' })
+  readonly methodOption = (name: string) => this.methodList().getByRole('option', { name, exact: true })
 
   async openTab(name: 'Params' | 'Headers' | 'Body' | 'Auth' | 'Cookies' | 'Settings' | 'Capture') {
     await this.tab(name).click()

@@ -32,27 +32,28 @@ import { CollectionSettings } from './CollectionSettings'
 import { EditorContext } from './EditorContext'
 import { FailureNotice } from './FailureNotice'
 import { SaveConflictDialog } from './SaveConflictDialog'
-import { Sidebar, type SidebarView } from './Sidebar'
+import { Sidebar } from './Sidebar'
 import { StaleSessionBanner } from './StaleSessionBanner'
 import { Topbar } from './Topbar'
 import { useOpenHistory } from './use-open-history'
 import { usePaletteCommands } from './use-palette-commands'
 import { useSaveTab } from './use-save-tab'
 import { useShortcuts } from './use-shortcuts'
+import { useSidebarLayout } from './use-sidebar-layout'
 import { useTabResponses } from './use-tab-responses'
 import { withOpener } from './with-opener'
 
 /** The shell: sidebar (collections, history), tabs, request editor above, response below. */
 export function App() {
   const { workspace, dispatch } = useWorkspace()
-  const [sidebar, setSidebar] = useState<SidebarView>('collections')
+  const sidebar = useSidebarLayout()
   const [editorShare, setEditorShare] = useState(0.45)
   const [dialog, setDialog] = useState<'settings' | 'environments' | 'palette' | null>(null)
   const [settingsTarget, setSettingsTarget] = useState<SettingsTarget | null>(null)
   const [moving, setMoving] = useState<TreeNode | null>(null)
   const [savingHistory, setSavingHistory] = useState<{ request: RequestSpec; name: string } | null>(null)
   const [toast, setToast] = useState<ToastMessage | null>(null)
-  const saving = useSaveTab(dispatch)
+  const saving = useSaveTab(dispatch, sidebar.reveal)
   const restore = useRestore()
   const queryClient = useQueryClient()
   const info = useQuery({
@@ -93,7 +94,7 @@ export function App() {
       [active, dispatch],
     ),
     openRequest: openSaved,
-    showCollections: useCallback(() => setSidebar('collections'), []),
+    showCollections: sidebar.show.bind(null, 'collections'),
     notify,
   })
 
@@ -116,6 +117,7 @@ export function App() {
     save: () => active && void saving.save(active),
     openPalette: () => setDialog('palette'),
     newTab: () => dispatch({ type: 'new-tab' }),
+    toggleSidebar: sidebar.toggle,
   })
 
   const commands = usePaletteCommands({
@@ -126,8 +128,9 @@ export function App() {
       { label: 'Send request', detail: 'Ctrl+Enter', run: () => doSend() },
       { label: 'Manage environments', run: () => setDialog('environments') },
       { label: 'Settings', run: () => setDialog('settings') },
-      { label: 'Show history', run: () => setSidebar('history') },
-      { label: 'Show collections', run: () => setSidebar('collections') },
+      { label: 'Show history', run: () => sidebar.show('history') },
+      { label: 'Show collections', run: () => sidebar.show('collections') },
+      { label: 'Toggle sidebar', detail: 'Ctrl+\\', run: sidebar.toggle },
       { label: 'Import…', detail: 'Postman, OpenAPI, HAR, Insomnia, cURL', run: importExport.openImport },
       { label: 'Export workspace…', run: () => importExport.openExport({ kind: 'workspace' }) },
       { label: 'Copy request as code…', run: importExport.openCode },
@@ -146,10 +149,9 @@ export function App() {
         onOpen={setDialog}
       />
       <StaleSessionBanner />
-      <div className="workspace">
+      <div className="workspace" style={{ gridTemplateColumns: sidebar.columns }}>
         <Sidebar
-          view={sidebar}
-          onView={setSidebar}
+          layout={sidebar}
           collections={
             <ErrorBoundary area="collections">
               <CollectionsTree
@@ -164,6 +166,7 @@ export function App() {
                 onImport={importExport.openImport}
                 onExport={(target) => importExport.openExport({ kind: 'collection', ...target })}
                 expandId={importExport.expandId}
+                revealId={sidebar.revealed}
               />
             </ErrorBoundary>
           }
@@ -265,13 +268,14 @@ export function App() {
           onClose={saving.closeSaveAs}
           onSaved={(item) =>
             saving.saveAs &&
+            (sidebar.reveal(item.id),
             dispatch({
               type: 'saved',
               tabId: saving.saveAs.id,
               itemId: item.id,
               version: item.version,
               title: item.name,
-            })
+            }))
           }
         />
       ) : null}

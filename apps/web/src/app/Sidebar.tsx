@@ -1,34 +1,71 @@
 import type { ReactNode } from 'react'
+import { Splitter } from '../shared/ui/Splitter'
 import { Tabs } from '../shared/ui/Tabs'
+import { SIDEBAR_MAX, SIDEBAR_MIN, type SidebarLayout, type SidebarView } from './use-sidebar-layout'
 import './sidebar.css'
 
-export type SidebarView = 'collections' | 'history'
+export type { SidebarView }
 
-/** Collections and History share the sidebar; one shows at a time. */
+/** Collections and History share the sidebar; one shows at a time. It resizes, and collapses to a rail (Ctrl+\). */
 export function Sidebar({
-  view,
-  onView,
+  layout,
   collections,
   history,
 }: {
-  view: SidebarView
-  onView: (view: SidebarView) => void
+  layout: SidebarLayout
   collections: ReactNode
   history: ReactNode
 }) {
+  if (layout.collapsed)
+    return (
+      <aside className="sidebar sidebar--collapsed" aria-label="Sidebar">
+        <button
+          type="button"
+          className="icon-button sidebar__toggle"
+          aria-label="Expand sidebar"
+          aria-expanded={false}
+          title="Expand sidebar (Ctrl+\)"
+          onClick={layout.toggle}
+        >
+          »
+        </button>
+      </aside>
+    )
   return (
-    <aside className="sidebar">
-      <Tabs<SidebarView>
-        label="Sidebar"
-        size="small"
-        selected={view}
-        onSelect={onView}
-        tabs={[
-          { id: 'collections', label: 'Collections' },
-          { id: 'history', label: 'History' },
-        ]}
+    <>
+      <aside className="sidebar" aria-label="Sidebar">
+        <Tabs<SidebarView>
+          label="Sidebar"
+          size="small"
+          selected={layout.view}
+          onSelect={layout.setView}
+          tabs={[
+            { id: 'collections', label: 'Collections' },
+            { id: 'history', label: 'History' },
+          ]}
+          trailing={
+            <button
+              type="button"
+              className="icon-button sidebar__toggle"
+              aria-label="Collapse sidebar"
+              aria-expanded={true}
+              title="Collapse sidebar (Ctrl+\)"
+              onClick={layout.toggle}
+            >
+              «
+            </button>
+          }
+        />
+        <div className="sidebar__body">{layout.view === 'collections' ? collections : history}</div>
+      </aside>
+      <Splitter
+        label="Resize sidebar"
+        orientation="vertical"
+        value={layout.share}
+        onChange={layout.setShare}
+        min={SIDEBAR_MIN}
+        max={SIDEBAR_MAX}
       />
-      <div className="sidebar__body">{view === 'collections' ? collections : history}</div>
-    </aside>
+    </>
   )
 }

@@ -11,9 +11,9 @@ export type SaveConflict = { tab: OpenTab; current: Extract<CollectionItem, { ki
 /**
  * Ctrl+S: a tab of a saved request writes back with the version it started from; a newer
  * version on the server (another tab, a teammate) is a conflict the person resolves.
- * A scratch tab asks where to save.
+ * A scratch tab asks where to save. `onSaved` hears of each request written (the tree reveals it).
  */
-export function useSaveTab(dispatch: Dispatch<WorkspaceAction>) {
+export function useSaveTab(dispatch: Dispatch<WorkspaceAction>, onSaved?: (itemId: string) => void) {
   const queryClient = useQueryClient()
   const [conflict, setConflict] = useState<SaveConflict | null>(null)
   const [saveAs, setSaveAs] = useState<OpenTab | null>(null)
@@ -27,6 +27,7 @@ export function useSaveTab(dispatch: Dispatch<WorkspaceAction>) {
       })
       dispatch({ type: 'saved', tabId: tab.id, itemId: saved.id, version: saved.version, title: saved.name })
       setConflict(null)
+      onSaved?.(saved.id)
       void queryClient.invalidateQueries({ queryKey: collectionsOptions().queryKey })
     } catch (error) {
       if (error instanceof ApiError && error.code === 'STORAGE_CONFLICT') {

@@ -5,16 +5,17 @@ export type ShortcutActions = {
   save: () => void
   openPalette: () => void
   newTab: () => void
+  toggleSidebar: () => void
 }
 
-/** The app's keyboard shortcuts: Ctrl+Enter sends, Ctrl+S saves, Ctrl+K opens the palette, Ctrl+Alt+N opens a tab. */
+/** The app's keyboard shortcuts: Ctrl+Enter sends, Ctrl+S saves, Ctrl+K opens the palette, Ctrl+Alt+N opens a tab, Ctrl+\ collapses or brings back the sidebar (as in Postman). */
 export function useShortcuts(actions: ShortcutActions) {
   // The listener reads the latest actions, so it is added once, not on every render.
   const latest = useRef(actions)
   latest.current = actions
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { send, save, openPalette, newTab } = latest.current
+      const { send, save, openPalette, newTab, toggleSidebar } = latest.current
       const mod = event.ctrlKey || event.metaKey
       if (mod && event.key === 'Enter') {
         event.preventDefault()
@@ -28,6 +29,9 @@ export function useShortcuts(actions: ShortcutActions) {
       } else if (mod && event.altKey && event.key.toLowerCase() === 'n') {
         event.preventDefault()
         newTab()
+      } else if (mod && event.key === '\\') {
+        event.preventDefault()
+        toggleSidebar()
       }
     }
     window.addEventListener('keydown', onKey)

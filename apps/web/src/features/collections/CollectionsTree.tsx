@@ -1,8 +1,9 @@
 import type { CollectionItem, Removed } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { methodTone } from '../../shared/format/method-tone'
 import { Menu } from '../../shared/ui/Menu'
+import { parseStrings, useStoredState } from '../../shared/ui/use-stored-state'
 import { collectionsOptions } from './collection-queries'
 import { allIds, buildTree, filterTree, pathTo, visibleRows, type TreeNode } from './tree-model'
 import { treeKeyDown } from './tree-keys'
@@ -29,6 +30,8 @@ type CollectionsTreeProps = TreeEvents & {
   activeItemId: string | null
   /** A collection to show expanded (one just imported). */
   expandId?: string | null
+  /** A request to reveal: its folders opened, scrolled to (one just saved); a new object reveals again. */
+  revealId?: { id: string } | null
 }
 
 /** The Collections sidebar: an ARIA tree of collections, folders and saved requests. */
@@ -42,9 +45,16 @@ export function CollectionsTree({
   onImport,
   onExport,
   expandId,
+  revealId,
 }: CollectionsTreeProps) {
   const { data, isPending, error } = useQuery(collectionsOptions())
-  const [expanded, setExpanded] = useState<Set<string>>(new Set())
+  // Kept in this browser: the folders stay open across reloads and a visit to History.
+  const [expandedIds, setExpandedIds] = useStoredState<string[]>('courier.tree.expanded', [], parseStrings)
+  const expanded = useMemo(() => new Set(expandedIds), [expandedIds])
+  const setExpanded = useCallback(
+    (update: (current: Set<string>) => Set<string>) => setExpandedIds((current) => [...update(new Set(current))]),
+    [setExpandedIds],
+  )
   const [focusId, setFocusId] = useState<string | null>(null)
   const [renaming, setRenaming] = useState<string | null>(null)
   const [menuFor, setMenuFor] = useState<string | null>(null)
@@ -69,9 +79,27 @@ export function CollectionsTree({
 
   useEffect(() => {
     if (expandId) setExpanded((current) => new Set([...current, expandId]))
-  }, [expandId])
+  }, [expandId, setExpanded])
 
   const reveal = (id: string) => setExpanded((current) => new Set([...current, ...pathTo(tree, id).slice(0, -1)]))
+
+  // Once the saved request is in the tree (a new one arrives with the refetch), open its folders and scroll to it.
+  const revealedFor = useRef<{ id: string } | null>(null)
+  const scrollTo = useRef<string | null>(null)
+  useEffect(() => {
+    if (!revealId || revealedFor.current === revealId || pathTo(tree, revealId.id).length === 0) return
+    revealedFor.current = revealId
+    scrollTo.current = revealId.id
+    setFilter('')
+    reveal(revealId.id)
+    setFocusId(revealId.id)
+  }, [revealId, tree]) // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    const row = scrollTo.current && document.getElementById(`tree-${scrollTo.current}`)
+    if (!row) return
+    scrollTo.current = null
+    row.scrollIntoView({ block: 'nearest' })
+  }, [rows])
   const {
     createCollection,
     duplicateCollection,

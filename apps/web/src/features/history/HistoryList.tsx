@@ -194,15 +194,16 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
                   onClick={(event) => open(entry, event.ctrlKey || event.metaKey)}
                 >
                   <span className={`history__method ${methodTone(entry.method)}`}>{entry.method}</span>
+                  {/* The host in full (which server answered matters most); the path gives way. */}
                   <span className="history__url" title={entry.url}>
-                    {splitUrl(entry.url).rest}
+                    <span className="history__host">{splitUrl(entry.url).host}</span>
+                    <span className="history__path">{splitUrl(entry.url).rest}</span>
                   </span>
                   <span className="history__meta">
                     <span className={`status-pill status-pill--${statusClass(entry.status)}`}>
                       {entry.status ?? 'Error'}
                     </span>
                     <span>{formatDuration(entry.durationMs)}</span>
-                    <span className="history__host">{splitUrl(entry.url).host}</span>
                     <span className="history__time">{formatTime(entry.createdAt)}</span>
                   </span>
                 </button>

@@ -54,6 +54,12 @@ export function MethodPicker({ value, onChange }: { value: string; onChange: (me
         onChange={(event) => onChange(event.target.value.replace(/\s/g, ''))}
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
+        // A click on the box opens the list, as a select would; typing a custom method still works.
+        onClick={() => {
+          if (!open)
+            setActive(Math.max(0, STANDARD_METHODS.indexOf(value.toUpperCase() as (typeof STANDARD_METHODS)[number])))
+          setOpen((current) => !current)
+        }}
         onFocus={(event) => event.target.select()}
       />
       <button

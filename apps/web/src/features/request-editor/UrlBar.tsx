@@ -72,11 +72,14 @@ export function UrlBar({ method, url, pathParams, isSending, onMethod, onUrl, on
           </button>
         ) : null}
       </form>
+      {/* The line's place is kept while it is empty, so the tabs below do not jump as it comes and goes. */}
       {preview && preview !== url.trim() ? (
         <p className="url-bar__final" aria-label="URL as sent">
           <span className="url-bar__final-label">Sends</span> {preview}
         </p>
-      ) : null}
+      ) : (
+        <p className="url-bar__final" aria-hidden="true" />
+      )}
     </div>
   )
 }

@@ -21,6 +21,19 @@ export function formatClock(iso: string): string {
   return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
 }
 
+/** formatClock for a moment today; with its date when it is another day (a reset a month away). */
+export function formatMoment(iso: string, now = new Date()): string {
+  const date = new Date(iso)
+  if (date.toDateString() === now.toDateString()) return formatClock(iso)
+  return date.toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+}
+
 export type StatusClass = 'info' | 'success' | 'redirect' | 'client-error' | 'server-error' | 'failed'
 
 export function statusClass(status: number | null): StatusClass {

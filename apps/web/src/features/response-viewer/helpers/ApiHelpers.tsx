@@ -1,8 +1,9 @@
 import { pageLinks, parseRateLimit, type PageLinks, type RateLimitSummary, type ResponseRecord } from '@courier/shared'
 import { useEffect, useState } from 'react'
-import { formatClock } from '../../../shared/format/format'
+import { formatMoment } from '../../../shared/format/format'
 
 function inWords(seconds: number): string {
+  if (seconds >= 2 * 86_400) return `${Math.round(seconds / 86_400)} days`
   if (seconds < 60) return `${seconds} s`
   if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${seconds % 60 ? `${seconds % 60} s` : ''}`.trim()
   return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`
@@ -42,14 +43,14 @@ function RateLimit({ summary }: { summary: RateLimitSummary }) {
       ) : null}
       {summary.resetAt && resetIn !== undefined ? (
         <span className="api-helpers__muted">
-          resets {resetIn > 0 ? `in ${inWords(resetIn)}` : 'now'} ({formatClock(summary.resetAt)})
+          resets {resetIn > 0 ? `in ${inWords(resetIn)}` : 'now'} ({formatMoment(summary.resetAt)})
         </span>
       ) : null}
       {summary.retryAfter && retryIn !== undefined ? (
         <span className="api-helpers__retry">
           {retryIn > 0
-            ? `Retry after ${inWords(retryIn)} (${formatClock(summary.retryAfter.at)})`
-            : `Retry-After of ${inWords(summary.retryAfter.seconds)} has passed (${formatClock(summary.retryAfter.at)}): you may send again`}
+            ? `Retry after ${inWords(retryIn)} (${formatMoment(summary.retryAfter.at)})`
+            : `Retry-After of ${inWords(summary.retryAfter.seconds)} has passed (${formatMoment(summary.retryAfter.at)}): you may send again`}
         </span>
       ) : null}
     </div>
