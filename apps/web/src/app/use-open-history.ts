@@ -23,7 +23,8 @@ export function useOpenHistory(
           newTab,
           request: {
             itemId: null,
-            title: `${summary.method} ${summary.url.replace(/^https?:\/\//, '')}`.slice(0, 60),
+            // The tab's badge shows the method; the title is the URL without scheme or query.
+            title: (summary.url.replace(/^https?:\/\//, '').split('?')[0] ?? '').slice(0, 60),
             spec: entry.request,
             baseVersion: null,
             responseId: entry.id,

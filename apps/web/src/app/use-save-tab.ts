@@ -18,8 +18,9 @@ export function useSaveTab(dispatch: Dispatch<WorkspaceAction>) {
   const [conflict, setConflict] = useState<SaveConflict | null>(null)
   const [saveAs, setSaveAs] = useState<OpenTab | null>(null)
 
-  const write = async (tab: OpenTab, version: number) => {
-    if (!tab.itemId) return
+  /** Answers whether the tab was saved (a conflict or failure leaves it as it was). */
+  const write = async (tab: OpenTab, version: number): Promise<boolean> => {
+    if (!tab.itemId) return false
     try {
       const saved = await callEndpoint(endpoints.updateItem, {
         params: { id: tab.itemId },
@@ -28,20 +29,22 @@ export function useSaveTab(dispatch: Dispatch<WorkspaceAction>) {
       dispatch({ type: 'saved', tabId: tab.id, itemId: saved.id, version: saved.version, title: saved.name })
       setConflict(null)
       void queryClient.invalidateQueries({ queryKey: collectionsOptions().queryKey })
+      return true
     } catch (error) {
       if (error instanceof ApiError && error.code === 'STORAGE_CONFLICT') {
         const current = await callEndpoint(endpoints.listCollections).then((trees) =>
           trees.flatMap((t) => t.items).find((i) => i.id === tab.itemId),
         )
         if (current?.kind === 'request') setConflict({ tab, current })
-        return
+        return false
       }
       if (error instanceof ApiError && error.code === 'NOT_FOUND') {
         dispatch({ type: 'item-removed', itemIds: [tab.itemId] })
         setSaveAs({ ...tab, itemId: null })
-        return
+        return false
       }
       reportFailure(`Could not save “${tab.title}”`, error)
+      return false
     }
   }
 

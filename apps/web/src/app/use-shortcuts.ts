@@ -5,20 +5,27 @@ export type ShortcutActions = {
   save: () => void
   openPalette: () => void
   newTab: () => void
+  reopenTab: () => void
 }
 
-/** The app's keyboard shortcuts: Ctrl+Enter sends, Ctrl+S saves, Ctrl+K opens the palette, Ctrl+Alt+N opens a tab. */
+/**
+ * The app's keyboard shortcuts: Ctrl+Enter sends, Ctrl+S saves, Ctrl+K opens the palette, Ctrl+Alt+N
+ * opens a tab, Ctrl+Shift+T (or Ctrl+Alt+T, where the browser keeps Ctrl+Shift+T) reopens a closed one.
+ */
 export function useShortcuts(actions: ShortcutActions) {
   // The listener reads the latest actions, so it is added once, not on every render.
   const latest = useRef(actions)
   latest.current = actions
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { send, save, openPalette, newTab } = latest.current
+      const { send, save, openPalette, newTab, reopenTab } = latest.current
       const mod = event.ctrlKey || event.metaKey
       if (mod && event.key === 'Enter') {
         event.preventDefault()
         send()
+      } else if (mod && event.key.toLowerCase() === 't' && (event.shiftKey || event.altKey)) {
+        event.preventDefault()
+        reopenTab()
       } else if (mod && event.key.toLowerCase() === 's') {
         event.preventDefault()
         save()

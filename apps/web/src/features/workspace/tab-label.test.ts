@@ -1,0 +1,25 @@
+import { RequestSpecSchema } from '@courier/shared'
+import { describe, expect, it } from 'vitest'
+import { tabLabel } from './tab-label'
+
+const tab = (title: string, method = 'POST') => ({
+  title,
+  draft: { spec: RequestSpecSchema.parse({ method, url: 'http://127.0.0.1:3000/users' }) },
+})
+
+describe('tabLabel', () => {
+  it('never repeats the method the badge already shows', () => {
+    expect(tabLabel(tab('POST 127.0.0.1:3000/users'))).toBe('127.0.0.1:3000/users')
+    expect(tabLabel(tab('post /users'))).toBe('/users')
+  })
+
+  it('keeps a name that only starts with a word like a method', () => {
+    expect(tabLabel(tab('Posting rules'))).toBe('Posting rules')
+    expect(tabLabel(tab('GET users', 'POST'))).toBe('GET users')
+  })
+
+  it('names an empty tab', () => {
+    expect(tabLabel(tab(''))).toBe('New request')
+    expect(tabLabel(tab('POST '))).toBe('New request')
+  })
+})
