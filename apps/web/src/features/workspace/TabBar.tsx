@@ -31,7 +31,8 @@ const focusTab = (id: string) => document.getElementById(`editor-tab-${id}`)?.fo
  */
 export function TabBar(props: TabBarProps) {
   const { tabs, activeTabId, onActivate, onClose, onNew, onReorder } = props
-  const strip = useStripScroll(activeTabId, tabs.length)
+  const active = tabs.find((tab) => tab.id === activeTabId)
+  const strip = useStripScroll(activeTabId, active ? tabLabel(active) : '', tabs.length)
   const [context, setContext] = useState<ContextMenu | null>(null)
   const [listOpen, setListOpen] = useState(false)
   const commands: TabCommands = {

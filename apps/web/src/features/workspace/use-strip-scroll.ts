@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type WheelEv
  * The tab strip's horizontal scrolling: the active tab is always brought into view, the wheel
  * scrolls sideways, and the arrows know whether there is more to either side.
  */
-export function useStripScroll(activeTabId: string | null, tabCount: number) {
+export function useStripScroll(activeTabId: string | null, activeLabel: string, tabCount: number) {
   const ref = useRef<HTMLDivElement>(null)
   const [more, setMore] = useState({ left: false, right: false })
 
@@ -16,6 +16,9 @@ export function useStripScroll(activeTabId: string | null, tabCount: number) {
     setMore((was) => (was.left === left && was.right === right ? was : { left, right }))
   }, [])
 
+  // The arrows appearing narrow the strip, and a draft's tab widens as its URL is typed: either
+  // brings the active tab into view again.
+  const overflowing = more.left || more.right
   useLayoutEffect(() => {
     const strip = ref.current
     if (!strip) return
@@ -24,7 +27,7 @@ export function useStripScroll(activeTabId: string | null, tabCount: number) {
       ?.closest<HTMLElement>('.tab-bar__tab')
       ?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
     measure()
-  }, [activeTabId, tabCount, measure])
+  }, [activeTabId, activeLabel, tabCount, overflowing, measure])
 
   useEffect(() => {
     const strip = ref.current
