@@ -23,7 +23,7 @@ test('fifteen tabs keep a readable width; the strip scrolls (wheel, arrows) and 
 
   // The tab list names every tab and brings the chosen one into view.
   await tabs.listButton().click()
-  await expect(tabs.listMenu().getByRole('menuitem', { name: /^GET / })).toHaveCount(15)
+  await expect(tabs.listMenu().getByRole('menuitem', { name: /^GET / })).toHaveCount(16)
   await shot('tabs-list')
   await tabs.menuItem(/users\/1\/orders \(unsaved\)$/).click()
   await expect(tabs.activeTab()).toHaveAccessibleName(/users\/1\/orders/)

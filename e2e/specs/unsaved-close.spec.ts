@@ -53,7 +53,6 @@ test('closing an unsaved draft asks Save / Don’t save / Cancel; a closed draft
 test('Save on a never-saved draft opens the save-to-collection dialog, and the tab closes once saved', async ({
   app,
   target,
-  workspace,
 }) => {
   const tabs = new TabsPage(app)
   await tabs.openDraft(target.url('/invoices'))
@@ -66,8 +65,9 @@ test('Save on a never-saved draft opens the save-to-collection dialog, and the t
   await tabs.saveButton().click()
   await expect(tabs.saveDialog()).toBeHidden()
   await expect(tabs.tab(/\/invoices/)).toHaveCount(0)
-  await workspace.showCollections()
-  await expect(workspace.row(/List invoices/)).toBeVisible()
+  // It was saved under its new name: reopened, it is that request, clean.
+  await tabs.reopenClosed()
+  await expect(tabs.activeTab()).toHaveAccessibleName('GET List invoices')
 })
 
 test('Close all with a modified saved request and a draft asks once, listing both; Save all writes the saved one back', async ({
