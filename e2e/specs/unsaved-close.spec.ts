@@ -13,8 +13,8 @@ test('closing an unsaved draft asks Save / Don’t save / Cancel; a closed draft
   const tabs = new TabsPage(app)
   await tabs.openDraft(target.url('/orders?status=open'))
   await requestEditor.setMethod('PUT')
-  const draft = /^PUT 127\.0\.0\.1:\d+\/orders \(unsaved\)$/
-  await tabs.closeButton(/^Close PUT 127\.0\.0\.1:\d+\/orders/).click()
+  const draft = /^PUT \/orders \(unsaved\)$/
+  await tabs.closeButton(/^Close PUT \/orders/).click()
   await expect(tabs.unsaved()).toBeVisible()
   await expect(tabs.unsavedButton('Save')).toBeFocused()
   await expect(tabs.unsavedList()).toContainText('never saved')

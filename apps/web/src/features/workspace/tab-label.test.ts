@@ -1,6 +1,6 @@
 import { RequestSpecSchema } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
-import { tabLabel } from './tab-label'
+import { pathTitle, tabLabel } from './tab-label'
 
 const tab = (title: string, method = 'POST') => ({
   title,
@@ -21,5 +21,17 @@ describe('tabLabel', () => {
   it('names an empty tab', () => {
     expect(tabLabel(tab(''))).toBe('New request')
     expect(tabLabel(tab('POST '))).toBe('New request')
+  })
+})
+
+describe('pathTitle', () => {
+  it('shows the path, which tells tabs to one host apart', () => {
+    expect(pathTitle('http://127.0.0.1:3000/api/v1/users/15/orders?x=1')).toBe('/api/v1/users/15/orders')
+    expect(pathTitle('{{baseUrl}}/orders#top')).toBe('/orders')
+  })
+
+  it('falls back to the host when there is no path', () => {
+    expect(pathTitle('https://example.test/')).toBe('example.test')
+    expect(pathTitle('')).toBe('')
   })
 })

@@ -11,3 +11,11 @@ export function tabLabel(tab: { title: string; draft: { spec: Pick<RequestSpec, 
   const label = `${title} `.startsWith(`${method} `) ? title.slice(method.length).trim() : title
   return label || 'New request'
 }
+
+/** A draft's title: the URL's path ("/users/15/orders"); the host only when there is no path. */
+export function pathTitle(url: string): string {
+  const bare = url.trim().split(/[?#]/)[0] ?? ''
+  const host = /^(?:[a-z][\w+.-]*:\/\/)?[^/]*/i.exec(bare)?.[0] ?? ''
+  const path = bare.slice(host.length)
+  return (path && path !== '/' ? path : host.replace(/^[a-z][\w+.-]*:\/\//i, '')).slice(0, 60)
+}

@@ -1,6 +1,7 @@
 import { emptyRequestSpec, syncSpecParams, type RequestSpec, type Tab, type WorkspaceState } from '@courier/shared'
 import { draftReducer, type Draft, type DraftAction } from '../request-editor'
 import { closeTabs } from './close-tabs'
+import { pathTitle } from './tab-label'
 
 /** An open tab as the editor holds it: the persisted fields plus the live draft. */
 export type OpenTab = Omit<Tab, 'draft'> & { draft: Draft }
@@ -51,8 +52,7 @@ function draftOf(spec: RequestSpec, documentKey = 0): Draft {
 }
 
 function titleOf(spec: RequestSpec): string {
-  const url = spec.url.replace(/^https?:\/\//, '').split('?')[0] ?? ''
-  return url ? url.slice(0, 60) : 'New request'
+  return pathTitle(spec.url) || 'New request'
 }
 
 export function blankTab(): OpenTab {
