@@ -46,7 +46,7 @@ test('a tab opened from history shows its method once', async ({ app, target, re
   await requestEditor.send()
   await history.show()
   await history.entry('/things').first().click()
-  await expect(tabs.activeTab()).toHaveAccessibleName(/^POST \/things$/)
+  await expect(tabs.activeTab()).toHaveAccessibleName(/^POST \/things \(unsaved\)$/)
   await expect(tabs.activeTab()).not.toHaveText(/POST\s*POST/)
 })
 
