@@ -20,6 +20,8 @@ export const WorkspaceStateSchema = z.object({
   tabs: z.array(TabSchema).max(100),
   activeTabId: z.string().nullable(),
   environmentId: z.string().nullable(),
+  /** Recently closed tabs, newest first, with their drafts: Ctrl+Shift+T reopens them. */
+  closedTabs: z.array(TabSchema).max(20).default([]),
 })
 
 export type Tab = z.infer<typeof TabSchema>

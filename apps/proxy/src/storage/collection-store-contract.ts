@@ -172,7 +172,7 @@ export function describeCollectionContract(name: string, open: () => Promise<Sto
     })
 
     it('restores the workspace as it was saved', async () => {
-      expect(await store.workspace.get()).toEqual({ tabs: [], activeTabId: null, environmentId: null })
+      expect(await store.workspace.get()).toEqual({ tabs: [], activeTabId: null, environmentId: null, closedTabs: [] })
       const state = {
         tabs: [
           {
@@ -187,6 +187,7 @@ export function describeCollectionContract(name: string, open: () => Promise<Sto
         ],
         activeTabId: 't1',
         environmentId: null,
+        closedTabs: [],
       }
       await store.workspace.put(state)
       expect(await store.workspace.get()).toEqual(state)

@@ -43,6 +43,7 @@ describe('the start-up sweep of the data folder', () => {
 
     const inDraft = await upload(app, 'draft file')
     const inSaved = await upload(app, 'saved file')
+    const inClosedTab = await upload(app, 'closed tab file')
     const unreferenced = await upload(app, 'nobody wants me')
     const recentUpload = await upload(app, 'just uploaded')
     const draft = RequestSpecSchema.parse({
@@ -54,6 +55,18 @@ describe('the start-up sweep of the data folder', () => {
       tabs: [{ id: 't1', title: 'Draft', itemId: null, baseVersion: null, draft, isDirty: true, responseId: null }],
       activeTabId: 't1',
       environmentId: null,
+      // A closed tab can be reopened with its draft, so what it refers to is kept too.
+      closedTabs: [
+        {
+          id: 't0',
+          title: 'Closed',
+          itemId: null,
+          baseVersion: null,
+          draft: { ...draft, body: { kind: 'binary', file: inClosedTab } },
+          isDirty: true,
+          responseId: null,
+        },
+      ],
     })
     const collection = await app.store.collections.create('Uploads')
     const saved = RequestSpecSchema.parse({
@@ -77,7 +90,7 @@ describe('the start-up sweep of the data folder', () => {
     const foreign = join(bodies, 'README.txt')
     for (const path of [orphanBody, recentOrphanBody, cutBody, cutUpload, foreign]) writeFileSync(path, 'left over')
     for (const path of [orphanBody, cutBody, cutUpload, foreign, join(bodies, sent.id)]) age(path, 2 * DAY)
-    for (const file of [inDraft, inSaved, unreferenced]) age(join(files, file.fileId), 2 * DAY)
+    for (const file of [inDraft, inSaved, inClosedTab, unreferenced]) age(join(files, file.fileId), 2 * DAY)
 
     const restarted = await buildTestApp({ dataDir })
     expect(existsSync(orphanBody)).toBe(false)
@@ -87,6 +100,7 @@ describe('the start-up sweep of the data folder', () => {
     // Kept: a body with its history row, files a draft or a saved request refers to, anything
     // too recent to be sure of (another Courier process may be writing it), names not Courier's.
     expect(existsSync(recentOrphanBody)).toBe(true)
+    expect(existsSync(join(files, inClosedTab.fileId))).toBe(true)
     expect(existsSync(join(files, recentUpload.fileId))).toBe(true)
     expect(readFileSync(foreign, 'utf8')).toBe('left over')
     expect((await restarted.api({ method: 'GET', url: sent.body.url })).body).toBe('kept body')

@@ -15,7 +15,7 @@ export function createWorkspaceStore(db: Kysely<Database>): WorkspaceStore {
     async get() {
       const row = await db.selectFrom('workspace_state').select('json').where('id', '=', ID).executeTakeFirst()
       const parsed = WorkspaceStateSchema.safeParse(row ? JSON.parse(row.json) : null)
-      return parsed.success ? parsed.data : { tabs: [], activeTabId: null, environmentId: null }
+      return parsed.success ? parsed.data : { tabs: [], activeTabId: null, environmentId: null, closedTabs: [] }
     },
     async put(state) {
       const values = { id: ID, json: JSON.stringify(state), updated_at: new Date().toISOString() }

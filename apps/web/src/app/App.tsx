@@ -23,18 +23,20 @@ import { EditorActionsContext, useImportExport } from '../features/import-export
 import { RequestEditor } from '../features/request-editor'
 import { ResponseViewer } from '../features/response-viewer'
 import { appSettingsOptions, SettingsDialog } from '../features/settings'
-import { TabBar, useWorkspace, type OpenTab } from '../features/workspace'
+import { useWorkspace, type OpenTab } from '../features/workspace'
 import { callEndpoint } from '../shared/api/proxy-client'
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary'
 import { Splitter } from '../shared/ui/Splitter'
 import { Toast, type ToastMessage } from '../shared/ui/Toast'
 import { CollectionSettings } from './CollectionSettings'
+import { EditorTabs } from './EditorTabs'
 import { EditorContext } from './EditorContext'
 import { FailureNotice } from './FailureNotice'
 import { SaveConflictDialog } from './SaveConflictDialog'
 import { Sidebar } from './Sidebar'
 import { StaleSessionBanner } from './StaleSessionBanner'
 import { Topbar } from './Topbar'
+import { useCloseTabs } from './use-close-tabs'
 import { useOpenHistory } from './use-open-history'
 import { usePaletteCommands } from './use-palette-commands'
 import { useSaveTab } from './use-save-tab'
@@ -54,6 +56,7 @@ export function App() {
   const [savingHistory, setSavingHistory] = useState<{ request: RequestSpec; name: string } | null>(null)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const saving = useSaveTab(dispatch, sidebar.reveal)
+  const closing = useCloseTabs(workspace, dispatch, saving)
   const restore = useRestore()
   const queryClient = useQueryClient()
   const info = useQuery({
@@ -118,12 +121,14 @@ export function App() {
     openPalette: () => setDialog('palette'),
     newTab: () => dispatch({ type: 'new-tab' }),
     toggleSidebar: sidebar.toggle,
+    reopenTab: () => dispatch({ type: 'reopen-closed' }),
   })
 
   const commands = usePaletteCommands({
     open: dialog === 'palette',
     actions: [
       { label: 'New request', detail: 'Ctrl+Alt+N', run: () => dispatch({ type: 'new-tab' }) },
+      { label: 'Reopen closed tab', detail: 'Ctrl+Shift+T', run: () => dispatch({ type: 'reopen-closed' }) },
       { label: 'Save request', detail: 'Ctrl+S', run: () => active && void saving.save(active) },
       { label: 'Send request', detail: 'Ctrl+Enter', run: () => doSend() },
       { label: 'Manage environments', run: () => setDialog('environments') },
@@ -189,18 +194,12 @@ export function App() {
           }
         />
         <div className="editor-area">
-          <TabBar
-            tabs={workspace.tabs}
-            activeTabId={workspace.activeTabId}
-            onActivate={(tabId) => dispatch({ type: 'activate', tabId })}
-            onClose={(tabId) => {
-              const tab = workspace.tabs.find((t) => t.id === tabId)
-              if (tab?.isDirty && tab.itemId && !window.confirm(`“${tab.title}” has unsaved changes. Close it anyway?`))
-                return
-              dispatch({ type: 'close', tabId })
-            }}
-            onNew={() => dispatch({ type: 'new-tab' })}
-            onReorder={(tabId, toIndex) => dispatch({ type: 'reorder', tabId, toIndex })}
+          <EditorTabs
+            workspace={workspace}
+            dispatch={dispatch}
+            saving={saving}
+            closing={closing}
+            reveal={sidebar.reveal}
           />
           {/* Shares as whole-number fr: were they fractions summing to 1, a pane held at its minimum
               would leave the other a fraction of the rest and the splitter row the gap. */}
@@ -260,25 +259,6 @@ export function App() {
       />
       <MoveDialog node={moving} onClose={() => setMoving(null)} />
       {importExport.dialogs}
-      {saving.saveAs ? (
-        <SaveRequestDialog
-          open
-          request={saving.saveAs.draft.spec}
-          suggestedName={saving.saveAs.title}
-          onClose={saving.closeSaveAs}
-          onSaved={(item) =>
-            saving.saveAs &&
-            (sidebar.reveal(item.id),
-            dispatch({
-              type: 'saved',
-              tabId: saving.saveAs.id,
-              itemId: item.id,
-              version: item.version,
-              title: item.name,
-            }))
-          }
-        />
-      ) : null}
       {savingHistory ? (
         <SaveRequestDialog
           open

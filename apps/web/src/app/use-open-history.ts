@@ -2,7 +2,7 @@ import type { HistorySummary } from '@courier/shared'
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, type Dispatch } from 'react'
 import { historyEntryOptions } from '../features/history'
-import type { OpenTab, WorkspaceAction } from '../features/workspace'
+import { pathTitle, type OpenTab, type WorkspaceAction } from '../features/workspace'
 import type { useTabResponses } from './use-tab-responses'
 
 type SetResponse = ReturnType<typeof useTabResponses>['setResponse']
@@ -23,7 +23,8 @@ export function useOpenHistory(
           newTab,
           request: {
             itemId: null,
-            title: `${summary.method} ${summary.url.replace(/^https?:\/\//, '')}`.slice(0, 60),
+            // The tab's badge shows the method; the title is the URL's path.
+            title: pathTitle(summary.url),
             spec: entry.request,
             baseVersion: null,
             responseId: entry.id,

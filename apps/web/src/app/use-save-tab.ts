@@ -18,8 +18,9 @@ export function useSaveTab(dispatch: Dispatch<WorkspaceAction>, onSaved?: (itemI
   const [conflict, setConflict] = useState<SaveConflict | null>(null)
   const [saveAs, setSaveAs] = useState<OpenTab | null>(null)
 
-  const write = async (tab: OpenTab, version: number) => {
-    if (!tab.itemId) return
+  /** Answers whether the tab was saved (a conflict or failure leaves it as it was). */
+  const write = async (tab: OpenTab, version: number): Promise<boolean> => {
+    if (!tab.itemId) return false
     try {
       const saved = await callEndpoint(endpoints.updateItem, {
         params: { id: tab.itemId },
@@ -29,20 +30,22 @@ export function useSaveTab(dispatch: Dispatch<WorkspaceAction>, onSaved?: (itemI
       setConflict(null)
       onSaved?.(saved.id)
       void queryClient.invalidateQueries({ queryKey: collectionsOptions().queryKey })
+      return true
     } catch (error) {
       if (error instanceof ApiError && error.code === 'STORAGE_CONFLICT') {
         const current = await callEndpoint(endpoints.listCollections).then((trees) =>
           trees.flatMap((t) => t.items).find((i) => i.id === tab.itemId),
         )
         if (current?.kind === 'request') setConflict({ tab, current })
-        return
+        return false
       }
       if (error instanceof ApiError && error.code === 'NOT_FOUND') {
         dispatch({ type: 'item-removed', itemIds: [tab.itemId] })
         setSaveAs({ ...tab, itemId: null })
-        return
+        return false
       }
       reportFailure(`Could not save “${tab.title}”`, error)
+      return false
     }
   }
 

@@ -18,7 +18,9 @@ export function useWorkspace() {
     callEndpoint(endpoints.getWorkspace)
       .then((saved) => !cancelled && dispatch({ type: 'restore', state: saved }))
       .catch(
-        () => !cancelled && dispatch({ type: 'restore', state: { tabs: [], activeTabId: null, environmentId: null } }),
+        () =>
+          !cancelled &&
+          dispatch({ type: 'restore', state: { tabs: [], activeTabId: null, environmentId: null, closedTabs: [] } }),
       )
     return () => {
       cancelled = true

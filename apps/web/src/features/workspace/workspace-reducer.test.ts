@@ -4,7 +4,10 @@ import { initialWorkspace, toWorkspaceState, workspaceReducer, type Workspace } 
 
 const spec = (url: string) => RequestSpecSchema.parse({ method: 'GET', url })
 const restored = (): Workspace =>
-  workspaceReducer(initialWorkspace, { type: 'restore', state: { tabs: [], activeTabId: null, environmentId: null } })
+  workspaceReducer(initialWorkspace, {
+    type: 'restore',
+    state: { tabs: [], activeTabId: null, environmentId: null, closedTabs: [] },
+  })
 
 describe('workspaceReducer', () => {
   it('starts with one scratch tab when nothing was saved', () => {

@@ -1,10 +1,19 @@
 import { newRequestSpec, syncSpecParams, type RequestSpec, type Tab, type WorkspaceState } from '@courier/shared'
 import { draftReducer, type Draft, type DraftAction } from '../request-editor'
+import { closeTabs } from './close-tabs'
+import { pathTitle } from './tab-label'
 
 /** An open tab as the editor holds it: the persisted fields plus the live draft. */
 export type OpenTab = Omit<Tab, 'draft'> & { draft: Draft }
 
-export type Workspace = { tabs: OpenTab[]; activeTabId: string | null; environmentId: string | null; loaded: boolean }
+export type Workspace = {
+  tabs: OpenTab[]
+  activeTabId: string | null
+  environmentId: string | null
+  /** Recently closed tabs with their drafts, newest first. */
+  closedTabs: Tab[]
+  loaded: boolean
+}
 
 export type OpenRequest = {
   itemId: string | null
@@ -19,6 +28,9 @@ export type WorkspaceAction =
   | { type: 'open'; request: OpenRequest; newTab?: boolean }
   | { type: 'new-tab' }
   | { type: 'close'; tabId: string }
+  | { type: 'close-many'; tabIds: string[] }
+  /** Brings back the most recently closed tab, draft and all. */
+  | { type: 'reopen-closed' }
   | { type: 'activate'; tabId: string }
   | { type: 'edit'; tabId: string; action: DraftAction }
   | { type: 'saved'; tabId: string; itemId: string; version: number; title: string }
@@ -40,8 +52,7 @@ function draftOf(spec: RequestSpec, documentKey = 0): Draft {
 }
 
 function titleOf(spec: RequestSpec): string {
-  const url = spec.url.replace(/^https?:\/\//, '').split('?')[0] ?? ''
-  return url ? url.slice(0, 60) : 'New request'
+  return pathTitle(spec.url) || 'New request'
 }
 
 export function blankTab(): OpenTab {
@@ -56,7 +67,13 @@ export function blankTab(): OpenTab {
   }
 }
 
-export const initialWorkspace: Workspace = { tabs: [], activeTabId: null, environmentId: null, loaded: false }
+export const initialWorkspace: Workspace = {
+  tabs: [],
+  activeTabId: null,
+  environmentId: null,
+  closedTabs: [],
+  loaded: false,
+}
 
 /** Tabs, drafts and the active environment: pure, so restoring and editing are testable. */
 export function workspaceReducer(state: Workspace, action: WorkspaceAction): Workspace {
@@ -71,7 +88,13 @@ export function workspaceReducer(state: Workspace, action: WorkspaceAction): Wor
       const active = ensured.some((tab) => tab.id === action.state.activeTabId)
         ? action.state.activeTabId
         : ensured[0]!.id
-      return { tabs: ensured, activeTabId: active, environmentId: action.state.environmentId, loaded: true }
+      return {
+        tabs: ensured,
+        activeTabId: active,
+        environmentId: action.state.environmentId,
+        closedTabs: action.state.closedTabs ?? [],
+        loaded: true,
+      }
     }
     case 'open': {
       const { request } = action
@@ -97,17 +120,18 @@ export function workspaceReducer(state: Workspace, action: WorkspaceAction): Wor
       const tab = blankTab()
       return { ...state, tabs: [...state.tabs, tab], activeTabId: tab.id }
     }
-    case 'close': {
-      const index = state.tabs.findIndex((tab) => tab.id === action.tabId)
-      if (index === -1) return state
-      const tabs = state.tabs.filter((tab) => tab.id !== action.tabId)
-      if (tabs.length === 0) {
-        const tab = blankTab()
-        return { ...state, tabs: [tab], activeTabId: tab.id }
-      }
-      const activeTabId =
-        state.activeTabId === action.tabId ? tabs[Math.min(index, tabs.length - 1)]!.id : state.activeTabId
-      return { ...state, tabs, activeTabId }
+    case 'close':
+      return closeTabs(state, [action.tabId], blankTab)
+    case 'close-many':
+      return closeTabs(state, action.tabIds, blankTab)
+    case 'reopen-closed': {
+      const [last, ...closedTabs] = state.closedTabs
+      if (!last) return state
+      const open = last.itemId ? state.tabs.find((tab) => tab.itemId === last.itemId) : undefined
+      if (open) return { ...state, closedTabs, activeTabId: open.id }
+      const id = state.tabs.some((tab) => tab.id === last.id) ? newTabId() : last.id
+      const tab: OpenTab = { ...last, id, draft: draftOf(last.draft) }
+      return { ...state, tabs: [...state.tabs, tab], activeTabId: id, closedTabs }
     }
     case 'activate':
       return state.tabs.some((tab) => tab.id === action.tabId) ? { ...state, activeTabId: action.tabId } : state
@@ -169,5 +193,6 @@ export function toWorkspaceState(state: Workspace): WorkspaceState {
     tabs: state.tabs.map(({ draft, ...tab }) => ({ ...tab, draft: draft.spec })),
     activeTabId: state.activeTabId,
     environmentId: state.environmentId,
+    closedTabs: state.closedTabs,
   }
 }

@@ -18,12 +18,13 @@ export function Dialog({ title, open, onClose, children, footer, wide = false }:
     if (!dialog) return
     if (open && !dialog.open) {
       dialog.showModal()
-      // Start in the first field, not on the Close button.
-      dialog
-        .querySelector<HTMLElement>(
+      // Start on the control marked data-autofocus, else in the first field, not on the Close button.
+      ;(
+        dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+        dialog.querySelector<HTMLElement>(
           '.dialog__body input:not([type="checkbox"]), .dialog__body select, .dialog__body textarea',
         )
-        ?.focus()
+      )?.focus()
     }
     if (!open && dialog.open) dialog.close()
   }, [open])

@@ -1,7 +1,17 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import './menu.css'
 
-export type MenuItem = { label: string; run: () => void; danger?: boolean }
+export type MenuItem = {
+  label: string
+  run: () => void
+  danger?: boolean
+  /** Tells apart items that may share a label (two tabs of the same name). */
+  key?: string
+  /** A rule above this item, between groups. */
+  divider?: boolean
+  /** Marks the current choice (the active tab in a tab list). */
+  current?: boolean
+}
 
 /** A small action menu (WAI-ARIA menu): arrows move, Enter runs, Escape or a click outside closes. */
 export function Menu({ label, items, onClose }: { label: string; items: MenuItem[]; onClose: () => void }) {
@@ -28,12 +38,13 @@ export function Menu({ label, items, onClose }: { label: string; items: MenuItem
   return (
     <ul ref={ref} role="menu" aria-label={label} className="menu" onKeyDown={onKeyDown}>
       {items.map((item) => (
-        <li key={item.label} role="none">
+        <li key={item.key ?? item.label} role="none" className={item.divider ? 'menu__group' : undefined}>
           <button
             type="button"
             role="menuitem"
             tabIndex={-1}
-            className={`menu__item${item.danger ? ' menu__item--danger' : ''}`}
+            aria-current={item.current || undefined}
+            className={`menu__item${item.danger ? ' menu__item--danger' : ''}${item.current ? ' menu__item--current' : ''}`}
             onClick={() => {
               onClose()
               item.run()
