@@ -47,7 +47,8 @@ describe('sealed files', () => {
       expect(statSync(path).size).toBe(sealedSize(size, CHUNK))
       expect(await files.size(path)).toBe(size)
       expect((await readAll(files, path)).equals(data)).toBe(true)
-      if (size > 0) expect(readFileSync(path).includes(data.subarray(0, Math.min(size, 16)))).toBe(false)
+      // The plain bytes are not in the file; a needle shorter than 16 bytes could occur by chance.
+      if (size >= 16) expect(readFileSync(path).includes(data.subarray(0, 16))).toBe(false)
       // Starts and ends on, just before and just after every chunk boundary.
       const points = new Set<number>(size > 0 ? [0, size - 1] : [])
       for (let edge = 0; edge <= size; edge += CHUNK)
