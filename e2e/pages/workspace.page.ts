@@ -78,11 +78,15 @@ export class WorkspacePage {
     await this.collectionsTab().click()
   }
 
-  /** Renames the item being renamed and waits until the tree shows the new name, as a person would. */
   async rename(name: string) {
     await this.renameBox().fill(name)
     await this.renameBox().press('Enter')
-    await expect(this.row(name).first()).toBeVisible()
+  }
+
+  /** Renames and waits until the tree shows the new name, as a person would before saving the request. */
+  async renameAndWait(name: string) {
+    await this.rename(name)
+    await expect(this.tree().getByText(name, { exact: true }).first()).toBeVisible()
   }
 
   async rowAction(rowName: string | RegExp, action: string) {

@@ -16,7 +16,7 @@ test('build a collection with a folder and two requests, saved with Ctrl+S', asy
   await workspace.rename('Orders')
 
   await workspace.rowAction('Orders', 'New request')
-  await workspace.rename('List orders')
+  await workspace.renameAndWait('List orders')
   await requestEditor.url().fill('{{baseUrl}}/orders?page=1')
   await app.keyboard.press('Control+s')
   await expect(workspace.tabs().filter({ hasText: 'List orders' })).not.toContainText('●')
@@ -195,7 +195,7 @@ test('the command palette jumps to a saved request, and a deleted one comes back
   await workspace.showCollections()
   await workspace.newCollection(name)
   await workspace.rowAction(name, 'New request')
-  await workspace.rename(`Find me ${name}`)
+  await workspace.renameAndWait(`Find me ${name}`)
   await requestEditor.url().fill('http://palette.example.test/x')
   await app.keyboard.press('Control+s')
   await workspace.newTab()
