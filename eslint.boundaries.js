@@ -9,6 +9,8 @@ const web = 'apps/web/src'
 export const elements = [
   // The contract: zod schemas and pure functions, both sides import it.
   { type: 'shared', pattern: 'packages/shared/src', partialMatch: false },
+  // The script sandbox (QuickJS + the pm API): both sides import it, it imports only the contract.
+  { type: 'scripts', pattern: 'packages/scripts/src', partialMatch: false },
 
   // The browser.
   { type: 'web-app', pattern: `${web}/{main.tsx,test-setup.ts}`, mode: 'full' },
@@ -28,8 +30,10 @@ export const elements = [
   { type: 'secrets', pattern: `${proxy}/secrets`, partialMatch: false },
   { type: 'storage', pattern: `${proxy}/storage`, partialMatch: false },
   { type: 'oauth', pattern: `${proxy}/oauth`, partialMatch: false },
+  { type: 'team', pattern: `${proxy}/team`, partialMatch: false },
   { type: 'send', pattern: `${proxy}/send`, partialMatch: false },
   { type: 'import-export', pattern: `${proxy}/import-export`, partialMatch: false },
+  { type: 'scripting', pattern: `${proxy}/scripting`, partialMatch: false },
   { type: 'runner', pattern: `${proxy}/runner`, partialMatch: false },
   { type: 'routes', pattern: `${proxy}/routes`, partialMatch: false },
   { type: 'plugins', pattern: `${proxy}/plugins`, partialMatch: false },
@@ -57,8 +61,10 @@ const proxyTypes = [
   'secrets',
   'storage',
   'oauth',
+  'team',
   'send',
   'import-export',
+  'scripting',
   'runner',
   'routes',
   'plugins',
@@ -78,6 +84,7 @@ const may = (from, to, message) => ({
 // Default: disallow. The last matching policy wins, so exemptions come after the general rules.
 export const policies = [
   may('shared', ['shared']),
+  may('scripts', ['scripts', 'shared']),
 
   may('web-app', ['web-app', 'web-shared', 'shared']),
   // app/ reaches a feature only through its index.
@@ -98,9 +105,22 @@ export const policies = [
   may('secrets', ['secrets', 'errors', 'ids']),
   may('storage', ['storage', 'secrets', 'ports', 'errors', 'ids', 'shared']),
   may('oauth', ['oauth', 'engine', 'storage', 'secrets', 'ports', 'errors', 'ids', 'shared']),
-  may('send', ['send', 'engine', 'storage', 'oauth', 'secrets', 'ports', 'errors', 'ids', 'shared']),
+  may('team', ['team', 'storage', 'secrets', 'ports', 'errors', 'ids', 'shared']),
+  may('send', ['send', 'engine', 'storage', 'oauth', 'team', 'secrets', 'ports', 'errors', 'ids', 'shared']),
   may('import-export', ['import-export', 'send', 'engine', 'storage', 'errors', 'ids', 'shared']),
-  may('runner', ['runner', 'send', 'storage', 'errors', 'ids', 'shared']),
+  may('scripting', ['scripting', 'scripts', 'send', 'storage', 'team', 'ports', 'errors', 'ids', 'shared']),
+  may('runner', [
+    'runner',
+    'scripting',
+    'scripts',
+    'send',
+    'storage',
+    'team',
+    'import-export',
+    'errors',
+    'ids',
+    'shared',
+  ]),
   // "Anything": every local file (including a folder not yet in this list), but routes and plugins
   // do not reach into the CLI or the runner.
   { from: { element: { type: ['routes', 'plugins', 'cli', 'app', 'config'] } }, allow: { to: anyLocal } },
@@ -131,7 +151,9 @@ export const noFastify = [
   `${proxy}/storage/**`,
   `${proxy}/send/**`,
   `${proxy}/runner/**`,
+  `${proxy}/scripting/**`,
   `${proxy}/oauth/**`,
+  `${proxy}/team/**`,
 ]
 /** Files in those folders that are the Fastify side of the part (a plugin or routes). */
 export const fastifyAdapters = []

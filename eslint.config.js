@@ -28,6 +28,7 @@ export function courierConfig(root) {
         '**/playwright-report/',
         'bench/out/',
         '**/fixtures/',
+        'packages/scripts/src/generated/',
         'e2e/screenshots/',
         '.courier-data/',
       ],

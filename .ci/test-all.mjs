@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // The README's test command, after `pnpm install`: typecheck, build, every Vitest suite, then the
-// Playwright e2e suite in Chromium. Ends with the line `N passed, N failed`.
-import { spawnSync } from 'node:child_process'
+// Playwright e2e suite in Chromium, all with a PostgreSQL (.ci/postgres.mjs: TEST_DATABASE_URL, the
+// machine's, or a throwaway one it starts and deletes). Ends with the line `N passed, N failed`.
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { findPostgres } from './postgres.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const out = join(root, '.ci-out')
@@ -18,34 +20,69 @@ let skipped = 0
 /** Why tests were skipped, by the title of the top-level describe they sit in (it says why). */
 const skipReasons = new Map()
 
-function run(title, command, args, options = {}) {
-  process.stdout.write(`\n── ${title}\n`)
-  const result = spawnSync(command, args, {
-    stdio: 'inherit',
-    cwd: root,
-    ...options,
-    env: { ...process.env, ...options.env },
+/** The step running now, and the signal that interrupted the run (Ctrl+C): no step starts after it. */
+let current
+let interrupted
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    interrupted ??= signal
+    current?.kill(signal)
   })
-  return result.status === 0
 }
 
-function step(title, command, args, options) {
-  if (run(title, command, args, options)) passed++
+function run(title, command, args, options = {}) {
+  if (interrupted) return Promise.resolve(false)
+  process.stdout.write(`\n── ${title}\n`)
+  return new Promise((done) => {
+    current = spawn(command, args, {
+      stdio: 'inherit',
+      cwd: root,
+      ...options,
+      env: { ...process.env, ...testEnv, ...options.env },
+    })
+    current.on('error', (error) => {
+      process.stdout.write(`✗ ${command}: ${error.message}\n`)
+      done(false)
+    })
+    current.on('exit', (code) => done(code === 0))
+  })
+}
+
+async function step(title, command, args, options) {
+  if (await run(title, command, args, options)) passed++
   else {
     failed++
     process.stdout.write(`✗ ${title} failed\n`)
   }
 }
 
-step('Typecheck (tsc -b)', bin('.', 'tsc'), ['-b'])
-step('ESLint', bin('.', 'eslint'), ['.'])
-step('Prettier (check)', bin('.', 'prettier'), ['--check', '.', '--log-level', 'warn'])
-step('Build the web app', bin('apps/web', 'vite'), ['build', '--logLevel', 'warn'], { cwd: join(root, 'apps/web') })
-step('Build the server', process.execPath, ['build.mjs'], { cwd: join(root, 'apps/proxy') })
+// The PostgreSQL suites must run, not skip (issue 13): COURIER_REQUIRE_POSTGRES=1 makes them fail
+// when no PostgreSQL could be had. A throwaway one starts while the first steps run; it is
+// stopped and deleted at the end (and stops by itself should this process die).
+const testEnv = { COURIER_REQUIRE_POSTGRES: '1' }
+const postgresStarting = findPostgres().catch((error) => {
+  failed++
+  process.stdout.write(`\n✗ No PostgreSQL for the PostgreSQL suites: ${error.message}\n`)
+  return undefined
+})
 
-for (const pkg of ['packages/shared', 'apps/proxy', 'apps/web']) {
+await step('Typecheck (tsc -b)', bin('.', 'tsc'), ['-b'])
+await step('ESLint', bin('.', 'eslint'), ['.'])
+await step('Prettier (check)', bin('.', 'prettier'), ['--check', '.', '--log-level', 'warn'])
+await step('Build the web app', bin('apps/web', 'vite'), ['build', '--logLevel', 'warn'], {
+  cwd: join(root, 'apps/web'),
+})
+await step('Build the server', process.execPath, ['build.mjs'], { cwd: join(root, 'apps/proxy') })
+
+const postgres = await postgresStarting
+if (postgres) {
+  testEnv.TEST_DATABASE_URL = postgres.url
+  process.stdout.write(`\n── PostgreSQL: ${postgres.label}\n`)
+}
+
+for (const pkg of ['packages/shared', 'packages/scripts', 'apps/proxy', 'apps/web']) {
   const report = join(out, `vitest-${pkg.replace('/', '-')}.json`)
-  run(
+  await run(
     `Vitest: ${pkg}`,
     bin(pkg, 'vitest'),
     ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
@@ -87,13 +124,13 @@ if (!chromium) {
   const isRoot = process.getuid?.() === 0
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     process.stdout.write("\nNo Chromium found: installing Debian's chromium (apt-get install chromium)…\n")
-    run('apt-get update', 'apt-get', ['update', '-qq'])
-    run('Install Chromium', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+    await run('apt-get update', 'apt-get', ['update', '-qq'])
+    await run('Install Chromium', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
       env: { DEBIAN_FRONTEND: 'noninteractive' },
     })
   } else {
     process.stdout.write('\nNo Chromium found: asking Playwright to download one (playwright install chromium)…\n')
-    run('Install Chromium', bin('e2e', 'playwright'), ['install', 'chromium'], { cwd: join(root, 'e2e') })
+    await run('Install Chromium', bin('e2e', 'playwright'), ['install', 'chromium'], { cwd: join(root, 'e2e') })
   }
   chromium = findChromium()
 }
@@ -105,7 +142,7 @@ if (!chromium) {
   )
 } else {
   const report = join(out, 'playwright.json')
-  run(`Playwright e2e (${chromium})`, bin('e2e', 'playwright'), ['test', '--reporter=list,json'], {
+  await run(`Playwright e2e (${chromium})`, bin('e2e', 'playwright'), ['test', '--reporter=list,json'], {
     cwd: join(root, 'e2e'),
     env: { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
   })
@@ -121,11 +158,19 @@ if (!chromium) {
   }
 }
 
-// e.g. "412 passed, 0 failed, 21 skipped (PostgreSQL store suite: no TEST_DATABASE_URL)"
+await postgres?.stop()
+if (interrupted) {
+  process.stdout.write(`\n✗ Interrupted (${interrupted})\n`)
+  process.exit(128 + { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[interrupted])
+}
+
+// e.g. "412 passed, 0 failed (PostgreSQL: embedded PostgreSQL 15.18 (…))" or
+// "412 passed, 0 failed, 2 skipped (Playwright e2e; PostgreSQL: the machine's PostgreSQL (…))"
 const reasons = [...skipReasons]
   .map(([reason, count]) => (skipReasons.size > 1 ? `${count} ${reason}` : reason))
   .join('; ')
+const used = `PostgreSQL: ${postgres ? postgres.label : 'none'}`
 process.stdout.write(
-  `\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped${reasons ? ` (${reasons})` : ''}` : ''}\n`,
+  `\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped (${reasons ? `${reasons}; ` : ''}${used})` : ` (${used})`}\n`,
 )
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0

@@ -20,12 +20,12 @@ export async function freePort() {
   return port
 }
 
-/** The built server (`node apps/proxy/build.mjs` first), on its own port and data folder. */
-export async function startCourier() {
+/** The built server (`node apps/proxy/build.mjs` first), on its own port and data folder; `env` adds to its environment. */
+export async function startCourier(env = {}) {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'courier-bench-'))
   const child = spawn(process.execPath, [join(root, 'apps/proxy/bin/courier.mjs'), 'serve', '--port', String(port)], {
-    env: { ...process.env, COURIER_DATA_DIR: dataDir },
+    env: { ...process.env, COURIER_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { writeScriptIn } from './script-editor.js'
 
 /** The request editor, found as a person finds it: by role and label. */
 export class RequestEditorPage {
@@ -23,6 +24,8 @@ export class RequestEditorPage {
     this.panel().getByRole('table', { name })
   readonly keysIn = (table: string) => this.table(table).getByLabel('Key', { exact: true })
   readonly valuesIn = (table: string) => this.table(table).getByRole('textbox', { name: 'Value' })
+  /** Value fields of every row, textbox or combobox (a known header such as Authorization offers suggestions). */
+  readonly valueFieldsIn = (table: string) => this.table(table).getByLabel('Value', { exact: true })
   readonly addCaptureButton = () => this.panel().getByRole('button', { name: '+ Capture a value' })
   readonly captureVariable = () => this.panel().getByRole('textbox', { name: 'Capture variable' })
   readonly captureExpression = (variable: string) =>
@@ -65,7 +68,16 @@ export class RequestEditorPage {
   readonly methodList = () => this.page.getByRole('listbox', { name: 'Methods' })
   readonly methodOption = (name: string) => this.methodList().getByRole('option', { name, exact: true })
 
-  async openTab(name: 'Params' | 'Headers' | 'Body' | 'Auth' | 'Cookies' | 'Settings' | 'Capture') {
+  // Scripts tab (issue 14)
+  readonly snippet = (name: string) =>
+    this.region().getByRole('complementary', { name: 'Snippets' }).getByRole('button', { name, exact: true })
+
+  async writeScript(phase: 'Pre-request' | 'Post-response', text: string) {
+    await this.tab('Scripts').click()
+    await writeScriptIn(this.page, this.region(), phase, text)
+  }
+
+  async openTab(name: 'Params' | 'Headers' | 'Body' | 'Auth' | 'Scripts' | 'Cookies' | 'Settings' | 'Capture') {
     await this.tab(name).click()
   }
 

@@ -21,7 +21,13 @@ export class ResponseViewerPage {
   /** The pretty view of a body too large for Monaco: virtualised plain lines. */
   readonly prettyLines = () => this.region().getByRole('region', { name: 'Response body' })
   readonly rawBody = () => this.page.getByLabel('Raw response body')
+  /** The Raw view's toggle: long lines wrap at the view's width. */
+  readonly wrapLines = () => this.region().getByRole('checkbox', { name: 'Wrap lines' })
   readonly image = () => this.region().getByRole('img')
+  readonly testSummary = () => this.region().getByLabel('Test summary')
+  readonly testResults = () => this.region().getByRole('list', { name: 'Test results' })
+  readonly testResult = (name: string) => this.testResults().getByRole('listitem').filter({ hasText: name })
+  readonly console = () => this.region().getByRole('region', { name: 'Console' })
   readonly headersTable = () => this.page.getByRole('table', { name: 'Response headers' })
   readonly headerSearch = () => this.region().getByRole('searchbox', { name: 'Search headers' })
   readonly waterfall = () => this.region().getByRole('table', { name: 'Timing waterfall' })
@@ -86,6 +92,44 @@ export class ResponseViewerPage {
   readonly pagination = () => this.region().getByRole('group', { name: 'Pagination' })
   readonly rateLimit = () => this.region().getByRole('group', { name: 'Rate limit' })
   readonly sendNextPage = () => this.pagination().getByRole('button', { name: 'Send next page' })
+
+  /** The text of the Raw view's `index`-th drawn row (0: the first in the DOM, which may be above sight). */
+  readonly rawRowText = (index: number) =>
+    this.rawBody().locator('.lines-view__block .lines-view__row .lines-view__text').nth(index)
+
+  /** Selects with the mouse from the start of one drawn Raw row to the middle of another. */
+  async selectRawRows(from: number, to: number) {
+    const start = (await this.rawRowText(from).boundingBox())!
+    const end = (await this.rawRowText(to).boundingBox())!
+    await this.page.mouse.move(start.x + 2, start.y + start.height / 2)
+    await this.page.mouse.down()
+    await this.page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 5 })
+    await this.page.mouse.up()
+  }
+
+  /**
+   * What the Raw view draws: each row's line number (blank where a line continues) and text, top
+   * to bottom, the row at the top of what is in sight, and whether it scrolls sideways.
+   */
+  async rawLayout() {
+    return this.rawBody().evaluate((box) => {
+      const sightTop = box.getBoundingClientRect().top
+      const rows = [...box.querySelectorAll('.lines-view__block .lines-view__row')]
+        .map((row) => ({
+          top: row.getBoundingClientRect().top,
+          number: row.querySelector('.lines-view__number')?.textContent ?? '',
+          text: row.querySelector('.lines-view__text')?.textContent ?? '',
+        }))
+        .sort((a, b) => a.top - b.top)
+      const top = rows.find((row) => row.top >= sightTop - 1)
+      return {
+        numbers: rows.map((row) => row.number),
+        texts: rows.map((row) => row.text),
+        top: { number: top?.number ?? '', text: top?.text ?? '' },
+        scrollsSideways: box.scrollWidth > box.clientWidth,
+      }
+    })
+  }
 
   /** Resolves once the PDF preview's frame has loaded the document it shows. */
   async waitForPdf() {

@@ -107,7 +107,9 @@ export class WorkspacePage {
       await dialog.getByRole('textbox', { name: `Value of ${key}` }).fill(value)
       if (secret.includes(key)) await dialog.getByRole('checkbox', { name: `${key} is secret` }).check()
     }
-    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click()
+    // Saved when Save has nothing left to save (closing sooner would ask to discard the edit).
+    await expect(dialog.getByRole('button', { name: 'Save', exact: true })).toBeDisabled()
     await dialog.getByRole('button', { name: 'Close' }).click()
   }
 }

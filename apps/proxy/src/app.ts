@@ -3,13 +3,18 @@ import fp from 'fastify-plugin'
 import type { AppConfig } from './config.js'
 import { localOrigins, localServicesOptions } from './services.js'
 import errorHandler from './plugins/error-handler.js'
-import securityGate, { FailureLimiter } from './plugins/security-gate.js'
+import securityGate from './plugins/security-gate.js'
+import { FailureLimiter, MemoryFailureStore } from './plugins/failure-limiter.js'
 import services from './plugins/services.js'
-import { SessionCookie } from './plugins/session-cookie.js'
+import workspaceScope from './plugins/workspace-scope.js'
+import { SessionCookie, sessionCookieName } from './plugins/session-cookie.js'
 import webApp from './plugins/web-app.js'
 import oauthRoutes from './routes/oauth-routes.js'
 import collectionRoutes from './routes/collection-routes.js'
+import workspaceRoutes from './routes/workspace-routes.js'
+import versionRoutes from './routes/version-routes.js'
 import cookieRoutes from './routes/cookie-routes.js'
+import currentValueRoutes from './routes/current-value-routes.js'
 import fileRoutes from './routes/file-routes.js'
 import historyRoutes from './routes/history-routes.js'
 import importExportRoutes from './routes/import-export-routes.js'
@@ -17,7 +22,16 @@ import settingsRoutes from './routes/settings-routes.js'
 import infoRoutes from './routes/info-routes.js'
 import responseBodyRoutes from './routes/response-body-routes.js'
 import sendRoutes from './routes/send-routes.js'
+import liveRoutes from './routes/live-routes.js'
 import { Sessions } from './storage/sessions.js'
+import teamPages from './plugins/team-pages.js'
+import oidcPages from './plugins/oidc-pages.js'
+import teamRoutes from './routes/team-routes.js'
+import { runCollection } from './runner/run-collection.js'
+import { Accounts, actorOf } from './team/accounts.js'
+import { AuditEvents } from './team/audit-events.js'
+import { OidcAccounts } from './team/oidc-accounts.js'
+import { OidcClient } from './team/oidc-client.js'
 
 /** The port the server really listens on (it differs from the config when that says 0). */
 function listeningPort(fastify: FastifyInstance, fallback: number): number {
@@ -28,16 +42,28 @@ function listeningPort(fastify: FastifyInstance, fallback: number): number {
 /** The whole of Courier as one Fastify plugin: server.ts listens, tests register this directly. */
 async function courier(fastify: FastifyInstance, config: AppConfig) {
   const port = () => listeningPort(fastify, config.port)
-  // Cookies ignore ports: the name keeps two Courier servers on one machine apart.
+  const team = config.team ?? false
   let sessions: Sessions | undefined
   const sessionsOf = () => (sessions ??= new Sessions(fastify.store.sessions, config.now))
+  let accounts: Accounts | undefined
+  const accountsOf = () => (accounts ??= new Accounts(fastify.store, config.now))
   const cookie = new SessionCookie({
-    name: () => `courier_session_${port()}`,
+    name: () => sessionCookieName({ team, secure: config.secureCookies ?? false, port: port() }),
     sessions: sessionsOf,
     secure: config.secureCookies ?? false,
+    // Team mode: a session counts only while its person exists and is not disabled (checked on every request).
+    ...(team ? { admit: async (session) => (await accountsOf().activeUser(session.subject)) !== null } : {}),
   })
-  const limiter = new FailureLimiter(config.now)
-  const origins = () => localOrigins(port())
+  // Team mode counts failed credentials in the database, so every instance counts the same ones.
+  const memoryFailures = new MemoryFailureStore()
+  const limiter = new FailureLimiter(() => (team ? fastify.store.failures : memoryFailures), config.now)
+  /** Team mode: the address people open (`--public-url`), else where this server listens. */
+  const publicOrigin = () => config.publicUrl ?? `http://127.0.0.1:${port()}`
+  const origins = () => (team ? new Set([publicOrigin(), ...localOrigins(port())]) : localOrigins(port()))
+  const hosts = () => {
+    const local = [`127.0.0.1:${port()}`, `localhost:${port()}`, `[::1]:${port()}`]
+    return new Set(team ? [new URL(publicOrigin()).host, ...local] : local)
+  }
 
   // Cross-cutting first: routes rely on their hooks and decorators.
   await fastify.register(errorHandler)
@@ -45,26 +71,77 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
     token: config.token,
     cookie,
     limiter,
-    allowedHosts: () => new Set([`127.0.0.1:${port()}`, `localhost:${port()}`, `[::1]:${port()}`]),
+    allowedHosts: hosts,
     allowedOrigins: origins,
+    ...(team
+      ? {
+          team: {
+            sessionActor: async (session) => {
+              const user = await accountsOf().activeUser(session.subject)
+              return user ? actorOf(user, 'session') : null
+            },
+            tokenActor: async (token) => {
+              const user = await accountsOf().tokenUser(token)
+              return user ? actorOf(user, 'token') : null
+            },
+            signInUrl: () => `${publicOrigin()}/sign-in`,
+          },
+        }
+      : {}),
   })
   await fastify.register(services, localServicesOptions(config, port))
+  await fastify.register(workspaceScope, { team: config.team ?? false })
 
   await fastify.register(infoRoutes, { version: config.version, dataDir: config.dataDir })
   await fastify.register(sendRoutes)
   await fastify.register(historyRoutes)
   await fastify.register(fileRoutes, { maxUploadBytes: config.maxUploadBytes })
   await fastify.register(cookieRoutes)
-  await fastify.register(settingsRoutes)
+  await fastify.register(settingsRoutes, { team })
   await fastify.register(collectionRoutes)
+  await fastify.register(workspaceRoutes, { team: config.team ?? false, ...(config.now ? { now: config.now } : {}) })
+  await fastify.register(currentValueRoutes)
+  await fastify.register(versionRoutes)
   await fastify.register(responseBodyRoutes)
   await fastify.register(importExportRoutes, { version: config.version })
   await fastify.register(oauthRoutes, { port, origins })
+  await fastify.register(liveRoutes, { team: config.team ?? false, ...config.live, now: config.now })
+  await fastify.register(teamRoutes, { team, run: runCollection, cookie, sessions: sessionsOf })
+  if (team) {
+    let audit: AuditEvents | undefined
+    const auditOf = () => (audit ??= new AuditEvents(fastify.store.audit, config.now))
+    await fastify.register(teamPages, {
+      accounts: accountsOf,
+      sessions: sessionsOf,
+      cookie,
+      limiter,
+      allowedOrigins: origins,
+      ...(config.oidc ? { oidc: config.oidc.name } : {}),
+    })
+    if (config.oidc) {
+      const settings = config.oidc
+      let oidcAccounts: OidcAccounts | undefined
+      await fastify.register(oidcPages, {
+        client: new OidcClient(settings),
+        accounts: () => (oidcAccounts ??= new OidcAccounts(fastify.store, accountsOf(), settings)),
+        store: () => fastify.store,
+        box: () => fastify.secretBox,
+        sessions: sessionsOf,
+        audit: auditOf,
+        cookie,
+        limiter,
+        publicOrigin,
+        secure: config.secureCookies ?? false,
+        ...(config.now ? { now: config.now } : {}),
+      })
+    }
+  }
 
   await fastify.register(webApp, {
     cookie,
     sessions: sessionsOf,
     limiter,
+    team,
     webDist: config.webDist,
     viteUrl: config.viteUrl,
   })

@@ -5,6 +5,8 @@ import { startServer } from './server.js'
 import { localServicesOptions, openServices } from './services.js'
 import { IMPORT_EXPORT_HELP, importExportCommand } from './cli/import-export-command.js'
 import { OPEN_HELP, openCommand } from './cli/open-command.js'
+import { runRemote } from './cli/remote-run.js'
+import { TEAM_HELP, teamCommand } from './cli/team-commands.js'
 
 const HELP = `Courier — a web-based API explorer
 
@@ -13,7 +15,9 @@ Usage:
 ${OPEN_HELP}  courier run <collection> [--env NAME] [--folder NAME] [--bail] [--json] [--data-dir DIR]
                                                                    run a saved collection's requests in order;
                                                                    exit code 1 when any fails (error or status ≥ 400)
-${IMPORT_EXPORT_HELP}  courier dev                                                      development: front the Vite dev server
+  courier run --server URL --token T <collection> [--environment NAME] [--folder NAME]
+                                                                   the same on a team server, in your workspace
+${TEAM_HELP}${IMPORT_EXPORT_HELP}  courier dev                                                      development: front the Vite dev server
   courier --help
 
 Signing in: open the link \`courier serve\` prints; it works once and sets a session cookie in
@@ -23,11 +27,27 @@ run \`courier open\`; only the owner of the data folder can.
 Environment:
   COURIER_PORT (or PORT)   port to listen on (default 3210; 0 picks a free one)
   COURIER_DATA_DIR         where history and bodies are kept (default ~/.local/share/courier)
-  DATABASE_URL             use PostgreSQL instead of the SQLite file
+  DATABASE_URL             use PostgreSQL instead of the SQLite file (required with --team)
+  COURIER_SECRET_KEY       32 random bytes in base64 sealing secrets (required with --team, the same on every instance)
+  COURIER_PUBLIC_URL       team server: the address people open (or --public-url)
+  COURIER_TRUST_PROXY      with --trust-proxy: the reverse proxy's addresses (comma-separated) instead of any
+  COURIER_OIDC_ISSUER, COURIER_OIDC_CLIENT_ID, COURIER_OIDC_CLIENT_SECRET
+                           team server: OpenID Connect sign-in beside passwords (all three, or none);
+                           register <public-url>/sign-in/oidc/callback as the redirect URI
+  COURIER_OIDC_NAME        the sign-in button's label, "Sign in with NAME" (default: OpenID Connect)
+  COURIER_OIDC_ALLOWED_DOMAINS
+                           email domains (comma-separated) whose people get an account on their first
+                           OpenID Connect sign-in; without it only people added with users add get in
+  COURIER_ALLOW_TARGETS    internal targets a team server may reach, comma-separated hosts,
+                           *.wildcards, addresses and networks (also --allow-target, repeatable):
+                           internal.example.com,*.corp.example,10.20.0.0/16,fd00::/8
+  COURIER_USER_SENDS_PER_MINUTE, COURIER_USER_CONCURRENT_SENDS
+                           a team server's limits per person (default 120 a minute, 8 at once)
 `
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'import' || argv[0] === 'export') return importExportCommand(argv)
+  if (argv[0] === 'users' || argv[0] === 'tokens') return teamCommand(argv)
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -36,10 +56,17 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       env: { type: 'string', short: 'e' },
+      environment: { type: 'string' },
+      team: { type: 'boolean' },
+      'public-url': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      server: { type: 'string' },
+      token: { type: 'string' },
       folder: { type: 'string' },
       bail: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      'allow-target': { type: 'string', multiple: true },
     },
   })
   const command = positionals[0] ?? 'serve'
@@ -54,7 +81,26 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write('courier run: name the collection to run, e.g. `courier run "Shop API" --env staging`\n')
       return 2
     }
-    const config = loadConfig({ dataDir: values['data-dir'] })
+    const environment = values.environment ?? values.env
+    if (values.server !== undefined || values.token !== undefined) {
+      if (!values.server || !values.token) {
+        process.stderr.write(
+          'courier run: a remote run needs both --server URL and --token T (from courier tokens create)\n',
+        )
+        return 2
+      }
+      const result = await runRemote(values.server, values.token, {
+        collection,
+        ...(environment ? { environment } : {}),
+        ...(values.folder ? { folder: values.folder } : {}),
+        ...(values.bail ? { bail: true } : {}),
+      })
+      process.stdout.write(
+        values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatRun(result, process.stdout.isTTY)}\n`,
+      )
+      return result.failed > 0 ? 1 : 0
+    }
+    const config = loadConfig({ dataDir: values['data-dir'], allowTargets: values['allow-target'] })
     // No HTTP server: the runner sends through performSend with the services opened here.
     const services = await openServices(localServicesOptions(config, () => config.port))
     try {
@@ -67,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
         {
           collection,
           folder: values.folder,
-          environment: values.env,
+          environment,
           bail: values.bail,
         },
       )
@@ -88,8 +134,23 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`courier: --port must be a number from 0 to 65535, not "${values.port}"\n`)
     return 2
   }
-  const config = loadConfig({ port, host: values.host, dataDir: values['data-dir'], dev: command === 'dev' })
+  const config = loadConfig({
+    port,
+    host: values.host,
+    dataDir: values['data-dir'],
+    dev: command === 'dev',
+    allowTargets: values['allow-target'],
+    team: values.team,
+    publicUrl: values['public-url'],
+    trustProxy: values['trust-proxy'],
+  })
   const server = await startServer(config, { logger: true })
+  if (server.publicUrl) {
+    process.stdout.write(
+      `Courier ${config.version} team server is listening at ${server.url}\n  People open ${server.publicUrl} and sign in with their email and password${config.oidc ? ` or with ${config.oidc.name} (${config.oidc.issuer})` : ''}\n  Add someone: courier users add EMAIL [--owner]   (prints their set-password link)\n  Storage: ${config.database.kind}\n`,
+    )
+    return -1
+  }
   process.stdout.write(
     `Courier ${config.version} is running at ${server.url}\n  Open ${server.loginUrl}\n  (a one-time sign-in link; \`courier open\` prints a fresh one)\n  Data: ${config.dataDir} (${config.database.kind})\n`,
   )

@@ -1,13 +1,20 @@
 import type { Writable } from 'node:stream'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { app } from './app.js'
-import type { AppConfig } from './config.js'
+import { TEAM_NEEDS_POSTGRES, type AppConfig } from './config.js'
 import { loginLink } from './cli/open-command.js'
 import { classifyAddress } from './engine/address-policy.js'
 import { removeServerFile, writeServerFile } from './storage/server-file.js'
 
-/** `loginUrl` signs one browser in, once (`courier open` prints another). */
-export type RunningServer = { fastify: FastifyInstance; url: string; loginUrl: string; close: () => Promise<void> }
+/** `loginUrl` signs one browser in, once (`courier open` prints another); a team server has none (people sign in at `publicUrl`). */
+export type RunningServer = {
+  fastify: FastifyInstance
+  url: string
+  loginUrl: string | null
+  /** Team mode: the address people open. */
+  publicUrl: string | null
+  close: () => Promise<void>
+}
 
 /** Builds the Fastify instance with Courier's limits; tests use this with `inject` too. */
 export type LogOptions = { logger?: boolean; logStream?: Writable }
@@ -33,6 +40,8 @@ export async function buildServer(config: AppConfig, options: LogOptions = {}): 
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     forceCloseConnections: true,
+    // X-Forwarded-* count only when the operator says a reverse proxy sits in front (--trust-proxy).
+    trustProxy: config.trustProxy ?? false,
   })
   await fastify.register(app, config)
   return fastify
@@ -43,9 +52,13 @@ function isLoopbackHost(host: string): boolean {
   return classifyAddress(host) === 'loopback'
 }
 
-/** Listens on loopback only and closes gracefully on SIGINT/SIGTERM. */
+/**
+ * Listens on loopback only (a team server, whose people sign in, anywhere) and closes gracefully
+ * on SIGINT/SIGTERM.
+ */
 export async function startServer(config: AppConfig, options: LogOptions = {}): Promise<RunningServer> {
-  if (!isLoopbackHost(config.host)) {
+  if (config.team && config.database.kind !== 'postgres') throw new Error(TEAM_NEEDS_POSTGRES)
+  if (!config.team && !isLoopbackHost(config.host)) {
     throw new Error(
       `Courier refuses to listen on ${config.host}: without team-server authentication anyone who can reach it could use it as an open proxy. Use --host 127.0.0.1 (the default).`,
     )
@@ -59,8 +72,9 @@ export async function startServer(config: AppConfig, options: LogOptions = {}): 
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
   const url = `http://${host}:${port}/`
   // `courier open` finds this server by its data folder (0600 file in the 0700 folder).
-  writeServerFile(config.dataDir, url)
-  const loginUrl = await loginLink(fastify.store, url, config.now)
+  writeServerFile(config.dataDir, url, config.team)
+  const loginUrl = config.team ? null : await loginLink(fastify.store, url, config.now)
+  const publicUrl = config.team ? `${config.publicUrl ?? url.replace(/\/$/, '')}/` : null
   let closing: Promise<void> | undefined
   const close = () => (closing ??= fastify.close().finally(() => removeServerFile(config.dataDir)))
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -68,5 +82,5 @@ export async function startServer(config: AppConfig, options: LogOptions = {}): 
       void close().then(() => process.exit(0))
     })
   }
-  return { fastify, url, loginUrl, close }
+  return { fastify, url, loginUrl, publicUrl, close }
 }

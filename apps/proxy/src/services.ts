@@ -1,13 +1,14 @@
 import { join } from 'node:path'
 import { OAUTH_CALLBACK_PATH, RequestSpecSchema } from '@courier/shared'
-import type { AppConfig } from './config.js'
-import { LOCAL_DESTINATIONS } from './engine/address-policy.js'
+import { DEFAULT_USER_LIMITS, type AppConfig } from './config.js'
+import { LOCAL_DESTINATIONS, TEAM_DESTINATIONS } from './engine/address-policy.js'
 import { OAuthService } from './oauth/oauth-service.js'
 import { SecretBox } from './secrets/secret-box.js'
 import { serverFetchContext, type Outbound } from './send/outbound.js'
 import { resolveRequest } from './send/resolve-request.js'
 import { Retention } from './send/retention.js'
 import { SendSlots } from './send/send-slots.js'
+import { UserSendLimits } from './send/user-limits.js'
 import { AppSettingsService } from './storage/app-settings.js'
 import { BodyStore } from './storage/body-store.js'
 import { CookieJars } from './storage/cookie-jars.js'
@@ -15,7 +16,11 @@ import { ensurePrivateDir } from './storage/data-dir.js'
 import type { DatabaseTarget } from './storage/database.js'
 import { FileStore } from './storage/file-store.js'
 import { openStore } from './storage/open-store.js'
+import type { SendLimits } from './storage/send-lease-store.js'
+import { LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from './storage/migrations/0011-team.js'
 import type { Store } from './storage/store.js'
+import type { ChangeBus } from './ports/change-bus.js'
+import { openChangeBus } from './storage/open-change-bus.js'
 
 /** Courier's parts with state, opened once per process: the HTTP app and the CLI both use them. */
 export type Services = {
@@ -31,6 +36,10 @@ export type Services = {
   retention: Retention
   /** Sends in flight on this server: every send takes one, up to the Settings page's limit. */
   sendSlots: SendSlots
+  /** Passes workspace changes to open pages: in-process on SQLite, LISTEN/NOTIFY on PostgreSQL. */
+  bus: ChangeBus
+  /** Team mode: each person's sends per minute and at once, counted in the database across instances. */
+  userLimits?: UserSendLimits
   close(): Promise<void>
 }
 
@@ -42,6 +51,12 @@ export type ServicesOptions = {
   oauthRedirectUri: () => string
   /** Origins Courier answers on. */
   origins: () => ReadonlySet<string>
+  /** Team mode: per-person send limits (none in single-user mode). */
+  userLimits?: SendLimits
+  /** The clock send leases are dated by; tests inject one. */
+  now?: () => number
+  /** Where bodies and uploads live; default: the database on PostgreSQL, the data folder otherwise. */
+  blobs?: 'files' | 'database'
 }
 
 /** Opens the database (running migrations), the body and file stores, the cookie jars, settings and OAuth. */
@@ -49,7 +64,8 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   ensurePrivateDir(options.dataDir)
   const secretBox = SecretBox.open(options.dataDir)
   const store = await openStore(options.database, secretBox)
-  const bodies = new BodyStore(join(options.dataDir, 'bodies'), secretBox)
+  const { bodies, files } = openBlobStores(options, store, secretBox)
+  const bus = await openChangeBus(options.database)
   const settings = new AppSettingsService(store.settings)
   const oauth = new OAuthService({
     store: store.oauth,
@@ -57,29 +73,65 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     http: () => serverFetchContext(options.outbound, settings),
     defaultRedirectUri: options.oauthRedirectUri,
     ownOrigins: options.origins,
-    resolveConfig: async (config, environmentId) => {
-      // Variables resolve exactly as in a send: a {{client_secret}} from the environment works.
+    resolveConfig: async (config, environmentId, caller) => {
+      // Variables resolve exactly as in a send: a {{client_secret}} from the environment works,
+      // from the caller's workspace, with their current values.
       const request = RequestSpecSchema.parse({ method: 'GET', url: '', auth: { type: 'oauth2', config } })
-      const { spec } = await resolveRequest(store, { request, environmentId: environmentId ?? undefined })
+      const ws = caller?.workspaceId ?? LOCAL_WORKSPACE_ID
+      const { spec } = await resolveRequest(
+        ws === LOCAL_WORKSPACE_ID ? store : store.inWorkspace(ws),
+        { request, environmentId: environmentId ?? undefined },
+        store.currentValues(ws, caller?.userId ?? LOCAL_USER_ID),
+      )
       return spec.auth.type === 'oauth2' ? spec.auth.config : config
     },
   })
+  // The trash keeps deletes for 30 days: swept at start and every hour (listing it sweeps too).
+  const sweepTrash = () => void store.sweepTrash().catch(() => undefined)
+  sweepTrash()
+  const trashSweep = setInterval(sweepTrash, 3_600_000)
+  trashSweep.unref()
   return {
     secretBox,
     store,
     bodies,
-    files: new FileStore(join(options.dataDir, 'files'), secretBox),
+    files,
     cookieJars: new CookieJars(store.cookieJars),
     settings,
     oauth,
     outbound: options.outbound,
     retention: new Retention({ settings, store, bodies }),
     sendSlots: new SendSlots(),
+    bus,
+    ...(options.userLimits
+      ? { userLimits: new UserSendLimits(store.sendLeases, options.userLimits, { now: options.now }) }
+      : {}),
     async close() {
+      clearInterval(trashSweep)
       oauth.close()
+      await bus.close()
       await store.close()
     },
   }
+}
+
+/**
+ * Where bodies and uploads live: on PostgreSQL (team mode) in the database, so every instance
+ * reads what any wrote; otherwise sealed files in the data folder. An S3-compatible bucket would
+ * be a third BlobStore, chosen here.
+ */
+function openBlobStores(
+  options: ServicesOptions,
+  store: Store,
+  box: SecretBox,
+): { bodies: BodyStore; files: FileStore } {
+  const inDatabase = options.blobs ? options.blobs === 'database' : options.database.kind === 'postgres'
+  if (!inDatabase)
+    return {
+      bodies: BodyStore.inFolder(join(options.dataDir, 'bodies'), box),
+      files: FileStore.inFolder(join(options.dataDir, 'files'), box),
+    }
+  return { bodies: new BodyStore(store.blobs('body')), files: new FileStore(store.blobs('file')) }
 }
 
 /** Courier's addresses on this machine for a port: where its pages live and where it captures OAuth callbacks. */
@@ -88,9 +140,10 @@ export function localOrigins(port: number): ReadonlySet<string> {
 }
 
 /**
- * The services of a local (single-user) Courier: every request it makes (sends, import URLs,
- * OAuth endpoints) goes out under one policy that refuses link-local and metadata targets and
- * Courier's own port. `port` is the port it really listens on (known once it listens).
+ * The services of a Courier server: every request it makes (sends, import URLs, OAuth endpoints)
+ * goes out under one policy. Single-user: it refuses link-local and metadata targets and Courier's
+ * own port. Team mode: public addresses only, unless the admin's allow-list permits a target
+ * (docs/team-server-policy.md). `port` is the port it really listens on (known once it listens).
  */
 export function localServicesOptions(config: AppConfig, port: () => number): ServicesOptions {
   return {
@@ -98,15 +151,23 @@ export function localServicesOptions(config: AppConfig, port: () => number): Ser
     dataDir: config.dataDir,
     outbound: {
       policy: {
-        allowed: LOCAL_DESTINATIONS,
+        allowed: config.team ? TEAM_DESTINATIONS : LOCAL_DESTINATIONS,
         get selfPorts() {
           return new Set([port()])
         },
+        allowList: config.allowTargets,
+        team: config.team ?? false,
       },
       userAgent: `Courier/${config.version}`,
       extraCa: config.extraCa,
     },
-    oauthRedirectUri: () => `http://127.0.0.1:${port()}${OAUTH_CALLBACK_PATH}`,
+    // A team server's people open it at its public address, so its callback is captured there.
+    oauthRedirectUri: () =>
+      config.team && config.publicUrl
+        ? `${config.publicUrl}${OAUTH_CALLBACK_PATH}`
+        : `http://127.0.0.1:${port()}${OAUTH_CALLBACK_PATH}`,
     origins: () => localOrigins(port()),
+    ...(config.team ? { userLimits: config.userLimits ?? DEFAULT_USER_LIMITS } : {}),
+    ...(config.now ? { now: config.now } : {}),
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AuthSchema, RequestSpecSchema, RowsSchema } from './request-spec.js'
+import { ScriptsSchema } from './scripts.js'
 import { VariablesSchema } from './variables.js'
 
 /**
@@ -34,6 +35,8 @@ export const InheritableSchema = z.object({
   auth: AuthSchema.default({ type: 'inherit' }),
   headers: RowsSchema.default([]),
   variables: VariablesSchema.default([]),
+  /** Run around every request inside: the collection's first, then each folder's, then the request's. */
+  scripts: ScriptsSchema.default({ preRequest: '', test: '' }),
 })
 
 const Versioned = {
@@ -118,6 +121,8 @@ export const MoveItemSchema = z.object({
 export const RemovedSchema = z.object({
   collection: CollectionSchema.nullable(),
   items: z.array(CollectionItemSchema),
+  /** The trash entry the delete wrote; an undo that names it takes it out of the trash. */
+  trashId: z.string().optional(),
 })
 export type Removed = z.infer<typeof RemovedSchema>
 export type UpdateItem = z.infer<typeof UpdateItemSchema>

@@ -12,11 +12,21 @@ import {
   UpdateCollectionSchema,
   UpdateItemSchema,
 } from './collection.js'
-import { CreateEnvironmentSchema, EnvironmentSchema, UpdateEnvironmentSchema } from './environment.js'
+import {
+  CreateEnvironmentSchema,
+  EnvironmentSchema,
+  SetCurrentValueSchema,
+  UpdateEnvironmentSchema,
+} from './environment.js'
 import { WorkspaceStateSchema } from './workspace.js'
+import { PresenceReportSchema, ViewersSchema } from './live.js'
+import { MergeNoteSchema } from './versions.js'
+import { versionEndpoints } from './version-endpoints.js'
 import { HistoryEntrySchema, HistoryPageSchema, HistoryQuerySchema } from './history.js'
 import { FileRefSchema, RequestSpecSchema } from './request-spec.js'
 import { ResponseRecordSchema } from './response-record.js'
+import { MeSchema } from './team-account.js'
+import { RunInputSchema, RunReportSchema } from './runs.js'
 import {
   OAuthDiscoverInputSchema,
   OAuthFlowStartSchema,
@@ -99,7 +109,8 @@ export const endpoints = {
     path: '/api/collections/:id',
     params: IdParamsSchema,
     body: UpdateCollectionSchema,
-    response: CollectionSchema,
+    /** `merged` says the save was merged with changes made since its version. */
+    response: CollectionSchema.extend(MergeNoteSchema.shape),
   },
   deleteCollection: { method: 'DELETE', path: '/api/collections/:id', params: IdParamsSchema, response: RemovedSchema },
   duplicateCollection: {
@@ -120,7 +131,7 @@ export const endpoints = {
     path: '/api/items/:id',
     params: IdParamsSchema,
     body: UpdateItemSchema,
-    response: CollectionItemSchema,
+    response: z.intersection(CollectionItemSchema, MergeNoteSchema),
   },
   moveItem: {
     method: 'POST',
@@ -148,7 +159,7 @@ export const endpoints = {
     path: '/api/environments/:id',
     params: IdParamsSchema,
     body: UpdateEnvironmentSchema,
-    response: EnvironmentSchema,
+    response: EnvironmentSchema.extend(MergeNoteSchema.shape),
   },
   deleteEnvironment: { method: 'DELETE', path: '/api/environments/:id', params: IdParamsSchema, response: z.null() },
   duplicateEnvironment: {
@@ -157,6 +168,15 @@ export const endpoints = {
     params: IdParamsSchema,
     response: EnvironmentSchema,
   },
+  /** My own current value of one variable (set, or cleared with null); answers the environment as I see it. */
+  setCurrentValue: {
+    method: 'PUT',
+    path: '/api/environments/:id/current-values',
+    params: IdParamsSchema,
+    body: SetCurrentValueSchema,
+    response: EnvironmentSchema,
+  },
+  ...versionEndpoints,
   getWorkspace: { method: 'GET', path: '/api/workspace', response: WorkspaceStateSchema },
   putWorkspace: { method: 'PUT', path: '/api/workspace', body: WorkspaceStateSchema, response: z.null() },
   putSettings: { method: 'PUT', path: '/api/settings', body: AppSettingsSchema, response: AppSettingsSchema },
@@ -225,6 +245,14 @@ export const endpoints = {
   },
   generateCode: { method: 'POST', path: '/api/codegen', body: CodegenInputSchema, response: GeneratedCodeSchema },
   parseCurl: { method: 'POST', path: '/api/convert/curl', body: CurlParseInputSchema, response: CurlParsedSchema },
+  /** Team mode: who else views which saved request (empty in single-user mode). */
+  listViewers: { method: 'GET', path: '/api/presence', response: ViewersSchema },
+  /** Reports the saved request in front of this page; answers the others' as listViewers. */
+  reportPresence: { method: 'PUT', path: '/api/presence', body: PresenceReportSchema, response: ViewersSchema },
+  me: { method: 'GET', path: '/api/me', response: MeSchema },
+  signOut: { method: 'POST', path: '/api/sign-out', body: z.object({}).strict(), response: z.null() },
+  /** Runs and answers when done (the remote `courier run --server`); the run is kept like a started one. */
+  runCollection: { method: 'POST', path: '/api/runs', body: RunInputSchema, response: RunReportSchema },
 } as const satisfies Record<string, Endpoint>
 
 export type Endpoints = typeof endpoints
@@ -239,6 +267,8 @@ export function responseBodyPath(id: string): string {
 
 /** The header the page sends its per-start secret in. */
 export const TOKEN_HEADER = 'x-courier-token'
+/** Team mode: the workspace a request works in (the person's personal workspace when absent). */
+export const WORKSPACE_HEADER = 'x-courier-workspace'
 /** The meta tag the server puts the per-start secret in. */
 export const TOKEN_META = 'courier-token'
 

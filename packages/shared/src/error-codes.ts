@@ -98,6 +98,10 @@ export const ERRORS = {
     'The server answered with something that is not valid HTTP; check the port and scheme (http:// or https://).',
   ],
   CONCURRENCY_LIMIT: [429, 'Too many requests are in flight; wait for some to finish.'],
+  USER_SEND_LIMIT: [
+    429,
+    "You reached this server's limit on sends per person; wait the seconds Retry-After says, then send again.",
+  ],
   ABORTED: [499, 'The request was cancelled.'],
 
   // OAuth 2.

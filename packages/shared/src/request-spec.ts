@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { AssertionSchema, ScriptsSchema } from './scripts.js'
+import { ExampleSchema } from './examples.js'
+import { PairsSchema, PairSchema } from './request-spec-pairs.js'
 
 /**
  * One editable row: `[name, value, enabled]`. A list, not a record: names may repeat
@@ -7,9 +10,7 @@ import { z } from 'zod'
 export const RowSchema = z.tuple([z.string(), z.string(), z.boolean()])
 export const RowsSchema = z.array(RowSchema).max(1000)
 
-/** A name/value pair as sent or received, in order. */
-export const PairSchema = z.tuple([z.string(), z.string()])
-export const PairsSchema = z.array(PairSchema)
+export { PairSchema, PairsSchema } from './request-spec-pairs.js'
 
 /** A file the browser uploaded to Courier (POST /api/files); bodies refer to it by id. */
 export const FileRefSchema = z.object({
@@ -173,6 +174,12 @@ export const RequestSpecSchema = z.object({
     .max(16 * 1024)
     .default(''),
   captures: z.array(CaptureRuleSchema).max(100).default([]),
+  /** Pre-request and test scripts (Postman's events), run in the sandbox around the send. */
+  scripts: ScriptsSchema.default({ preRequest: '', test: '' }),
+  /** Tests without code, checked after the answer like a test script's. */
+  assertions: z.array(AssertionSchema).max(200).default([]),
+  /** Saved example answers (Postman's examples), kept with the request. */
+  examples: z.array(ExampleSchema).max(200).default([]),
 })
 
 export type Row = z.infer<typeof RowSchema>

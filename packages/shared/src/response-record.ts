@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ErrorCodeSchema, ErrorPhaseSchema } from './error-codes.js'
 import { PairsSchema } from './request-spec.js'
+import { ScriptReportSchema } from './scripts.js'
 
 /** Milliseconds spent in each phase, measured in the engine; absent phases did not happen (reused socket, plain http). */
 export const TimingSchema = z.object({
@@ -137,6 +138,8 @@ export const ResponseRecordSchema = z.object({
    */
   partial: z.boolean().optional(),
   error: ResponseErrorSchema.nullable(),
+  /** The scripts' and assertions' results: tests, console, script errors. Absent when there were none. */
+  scripts: ScriptReportSchema.optional(),
 })
 
 export type Timing = z.infer<typeof TimingSchema>

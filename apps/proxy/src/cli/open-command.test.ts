@@ -50,6 +50,16 @@ describe('courier open', () => {
     expect(await second.body.text()).toContain('courier open')
   })
 
+  it('says that a team server is signed in to with a password, and prints no link for it', async () => {
+    const dataDir = tempDataDir()
+    writeServerFile(dataDir, 'http://127.0.0.1:4321/', true)
+    const { code, out, err } = await captured(() => openCommand({ dataDir }))
+    expect(code).toBe(1)
+    expect(out).toBe('')
+    expect(err).toContain('is a team server; people sign in there with their email and password')
+    expect(err).toContain('courier users add EMAIL')
+  })
+
   it('says how to start a server when none runs on the data folder', async () => {
     const { code, err } = await captured(() => openCommand({ dataDir: tempDataDir() }))
     expect(code).toBe(1)

@@ -29,6 +29,12 @@ export async function openCommand(options: { dataDir?: string }): Promise<number
     )
     return 1
   }
+  if (running.team) {
+    process.stderr.write(
+      `courier open: the server at ${running.url} is a team server; people sign in there with their email and password, not with a link. \`courier users add EMAIL\` makes an account and prints its set-password link.\n`,
+    )
+    return 1
+  }
   const store = await openStore(config.database, SecretBox.open(config.dataDir))
   try {
     process.stdout.write(`${await loginLink(store, running.url)}\n`)

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net'
+import type { AllowList } from './allow-list.js'
 import { embeddedIpv4 } from './embedded-ipv4.js'
 
 /** What kind of address a socket would reach (RFC 6890 registry and friends). */
@@ -55,6 +56,8 @@ for (const [net, prefix, kind] of V6_RANGES) listFor(kind).addSubnet(net, prefix
  */
 const METADATA_V4 = new Set(['100.100.100.200', '168.63.129.16', '192.0.0.192'])
 const METADATA_V6 = new Set(['fd00:ec2:0:0:0:0:0:254', 'fd20:ce:0:0:0:0:0:254'])
+/** Metadata and credential endpoints inside 169.254/16: the classic IMDS, AWS ECS task and EKS Pod Identity agents. */
+const METADATA_LINK_LOCAL = new Set(['169.254.169.254', '169.254.170.2', '169.254.170.23'])
 
 /** Expands an IPv6 literal to its eight 16-bit groups, or null when it is not one. */
 export function ipv6Groups(address: string): number[] | null {
@@ -126,11 +129,32 @@ export function classifyAddress(address: string): AddressClass {
   return strictest(kinds)
 }
 
+/**
+ * Whether an address is a cloud metadata endpoint (in any IPv6 form that carries it): an admin's
+ * network entry never covers these, only an entry naming the exact address (allow-list.ts).
+ */
+export function isMetadataAddress(address: string): boolean {
+  const bare = address.startsWith('[') ? address.slice(1, -1) : address
+  const v4 = (text: string) => METADATA_V4.has(text) || METADATA_LINK_LOCAL.has(text)
+  if (isIP(bare) === 4) return v4(bare)
+  const groups = ipv6Groups(bare)
+  if (!groups) return false
+  if (METADATA_V6.has(groups.map((g) => g.toString(16)).join(':'))) return true
+  return embeddedIpv4(groups)?.candidates.some(v4) ?? false
+}
+
 export type DestinationPolicy = {
   /** Classes a send may reach. Localhost mode allows loopback and private: testing local APIs is the product. */
   allowed: ReadonlySet<AddressClass>
   /** Host:port pairs Courier itself listens on; never a target (self-SSRF). */
   selfPorts: ReadonlySet<number>
+  /** The admin's exceptions (hosts matched on the URL's name, networks on the connected address). */
+  allowList?: AllowList
+  /**
+   * A team server: a request's own "allow link-local" switch does not count (the person sending is
+   * not the server's admin), and a refusal says the admin can allow the target.
+   */
+  team?: boolean
 }
 
 export const LOCAL_DESTINATIONS: ReadonlySet<AddressClass> = new Set(['public', 'loopback', 'private'])
@@ -156,18 +180,29 @@ export function isMetadataHostname(hostname: string): boolean {
   return METADATA_NAMES.has(name) || METADATA_DOMAINS.some((domain) => name.endsWith(`.${domain}`))
 }
 
-/** Why an address may not be reached under a policy, or null when it may. */
+/** Said after a team server's refusal: who can change it, and how. */
+export const ADMIN_CAN_ALLOW =
+  "if you need it, ask this server's admin to add the host or its network to the allow-list (COURIER_ALLOW_TARGETS or --allow-target)"
+
+/**
+ * Why an address may not be reached under a policy, or null when it may. `hostname` is the URL's
+ * host name for this hop (what the allow-list's host entries match); `address` the one connected to.
+ */
 export function destinationProblem(
   address: string,
   port: number,
   policy: DestinationPolicy,
   allowLinkLocal = false,
+  hostname?: string,
 ): string | null {
   const kind = classifyAddress(address)
   if ((kind === 'loopback' || kind === 'unspecified') && policy.selfPorts.has(port)) {
     return 'it is Courier itself'
   }
-  if (kind === 'link-local' && allowLinkLocal) return null
+  if (kind === 'link-local' && allowLinkLocal && !policy.team) return null
   if (policy.allowed.has(kind)) return null
-  return kind === 'link-local' ? 'link-local and cloud metadata addresses are blocked' : `${kind} addresses are blocked`
+  if (policy.allowList?.permits(hostname ?? address, address)) return null
+  const problem =
+    kind === 'link-local' ? 'link-local and cloud metadata addresses are blocked' : `${kind} addresses are blocked`
+  return policy.team ? `${problem} on this team server; ${ADMIN_CAN_ALLOW}` : problem
 }

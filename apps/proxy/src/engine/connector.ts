@@ -3,7 +3,7 @@ import net, { isIP, type Socket } from 'node:net'
 import tls, { type TLSSocket } from 'node:tls'
 import type { buildConnector } from 'undici'
 import { CourierError } from '../errors.js'
-import { destinationProblem, isMetadataHostname, type DestinationPolicy } from './address-policy.js'
+import { ADMIN_CAN_ALLOW, destinationProblem, isMetadataHostname, type DestinationPolicy } from './address-policy.js'
 import { watchWireHeaders } from './wire-headers.js'
 
 export type LookupFn = (hostname: string) => Promise<{ address: string; family: number }[]>
@@ -64,10 +64,10 @@ async function open(target: buildConnector.Options, options: ConnectorOptions): 
   const isTls = target.protocol === 'https:'
   const port = Number(target.port) || (isTls ? 443 : 80)
 
-  if (isMetadataHostname(hostname)) {
+  if (isMetadataHostname(hostname) && !options.policy.allowList?.permitsHost(hostname)) {
     throw new CourierError(
       'TARGET_FORBIDDEN',
-      `Courier does not send requests to ${hostname}: cloud metadata addresses are blocked.`,
+      `Courier does not send requests to ${hostname}: cloud metadata addresses are blocked${options.policy.team ? ` on this team server; ${ADMIN_CAN_ALLOW}` : ''}.`,
       { phase: 'resolve' },
     )
   }
@@ -95,11 +95,12 @@ async function open(target: buildConnector.Options, options: ConnectorOptions): 
   }
 
   for (const { address } of addresses) {
-    const problem = destinationProblem(address, port, options.policy, options.allowLinkLocal)
+    const problem = destinationProblem(address, port, options.policy, options.allowLinkLocal, hostname)
     if (problem) {
       throw new CourierError(
         'TARGET_FORBIDDEN',
-        `Courier does not send requests to ${hostname} (${address}): ${problem}.`,
+        // A team server's people learn the kind of address, not the address: it would map its network.
+        `Courier does not send requests to ${options.policy.team ? hostname : `${hostname} (${address})`}: ${problem}.`,
         { phase: 'connect' },
       )
     }
@@ -111,10 +112,11 @@ async function open(target: buildConnector.Options, options: ConnectorOptions): 
     try {
       const socket = await connectTcp(address, family, port, deadline, trace)
       const remote = socket.remoteAddress ?? address
-      const problem = destinationProblem(remote, port, options.policy, options.allowLinkLocal)
+      const problem = destinationProblem(remote, port, options.policy, options.allowLinkLocal, hostname)
       if (problem) {
         socket.destroy()
-        throw new CourierError('TARGET_FORBIDDEN', `Courier does not send requests to ${remote}: ${problem}.`, {
+        const named = options.policy.team ? hostname : remote
+        throw new CourierError('TARGET_FORBIDDEN', `Courier does not send requests to ${named}: ${problem}.`, {
           phase: 'connect',
         })
       }

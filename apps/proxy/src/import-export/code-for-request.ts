@@ -9,6 +9,7 @@ import {
 import { maskSecrets } from '../send/mask-secrets.js'
 import { variableScopes } from '../send/resolve-request.js'
 import type { Store } from '../storage/store.js'
+import type { VariableValueStore } from '../storage/variable-values-store.js'
 
 /**
  * Copy as code: the request as its collection shapes it (inherited auth and headers), with
@@ -19,8 +20,9 @@ import type { Store } from '../storage/store.js'
 export async function codeForRequest(
   store: Pick<Store, 'collections' | 'environments'>,
   input: CodegenInput & { resolveVariables: boolean; revealSecrets: boolean },
+  current?: VariableValueStore,
 ): Promise<GeneratedCodeAnswer> {
-  const { chain, scopes } = await variableScopes(store, input.environmentId, input.itemId)
+  const { chain, scopes } = await variableScopes(store, input.environmentId, input.itemId, current)
   let spec = applyInheritance(input.request as never, chain)
   const notes: string[] = []
   let secrets: { name: string; value: string }[] = []

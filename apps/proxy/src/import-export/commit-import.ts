@@ -1,6 +1,6 @@
 import { GLOBALS_ID, type CollectionItem, type Environment, type Removed } from '@courier/shared'
 import type { ImportCommitted, ImportResult } from '@courier/shared/convert'
-import type { Store } from '../storage/store.js'
+import type { WorkspaceData } from '../storage/store.js'
 import { newId } from '../ids.js'
 
 /**
@@ -8,7 +8,10 @@ import { newId } from '../ids.js'
  * ids), each environment created, globals merged by name. Names and values are stored as
  * data; nothing in them is interpreted.
  */
-export async function commitImport(store: Store, result: ImportResult): Promise<ImportCommitted> {
+export async function commitImport(
+  store: WorkspaceData,
+  result: Pick<ImportResult, 'collections' | 'environments'>,
+): Promise<ImportCommitted> {
   const now = new Date().toISOString()
   const collections = []
   for (const tree of result.collections) {

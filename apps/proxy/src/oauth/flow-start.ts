@@ -1,7 +1,6 @@
 import {
   OAUTH_STATE_TTL_MS,
   isBrowserGrant,
-  oauthEnvironmentKey,
   type OAuth2Config,
   type OAuthCheck,
   type OAuthFlowView,
@@ -20,6 +19,7 @@ import { oauthError } from './oauth-error.js'
 import { STEP_IN_MESSAGES } from './step-titles.js'
 import { requestToken, withScopeParams } from './token-request.js'
 import type { StoredToken } from './token-vault.js'
+import { ownedEnvironmentKey, type OAuthCaller } from './token-owner.js'
 
 export type Started = { view: OAuthFlowView; binding: string | null }
 
@@ -35,9 +35,11 @@ export async function startFlow(
   config: OAuth2Config,
   environmentId: string | null | undefined,
   grant: OAuth2Config['grant'],
+  caller?: OAuthCaller,
 ): Promise<Started> {
   const { iso } = context
-  const environmentKey = oauthEnvironmentKey(environmentId)
+  // The caller's own key (team mode: per person), so the tokens this flow obtains are theirs.
+  const environmentKey = ownedEnvironmentKey(caller, environmentId)
   const tokenKey = config.tokenKey.trim() || 'default'
   const view: OAuthFlowView = {
     id: newId(),

@@ -6,6 +6,7 @@ import type { OAuthHttpContext } from './oauth-http.js'
 import type { OAuthStore } from '../storage/oauth-store.js'
 import { JwksCache } from './token-inspection.js'
 import { TokenVault } from './token-vault.js'
+import type { OAuthCaller } from './token-owner.js'
 
 export type OAuthServiceOptions = {
   store: OAuthStore
@@ -17,7 +18,11 @@ export type OAuthServiceOptions = {
   /** Origins Courier answers on, to tell whether a redirect URI is one it captures itself. */
   ownOrigins: () => ReadonlySet<string>
   /** Resolves `{{variables}}` in a config the way a send does. */
-  resolveConfig: (config: OAuth2Config, environmentId: string | null | undefined) => Promise<OAuth2Config>
+  resolveConfig: (
+    config: OAuth2Config,
+    environmentId: string | null | undefined,
+    caller?: OAuthCaller,
+  ) => Promise<OAuth2Config>
   now?: () => number
   /** Waits between device polls; tests make it instant. */
   wait?: (ms: number, signal: AbortSignal) => Promise<void>

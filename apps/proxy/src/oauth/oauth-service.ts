@@ -1,6 +1,5 @@
 import {
   OAuth2ConfigSchema,
-  oauthEnvironmentKey,
   type OAuthFlowStart,
   type OAuthFlowView,
   type OAuthMetadata,
@@ -18,9 +17,11 @@ import { oauthError } from './oauth-error.js'
 import { STEP_TITLES } from './step-titles.js'
 import { authorizeSend, TokenLocks } from './token-renew.js'
 import { tokenView } from './token-vault.js'
+import { ownedEnvironmentKey, ownsKey, type OAuthCaller } from './token-owner.js'
 
 export type { CallbackBinding } from './flow-finish.js'
 export type { OAuthServiceOptions } from './oauth-context.js'
+export type { OAuthCaller } from './token-owner.js'
 
 /**
  * Runs OAuth 2 flows for the person and keeps their tokens: every grant, discovery, the callback
@@ -42,9 +43,13 @@ export class OAuthService {
     this.context.pollers.clear()
   }
 
-  async discover(issuer: string, environmentId: string | null | undefined): Promise<OAuthMetadata> {
+  async discover(
+    issuer: string,
+    environmentId: string | null | undefined,
+    caller?: OAuthCaller,
+  ): Promise<OAuthMetadata> {
     const { options, discoveries, now } = this.context
-    const config = await options.resolveConfig(OAuth2ConfigSchema.parse({ issuer }), environmentId)
+    const config = await options.resolveConfig(OAuth2ConfigSchema.parse({ issuer }), environmentId, caller)
     const result = await discover(config.issuer, await options.http())
     if (!result.ok) throw result.error
     discoveries.set(result.metadata.issuer, { metadata: result.metadata, at: now() })
@@ -52,14 +57,25 @@ export class OAuthService {
   }
 
   /** Starts a flow. Browser grants answer a binding value for the callback cookie. */
-  async start(input: OAuthFlowStart): Promise<Started> {
-    const config = await this.context.options.resolveConfig(OAuth2ConfigSchema.parse(input.config), input.environmentId)
-    return startFlow(this.context, config, input.environmentId, input.grant ?? config.grant)
+  /** Starts a flow for `caller` (team mode: the tokens it obtains are theirs alone). */
+  async start(input: OAuthFlowStart, caller?: OAuthCaller): Promise<Started> {
+    const config = await this.context.options.resolveConfig(
+      OAuth2ConfigSchema.parse(input.config),
+      input.environmentId,
+      caller,
+    )
+    return startFlow(this.context, config, input.environmentId, input.grant ?? config.grant, caller)
   }
 
-  async get(id: string): Promise<OAuthFlowView> {
+  /** A flow of `caller`'s; anyone else's answers NOT_FOUND like one that never existed. */
+  private async owned(id: string, caller: OAuthCaller | undefined) {
+    const flow = await this.context.flows.get(id)
+    return flow && ownsKey(caller, flow.view.environmentKey) ? flow : undefined
+  }
+
+  async get(id: string, caller?: OAuthCaller): Promise<OAuthFlowView> {
     const { flows, pollers, now, iso } = this.context
-    const flow = await flows.get(id)
+    const flow = await this.owned(id, caller)
     if (!flow) throw new CourierError('NOT_FOUND', 'No OAuth flow has that id; start a new one.')
     const live = flow.view.status === 'waiting' || flow.view.status === 'polling'
     if (live && Date.parse(flow.view.expiresAt) < now()) {
@@ -90,9 +106,9 @@ export class OAuthService {
     return flow.view
   }
 
-  async cancel(id: string): Promise<OAuthFlowView> {
+  async cancel(id: string, caller?: OAuthCaller): Promise<OAuthFlowView> {
     const { flows, pollers, options, iso } = this.context
-    const flow = await flows.get(id)
+    const flow = await this.owned(id, caller)
     if (!flow) throw new CourierError('NOT_FOUND', 'No OAuth flow has that id.')
     if (flow.view.status !== 'waiting' && flow.view.status !== 'polling') return flow.view
     pollers.get(id)?.abort()
@@ -104,7 +120,9 @@ export class OAuthService {
   }
 
   /** The callback from a pasted redirect URL: query for code flows, fragment for implicit. */
-  finishPasted(flowId: string, text: string): Promise<OAuthFlowView> {
+  async finishPasted(flowId: string, text: string, caller?: OAuthCaller): Promise<OAuthFlowView> {
+    if (!(await this.owned(flowId, caller)))
+      throw new CourierError('NOT_FOUND', 'No OAuth flow has that id; start a new one.')
     return finishPasted(this.context, flowId, text)
   }
 
@@ -113,19 +131,23 @@ export class OAuthService {
     return finishFlow(this.context, pairs, binding, carrier)
   }
 
-  async token(environmentId: string | null | undefined, tokenKey: string): Promise<OAuthTokenView | null> {
-    const environmentKey = oauthEnvironmentKey(environmentId)
+  async token(
+    environmentId: string | null | undefined,
+    tokenKey: string,
+    caller?: OAuthCaller,
+  ): Promise<OAuthTokenView | null> {
+    const environmentKey = ownedEnvironmentKey(caller, environmentId)
     const key = tokenKey.trim() || 'default'
     const stored = await this.context.vault.get(environmentKey, key)
     return stored ? tokenView(environmentKey, key, stored) : null
   }
 
-  async forget(environmentId: string | null | undefined, tokenKey: string): Promise<void> {
-    await this.context.vault.remove(oauthEnvironmentKey(environmentId), tokenKey.trim() || 'default')
+  async forget(environmentId: string | null | undefined, tokenKey: string, caller?: OAuthCaller): Promise<void> {
+    await this.context.vault.remove(ownedEnvironmentKey(caller, environmentId), tokenKey.trim() || 'default')
   }
 
   /** The OAuth step of a send: the stored token, renewed first when it expired (`token-renew.ts`). */
-  authorize(spec: RequestSpec, environmentId: string | null | undefined): Promise<RequestSpec> {
-    return authorizeSend(this.context, this.locks, spec, environmentId)
+  authorize(spec: RequestSpec, environmentId: string | null | undefined, caller?: OAuthCaller): Promise<RequestSpec> {
+    return authorizeSend(this.context, this.locks, spec, environmentId, caller)
   }
 }

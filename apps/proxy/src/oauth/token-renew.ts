@@ -1,7 +1,8 @@
-import { oauthEnvironmentKey, type OAuth2Config, type RequestSpec } from '@courier/shared'
+import type { OAuth2Config, RequestSpec } from '@courier/shared'
 import type { OAuthContext } from './oauth-context.js'
 import { oauthError } from './oauth-error.js'
 import { startFlow } from './flow-start.js'
+import { ownedEnvironmentKey, type OAuthCaller } from './token-owner.js'
 
 /** A token counts as expired this long before it does, so it never dies in flight. */
 const EXPIRY_SKEW_MS = 5_000
@@ -33,10 +34,12 @@ export async function authorizeSend(
   locks: TokenLocks,
   spec: RequestSpec,
   environmentId: string | null | undefined,
+  caller?: OAuthCaller,
 ): Promise<RequestSpec> {
   if (spec.auth.type !== 'oauth2') return spec
   const config = spec.auth.config
-  const environmentKey = oauthEnvironmentKey(environmentId)
+  // The sender's own token (team mode: per person).
+  const environmentKey = ownedEnvironmentKey(caller, environmentId)
   const tokenKey = config.tokenKey.trim() || 'default'
   const token = await locks.run(`${environmentKey}\u0000${tokenKey}`, async () => {
     const stored = await context.vault.get(environmentKey, tokenKey)
@@ -55,7 +58,7 @@ export async function authorizeSend(
         `There is no OAuth 2 token under "${tokenKey}"${environmentKey === 'default' ? '' : ' for this environment'} yet: choose Get new access token in the Auth tab.`,
       )
     }
-    const { view } = await startFlow(context, config, environmentId, renew)
+    const { view } = await startFlow(context, config, environmentId, renew, caller)
     if (view.status !== 'completed') {
       const what =
         renew === 'refresh_token' ? 'Refreshing the expired OAuth 2 token failed' : 'Getting an OAuth 2 token failed'

@@ -64,7 +64,7 @@ export async function loginRoute(
       return send(reply, 200, SIGNED_IN_PAGE)
     }
     if (await options.cookie.session(request)) return send(reply, 200, SIGNED_IN_PAGE)
-    options.limiter.fail(reply)
+    await options.limiter.fail(reply)
     return send(reply, 401, LINK_SPENT_PAGE)
   })
 }

@@ -1,15 +1,21 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { FILES_PATH, TOKEN_HEADER } from '@courier/shared'
 import { CourierError } from '../errors.js'
 import { safeEqual } from '../storage/sessions.js'
+import type { ActiveSession } from '../storage/sessions.js'
+import type { Actor } from '../team/scope.js'
+import type { FailureLimiter } from './failure-limiter.js'
 import type { SessionCookie } from './session-cookie.js'
 
 export { readCookie } from './session-cookie.js'
+export { FailureLimiter } from './failure-limiter.js'
 
 /**
  * The routes anyone who reaches Courier may run, as `METHOD url-pattern` (HEAD goes with GET):
- * the page and its files (they carry no secret without a session), the login link, and the OAuth
+ * the page and its files (they carry no secret without a session), the login link, the team
+ * server's sign-in and set-password forms (each checks its own Origin), its OpenID Connect start
+ * and callback (single-use state bound to the browser), and the OAuth
  * callback (checked by its own single-use state and browser binding). Every other route, and
  * every unmatched non-GET request, is gated. The decision is made on the route the router
  * matched, so no spelling of a path (percent-encoding, `//`, dot segments, absolute form) can
@@ -19,6 +25,12 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /',
   'GET /index.html',
   'GET /login',
+  'GET /sign-in',
+  'POST /sign-in',
+  'GET /set-password',
+  'POST /set-password',
+  'GET /sign-in/oidc',
+  'GET /sign-in/oidc/callback',
   'GET /oauth/callback',
   'POST /oauth/callback',
   'GET /*',
@@ -44,25 +56,28 @@ export type SecurityGateOptions = {
   allowedOrigins: () => ReadonlySet<string>
   cookie: SessionCookie
   limiter: FailureLimiter
+  /** Team mode: people sign in (sessions name a user) and API tokens act for their owner. */
+  team?: TeamIdentity
 }
 
-/** Failed credentials (API calls, login links) per minute before everyone waits. */
-const MAX_FAILURES_PER_MINUTE = 30
+export type TeamIdentity = {
+  /** The active person a session belongs to, or null (none, or disabled). */
+  sessionActor: (session: ActiveSession) => Promise<Actor | null>
+  /** The active person an API token belongs to, or null (unknown, revoked, or the person disabled). */
+  tokenActor: (token: string) => Promise<Actor | null>
+  /** Where to sign in, for the 401 sentence. */
+  signInUrl: () => string
+}
 
-export class FailureLimiter {
-  private failures: number[] = []
-  constructor(private readonly now: () => number = Date.now) {}
+export const TOKEN_REFUSED =
+  'This API token is unknown or was revoked. Ask your Courier admin for a new one (courier tokens create --user EMAIL).'
 
-  /** Records a failure; throws RATE_LIMITED once there were too many in the last minute. */
-  fail(reply: FastifyReply): void {
-    const now = this.now()
-    this.failures = this.failures.filter((at) => now - at < 60_000)
-    this.failures.push(now)
-    if (this.failures.length > MAX_FAILURES_PER_MINUTE) {
-      reply.header('retry-after', '60')
-      throw new CourierError('RATE_LIMITED')
-    }
-  }
+/** The token of an `Authorization: Bearer …` header, if there is exactly one. */
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization
+  if (typeof header !== 'string') return undefined
+  const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header)
+  return match ? match[1] : ''
 }
 
 export const SIGN_IN_SENTENCE =
@@ -124,17 +139,30 @@ export default fp<SecurityGateOptions>(
 
       const header = request.headers[TOKEN_HEADER]
       const presented = Array.isArray(header) ? undefined : header
-      if (!safeEqual(presented, options.token)) {
+      const bearer = options.team ? bearerToken(request) : undefined
+      if (safeEqual(presented, options.token)) {
+        // The in-process secret: Courier's own code (tests, an embedding CLI), acting as the local user.
+      } else if (options.team && bearer !== undefined) {
+        // An API token (the remote `courier run`): no cookie is involved, so no CSRF token either.
+        const actor = bearer === '' ? null : await options.team.tokenActor(bearer)
+        if (!actor) {
+          await options.limiter.fail(reply)
+          throw new CourierError('UNAUTHORIZED', TOKEN_REFUSED)
+        }
+        request.actor = actor
+      } else {
         const session = await options.cookie.session(request)
-        if (!session || (!isRead && !safeEqual(presented, session.csrf))) {
-          options.limiter.fail(reply)
+        const actor = session && options.team ? await options.team.sessionActor(session) : null
+        if (!session || (options.team && !actor) || (!isRead && !safeEqual(presented, session.csrf))) {
+          await options.limiter.fail(reply)
           throw new CourierError(
             'UNAUTHORIZED',
-            session
+            session && (!options.team || actor)
               ? 'This page lost its session token; reload it.'
-              : `You are not signed in to Courier (or the session ended). ${SIGN_IN_SENTENCE}`,
+              : `You are not signed in to Courier (or the session ended). ${options.team ? `Sign in at ${options.team.signInUrl()}.` : SIGN_IN_SENTENCE}`,
           )
         }
+        if (actor) request.actor = actor
       }
       if (!isRead && !hasAllowedContentType(request)) {
         throw new CourierError(

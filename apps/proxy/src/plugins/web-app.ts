@@ -9,12 +9,15 @@ import { request as undiciRequest } from 'undici'
 import type { Sessions } from '../storage/sessions.js'
 import type { FailureLimiter } from './security-gate.js'
 import type { SessionCookie } from './session-cookie.js'
-import { loginRoute, SIGNED_OUT_PAGE } from './login-route.js'
+import { LOGIN_PATH, loginRoute, SIGNED_OUT_PAGE } from './login-route.js'
+import { SIGN_IN_PATH } from './team-pages.js'
 
 export type WebAppOptions = {
   cookie: SessionCookie
   sessions: () => Sessions
   limiter: FailureLimiter
+  /** Team mode: a browser without a session goes to the sign-in page; login links are not how people sign in. */
+  team?: boolean
   webDist: string | null
   viteUrl: string | null
 }
@@ -60,12 +63,19 @@ export default fp<WebAppOptions>(
         .type('text/html; charset=utf-8')
       if (!options.viteUrl) reply.header('content-security-policy', CSP)
       const session = await options.cookie.session(request)
+      if (!session && options.team) return reply.redirect(SIGN_IN_PATH, 303)
       if (!session) return reply.code(401).send(SIGNED_OUT_PAGE)
       options.cookie.set(reply, session)
       return reply.send(withToken(html, session.csrf))
     }
 
-    await fastify.register(loginRoute, { cookie: options.cookie, sessions: options.sessions, limiter: options.limiter })
+    if (options.team) fastify.get(LOGIN_PATH, (_request, reply) => reply.redirect(SIGN_IN_PATH, 303))
+    else
+      await fastify.register(loginRoute, {
+        cookie: options.cookie,
+        sessions: options.sessions,
+        limiter: options.limiter,
+      })
 
     if (options.viteUrl) {
       const viteUrl = options.viteUrl

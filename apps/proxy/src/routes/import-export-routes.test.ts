@@ -8,7 +8,8 @@ describe('import routes', () => {
     const app = await buildTestApp()
     const { report, committed } = await importAndCommit(app, fixture('wise-groups-api.postman_collection.json'))
     expect(report.counts).toMatchObject({ collections: 1, folders: 1, requests: 11 })
-    expect(report.skipped.some((s: { what: string }) => s.what === 'test script')).toBe(true)
+    // Scripts are kept now: the report no longer lists them as lost.
+    expect(report.skipped.some((s: { what: string }) => s.what === 'test script')).toBe(false)
     const list = (await app.api({ method: 'GET', url: '/api/collections' })).json()
     expect(list).toHaveLength(1)
     expect(list[0].id).toBe(committed.collections[0].id)

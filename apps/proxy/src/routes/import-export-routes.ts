@@ -17,6 +17,7 @@ import { commitImport } from '../import-export/commit-import.js'
 import { fetchImportUrl } from '../import-export/fetch-import-url.js'
 import { historyForExport, textBodies } from '../import-export/history-for-export.js'
 import { serverFetchContext } from '../send/outbound.js'
+import { can } from '../team/scope.js'
 import { parseInput } from './parse-input.js'
 
 export type ImportExportRoutesOptions = { version: string }
@@ -61,19 +62,19 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
     if (items > 10_000)
       throw new CourierError('IMPORT_TOO_LARGE', 'An import may hold at most 10 000 requests and folders.')
     reply.code(201)
-    return commitImport(fastify.store, result)
+    return commitImport(request.scope.data, result)
   })
 
   fastify.post(e.exportCollection.path, async (request) => {
     const input = parseInput(e.exportCollection.body, request.body)
-    const tree = await fastify.store.collections.get(input.collectionId)
+    const tree = await request.scope.data.collections.get(input.collectionId)
     if (!tree) throw new CourierError('NOT_FOUND', 'That collection no longer exists.', { field: 'collectionId' })
     if (input.folderId && !tree.items.some((item) => item.id === input.folderId && item.kind === 'folder')) {
       throw new CourierError('NOT_FOUND', 'That folder is no longer in this collection.', { field: 'folderId' })
     }
     if (input.format === 'postman')
       return exportPostman(tree, {
-        includeSecrets: input.includeSecrets,
+        includeSecrets: input.includeSecrets && can.readSecrets(request.scope.role),
         ...(input.folderId ? { folderId: input.folderId } : {}),
       })
     const scoped = input.folderId ? { ...tree, items: subtree(tree.items, input.folderId) } : tree
@@ -82,22 +83,31 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
 
   fastify.post(e.exportWorkspace.path, async (request) => {
     const input = parseInput(e.exportWorkspace.body, request.body)
-    return exportWorkspace(await fastify.store.collections.list(), await fastify.store.environments.list(), {
-      includeSecrets: input.includeSecrets,
+    return exportWorkspace(await request.scope.data.collections.list(), await request.scope.data.environments.list(), {
+      // Only owners and admins read secret values, so only their exports may carry them.
+      includeSecrets: input.includeSecrets && can.readSecrets(request.scope.role),
       version: options.version,
     })
   })
 
   fastify.post(e.exportHistory.path, async (request) => {
     const input = parseInput(e.exportHistory.body, request.body)
-    const entries = await historyForExport(fastify.store.history, input)
+    const entries = await historyForExport(request.scope.history, input)
     if (input.format === 'csv') return exportHistoryCsv(entries)
     if (input.format === 'json') return exportHistoryJson(entries, options.version)
     return exportHar(entries, { version: options.version, bodies: await textBodies(fastify.bodies, entries) })
   })
 
   fastify.post(e.generateCode.path, async (request) => {
-    return codeForRequest(fastify.store, parseInput(e.generateCode.body, request.body))
+    const input = parseInput(e.generateCode.body, request.body)
+    const { scope } = request
+    // The request's own workspace and the person's current values, as a send would resolve them;
+    // secrets revealed only to those who may read them.
+    return codeForRequest(
+      scope.data,
+      { ...input, revealSecrets: input.revealSecrets && can.readSecrets(scope.role) },
+      fastify.store.currentValues(scope.workspaceId, scope.actor.userId),
+    )
   })
 
   fastify.post(e.parseCurl.path, async (request) => {

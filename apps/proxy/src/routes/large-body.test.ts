@@ -1,44 +1,14 @@
 import { createHash } from 'node:crypto'
-import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { TOKEN_HEADER, type ResponseRecord } from '@courier/shared'
 import { request } from 'undici'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildTestApp, TEST_TOKEN } from '../test/build-test-app.js'
+import { expectedHash, startGenerator } from '../test/generated-body.js'
 
 const MB = 1024 * 1024
 // CI-sized; bench/large-body.mjs runs the same path with 1 GB.
 const SIZE = Number(process.env.COURIER_LARGE_BODY_MB ?? 192) * MB
-
-/** 1 MB of a repeating, non-compressible-looking pattern, so every byte position is checkable. */
-const CHUNK = Buffer.from(Array.from({ length: MB }, (_, i) => (i * 131 + (i >> 10)) & 0xff))
-
-function expectedHash(size: number): string {
-  const hash = createHash('sha256')
-  for (let sent = 0; sent < size; sent += MB) hash.update(CHUNK.subarray(0, Math.min(MB, size - sent)))
-  return hash.digest('hex')
-}
-
-/** An upstream that generates `size` bytes as it writes them, honouring backpressure. */
-async function startGenerator(size: number) {
-  const server = createServer((_request, response) => {
-    response.setHeader('Content-Type', 'application/octet-stream')
-    response.setHeader('Content-Length', String(size))
-    let sent = 0
-    const pump = () => {
-      while (sent < size) {
-        const piece = CHUNK.subarray(0, Math.min(MB, size - sent))
-        sent += piece.length
-        if (!response.write(piece)) return void response.once('drain', pump)
-      }
-      response.end()
-    }
-    pump()
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/big.bin`
-}
 
 describe('a very large response', () => {
   it(

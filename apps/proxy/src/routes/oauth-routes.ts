@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import {
   OAUTH_CALLBACK_PATH,
@@ -54,14 +54,20 @@ export default async function oauthRoutes(fastify: FastifyInstance, options: OAu
     deleteOAuthToken,
   } = endpoints
 
+  // Flows and tokens are the asking person's own (team mode), in the request's workspace.
+  const caller = (request: FastifyRequest) => ({
+    userId: request.scope.actor.userId,
+    workspaceId: request.scope.workspaceId,
+  })
+
   fastify.post(discoverOAuth.path, async (request) => {
     const input = parseInput(discoverOAuth.body, request.body)
-    return fastify.oauth.discover(input.issuer, input.environmentId)
+    return fastify.oauth.discover(input.issuer, input.environmentId, caller(request))
   })
 
   fastify.post(startOAuthFlow.path, async (request, reply) => {
     const input = parseInput(startOAuthFlow.body, request.body)
-    const { view, binding } = await fastify.oauth.start(input)
+    const { view, binding } = await fastify.oauth.start(input, caller(request))
     if (binding) {
       // Lax: the provider's redirect is a top-level navigation from another site.
       reply.header(
@@ -74,28 +80,28 @@ export default async function oauthRoutes(fastify: FastifyInstance, options: OAu
 
   fastify.get(getOAuthFlow.path, async (request) => {
     const { id } = parseInput(getOAuthFlow.params, request.params)
-    return fastify.oauth.get(id)
+    return fastify.oauth.get(id, caller(request))
   })
 
   fastify.post(finishOAuthFlow.path, async (request, reply) => {
     const { id } = parseInput(finishOAuthFlow.params, request.params)
     const { url } = parseInput(finishOAuthFlow.body, request.body)
-    return answerFlow(reply, await fastify.oauth.finishPasted(id, url))
+    return answerFlow(reply, await fastify.oauth.finishPasted(id, url, caller(request)))
   })
 
   fastify.delete(cancelOAuthFlow.path, async (request) => {
     const { id } = parseInput(cancelOAuthFlow.params, request.params)
-    return fastify.oauth.cancel(id)
+    return fastify.oauth.cancel(id, caller(request))
   })
 
   fastify.get(getOAuthToken.path, async (request) => {
     const query = parseInput(getOAuthToken.query, request.query)
-    return fastify.oauth.token(query.environmentId, query.tokenKey)
+    return fastify.oauth.token(query.environmentId, query.tokenKey, caller(request))
   })
 
   fastify.delete(deleteOAuthToken.path, async (request, reply) => {
     const query = parseInput(deleteOAuthToken.query, request.query)
-    await fastify.oauth.forget(query.environmentId, query.tokenKey)
+    await fastify.oauth.forget(query.environmentId, query.tokenKey, caller(request))
     return reply.code(204).send()
   })
 

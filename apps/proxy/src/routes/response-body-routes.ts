@@ -18,7 +18,7 @@ export default async function responseBodyRoutes(fastify: FastifyInstance) {
     const { id } = parseInput(IdParamsSchema, request.params)
     const { download } = parseInput(QuerySchema, request.query)
     if (!ID_PATTERN.test(id)) throw new CourierError('NOT_FOUND', 'That response body no longer exists.')
-    const entry = await fastify.store.history.get(id)
+    const entry = await request.scope.history.get(id)
     const size = entry && (await fastify.bodies.size(id))
     if (!entry || size === undefined) throw new CourierError('NOT_FOUND', 'That response body no longer exists.')
 

@@ -70,4 +70,47 @@ describe('courier run', () => {
     const app = await buildTestApp()
     await expect(runCollection(sendServices(app), { collection: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
+
+  it('runs the tests of every request, per iteration with its data row, and follows setNextRequest', async () => {
+    const app = await buildTestApp()
+    const upstream = await startUpstream((request, response) => {
+      response.setHeader('content-type', 'application/json')
+      response.end(JSON.stringify({ path: request.url }))
+    })
+    const collection = await app.store.collections.create('Data')
+    const request = (name: string, url: string, test: string, preRequest = '') =>
+      app.store.collections.createItem({
+        kind: 'request',
+        collectionId: collection.id,
+        name,
+        request: { method: 'GET', url, scripts: { preRequest, test } } as never,
+      })
+    await request(
+      'Search',
+      `${upstream.url('').replace(/\/$/, '')}/search/{{term}}`,
+      "pm.test('path has the term', () => pm.expect(pm.response.json().path).to.eql('/search/' + pm.iterationData.get('term')))\n" +
+        "pm.test('term is not boots', () => pm.expect(pm.iterationData.get('term')).not.to.eql('boots'))\n" +
+        "if (pm.info.iteration === 0) pm.execution.setNextRequest('Last')",
+    )
+    await request('Skipped by setNextRequest', upstream.url('/never'), '')
+    await request('Last', upstream.url('/last'), "pm.test('last', () => pm.response.to.have.status(200))")
+
+    const result = await runCollection(sendServices(app), {
+      collection: 'Data',
+      data: [{ term: 'shoes' }, { term: 'boots' }],
+    })
+    expect(result.iterations).toBe(2)
+    expect(result.steps.map((s) => [s.iteration, s.name, s.passed])).toEqual([
+      [0, 'Search', true],
+      [0, 'Last', true],
+      [1, 'Search', false],
+      [1, 'Skipped by setNextRequest', true],
+      [1, 'Last', true],
+    ])
+    expect(upstream.received.map((r) => r.url)).toEqual(['/search/shoes', '/last', '/search/boots', '/never', '/last'])
+    const printed = formatRun(result, false)
+    expect(printed).toContain('✗ term is not boots')
+    expect(printed).toContain('Tests: 5 passed, 1 failed')
+    expect(printed).toContain('Iteration 2/2')
+  })
 })

@@ -36,7 +36,8 @@ async function write(files: SealedFiles, path: string, data: Buffer): Promise<vo
 }
 
 describe('sealed files', () => {
-  const sizes = [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 3 * CHUNK + 17]
+  // From 4 chunks on (BATCH_CHUNKS), whole batches go through the sealing thread; the rest is sealed here.
+  const sizes = [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 3 * CHUNK + 17, 4 * CHUNK, 4 * CHUNK + 1, 9 * CHUNK + 17]
   it.each(sizes)(
     'round-trips %i bytes, its size comes from the file size, every range boundary reads exactly',
     async (size) => {

@@ -13,11 +13,12 @@ import {
   type Geometry,
   type KeyDeriver,
 } from './sealed-format.js'
-import { createSealedWriter, type SealedWriter } from './sealed-writer.js'
+import { createSealedWriter, type SealedOutput, type SealedWriter } from './sealed-writer.js'
 
 /** A read fetches up to this many bytes of sealed chunks at once into one reused buffer. */
 const READ_BYTES = 1024 * 1024
 
+/** The same shapes as ports/blob-store.ts (secrets imports no port). */
 export type ByteRange = { start: number; end: number }
 
 export type OpenedRead = { size: number; stream: Readable }
@@ -38,8 +39,9 @@ export class SealedFiles {
     private readonly chunkShift?: number,
   ) {}
 
-  createWriter(path: string): SealedWriter {
-    return createSealedWriter(this.derive, this.chunkShift, path)
+  /** A writer to a file at `path`, or into another output (database rows). */
+  createWriter(target: string | SealedOutput): SealedWriter {
+    return createSealedWriter(this.derive, this.chunkShift, target, this.what)
   }
 
   /** Streams `source` into a sealed file at `path`; answers the plain size. A failed source leaves nothing. */

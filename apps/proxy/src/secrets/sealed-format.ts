@@ -70,7 +70,8 @@ export function fileKeyFromHeader(header: Buffer, derive: KeyDeriver, what: stri
   return keyFor(Buffer.from(header.subarray(0, HEADER_SIZE)), derive)
 }
 
-function nonce(file: FileKey, index: number, last: boolean): Buffer {
+/** The nonce of chunk `index`: the file's prefix, the counter, the last flag. */
+export function chunkNonce(file: FileKey, index: number, last: boolean): Buffer {
   const iv = Buffer.alloc(12)
   file.prefix.copy(iv, 0)
   iv.writeUInt32BE(index, PREFIX_SIZE)
@@ -80,7 +81,7 @@ function nonce(file: FileKey, index: number, last: boolean): Buffer {
 
 /** Seals chunk `index` from its plain pieces (their total is chunkSize, or less for the last). */
 export function sealChunk(file: FileKey, index: number, last: boolean, pieces: readonly Buffer[]): Buffer[] {
-  const cipher = createCipheriv('aes-256-gcm', file.key, nonce(file, index, last))
+  const cipher = createCipheriv('aes-256-gcm', file.key, chunkNonce(file, index, last))
   cipher.setAAD(file.header)
   const out = pieces.map((piece) => cipher.update(piece))
   out.push(cipher.final(), cipher.getAuthTag())
@@ -90,7 +91,7 @@ export function sealChunk(file: FileKey, index: number, last: boolean, pieces: r
 /** Opens one sealed chunk (ciphertext and tag); throws STORAGE_CORRUPT when it does not verify. */
 export function openChunk(file: FileKey, index: number, last: boolean, sealed: Buffer, what: string): Buffer {
   if (sealed.length < TAG_SIZE) throw damaged(what)
-  const decipher = createDecipheriv('aes-256-gcm', file.key, nonce(file, index, last))
+  const decipher = createDecipheriv('aes-256-gcm', file.key, chunkNonce(file, index, last))
   decipher.setAAD(file.header)
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_SIZE))
   try {
@@ -100,6 +101,11 @@ export function openChunk(file: FileKey, index: number, last: boolean, sealed: B
   } catch (cause) {
     throw damaged(what, cause)
   }
+}
+
+/** Where chunk `index` starts in the sealed file. */
+export function chunkOffset(index: number, chunkSize: number): number {
+  return HEADER_SIZE + index * (chunkSize + TAG_SIZE)
 }
 
 export type Geometry = { plainSize: number; chunks: number; chunkSize: number }

@@ -2,12 +2,24 @@ import { GLOBALS_ID, type CaptureRule, type ResponseRecord } from '@courier/shar
 import { query } from 'jsonpath-rfc9535'
 import type { BodyStore } from '../storage/body-store.js'
 import type { Store } from '../storage/store.js'
+import type { VariableValueStore } from '../storage/variable-values-store.js'
 
-export type CaptureServices = { store: Pick<Store, 'environments'>; bodies: Pick<BodyStore, 'readText'> }
+export type CaptureServices = {
+  store: Pick<Store, 'environments'>
+  bodies: Pick<BodyStore, 'readText'>
+  /**
+   * The sender's own current values. With `into: 'current'` (team mode) a capture writes there and
+   * the shared value stays as it is; otherwise (single-user) it writes the shared value, and the
+   * sender's current value too when one is set, so the next send uses what was captured.
+   */
+  current?: VariableValueStore
+  into?: 'shared' | 'current'
+}
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024
 
-async function bodyText(bodies: CaptureServices['bodies'], record: ResponseRecord): Promise<string | null> {
+/** A response's body as text: inline, or read from the body store when textual and at most 10 MB; null otherwise. */
+export async function responseText(bodies: CaptureServices['bodies'], record: ResponseRecord): Promise<string | null> {
   if (!record.body) return null
   if (record.body.inline !== null) return record.body.inline
   if (!record.body.isText || record.body.size > MAX_JSON_BYTES) return null
@@ -32,7 +44,7 @@ async function capture(
       return found ? { value: found[1] } : { problem: `the response has no ${rule.expression} header` }
     }
     case 'json': {
-      const text = await bodyText(bodies, record)
+      const text = await responseText(bodies, record)
       if (text === null) return { problem: 'the body is not text (or is over 10 MB)' }
       let document: unknown
       try {
@@ -72,9 +84,28 @@ export async function applyCaptures(
       record.notes.push(`{{${rule.variable}}} was not set: ${outcome.problem}.`)
       continue
     }
-    const environment = await services.store.environments.setVariable(target, rule.variable, outcome.value)
+    const environment = await writeCapture(services, target, rule.variable, outcome.value)
     record.notes.push(
-      `{{${rule.variable}}} set in ${environment.name} from the ${rule.source === 'json' ? `body (${rule.expression})` : rule.source === 'header' ? `${rule.expression} header` : 'status'}.`,
+      `{{${rule.variable}}} set in ${environment.name}${services.into === 'current' ? ' (your current value)' : ''} from the ${rule.source === 'json' ? `body (${rule.expression})` : rule.source === 'header' ? `${rule.expression} header` : 'status'}.`,
     )
   }
+}
+
+/** Writes one captured value where the send's mode says; answers the environment's name. */
+export async function writeCapture(
+  services: Omit<CaptureServices, 'bodies'>,
+  target: string,
+  name: string,
+  value: string,
+): Promise<{ name: string }> {
+  const { current } = services
+  if (services.into === 'current' && current) {
+    const environment = await services.store.environments.get(target)
+    if (!environment) throw new Error('The environment of a capture no longer exists.')
+    await current.set(target, name, value)
+    return environment
+  }
+  const environment = await services.store.environments.setVariable(target, name, value)
+  if (current && (await current.list(target)).some((c) => c.name === name)) await current.set(target, name, value)
+  return environment
 }

@@ -1,14 +1,23 @@
-import { statusForCode, type RequestSpec, type ResponseRecord, type SendInputSchema } from '@courier/shared'
+import {
+  statusForCode,
+  type Scope as VariableScope,
+  type RequestSpec,
+  type ResponseRecord,
+  type SendInputSchema,
+} from '@courier/shared'
 import type { z } from 'zod'
 import { sendRequest } from '../engine/send-request.js'
 import { engineSettingsFrom } from '../engine/settings.js'
 import { buildFileBody } from '../engine/file-body.js'
 import { newId } from '../ids.js'
 import type { AppSettingsService } from '../storage/app-settings.js'
+import type { OAuthCaller } from '../oauth/token-owner.js'
 import type { BodyStore } from '../storage/body-store.js'
-import type { CookieJars } from '../storage/cookie-jars.js'
+import { jarOf, type CookieJars } from '../storage/cookie-jars.js'
 import type { FileStore } from '../storage/file-store.js'
+import { LOCAL_USER_ID } from '../storage/migrations/0011-team.js'
 import type { Store } from '../storage/store.js'
+import { localScope, type Scope } from '../team/scope.js'
 import { applyCaptures } from './apply-captures.js'
 import { maskSecrets, type SecretValue } from './mask-secrets.js'
 import type { Outbound } from './outbound.js'
@@ -16,6 +25,7 @@ import { historyRecordFor } from './record-exchange.js'
 import { resolveRequest } from './resolve-request.js'
 import type { Retention } from './retention.js'
 import { concurrencyLimitError, type SendSlots } from './send-slots.js'
+import type { UserSendLimits } from './user-limits.js'
 
 /** A send as the contract parses it: the request, the active environment, the saved item it belongs to. */
 export type PerformSendInput = z.infer<typeof SendInputSchema>
@@ -25,7 +35,8 @@ const INLINE_LIMIT = 256 * 1024
 
 /** Where a send's OAuth 2 auth becomes a token (fetched or refreshed first when needed). */
 export interface RequestAuthorizer {
-  authorize(spec: RequestSpec, environmentId: string | undefined): Promise<RequestSpec>
+  /** `caller`: whose token (team mode: each person's own). */
+  authorize(spec: RequestSpec, environmentId: string | undefined, caller?: OAuthCaller): Promise<RequestSpec>
 }
 
 /** Everything a send needs, passed in: no HTTP server, no globals. */
@@ -39,6 +50,8 @@ export type SendServices = {
   outbound: Outbound
   retention: Retention
   sendSlots: SendSlots
+  /** Team mode: each person's sends per minute and at once, counted across instances (absent: no such limits). */
+  userLimits?: UserSendLimits
   /** Where problems that do not fail the send (captures, history) are logged. */
   log: { error(details: { err: unknown }, message: string): void }
 }
@@ -46,6 +59,10 @@ export type SendServices = {
 export type SendOptions = {
   /** Cancelled by the person (the Cancel button, a closed connection). */
   signal?: AbortSignal
+  /** Who sends, in which workspace: whose collections and variables resolve, whose history records it. The local user's by default. */
+  scope?: Scope
+  /** Variables in front of the stored ones (a script's pm.variables, a run's iteration data and in-memory values). */
+  overlay?: VariableScope[]
 }
 
 /** A finished send: the record as shown (secret values masked) and the HTTP status that answers it. */
@@ -62,14 +79,21 @@ export async function performSend(
   services: SendServices,
   options: SendOptions = {},
 ): Promise<SendOutcome> {
-  // Every send holds one of the server's slots until its record is built, a cancelled one too.
-  const limit = (await services.settings.get()).send.maxConcurrentSends
-  const slot = services.sendSlots.tryAcquire(limit)
-  if (!slot) throw concurrencyLimitError(limit)
+  // A team server's per-person limits first (the sender's lease), then one of the server's slots;
+  // both are held until the record is built, a cancelled send's too.
+  const actor = (options.scope ?? localScope(services.store)).actor
+  const lease = await services.userLimits?.acquire(actor.userId)
   try {
-    return await sendHoldingSlot(input, services, options)
+    const limit = (await services.settings.get()).send.maxConcurrentSends
+    const slot = services.sendSlots.tryAcquire(limit)
+    if (!slot) throw concurrencyLimitError(limit)
+    try {
+      return await sendHoldingSlot(input, services, options)
+    } finally {
+      slot.release()
+    }
   } finally {
-    slot.release()
+    await lease?.release().catch((error: unknown) => services.log.error({ err: error }, 'send lease release failed'))
   }
 }
 
@@ -105,8 +129,14 @@ async function sendHoldingSlot(
   options: SendOptions,
 ): Promise<SendOutcome> {
   const id = newId()
-  const resolved = await resolveRequest(services.store, input)
-  const authorized = await services.oauth.authorize(resolved.spec, input.environmentId)
+  const scope = options.scope ?? localScope(services.store)
+  // Whose current values: the sender's, in the scope's workspace.
+  const current = services.store.currentValues(scope.workspaceId, scope.actor.userId)
+  const resolved = await resolveRequest(scope.data, input, current, options.overlay)
+  const authorized = await services.oauth.authorize(resolved.spec, input.environmentId, {
+    userId: scope.actor.userId,
+    workspaceId: scope.workspaceId,
+  })
   const record = await sendRequest(authorized, {
     id,
     policy: services.outbound.policy,
@@ -114,8 +144,9 @@ async function sendHoldingSlot(
     userAgent: services.outbound.userAgent,
     openSink: () => services.bodies.openSink(id),
     buildFileBody: (body) => buildFileBody(body, services.files),
-    cookieJar: await services.cookieJars.get(),
-    onCookieJarChange: () => void services.cookieJars.persist(),
+    // The sender's own jar (team mode: one per person).
+    cookieJar: await services.cookieJars.get(jarOf(scope.actor.userId)),
+    onCookieJarChange: () => void services.cookieJars.persist(jarOf(scope.actor.userId)),
     signal: options.signal,
     inlineLimit: INLINE_LIMIT,
     extraCa: services.outbound.extraCa,
@@ -128,7 +159,17 @@ async function sendHoldingSlot(
     return { record, httpStatus: 400 }
   }
   try {
-    await applyCaptures(services, input.request.captures, record, input.environmentId)
+    await applyCaptures(
+      {
+        store: scope.data,
+        bodies: services.bodies,
+        current,
+        into: scope.actor.userId === LOCAL_USER_ID ? 'shared' : 'current',
+      },
+      input.request.captures,
+      record,
+      input.environmentId,
+    )
   } catch (error) {
     services.log.error({ err: error }, 'captures failed')
     record.notes.push('The response captures could not be saved.')
@@ -143,7 +184,7 @@ async function sendHoldingSlot(
       resolved.secretVariables,
       services.bodies,
     )
-    await services.store.history.append(entry, searchText)
+    await scope.history.append(entry, searchText)
     await services.retention.apply()
   } catch (error) {
     services.log.error({ err: error }, 'history append failed')

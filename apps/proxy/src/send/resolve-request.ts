@@ -11,6 +11,7 @@ import {
 } from '@courier/shared'
 import { CourierError } from '../errors.js'
 import type { Store } from '../storage/store.js'
+import { withCurrentValues, type VariableValueStore } from '../storage/variable-values-store.js'
 
 export type ResolveInput = { request: RequestSpec; environmentId?: string | undefined; itemId?: string | undefined }
 
@@ -52,21 +53,28 @@ export async function inheritChain(
 
 /**
  * Where a request's `{{variables}}` come from: the selected environment (refused when it no
- * longer exists), its collection and folders, and the globals — in precedence order.
+ * longer exists), its collection and folders, and the globals — in precedence order; with
+ * `current`, the sender's own current values in place of the environment's and globals' shared ones.
  */
 export async function variableScopes(
   store: Pick<Store, 'collections' | 'environments'>,
   environmentId: string | undefined,
   itemId: string | undefined,
+  current?: VariableValueStore,
 ): Promise<{ environment: Environment | undefined; chain: InheritLevel[]; scopes: Scope[] }> {
-  const environment =
-    environmentId && environmentId !== GLOBALS_ID ? await store.environments.get(environmentId) : undefined
-  if (environmentId && environmentId !== GLOBALS_ID && !environment) {
+  const shared = environmentId && environmentId !== GLOBALS_ID ? await store.environments.get(environmentId) : undefined
+  if (environmentId && environmentId !== GLOBALS_ID && !shared) {
     throw new CourierError('NOT_FOUND', 'The selected environment no longer exists; choose another one.', {
       field: 'environmentId',
     })
   }
-  const globals = (await store.environments.get(GLOBALS_ID))?.variables ?? []
+  // The sender's own current values win over the shared ones (Postman's current and initial values).
+  const environment =
+    shared && current
+      ? { ...shared, variables: withCurrentValues(shared.variables, await current.list(shared.id)) }
+      : shared
+  const sharedGlobals = (await store.environments.get(GLOBALS_ID))?.variables ?? []
+  const globals = current ? withCurrentValues(sharedGlobals, await current.list(GLOBALS_ID)) : sharedGlobals
   const chain = await inheritChain(store, itemId)
   return { environment, chain, scopes: scopesFor(environment ?? null, chain, globals) }
 }
@@ -80,8 +88,13 @@ export async function variableScopes(
 export async function resolveRequest(
   store: Pick<Store, 'collections' | 'environments'>,
   input: ResolveInput,
+  current?: VariableValueStore,
+  /** Scopes in front of the stored ones: what scripts set for this request (pm.variables, iteration data). */
+  overlay: readonly Scope[] = [],
 ): Promise<ResolvedRequest> {
-  const { environment, chain, scopes } = await variableScopes(store, input.environmentId, input.itemId)
+  const found = await variableScopes(store, input.environmentId, input.itemId, current)
+  const { environment, chain } = found
+  const scopes = [...overlay, ...found.scopes]
   const { spec, report } = resolveSpec(applyInheritance(input.request, chain), scopes)
 
   const leftIn = (field: string, texts: string[]) => {

@@ -1,71 +1,55 @@
-import { readdir, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Readable } from 'node:stream'
+import type { BlobStore, BlobWriter, ByteRange, OpenedRead } from '../ports/blob-store.js'
 import type { BodySink } from '../ports/body-sink.js'
 import { CourierError } from '../errors.js'
 import { ID_PATTERN } from '../ids.js'
 import type { SecretBox } from '../secrets/secret-box.js'
-import { SealedFiles, type ByteRange, type OpenedRead } from '../secrets/sealed-file.js'
-import { PARTIAL_SUFFIX, type SealedWriter } from '../secrets/sealed-writer.js'
-import { ensurePrivateDir } from './data-dir.js'
+import { SealedFiles } from '../secrets/sealed-file.js'
+import { FileBlobs } from './file-blobs.js'
+import { readBlob } from './read-blob.js'
+
+/** Bodies removed at once when history is cleared (fewer than the database pool's connections). */
+const REMOVE_AT_ONCE = 8
 
 /** What a store needs of the SecretBox: per-file keys derived from the data key. */
 export type FileSealer = Pick<SecretBox, 'deriveKey'>
 
-/** A file in a store's folder, as the start-up sweep sees it. */
-export type StoredEntry = { name: string; path: string; id: string | null; partial: boolean; mtimeMs: number }
-
-/** Lists a store folder: ids, files being written (`.partial`), and anything else (id null). */
-export async function storedEntries(dir: string): Promise<StoredEntry[]> {
-  const names = await readdir(dir)
-  const entries: StoredEntry[] = []
-  for (const name of names) {
-    const path = join(dir, name)
-    const info = await stat(path).catch(() => undefined)
-    if (!info?.isFile()) continue
-    entries.push({
-      name,
-      path,
-      id: ID_PATTERN.test(name) ? name : null,
-      partial: name.endsWith(PARTIAL_SUFFIX),
-      mtimeMs: info.mtimeMs,
-    })
-  }
-  return entries
+/** Sealed files in `dir`: where single-user mode keeps bodies and uploads. */
+export function fileBlobs(dir: string, box: FileSealer, what: string): FileBlobs {
+  return new FileBlobs(dir, new SealedFiles((salt, info, length) => box.deriveKey(salt, info, length), what))
 }
 
 /**
- * Response bodies as files, one per send, named by the record id, sealed with the data key in
- * chunks (secrets/sealed-format.ts): a login answer's token or an echoed secret is never on disk
- * in clear. Bodies stream in and out, so their size never matters to memory. Ids are generated,
- * never taken from a person.
+ * Response bodies, one per send, under the record id, sealed with the data key in chunks
+ * (secrets/sealed-format.ts): a login answer's token or an echoed secret is never stored in
+ * clear. Bodies stream in and out, so their size never matters to memory. They live in a
+ * BlobStore: files in the data folder (single-user), rows in PostgreSQL (team mode). Ids are
+ * generated, never taken from a person.
  */
 export class BodyStore {
-  readonly sealed: SealedFiles
-  private readonly writers = new Map<string, SealedWriter>()
+  private readonly writers = new Map<string, BlobWriter>()
 
-  constructor(
-    readonly dir: string,
-    box: FileSealer,
-  ) {
-    ensurePrivateDir(dir)
-    this.sealed = new SealedFiles((salt, info, length) => box.deriveKey(salt, info, length), 'response body')
+  /** A BlobStore, or the folder of sealed files (single-user mode). */
+  constructor(readonly blobs: BlobStore) {}
+
+  static inFolder(dir: string, box: FileSealer): BodyStore {
+    return new BodyStore(fileBlobs(dir, box, 'response body'))
   }
 
-  private path(id: string): string {
+  private check(id: string): string {
     if (!ID_PATTERN.test(id)) throw new Error(`Not a body id: ${id}`)
-    return join(this.dir, id)
+    return id
   }
 
   /**
-   * A sink written to a temp file and renamed into place when it ends, replacing what was there
-   * (a redirect hop's body is replaced by the next hop's); a crash before the end leaves only the
-   * temp file, which the start-up sweep removes.
+   * A sink that publishes the body when it ends, replacing what was there (a redirect hop's body
+   * is replaced by the next hop's); a crash before the end leaves only a partial blob, which the
+   * start-up sweep removes.
    */
   openSink(id: string): BodySink {
-    const path = this.path(id)
+    this.check(id)
     void this.writers.get(id)?.abort()
-    const writer = this.sealed.createWriter(path)
+    const writer = this.blobs.createWriter(id)
     this.writers.set(id, writer)
     const settle = () => {
       if (this.writers.get(id) === writer) this.writers.delete(id)
@@ -77,17 +61,18 @@ export class BodyStore {
   }
 
   async size(id: string): Promise<number | undefined> {
-    return this.sealed.size(this.path(id))
+    return this.blobs.size(this.check(id))
   }
 
   /** The plain body (or a range of it, inclusive) with its size; undefined when there is none. */
   open(id: string, range?: ByteRange): Promise<OpenedRead | undefined> {
-    return this.sealed.openRead(this.path(id), range)
+    return this.blobs.openRead(this.check(id), range)
   }
 
   read(id: string, range?: ByteRange): Readable {
-    return this.sealed.stream(
-      this.path(id),
+    return readBlob(
+      this.blobs,
+      this.check(id),
       range,
       () => new CourierError('NOT_FOUND', 'That response body no longer exists.'),
     )
@@ -103,16 +88,21 @@ export class BodyStore {
 
   async remove(id: string): Promise<void> {
     await this.writers.get(id)?.abort()
-    await rm(this.path(id), { force: true })
+    await this.blobs.remove(this.check(id))
   }
 
-  /** Empties the store (history cleared). */
+  /** Removes the bodies of these entries (their history was cleared). */
+  async removeMany(ids: readonly string[]): Promise<void> {
+    for (let at = 0; at < ids.length; at += REMOVE_AT_ONCE)
+      await Promise.all(ids.slice(at, at + REMOVE_AT_ONCE).map((id) => this.remove(id)))
+  }
+
+  /** Empties the store. */
   async removeAll(): Promise<void> {
-    await rm(this.dir, { recursive: true, force: true })
-    ensurePrivateDir(this.dir)
+    await this.blobs.removeAll()
   }
 
-  /** Whether a body is being written now (the sweep never touches those). */
+  /** Whether a body is being written now by this process (the sweep never touches those). */
   writing(id: string): boolean {
     return this.writers.has(id)
   }

@@ -1,12 +1,16 @@
-import { CollectionItemSchema, InheritableSchema, type CollectionItem, type Folder } from '@courier/shared'
+import { CollectionItemSchema, InheritableSchema, mergeItem, type CollectionItem, type Folder } from '@courier/shared'
 import type { Kysely } from 'kysely'
 import { CourierError } from '../errors.js'
 import { newId } from '../ids.js'
 import type { CollectionQueries } from './collection-queries.js'
-import { conflict, now, type CollectionRows } from './collection-rows.js'
+import { now, type CollectionRows } from './collection-rows.js'
 import type { CollectionStore } from './collection-store.js'
 import type { Database } from './schema.js'
 import { changedOneRow } from './versioned-write.js'
+import { writeTransaction } from './write-transaction.js'
+import type { VersionLog } from './version-log.js'
+import type { TrashLog } from './trash-log.js'
+import { saveMerging } from './merge-save.js'
 
 type ItemMethods = Pick<
   CollectionStore,
@@ -17,11 +21,14 @@ type ItemMethods = Pick<
 export function collectionItemMethods(
   db: Kysely<Database>,
   { toCollection, toItem, itemData }: CollectionRows,
-  { subtree, insertItem, nextPosition, requireCollection, requireParent, cloneItems }: CollectionQueries,
+  { subtree, insertItem, nextPosition, requireCollection, requireParent, cloneItems, itemRow }: CollectionQueries,
+  ws: string,
+  versions: VersionLog,
+  trash: TrashLog,
 ): ItemMethods {
   return {
     async createItem(input) {
-      return db.transaction().execute(async (tx) => {
+      return writeTransaction(db, async (tx) => {
         await requireCollection(tx, input.collectionId)
         const parentId = input.parentId ?? null
         await requireParent(tx, input.collectionId, parentId)
@@ -44,41 +51,69 @@ export function collectionItemMethods(
     },
 
     async getItem(id) {
-      const row = await db.selectFrom('collection_items').selectAll().where('id', '=', id).executeTakeFirst()
+      const row = await db
+        .selectFrom('collection_items')
+        .where('workspace_id', '=', ws)
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
       return row ? toItem(row) : undefined
     },
 
     async updateItem(id, patch) {
-      const read = async () => {
-        const row = await db.selectFrom('collection_items').selectAll().where('id', '=', id).executeTakeFirst()
-        if (!row) throw new CourierError('NOT_FOUND', 'That request or folder no longer exists.')
-        return toItem(row)
-      }
-      const current = await read()
-      if (current.version !== patch.version) throw conflict(current)
-      const { version: _version, name, request, ...inheritable } = patch
-      const next: CollectionItem =
-        current.kind === 'folder'
-          ? { ...current, ...inheritable, ...(name === undefined ? {} : { name }) }
-          : { ...current, ...(name === undefined ? {} : { name }), ...(request === undefined ? {} : { request }) }
-      const updated = { ...next, version: current.version + 1, updatedAt: now() }
-      const result = await db
-        .updateTable('collection_items')
-        .set({
-          name: updated.name,
-          data_json: itemData(updated),
-          version: updated.version,
-          updated_at: updated.updatedAt,
-        })
-        .where('id', '=', id)
-        .where('version', '=', patch.version)
-        .executeTakeFirst()
-      if (!changedOneRow(result)) throw conflict(await read())
-      return updated
+      const { version: baseVersion, name, request, ...inheritable } = patch
+      return saveMerging<CollectionItem>(baseVersion, {
+        read: async () => {
+          const row = await db
+            .selectFrom('collection_items')
+            .where('workspace_id', '=', ws)
+            .selectAll()
+            .where('id', '=', id)
+            .executeTakeFirst()
+          if (!row) throw new CourierError('NOT_FOUND', 'That request or folder no longer exists.')
+          return toItem(row)
+        },
+        base: async (version) => {
+          const kept = await versions.read(db, 'item', id, version)
+          return kept && toItem(kept.snapshot as never)
+        },
+        author: async (version) => {
+          const kept = await versions.read(db, 'item', id, version)
+          return kept ? { userId: kept.user_id, at: kept.at } : null
+        },
+        apply: (current) =>
+          current.kind === 'folder'
+            ? { ...current, ...inheritable, ...(name === undefined ? {} : { name }) }
+            : { ...current, ...(name === undefined ? {} : { name }), ...(request === undefined ? {} : { request }) },
+        merge: mergeItem,
+        conflictMessage:
+          'Someone else changed the same part of this request since you opened it. Choose whose value to keep for each part, then save again.',
+        write: async (next, current) => {
+          const updated = { ...next, version: current.version + 1, updatedAt: now() }
+          return writeTransaction(db, async (tx) => {
+            const result = await tx
+              .updateTable('collection_items')
+              .where('workspace_id', '=', ws)
+              .set({
+                name: updated.name,
+                data_json: itemData(updated),
+                version: updated.version,
+                updated_at: updated.updatedAt,
+              })
+              .where('id', '=', id)
+              .where('version', '=', current.version)
+              .executeTakeFirst()
+            if (!changedOneRow(result)) return undefined
+            await versions.keepBase(tx, 'item', itemRow(current))
+            await versions.record(tx, 'item', itemRow(updated))
+            return updated
+          })
+        },
+      })
     },
 
     async moveItem(id, move) {
-      await db.transaction().execute(async (tx) => {
+      await writeTransaction(db, async (tx) => {
         const family = await subtree(tx, id)
         if (family.length === 0) throw new CourierError('NOT_FOUND', 'That request or folder no longer exists.')
         await requireCollection(tx, move.collectionId)
@@ -90,12 +125,14 @@ export function collectionItemMethods(
         for (const item of family) {
           await tx
             .updateTable('collection_items')
+            .where('workspace_id', '=', ws)
             .set({ collection_id: move.collectionId, updated_at: now() })
             .where('id', '=', item.id)
             .execute()
         }
         let siblings = tx
           .selectFrom('collection_items')
+          .where('workspace_id', '=', ws)
           .select('id')
           .where('collection_id', '=', move.collectionId)
           .where('id', '!=', id)
@@ -110,6 +147,7 @@ export function collectionItemMethods(
         for (const [position, siblingId] of order.entries()) {
           await tx
             .updateTable('collection_items')
+            .where('workspace_id', '=', ws)
             .set({ position, ...(siblingId === id ? { parent_id: move.parentId } : {}) })
             .where('id', '=', siblingId)
             .execute()
@@ -118,7 +156,7 @@ export function collectionItemMethods(
     },
 
     async duplicateItem(id) {
-      return db.transaction().execute(async (tx) => {
+      return writeTransaction(db, async (tx) => {
         const family = await subtree(tx, id)
         if (family.length === 0) throw new CourierError('NOT_FOUND', 'That request or folder no longer exists.')
         const root = family[0]!
@@ -130,20 +168,28 @@ export function collectionItemMethods(
     },
 
     async removeItem(id) {
-      return db.transaction().execute(async (tx) => {
+      return writeTransaction(db, async (tx) => {
         const family = await subtree(tx, id)
         if (family.length === 0) throw new CourierError('NOT_FOUND', 'That request or folder no longer exists.')
         for (const item of [...family].reverse())
-          await tx.deleteFrom('collection_items').where('id', '=', item.id).execute()
-        return { collection: null, items: family }
+          await tx.deleteFrom('collection_items').where('workspace_id', '=', ws).where('id', '=', item.id).execute()
+        const removed = { collection: null, items: family }
+        const collection = await requireCollection(tx, family[0]!.collectionId)
+        return { ...removed, trashId: await trash.putRemoved(tx, removed, collection.name) }
       })
     },
 
     async lineage(itemId) {
-      const row = await db.selectFrom('collection_items').selectAll().where('id', '=', itemId).executeTakeFirst()
+      const row = await db
+        .selectFrom('collection_items')
+        .where('workspace_id', '=', ws)
+        .selectAll()
+        .where('id', '=', itemId)
+        .executeTakeFirst()
       if (!row) return undefined
       const collectionRow = await db
         .selectFrom('collections')
+        .where('workspace_id', '=', ws)
         .selectAll()
         .where('id', '=', row.collection_id)
         .executeTakeFirst()
@@ -151,6 +197,7 @@ export function collectionItemMethods(
       // Every send of a saved request asks this: only folder rows are read, and only its ancestors parsed.
       const folderRows = await db
         .selectFrom('collection_items')
+        .where('workspace_id', '=', ws)
         .selectAll()
         .where('collection_id', '=', row.collection_id)
         .where('kind', '=', 'folder')

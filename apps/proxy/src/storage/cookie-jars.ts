@@ -1,9 +1,15 @@
 import { JarCookieSchema, type CookieKey, type JarCookie } from '@courier/shared'
 import { Cookie, CookieJar, MemoryCookieStore } from 'tough-cookie'
 import { CourierError } from '../errors.js'
+import { LOCAL_USER_ID } from './migrations/0011-team.js'
 import type { CookieJarStore } from './store.js'
 
 export const DEFAULT_JAR = 'workspace'
+
+/** A person's own cookie jar: the local user keeps the jar single-user Courier always had. */
+export function jarOf(userId: string): string {
+  return userId === LOCAL_USER_ID ? DEFAULT_JAR : `user:${userId}`
+}
 
 function toJarCookie(cookie: Cookie): JarCookie {
   const sameSite =
@@ -22,35 +28,38 @@ function toJarCookie(cookie: Cookie): JarCookie {
 }
 
 /**
- * The workspace's cookie jars, kept in memory while Courier runs (so concurrent sends share
- * one jar and never overwrite each other) and written to the store after every change.
+ * Cookie jars by id (one per person: `jarOf`), written to the store after every change. A jar is
+ * kept in memory, so concurrent sends share one jar object and never overwrite each other, but
+ * every `get` reads the stored jar first and uses the cached one only when the store still holds
+ * what this process last read or wrote: another instance (team mode) or process (`courier run`)
+ * that changed it is never answered with a stale jar.
  */
 export class CookieJars {
-  private readonly jars = new Map<string, Promise<CookieJar>>()
+  private readonly jars = new Map<string, { jar: CookieJar; json: string | undefined }>()
   private writes = Promise.resolve()
 
   constructor(private readonly store: CookieJarStore) {}
 
-  get(id = DEFAULT_JAR): Promise<CookieJar> {
-    let jar = this.jars.get(id)
-    if (!jar) {
-      jar = this.store
-        .load(id)
-        .then((json) =>
-          json
-            ? CookieJar.deserializeSync(json, new MemoryCookieStore())
-            : new CookieJar(new MemoryCookieStore(), { looseMode: true }),
-        )
-      this.jars.set(id, jar)
-    }
+  async get(id = DEFAULT_JAR): Promise<CookieJar> {
+    const stored = await this.store.load(id)
+    // Checked after the read too: two gets that read the same row answer the same jar.
+    const cached = this.jars.get(id)
+    if (cached && cached.json === stored) return cached.jar
+    const jar = stored
+      ? CookieJar.deserializeSync(stored, new MemoryCookieStore())
+      : new CookieJar(new MemoryCookieStore(), { looseMode: true })
+    this.jars.set(id, { jar, json: stored })
     return jar
   }
 
-  /** Queues a write of the jar; writes happen one at a time, in order. */
+  /** Queues a write of the jar as this process holds it; writes happen one at a time, in order. */
   persist(id = DEFAULT_JAR): Promise<void> {
     this.writes = this.writes.then(async () => {
-      const jar = await this.get(id)
-      await this.store.save(id, JSON.stringify(jar.serializeSync()))
+      const held = this.jars.get(id)
+      const jar = held?.jar ?? (await this.get(id))
+      const json = JSON.stringify(jar.serializeSync())
+      await this.store.save(id, json)
+      this.jars.set(id, { jar, json })
     })
     return this.writes
   }
@@ -80,8 +89,18 @@ export class CookieJars {
       sameSite: cookie.sameSite ?? undefined,
       hostOnly: cookie.hostOnly,
     })
-    if (!created.validate())
-      throw new CourierError('INVALID_REQUEST', 'That cookie name or value is not valid.', { field: 'name' })
+    let valid: boolean
+    try {
+      valid = created.validate()
+    } catch {
+      // tough-cookie throws for a public suffix or special-use name (`test`, `co.uk`) as the domain.
+      throw new CourierError(
+        'INVALID_REQUEST',
+        `A cookie cannot be set for “${domain}”: it is, or sits directly on, a public or special-use suffix. Use the host name of a site, such as api.example.com.`,
+        { field: 'domain' },
+      )
+    }
+    if (!valid) throw new CourierError('INVALID_REQUEST', 'That cookie name or value is not valid.', { field: 'name' })
     await jar.store.putCookie(created)
     await this.persist(id)
   }

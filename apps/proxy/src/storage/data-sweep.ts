@@ -1,12 +1,12 @@
-import { rm } from 'node:fs/promises'
-import { storedEntries, type BodyStore, type StoredEntry } from './body-store.js'
+import type { StoredBlob } from '../ports/blob-store.js'
+import type { BodyStore } from './body-store.js'
 import type { FileStore } from './file-store.js'
 import type { Store } from './store.js'
 
 /**
- * A file younger than this is never swept: another Courier process on the same data folder (a
- * `courier run` beside `courier serve`) may be writing it, or have written a body whose history
- * row is a moment away.
+ * A blob younger than this is never swept: another Courier process (a `courier run` beside
+ * `courier serve`, another team instance on the same database) may be writing it, or have
+ * written a body whose history row is a moment away.
  */
 export const PARTIAL_GRACE_MS = 10 * 60 * 1000
 /**
@@ -25,9 +25,9 @@ export type SweepReport = {
 
 const FILE_ID = /"fileId"\s*:\s*"([0-9a-f-]{36})"/g
 
-/** Every uploaded file id that a saved request or an open tab's draft refers to. */
+/** Every uploaded file id that a saved request (of any workspace) or an open tab's draft refers to. */
 export async function referencedFileIds(store: Store): Promise<Set<string>> {
-  const texts = [JSON.stringify(await store.workspace.get()), JSON.stringify(await store.collections.list())]
+  const texts = [JSON.stringify(await store.workspace.all()), ...(await store.savedRequestTexts())]
   const ids = new Set<string>()
   for (const text of texts) for (const match of text.matchAll(FILE_ID)) ids.add(match[1]!)
   return ids
@@ -35,8 +35,8 @@ export async function referencedFileIds(store: Store): Promise<Set<string>> {
 
 /**
  * At start: removes what a crash or a failed write left behind, and seals what an older Courier
- * wrote in clear.
- * - `.partial` files (a write cut off): removed.
+ * wrote in clear, in the data folder or (team mode) the database's blobs.
+ * - partial blobs (`.partial` files, incomplete rows: a write cut off): removed.
  * - response bodies with no history row (the send was cut off before it was recorded): removed.
  * - uploaded files that no saved request and no draft refers to: removed. History entries do not
  *   keep a file: re-sending one whose file is gone asks to choose it again (FILE_NOT_FOUND).
@@ -51,53 +51,46 @@ export async function sweepDataFolder(
   now = Date.now(),
 ): Promise<SweepReport> {
   const report: SweepReport = { removedBodies: 0, removedFiles: 0, removedPartial: 0, resealed: 0, problems: [] }
-  const settled = (entry: StoredEntry, grace: number) => now - entry.mtimeMs >= grace
+  const settled = (blob: StoredBlob, grace: number) => now - blob.writtenMs >= grace
 
-  const keepOrReseal = async (entry: StoredEntry, sealed: BodyStore['sealed']) => {
-    if (await sealed.isSealed(entry.path)) return
-    await sealed.reseal(entry.path)
-    report.resealed++
-  }
-  const removePartial = async (entry: StoredEntry) => {
-    if (!settled(entry, PARTIAL_GRACE_MS)) return
-    await rm(entry.path, { force: true })
-    report.removedPartial++
-  }
-
-  // One bad file (damaged, unreadable) is reported and left; it never stops Courier from starting.
-  const guarded = async (entry: StoredEntry, work: () => Promise<void>) => {
+  // One bad blob (damaged, unreadable) is reported and left; it never stops Courier from starting.
+  const guarded = async (blob: StoredBlob, work: () => Promise<void>) => {
     try {
       await work()
     } catch (error) {
-      report.problems.push(`${entry.path}: ${error instanceof Error ? error.message : String(error)}`)
+      report.problems.push(`${blob.name}: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
 
-  for (const entry of await storedEntries(bodies.dir)) {
-    await guarded(entry, () => sweepBody(entry))
-  }
+  const storedBodies = await bodies.blobs.list()
+  const recorded = await store.history.known(storedBodies.flatMap((blob) => (blob.id ? [blob.id] : [])))
+  for (const blob of storedBodies) await guarded(blob, () => sweepBody(blob))
   const referenced = await referencedFileIds(store)
-  for (const entry of await storedEntries(files.dir)) {
-    await guarded(entry, () => sweepFile(entry, referenced))
-  }
+  for (const blob of await files.blobs.list()) await guarded(blob, () => sweepFile(blob))
   return report
 
-  async function sweepBody(entry: StoredEntry) {
-    if (entry.partial) await removePartial(entry)
-    else if (!entry.id || bodies.writing(entry.id)) return
-    else if (!(await store.history.get(entry.id))) {
-      if (!settled(entry, PARTIAL_GRACE_MS)) return
-      await rm(entry.path, { force: true })
+  async function sweepBody(blob: StoredBlob) {
+    if (blob.partial) await removePartial(bodies.blobs, blob)
+    else if (!blob.id || bodies.writing(blob.id)) return
+    else if (!recorded.has(blob.id)) {
+      if (!settled(blob, PARTIAL_GRACE_MS)) return
+      await bodies.blobs.discard(blob)
       report.removedBodies++
-    } else await keepOrReseal(entry, bodies.sealed)
+    } else if (await bodies.blobs.resealIfPlain(blob)) report.resealed++
   }
 
-  async function sweepFile(entry: StoredEntry, referenced: Set<string>) {
-    if (entry.partial) await removePartial(entry)
-    else if (!entry.id) return
-    else if (!referenced.has(entry.id) && settled(entry, UPLOAD_GRACE_MS)) {
-      await rm(entry.path, { force: true })
+  async function sweepFile(blob: StoredBlob) {
+    if (blob.partial) await removePartial(files.blobs, blob)
+    else if (!blob.id) return
+    else if (!referenced.has(blob.id) && settled(blob, UPLOAD_GRACE_MS)) {
+      await files.blobs.discard(blob)
       report.removedFiles++
-    } else await keepOrReseal(entry, files.sealed)
+    } else if (await files.blobs.resealIfPlain(blob)) report.resealed++
+  }
+
+  async function removePartial(blobs: BodyStore['blobs'], blob: StoredBlob) {
+    if (!settled(blob, PARTIAL_GRACE_MS)) return
+    await blobs.discard(blob)
+    report.removedPartial++
   }
 }

@@ -1,10 +1,11 @@
 import { chmodSync, existsSync, renameSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely'
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type MigrationProvider } from 'kysely'
 import pg from 'pg'
 import { CourierError } from '../errors.js'
 import { migrations } from './migrations/index.js'
 import type { Database } from './schema.js'
+import { registerSqliteFile } from './write-transaction.js'
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string }
 
@@ -39,6 +40,12 @@ function openSqlite(path: string): SqliteDatabase.Database {
   return db
 }
 
+/** The listing of another schema failed because that schema went away meanwhile (not a problem of ours). */
+function droppedUnderfoot(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error)
+  return /schema "[^"]+" does not exist|relation with OID \d+ does not exist|could not open relation/.test(message)
+}
+
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Database>> {
   const db =
@@ -47,8 +54,25 @@ export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Datab
       : new Kysely<Database>({
           dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 10 }) }),
         })
+  // Kysely looks for its own migration tables in any schema unless told which: on PostgreSQL, name
+  // the schema Courier works in (DATABASE_URL's search_path), or another schema's tables would count.
+  const migrationTableSchema =
+    target.kind === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined
+  if (target.kind === 'sqlite') registerSqliteFile(db, target.path)
   // Numbers are reserved per feature, so a lower one may land after a higher one has run.
-  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest()
+  const migrator = new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  })
+  let { error, results } = await migrator.migrateToLatest()
+  // Kysely checks for its migration table by listing the tables of every schema of the database; a
+  // schema another process drops during that listing fails it before any migration ran. Try again.
+  for (let attempt = 1; attempt < 5 && error && !results?.length && droppedUnderfoot(error); attempt++)
+    ({ error, results } = await migrator.migrateToLatest())
   if (error) {
     await db.destroy()
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'a migration'

@@ -9,6 +9,7 @@ import {
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { HistoryRetention, HistoryStore } from './store.js'
 import type { Database, HistoryTable } from './schema.js'
+import { LOCAL_USER_ID } from './migrations/0011-team.js'
 import { isSqlite } from './dialect.js'
 import type { SecretBox } from '../secrets/secret-box.js'
 import { openInlineBody, sealInlineBody } from './sealed-inline.js'
@@ -47,12 +48,13 @@ export function tsQuery(text: string): string | null {
   return words.map((word, index) => `${word}${index === words.length - 1 ? ':*' : ''}`).join(' & ')
 }
 
-export function createHistoryStore(db: Kysely<Database>, box: SecretBox): HistoryStore {
+/** One person's history (the local user's in single-user mode); retention (prune) is server-wide. */
+export function createHistoryStore(db: Kysely<Database>, box: SecretBox, user: string = LOCAL_USER_ID): HistoryStore {
   const sqlite = isSqlite(db)
 
   /** Conditions on `h` (the history table) that every listing shares: method, status, time, cursor. */
   function filters(query: HistoryQuery) {
-    const conditions = []
+    const conditions = [sql`h.user_id = ${user}`]
     if (query.method) conditions.push(sql`h.method = ${query.method}`)
     if (query.status === 'error') conditions.push(sql`h.status IS NULL`)
     else if (query.status?.endsWith('xx')) {
@@ -86,6 +88,7 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox): Histor
             error_code: entry.errorCode,
             duration_ms: entry.durationMs,
             size: entry.size,
+            user_id: user,
             request_json: JSON.stringify(entry.request),
             response_json: JSON.stringify(sealInlineBody(entry.response, box)),
             ...(sqlite ? {} : { search_text: `${entry.url}\n${searchText}` }),
@@ -126,7 +129,12 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox): Histor
     },
 
     async get(id: string) {
-      const row = await db.selectFrom('history').selectAll().where('id', '=', id).executeTakeFirst()
+      const row = await db
+        .selectFrom('history')
+        .selectAll()
+        .where('id', '=', id)
+        .where('user_id', '=', user)
+        .executeTakeFirst()
       if (!row) return undefined
       return HistoryEntrySchema.parse({
         ...toSummary(row),
@@ -138,18 +146,37 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox): Histor
     async remove(id: string) {
       return db.transaction().execute(async (tx) => {
         if (sqlite)
-          await sql`DELETE FROM history_fts WHERE rowid = (SELECT rowid FROM history WHERE id = ${id})`.execute(tx)
-        const result = await tx.deleteFrom('history').where('id', '=', id).executeTakeFirst()
+          await sql`DELETE FROM history_fts WHERE rowid = (SELECT rowid FROM history WHERE id = ${id} AND user_id = ${user})`.execute(
+            tx,
+          )
+        const result = await tx
+          .deleteFrom('history')
+          .where('id', '=', id)
+          .where('user_id', '=', user)
+          .executeTakeFirst()
         return Number(result.numDeletedRows) > 0
       })
     },
 
     async clear() {
       return db.transaction().execute(async (tx) => {
-        if (sqlite) await sql`DELETE FROM history_fts`.execute(tx)
-        const result = await tx.deleteFrom('history').executeTakeFirst()
-        return Number(result.numDeletedRows)
+        if (sqlite)
+          await sql`DELETE FROM history_fts WHERE rowid IN (SELECT rowid FROM history WHERE user_id = ${user})`.execute(
+            tx,
+          )
+        const rows = await tx.deleteFrom('history').where('user_id', '=', user).returning('id').execute()
+        return rows.map((row) => row.id)
       })
+    },
+
+    async known(ids: readonly string[]) {
+      const found = new Set<string>()
+      for (let i = 0; i < ids.length; i += 500) {
+        const batch = ids.slice(i, i + 500)
+        for (const row of await db.selectFrom('history').select('id').where('id', 'in', batch).execute())
+          found.add(row.id)
+      }
+      return found
     },
 
     async prune(retention: HistoryRetention): Promise<string[]> {

@@ -1,11 +1,12 @@
 import { join } from 'node:path'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import { newId } from '../ids.js'
 import { openDatabase } from '../storage/database.js'
 import { migration as oauthTokens } from '../storage/migrations/0004-oauth-tokens.js'
 import { migration as oauthFlows } from '../storage/migrations/0005-oauth-flows.js'
+import { describePostgres, freshSchema as schemaOfItsOwn } from '../test/postgres.js'
 import { tempDataDir } from '../test/temp-dir.js'
 import { createOAuthStore, type FlowRow, type OAuthStore } from './oauth-store.js'
 
@@ -98,27 +99,21 @@ describeOAuthStore(
     (await openDatabase({ kind: 'sqlite', path: join(tempDataDir(), 'courier.sqlite') })) as unknown as Kysely<unknown>,
 )
 
-const url = process.env.TEST_DATABASE_URL
-
 /**
- * PostgreSQL: migrations 0004 and 0005 in a schema of their own (search_path), so this file never
- * races the main store suite, which drops the public schema between its tests.
+ * PostgreSQL: migrations 0004 and 0005 in a schema of their own (search_path), new for each test,
+ * so this file never races the main store suite or another run on a shared server.
  */
 async function freshSchema(connectionString: string): Promise<Kysely<unknown>> {
-  const client = new pg.Client({ connectionString })
-  await client.connect()
-  await client.query('DROP SCHEMA IF EXISTS courier_oauth_test CASCADE; CREATE SCHEMA courier_oauth_test;')
-  await client.end()
+  const schema = await schemaOfItsOwn(connectionString, 'courier_oauth')
+  onTestFinished(schema.drop)
   const db = new Kysely<unknown>({
-    dialect: new PostgresDialect({
-      pool: new pg.Pool({ connectionString, options: '-c search_path=courier_oauth_test', max: 4 }),
-    }),
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: schema.url, max: 4 }) }),
   })
   await oauthTokens.up(db)
   await oauthFlows.up(db)
   return db
 }
 
-describe.runIf(url)('postgres (TEST_DATABASE_URL)', () => {
-  describeOAuthStore('postgres', () => freshSchema(url!))
+describePostgres('postgres (TEST_DATABASE_URL)', (url) => {
+  describeOAuthStore('postgres', () => freshSchema(url))
 })

@@ -1,33 +1,11 @@
-import { spawn } from 'node:child_process'
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { cleanEnv, runCommand as run } from '../test/run-command.js'
 import { tempDataDir } from '../test/temp-dir.js'
 
 const proxyDir = resolve(import.meta.dirname, '../..')
 const repoDir = resolve(proxyDir, '../..')
-
-type Run = { status: number | null; output: string }
-
-/** Runs a command to its end, collecting stdout and stderr; the environment is exactly `env`. */
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, env })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.on('error', fail)
-    child.on('close', (status) => done({ status, output }))
-  })
-}
-
-/** This process's environment without the CI, database and Vitest-worker variables. */
-function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(VITEST|CI$|TEST_DATABASE_URL$|NODE_OPTIONS$)/.test(name)),
-  )
-  return { ...env, ...extra }
-}
 
 function runPostgresSuite(env: NodeJS.ProcessEnv, report: string) {
   return run(
@@ -59,6 +37,19 @@ describe('the PostgreSQL store suite in CI (issue 10 item 9)', () => {
     expect(status).not.toBe(0)
     expect(JSON.parse(readFileSync(report, 'utf8')).numFailedTests).toBe(1)
   })
+
+  it(
+    'fails, not skips, when COURIER_REQUIRE_POSTGRES=1 (npm test) and TEST_DATABASE_URL is missing',
+    { timeout: 180_000 },
+    async () => {
+      const report = join(tempDataDir(), 'report.json')
+      const { status, output } = await runPostgresSuite({ COURIER_REQUIRE_POSTGRES: '1' }, report)
+      expect(output).toContain('COURIER_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set')
+      expect(status).not.toBe(0)
+      const result = JSON.parse(readFileSync(report, 'utf8'))
+      expect([result.numFailedTests, result.numPendingTests]).toEqual([1, 0])
+    },
+  )
 
   it('skips, saying why, outside CI without TEST_DATABASE_URL', { timeout: 180_000 }, async () => {
     const report = join(tempDataDir(), 'report.json')

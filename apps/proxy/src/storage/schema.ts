@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { TeamTables } from './team-schema.js'
 
 /** Table shapes as Kysely sees them. JSON columns are text so both dialects store them alike. */
 export interface HistoryTable {
@@ -14,6 +15,8 @@ export interface HistoryTable {
   response_json: string
   /** PostgreSQL only: the text full-text search looks in. */
   search_text?: string | null
+  /** Whose exchange this is (migration 0011; 'local' in single-user mode). */
+  user_id: Generated<string>
 }
 
 export interface SettingsTable {
@@ -30,6 +33,8 @@ export interface CookieJarTable {
 
 export interface CollectionTable {
   id: string
+  /** Migration 0011; 'local' in single-user mode. */
+  workspace_id: Generated<string>
   name: string
   data_json: string
   position: number
@@ -39,6 +44,8 @@ export interface CollectionTable {
 
 export interface CollectionItemTable {
   id: string
+  /** Migration 0011: the collection's workspace, so item queries are scoped without a join. */
+  workspace_id: Generated<string>
   collection_id: string
   parent_id: string | null
   kind: 'folder' | 'request'
@@ -51,6 +58,8 @@ export interface CollectionItemTable {
 
 export interface EnvironmentTable {
   id: string
+  /** Migration 0011; 'local' in single-user mode. */
+  workspace_id: Generated<string>
   name: string
   variables_json: string
   position: number
@@ -70,7 +79,59 @@ export interface HistoryFtsTable {
   body: string
 }
 
-export interface Database {
+/** Migration 0013: which saved request each open page shows, until it expires. */
+export interface PresenceTable {
+  workspace_id: string
+  user_id: string
+  client_id: string
+  name: string
+  item_id: string | null
+  expires_at: string
+}
+
+/** One send's lease (migration 0016): counts toward its sender's per-minute and in-flight limits. */
+export interface SendLeaseTable {
+  id: string
+  user_id: string
+  started_at: string
+  expires_at: string
+  ended_at: string | null
+}
+
+/** One failed credential from one client address (migration 0018), for the failure limiter. */
+export interface CredentialFailureTable {
+  id: string
+  client: string
+  at: string
+}
+
+/** A response body or an uploaded file in the database (team mode), sealed: migration 0017. */
+export interface BlobTable {
+  /** This write's own id: a body replaced by a redirect's next hop is a new blob until it completes. */
+  id: string
+  kind: 'body' | 'file'
+  /** The history id or file id it is stored under. */
+  owner_id: string
+  /** The sealed format's 32-byte header (its salt: the blob's own key). */
+  header: Buffer
+  /** 0 while it is written (or if the write was cut off), 1 once complete. */
+  complete: number
+  plain_size: number | string | null
+  sealed_size: number | string | null
+  written_at: string
+}
+
+/** One row of a blob: BATCH_CHUNKS sealed chunks (1 MiB of plain bytes), the last possibly fewer. */
+export interface BlobChunkTable {
+  blob_id: string
+  seq: number
+  data: Buffer
+}
+
+export interface Database extends TeamTables {
+  blobs: BlobTable
+  blob_chunks: BlobChunkTable
+  presence: PresenceTable
   collections: CollectionTable
   collection_items: CollectionItemTable
   environments: EnvironmentTable
@@ -79,5 +140,7 @@ export interface Database {
   history: HistoryTable
   settings: SettingsTable
   cookie_jars: CookieJarTable
+  send_leases: SendLeaseTable
+  credential_failures: CredentialFailureTable
   kysely_migration?: { name: string; timestamp: string; seq?: Generated<number> }
 }

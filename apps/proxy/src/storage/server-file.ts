@@ -6,13 +6,19 @@ import { z } from 'zod'
  * `<data-dir>/server.json` (0600): where the server using this data folder listens, so
  * `courier open` can print a sign-in link for it. Only the folder's owner can read it (0700).
  */
-const ServerFileSchema = z.object({ url: z.string().url(), pid: z.number().int(), startedAt: z.string() })
+const ServerFileSchema = z.object({
+  url: z.string().url(),
+  pid: z.number().int(),
+  startedAt: z.string(),
+  /** A team server: people sign in with a password, not with `courier open`'s link. */
+  team: z.boolean().optional(),
+})
 export type ServerFile = z.infer<typeof ServerFileSchema>
 
 const pathOf = (dataDir: string) => join(dataDir, 'server.json')
 
-export function writeServerFile(dataDir: string, url: string): void {
-  const file: ServerFile = { url, pid: process.pid, startedAt: new Date().toISOString() }
+export function writeServerFile(dataDir: string, url: string, team?: boolean): void {
+  const file: ServerFile = { url, pid: process.pid, startedAt: new Date().toISOString(), ...(team ? { team } : {}) }
   const temp = `${pathOf(dataDir)}.${process.pid}.tmp`
   writeFileSync(temp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 })
   renameSync(temp, pathOf(dataDir))

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { SecretBox } from '../secrets/secret-box.js'
 import { tempDataDir } from '../test/build-test-app.js'
+import { describePostgres, freshSchema } from '../test/postgres.js'
 import { openStore } from './open-store.js'
 import { csrfFor, Sessions, SESSION_IDLE_MS } from './sessions.js'
 import type { Store } from './store.js'
@@ -49,7 +50,11 @@ describeSessions('sqlite', () =>
   openStore({ kind: 'sqlite', path: join(tempDataDir(), 'courier.sqlite') }, SecretBox.open(tempDataDir())),
 )
 
-const url = process.env.TEST_DATABASE_URL
-describe.runIf(url)('on PostgreSQL (TEST_DATABASE_URL)', () => {
-  describeSessions('postgres', () => openStore({ kind: 'postgres', url: url! }, SecretBox.open(tempDataDir())))
+// A schema of its own per test: the database may be shared (the machine's, other runs).
+describePostgres('on PostgreSQL (TEST_DATABASE_URL)', (url) => {
+  describeSessions('postgres', async () => {
+    const schema = await freshSchema(url, 'courier_sessions')
+    onTestFinished(schema.drop)
+    return openStore({ kind: 'postgres', url: schema.url }, SecretBox.open(tempDataDir()))
+  })
 })

@@ -8,8 +8,11 @@ export const SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000
 /** Last use is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 60 * 60 * 1000
 
-/** A signed-in browser: the cookie's token, the page's CSRF token derived from it, and when it ends. */
-export type ActiveSession = { token: string; csrf: string; expiresAt: number }
+/**
+ * A signed-in browser: the cookie's token, the page's CSRF token derived from it, when it ends,
+ * and in team mode who signed in (the user id; null for a login-link session of single-user mode).
+ */
+export type ActiveSession = { token: string; csrf: string; expiresAt: number; subject: string | null }
 
 /** 256 random bits, as the 43 characters of base64url that links and cookies carry. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
@@ -55,17 +58,23 @@ export class Sessions {
     if (!loginToken || !TOKEN_PATTERN.test(loginToken)) return null
     const at = this.now()
     if (!(await this.store.consumeLoginToken(hash(loginToken), iso(at)))) return null
+    return this.start(null)
+  }
+
+  /** A new session for `subject` (team mode: the user who just proved who they are). */
+  async start(subject: string | null): Promise<ActiveSession> {
+    const at = this.now()
     const token = mint()
     const expiresAt = at + SESSION_IDLE_MS
     await this.store.addSession({
       token_hash: hash(token),
-      subject: null,
+      subject,
       created_at: iso(at),
       last_used_at: iso(at),
       expires_at: iso(expiresAt),
     })
     void this.store.prune(iso(at)).catch(() => undefined)
-    return { token, csrf: csrfFor(token), expiresAt }
+    return { token, csrf: csrfFor(token), expiresAt, subject }
   }
 
   /** The live session a cookie names, its idle expiry pushed on (written at most hourly). */
@@ -79,7 +88,7 @@ export class Sessions {
       expiresAt = at + SESSION_IDLE_MS
       await this.store.touchSession(row.token_hash, iso(at), iso(expiresAt))
     }
-    return { token: sessionToken, csrf: csrfFor(sessionToken), expiresAt }
+    return { token: sessionToken, csrf: csrfFor(sessionToken), expiresAt, subject: row.subject }
   }
 
   async signOut(sessionToken: string): Promise<boolean> {

@@ -5,9 +5,13 @@ import { tempDataDir } from '../test/temp-dir.js'
 import { openStore } from './open-store.js'
 import { SecretBox } from '../secrets/secret-box.js'
 import { describeCollectionContract } from './collection-store-contract.js'
+import { describeWorkspaceIsolation } from './workspace-isolation-contract.js'
+import { describeWorkspaceAdmin } from '../team/workspace-admin-contract.js'
 import { describeStoreContract, historyEntry } from './store-contract.js'
 import { ensurePrivateDir } from './data-dir.js'
 import { describeConcurrentWriters, type OpenStore } from './concurrent-writers-contract.js'
+import { describeVersionsAndTrash } from './version-trash-contract.js'
+import BetterSqlite from 'better-sqlite3'
 
 let last: { path: string; box: SecretBox } | undefined
 /** `again` opens a second connection (its own better-sqlite3 handle) to the last fresh file. */
@@ -18,6 +22,8 @@ const openSqlite: OpenStore = (mode = 'fresh') => {
 }
 describeStoreContract('sqlite', () => openSqlite())
 describeCollectionContract('sqlite', () => openSqlite())
+describeWorkspaceIsolation('sqlite', () => openSqlite())
+describeWorkspaceAdmin('sqlite', () => openSqlite())
 describeConcurrentWriters('sqlite', openSqlite)
 
 describe('the SQLite file', () => {
@@ -47,4 +53,17 @@ describe('the SQLite file', () => {
     const dir = ensurePrivateDir(join(tempDataDir(), 'nested', 'courier'))
     expect(statSync(dir).mode & 0o777).toBe(0o700)
   })
+})
+
+describeVersionsAndTrash('sqlite', async (options) => {
+  const path = join(tempDataDir(), 'courier.sqlite')
+  const store = await openStore({ kind: 'sqlite', path }, SecretBox.open(tempDataDir()), options)
+  return {
+    store,
+    raw: async (text) => {
+      const db = new BetterSqlite(path)
+      db.exec(text)
+      db.close()
+    },
+  }
 })

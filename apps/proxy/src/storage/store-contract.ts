@@ -25,6 +25,9 @@ export function historyEntry(overrides: Partial<HistoryEntry> = {}): HistoryEntr
       settings: {},
       cookies: '',
       captures: [],
+      scripts: { preRequest: '', test: '' },
+      assertions: [],
+      examples: [],
     },
     response: {
       id,
@@ -86,7 +89,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       expect(await store.history.remove(newId())).toBe(false)
       await store.history.append(historyEntry())
       await store.history.append(historyEntry())
-      expect(await store.history.clear()).toBe(2)
+      expect(await store.history.clear()).toHaveLength(2)
       expect((await store.history.list({ limit: 10 })).items).toEqual([])
     })
 

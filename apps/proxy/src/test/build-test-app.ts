@@ -5,6 +5,7 @@ import { TOKEN_HEADER } from '@courier/shared'
 import { onTestFinished } from 'vitest'
 import type { AppConfig } from '../config.js'
 import { buildServer } from '../server.js'
+import { AllowList } from '../engine/allow-list.js'
 import { tempDataDir } from './temp-dir.js'
 
 export { tempDataDir }
@@ -26,6 +27,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     version: '0.0.0-test',
     maxUploadBytes: 100 * 1024 * 1024,
     extraCa: [],
+    // Team mode sends only to public addresses; its test apps reach the tests' upstreams on loopback
+    // as an admin's allow-list would let them (send/team-destinations.test.ts passes its own list).
+    ...(overrides.team && !overrides.allowTargets ? { allowTargets: AllowList.parse(['127.0.0.0/8', '::1']) } : {}),
     ...overrides,
   }
 }

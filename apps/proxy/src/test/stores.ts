@@ -7,9 +7,9 @@ import { tempDataDir } from './temp-dir.js'
 
 /** A body store in a temp folder (unless given), sealed with a fresh random key. */
 export function testBodyStore(dir = tempDataDir(), box = new SecretBox(randomBytes(32))): BodyStore {
-  return new BodyStore(join(dir, 'bodies'), box)
+  return BodyStore.inFolder(join(dir, 'bodies'), box)
 }
 
 export function testFileStore(dir = tempDataDir(), box = new SecretBox(randomBytes(32))): FileStore {
-  return new FileStore(join(dir, 'files'), box)
+  return FileStore.inFolder(join(dir, 'files'), box)
 }

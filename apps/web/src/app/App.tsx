@@ -7,7 +7,7 @@ import {
   type SavedRequestItem,
 } from '@courier/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import {
   CollectionsTree,
   MoveDialog,
@@ -19,6 +19,7 @@ import {
 import { CommandPalette } from '../features/command-palette'
 import { EnvironmentsDialog, useInheritChain, useScopes } from '../features/environments'
 import { HistoryList, historyEntryOptions } from '../features/history'
+import { LiveBar, usePresence, useRemoteChanges } from '../features/live'
 import { EditorActionsContext, useImportExport } from '../features/import-export'
 import { RequestEditor } from '../features/request-editor'
 import { ResponseViewer } from '../features/response-viewer'
@@ -32,12 +33,17 @@ import { CollectionSettings } from './CollectionSettings'
 import { EditorTabs } from './EditorTabs'
 import { EditorContext } from './EditorContext'
 import { FailureNotice } from './FailureNotice'
-import { SaveConflictDialog } from './SaveConflictDialog'
+import { meOptions, useTeamUi } from '../features/team'
+import { OutboxBanner, OutboxContext, outboxKey, useOutbox } from '../features/outbox'
+import { currentWorkspace } from '../shared/api/current-workspace'
+import { TrashPanel, VersionsDialog, type VersionsTarget } from '../features/versions'
+import { TabConflictDialog } from './TabConflictDialog'
 import { Sidebar } from './Sidebar'
 import { StaleSessionBanner } from './StaleSessionBanner'
 import { Topbar } from './Topbar'
 import { useCloseTabs } from './use-close-tabs'
 import { useOpenHistory } from './use-open-history'
+import { useOutboxReplay } from './use-outbox-replay'
 import { usePaletteCommands } from './use-palette-commands'
 import { useSaveTab } from './use-save-tab'
 import { useShortcuts } from './use-shortcuts'
@@ -47,15 +53,25 @@ import { withOpener } from './with-opener'
 
 /** The shell: sidebar (collections, history), tabs, request editor above, response below. */
 export function App() {
-  const { workspace, dispatch } = useWorkspace()
+  const me = useQuery(meOptions())
+  const keepKey = me.data
+    ? outboxKey(window.location.origin, me.data.actor.userId, me.data.team ? currentWorkspace() : null)
+    : me.isError
+      ? null
+      : undefined
+  const { workspace, dispatch } = useWorkspace(keepKey)
   const sidebar = useSidebarLayout()
   const [editorShare, setEditorShare] = useState(0.45)
-  const [dialog, setDialog] = useState<'settings' | 'environments' | 'palette' | null>(null)
+  const [dialog, setDialog] = useState<'settings' | 'environments' | 'palette' | 'members' | null>(null)
   const [settingsTarget, setSettingsTarget] = useState<SettingsTarget | null>(null)
   const [moving, setMoving] = useState<TreeNode | null>(null)
   const [savingHistory, setSavingHistory] = useState<{ request: RequestSpec; name: string } | null>(null)
   const [toast, setToast] = useState<ToastMessage | null>(null)
-  const saving = useSaveTab(dispatch, sidebar.reveal)
+  const { outbox, kept } = useOutbox(keepKey ?? null)
+  const saving = useSaveTab(dispatch, sidebar.reveal, (text) => setToast({ id: Date.now(), text }), outbox)
+  const outboxShared = useMemo(() => ({ outbox, kept }), [outbox, kept])
+  const outboxReplay = useOutboxReplay(outbox, kept, workspace, dispatch, saving)
+  const [versionsTarget, setVersionsTarget] = useState<VersionsTarget | null>(null)
   const closing = useCloseTabs(workspace, dispatch, saving)
   const restore = useRestore()
   const queryClient = useQueryClient()
@@ -77,6 +93,10 @@ export function App() {
     dispatch,
   )
 
+  const live = useRemoteChanges(workspace, dispatch)
+  const changedHere = live.changed.find((change) => change.tabId === active?.id) ?? null
+  const viewers = usePresence(active?.itemId ?? null)
+
   const openSaved = useCallback(
     (item: SavedRequestItem, newTab = false) =>
       dispatch({
@@ -88,6 +108,7 @@ export function App() {
   )
 
   const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
+  const team = useTeamUi(notify, { open: dialog === 'members', onClose: () => setDialog(null) })
   const importExport = useImportExport({
     request: active?.draft.spec ?? null,
     environmentId: workspace.environmentId,
@@ -100,9 +121,7 @@ export function App() {
     showCollections: sidebar.show.bind(null, 'collections'),
     notify,
   })
-
   const openHistory = useOpenHistory(dispatch, active, setResponse)
-
   const onRemoved = useCallback(
     (removed: Removed, label: string) => {
       dispatch({ type: 'item-removed', itemIds: removed.items.map((item) => item.id) })
@@ -146,136 +165,152 @@ export function App() {
   })
 
   return (
-    <div className="app">
-      <Topbar
-        environmentId={workspace.environmentId}
-        onEnvironment={(environmentId) => dispatch({ type: 'set-environment', environmentId })}
-        version={info.data?.version}
-        onOpen={setDialog}
-      />
-      <StaleSessionBanner />
-      <div className="workspace" style={{ gridTemplateColumns: sidebar.columns }}>
-        <Sidebar
-          layout={sidebar}
-          collections={
-            <ErrorBoundary area="collections">
-              <CollectionsTree
-                activeItemId={active?.itemId ?? null}
-                onOpenRequest={openSaved}
-                onOpenSettings={setSettingsTarget}
-                onMoveRequest={setMoving}
-                onRemoved={onRemoved}
-                onRenamed={(itemId, title, fromVersion, toVersion) =>
-                  dispatch({ type: 'item-renamed', itemId, title, fromVersion, toVersion })
-                }
-                onImport={importExport.openImport}
-                onExport={(target) => importExport.openExport({ kind: 'collection', ...target })}
-                expandId={importExport.expandId}
-                revealId={sidebar.revealed}
-              />
-            </ErrorBoundary>
-          }
-          history={
-            <ErrorBoundary area="history">
-              <HistoryList
-                selectedId={active?.responseId ?? null}
-                onOpen={(entry, newTab) => void openHistory(entry, newTab)}
-                onSave={(entry) =>
-                  void queryClient.fetchQuery(historyEntryOptions(entry.id)).then((full) =>
-                    setSavingHistory({
-                      request: full.request,
-                      name: `${entry.method} ${entry.url.replace(/^https?:\/\//, '')}`.slice(0, 80),
-                    }),
-                  )
-                }
-                onExport={(query, label) => importExport.openExport({ kind: 'history', query, label })}
-              />
-            </ErrorBoundary>
-          }
+    <OutboxContext.Provider value={outboxShared}>
+      <div className="app">
+        <Topbar
+          environmentId={workspace.environmentId}
+          onEnvironment={(environmentId) => dispatch({ type: 'set-environment', environmentId })}
+          version={info.data?.version}
+          onOpen={setDialog}
         />
-        <div className="editor-area">
-          <EditorTabs
-            workspace={workspace}
-            dispatch={dispatch}
-            saving={saving}
-            closing={closing}
-            reveal={sidebar.reveal}
+        <OutboxBanner kept={kept} signInHref={me.data?.team ? '/sign-in' : null} onRetry={outboxReplay.retry} />
+        {/* On a team server the outbox's banner has the sign-in link; single-user Courier still says how to get one. */}
+        {kept.length === 0 || !me.data?.team ? <StaleSessionBanner team={me.data?.team ?? false} /> : null}
+        <div className="workspace" style={{ gridTemplateColumns: sidebar.columns }}>
+          <Sidebar
+            layout={sidebar}
+            collections={
+              <ErrorBoundary area="collections">
+                <CollectionsTree
+                  activeItemId={active?.itemId ?? null}
+                  onOpenRequest={openSaved}
+                  onOpenSettings={setSettingsTarget}
+                  onMoveRequest={setMoving}
+                  onShowVersions={setVersionsTarget}
+                  onRemoved={onRemoved}
+                  onRenamed={(itemId, title, fromVersion, toVersion) =>
+                    dispatch({ type: 'item-renamed', itemId, title, fromVersion, toVersion })
+                  }
+                  onImport={importExport.openImport}
+                  onExport={(target) => importExport.openExport({ kind: 'collection', ...target })}
+                  onCopyToWorkspace={team.onCopyToWorkspace}
+                  expandId={importExport.expandId}
+                  revealId={sidebar.revealed}
+                />
+              </ErrorBoundary>
+            }
+            history={
+              <ErrorBoundary area="history">
+                <HistoryList
+                  selectedId={active?.responseId ?? null}
+                  onOpen={(entry, newTab) => void openHistory(entry, newTab)}
+                  onSave={(entry) =>
+                    void queryClient.fetchQuery(historyEntryOptions(entry.id)).then((full) =>
+                      setSavingHistory({
+                        request: full.request,
+                        name: `${entry.method} ${entry.url.replace(/^https?:\/\//, '')}`.slice(0, 80),
+                      }),
+                    )
+                  }
+                  onExport={(query, label) => importExport.openExport({ kind: 'history', query, label })}
+                />
+              </ErrorBoundary>
+            }
+            trash={
+              <ErrorBoundary area="trash">
+                <TrashPanel />
+              </ErrorBoundary>
+            }
           />
-          {/* Shares as whole-number fr: were they fractions summing to 1, a pane held at its minimum
+          <div className="editor-area">
+            <EditorTabs
+              workspace={workspace}
+              dispatch={dispatch}
+              saving={saving}
+              closing={closing}
+              reveal={sidebar.reveal}
+              notes={Object.fromEntries(live.changed.map((change) => [change.tabId, change.note]))}
+            />
+            <LiveBar
+              viewers={viewers}
+              changed={changedHere?.note ?? null}
+              onReload={() => active && live.reload(active)}
+              onKeep={() => active && changedHere && live.keep(active, changedHere.version)}
+            />
+            {/* Shares as whole-number fr: were they fractions summing to 1, a pane held at its minimum
               would leave the other a fraction of the rest and the splitter row the gap. */}
-          <main
-            className="main"
-            style={{
-              gridTemplateRows: `minmax(200px, ${Math.round(editorShare * 1000)}fr) auto minmax(160px, ${Math.round((1 - editorShare) * 1000)}fr)`,
-            }}
-          >
-            <ErrorBoundary area="request editor" resetKey={active?.id}>
-              {active ? (
-                <EditorContext scopes={scopes} environmentId={workspace.environmentId} inherited={inherited}>
-                  <EditorActionsContext.Provider value={importExport.actions}>
-                    <RequestEditor
-                      key={active.id}
-                      draft={active.draft}
-                      dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
-                      isSending={isSending}
-                      onSend={() => doSend()}
-                      onCancel={cancel}
-                      version={info.data?.version ?? '…'}
-                    />
-                  </EditorActionsContext.Provider>
-                </EditorContext>
-              ) : (
-                <section className="request-editor" aria-label="Request" />
-              )}
-            </ErrorBoundary>
-            <Splitter label="Resize request and response" value={editorShare} onChange={setEditorShare} />
-            <ErrorBoundary area="response" resetKey={response}>
-              <ResponseViewer
-                state={response}
-                largeBodyBytes={settings.data?.view.largeBodyBytes}
-                onSendUrl={(url) => {
-                  if (!active) return
-                  // "Send next page": the tab follows the Link, so what is shown is what was sent.
-                  dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-url', url } })
-                  doSend({ ...active.draft.spec, url, params: paramsFromUrl(url, []) })
-                }}
-              />
-            </ErrorBoundary>
-          </main>
+            <main
+              className="main"
+              style={{
+                gridTemplateRows: `minmax(200px, ${Math.round(editorShare * 1000)}fr) auto minmax(160px, ${Math.round((1 - editorShare) * 1000)}fr)`,
+              }}
+            >
+              <ErrorBoundary area="request editor" resetKey={active?.id}>
+                {active ? (
+                  <EditorContext scopes={scopes} environmentId={workspace.environmentId} inherited={inherited}>
+                    <EditorActionsContext.Provider value={importExport.actions}>
+                      <RequestEditor
+                        key={active.id}
+                        draft={active.draft}
+                        dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
+                        isSending={isSending}
+                        onSend={() => doSend()}
+                        onCancel={cancel}
+                        version={info.data?.version ?? '…'}
+                      />
+                    </EditorActionsContext.Provider>
+                  </EditorContext>
+                ) : (
+                  <section className="request-editor" aria-label="Request" />
+                )}
+              </ErrorBoundary>
+              <Splitter label="Resize request and response" value={editorShare} onChange={setEditorShare} />
+              <ErrorBoundary area="response" resetKey={response}>
+                <ResponseViewer
+                  state={response}
+                  largeBodyBytes={settings.data?.view.largeBodyBytes}
+                  onSendUrl={(url) => {
+                    if (!active) return
+                    // "Send next page": the tab follows the Link, so what is shown is what was sent.
+                    dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-url', url } })
+                    doSend({ ...active.draft.spec, url, params: paramsFromUrl(url, []) })
+                  }}
+                />
+              </ErrorBoundary>
+            </main>
+          </div>
         </div>
-      </div>
-      <SettingsDialog open={dialog === 'settings'} onClose={() => setDialog(null)} />
-      <EnvironmentsDialog
-        open={dialog === 'environments'}
-        onClose={() => setDialog(null)}
-        initialId={workspace.environmentId}
-      />
-      <CommandPalette open={dialog === 'palette'} commands={commands} onClose={() => setDialog(null)} />
-      <CollectionSettings
-        target={settingsTarget}
-        onClose={() => setSettingsTarget(null)}
-        environmentId={workspace.environmentId}
-        onOpenSettings={setSettingsTarget}
-      />
-      <MoveDialog node={moving} onClose={() => setMoving(null)} />
-      {importExport.dialogs}
-      {savingHistory ? (
-        <SaveRequestDialog
-          open
-          request={savingHistory.request}
-          suggestedName={savingHistory.name}
-          onClose={() => setSavingHistory(null)}
-          onSaved={(item) => openSaved(item)}
+        <SettingsDialog open={dialog === 'settings'} onClose={() => setDialog(null)} />
+        <EnvironmentsDialog
+          open={dialog === 'environments'}
+          onClose={() => setDialog(null)}
+          initialId={workspace.environmentId}
+          onShowVersions={setVersionsTarget}
         />
-      ) : null}
-      <SaveConflictDialog
-        conflict={saving.conflict}
-        onDismiss={saving.dismissConflict}
-        onReloadTheirs={saving.reloadTheirs}
-        onOverwrite={() => void saving.overwrite()}
-      />
-      <Toast message={toast} onDismiss={() => setToast(null)} />
-      <FailureNotice />
-    </div>
+        {team.dialogs}
+        <CommandPalette open={dialog === 'palette'} commands={commands} onClose={() => setDialog(null)} />
+        <CollectionSettings
+          target={settingsTarget}
+          onClose={() => setSettingsTarget(null)}
+          environmentId={workspace.environmentId}
+          onOpenSettings={setSettingsTarget}
+        />
+        <MoveDialog node={moving} onClose={() => setMoving(null)} />
+        {importExport.dialogs}
+        {savingHistory ? (
+          <SaveRequestDialog
+            open
+            request={savingHistory.request}
+            suggestedName={savingHistory.name}
+            onClose={() => setSavingHistory(null)}
+            onSaved={(item) => openSaved(item)}
+          />
+        ) : null}
+        <TabConflictDialog saving={saving} />
+        <VersionsDialog target={versionsTarget} onClose={() => setVersionsTarget(null)} />
+        <Toast message={toast} onDismiss={() => setToast(null)} />
+        <FailureNotice />
+      </div>
+    </OutboxContext.Provider>
   )
 }

@@ -12,16 +12,19 @@ type EditorTabsProps = {
   closing: ReturnType<typeof useCloseTabs>
   /** Shows a request just saved in the collections tree. */
   reveal: (itemId: string) => void
+  /** A note by tab id, such as "Changed by Ann" (features/live). */
+  notes?: Record<string, string>
 }
 
 /** The tab strip with its close-unsaved question and the save-to-collection dialog of a draft. */
-export function EditorTabs({ workspace, dispatch, saving, closing, reveal }: EditorTabsProps) {
+export function EditorTabs({ workspace, dispatch, saving, closing, reveal, notes }: EditorTabsProps) {
   return (
     <>
       <TabBar
         tabs={workspace.tabs}
         activeTabId={workspace.activeTabId}
         closedCount={workspace.closedTabs.length}
+        notes={notes}
         onActivate={(tabId) => dispatch({ type: 'activate', tabId })}
         onClose={closing.request}
         onReopen={() => dispatch({ type: 'reopen-closed' })}

@@ -6,15 +6,17 @@ import './sidebar.css'
 
 export type { SidebarView }
 
-/** Collections and History share the sidebar; one shows at a time. It resizes, and collapses to a rail (Ctrl+\). */
+/** Collections, History and the Trash share the sidebar; one shows at a time. It resizes, and collapses to a rail (Ctrl+\). */
 export function Sidebar({
   layout,
   collections,
   history,
+  trash,
 }: {
   layout: SidebarLayout
   collections: ReactNode
   history: ReactNode
+  trash: ReactNode
 }) {
   if (layout.collapsed)
     return (
@@ -42,6 +44,7 @@ export function Sidebar({
           tabs={[
             { id: 'collections', label: 'Collections' },
             { id: 'history', label: 'History' },
+            { id: 'trash', label: 'Trash' },
           ]}
           trailing={
             <button
@@ -56,7 +59,9 @@ export function Sidebar({
             </button>
           }
         />
-        <div className="sidebar__body">{layout.view === 'collections' ? collections : history}</div>
+        <div className="sidebar__body">
+          {layout.view === 'collections' ? collections : layout.view === 'history' ? history : trash}
+        </div>
       </aside>
       <Splitter
         label="Resize sidebar"

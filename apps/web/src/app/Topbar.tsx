@@ -1,11 +1,13 @@
 import { EnvironmentPicker } from '../features/environments'
+import { WorkspaceSwitcher } from '../features/team'
+import { AccountMenu } from './AccountMenu'
 
 type TopbarProps = {
   environmentId: string | null
   onEnvironment: (environmentId: string | null) => void
   /** The server's version, once known. */
   version: string | undefined
-  onOpen: (dialog: 'settings' | 'environments' | 'palette') => void
+  onOpen: (dialog: 'settings' | 'environments' | 'palette' | 'members') => void
 }
 
 /** The top bar: brand, the command palette trigger, the environment, the version, Settings. */
@@ -20,11 +22,13 @@ export function Topbar({ environmentId, onEnvironment, version, onOpen }: Topbar
         Search or jump to… <kbd>Ctrl</kbd> <kbd>K</kbd>
       </button>
       <div className="topbar__actions">
+        <WorkspaceSwitcher onManage={() => onOpen('members')} />
         <EnvironmentPicker value={environmentId} onChange={onEnvironment} onManage={() => onOpen('environments')} />
         <span className="topbar__meta">{version ? `v${version}` : ''}</span>
         <button type="button" className="button button--small button--ghost" onClick={() => onOpen('settings')}>
           Settings
         </button>
+        <AccountMenu />
       </div>
     </header>
   )

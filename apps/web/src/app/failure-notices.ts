@@ -17,6 +17,8 @@ export function reportFailure(action: string, error: unknown, next = DEFAULT_NEX
   if (error instanceof Error && error.name === 'AbortError') return
   if (error instanceof ApiError && error.code === 'UNAUTHORIZED') return
   const { code, message } = errorParts(error)
+  // A refusal (a viewer saving) does not clear up on retry; its sentence already says what to do.
+  if (code === 'FORBIDDEN' && next === DEFAULT_NEXT) next = ''
   current = { id: ++counter, action, code, message, next }
   for (const listener of listeners) listener()
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { parseBoolean, parseNumber, useStoredState } from '../shared/ui/use-stored-state'
 
-export type SidebarView = 'collections' | 'history'
+export type SidebarView = 'collections' | 'history' | 'trash'
 
 /** The sidebar's share of the window's width: from a narrow list to half the window. */
 export const SIDEBAR_MIN = 0.12

@@ -15,6 +15,7 @@ export { exportHar } from './har/export-har.js'
 export { specToHar } from './har/spec-to-har.js'
 export { exportWorkspace, WORKSPACE_FORMAT } from './workspace/export-workspace.js'
 export { exportHistoryCsv, exportHistoryJson } from './history/export-history.js'
+export { auditCsvHeader, auditCsvLine } from './audit/export-audit.js'
 export { generateCode } from './codegen/generate-code.js'
 export {
   CODE_TARGETS,

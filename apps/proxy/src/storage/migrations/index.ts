@@ -9,6 +9,12 @@ import { migration as m0007 } from './0007-environments.js'
 import { migration as m0008 } from './0008-workspace.js'
 import { migration as m0009 } from './0009-history-search.js'
 import { migration as m0010 } from './0010-sessions.js'
+import { migration as m0011 } from './0011-team.js'
+import { migration as m0013 } from './0013-presence.js'
+import { migration as m0016 } from './0016-send-leases.js'
+import { migration as m0018 } from './0018-credential-failures.js'
+import { migration as m0019 } from './0019-oidc-flows.js'
+import { migration as m0017 } from './0017-blob-chunks.js'
 
 /**
  * Numbered schema changes, run in order at start-up. Never edit a released one: add the next file
@@ -25,4 +31,10 @@ export const migrations: Record<string, Migration> = {
   '0008-workspace': m0008,
   '0009-history-search': m0009,
   '0010-sessions': m0010,
+  '0011-team': m0011,
+  '0013-presence': m0013,
+  '0016-send-leases': m0016,
+  '0018-credential-failures': m0018,
+  '0019-oidc-flows': m0019,
+  '0017-blob-chunks': m0017,
 }

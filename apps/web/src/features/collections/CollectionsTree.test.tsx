@@ -13,6 +13,7 @@ const base = {
   auth: { type: 'inherit' as const },
   headers: [],
   variables: [],
+  scripts: { preRequest: '', test: '' },
 }
 const request = (id: string, parentId: string | null, name: string, position: number, url: string): CollectionItem => ({
   version: 1,

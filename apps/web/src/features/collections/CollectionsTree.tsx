@@ -18,12 +18,16 @@ export type TreeEvents = {
   /** Open the settings (variables, headers, auth) of a collection or folder. */
   onOpenSettings: (target: { kind: 'collection' | 'folder'; id: string }) => void
   onMoveRequest: (node: TreeNode) => void
+  /** Open the History (versions) of a collection, folder or request. */
+  onShowVersions?: (target: { kind: 'collection' | 'item'; id: string; name: string }) => void
   onRemoved: (removed: Removed, label: string) => void
   onRenamed: (itemId: string, name: string, fromVersion: number, toVersion: number) => void
   /** Import collections and environments (the Import dialog). */
   onImport?: () => void
   /** Export a collection or folder (the Export dialog). */
   onExport?: (target: { collectionId: string; folderId?: string; name: string }) => void
+  /** Team mode: copy a collection into another workspace. */
+  onCopyToWorkspace?: (target: { collectionId: string; name: string }) => void
 }
 
 type CollectionsTreeProps = TreeEvents & {
@@ -40,10 +44,12 @@ export function CollectionsTree({
   onOpenRequest,
   onOpenSettings,
   onMoveRequest,
+  onShowVersions,
   onRemoved,
   onRenamed,
   onImport,
   onExport,
+  onCopyToWorkspace,
   expandId,
   revealId,
 }: CollectionsTreeProps) {
@@ -138,7 +144,7 @@ export function CollectionsTree({
         startRename: setRenaming,
         duplicate: (target) => (target.kind === 'collection' ? duplicateCollection : duplicateItem).mutate(target.id),
       },
-      { onOpenRequest, onOpenSettings, onMoveRequest, onExport },
+      { onOpenRequest, onOpenSettings, onMoveRequest, onExport, onCopyToWorkspace, onShowVersions },
     )
 
   const activate = (node: TreeNode) => {

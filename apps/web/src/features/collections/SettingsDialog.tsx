@@ -2,13 +2,15 @@ import { isBlankRow, withoutBlankVariables, type Auth, type Inheritable } from '
 import { useQuery } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { ApiError } from '../../shared/api/proxy-client'
+import { KeptNote, keptReason, keptSettingsOf, useOutboxContext } from '../outbox'
 import { Dialog } from '../../shared/ui/Dialog'
 import { RowsEditor } from '../../shared/ui/RowsEditor'
+import { ScriptsPanel } from '../../shared/script-editor/ScriptsPanel'
 import { Tabs } from '../../shared/ui/Tabs'
 import { VariablesTable } from '../../shared/ui/VariablesTable'
 import { collectionsOptions, useUpdateCollection, useUpdateItem } from './collection-queries'
 
-type Section = 'variables' | 'headers' | 'auth' | 'description'
+type Section = 'variables' | 'headers' | 'auth' | 'scripts' | 'description'
 
 /** Whose settings to show; `section` opens on that tab (the Auth tab's "Open … settings"). */
 export type SettingsTarget = { kind: 'collection' | 'folder'; id: string; section?: Section }
@@ -33,6 +35,9 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
   const [draft, setDraft] = useState<(Inheritable & { name: string; version: number }) | null>(null)
   const [conflict, setConflict] = useState(false)
   const [openedFor, setOpenedFor] = useState(target)
+  // A Save that could not reach the server (offline, signed out) waits in the outbox and shows as the draft.
+  const { outbox, kept } = useOutboxContext()
+  const keptHere = target ? keptSettingsOf(kept, target.kind, target.id) : undefined
   if (target !== openedFor) {
     // Another collection or folder (the Auth tab's "Open … settings"): nothing typed for the last one carries over.
     setOpenedFor(target)
@@ -51,6 +56,17 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
       : null
   const value =
     draft ??
+    (source && keptHere
+      ? {
+          name: keptHere.patch.name ?? source.name,
+          description: keptHere.patch.description ?? source.description,
+          auth: keptHere.patch.auth ?? source.auth,
+          headers: keptHere.patch.headers ?? source.headers,
+          variables: keptHere.patch.variables ?? source.variables,
+          scripts: keptHere.patch.scripts ?? source.scripts,
+          version: keptHere.baseVersion,
+        }
+      : null) ??
     (source
       ? {
           name: source.name,
@@ -58,6 +74,7 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
           auth: source.auth,
           headers: source.headers,
           variables: source.variables,
+          scripts: source.scripts,
           version: source.version,
         }
       : null)
@@ -70,19 +87,36 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
 
   const save = (version: number) => {
     if (!target || !value) return
-    const patch = {
-      version,
+    const fields = {
       name: value.name,
       description: value.description,
       auth: value.auth,
       headers: value.headers.filter((row) => !isBlankRow(row)),
       variables: withoutBlankVariables(value.variables),
+      scripts: value.scripts,
     }
+    const patch = { version, ...fields }
+    const where = { kind: target.kind, itemId: target.id }
+    const onSuccess = () => (outbox?.dropSettings(where), close())
     const onError = (error: Error) => {
-      if (error instanceof ApiError && error.code === 'STORAGE_CONFLICT') setConflict(true)
+      const reason = keptReason(error)
+      if (reason && outbox) {
+        // Kept in this browser on the version it was made on: the outbox replays it; reopening shows it.
+        outbox.keep({
+          ...where,
+          title: `${value.name} settings`,
+          baseVersion: value.version,
+          patch: fields,
+          reason,
+          keptAt: new Date().toISOString(),
+        })
+        setDraft(null)
+        updateCollection.reset()
+        updateItem.reset()
+      } else if (error instanceof ApiError && error.code === 'STORAGE_CONFLICT') setConflict(true)
     }
-    if (target.kind === 'collection') updateCollection.mutate({ id: target.id, patch }, { onSuccess: close, onError })
-    else updateItem.mutate({ id: target.id, patch }, { onSuccess: close, onError })
+    if (target.kind === 'collection') updateCollection.mutate({ id: target.id, patch }, { onSuccess, onError })
+    else updateItem.mutate({ id: target.id, patch }, { onSuccess, onError })
   }
 
   const error = updateCollection.error ?? updateItem.error
@@ -117,7 +151,7 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
             <button
               type="button"
               className="button button--primary"
-              disabled={!draft}
+              disabled={!draft && !keptHere}
               onClick={() => value && save(value.version)}
             >
               Save
@@ -128,6 +162,13 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
     >
       {value ? (
         <div className="panel-stack">
+          {keptHere && !draft && !conflict ? (
+            <KeptNote
+              kept={keptHere}
+              onTheirs={() => target && outbox?.dropSettings({ kind: target.kind, itemId: target.id })}
+              onMine={() => source && save(source.version)}
+            />
+          ) : null}
           <label className="field">
             <span>Name</span>
             <input value={value.name} onChange={(event) => set({ name: event.target.value })} />
@@ -141,6 +182,11 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
               { id: 'variables', label: 'Variables', badge: value.variables.length },
               { id: 'headers', label: 'Headers', badge: value.headers.filter((h) => h[2]).length },
               { id: 'auth', label: 'Auth', hidden: !renderAuth },
+              {
+                id: 'scripts',
+                label: 'Scripts',
+                badge: value.scripts.preRequest.trim() || value.scripts.test.trim() ? '•' : undefined,
+              },
               { id: 'description', label: 'Description' },
             ]}
           />
@@ -166,6 +212,16 @@ export function CollectionSettingsDialog({ target, onClose, renderAuth }: Settin
             />
           ) : null}
           {section === 'auth' && renderAuth ? renderAuth(value.auth, (auth) => set({ auth })) : null}
+          {section === 'scripts' && target ? (
+            <div className="settings-scripts">
+              <ScriptsPanel
+                scripts={value.scripts}
+                documentKey={target.id}
+                owner={target.kind}
+                onScripts={(scripts) => set({ scripts })}
+              />
+            </div>
+          ) : null}
           {section === 'description' ? (
             <textarea
               className="bulk-text"

@@ -33,6 +33,9 @@ function useCollectionMutation<I, O>(
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: run,
+    // Sent even while the browser says it is offline: a Save that cannot reach Courier fails at
+    // once, so its dialog can keep it in the outbox and say so, rather than wait unseen (paused).
+    networkMode: 'always',
     meta: { failure: say.failure ?? failure, next: NEXT, shownInline: say.shownInline },
     onSuccess: (result) => {
       if (answersTree) queryClient.setQueryData(collectionKeys.all, result as unknown as CollectionTree[])

@@ -9,14 +9,31 @@ type MenuActions = {
   startRename: (id: string) => void
   duplicate: (node: TreeNode) => void
 }
-type MenuEvents = Pick<TreeEvents, 'onOpenRequest' | 'onOpenSettings' | 'onMoveRequest' | 'onExport'>
+type MenuEvents = Pick<
+  TreeEvents,
+  'onOpenRequest' | 'onOpenSettings' | 'onMoveRequest' | 'onExport' | 'onCopyToWorkspace' | 'onShowVersions'
+>
 
 /** A tree row's action menu: what a collection, a folder and a request offer. */
 export function treeMenuItems(node: TreeNode, actions: MenuActions, events: MenuEvents): MenuItem[] {
   const { onExport } = events
+  const { onShowVersions } = events
   const common = (extra: MenuItem[]): MenuItem[] => [
     ...extra,
     { label: 'Rename', run: () => actions.startRename(node.id) },
+    ...(onShowVersions
+      ? [
+          {
+            label: 'History…',
+            run: () =>
+              onShowVersions({
+                kind: node.kind === 'collection' ? 'collection' : 'item',
+                id: node.id,
+                name: node.name,
+              }),
+          },
+        ]
+      : []),
   ]
   if (node.kind === 'collection') {
     return [
@@ -26,6 +43,14 @@ export function treeMenuItems(node: TreeNode, actions: MenuActions, events: Menu
       ]),
       { label: 'Settings…', run: () => events.onOpenSettings({ kind: 'collection', id: node.id }) },
       ...(onExport ? [{ label: 'Export…', run: () => onExport({ collectionId: node.id, name: node.name }) }] : []),
+      ...(events.onCopyToWorkspace
+        ? [
+            {
+              label: 'Copy to workspace…',
+              run: () => events.onCopyToWorkspace?.({ collectionId: node.id, name: node.name }),
+            },
+          ]
+        : []),
       { label: 'Duplicate', run: () => actions.duplicate(node) },
       { label: 'Delete', danger: true, run: () => actions.remove(node) },
     ]

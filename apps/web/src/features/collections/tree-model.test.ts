@@ -9,6 +9,7 @@ const base = {
   auth: { type: 'inherit' as const },
   headers: [],
   variables: [],
+  scripts: { preRequest: '', test: '' },
 }
 const collection: CollectionTree = {
   ...base,

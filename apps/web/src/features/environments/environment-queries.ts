@@ -1,4 +1,4 @@
-import { endpoints, type UpdateEnvironment, type Variable } from '@courier/shared'
+import { endpoints, type SetCurrentValue, type UpdateEnvironment, type Variable } from '@courier/shared'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { FailureSay } from '../../shared/api/mutation-meta'
 import { callEndpoint } from '../../shared/api/proxy-client'
@@ -23,6 +23,9 @@ function useEnvironmentMutation<I, O>(
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: run,
+    // Sent even while the browser says it is offline: a Save that cannot reach Courier fails at
+    // once, so its dialog can keep it in the outbox and say so, rather than wait unseen (paused).
+    networkMode: 'always',
     meta: { failure: say.failure ?? failure, next: NEXT, shownInline: say.shownInline },
     onSettled: () => queryClient.invalidateQueries({ queryKey: environmentKeys.all }),
   })
@@ -40,6 +43,14 @@ export const useUpdateEnvironment = (say?: FailureSay<{ id: string; patch: Updat
     ({ id, patch }: { id: string; patch: UpdateEnvironment }) =>
       callEndpoint(endpoints.updateEnvironment, { params: { id }, body: patch }),
     () => 'Could not save the environment',
+    say,
+  )
+/** My own current value of a variable: set, or cleared with null. */
+export const useSetCurrentValue = (say?: FailureSay<{ id: string; change: SetCurrentValue }>) =>
+  useEnvironmentMutation(
+    ({ id, change }: { id: string; change: SetCurrentValue }) =>
+      callEndpoint(endpoints.setCurrentValue, { params: { id }, body: change }),
+    ({ change }) => `Could not save your current value of {{${change.name}}}`,
     say,
   )
 export const useDeleteEnvironment = (say?: FailureSay<string>) =>

@@ -1,4 +1,11 @@
-import { GLOBALS_ID, scopesFor, type InheritLevel, type Scope } from '@courier/shared'
+import {
+  GLOBALS_ID,
+  scopesFor,
+  withCurrentValues,
+  type Environment,
+  type InheritLevel,
+  type Scope,
+} from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { collectionsOptions } from '../collections'
@@ -46,8 +53,12 @@ export function useScopes(environmentId: string | null, itemId: string | null): 
   const chain = useInheritChain(itemId)
   return useMemo(() => {
     const environments = data ?? []
-    const environment = environments.find((e) => e.id === environmentId && e.id !== GLOBALS_ID) ?? null
-    const globals = environments.find((e) => e.id === GLOBALS_ID)?.variables ?? []
+    // My current values win over the shared ones, as they do when I send.
+    const mine = (e: Environment) => withCurrentValues(e.variables, e.currentValues ?? [])
+    const found = environments.find((e) => e.id === environmentId && e.id !== GLOBALS_ID)
+    const environment = found ? { ...found, variables: mine(found) } : null
+    const g = environments.find((e) => e.id === GLOBALS_ID)
+    const globals = g ? mine(g) : []
     return scopesFor(environment, chain, globals)
   }, [data, environmentId, chain])
 }

@@ -8,11 +8,12 @@ import { CookiesPanel } from './CookiesPanel'
 import type { Draft, DraftAction } from './draft-reducer'
 import { HeadersPanel } from './HeadersPanel'
 import { ParamsPanel } from './ParamsPanel'
+import { ScriptsPanel } from '../../shared/script-editor/ScriptsPanel'
 import { SettingsPanel } from './SettingsPanel'
 import { UrlBar } from './UrlBar'
 import './request-editor.css'
 
-type RequestTab = 'params' | 'headers' | 'body' | 'auth' | 'cookies' | 'settings' | 'capture'
+type RequestTab = 'params' | 'headers' | 'body' | 'auth' | 'scripts' | 'cookies' | 'settings' | 'capture'
 
 type RequestEditorProps = {
   draft: Draft
@@ -38,6 +39,11 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
     { id: 'headers', label: 'Headers', badge: enabledCount(spec.headers) },
     { id: 'body', label: 'Body', badge: spec.body.kind === 'none' ? undefined : '•' },
     { id: 'auth', label: 'Auth', badge: spec.auth.type === 'none' || spec.auth.type === 'inherit' ? undefined : '•' },
+    {
+      id: 'scripts',
+      label: 'Scripts',
+      badge: spec.scripts.preRequest.trim() || spec.scripts.test.trim() ? '•' : undefined,
+    },
     { id: 'cookies', label: 'Cookies', badge: spec.cookies.trim() ? '•' : undefined },
     { id: 'settings', label: 'Settings', badge: changedSettings || undefined },
     { id: 'capture', label: 'Capture', badge: spec.captures.filter((c) => c.enabled).length || undefined },
@@ -88,6 +94,14 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
         ) : null}
         {tab === 'auth' ? (
           <AuthPanel auth={spec.auth} onChange={(auth) => dispatch({ type: 'set-auth', auth })} />
+        ) : null}
+        {tab === 'scripts' ? (
+          <ScriptsPanel
+            scripts={spec.scripts}
+            documentKey={draft.documentKey}
+            onScripts={(scripts) => dispatch({ type: 'set-scripts', scripts })}
+            onSend={onSend}
+          />
         ) : null}
         {tab === 'cookies' ? (
           <CookiesPanel

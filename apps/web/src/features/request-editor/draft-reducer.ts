@@ -7,6 +7,7 @@ import {
   type Auth,
   type BodyKind,
   type CaptureRule,
+  type Scripts,
   type Pair,
   type RequestBody,
   type RequestSettings,
@@ -38,6 +39,7 @@ export type DraftAction =
   | { type: 'set-settings'; settings: RequestSettings }
   | { type: 'set-cookies'; cookies: string }
   | { type: 'set-captures'; captures: CaptureRule[] }
+  | { type: 'set-scripts'; scripts: Scripts }
 
 export function emptyBody(kind: BodyKind): RequestBody {
   switch (kind) {
@@ -101,5 +103,7 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return withSpec(draft, { ...spec, cookies: action.cookies })
     case 'set-captures':
       return withSpec(draft, { ...spec, captures: action.captures })
+    case 'set-scripts':
+      return withSpec(draft, { ...spec, scripts: action.scripts })
   }
 }

@@ -1,4 +1,4 @@
-import type { ResponseRecord } from '@courier/shared'
+import { testTotals, type ResponseRecord } from '@courier/shared'
 import { useEffect, useId, useState } from 'react'
 import { AttemptsList } from './attempts/AttemptsList'
 import { formatDuration } from '../../shared/format/format'
@@ -13,10 +13,11 @@ import { ApiHelpers } from './helpers/ApiHelpers'
 import { RedirectsPanel } from './redirects/RedirectsPanel'
 import { RequestAsSent } from './request/RequestAsSent'
 import { StatusLine } from './StatusLine'
+import { TestsPanel } from './tests/TestsPanel'
 import { TimingPanel } from './timing/TimingPanel'
 import './response-viewer.css'
 
-type ResponseTab = 'body' | 'headers' | 'cookies' | 'timing' | 'redirects' | 'request'
+type ResponseTab = 'body' | 'headers' | 'cookies' | 'tests' | 'timing' | 'redirects' | 'request'
 
 export type ResponseViewerProps = {
   state: ResponseState
@@ -91,6 +92,7 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
     { id: 'body', label: 'Body' },
     { id: 'headers', label: 'Headers', badge: record.headers.length },
     { id: 'cookies', label: 'Cookies', badge: cookiesOf(record).length },
+    { id: 'tests', label: 'Tests', badge: testsBadge(record) },
     { id: 'timing', label: 'Timing' },
     { id: 'redirects', label: 'Redirects', badge: record.hops.length },
     { id: 'request', label: 'Request' },
@@ -138,6 +140,8 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
               <HeadersTable headers={record.headers} label="Response headers" searchable />
             ) : tab === 'cookies' ? (
               <CookiesPanel record={record} />
+            ) : tab === 'tests' ? (
+              <TestsPanel record={record} />
             ) : tab === 'timing' ? (
               <TimingPanel record={record} roundTripMs={state.roundTripMs} />
             ) : tab === 'redirects' ? (
@@ -154,4 +158,12 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
       )}
     </section>
   )
+}
+
+/** "2/3" passed of all, "!" when a script failed; nothing when there were no tests. */
+function testsBadge(record: ResponseRecord): string | undefined {
+  if (!record.scripts) return undefined
+  const { passed, failed } = testTotals(record.scripts)
+  if (record.scripts.errors.length > 0 && passed + failed === 0) return '!'
+  return passed + failed > 0 ? `${passed}/${passed + failed}` : undefined
 }

@@ -18,6 +18,8 @@ type TabBarProps = {
   onReopen: () => void
   onNew: () => void
   onReorder: (id: string, toIndex: number) => void
+  /** A note by tab id (e.g. "Changed by Ann"): shown on the tab and said in its name. */
+  notes?: Record<string, string>
 }
 
 type ContextMenu = { tabId: string; x: number; y: number }
@@ -102,7 +104,7 @@ export function TabBar(props: TabBarProps) {
               role="tab"
               id={`editor-tab-${tab.id}`}
               aria-selected={tab.id === activeTabId}
-              aria-label={tabName(tab)}
+              aria-label={props.notes?.[tab.id] ? `${tabName(tab)}, ${props.notes[tab.id]}` : tabName(tab)}
               aria-haspopup="menu"
               tabIndex={tab.id === activeTabId ? 0 : -1}
               className="tab-bar__select"
@@ -112,6 +114,11 @@ export function TabBar(props: TabBarProps) {
             >
               <span className={`tab-bar__method ${methodTone(tab.draft.spec.method)}`}>{tab.draft.spec.method}</span>
               <span className="tab-bar__title">{tabLabel(tab)}</span>
+              {props.notes?.[tab.id] ? (
+                <span className="tab-bar__changed" aria-hidden="true" title={props.notes[tab.id]}>
+                  !
+                </span>
+              ) : null}
               {tab.isDirty ? (
                 <span className="tab-bar__dirty" aria-hidden="true">
                   ●

@@ -33,13 +33,21 @@ export type WorkspaceAction =
   | { type: 'reopen-closed' }
   | { type: 'activate'; tabId: string }
   | { type: 'edit'; tabId: string; action: DraftAction }
-  | { type: 'saved'; tabId: string; itemId: string; version: number; title: string }
+  /** `keepsEdits`: the tab holds edits newer than what was saved (typed after a kept save), so it stays unsaved. */
+  | { type: 'saved'; tabId: string; itemId: string; version: number; title: string; keepsEdits?: boolean }
   /** A rename from this window: the name changed, not the request, so the tab follows the new version. */
   | { type: 'item-renamed'; itemId: string; title: string; fromVersion: number; toVersion: number }
   | { type: 'item-removed'; itemIds: string[] }
+  /** A newer version was saved elsewhere: tabs of it without edits follow it; a tab with edits keeps them. */
+  | { type: 'item-updated'; itemId: string; version: number; title: string; spec: RequestSpec }
   | { type: 'responded'; tabId: string; responseId: string | null }
   | { type: 'set-environment'; environmentId: string | null }
   | { type: 'reorder'; tabId: string; toIndex: number }
+  /**
+   * A save kept in the browser (offline, signed out) is shown again after a reload: the request's
+   * tab (opened if it is not) holds the kept edit, on the version it was made on, unsaved.
+   */
+  | { type: 'restore-kept'; request: OpenRequest & { itemId: string; baseVersion: number } }
 
 let counter = 0
 export function newTabId(): string {
@@ -142,13 +150,29 @@ export function workspaceReducer(state: Workspace, action: WorkspaceAction): Wor
         const title = tab.itemId === null ? titleOf(draft.spec) : tab.title
         return { ...tab, draft, isDirty: action.action.type === 'load' ? tab.isDirty : true, title }
       })
+    case 'restore-kept': {
+      const { request } = action
+      const existing = state.tabs.find((tab) => tab.itemId === request.itemId)
+      const documentKey = Math.max(0, ...state.tabs.map((tab) => tab.draft.documentKey)) + 1
+      const kept: OpenTab = {
+        id: existing?.id ?? newTabId(),
+        title: request.title,
+        itemId: request.itemId,
+        baseVersion: request.baseVersion,
+        draft: draftOf(request.spec, documentKey),
+        isDirty: true,
+        responseId: existing?.responseId ?? null,
+      }
+      if (existing) return update(existing.id, () => kept)
+      return { ...state, tabs: [...state.tabs, kept], activeTabId: state.activeTabId ?? kept.id }
+    }
     case 'saved':
       return update(action.tabId, (tab) => ({
         ...tab,
         itemId: action.itemId,
         baseVersion: action.version,
         title: action.title,
-        isDirty: false,
+        isDirty: action.keepsEdits ?? false,
       }))
     case 'item-renamed':
       return {
@@ -170,6 +194,20 @@ export function workspaceReducer(state: Workspace, action: WorkspaceAction): Wor
         tabs: state.tabs.map((tab) =>
           tab.itemId && action.itemIds.includes(tab.itemId)
             ? { ...tab, itemId: null, baseVersion: null, isDirty: true }
+            : tab,
+        ),
+      }
+    case 'item-updated':
+      return {
+        ...state,
+        tabs: state.tabs.map((tab) =>
+          tab.itemId === action.itemId && !tab.isDirty && tab.baseVersion !== null && tab.baseVersion < action.version
+            ? {
+                ...tab,
+                title: action.title,
+                baseVersion: action.version,
+                draft: draftOf(action.spec, tab.draft.documentKey + 1),
+              }
             : tab,
         ),
       }

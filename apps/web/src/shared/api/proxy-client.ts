@@ -1,5 +1,7 @@
-import { ApiErrorSchema, TOKEN_HEADER, TOKEN_META, type Endpoint, type ErrorCode } from '@courier/shared'
+import { ApiErrorSchema, CLIENT_HEADER, TOKEN_HEADER, TOKEN_META, type Endpoint, type ErrorCode } from '@courier/shared'
 import type { z } from 'zod'
+import { workspaceHeaders } from './current-workspace'
+import { CLIENT_ID } from './client-id'
 
 /** A failure answered by Courier's own API (not by the target of a send). */
 export class ApiError extends Error {
@@ -8,6 +10,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly field?: string,
+    /** The error's details (a save conflict's current, base and conflicting fields). */
+    readonly details?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -38,7 +42,13 @@ async function toApiError(response: Response): Promise<ApiError> {
   try {
     const parsed = ApiErrorSchema.safeParse(await response.json())
     if (parsed.success)
-      return new ApiError(parsed.data.error.code, parsed.data.error.message, response.status, parsed.data.error.field)
+      return new ApiError(
+        parsed.data.error.code,
+        parsed.data.error.message,
+        response.status,
+        parsed.data.error.field,
+        parsed.data.error.details,
+      )
   } catch {
     /* not JSON: fall through */
   }
@@ -73,6 +83,8 @@ export async function callEndpoint<E extends Endpoint>(
       method: endpoint.method,
       headers: {
         [TOKEN_HEADER]: pageToken(),
+        ...workspaceHeaders(),
+        [CLIENT_HEADER]: CLIENT_ID,
         ...(input.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: input.body === undefined ? undefined : JSON.stringify(input.body),

@@ -1,5 +1,6 @@
 import { ApiErrorSchema, FILES_PATH, FileUploadResponseSchema, TOKEN_HEADER, type FileRef } from '@courier/shared'
 import { ApiError, pageToken } from './proxy-client'
+import { workspaceHeaders } from './current-workspace'
 
 /**
  * Uploads one file to Courier as multipart/form-data. The browser streams it (never base64 in
@@ -14,6 +15,7 @@ export function uploadFile(
     const xhr = new XMLHttpRequest()
     xhr.open('POST', FILES_PATH)
     xhr.setRequestHeader(TOKEN_HEADER, pageToken())
+    for (const [name, value] of Object.entries(workspaceHeaders())) xhr.setRequestHeader(name, value)
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress?.(event.loaded / event.total)
     }

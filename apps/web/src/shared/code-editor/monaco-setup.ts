@@ -11,6 +11,7 @@ import 'monaco-editor/languages/definitions/yaml/register'
 import 'monaco-editor/languages/definitions/css/register'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker'
+import { registerScriptCompletion } from './script-completion'
 
 // Vite bundles the workers; without this Monaco would fall back to the main thread.
 self.MonacoEnvironment = {
@@ -35,5 +36,7 @@ monaco.editor.defineTheme('courier-light', {
   rules: [],
   colors: { 'editor.background': '#ffffff', 'editor.lineHighlightBackground': '#f4f6f9' },
 })
+
+registerScriptCompletion(monaco)
 
 export { monaco }

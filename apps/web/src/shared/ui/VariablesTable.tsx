@@ -1,5 +1,5 @@
-import { variableProblem, type Variable } from '@courier/shared'
-import { useId, useState } from 'react'
+import { HIDDEN_SECRET_VALUE, variableProblem, type Variable } from '@courier/shared'
+import { useId, useRef, useState } from 'react'
 import { replaceAt } from './replace-at'
 import { problemFieldProps, RowProblem, rowProblemClass } from './RowProblem'
 import { RowsTableHead } from './RowsTableHead'
@@ -7,13 +7,20 @@ import './variables-table.css'
 
 type VariablesTableProps = { label: string; variables: Variable[]; onChange: (variables: Variable[]) => void }
 
+/** On a team server, a secret whose value only owners and admins may read comes as this placeholder. */
+const isHidden = (v: Variable) => v.secret && v.value === HIDDEN_SECRET_VALUE
+
 /**
  * Variables as rows: name, value, enabled, secret. Secret values are masked until revealed
- * (they are sealed at rest and masked in history, exports and generated code).
+ * (they are sealed at rest and masked in history, exports and generated code). A secret hidden
+ * from me shows a hint: typing replaces its value, leaving the field empty keeps it.
  */
 export function VariablesTable({ label, variables, onChange }: VariablesTableProps) {
   const [revealed, setRevealed] = useState<Set<number>>(new Set())
   const tableId = useId()
+  // Names of secrets that came hidden: emptying one again gives back the placeholder (keeps it).
+  const cameHidden = useRef(new Set<string>())
+  for (const v of variables) if (isHidden(v)) cameHidden.current.add(v.name)
   const rows: (Variable | null)[] = [...variables, null]
   return (
     <table className="kv-table kv-table--mono variables-table" aria-label={label}>
@@ -22,6 +29,7 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
         {rows.map((variable, index) => {
           const isNew = variable === null
           const v = variable ?? { name: '', value: '', enabled: true, secret: false }
+          const hidden = !isNew && isHidden(v)
           const masked = v.secret && !revealed.has(index)
           const problem = isNew || !v.enabled ? undefined : variableProblem(v)
           const problemId = `${tableId}-problem-${index}`
@@ -47,6 +55,8 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
                   aria-label="Variable name"
                   placeholder={isNew ? 'Add variable' : ''}
                   value={v.name}
+                  readOnly={hidden}
+                  title={hidden ? 'Only owners and admins can rename a secret whose value is hidden.' : undefined}
                   spellCheck={false}
                   {...problemFieldProps(problem, problemId)}
                   onChange={(e) =>
@@ -64,20 +74,22 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
                   <input
                     className="kv-table__input"
                     aria-label={`Value of ${v.name || 'new variable'}`}
-                    type={masked ? 'password' : 'text'}
+                    type={masked && !hidden ? 'password' : 'text'}
                     autoComplete="off"
-                    placeholder={isNew ? 'Value' : ''}
-                    value={v.value}
+                    placeholder={hidden ? 'hidden' : isNew ? 'Value' : ''}
+                    title={hidden ? 'Hidden: only owners and admins can see this value; typing replaces it' : undefined}
+                    value={hidden ? '' : v.value}
                     spellCheck={false}
-                    onChange={(e) =>
-                      onChange(
-                        isNew
-                          ? [...variables, { ...v, value: e.target.value }]
-                          : replaceAt(variables, index, { ...v, value: e.target.value }),
-                      )
-                    }
+                    onChange={(e) => {
+                      // Emptied again: back to the placeholder, which keeps the stored value.
+                      const value =
+                        e.target.value === '' && v.secret && cameHidden.current.has(v.name)
+                          ? HIDDEN_SECRET_VALUE
+                          : e.target.value
+                      onChange(isNew ? [...variables, { ...v, value }] : replaceAt(variables, index, { ...v, value }))
+                    }}
                   />
-                  {v.secret && !isNew ? (
+                  {v.secret && !isNew && !hidden ? (
                     <button
                       type="button"
                       className="link-button variables-table__reveal"
@@ -102,6 +114,8 @@ export function VariablesTable({ label, variables, onChange }: VariablesTablePro
                     type="checkbox"
                     aria-label={`${v.name} is secret`}
                     checked={v.secret}
+                    disabled={hidden}
+                    title={hidden ? 'Only owners and admins can make this secret a plain variable.' : undefined}
                     onChange={(e) => onChange(replaceAt(variables, index, { ...v, secret: e.target.checked }))}
                   />
                 )}

@@ -24,6 +24,9 @@ describe('history exports', () => {
       settings: {},
       cookies: '',
       captures: [],
+      scripts: { preRequest: '', test: '' },
+      assertions: [],
+      examples: [],
     },
     response: {
       id: 'h1',

@@ -4,7 +4,7 @@ import type { ExportFile } from '../export-file.js'
 const COLUMNS = ['id', 'sentAt', 'method', 'url', 'status', 'error', 'durationMs', 'sizeBytes'] as const
 
 /** One CSV cell (RFC 4180), with a leading ' on text a spreadsheet would run as a formula. */
-function cell(value: string | number | null): string {
+export function cell(value: string | number | null): string {
   if (value === null) return ''
   let text = String(value)
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`

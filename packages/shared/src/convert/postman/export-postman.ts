@@ -7,6 +7,7 @@ import type { Variable } from '../../variables.js'
 import { safeFileName, type ExportFile } from '../export-file.js'
 import { maskAuth, maskSpec, maskVariables, SecretTally } from '../mask-secrets.js'
 import { authToPostman } from './postman-auth.js'
+import { eventsFromScripts, examplesToPostman } from './postman-events.js'
 
 export const POSTMAN_SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
 
@@ -157,7 +158,8 @@ class Exporter {
         ...(body ? { body } : {}),
         ...this.auth(spec.auth, where),
       },
-      response: [],
+      ...withEvents(spec.scripts),
+      response: examplesToPostman(spec.examples),
     }
   }
 
@@ -166,10 +168,16 @@ class Exporter {
       name: folder.name,
       ...(folder.description ? { description: folder.description } : {}),
       item: children,
+      ...withEvents(folder.scripts),
       ...this.auth(folder.auth, folder.name),
       ...(folder.variables.length ? { variable: this.variables(folder.variables) } : {}),
     }
   }
+}
+
+function withEvents(scripts: RequestSpec['scripts'] | undefined): { event?: Json[] } {
+  const event = eventsFromScripts(scripts)
+  return event.length ? { event } : {}
 }
 
 function level(
@@ -232,6 +240,7 @@ export function exportPostman(tree: CollectionTree, options: ExportOptions & { f
       description: tree.description,
       ...exporter.auth(tree.auth, name),
       variable: exporter.variables(tree.variables),
+      ...withEvents(tree.scripts),
       item: build(null, [rootLevel], name),
     }
   }

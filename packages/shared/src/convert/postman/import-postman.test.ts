@@ -5,7 +5,7 @@ import { importText } from '../import-text.js'
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
 
 describe('real Postman files', () => {
-  it('imports the Wise collection with folders, auth and a report of scripts and unknown variables', async () => {
+  it('imports the Wise collection with folders, auth, its scripts kept, and a report of unknown variables', async () => {
     const result = await importText(fixture('wise-all-endpoints.postman_collection.json'))
     expect(result.report).toMatchObject({
       format: 'postman-collection',
@@ -13,8 +13,14 @@ describe('real Postman files', () => {
       counts: { collections: 1, folders: 14, requests: 66 },
     })
     const what = result.report.skipped.map((s) => s.what)
-    expect(what).toContain('test script')
     expect(what).toContain('variable {{host}}')
+    // Every test script is kept on its request, none is reported as lost.
+    const doc = JSON.parse(fixture('wise-all-endpoints.postman_collection.json')) as unknown
+    const inFile = (JSON.stringify(doc).match(/"listen":"test"/g) ?? []).length
+    const kept = result.collections[0]!.items.filter((i) => i.kind === 'request' && i.request.scripts.test.trim())
+    expect(inFile).toBeGreaterThan(0)
+    expect(kept.length).toBeGreaterThan(0)
+    expect(result.report.skipped.filter((s) => s.what === 'test script' && !/^Kept/.test(s.reason))).toEqual([])
     const statement = result.collections[0]!.items.find(
       (i) => i.name === 'GET /borderless-accounts/{accountId}/statement',
     )

@@ -7,6 +7,7 @@ import { ImportBuilder } from '../import-builder.js'
 import { ConvertError } from '../import-result.js'
 import { arr, isRecord, str } from '../parse-document.js'
 import { authFromPostman } from './postman-auth.js'
+import { examplesFromPostman, scriptsFromEvents } from './postman-events.js'
 
 const RAW_LANGUAGES: Record<string, string> = {
   text: 'text/plain',
@@ -53,24 +54,6 @@ function rows(list: unknown): Row[] {
 
 function header(headers: Row[], name: string): string | undefined {
   return headers.find(([n, , enabled]) => enabled && n.toLowerCase() === name)?.[1]
-}
-
-function scripts(events: unknown, where: string, builder: ImportBuilder): void {
-  for (const event of arr(events).filter(isRecord)) {
-    const lines = isRecord(event.script) ? arr(event.script.exec).join('\n').trim() : ''
-    if (!lines) continue
-    const kind =
-      event.listen === 'prerequest'
-        ? 'pre-request script'
-        : event.listen === 'test'
-          ? 'test script'
-          : `${str(event.listen)} script`
-    builder.skip(
-      where,
-      kind,
-      `Courier does not run scripts (${lines.split('\n').length} lines); response captures can replace pm.*.set(…) of a token.`,
-    )
-  }
 }
 
 function body(raw: unknown, headers: Row[], where: string, builder: ImportBuilder): RequestBody {
@@ -179,10 +162,10 @@ function inheritable(
 ): Partial<Inheritable> {
   const auth = authFromPostman(node.auth)
   if (auth.problem) builder.skip(where, 'auth', auth.problem)
-  scripts(node.event, where, builder)
   return {
     description: description(node.description),
     auth: auth.auth,
+    scripts: scriptsFromEvents(node.event, where, builder),
     variables: postmanVariables(original.variable, where, builder),
   }
 }
@@ -193,22 +176,21 @@ function description(value: unknown): string {
   return ''
 }
 
-function request(item: Record<string, unknown>, where: string, builder: ImportBuilder): RequestSpecInput {
+/** `original` is the item as written: the SDK rewrites a saved example's request URL into parts without its raw text. */
+function request(
+  item: Record<string, unknown>,
+  original: Record<string, unknown>,
+  where: string,
+  builder: ImportBuilder,
+): RequestSpecInput {
   const req = isRecord(item.request) ? item.request : { url: str(item.request) }
   const headers = rows(req.header)
   const target = url(req.url)
   const auth = authFromPostman(req.auth)
   if (auth.problem) builder.skip(where, 'auth', auth.problem)
-  scripts(item.event, where, builder)
+  const scripts = scriptsFromEvents(item.event, where, builder)
   if (description(req.description ?? item.description))
     builder.skip(where, 'description', 'Courier requests have no description; it was left out.')
-  const examples = arr(item.response).length
-  if (examples)
-    builder.skip(
-      where,
-      `${examples} saved example response${examples > 1 ? 's' : ''}`,
-      'Courier keeps responses in history, not in collections.',
-    )
   return {
     method: str(req.method, 'GET').toUpperCase() || 'GET',
     url: target.url,
@@ -218,6 +200,8 @@ function request(item: Record<string, unknown>, where: string, builder: ImportBu
     body: body(req.body, headers, where, builder),
     auth: auth.auth,
     settings: settings(item.protocolProfileBehavior),
+    scripts,
+    examples: examplesFromPostman(original.response ?? item.response),
   }
 }
 
@@ -238,7 +222,7 @@ function walk(
       const id = builder.folder(tree, parentId, { name: item.name, ...inheritable(item, original, where, builder) })
       walk(item.item, original.item, tree, id, where, builder)
     } else {
-      builder.request(tree, parentId, item.name, request(item, where, builder), where)
+      builder.request(tree, parentId, item.name, request(item, original, where, builder), where)
     }
   }
 }

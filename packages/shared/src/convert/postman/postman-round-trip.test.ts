@@ -15,6 +15,7 @@ function tree(): CollectionTree {
     description: 'Users live here',
     headers: [],
     variables: [{ name: 'userId', value: '42', enabled: true, secret: false }],
+    scripts: { preRequest: '', test: '' },
   }
   return {
     ...base,
@@ -22,6 +23,7 @@ function tree(): CollectionTree {
     name: 'Shop API',
     schemaVersion: 1,
     description: 'The shop',
+    scripts: { preRequest: "console.log('every request')", test: '' },
     auth: { type: 'bearer', token: '{{token}}', prefix: 'Bearer' },
     headers: [],
     variables: [
@@ -61,6 +63,20 @@ function tree(): CollectionTree {
             ['X-Off', 'no', false],
           ],
           auth: { type: 'inherit' },
+          scripts: {
+            preRequest: "pm.variables.set('t', Date.now())",
+            test: "pm.test('ok', () => {\n  pm.response.to.have.status(200)\n})",
+          },
+          examples: [
+            {
+              name: 'Found',
+              status: 200,
+              statusText: 'OK',
+              headers: [['Content-Type', 'application/json']],
+              body: '{"id":1}',
+              request: { method: 'GET', url: '{{baseUrl}}/users/1', headers: [], body: '' },
+            },
+          ],
         }),
       },
       {

@@ -1,4 +1,5 @@
 import { OAUTH_CALLBACK_PATH, isBrowserGrant, type OAuth2Config, type OAuthMetadata } from '@courier/shared'
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ErrorAlert, errorParts } from '../../../shared/ui/ErrorAlert'
 import { AuthField, TextInput } from '../AuthField'
@@ -6,6 +7,7 @@ import { SecretInput } from '../SecretInput'
 import { OAuth2EndpointFields } from './OAuth2EndpointFields'
 import { OAuth2MoreFields } from './OAuth2MoreFields'
 import { useDiscoverOAuth } from './oauth-queries'
+import { meOptions } from '../../../shared/api/me-query'
 
 export const GRANT_OPTIONS: { value: OAuth2Config['grant']; label: string }[] = [
   { value: 'authorization_code_pkce', label: 'Authorization code + PKCE' },
@@ -34,7 +36,11 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
   const browser = isBrowserGrant(grant)
   const usesTokenUrl = grant !== 'implicit'
   const usesSecret = grant !== 'implicit'
-  const defaultRedirect = `http://127.0.0.1:${window.location.port || '80'}${OAUTH_CALLBACK_PATH}`
+  // A team server captures the callback at the address its people open; single-user Courier at 127.0.0.1.
+  const team = useQuery(meOptions()).data?.team
+  const defaultRedirect = team
+    ? `${window.location.origin}${OAUTH_CALLBACK_PATH}`
+    : `http://127.0.0.1:${window.location.port || '80'}${OAUTH_CALLBACK_PATH}`
   const fromIssuer = config.issuer.trim() !== ''
   const hint = (example: string) => (fromIssuer ? 'From the issuer’s discovery document' : example)
 
@@ -182,7 +188,7 @@ export function OAuth2ConfigForm({ config, onChange, environmentId }: Props) {
         <AuthField
           label="Redirect URI"
           hint={
-            config.redirectUri.trim() === '' && window.location.hostname !== '127.0.0.1'
+            config.redirectUri.trim() === '' && !team && window.location.hostname !== '127.0.0.1'
               ? `Courier captures the callback at 127.0.0.1, but this page is open at ${window.location.hostname}: open Courier at ${defaultRedirect.replace(OAUTH_CALLBACK_PATH, '/')} so the callback finds this sign-in, or paste the redirect URL.`
               : 'Leave empty to let Courier capture the callback itself. Any other URI you registered works too: paste where it lands.'
           }

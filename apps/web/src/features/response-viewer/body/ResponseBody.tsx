@@ -15,6 +15,7 @@ import { LargeBodyGate } from './LargeBodyGate'
 import { LinesView } from './LinesView'
 import { PreviewView, previewKind } from './PreviewView'
 import { TreeView } from './TreeView'
+import { WrapToggle, useRawWrap } from './WrapToggle'
 import { DEFAULT_LIMITS } from './body-document'
 import { useBodyDocument, type BodyDocumentState } from './use-body-document'
 import { partialReason } from '../StatusLine'
@@ -100,6 +101,7 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
   const [chosen, setChosen] = useState<BodyView | null>(null)
   const [viewLarge, setViewLarge] = useState(false)
   const [copied, setCopied] = useState<string | null>(null)
+  const [wrap, setWrap] = useRawWrap()
   const gated = !!body && body.size >= largeBodyBytes && !viewLarge
   const doc = useBodyDocument(record, !gated && !!body?.isText)
 
@@ -162,6 +164,7 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
         ) : (
           <span className="response-body__type">{body.contentType ?? 'no content type'}</span>
         )}
+        {view === 'raw' && !gated ? <WrapToggle wrap={wrap} onChange={setWrap} /> : null}
         <span className="response-body__copied" role="status" aria-live="polite">
           {copied}
         </span>
@@ -218,6 +221,7 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
               count={doc.info.rawLines}
               version={record.id}
               label="Raw response body"
+              wrap={wrap}
             />
           )
         ) : null

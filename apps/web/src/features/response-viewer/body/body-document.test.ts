@@ -66,7 +66,7 @@ describe('BodyDocument', () => {
     expect(doc.toggle(0)).toBe(1_000_001)
     expect(doc.toggle(500_000)).toBe(1_000_002)
     expect(doc.path(500_001)).toBe('$[499999].i')
-  })
+  }, 60_000)
 
   it('filters with JSONPath and clears the filter', () => {
     const doc = new BodyDocument(sample, 'json')

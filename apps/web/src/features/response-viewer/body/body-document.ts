@@ -2,6 +2,7 @@ import { prettyXml } from '@courier/shared'
 import { query } from 'jsonpath-rfc9535'
 import { JsonTree, type TreeRow } from './json-tree'
 import { LineIndex } from './line-index'
+import { WrapIndex, cutRows, type WrapWidth } from './wrap-index'
 
 export type BodyKind = 'json' | 'xml' | 'text'
 export type LineView = 'raw' | 'pretty'
@@ -115,7 +116,33 @@ export class BodyDocument {
     }
   }
 
-  lines(view: LineView, from: number, to: number) {
+  private wrapped: WrapIndex | null = null
+
+  /** The view's lines wrapped at `width`; the last width asked for is kept. */
+  private wrapIndex(view: LineView, { columns, wide }: WrapWidth): WrapIndex {
+    const index = view === 'raw' ? this.raw : this.prettyIndex()
+    const kept = this.wrapped
+    if (kept?.columns !== columns || kept.wide !== wide || !kept.wraps(index))
+      this.wrapped = new WrapIndex(index, columns, wide)
+    return this.wrapped!
+  }
+
+  /**
+   * The view laid out again, cut (`to` null) or wrapped at `to`: how many rows it takes,
+   * and the row that now holds the text row `row` started with in layout `from`, so what was at the
+   * top of the view stays there.
+   */
+  relayout(view: LineView, from: WrapWidth | null, to: WrapWidth | null, row: number): { rows: number; row: number } {
+    const index = view === 'raw' ? this.raw : this.prettyIndex()
+    const offset = from === null ? cutRows.offsetOf(index, row) : this.wrapIndex(view, from).offsetOf(row)
+    if (to === null) return { rows: index.count, row: cutRows.rowAt(index, offset) }
+    const wrapped = this.wrapIndex(view, to)
+    return { rows: wrapped.count, row: wrapped.rowAt(offset) }
+  }
+
+  /** Display rows [from, to): cut at LineIndex's limit, or wrapped at `wrap` when given. */
+  lines(view: LineView, from: number, to: number, wrap?: WrapWidth) {
+    if (wrap) return this.wrapIndex(view, wrap).slice(from, to)
     return (view === 'raw' ? this.raw : this.prettyIndex()).slice(from, to)
   }
 

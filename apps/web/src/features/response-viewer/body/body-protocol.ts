@@ -1,5 +1,6 @@
 import type { BodyKind, DocumentInfo, LineView } from './body-document'
 import type { TreeRow } from './json-tree'
+import type { WrapWidth } from './wrap-index'
 
 /** Where the worker gets the text: inline from the record, or streamed from the body store. */
 export type BodySource =
@@ -8,7 +9,16 @@ export type BodySource =
 /** Every call the page makes to the body worker, with what each answers. */
 export type BodyCalls = {
   load: { args: { source: BodySource; kind: BodyKind }; result: DocumentInfo }
-  lines: { args: { view: LineView; from: number; to: number }; result: { text: string[]; numbers: number[] } }
+  /** Display rows; with `wrap`, wrapped at that width (as `relayout` counted them). */
+  lines: {
+    args: { view: LineView; from: number; to: number; wrap?: WrapWidth }
+    result: { text: string[]; numbers: number[] }
+  }
+  /** The rows of the view cut (null) or wrapped at `to`, and where row `row` of layout `from` went. */
+  relayout: {
+    args: { view: LineView; from: WrapWidth | null; to: WrapWidth | null; row: number }
+    result: { rows: number; row: number }
+  }
   rows: { args: { from: number; to: number }; result: TreeRow[] }
   toggle: { args: { index: number }; result: number }
   path: { args: { index: number }; result: string }

@@ -70,8 +70,13 @@ scope.onmessage = async (event: MessageEvent<BodyRequest>) => {
         break
       }
       case 'lines':
-        result = open().lines(request.args.view, request.args.from, request.args.to)
+        result = open().lines(request.args.view, request.args.from, request.args.to, request.args.wrap)
         break
+      case 'relayout': {
+        const { view, from, to, row } = request.args
+        result = open().relayout(view, from, to, row)
+        break
+      }
       case 'rows':
         result = open().rows(request.args.from, request.args.to)
         break

@@ -45,5 +45,11 @@ export function useBlockVirtualizer(count: number, rowHeight: number, scroller: 
   }))
   const first = items[0]?.firstRow ?? 0
   const last = items.length ? items.at(-1)!.firstRow + items.at(-1)!.rowCount : 0
-  return { items, height: sizer, first, last }
+  /** The row at the top of the view now. */
+  const topRow = () => Math.floor(((scroller.current?.scrollTop ?? 0) * scaleRef.current) / rowHeight)
+  /** Puts `row` at the top of the view (after a render that laid out the rows it is counted in). */
+  const scrollToRow = (row: number) => {
+    if (scroller.current) scroller.current.scrollTop = (row * rowHeight) / scaleRef.current
+  }
+  return { items, height: sizer, first, last, topRow, scrollToRow }
 }

@@ -1,0 +1,67 @@
+import { sql } from 'kysely'
+import { expect } from 'vitest'
+import { historyEntry } from '../store-contract.js'
+import { T0, type MigrationFixture } from './fixture.js'
+
+/** A history row as the store writes it; `plainBody` is an inline body from before sealing. */
+function historyRow(id: string, url: string, plainBody: string) {
+  const entry = historyEntry({ id, url, createdAt: T0 })
+  entry.response.body = {
+    contentType: 'text/plain',
+    size: plainBody.length,
+    url: `/api/history/${id}/body`,
+    inline: plainBody,
+    isText: true,
+    truncated: false,
+  }
+  const row = {
+    id,
+    created_at: entry.createdAt,
+    method: entry.method,
+    url: entry.url,
+    status: entry.status,
+    error_code: entry.errorCode,
+    duration_ms: entry.durationMs,
+    size: entry.size,
+    request_json: JSON.stringify(entry.request),
+    response_json: JSON.stringify(entry.response),
+  }
+  return { entry, row }
+}
+
+const oldHistory = historyRow('01900000-0000-7000-8000-000000000001', 'https://api.test/before-search', 'hello')
+const searchable = historyRow('01900000-0000-7000-8000-000000000009', 'https://api.test/searchable', 'needle')
+
+export const historyFixtures: Record<string, MigrationFixture> = {
+  '0001-history': {
+    async seed({ db }) {
+      await db.insertInto('history').values(oldHistory.row).execute()
+    },
+    async check(store) {
+      expect(await store.history.get(oldHistory.entry.id)).toEqual(oldHistory.entry)
+      const page = await store.history.list({ limit: 50 })
+      expect(page.items.map((item) => item.id)).toContain(oldHistory.entry.id)
+    },
+  },
+  '0009-history-search': {
+    async seed({ db, sqlite }) {
+      const { row, entry } = searchable
+      if (!sqlite) {
+        await db
+          .insertInto('history')
+          .values({ ...row, search_text: `${entry.url}\nneedle` })
+          .execute()
+        return
+      }
+      await db.insertInto('history').values(row).execute()
+      await sql`INSERT INTO history_fts (rowid, url, body) SELECT rowid, ${entry.url}, 'needle' FROM history WHERE id = ${entry.id}`.execute(
+        db,
+      )
+    },
+    async check(store) {
+      expect(await store.history.get(searchable.entry.id)).toEqual(searchable.entry)
+      const found = await store.history.list({ limit: 50, q: 'needle' })
+      expect(found.items.map((item) => item.id)).toEqual([searchable.entry.id])
+    },
+  },
+}

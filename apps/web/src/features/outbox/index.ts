@@ -1,0 +1,15 @@
+export { OutboxBanner } from './OutboxBanner'
+export { useOutbox } from './use-outbox'
+export {
+  isRequestSave,
+  keptReason,
+  keptSettingsOf,
+  outboxKey,
+  type KeptChange,
+  type KeptSave,
+  type KeptSettings,
+} from './kept-changes'
+export { useOutboxContext, OutboxContext } from './outbox-context'
+export { sendSettings } from './send-settings'
+export type { Outbox } from './outbox'
+export { KeptNote } from './KeptNote'

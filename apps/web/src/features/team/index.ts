@@ -1,0 +1,6 @@
+export { WorkspaceSwitcher } from './WorkspaceSwitcher'
+export { MembersDialog } from './MembersDialog'
+export { useAcceptInvitation } from './use-accept-invitation'
+export { meOptions } from './team-queries'
+export { CopyToWorkspaceDialog } from './CopyToWorkspaceDialog'
+export { useTeamUi } from './use-team-ui'
