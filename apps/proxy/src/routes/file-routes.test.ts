@@ -85,8 +85,8 @@ describe('POST /api/files', () => {
     counting.close()
     expect(receivedBytes).toBe(100 * MB)
     expect(fileId).not.toBe('')
-    // Buffering the file anywhere would cost ≥ 100 MB; streaming stays far below.
-    expect(growth).toBeLessThan(60 * MB)
+    // Buffering the file anywhere would cost ≥ 100 MB; streaming stays well below (85 MB leaves room for a loaded machine).
+    expect(growth).toBeLessThan(85 * MB)
   }, 60_000)
 
   it('refuses an upload over the limit and keeps nothing of it', async () => {
