@@ -26,7 +26,7 @@ import { HistoryEntrySchema, HistoryPageSchema, HistoryQuerySchema } from './his
 import { FileRefSchema, RequestSpecSchema } from './request-spec.js'
 import { ResponseRecordSchema } from './response-record.js'
 import { MeSchema } from './team-account.js'
-import { RunInputSchema, RunReportSchema } from './runs.js'
+import { RunInputSchema, RunListSchema, RunReportSchema, RunSummarySchema } from './runs.js'
 import {
   OAuthDiscoverInputSchema,
   OAuthFlowStartSchema,
@@ -253,6 +253,21 @@ export const endpoints = {
   signOut: { method: 'POST', path: '/api/sign-out', body: z.object({}).strict(), response: z.null() },
   /** Runs and answers when done (the remote `courier run --server`); the run is kept like a started one. */
   runCollection: { method: 'POST', path: '/api/runs', body: RunInputSchema, response: RunReportSchema },
+  /** The runner in the browser: starts a kept run and answers at once (state "running"). */
+  startRun: { method: 'POST', path: '/api/runs/start', body: RunInputSchema, response: RunSummarySchema },
+  /** Kept runs, newest first, without their steps. */
+  listRuns: { method: 'GET', path: '/api/runs', response: RunListSchema },
+  /** One run with the steps so far (poll it while its state is "running"). */
+  getRun: { method: 'GET', path: '/api/runs/:id', params: IdParamsSchema, response: RunReportSchema },
+  /** Stops a running run after the step in flight (which is cancelled); answers the run as it ended. */
+  stopRun: {
+    method: 'POST',
+    path: '/api/runs/:id/stop',
+    params: IdParamsSchema,
+    body: z.object({}).strict(),
+    response: RunReportSchema,
+  },
+  deleteRun: { method: 'DELETE', path: '/api/runs/:id', params: IdParamsSchema, response: z.null() },
 } as const satisfies Record<string, Endpoint>
 
 export type Endpoints = typeof endpoints

@@ -86,3 +86,6 @@ export type RunReport = z.infer<typeof RunReportSchema>
 /** A kept run in the list: the report without its steps. */
 export const RunSummarySchema = RunReportSchema.omit({ steps: true }).extend({ id: z.string() })
 export type RunSummary = z.infer<typeof RunSummarySchema>
+
+export const RunListSchema = z.object({ runs: z.array(RunSummarySchema) })
+export type RunList = z.infer<typeof RunListSchema>
