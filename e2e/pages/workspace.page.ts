@@ -108,7 +108,8 @@ export class WorkspacePage {
       if (secret.includes(key)) await dialog.getByRole('checkbox', { name: `${key} is secret` }).check()
     }
     await dialog.getByRole('button', { name: 'Save', exact: true }).click()
-    // Saved when Save has nothing left to save (closing sooner would ask to discard the edit).
+    // Saved when the button reads Save again (not Saving…) with nothing left to save: closing
+    // sooner would ask to discard the edit on its way.
     await expect(dialog.getByRole('button', { name: 'Save', exact: true })).toBeDisabled()
     await dialog.getByRole('button', { name: 'Close' }).click()
   }

@@ -1,6 +1,6 @@
 import type { ResponseRecord } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
-import { buildTestApp } from '../test/build-test-app.js'
+import { buildTestApp, TEST_PORT } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
 
 async function setup() {
@@ -163,5 +163,37 @@ describe('scripts around a send', () => {
     expect(skipped.scripts?.skipped).toBe(true)
     expect(skipped.scripts?.tests).toEqual([])
     expect(upstream.received.length).toBe(before)
+  })
+
+  it('pm.sendRequest cannot reach Courier itself or a metadata address: the destination policy refuses both, and the script hears why', async () => {
+    const { app, send } = await setup()
+    const record = await send({
+      scripts: {
+        preRequest: '',
+        test: [
+          'for (const [name, url] of [',
+          `  ['self', 'http://127.0.0.1:${TEST_PORT}/api/history'],`,
+          "  ['metadata', 'http://169.254.169.254/latest/meta-data/'],",
+          ']) {',
+          '  try { await pm.sendRequest(url); pm.environment.set(name, "reached") }',
+          '  catch (e) { pm.environment.set(name, e.message) }',
+          '}',
+          "pm.test('both refused', () => {",
+          "  pm.expect(pm.environment.get('self')).to.match(/Courier itself/)",
+          "  pm.expect(pm.environment.get('metadata')).to.match(/metadata/)",
+          '})',
+        ].join('\n'),
+      },
+    })
+    expect(record.scripts?.errors).toEqual([])
+    expect(record.scripts?.tests.map((t) => [t.name, t.passed, t.error ?? null])).toEqual([
+      ['both refused', true, null],
+    ])
+    // History shows the two refusals as a person's own refused sends would be: no status, a code.
+    const history = (await app.api({ method: 'GET', url: '/api/history' })).json() as {
+      items: { url: string; status: number | null; errorCode?: string | null }[]
+    }
+    const refused = history.items.filter((item) => item.url !== record.request.url)
+    expect(refused.map((item) => item.status)).toEqual([null, null])
   })
 })

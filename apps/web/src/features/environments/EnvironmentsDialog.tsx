@@ -268,7 +268,7 @@ export function EnvironmentsDialog({
                 disabled={!draft || update.isPending}
                 onClick={() => save(value.version)}
               >
-                Save
+                {update.isPending ? 'Saving…' : 'Save'}
               </button>
             </div>
           </fieldset>
