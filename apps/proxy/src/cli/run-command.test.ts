@@ -135,7 +135,7 @@ describe('courier run: exit codes, files and reporters', () => {
       [[write('broken.json', '{"info": ')], /is not JSON/],
       [
         [write('openapi.json', JSON.stringify({ openapi: '3.0.0', info: { title: 'x', version: '1' }, paths: {} }))],
-        /is not a Postman collection/,
+        /is not a Postman v2.0\/v2.1 collection/,
       ],
       [[ok, '-d', write('rows.json', '{"id": 1}')], /must hold a JSON array/],
       [[ok, '-e', write('env.json', '[]')], /is not a Postman environment export/],

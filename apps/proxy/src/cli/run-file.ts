@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GLOBALS_ID, type CollectionTree, type RunInput, type RunReport, type Variable } from '@courier/shared'
-import { ConvertError, importText, type ImportResult } from '@courier/shared/convert'
+import { ConvertError, importPostmanText, type ImportResult } from '@courier/shared/convert/postman'
 import { loadConfig } from '../config.js'
 import { CourierError } from '../errors.js'
 import { commitImport } from '../import-export/commit-import.js'
@@ -13,27 +13,15 @@ import { badCollection } from './exit-codes.js'
 import { overrideVariables, readPostmanVariables, readRunFile } from './postman-variables.js'
 import type { RunCliOptions } from './run-options.js'
 
-/** A Postman v2.0/v2.1 collection file through the same importer as `courier import`; exit 3 for anything else. */
+/** A Postman v2.0/v2.1 collection file through the Postman importer `courier import` uses; exit 3 for anything else. */
 export async function loadPostmanCollection(path: string): Promise<ImportResult> {
   const text = await readRunFile(path, 'collection file')
   try {
-    JSON.parse(text)
+    return importPostmanText(text)
   } catch (error) {
-    throw badCollection(`The collection file ${path} is not JSON: ${(error as Error).message}`)
-  }
-  let result: ImportResult
-  try {
-    result = await importText(text, { name: path })
-  } catch (error) {
-    if (error instanceof ConvertError)
-      throw badCollection(`The collection file ${path} cannot be read: ${error.message}`)
+    if (error instanceof ConvertError) throw badCollection(`The collection file ${path}: ${error.message}`)
     throw error
   }
-  if (result.report.format !== 'postman-collection' || result.collections.length !== 1)
-    throw badCollection(
-      `${path} is not a Postman collection (it reads as ${result.report.formatLabel}); export one from Postman as Collection v2.1.`,
-    )
-  return result
 }
 
 /** Each imported request gets the run's timeout and, with -k, TLS verification off (a file run's only copy). */
