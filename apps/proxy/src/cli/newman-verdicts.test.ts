@@ -181,4 +181,73 @@ describe('courier run gives newman’s verdicts', () => {
       'DELETE /missing?x=grace',
     ])
   }, 60_000)
+
+  it('differs on purpose on an untested request answering 404: newman passes it, courier run fails it', async () => {
+    const { newman, courier } = await runBoth(
+      { name: 'Untested', request: { method: 'GET', url: '{{base}}/missing' } },
+      (_request, response) => {
+        response.statusCode = 404
+        response.end()
+      },
+    )
+    // runner/run-collection.ts stepPassed: a run that checks nothing should still catch a broken endpoint.
+    expect(newman.exit).toBe(0)
+    expect(courier.exit).toBe(1)
+  }, 60_000)
+
+  // A known gap, not on purpose: Courier's pm.variables (the local scope) lives for one send, newman's
+  // for the whole run. `.fails` until scripting/ keeps it across a run's requests; then drop `.fails`.
+  it.fails(
+    'keeps pm.variables.set for the next request, as newman does',
+    async () => {
+      const { newman, courier } = await runBoth(
+        [
+          {
+            name: 'Set',
+            event: [script('prerequest', "pm.variables.set('lv', 'x')")],
+            request: { method: 'GET', url: '{{base}}/a' },
+          },
+          {
+            name: 'Read',
+            event: [script('test', "pm.test('local survives', () => pm.expect(pm.variables.get('lv')).to.equal('x'))")],
+            request: { method: 'GET', url: '{{base}}/b' },
+          },
+        ],
+        (_request, response) => response.end('{}'),
+      )
+      expect(newman.verdicts).toEqual({ '0|Read|local survives': true })
+      expect(courier.verdicts).toEqual(newman.verdicts)
+    },
+    60_000,
+  )
 })
+
+/** Runs a collection of `items` with newman's CLI and courier run against one server; their verdicts and exit codes. */
+async function runBoth(items: unknown, handler: Parameters<typeof startUpstream>[0]) {
+  const upstream = await startUpstream(handler)
+  const dir = tempDataDir()
+  const collection = join(dir, 'c.postman_collection.json')
+  writeFileSync(collection, JSON.stringify({ ...COLLECTION, item: [items].flat() }))
+  const base = [
+    '--env-var',
+    `base=${upstream.url('').replace(/\/$/, '')}`,
+    '--reporters',
+    'json',
+    '--reporter-json-export',
+  ]
+  const newman = await spawnCommand(
+    process.execPath,
+    [NEWMAN, 'run', collection, ...base, join(dir, 'n.json')],
+    dir,
+    cleanEnv({ NO_COLOR: '1' }),
+  )
+  const quiet = { write: () => true }
+  const exit = await runCommand([collection, ...base, join(dir, 'c.json'), '--silent'], {
+    stdout: quiet,
+    stderr: quiet,
+  })
+  return {
+    newman: { exit: newman.status, verdicts: newmanVerdicts(JSON.parse(readFileSync(join(dir, 'n.json'), 'utf8'))) },
+    courier: { exit, verdicts: courierVerdicts(JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8'))) },
+  }
+}
