@@ -124,7 +124,7 @@ async function run(options: RunCliOptions, io: RunIo): Promise<number> {
 
   if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
   else if (showCli) cli.finish(report, scripts)
-  const written = await writeReports(report, options.reporters, options.exports)
+  const written = await writeReports(report, options.reporters, options.exports, scripts)
   if (!options.silent) for (const path of written) io.stderr.write(`Wrote ${path}\n`)
   return report.failed > 0 ? EXIT.failed : EXIT.passed
 }

@@ -7,8 +7,8 @@ const STYLE = `:root{color-scheme:light dark;--fg:#1b1f24;--bg:#fff;--muted:#596
 body{font:14px/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg);margin:2rem auto;max-width:60rem;padding:0 1rem}
 h1{font-size:1.4rem;margin:0}p.meta{color:var(--muted);margin:.25rem 0 1.5rem}
 table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid var(--line)}
-td.n{text-align:right;font-variant-numeric:tabular-nums}section{border:1px solid var(--line);border-radius:6px;padding:.6rem 1rem;margin-bottom:.75rem}
-section h3{font-size:1rem;margin:0;word-break:break-all}.ok{color:var(--ok)}.bad{color:var(--bad)}.muted{color:var(--muted)}
+table.summary{width:auto;min-width:24rem}.n{text-align:right;font-variant-numeric:tabular-nums}section{border:1px solid var(--line);border-radius:6px;padding:.6rem 1rem;margin-bottom:.75rem}
+section h3{font-size:1rem;margin:0;word-break:break-all}section p.meta{margin:.2rem 0 0}.ok{color:var(--ok)}.bad{color:var(--bad)}.muted{color:var(--muted)}
 ul{margin:.4rem 0 0;padding-left:1.2rem;list-style:none}code{word-break:break-all}`
 
 function row(label: string, counted: Counted): string {
@@ -16,8 +16,8 @@ function row(label: string, counted: Counted): string {
 }
 
 /** One self-contained HTML page of a run (newman's `htmlextra` in spirit): summary, failures, each request; every value escaped, no scripts. */
-export function runReportHtml(report: RunReport): string {
-  const stats = runReportStats(report)
+export function runReportHtml(report: RunReport, scripts?: { test: number; prerequest: number }): string {
+  const stats = runReportStats(report, scripts)
   const failures = runReportFailures(report)
   const title = `${report.collection} — Courier run`
   const steps = report.steps.map((step) => {
@@ -51,10 +51,10 @@ export function runReportHtml(report: RunReport): string {
 <h1>${x(report.collection)}</h1>
 <p class="meta">${report.environment ? `Environment ${x(report.environment)} · ` : ''}${report.startedAt ? `${x(report.startedAt)} · ` : ''}${Math.round(report.durationMs)} ms · average response ${Math.round(stats.averageResponseMs)} ms${report.stoppedReason ? ` · ${x(report.stoppedReason)}` : ''}</p>
 <h2>Summary</h2>
-<table><thead><tr><th scope="col"></th><th scope="col">executed</th><th scope="col">failed</th></tr></thead><tbody>
-${row('iterations', stats.iterations)}${row('requests', stats.requests)}${row('test-scripts', stats.testScripts)}${row('prerequest-scripts', stats.prerequestScripts)}${row('assertions', stats.assertions)}
+<table class="summary"><thead><tr><th scope="col"></th><th scope="col" class="n">executed</th><th scope="col" class="n">failed</th></tr></thead><tbody>
+${row('iterations', stats.iterations)}${row('requests', stats.requests)}${stats.scriptsCounted ? `${row('test-scripts', stats.testScripts)}${row('prerequest-scripts', stats.prerequestScripts)}` : ''}${row('assertions', stats.assertions)}
 </tbody></table>
-${failureRows.length ? `<h2>Failures</h2><table><thead><tr><th scope="col">#</th><th scope="col">request</th><th scope="col">test</th><th scope="col">message</th></tr></thead><tbody>${failureRows.join('')}</tbody></table>` : '<p class="ok">Every request and test passed.</p>'}
+${failureRows.length ? `<h2>Failures</h2><table><thead><tr><th scope="col" class="n">#</th><th scope="col">request</th><th scope="col">test</th><th scope="col">message</th></tr></thead><tbody>${failureRows.join('')}</tbody></table>` : '<p class="ok">Every request and test passed.</p>'}
 <h2>Requests</h2>
 ${steps.join('\n')}
 </main></body></html>

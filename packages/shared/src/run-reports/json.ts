@@ -5,10 +5,10 @@ import { runReportFailures, runReportStats } from './stats.js'
  * The run as one JSON document (newman's `--reporters json`): the report itself, its summary
  * (`stats`) and its numbered `failures`. Bodies are not in a run's records, so it stays small.
  */
-export function runReportJson(report: RunReport): string {
+export function runReportJson(report: RunReport, scripts?: { test: number; prerequest: number }): string {
   const { steps, ...run } = report
   return `${JSON.stringify(
-    { ...run, stats: runReportStats(report), failures: runReportFailures(report), steps },
+    { ...run, stats: runReportStats(report, scripts), failures: runReportFailures(report), steps },
     null,
     2,
   )}\n`

@@ -102,6 +102,14 @@ describe('runReportHtml', () => {
     expect(doc.querySelector('section h3')?.textContent).toContain('List <users> & "friends"')
     const summary = [...doc.querySelectorAll('tbody')[0]!.querySelectorAll('tr')].map((tr) => tr.textContent)
     expect(summary).toContain('assertions42')
+    // Script runs are shown only when the caller counted them from the collection.
+    expect(summary.some((r) => r?.startsWith('test-scripts'))).toBe(false)
+    const counted = new DOMParser().parseFromString(
+      runReportHtml(sampleReport(), { test: 5, prerequest: 1 }),
+      'text/html',
+    )
+    const rows = [...counted.querySelectorAll('tbody')[0]!.querySelectorAll('tr')].map((tr) => tr.textContent)
+    expect(rows).toEqual(expect.arrayContaining(['test-scripts52', 'prerequest-scripts10']))
     expect(doc.body.textContent).toContain('expected 404 to equal 200')
   })
 })

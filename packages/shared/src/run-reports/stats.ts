@@ -10,6 +10,8 @@ export type RunStats = {
   testScripts: Counted
   prerequestScripts: Counted
   assertions: Counted & { skipped: number }
+  /** Whether the script runs were counted from the collection (else only their failures are known). */
+  scriptsCounted: boolean
   /** Sum and mean of the answered requests' total times, in ms. */
   totalResponseMs: number
   averageResponseMs: number
@@ -35,6 +37,7 @@ export function stepSent(step: RunStep): boolean {
   return step.record.scripts?.skipped !== true
 }
 
+/** The numbers of newman's summary; `scripts`: how many test and pre-request scripts ran, when the caller knows the collection. */
 export function runReportStats(report: RunReport, scripts?: { test: number; prerequest: number }): RunStats {
   const iterations = new Set(report.steps.map((s) => s.iteration))
   const failedIterations = new Set(report.steps.filter((s) => !s.passed).map((s) => s.iteration))
@@ -57,6 +60,7 @@ export function runReportStats(report: RunReport, scripts?: { test: number; prer
       failed: tests.filter((t) => !t.passed && !t.skipped).length,
       skipped: tests.filter((t) => t.skipped).length,
     },
+    scriptsCounted: scripts !== undefined,
     totalResponseMs,
     averageResponseMs: answered.length ? totalResponseMs / answered.length : 0,
   }

@@ -5,7 +5,9 @@ import type { ReporterName } from '../run-options.js'
 
 type FileReporter = Exclude<ReporterName, 'cli'>
 
-const RENDER: Record<FileReporter, { ext: string; render(report: RunReport): string }> = {
+type Scripts = { test: number; prerequest: number }
+
+const RENDER: Record<FileReporter, { ext: string; render(report: RunReport, scripts?: Scripts): string }> = {
   json: { ext: 'json', render: runReportJson },
   junit: { ext: 'xml', render: runReportJunit },
   html: { ext: 'html', render: runReportHtml },
@@ -24,6 +26,7 @@ export async function writeReports(
   report: RunReport,
   reporters: readonly ReporterName[],
   exports: Partial<Record<FileReporter, string>>,
+  scripts?: Scripts,
   at = new Date(),
 ): Promise<string[]> {
   const written: string[] = []
@@ -31,7 +34,7 @@ export async function writeReports(
     if (name === 'cli') continue
     const path = resolve(exports[name] ?? defaultReportPath(name, at))
     await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, RENDER[name].render(report))
+    await writeFile(path, RENDER[name].render(report, scripts))
     written.push(path)
   }
   return written
