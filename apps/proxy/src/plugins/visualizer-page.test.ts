@@ -10,7 +10,10 @@ const host = `127.0.0.1:${TEST_PORT}`
 function webBuild(withVisualizer = true): string {
   const webDist = join(tempDataDir(), 'web')
   mkdirSync(join(webDist, 'assets'), { recursive: true })
-  writeFileSync(join(webDist, 'index.html'), '<!doctype html><html><head><title>Courier</title></head><body></body></html>')
+  writeFileSync(
+    join(webDist, 'index.html'),
+    '<!doctype html><html><head><title>Courier</title></head><body></body></html>',
+  )
   if (withVisualizer) {
     writeFileSync(
       join(webDist, 'visualizer.html'),
@@ -22,7 +25,12 @@ function webBuild(withVisualizer = true): string {
 }
 
 const directives = (csp: string) =>
-  new Map(csp.split(';').map((part) => part.trim().split(/\s+/) as [string, ...string[]]).map(([k, ...v]) => [k, v]))
+  new Map(
+    csp
+      .split(';')
+      .map((part) => part.trim().split(/\s+/) as [string, ...string[]])
+      .map(([k, ...v]) => [k, v]),
+  )
 
 describe('the visualizer page', () => {
   it('is served to anyone, with its own CSP: inline scripts and eval, nothing from Courier, no fetch', async () => {

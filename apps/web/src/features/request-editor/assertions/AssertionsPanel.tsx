@@ -38,8 +38,7 @@ export function AssertionsPanel({
   return (
     <div className="panel-stack">
       <p className="hint">
-        After each send, Courier checks the response against these rows; each one is a test in the response’s Tests
-        tab.
+        After each send, Courier checks the response against these rows; each one is a test in the response’s Tests tab.
       </p>
       {assertions.length > 0 ? (
         <table className="kv-table assertions" aria-label="Assertions">

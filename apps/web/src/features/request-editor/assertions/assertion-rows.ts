@@ -28,17 +28,7 @@ export const OPERATOR_LABELS: Record<AssertionOperator, string> = {
 export const OPERATORS_OF: Record<AssertionSource, readonly AssertionOperator[]> = {
   status: ['equals', 'notEquals', 'lessThan', 'greaterThan', 'matches'],
   header: ['equals', 'notEquals', 'contains', 'notContains', 'matches', 'exists', 'notExists'],
-  json: [
-    'equals',
-    'notEquals',
-    'contains',
-    'notContains',
-    'matches',
-    'exists',
-    'notExists',
-    'lessThan',
-    'greaterThan',
-  ],
+  json: ['equals', 'notEquals', 'contains', 'notContains', 'matches', 'exists', 'notExists', 'lessThan', 'greaterThan'],
   body: ['contains', 'notContains', 'equals', 'notEquals', 'matches'],
   responseTime: ['lessThan', 'greaterThan'],
   jsonSchema: ['valid'],
@@ -95,7 +85,9 @@ export function assertionProblem(a: Assertion): AssertionProblem | undefined {
     try {
       new RegExp(a.value)
     } catch (error) {
-      return { field: 'value', message: `Not a valid regular expression: ${(error as Error).message}.` }
+      // V8 says "Invalid regular expression: /(a/: Unterminated group"; the row needs only the why.
+      const why = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')
+      return { field: 'value', message: `Not a valid regular expression: ${why}.` }
     }
   }
   if ((a.operator === 'lessThan' || a.operator === 'greaterThan') && !isNumber(a.value))
@@ -110,7 +102,8 @@ export function assertionProblem(a: Assertion): AssertionProblem | undefined {
       return { field: 'value', message: `The JSON Schema is not JSON: ${(error as Error).message}.` }
     }
     if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
-      if (typeof schema !== 'boolean') return { field: 'value', message: 'A JSON Schema is an object, such as {"type": "object"}.' }
+      if (typeof schema !== 'boolean')
+        return { field: 'value', message: 'A JSON Schema is an object, such as {"type": "object"}.' }
   }
   return undefined
 }

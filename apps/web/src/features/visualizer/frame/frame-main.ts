@@ -1,4 +1,4 @@
-import { FRAME_READY, isFrameRender } from './frame-protocol'
+import { FRAME_READY, isFrameRender } from './frame-messages'
 import { mountHtml, renderTemplate } from './render-template'
 
 /*
@@ -11,6 +11,11 @@ declare global {
     pm: { getData: (callback: (error: unknown, data: unknown) => void) => void }
   }
 }
+
+/** A readable default for templates that bring no styles of their own (theirs come later and win). */
+const base = document.createElement('style')
+base.textContent = 'body { margin: 12px; font: 14px/1.45 system-ui, sans-serif; }'
+document.head.append(base)
 
 let data: unknown
 let rendered = false
