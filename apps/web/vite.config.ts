@@ -16,6 +16,11 @@ export default defineConfig({
     // Monaco is one large chunk, loaded lazily after first paint.
     chunkSizeWarningLimit: 5000,
     sourcemap: false,
+    // Two pages: the app, and the visualizer page its sandboxed iframe loads. The server inlines the
+    // visualizer's one script (apps/proxy/src/plugins/visualizer-page.ts), so it must share no chunk
+    // with the app: no modulepreload polyfill (every browser Courier supports has modulepreload).
+    modulePreload: { polyfill: false },
+    rollupOptions: { input: { main: 'index.html', visualizer: 'visualizer.html' } },
   },
   worker: { format: 'es' },
 })

@@ -19,6 +19,7 @@ const EXPECTED_PUBLIC = new Set([
   'GET /login',
   'GET /oauth/callback',
   'POST /oauth/callback',
+  'GET /visualizer.html',
   'GET /*',
 ])
 const isExpectedPublic = (method: string, url: string) =>

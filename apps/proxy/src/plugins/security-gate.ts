@@ -13,7 +13,8 @@ export { FailureLimiter } from './failure-limiter.js'
 
 /**
  * The routes anyone who reaches Courier may run, as `METHOD url-pattern` (HEAD goes with GET):
- * the page and its files (they carry no secret without a session), the login link, the team
+ * the page and its files (they carry no secret without a session), the sandboxed visualizer's
+ * static page (visualizer-page.ts), the login link, the team
  * server's sign-in and set-password forms (each checks its own Origin), its OpenID Connect start
  * and callback (single-use state bound to the browser), and the OAuth
  * callback (checked by its own single-use state and browser binding). Every other route, and
@@ -33,6 +34,7 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /sign-in/oidc/callback',
   'GET /oauth/callback',
   'POST /oauth/callback',
+  'GET /visualizer.html',
   'GET /*',
 ])
 

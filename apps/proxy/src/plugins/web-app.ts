@@ -11,6 +11,7 @@ import type { FailureLimiter } from './security-gate.js'
 import type { SessionCookie } from './session-cookie.js'
 import { LOGIN_PATH, loginRoute, SIGNED_OUT_PAGE } from './login-route.js'
 import { SIGN_IN_PATH } from './team-pages.js'
+import { visualizerRoute } from './visualizer-page.js'
 
 export type WebAppOptions = {
   cookie: SessionCookie
@@ -76,6 +77,9 @@ export default fp<WebAppOptions>(
         sessions: options.sessions,
         limiter: options.limiter,
       })
+
+    // The sandboxed visualizer's page, from the last build in development too (it is inlined whole).
+    visualizerRoute(fastify, options.webDist)
 
     if (options.viteUrl) {
       const viteUrl = options.viteUrl

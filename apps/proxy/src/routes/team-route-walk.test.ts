@@ -91,6 +91,7 @@ function table(upstream: string, idp: string, origin: string, preview: unknown):
     'GET /': { least: 'public', call: () => ({ url: '/' }) },
     'GET /index.html': { least: 'public', call: () => ({ url: '/index.html' }) },
     'GET /*': { least: 'public', call: () => ({ url: '/assets/app.js' }) },
+    'GET /visualizer.html': { least: 'public', call: () => ({ url: '/visualizer.html' }) },
     'GET /login': { least: 'public', call: () => ({ url: '/login?token=x' }) },
     'GET /sign-in': { least: 'public', call: () => ({ url: '/sign-in' }) },
     'POST /sign-in': {

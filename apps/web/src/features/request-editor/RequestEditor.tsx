@@ -2,6 +2,8 @@ import type { Dispatch } from 'react'
 import { useId, useState } from 'react'
 import { Tabs, type TabItem } from '../../shared/ui/Tabs'
 import { AuthPanel } from '../auth'
+import { AssertionsPanel } from './assertions/AssertionsPanel'
+import { enabledAssertions } from './assertions/assertion-rows'
 import { BodyPanel } from './body/BodyPanel'
 import { CapturesPanel } from './CapturesPanel'
 import { CookiesPanel } from './CookiesPanel'
@@ -13,7 +15,7 @@ import { SettingsPanel } from './SettingsPanel'
 import { UrlBar } from './UrlBar'
 import './request-editor.css'
 
-type RequestTab = 'params' | 'headers' | 'body' | 'auth' | 'scripts' | 'cookies' | 'settings' | 'capture'
+type RequestTab = 'params' | 'headers' | 'body' | 'auth' | 'scripts' | 'assertions' | 'cookies' | 'settings' | 'capture'
 
 type RequestEditorProps = {
   draft: Draft
@@ -44,6 +46,7 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
       label: 'Scripts',
       badge: spec.scripts.preRequest.trim() || spec.scripts.test.trim() ? '•' : undefined,
     },
+    { id: 'assertions', label: 'Assertions', badge: enabledAssertions(spec.assertions) || undefined },
     { id: 'cookies', label: 'Cookies', badge: spec.cookies.trim() ? '•' : undefined },
     { id: 'settings', label: 'Settings', badge: changedSettings || undefined },
     { id: 'capture', label: 'Capture', badge: spec.captures.filter((c) => c.enabled).length || undefined },
@@ -101,6 +104,12 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
             documentKey={draft.documentKey}
             onScripts={(scripts) => dispatch({ type: 'set-scripts', scripts })}
             onSend={onSend}
+          />
+        ) : null}
+        {tab === 'assertions' ? (
+          <AssertionsPanel
+            assertions={spec.assertions}
+            onAssertions={(assertions) => dispatch({ type: 'set-assertions', assertions })}
           />
         ) : null}
         {tab === 'cookies' ? (

@@ -64,4 +64,11 @@ describe('draftReducer', () => {
     expect(draft.documentKey).toBe(1)
     expect(draft.spec.url).toBe('http://x.test')
   })
+
+  it('keeps the assertions rows in the spec, where saving and the workspace document take them', () => {
+    const row = { enabled: true, source: 'json', expression: '$.name', operator: 'equals', value: 'Ada' } as const
+    const draft = draftReducer(newDraft(), { type: 'set-assertions', assertions: [row] })
+    expect(draft.spec.assertions).toEqual([row])
+    expect(draftReducer(draft, { type: 'set-url', url: 'http://x.test' }).spec.assertions).toEqual([row])
+  })
 })

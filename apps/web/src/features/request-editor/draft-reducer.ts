@@ -1,5 +1,6 @@
 import {
   emptyRequestSpec,
+  type Assertion,
   paramsFromUrl,
   syncSpecParams,
   syncPathParams,
@@ -40,6 +41,7 @@ export type DraftAction =
   | { type: 'set-cookies'; cookies: string }
   | { type: 'set-captures'; captures: CaptureRule[] }
   | { type: 'set-scripts'; scripts: Scripts }
+  | { type: 'set-assertions'; assertions: Assertion[] }
 
 export function emptyBody(kind: BodyKind): RequestBody {
   switch (kind) {
@@ -105,5 +107,7 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return withSpec(draft, { ...spec, captures: action.captures })
     case 'set-scripts':
       return withSpec(draft, { ...spec, scripts: action.scripts })
+    case 'set-assertions':
+      return withSpec(draft, { ...spec, assertions: action.assertions })
   }
 }

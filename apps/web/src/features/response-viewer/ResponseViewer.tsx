@@ -4,6 +4,7 @@ import { AttemptsList } from './attempts/AttemptsList'
 import { formatDuration } from '../../shared/format/format'
 import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'
 import { Tabs, type TabItem } from '../../shared/ui/Tabs'
+import { VisualizerView } from '../visualizer'
 import { ResponseBody } from './body/ResponseBody'
 import { CookiesPanel } from './cookies/CookiesPanel'
 import { cookiesOf } from './cookies/cookies-of'
@@ -17,7 +18,7 @@ import { TestsPanel } from './tests/TestsPanel'
 import { TimingPanel } from './timing/TimingPanel'
 import './response-viewer.css'
 
-type ResponseTab = 'body' | 'headers' | 'cookies' | 'tests' | 'timing' | 'redirects' | 'request'
+type ResponseTab = 'body' | 'visualize' | 'headers' | 'cookies' | 'tests' | 'timing' | 'redirects' | 'request'
 
 export type ResponseViewerProps = {
   state: ResponseState
@@ -88,8 +89,10 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
   }
 
   const { record } = state
+  const visualizer = record.scripts?.visualizer
   const tabs: TabItem<ResponseTab>[] = [
     { id: 'body', label: 'Body' },
+    ...(visualizer ? [{ id: 'visualize' as const, label: 'Visualize' }] : []),
     { id: 'headers', label: 'Headers', badge: record.headers.length },
     { id: 'cookies', label: 'Cookies', badge: cookiesOf(record).length },
     { id: 'tests', label: 'Tests', badge: testsBadge(record) },
@@ -97,6 +100,8 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
     { id: 'redirects', label: 'Redirects', badge: record.hops.length },
     { id: 'request', label: 'Request' },
   ]
+  // A later send without a visualizer has no Visualize tab: show its body.
+  const shown = tabs.some((t) => t.id === tab) ? tab : 'body'
   return (
     <section className="response-viewer" aria-label="Response">
       <StatusLine record={record} />
@@ -122,29 +127,31 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
           <ApiHelpers record={record} onSendUrl={onSendUrl} />
           <Tabs<ResponseTab>
             label="Response sections"
-            selected={tab}
+            selected={shown}
             onSelect={setTab}
             size="small"
             tabs={tabs}
             panelId={panelId}
           />
           <div
-            className={`response-viewer__panel response-viewer__panel--${tab}`}
+            className={`response-viewer__panel response-viewer__panel--${shown}`}
             id={panelId}
             role="tabpanel"
-            aria-label={tabs.find((t) => t.id === tab)!.label}
+            aria-label={tabs.find((t) => t.id === shown)!.label}
           >
-            {tab === 'body' ? (
+            {shown === 'body' ? (
               <ResponseBody key={record.id} record={record} largeBodyBytes={largeBodyBytes} />
-            ) : tab === 'headers' ? (
+            ) : shown === 'visualize' && visualizer ? (
+              <VisualizerView key={record.id} visualizer={visualizer} />
+            ) : shown === 'headers' ? (
               <HeadersTable headers={record.headers} label="Response headers" searchable />
-            ) : tab === 'cookies' ? (
+            ) : shown === 'cookies' ? (
               <CookiesPanel record={record} />
-            ) : tab === 'tests' ? (
+            ) : shown === 'tests' ? (
               <TestsPanel record={record} />
-            ) : tab === 'timing' ? (
+            ) : shown === 'timing' ? (
               <TimingPanel record={record} roundTripMs={state.roundTripMs} />
-            ) : tab === 'redirects' ? (
+            ) : shown === 'redirects' ? (
               <RedirectsPanel record={record} />
             ) : (
               <RequestAsSent record={record} />

@@ -12,7 +12,8 @@ function where(origin: ScriptOrigin | undefined): string {
 /** The tests and assertions of a send, its scripts' errors (with line), and the console. */
 export function TestsPanel({ record }: { record: ResponseRecord }) {
   const report = record.scripts
-  if (!report) return <p className="empty-note">This request has no tests. Add some in its Scripts tab.</p>
+  if (!report)
+    return <p className="empty-note">This request has no tests. Add some in its Scripts or Assertions tab.</p>
   const { passed, failed } = testTotals(report)
   return (
     <div className="tests-panel">

@@ -1,0 +1,1 @@
+export { VisualizerView, type Visualization } from './VisualizerView'
