@@ -26,7 +26,10 @@ export class RunnerPage {
     this.steps().getByRole('button', { name: `Details of ${name}, iteration ${iteration}` })
   readonly testsOf = (name: string, iteration: number) =>
     this.steps().getByRole('list', { name: `Tests of ${name}, iteration ${iteration}` })
-  readonly openInEditor = (name: string) => this.steps().getByRole('button', { name: `Open ${name} in editor` }).first()
+  readonly openInEditor = (name: string) =>
+    this.steps()
+      .getByRole('button', { name: `Open ${name} in editor` })
+      .first()
   readonly filter = (name: 'All' | 'Passed' | 'Failed') =>
     this.region().getByRole('radiogroup', { name: 'Show steps' }).getByRole('radio', { name, exact: true })
   readonly stopButton = () => this.region().getByRole('button', { name: 'Stop', exact: true })
@@ -37,9 +40,18 @@ export class RunnerPage {
   // Kept runs
   readonly keptRunsButton = () => this.region().getByRole('button', { name: 'Kept runs' })
   readonly keptRuns = () => this.region().getByRole('table', { name: 'Kept runs' })
-  readonly keptRunRows = () => this.keptRuns().getByRole('row').filter({ has: this.page.getByRole('button') })
-  readonly openRun = (index: number) => this.keptRuns().getByRole('button', { name: /^Open run of/ }).nth(index)
-  readonly deleteRun = (index: number) => this.keptRuns().getByRole('button', { name: /^Delete run of/ }).nth(index)
+  readonly keptRunRows = () =>
+    this.keptRuns()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('button') })
+  readonly openRun = (index: number) =>
+    this.keptRuns()
+      .getByRole('button', { name: /^Open run of/ })
+      .nth(index)
+  readonly deleteRun = (index: number) =>
+    this.keptRuns()
+      .getByRole('button', { name: /^Delete run of/ })
+      .nth(index)
   readonly backToRequests = () => this.region().getByRole('button', { name: 'Back to requests' })
 
   /** Chooses a data file by its name and text, as the file picker would. */

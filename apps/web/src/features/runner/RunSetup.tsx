@@ -58,7 +58,7 @@ export function RunSetup({ target, environmentId, onStarted }: RunSetupProps) {
   return (
     <form className="runner-setup" aria-label="Run setup" onSubmit={submit}>
       <p className="runner-setup__target">
-        <span className="runner-setup__target-label">Runs</span>{' '}
+        <span className="runner-setup__target-label">{target.folderId ? 'Folder' : 'Collection'}</span>{' '}
         <strong>{targetPath(collections.data ?? [], target)}</strong>
       </p>
       <div className="field field--inline">

@@ -71,7 +71,8 @@ export function RunView({ runId, onOpenRequest, onStarted }: RunViewProps) {
           <h3 className="run-view__title">{report.collection}</h3>
           <p className="run-view__meta">
             {report.environment ?? 'No environment'} · {report.iterations}{' '}
-            {report.iterations === 1 ? 'iteration' : 'iterations'} · {formatDuration(report.durationMs)}
+            {report.iterations === 1 ? 'iteration' : 'iterations'}
+            {running ? '' : ` · ${formatDuration(report.durationMs)}`}
             {report.startedAt ? ` · ${new Date(report.startedAt).toLocaleString()}` : ''}
           </p>
         </div>
