@@ -48,8 +48,6 @@ test('a collection runs over a data file: steps live, Failed filter, chai’s me
 
   await runner.runButton().click()
   await expect(runner.progress()).toHaveAttribute('max', '4')
-  // Only a picture: the run may already be done (its delays keep it running for about a second).
-  if ((await runner.state().textContent())?.startsWith('Running')) await shot('runner-running')
   await expect(runner.state()).toContainText('Finished')
   await expect(runner.progress()).toHaveAttribute('value', '4')
   await expect(runner.stepRows()).toHaveCount(4)
@@ -103,4 +101,42 @@ test('a collection runs over a data file: steps live, Failed filter, chai’s me
   await expect(runner.stepRows()).toHaveCount(4)
   await runner.openInEditor('Health').click()
   await expect(requestEditor.url()).toHaveValue(target.url('/status/200'))
+})
+
+test('a running run shows its steps as they come and stops on Stop', async ({
+  app,
+  workspace,
+  requestEditor,
+  target,
+  shot,
+}) => {
+  const name = `Slow ${unique()}`
+  await workspace.showCollections()
+  await workspace.newCollection(name)
+  await workspace.rowAction(name, 'New request')
+  await workspace.renameAndWait('Ping')
+  await requestEditor.url().fill(target.url('/status/204'))
+  await app.keyboard.press('Control+s')
+  await expect(workspace.tabs().filter({ hasText: 'Ping' })).not.toContainText('●')
+
+  const runner = new RunnerPage(app)
+  await workspace.rowAction(name, 'Run collection')
+  await runner.iterations().fill('3')
+  // A minute between requests: the run waits after its first step until Stop ends the wait.
+  await runner.delay().fill('60000')
+  await runner.runButton().click()
+  await expect(runner.stepRows()).toHaveCount(1)
+  await expect(runner.state()).toContainText('Running')
+  await expect(runner.progress()).toHaveAttribute('max', '3')
+  await expect(runner.progress()).toHaveAttribute('value', '1')
+  await shot('runner-running')
+  await app.emulateMedia({ colorScheme: 'dark' })
+  await shot('runner-running-dark')
+  await app.emulateMedia({ colorScheme: 'light' })
+
+  await runner.stopButton().click()
+  await expect(runner.state()).toContainText('Stopped')
+  await expect(runner.stopButton()).toBeHidden()
+  await expect(runner.stepRows()).toHaveCount(1)
+  await expect(runner.step('Ping', 1)).toContainText('204')
 })
