@@ -63,7 +63,7 @@ export function RunSetup({ target, environmentId, onStarted }: RunSetupProps) {
       </p>
       <div className="field field--inline">
         <label htmlFor={envId}>Environment</label>
-        <select id={envId} value={environment} onChange={(event) => setEnvironment(event.target.value)}>
+        <select id={envId} autoFocus value={environment} onChange={(event) => setEnvironment(event.target.value)}>
           <option value="">No environment</option>
           {(environments.data ?? [])
             .filter((e) => e.id !== GLOBALS_ID)
