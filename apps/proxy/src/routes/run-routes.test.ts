@@ -176,6 +176,7 @@ describe('kept runs', () => {
           ['Authorization', 'Bearer live-bearer-token', true],
           ['X-Api-Key', '{{apiKey}}', true],
         ],
+        scripts: { preRequest: '', test: "console.log('key is', pm.environment.get('apiKey'))" },
       } as never,
     })
     await app.store.environments.create('ci', [
@@ -191,6 +192,7 @@ describe('kept runs', () => {
     expect(kept.request.headers).toEqual(entry!.response.request.headers)
     expect(kept.headers).toEqual(entry!.response.headers)
     expect(kept.cookies).toEqual(entry!.response.cookies)
+    expect(kept.scripts?.console.map((c) => c.text)).toEqual(['key is {{apiKey}}'])
     const text = JSON.stringify(run)
     for (const secret of ['live-bearer-token', 'key-0123456789', 'cookie-secret-value'])
       expect(text).not.toContain(secret)
