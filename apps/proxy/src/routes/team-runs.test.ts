@@ -17,8 +17,12 @@ describe('kept runs on a team server', () => {
       }
       response.end('ok')
     })
-    const inTeam = (userId: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
-      team.as(userId, { method, url, ...(payload === undefined ? {} : { payload }) })
+    const inTeam = (
+      userId: string,
+      method: 'GET' | 'POST' | 'DELETE',
+      url: string,
+      payload?: Record<string, unknown>,
+    ) => team.as(userId, { method, url, ...(payload === undefined ? {} : { payload }) })
     const collection = (await inTeam(owner, 'POST', '/api/collections', { name: 'Shop' })).json<{ id: string }>().id
     await inTeam(owner, 'POST', '/api/items', {
       kind: 'request',
@@ -33,7 +37,7 @@ describe('kept runs on a team server', () => {
     const { id } = started.json<RunSummary>()
     await held
 
-    const inSecond = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
+    const inSecond = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: Record<string, unknown>) =>
       team.as(owner, {
         method,
         url,
