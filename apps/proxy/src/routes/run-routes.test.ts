@@ -157,4 +157,46 @@ describe('kept runs', () => {
     await first.close()
     expect(json<RunReport>(await second.api({ method: 'GET', url: `/api/runs/${id}` })).state).toBe('failed')
   })
+
+  it('keeps each step masked exactly as its history entry: auth headers, cookies and secret variables', async () => {
+    const app = await buildTestApp()
+    const upstream = await startUpstream((request, response) => {
+      response.setHeader('set-cookie', 'session=cookie-secret-value; Path=/')
+      response.end(`echo ${request.headers['x-api-key']}`)
+    })
+    const collection = await app.store.collections.create('Secret')
+    await app.store.collections.createItem({
+      kind: 'request',
+      collectionId: collection.id,
+      name: 'Me',
+      request: {
+        method: 'GET',
+        url: upstream.url('/me'),
+        headers: [
+          ['Authorization', 'Bearer live-bearer-token', true],
+          ['X-Api-Key', '{{apiKey}}', true],
+        ],
+        scripts: { preRequest: '', test: "console.log('key is', pm.environment.get('apiKey'))" },
+      } as never,
+    })
+    await app.store.environments.create('ci', [
+      { name: 'apiKey', value: 'key-0123456789', enabled: true, secret: true },
+    ])
+    const { id } = json<RunSummary>(
+      await app.api({ method: 'POST', url: '/api/runs/start', payload: { collection: 'Secret', environment: 'ci' } }),
+    )
+    const run = await finished(app, id)
+    const kept = run.steps[0]!.record
+    const entry = await app.store.history.get(kept.id)
+    expect(entry).toBeDefined()
+    expect(kept.request.headers).toEqual(entry!.response.request.headers)
+    expect(kept.headers).toEqual(entry!.response.headers)
+    expect(kept.cookies).toEqual(entry!.response.cookies)
+    expect(kept.scripts?.console.map((c) => c.text)).toEqual(['key is {{apiKey}}'])
+    const text = JSON.stringify(run)
+    for (const secret of ['live-bearer-token', 'key-0123456789', 'cookie-secret-value'])
+      expect(text).not.toContain(secret)
+    // The secret really went out: masking is of what is kept, not of what is sent.
+    expect(upstream.received[0]!.headers).toContainEqual(['X-Api-Key', 'key-0123456789'])
+  })
 })

@@ -1,10 +1,12 @@
 import type { RunInput, RunReport, RunStep, RunSummary } from '@courier/shared'
 import { CourierError } from '../errors.js'
 import { newId } from '../ids.js'
+import { maskSecrets, type SecretValue } from '../send/mask-secrets.js'
 import type { SendServices } from '../send/perform-send.js'
+import { seedRunVariables } from '../scripting/run-variables.js'
 import type { RunRegistry } from '../storage/run-store.js'
 import type { Scope } from '../team/scope.js'
-import { planRun, runPlan } from './run-collection.js'
+import { planRun, runPlan, type RunPlan } from './run-collection.js'
 import { runReport } from './run-report.js'
 
 export const STOPPED_BY_SHUTDOWN = 'Courier stopped during the run.'
@@ -66,6 +68,7 @@ export class KeptRuns {
     if (this.closing)
       throw new CourierError('CONCURRENCY_LIMIT', 'Courier is stopping; start the run again once it is back.')
     const plan = await planRun(input, scope)
+    const secrets = await secretValues(services, scope, plan)
     const id = newId()
     const startedAt = new Date().toISOString()
     const summary = summaryOf({ ...runReport(plan, [], { state: 'running', durationMs: 0, startedAt }), id })
@@ -76,7 +79,11 @@ export class KeptRuns {
       startedAt,
       signal: controller.signal,
       onStep: async (step, index, soFar) => {
-        await scope.runs.appendStep(summaryOf({ ...soFar, id, state: 'running' }), index, await keptStep(scope, step))
+        await scope.runs.appendStep(
+          summaryOf({ ...soFar, id, state: 'running' }),
+          index,
+          await keptStep(scope, step, secrets),
+        )
         // Stop asked on another instance of a team server: after this step.
         if (await scope.runs.stopRequested(id)) controller.abort()
       },
@@ -134,14 +141,28 @@ export class KeptRuns {
  * body route still serves it by the record's id). A request refused before sending has no entry:
  * its record carries no headers or body.
  */
-async function keptStep(scope: Scope, step: RunStep): Promise<RunStep> {
+async function keptStep(scope: Scope, step: RunStep, secrets: readonly SecretValue[]): Promise<RunStep> {
   const entry = await scope.history.get(step.record.id)
   const record = entry
     ? { ...entry.response, ...(step.record.scripts ? { scripts: step.record.scripts } : {}) }
     : step.record
-  return {
-    ...step,
-    url: record.request.url,
-    record: { ...record, body: record.body ? { ...record.body, inline: null } : null },
-  }
+  // The scripts' console and test messages are not in history: secret variables' values are masked there too.
+  return maskSecrets(
+    {
+      ...step,
+      url: record.request.url,
+      record: { ...record, body: record.body ? { ...record.body, inline: null } : null },
+    },
+    secrets,
+  )
+}
+
+/** The values of the run's secret variables (environment, collection, globals) as they are stored at its start. */
+async function secretValues(services: SendServices, scope: Scope, plan: RunPlan): Promise<SecretValue[]> {
+  const seeded = await seedRunVariables(services, scope, plan.environment?.id, plan.tree.variables)
+  return [...seeded.secrets].flatMap((name) =>
+    [seeded.environment[name], seeded.collectionVariables[name], seeded.globals[name]]
+      .filter((value): value is string => typeof value === 'string')
+      .map((value) => ({ name, value })),
+  )
 }

@@ -1,6 +1,5 @@
 import {
   emptyRequestSpec,
-  GLOBALS_ID,
   type ConsoleEntry,
   type DataRow,
   type RequestSpec,
@@ -12,7 +11,7 @@ import {
   type TestResult,
 } from '@courier/shared'
 import { runScript, type RunScriptResult, type ScriptRequest, type ScriptResponse } from '@courier/scripts'
-import { responseText, writeCapture } from '../send/apply-captures.js'
+import { responseText } from '../send/apply-captures.js'
 import {
   performSend,
   type PerformSendInput,
@@ -22,19 +21,11 @@ import {
 } from '../send/perform-send.js'
 import { newId } from '../ids.js'
 import { unsentRecord } from '../send/unsent-record.js'
-import { LOCAL_USER_ID } from '../storage/migrations/0011-team.js'
-import { withCurrentValues } from '../storage/variable-values-store.js'
 import { localScope, type Scope } from '../team/scope.js'
 import { checkAssertions } from './assertions.js'
-import { captureIntoRun, enabledValues, overlayScope, runOverlay, type RunVariables } from './run-variables.js'
+import { keepInRun, persist, storedScopes, type ScriptScopes } from './script-variables.js'
+import { captureIntoRun, overlayScope, runOverlay, type RunVariables } from './run-variables.js'
 import { toScriptRequest, withScriptRequest } from './script-request.js'
-
-/** The variable scopes scripts read and write (pm.environment, pm.collectionVariables, pm.globals). */
-type ScriptScopes = {
-  environment: Record<string, unknown>
-  collectionVariables: Record<string, unknown>
-  globals: Record<string, unknown>
-}
 
 export type ScriptedSendOptions = SendOptions & {
   /** The saved request's name (pm.info.requestName). */
@@ -64,9 +55,6 @@ function scriptLevels(lineage: Lineage | undefined, input: PerformSendInput): Le
   levels.push({ origin: { level: 'request', name: 'This request' }, scripts: input.request.scripts })
   return levels
 }
-
-const asText = (value: unknown) =>
-  typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)
 
 /**
  * One send with its scripts: the pre-request scripts (collection, folders, request), the send
@@ -246,63 +234,6 @@ export async function scriptedSend(
     },
   }
   return outcome
-}
-
-/** The stored variables scripts start from in a single send (the sender's current values included). */
-async function storedScopes(
-  services: SendServices,
-  scope: Scope,
-  environmentId: string | undefined,
-  lineage: Lineage | undefined,
-): Promise<{ vars: ScriptScopes; secrets: Set<string>; environmentName: string }> {
-  const current = services.store.currentValues(scope.workspaceId, scope.actor.userId)
-  const env =
-    environmentId && environmentId !== GLOBALS_ID ? await scope.data.environments.get(environmentId) : undefined
-  const envVars = env ? withCurrentValues(env.variables, await current.list(env.id)) : []
-  const globals = withCurrentValues(
-    (await scope.data.environments.get(GLOBALS_ID))?.variables ?? [],
-    await current.list(GLOBALS_ID),
-  )
-  const secrets = new Set<string>()
-  for (const v of [...envVars, ...globals, ...(lineage?.collection.variables ?? [])]) if (v.secret) secrets.add(v.name)
-  return {
-    vars: {
-      environment: enabledValues(envVars),
-      collectionVariables: enabledValues(lineage?.collection.variables ?? []),
-      globals: enabledValues(globals),
-    },
-    secrets,
-    environmentName: env?.name ?? 'Environment',
-  }
-}
-
-/** A run's script changes, kept in the run: only the names the scripts set or unset (a capture's value stays). */
-function keepInRun(run: RunVariables, vars: ScriptScopes, changed: Record<keyof ScriptScopes, Set<string>>): void {
-  for (const key of ['environment', 'collectionVariables', 'globals'] as const)
-    for (const name of changed[key]) {
-      if (name in vars[key]) run[key][name] = vars[key][name]
-      else delete run[key][name]
-    }
-}
-
-/** A single send's script changes to the environment and the globals, written where captures write. */
-async function persist(
-  scope: Scope,
-  services: SendServices,
-  environmentId: string | undefined,
-  vars: ScriptScopes,
-  changed: Record<keyof ScriptScopes, Set<string>>,
-): Promise<void> {
-  const capture = {
-    store: scope.data,
-    current: services.store.currentValues(scope.workspaceId, scope.actor.userId),
-    into: scope.actor.userId === LOCAL_USER_ID ? ('shared' as const) : ('current' as const),
-  }
-  const write = async (target: string, values: Record<string, unknown>, names: Set<string>) => {
-    for (const name of names) await writeCapture(capture, target, name, asText(values[name]))
-  }
-  if (environmentId && environmentId !== GLOBALS_ID) await write(environmentId, vars.environment, changed.environment)
-  await write(GLOBALS_ID, vars.globals, changed.globals)
 }
 
 /** The body as a script reads it: text up to 10 MB (as captures read it), '' when there is none. */
