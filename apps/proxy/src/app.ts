@@ -27,7 +27,8 @@ import { Sessions } from './storage/sessions.js'
 import teamPages from './plugins/team-pages.js'
 import oidcPages from './plugins/oidc-pages.js'
 import teamRoutes from './routes/team-routes.js'
-import { runCollection } from './runner/run-collection.js'
+import runRoutes from './routes/run-routes.js'
+import { KeptRuns } from './runner/kept-runs.js'
 import { Accounts, actorOf } from './team/accounts.js'
 import { AuditEvents } from './team/audit-events.js'
 import { OidcAccounts } from './team/oidc-accounts.js'
@@ -106,7 +107,12 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(importExportRoutes, { version: config.version })
   await fastify.register(oauthRoutes, { port, origins })
   await fastify.register(liveRoutes, { team: config.team ?? false, ...config.live, now: config.now })
-  await fastify.register(teamRoutes, { team, run: runCollection, cookie, sessions: sessionsOf })
+  await fastify.register(teamRoutes, { team, cookie, sessions: sessionsOf })
+  // Runs left "running" by a stopped process are failed now; this process's runs end with it.
+  const runs = new KeptRuns(fastify.store.runRegistry, fastify.log)
+  await runs.open(fastify.store.kind)
+  fastify.addHook('preClose', () => runs.close())
+  await fastify.register(runRoutes, { runs })
   if (team) {
     let audit: AuditEvents | undefined
     const auditOf = () => (audit ??= new AuditEvents(fastify.store.audit, config.now))

@@ -44,6 +44,8 @@ type Ids = {
     environment(): Promise<{ id: string; version: number }>
     removed(): Promise<Record<string, unknown> & { trashId?: string }>
     history(): Promise<string>
+    /** A kept run of the caller's (another person's for the second workspace's ids). */
+    run(): Promise<string>
     flow(): Promise<{ id: string; pasted: string }>
     member(): Promise<string>
     invitation(): Promise<string>
@@ -187,6 +189,20 @@ function table(upstream: string, idp: string, origin: string, preview: unknown):
     'POST /api/runs': {
       least: 'viewer',
       call: (ids) => ({ url: '/api/runs', payload: { collection: ids.collection } }),
+    },
+    'POST /api/runs/start': {
+      least: 'viewer',
+      call: (ids) => ({ url: '/api/runs/start', payload: { collection: ids.collection } }),
+    },
+    'GET /api/runs': { least: 'viewer', call: () => ({ url: '/api/runs' }) },
+    'GET /api/runs/:id': { least: 'viewer', call: async (ids) => ({ url: `/api/runs/${await ids.fresh.run()}` }) },
+    'POST /api/runs/:id/stop': {
+      least: 'viewer',
+      call: async (ids) => ({ url: `/api/runs/${await ids.fresh.run()}/stop`, payload: {} }),
+    },
+    'DELETE /api/runs/:id': {
+      least: 'viewer',
+      call: async (ids) => ({ url: `/api/runs/${await ids.fresh.run()}`, ok: 204 }),
     },
     'POST /api/codegen': {
       least: 'viewer',
@@ -523,6 +539,7 @@ async function walk(overrides: Parameters<typeof buildTeamTestApp>[0] = {}) {
           environment: async () => ({ id: made(), version: 1 }),
           removed: async () => ({ collection: null, items: [], trashId: made() }),
           history: async () => made(),
+          run: async () => made(),
           flow: async () => ({ id: made(), pasted: 'https://app.example/callback?code=a&state=b' }),
           member: async () => made(),
           invitation: async () => made() + made(),
@@ -565,6 +582,16 @@ async function walk(overrides: Parameters<typeof buildTeamTestApp>[0] = {}) {
             from === W1 ? named : W1,
           )
           return sent.statusCode === 200 ? sent.json<{ id: string }>().id : made()
+        },
+        run: async () => {
+          const starter = from === W1 ? userId : team.users.owner
+          const ran = await inject(
+            starter,
+            'POST',
+            { url: '/api/runs', payload: { collection: base.collection } },
+            from === W1 ? named : from,
+          )
+          return ran.statusCode === 200 ? ran.json<{ id: string }>().id : made()
         },
         flow: async () => {
           const starter = from === W1 ? userId : team.users.editor

@@ -12,16 +12,24 @@ import type { SendServices } from '../send/perform-send.js'
 import { scriptedSend } from '../scripting/scripted-send.js'
 import { unsentRecord } from '../send/unsent-record.js'
 import { localScope, type Scope } from '../team/scope.js'
+import { seedRunVariables, type RunVariables } from '../scripting/run-variables.js'
+import { runReport } from './run-report.js'
+
+export { formatRun } from './format-run.js'
 
 /** What to run: a collection's name or id, a folder, an environment, iterations, data… (the wire contract's RunInput). */
 export type RunOptions = RunInput
 export type RunResult = RunReport
 
-/** What a caller hears while a run goes (the browser's runner keeps the steps as they come). */
+/** What a caller hears while a run goes (the server keeps the steps as they come). */
 export type RunHooks = {
-  onStep?(step: RunStep, index: number): void
+  /** Awaited before the next step starts. */
+  onStep?(step: RunStep, index: number, soFar: RunResult): void | Promise<void>
   /** Stop the run after the step in flight (the Stop button); the step itself is cancelled. */
   signal?: AbortSignal
+  /** A kept run's id and start time, put on the report. */
+  id?: string
+  startedAt?: string
 }
 
 function pick<T extends { id: string; name: string }>(items: readonly T[], wanted: string, what: string): T {
@@ -39,12 +47,11 @@ function pick<T extends { id: string; name: string }>(items: readonly T[], wante
   return found
 }
 
+type RunItem = { item: Extract<CollectionItem, { kind: 'request' }>; path: string }
+
 /** The saved requests in run order (tree order), each with its folder path. */
-export function runOrder(
-  tree: CollectionTree,
-  folderId?: string,
-): { item: Extract<CollectionItem, { kind: 'request' }>; path: string }[] {
-  const result: { item: Extract<CollectionItem, { kind: 'request' }>; path: string }[] = []
+export function runOrder(tree: CollectionTree, folderId?: string): RunItem[] {
+  const result: RunItem[] = []
   const walk = (parentId: string | null, path: string) => {
     for (const item of tree.items.filter((i) => i.parentId === parentId).sort((a, b) => a.position - b.position)) {
       if (item.kind === 'folder') walk(item.id, `${path}/${item.name}`)
@@ -53,6 +60,36 @@ export function runOrder(
   }
   walk(folderId ?? null, folderId ? `/${tree.items.find((i) => i.id === folderId)?.name ?? ''}` : '')
   return result
+}
+
+/** A run resolved against the scope's collections and environments, before anything is sent. */
+export type RunPlan = {
+  options: RunOptions
+  tree: CollectionTree
+  environment: { id: string; name: string } | undefined
+  order: RunItem[]
+}
+
+/**
+ * Finds what `options` names in `scope`: NOT_FOUND (or INVALID_REQUEST for an ambiguous name) with a
+ * sentence, before anything is sent, so a server can refuse a start at once.
+ */
+export async function planRun(options: RunOptions, scope: Scope): Promise<RunPlan> {
+  const tree = pick(await scope.data.collections.list(), options.collection, 'collection')
+  const folder = options.folder
+    ? pick(
+        tree.items.filter((i) => i.kind === 'folder'),
+        options.folder,
+        'folder',
+      )
+    : undefined
+  const environments = (await scope.data.environments.list()).filter((e) => e.id !== GLOBALS_ID)
+  const environment = options.environment ? pick(environments, options.environment, 'environment') : undefined
+  const all = runOrder(tree, folder?.id)
+  // "Rerun failed": just these requests, in run order.
+  const only = options.only ? new Set(options.only) : undefined
+  const order = only ? all.filter(({ item }) => only.has(item.id)) : all
+  return { options, tree, environment: environment && { id: environment.id, name: environment.name }, order }
 }
 
 /**
@@ -68,36 +105,51 @@ export async function runCollection(
   scope: Scope = localScope(services.store),
   hooks: RunHooks = {},
 ): Promise<RunResult> {
-  const started = performance.now()
-  const tree = pick(await scope.data.collections.list(), options.collection, 'collection')
-  const folder = options.folder
-    ? pick(
-        tree.items.filter((i) => i.kind === 'folder'),
-        options.folder,
-        'folder',
-      )
-    : undefined
-  const environments = (await scope.data.environments.list()).filter((e) => e.id !== GLOBALS_ID)
-  const environment = options.environment ? pick(environments, options.environment, 'environment') : undefined
+  return runPlan(services, await planRun(options, scope), scope, hooks)
+}
 
+/** Runs a plan from `planRun`; see runCollection. */
+export async function runPlan(
+  services: SendServices,
+  plan: RunPlan,
+  scope: Scope,
+  hooks: RunHooks = {},
+): Promise<RunResult> {
+  const started = performance.now()
+  const { options, tree, environment, order } = plan
+  // newman's default: what scripts and captures change lives in the run, seeded from the store now.
+  const runVariables = options.keepVariables
+    ? undefined
+    : await seedRunVariables(services, scope, environment?.id, tree.variables)
   const steps: RunStep[] = []
-  const order = runOrder(tree, folder?.id)
   const iterations = options.iterations ?? (options.data?.length || 1)
   let stoppedReason: string | undefined
+  let state: RunResult['state'] = 'finished'
+  const startedAt = hooks.startedAt ?? new Date().toISOString()
+  const report = (): RunResult =>
+    runReport(plan, steps, {
+      state,
+      durationMs: performance.now() - started,
+      startedAt,
+      ...(stoppedReason ? { stoppedReason } : {}),
+      ...(hooks.id ? { id: hooks.id } : {}),
+    })
   // Each pass over the collection is an iteration; setNextRequest jumps inside one (at most 10 000 steps per pass).
   iterating: for (let iteration = 0; iteration < iterations; iteration++) {
     let index = 0
     let taken = 0
     while (index < order.length && taken++ < 10_000) {
-      if (hooks.signal?.aborted) {
-        stoppedReason = 'Stopped.'
-        break iterating
-      }
+      if (hooks.signal?.aborted) break iterating
       const { item, path } = order[index]!
-      const record = await sendStep(item, services, scope, environment?.id, hooks.signal, {
-        iteration,
-        iterationCount: iterations,
-        data: options.data?.[iteration % (options.data.length || 1)] ?? {},
+      const record = await sendStep(item, services, scope, environment?.id, {
+        signal: hooks.signal,
+        runVariables,
+        timeoutMs: options.timeoutMs,
+        iteration: {
+          iteration,
+          iterationCount: iterations,
+          data: options.data?.[iteration % (options.data.length || 1)] ?? {},
+        },
       })
       const step: RunStep = {
         itemId: item.id,
@@ -110,7 +162,8 @@ export async function runCollection(
         passed: stepPassed(record),
       }
       steps.push(step)
-      hooks.onStep?.(step, steps.length - 1)
+      await hooks.onStep?.(step, steps.length - 1, report())
+      if (hooks.signal?.aborted) break iterating
       if (!step.passed && options.bail) {
         stoppedReason = `Stopped at the first failure (${item.name}).`
         break iterating
@@ -128,22 +181,28 @@ export async function runCollection(
         }
         index = target
       } else index++
-      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs))
+      if (options.delayMs) await pause(options.delayMs, hooks.signal)
     }
   }
-  const failed = steps.filter((step) => !step.passed).length
-  return {
-    collection: tree.name,
-    collectionId: tree.id,
-    environment: environment?.name ?? null,
-    iterations,
-    state: 'finished',
-    ...(stoppedReason ? { stoppedReason } : {}),
-    steps,
-    passed: steps.length - failed,
-    failed,
-    durationMs: performance.now() - started,
+  if (hooks.signal?.aborted) {
+    state = 'stopped'
+    stoppedReason = 'Stopped.'
   }
+  return report()
+}
+
+/** Waits `ms`, or less when the run is stopped meanwhile. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
 }
 
 /**
@@ -165,14 +224,28 @@ async function sendStep(
   services: SendServices,
   scope: Scope,
   environmentId: string | undefined,
-  signal: AbortSignal | undefined,
-  position: { iteration: number; iterationCount: number; data: Record<string, unknown> },
+  how: {
+    signal: AbortSignal | undefined
+    runVariables: RunVariables | undefined
+    timeoutMs: number | undefined
+    iteration: { iteration: number; iterationCount: number; data: Record<string, unknown> }
+  },
 ): Promise<ResponseRecord> {
+  // The run's timeout overrides the request's own (and so the inherited one and the default).
+  const request = how.timeoutMs
+    ? { ...item.request, settings: { ...item.request.settings, timeoutMs: how.timeoutMs } }
+    : item.request
   try {
     const { record } = await scriptedSend(
-      { request: item.request, itemId: item.id, ...(environmentId ? { environmentId } : {}) },
+      { request, itemId: item.id, ...(environmentId ? { environmentId } : {}) },
       services,
-      { scope, requestName: item.name, ...(signal ? { signal } : {}), iteration: position },
+      {
+        scope,
+        requestName: item.name,
+        ...(how.signal ? { signal: how.signal } : {}),
+        ...(how.runVariables ? { runVariables: how.runVariables } : {}),
+        iteration: how.iteration,
+      },
     )
     return record
   } catch (error) {
@@ -189,48 +262,4 @@ function toFailedRecord(item: Extract<CollectionItem, { kind: 'request' }>, erro
     url: item.request.url,
     error: { code: error.code, message: error.message },
   })
-}
-
-/** A line per step and a summary, as a terminal shows it. */
-export function formatRun(result: RunResult, color: boolean): string {
-  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text)
-  const lines = [`Running ${result.collection}${result.environment ? ` with ${result.environment}` : ''}`, '']
-  let shownIteration = -1
-  for (const step of result.steps) {
-    if (result.iterations > 1 && step.iteration !== shownIteration) {
-      shownIteration = step.iteration
-      lines.push(`${shownIteration > 0 ? '\n' : ''}Iteration ${step.iteration + 1}/${result.iterations}`)
-    }
-    const outcome = step.record.error
-      ? step.record.error.code
-      : `${step.record.status} ${step.record.statusText}`.trim()
-    const mark = step.passed ? paint(32, '✓') : paint(31, '✗')
-    lines.push(
-      `${mark} ${step.method.padEnd(7)} ${step.name}  ${paint(step.passed ? 90 : 31, outcome)}  ${Math.round(step.record.timing.total)} ms`,
-    )
-    if (!step.passed && step.record.error) lines.push(`    ${step.record.error.message}`)
-    for (const error of step.record.scripts?.errors ?? [])
-      lines.push(
-        paint(
-          31,
-          `    ✗ ${error.origin.phase === 'prerequest' ? 'pre-request' : 'test'} script${error.line ? ` line ${error.line}` : ''}: ${error.message}`,
-        ),
-      )
-    for (const t of step.record.scripts?.tests ?? [])
-      lines.push(
-        t.skipped
-          ? `    - ${t.name} (skipped)`
-          : t.passed
-            ? `    ${paint(32, '✓')} ${t.name}`
-            : `    ${paint(31, '✗')} ${t.name}${t.error ? paint(90, ` — ${t.error}`) : ''}`,
-      )
-  }
-  const tests = result.steps.flatMap((step) => step.record.scripts?.tests ?? []).filter((t) => !t.skipped)
-  if (tests.length > 0) {
-    const failedTests = tests.filter((t) => !t.passed).length
-    lines.push('', `Tests: ${tests.length - failedTests} passed, ${failedTests} failed`)
-  }
-  if (result.stoppedReason) lines.push('', result.stoppedReason)
-  lines.push('', `${result.passed} passed, ${result.failed} failed (${Math.round(result.durationMs)} ms)`)
-  return lines.join('\n')
 }

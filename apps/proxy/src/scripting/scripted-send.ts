@@ -1,6 +1,5 @@
 import {
   emptyRequestSpec,
-  GLOBALS_ID,
   type ConsoleEntry,
   type DataRow,
   type RequestSpec,
@@ -10,10 +9,9 @@ import {
   type ScriptOrigin,
   type Scripts,
   type TestResult,
-  type Variable,
 } from '@courier/shared'
 import { runScript, type RunScriptResult, type ScriptRequest, type ScriptResponse } from '@courier/scripts'
-import { responseText, writeCapture } from '../send/apply-captures.js'
+import { responseText } from '../send/apply-captures.js'
 import {
   performSend,
   type PerformSendInput,
@@ -23,24 +21,23 @@ import {
 } from '../send/perform-send.js'
 import { newId } from '../ids.js'
 import { unsentRecord } from '../send/unsent-record.js'
-import { LOCAL_USER_ID } from '../storage/migrations/0011-team.js'
-import { withCurrentValues } from '../storage/variable-values-store.js'
 import { localScope, type Scope } from '../team/scope.js'
 import { checkAssertions } from './assertions.js'
+import { keepInRun, persist, storedScopes, type ScriptScopes } from './script-variables.js'
+import { captureIntoRun, overlayScope, runOverlay, type RunVariables } from './run-variables.js'
 import { toScriptRequest, withScriptRequest } from './script-request.js'
-
-/** The variable scopes scripts read and write (pm.environment, pm.collectionVariables, pm.globals). */
-type ScriptScopes = {
-  environment: Record<string, unknown>
-  collectionVariables: Record<string, unknown>
-  globals: Record<string, unknown>
-}
 
 export type ScriptedSendOptions = SendOptions & {
   /** The saved request's name (pm.info.requestName). */
   requestName?: string
   /** A run's iteration and its data row (pm.iterationData and `{{name}}`), the stored variables read and written as for a single send. */
   iteration?: { iteration: number; iterationCount: number; data: DataRow }
+  /**
+   * A run that keeps its variable changes to itself: scripts and captures read and change these
+   * (seeded from the store when the run started), and nothing is written back. Absent: the stored
+   * variables are read and written, as a single send from the editor does.
+   */
+  runVariables?: RunVariables
 }
 
 type Lineage = NonNullable<Awaited<ReturnType<Scope['data']['collections']['lineage']>>>
@@ -57,32 +54,6 @@ function scriptLevels(lineage: Lineage | undefined, input: PerformSendInput): Le
   }
   levels.push({ origin: { level: 'request', name: 'This request' }, scripts: input.request.scripts })
   return levels
-}
-
-const asText = (value: unknown) =>
-  typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)
-
-function toRecord(variables: readonly Variable[]): Record<string, unknown> {
-  return Object.fromEntries(variables.filter((v) => v.enabled).map((v) => [v.name, v.value]))
-}
-
-/** A scope of values for resolving `{{name}}`, secret where the stored variable of that name is. */
-function overlayScope(
-  kind: VariableScope['kind'],
-  name: string,
-  values: Record<string, unknown>,
-  secrets: ReadonlySet<string> = new Set(),
-): VariableScope {
-  return {
-    kind,
-    name,
-    variables: Object.entries(values).map(([key, value]) => ({
-      name: key,
-      value: asText(value),
-      enabled: true,
-      secret: secrets.has(key),
-    })),
-  }
 }
 
 /**
@@ -105,34 +76,33 @@ export async function scriptedSend(
   const pre = has('preRequest')
   const post = has('test')
   const iterationData = options.iteration?.data ?? {}
+  const { runVariables: run, ...sendOptions } = options
+  const sending: SendOptions = run ? { ...sendOptions, captureWrite: captureIntoRun(run) } : sendOptions
   if (pre.length === 0 && post.length === 0 && assertions.length === 0) {
     const rows = Object.keys(iterationData).length
-    return performSend(
-      input,
-      services,
-      rows ? { ...options, overlay: [overlayScope('environment', 'Iteration data', iterationData)] } : options,
-    )
+    const overlay = [
+      ...(rows ? [overlayScope('environment', 'Iteration data', iterationData)] : []),
+      ...(run ? runOverlay(run) : []),
+    ]
+    return performSend(input, services, overlay.length ? { ...sending, overlay } : sending)
   }
 
-  const current = services.store.currentValues(scope.workspaceId, scope.actor.userId)
-  const secrets = new Set<string>()
-  let environmentName = 'Environment'
-  const env =
-    input.environmentId && input.environmentId !== GLOBALS_ID
-      ? await scope.data.environments.get(input.environmentId)
-      : undefined
-  const envVars = env ? withCurrentValues(env.variables, await current.list(env.id)) : []
-  const globals = withCurrentValues(
-    (await scope.data.environments.get(GLOBALS_ID))?.variables ?? [],
-    await current.list(GLOBALS_ID),
-  )
-  for (const v of [...envVars, ...globals, ...(lineage?.collection.variables ?? [])]) if (v.secret) secrets.add(v.name)
-  if (env) environmentName = env.name
-  let vars: ScriptScopes = {
-    environment: toRecord(envVars),
-    collectionVariables: toRecord(lineage?.collection.variables ?? []),
-    globals: toRecord(globals),
-  }
+  const {
+    vars: seeded,
+    secrets,
+    environmentName,
+  } = run
+    ? {
+        vars: {
+          environment: { ...run.environment },
+          collectionVariables: { ...run.collectionVariables },
+          globals: { ...run.globals },
+        },
+        secrets: run.secrets,
+        environmentName: run.environmentName,
+      }
+    : await storedScopes(services, scope, input.environmentId, lineage)
+  let vars: ScriptScopes = seeded
   let local: Record<string, unknown> = {}
   const tests: TestResult[] = []
   const consoleEntries: ConsoleEntry[] = []
@@ -166,7 +136,7 @@ export async function scriptedSend(
     const { record } = await performSend(
       { request: { ...spec, body, method: request.method, url: request.url } },
       services,
-      { ...options, overlay: overlay() },
+      { ...sending, overlay: overlay() },
     )
     if (record.error && record.status === null) throw new Error(record.error.message)
     return toScriptResponse(record, await scriptBody(services, record))
@@ -214,7 +184,7 @@ export async function scriptedSend(
 
   let outcome: SendOutcome
   if (skipped) outcome = { record: skippedRecord(spec), httpStatus: 200 }
-  else outcome = await performSend({ ...input, request: spec }, services, { ...options, overlay: overlay() })
+  else outcome = await performSend({ ...input, request: spec }, services, { ...sending, overlay: overlay() })
   const { record } = outcome
 
   if (!skipped && record.status !== null) {
@@ -243,7 +213,8 @@ export async function scriptedSend(
   }
 
   try {
-    await persist(scope, services, input.environmentId, vars, changed)
+    if (run) keepInRun(run, vars, changed)
+    else await persist(scope, services, input.environmentId, vars, changed)
   } catch (error) {
     services.log.error({ err: error }, 'script variables not saved')
     record.notes.push('The variables the scripts set could not be saved.')
@@ -263,26 +234,6 @@ export async function scriptedSend(
     },
   }
   return outcome
-}
-
-/** A single send's script changes to the environment and the globals, written where captures write. */
-async function persist(
-  scope: Scope,
-  services: SendServices,
-  environmentId: string | undefined,
-  vars: ScriptScopes,
-  changed: Record<keyof ScriptScopes, Set<string>>,
-): Promise<void> {
-  const capture = {
-    store: scope.data,
-    current: services.store.currentValues(scope.workspaceId, scope.actor.userId),
-    into: scope.actor.userId === LOCAL_USER_ID ? ('shared' as const) : ('current' as const),
-  }
-  const write = async (target: string, values: Record<string, unknown>, names: Set<string>) => {
-    for (const name of names) await writeCapture(capture, target, name, asText(values[name]))
-  }
-  if (environmentId && environmentId !== GLOBALS_ID) await write(environmentId, vars.environment, changed.environment)
-  await write(GLOBALS_ID, vars.globals, changed.globals)
 }
 
 /** The body as a script reads it: text up to 10 MB (as captures read it), '' when there is none. */

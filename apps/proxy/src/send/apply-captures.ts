@@ -14,6 +14,8 @@ export type CaptureServices = {
    */
   current?: VariableValueStore
   into?: 'shared' | 'current'
+  /** Writes a captured value somewhere else than the store (a run's own variables); answers where. */
+  write?: (target: string, name: string, value: string) => Promise<{ name: string }>
 }
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024
@@ -84,9 +86,12 @@ export async function applyCaptures(
       record.notes.push(`{{${rule.variable}}} was not set: ${outcome.problem}.`)
       continue
     }
-    const environment = await writeCapture(services, target, rule.variable, outcome.value)
+    const environment = services.write
+      ? await services.write(target, rule.variable, outcome.value)
+      : await writeCapture(services, target, rule.variable, outcome.value)
+    const where = services.write ? ' (for this run)' : services.into === 'current' ? ' (your current value)' : ''
     record.notes.push(
-      `{{${rule.variable}}} set in ${environment.name}${services.into === 'current' ? ' (your current value)' : ''} from the ${rule.source === 'json' ? `body (${rule.expression})` : rule.source === 'header' ? `${rule.expression} header` : 'status'}.`,
+      `{{${rule.variable}}} set in ${environment.name}${where} from the ${rule.source === 'json' ? `body (${rule.expression})` : rule.source === 'header' ? `${rule.expression} header` : 'status'}.`,
     )
   }
 }

@@ -63,6 +63,8 @@ export type SendOptions = {
   scope?: Scope
   /** Variables in front of the stored ones (a script's pm.variables, a run's iteration data and in-memory values). */
   overlay?: VariableScope[]
+  /** Where captures write instead of the store (a run that keeps its variable changes to itself). */
+  captureWrite?: (target: string, name: string, value: string) => Promise<{ name: string }>
 }
 
 /** A finished send: the record as shown (secret values masked) and the HTTP status that answers it. */
@@ -165,6 +167,7 @@ async function sendHoldingSlot(
         bodies: services.bodies,
         current,
         into: scope.actor.userId === LOCAL_USER_ID ? 'shared' : 'current',
+        ...(options.captureWrite ? { write: options.captureWrite } : {}),
       },
       input.request.captures,
       record,

@@ -19,6 +19,7 @@ import { createFailureStore } from './failure-store.js'
 import { createVariableValueStore } from './variable-values-store.js'
 import { createUserStore } from './user-store.js'
 import { createOidcFlowStore } from './oidc-flow-store.js'
+import { createRunRegistry, createRunStore } from './run-store.js'
 import { LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from './migrations/0011-team.js'
 import type { Database } from './schema.js'
 import { versionLog, type Clock } from './version-log.js'
@@ -78,6 +79,9 @@ export async function openStore(
     currentValues: (workspaceId, userId) => createVariableValueStore(db, secrets, workspaceId, userId),
     inWorkspace: (workspaceId, userId = LOCAL_USER_ID) => workspaceData(db, secrets, workspaceId, userId, clock),
     historyOf: (userId) => createHistoryStore(db, secrets, userId),
+    runs: createRunStore(db, LOCAL_WORKSPACE_ID, LOCAL_USER_ID),
+    runsOf: (workspaceId, userId) => createRunStore(db, workspaceId, userId),
+    runRegistry: createRunRegistry(db),
     blobs: (kind) =>
       new DatabaseBlobs(
         db,

@@ -7,6 +7,7 @@ import { describeCollectionContract } from './collection-store-contract.js'
 import { describeWorkspaceIsolation } from './workspace-isolation-contract.js'
 import { describeWorkspaceAdmin } from '../team/workspace-admin-contract.js'
 import { describeConcurrentWriters, type OpenStore } from './concurrent-writers-contract.js'
+import { describeRunStoreContract } from './run-store-contract.js'
 import { describeStoreContract } from './store-contract.js'
 
 // CI and `npm test` must run the suite, never skip it (issue 10 item 9, issue 13): no URL there
@@ -29,6 +30,7 @@ describePostgres(
       return openStore({ kind: 'postgres', url: last.url }, last.box)
     }
     describeStoreContract('postgres', () => openPostgres())
+    describeRunStoreContract('postgres', () => openPostgres())
     describeCollectionContract('postgres', () => openPostgres())
     describeWorkspaceIsolation('postgres', () => openPostgres())
     describeWorkspaceAdmin('postgres', () => openPostgres())

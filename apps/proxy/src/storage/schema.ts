@@ -128,7 +128,27 @@ export interface BlobChunkTable {
   data: Buffer
 }
 
+/** Migration 0020: a kept collection run; its summary (the report without steps) is JSON. */
+export interface RunTable {
+  id: string
+  workspace_id: string
+  user_id: string
+  state: 'running' | 'finished' | 'stopped' | 'failed'
+  started_at: string
+  heartbeat_at: string
+  stop_requested: Generated<number>
+  summary_json: string
+}
+
+export interface RunStepTable {
+  run_id: string
+  position: number
+  step_json: string
+}
+
 export interface Database extends TeamTables {
+  runs: RunTable
+  run_steps: RunStepTable
   blobs: BlobTable
   blob_chunks: BlobChunkTable
   presence: PresenceTable

@@ -7,6 +7,7 @@ import { SecretBox } from '../secrets/secret-box.js'
 import { describeCollectionContract } from './collection-store-contract.js'
 import { describeWorkspaceIsolation } from './workspace-isolation-contract.js'
 import { describeWorkspaceAdmin } from '../team/workspace-admin-contract.js'
+import { describeRunStoreContract } from './run-store-contract.js'
 import { describeStoreContract, historyEntry } from './store-contract.js'
 import { ensurePrivateDir } from './data-dir.js'
 import { describeConcurrentWriters, type OpenStore } from './concurrent-writers-contract.js'
@@ -21,6 +22,7 @@ const openSqlite: OpenStore = (mode = 'fresh') => {
   return openStore({ kind: 'sqlite', path: last.path }, last.box)
 }
 describeStoreContract('sqlite', () => openSqlite())
+describeRunStoreContract('sqlite', () => openSqlite())
 describeCollectionContract('sqlite', () => openSqlite())
 describeWorkspaceIsolation('sqlite', () => openSqlite())
 describeWorkspaceAdmin('sqlite', () => openSqlite())

@@ -16,6 +16,7 @@ import type { VariableValueStore } from './variable-values-store.js'
 import type { UserStore } from './user-store.js'
 import type { VersionStore } from './version-store.js'
 import type { TrashStore } from './trash-store.js'
+import type { RunRegistry, RunStore } from './run-store.js'
 
 /** How much history to keep; null means no limit of that kind. */
 export type HistoryRetention = { maxEntries: number | null; maxBytes: number | null; maxAgeDays: number | null }
@@ -95,6 +96,12 @@ export interface Store {
   inWorkspace(workspaceId: string, userId?: string): WorkspaceData
   /** Team mode: one person's history (`history` above is the local user's). */
   historyOf(userId: string): HistoryStore
+  /** The local user's kept collection runs. */
+  readonly runs: RunStore
+  /** One person's kept runs in one workspace. */
+  runsOf(workspaceId: string, userId: string): RunStore
+  /** Every process's runs: heartbeats, and failing the runs a stopped process left "running". */
+  readonly runRegistry: RunRegistry
   /** Response bodies or uploaded files kept in this database (team mode on PostgreSQL). */
   blobs(kind: 'body' | 'file'): BlobStore
   /** The data of every collection and saved request of every workspace (the sweep keeps the uploads they name). */

@@ -1,4 +1,5 @@
 import type { HistoryStore, Store, WorkspaceData } from '../storage/store.js'
+import type { RunStore } from '../storage/run-store.js'
 import { LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from '../storage/migrations/0011-team.js'
 import type { Role } from '../storage/team-schema.js'
 
@@ -26,6 +27,8 @@ export type Scope = {
   role: Role
   data: WorkspaceData
   history: HistoryStore
+  /** The actor's kept collection runs in this workspace. */
+  runs: RunStore
 }
 
 /** Single-user Courier: the local user owns the one local workspace. */
@@ -41,6 +44,7 @@ export function localScope(store: Store): Scope {
       trash: store.trash,
     },
     history: store.history,
+    runs: store.runs,
   }
 }
 
@@ -52,6 +56,7 @@ export function memberScope(store: Store, actor: Actor, workspaceId: string, rol
     role,
     data: store.inWorkspace(workspaceId, actor.userId),
     history: store.historyOf(actor.userId),
+    runs: store.runsOf(workspaceId, actor.userId),
   }
 }
 

@@ -22,6 +22,7 @@ import { HistoryList, historyEntryOptions } from '../features/history'
 import { LiveBar, usePresence, useRemoteChanges } from '../features/live'
 import { EditorActionsContext, useImportExport } from '../features/import-export'
 import { RequestEditor } from '../features/request-editor'
+import { RunnerPanel, useRunner } from '../features/runner'
 import { ResponseViewer } from '../features/response-viewer'
 import { appSettingsOptions, SettingsDialog } from '../features/settings'
 import { useWorkspace, type OpenTab } from '../features/workspace'
@@ -61,6 +62,8 @@ export function App() {
       : undefined
   const { workspace, dispatch } = useWorkspace(keepKey)
   const sidebar = useSidebarLayout()
+  // The runner takes the editor's place (tabs, request, response): its steps table wants the width.
+  const runner = useRunner()
   const [editorShare, setEditorShare] = useState(0.45)
   const [dialog, setDialog] = useState<'settings' | 'environments' | 'palette' | 'members' | null>(null)
   const [settingsTarget, setSettingsTarget] = useState<SettingsTarget | null>(null)
@@ -158,10 +161,12 @@ export function App() {
       { label: 'Import…', detail: 'Postman, OpenAPI, HAR, Insomnia, cURL', run: importExport.openImport },
       { label: 'Export workspace…', run: () => importExport.openExport({ kind: 'workspace' }) },
       { label: 'Copy request as code…', run: importExport.openCode },
+      { label: 'Show kept runs', detail: 'Runner', run: runner.showRuns },
     ],
     openRequest: openSaved,
     useEnvironment: (id) => dispatch({ type: 'set-environment', environmentId: id }),
     openHistory: (entry) => void openHistory(entry),
+    runCollection: (collection) => runner.setup({ collectionId: collection.id, name: collection.name }),
   })
 
   return (
@@ -194,6 +199,7 @@ export function App() {
                   onImport={importExport.openImport}
                   onExport={(target) => importExport.openExport({ kind: 'collection', ...target })}
                   onCopyToWorkspace={team.onCopyToWorkspace}
+                  onRun={runner.setup}
                   expandId={importExport.expandId}
                   revealId={sidebar.revealed}
                 />
@@ -223,61 +229,78 @@ export function App() {
             }
           />
           <div className="editor-area">
-            <EditorTabs
-              workspace={workspace}
-              dispatch={dispatch}
-              saving={saving}
-              closing={closing}
-              reveal={sidebar.reveal}
-              notes={Object.fromEntries(live.changed.map((change) => [change.tabId, change.note]))}
-            />
-            <LiveBar
-              viewers={viewers}
-              changed={changedHere?.note ?? null}
-              onReload={() => active && live.reload(active)}
-              onKeep={() => active && changedHere && live.keep(active, changedHere.version)}
-            />
-            {/* Shares as whole-number fr: were they fractions summing to 1, a pane held at its minimum
-              would leave the other a fraction of the rest and the splitter row the gap. */}
-            <main
-              className="main"
-              style={{
-                gridTemplateRows: `minmax(200px, ${Math.round(editorShare * 1000)}fr) auto minmax(160px, ${Math.round((1 - editorShare) * 1000)}fr)`,
-              }}
-            >
-              <ErrorBoundary area="request editor" resetKey={active?.id}>
-                {active ? (
-                  <EditorContext scopes={scopes} environmentId={workspace.environmentId} inherited={inherited}>
-                    <EditorActionsContext.Provider value={importExport.actions}>
-                      <RequestEditor
-                        key={active.id}
-                        draft={active.draft}
-                        dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
-                        isSending={isSending}
-                        onSend={() => doSend()}
-                        onCancel={cancel}
-                        version={info.data?.version ?? '…'}
-                      />
-                    </EditorActionsContext.Provider>
-                  </EditorContext>
-                ) : (
-                  <section className="request-editor" aria-label="Request" />
-                )}
-              </ErrorBoundary>
-              <Splitter label="Resize request and response" value={editorShare} onChange={setEditorShare} />
-              <ErrorBoundary area="response" resetKey={response}>
-                <ResponseViewer
-                  state={response}
-                  largeBodyBytes={settings.data?.view.largeBodyBytes}
-                  onSendUrl={(url) => {
-                    if (!active) return
-                    // "Send next page": the tab follows the Link, so what is shown is what was sent.
-                    dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-url', url } })
-                    doSend({ ...active.draft.spec, url, params: paramsFromUrl(url, []) })
+            {runner.view ? (
+              <ErrorBoundary area="runner">
+                <RunnerPanel
+                  view={runner.view}
+                  onView={runner.setView}
+                  onClose={runner.close}
+                  environmentId={workspace.environmentId}
+                  onOpenRequest={(item) => {
+                    runner.close()
+                    openSaved(item)
                   }}
                 />
               </ErrorBoundary>
-            </main>
+            ) : (
+              <>
+                <EditorTabs
+                  workspace={workspace}
+                  dispatch={dispatch}
+                  saving={saving}
+                  closing={closing}
+                  reveal={sidebar.reveal}
+                  notes={Object.fromEntries(live.changed.map((change) => [change.tabId, change.note]))}
+                />
+                <LiveBar
+                  viewers={viewers}
+                  changed={changedHere?.note ?? null}
+                  onReload={() => active && live.reload(active)}
+                  onKeep={() => active && changedHere && live.keep(active, changedHere.version)}
+                />
+                {/* Shares as whole-number fr: were they fractions summing to 1, a pane held at its minimum
+              would leave the other a fraction of the rest and the splitter row the gap. */}
+                <main
+                  className="main"
+                  style={{
+                    gridTemplateRows: `minmax(200px, ${Math.round(editorShare * 1000)}fr) auto minmax(160px, ${Math.round((1 - editorShare) * 1000)}fr)`,
+                  }}
+                >
+                  <ErrorBoundary area="request editor" resetKey={active?.id}>
+                    {active ? (
+                      <EditorContext scopes={scopes} environmentId={workspace.environmentId} inherited={inherited}>
+                        <EditorActionsContext.Provider value={importExport.actions}>
+                          <RequestEditor
+                            key={active.id}
+                            draft={active.draft}
+                            dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
+                            isSending={isSending}
+                            onSend={() => doSend()}
+                            onCancel={cancel}
+                            version={info.data?.version ?? '…'}
+                          />
+                        </EditorActionsContext.Provider>
+                      </EditorContext>
+                    ) : (
+                      <section className="request-editor" aria-label="Request" />
+                    )}
+                  </ErrorBoundary>
+                  <Splitter label="Resize request and response" value={editorShare} onChange={setEditorShare} />
+                  <ErrorBoundary area="response" resetKey={response}>
+                    <ResponseViewer
+                      state={response}
+                      largeBodyBytes={settings.data?.view.largeBodyBytes}
+                      onSendUrl={(url) => {
+                        if (!active) return
+                        // "Send next page": the tab follows the Link, so what is shown is what was sent.
+                        dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-url', url } })
+                        doSend({ ...active.draft.spec, url, params: paramsFromUrl(url, []) })
+                      }}
+                    />
+                  </ErrorBoundary>
+                </main>
+              </>
+            )}
           </div>
         </div>
         <SettingsDialog open={dialog === 'settings'} onClose={() => setDialog(null)} />

@@ -15,6 +15,8 @@ type CommandSources = {
   openRequest: (item: SavedRequestItem) => void
   useEnvironment: (id: string | null) => void
   openHistory: (entry: HistorySummary) => void
+  /** Opens the runner's setup for a collection. */
+  runCollection?: (collection: CollectionTree) => void
 }
 
 /** Everything the palette can jump to, in groups. */
@@ -49,6 +51,16 @@ export function buildCommands(sources: CommandSources): Command[] {
       })
     }
   }
+  const { runCollection } = sources
+  if (runCollection)
+    for (const collection of sources.collections)
+      commands.push({
+        id: `run:${collection.id}`,
+        group: 'Actions',
+        label: `Run collection ${collection.name}`,
+        detail: `${collection.items.filter((i) => i.kind === 'request').length} requests`,
+        run: () => runCollection(collection),
+      })
   commands.push({
     id: 'env:none',
     group: 'Environments',

@@ -1,4 +1,4 @@
-import type { HistorySummary, SavedRequestItem } from '@courier/shared'
+import type { CollectionTree, HistorySummary, SavedRequestItem } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { collectionsOptions } from '../features/collections'
@@ -14,6 +14,7 @@ type PaletteSources = {
   openRequest: (item: SavedRequestItem) => void
   useEnvironment: (id: string | null) => void
   openHistory: (entry: HistorySummary) => void
+  runCollection?: (collection: CollectionTree) => void
 }
 
 /** The command palette's commands: the app's actions, saved requests, environments and recent history. */
@@ -23,6 +24,7 @@ export function usePaletteCommands({
   openRequest,
   useEnvironment,
   openHistory,
+  runCollection,
 }: PaletteSources): Command[] {
   const collections = useQuery(collectionsOptions())
   const environments = useQuery(environmentsOptions())
@@ -38,9 +40,20 @@ export function usePaletteCommands({
             openRequest,
             useEnvironment,
             openHistory,
+            runCollection,
           })
         : [],
-    [open, collections.data, environments.data, recentHistory.data, actions, openRequest, useEnvironment, openHistory],
+    [
+      open,
+      collections.data,
+      environments.data,
+      recentHistory.data,
+      actions,
+      openRequest,
+      useEnvironment,
+      openHistory,
+      runCollection,
+    ],
   )
   return commands
 }

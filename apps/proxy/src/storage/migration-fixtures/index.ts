@@ -10,6 +10,7 @@ import { sendLeaseFixtures } from './send-leases.js'
 import { sessionFixtures } from './sessions.js'
 import { teamFixtures } from './team.js'
 import { presenceFixtures } from './presence.js'
+import { runFixtures } from './runs.js'
 
 export type { FixtureContext, MigrationFixture } from './fixture.js'
 
@@ -26,4 +27,5 @@ export const migrationFixtures: Record<string, MigrationFixture> = {
   ...credentialFailureFixtures,
   ...oidcFlowFixtures,
   ...blobFixtures,
+  ...runFixtures,
 }

@@ -28,6 +28,8 @@ export type TreeEvents = {
   onExport?: (target: { collectionId: string; folderId?: string; name: string }) => void
   /** Team mode: copy a collection into another workspace. */
   onCopyToWorkspace?: (target: { collectionId: string; name: string }) => void
+  /** Open the runner for a collection or one of its folders. */
+  onRun?: (target: { collectionId: string; folderId?: string; name: string }) => void
 }
 
 type CollectionsTreeProps = TreeEvents & {
@@ -50,6 +52,7 @@ export function CollectionsTree({
   onImport,
   onExport,
   onCopyToWorkspace,
+  onRun,
   expandId,
   revealId,
 }: CollectionsTreeProps) {
@@ -144,7 +147,7 @@ export function CollectionsTree({
         startRename: setRenaming,
         duplicate: (target) => (target.kind === 'collection' ? duplicateCollection : duplicateItem).mutate(target.id),
       },
-      { onOpenRequest, onOpenSettings, onMoveRequest, onExport, onCopyToWorkspace, onShowVersions },
+      { onOpenRequest, onOpenSettings, onMoveRequest, onExport, onCopyToWorkspace, onShowVersions, onRun },
     )
 
   const activate = (node: TreeNode) => {

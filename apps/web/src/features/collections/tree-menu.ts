@@ -11,13 +11,13 @@ type MenuActions = {
 }
 type MenuEvents = Pick<
   TreeEvents,
-  'onOpenRequest' | 'onOpenSettings' | 'onMoveRequest' | 'onExport' | 'onCopyToWorkspace' | 'onShowVersions'
+  'onOpenRequest' | 'onOpenSettings' | 'onMoveRequest' | 'onExport' | 'onCopyToWorkspace' | 'onShowVersions' | 'onRun'
 >
 
 /** A tree row's action menu: what a collection, a folder and a request offer. */
 export function treeMenuItems(node: TreeNode, actions: MenuActions, events: MenuEvents): MenuItem[] {
   const { onExport } = events
-  const { onShowVersions } = events
+  const { onShowVersions, onRun } = events
   const common = (extra: MenuItem[]): MenuItem[] => [
     ...extra,
     { label: 'Rename', run: () => actions.startRename(node.id) },
@@ -40,6 +40,7 @@ export function treeMenuItems(node: TreeNode, actions: MenuActions, events: Menu
       ...common([
         { label: 'New request', run: () => actions.addRequest(node.id, null) },
         { label: 'New folder', run: () => actions.addFolder(node.id, null) },
+        ...(onRun ? [{ label: 'Run collection', run: () => onRun({ collectionId: node.id, name: node.name }) }] : []),
       ]),
       { label: 'Settings…', run: () => events.onOpenSettings({ kind: 'collection', id: node.id }) },
       ...(onExport ? [{ label: 'Export…', run: () => onExport({ collectionId: node.id, name: node.name }) }] : []),
@@ -60,6 +61,14 @@ export function treeMenuItems(node: TreeNode, actions: MenuActions, events: Menu
       ...common([
         { label: 'New request', run: () => actions.addRequest(node.collectionId, node.id) },
         { label: 'New folder', run: () => actions.addFolder(node.collectionId, node.id) },
+        ...(onRun
+          ? [
+              {
+                label: 'Run folder',
+                run: () => onRun({ collectionId: node.collectionId, folderId: node.id, name: node.name }),
+              },
+            ]
+          : []),
       ]),
       { label: 'Settings…', run: () => events.onOpenSettings({ kind: 'folder', id: node.id }) },
       ...(onExport

@@ -5,3 +5,4 @@ export { EditorActionsContext, useEditorActions, type EditorActions } from './ed
 export { useCurlPaste } from './use-curl-paste'
 export { useImportExport, type ImportExportHost } from './use-import-export'
 export type { ExportTarget } from './import-export-queries'
+export { saveFile } from './save-file'

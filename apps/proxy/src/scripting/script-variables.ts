@@ -1,0 +1,80 @@
+import { GLOBALS_ID } from '@courier/shared'
+import { writeCapture } from '../send/apply-captures.js'
+import type { SendServices } from '../send/perform-send.js'
+import { LOCAL_USER_ID } from '../storage/migrations/0011-team.js'
+import { withCurrentValues } from '../storage/variable-values-store.js'
+import type { Scope } from '../team/scope.js'
+import { enabledValues, type RunVariables } from './run-variables.js'
+
+/** The variable scopes scripts read and write (pm.environment, pm.collectionVariables, pm.globals). */
+export type ScriptScopes = {
+  environment: Record<string, unknown>
+  collectionVariables: Record<string, unknown>
+  globals: Record<string, unknown>
+}
+
+type Lineage = NonNullable<Awaited<ReturnType<Scope['data']['collections']['lineage']>>>
+
+const asText = (value: unknown) =>
+  typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)
+
+/** The stored variables scripts start from in a single send (the sender's current values included). */
+export async function storedScopes(
+  services: SendServices,
+  scope: Scope,
+  environmentId: string | undefined,
+  lineage: Lineage | undefined,
+): Promise<{ vars: ScriptScopes; secrets: Set<string>; environmentName: string }> {
+  const current = services.store.currentValues(scope.workspaceId, scope.actor.userId)
+  const env =
+    environmentId && environmentId !== GLOBALS_ID ? await scope.data.environments.get(environmentId) : undefined
+  const envVars = env ? withCurrentValues(env.variables, await current.list(env.id)) : []
+  const globals = withCurrentValues(
+    (await scope.data.environments.get(GLOBALS_ID))?.variables ?? [],
+    await current.list(GLOBALS_ID),
+  )
+  const secrets = new Set<string>()
+  for (const v of [...envVars, ...globals, ...(lineage?.collection.variables ?? [])]) if (v.secret) secrets.add(v.name)
+  return {
+    vars: {
+      environment: enabledValues(envVars),
+      collectionVariables: enabledValues(lineage?.collection.variables ?? []),
+      globals: enabledValues(globals),
+    },
+    secrets,
+    environmentName: env?.name ?? 'Environment',
+  }
+}
+
+/** A run's script changes, kept in the run: only the names the scripts set or unset (a capture's value stays). */
+export function keepInRun(
+  run: RunVariables,
+  vars: ScriptScopes,
+  changed: Record<keyof ScriptScopes, Set<string>>,
+): void {
+  for (const key of ['environment', 'collectionVariables', 'globals'] as const)
+    for (const name of changed[key]) {
+      if (name in vars[key]) run[key][name] = vars[key][name]
+      else delete run[key][name]
+    }
+}
+
+/** A single send's script changes to the environment and the globals, written where captures write. */
+export async function persist(
+  scope: Scope,
+  services: SendServices,
+  environmentId: string | undefined,
+  vars: ScriptScopes,
+  changed: Record<keyof ScriptScopes, Set<string>>,
+): Promise<void> {
+  const capture = {
+    store: scope.data,
+    current: services.store.currentValues(scope.workspaceId, scope.actor.userId),
+    into: scope.actor.userId === LOCAL_USER_ID ? ('shared' as const) : ('current' as const),
+  }
+  const write = async (target: string, values: Record<string, unknown>, names: Set<string>) => {
+    for (const name of names) await writeCapture(capture, target, name, asText(values[name]))
+  }
+  if (environmentId && environmentId !== GLOBALS_ID) await write(environmentId, vars.environment, changed.environment)
+  await write(GLOBALS_ID, vars.globals, changed.globals)
+}
