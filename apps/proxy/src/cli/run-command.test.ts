@@ -121,6 +121,7 @@ describe('courier run: exit codes, files and reporters', () => {
     expect([reporter.code, reporter.err]).toEqual([2, expect.stringContaining('no reporter “xml”')])
     expect((await courier([])).code).toBe(2)
     expect((await courier(['Saved', '-k'])).err).toContain('-k/--insecure works with a collection file')
+    expect((await courier(['Saved', '--export-environment', 'env.json'])).err).toContain('add --keep-variables')
   })
 
   it('exits 3 for a bad collection, environment or data file', async () => {

@@ -72,6 +72,10 @@ async function run(options: RunCliOptions, io: RunIo): Promise<number> {
         '--env-var and --global-var work with a collection file; edit the saved environment for a saved collection.',
       )
   }
+  if (!file && !remote && (options.exportEnvironment || options.exportGlobals) && !options.keepVariables)
+    throw usage(
+      '--export-environment and --export-globals on a saved collection write what the run kept: add --keep-variables.',
+    )
   if (remote && (options.exportEnvironment || options.exportGlobals))
     throw usage('--export-environment and --export-globals work with a local run, not with --server.')
 
@@ -79,6 +83,8 @@ async function run(options: RunCliOptions, io: RunIo): Promise<number> {
   const input: Omit<RunInput, 'collection' | 'environment'> = {
     ...(options.folder ? { folder: options.folder } : {}),
     ...(options.bail ? { bail: true } : {}),
+    // A file run's store is thrown away: its variables are kept there so the exports read them.
+    ...(options.keepVariables || file ? { keepVariables: true } : {}),
     ...(options.iterations !== undefined ? { iterations: options.iterations } : {}),
     ...(data ? { data } : {}),
     ...(options.delayMs !== undefined ? { delayMs: options.delayMs } : {}),

@@ -17,6 +17,8 @@ export type RunCliOptions = {
   delayMs?: number
   timeoutMs?: number
   bail: boolean
+  /** A saved collection's run writes what its scripts and captures set back to the saved variables. */
+  keepVariables: boolean
   insecure: boolean
   reporters: ReporterName[]
   exports: Partial<Record<Exclude<ReporterName, 'cli'>, string>>
@@ -44,6 +46,7 @@ const OPTIONS = {
   'delay-request': { type: 'string' },
   'timeout-request': { type: 'string' },
   bail: { type: 'boolean' },
+  'keep-variables': { type: 'boolean' },
   insecure: { type: 'boolean', short: 'k' },
   reporters: { type: 'string', short: 'r' },
   'reporter-json-export': { type: 'string' },
@@ -129,6 +132,7 @@ export function parseRunOptions(argv: string[]): RunCliOptions {
     ...optional('delayMs', count('--delay-request', values['delay-request'], 0, 600_000)),
     ...optional('timeoutMs', count('--timeout-request', values['timeout-request'], 1, 300_000)),
     bail: values.bail === true,
+    keepVariables: values['keep-variables'] === true,
     insecure: values.insecure === true,
     reporters: reporters as ReporterName[],
     exports,
@@ -158,6 +162,8 @@ export const RUN_HELP = `  courier run <collection | file.postman_collection.jso
       --env-var k=v, --global-var k=v   set a variable over the files' (repeatable; file runs)
       --delay-request MS, --timeout-request MS
       --bail                        stop at the first failure
+      --keep-variables              a saved collection: keep what scripts set in its saved variables
+                                    (without it, as in newman, changes live only in the run)
       -k, --insecure                do not verify TLS certificates (file runs)
       -r, --reporters cli,json,junit,html,csv   with --reporter-<name>-export PATH (default ./newman/…)
       --export-environment PATH, --export-globals PATH   the variables as the run left them (Postman JSON)
