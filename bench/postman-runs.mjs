@@ -2,7 +2,7 @@
 // newman 6 (root devDependency) or with `courier run`, timed from spawn to exit, and read each
 // run's JSON report as a list of per-test verdicts that can be compared.
 import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,22 +11,27 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 export const newmanBin = join(root, 'node_modules', 'newman', 'bin', 'newman.js')
 export const courierBin = join(root, 'apps', 'proxy', 'bin', 'courier.mjs')
 
-/** Spawns `node file ...args`, resolves with the wall time from spawn to exit and its output. */
+/**
+ * Spawns `node file ...args`, resolves with the wall time from spawn to exit and its output.
+ * Standard output goes to a file, not a pipe: `courier run --json` exits before a pipe drains, so a
+ * pipe gets only the first 64–200 kB of a 200-step report (a file gets it all).
+ */
 export function timedNode(file, args, env = {}) {
+  const outFile = join(mkdtempSync(join(tmpdir(), 'bench-stdout-')), 'stdout')
+  const fd = openSync(outFile, 'w')
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
     const child = spawn(process.execPath, [file, ...args], {
       env: { ...process.env, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', fd, 'pipe'],
     })
-    let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
     child.stderr.on('data', (chunk) => (stderr += chunk))
     child.once('error', reject)
     child.once('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6
-      resolve({ ms, code, stdout, stderr })
+      closeSync(fd)
+      resolve({ ms, code, stdout: readFileSync(outFile, 'utf8'), stderr })
     })
   })
 }
