@@ -1,4 +1,4 @@
-// Bundles the server (and @courier/shared, which ships as TypeScript) into dist/courier.mjs.
+// Bundles the server (and @courier/shared, which ships as TypeScript) into dist/courier.mjs (and the chunks it loads on demand).
 // Third-party dependencies stay external: they are installed next to it.
 import { build } from 'esbuild'
 import { copyFileSync, readFileSync } from 'node:fs'
@@ -8,8 +8,13 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@courier/'))
 
 await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/courier.mjs',
+  // Split at the CLI's dynamic imports: `courier --help` and `courier run` load only their own chunks.
+  entryPoints: { courier: 'src/cli.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  // Chunks beside courier.mjs: code that finds files by import.meta.url (config, seal-thread) sees dist/ either way.
+  chunkNames: 'chunk-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,23 +1,12 @@
 import { parseArgs } from 'node:util'
-import { loadConfig } from './config.js'
-import { formatRun, runCollection } from './runner/run-collection.js'
-import { startServer } from './server.js'
-import { localServicesOptions, openServices } from './services.js'
-import { IMPORT_EXPORT_HELP, importExportCommand } from './cli/import-export-command.js'
-import { OPEN_HELP, openCommand } from './cli/open-command.js'
-import { runRemote } from './cli/remote-run.js'
-import { TEAM_HELP, teamCommand } from './cli/team-commands.js'
+import { IMPORT_EXPORT_HELP, OPEN_HELP, TEAM_HELP } from './cli/help.js'
+import { RUN_HELP } from './cli/run-options.js'
 
 const HELP = `Courier — a web-based API explorer
 
 Usage:
   courier serve [--port N] [--host 127.0.0.1] [--data-dir DIR]   start Courier and print a one-time sign-in link
-${OPEN_HELP}  courier run <collection> [--env NAME] [--folder NAME] [--bail] [--json] [--data-dir DIR]
-                                                                   run a saved collection's requests in order;
-                                                                   exit code 1 when any fails (error or status ≥ 400)
-  courier run --server URL --token T <collection> [--environment NAME] [--folder NAME]
-                                                                   the same on a team server, in your workspace
-${TEAM_HELP}${IMPORT_EXPORT_HELP}  courier dev                                                      development: front the Vite dev server
+${OPEN_HELP}${RUN_HELP}${TEAM_HELP}${IMPORT_EXPORT_HELP}  courier dev                                                      development: front the Vite dev server
   courier --help
 
 Signing in: open the link \`courier serve\` prints; it works once and sets a session cookie in
@@ -46,8 +35,11 @@ Environment:
 `
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'import' || argv[0] === 'export') return importExportCommand(argv)
-  if (argv[0] === 'users' || argv[0] === 'tokens') return teamCommand(argv)
+  // Each command loads only what it needs, so `courier --help` and `courier run` start fast.
+  if (argv[0] === 'run') return (await import('./cli/run-command.js')).runCommand(argv.slice(1))
+  if (argv[0] === 'import' || argv[0] === 'export')
+    return (await import('./cli/import-export-command.js')).importExportCommand(argv)
+  if (argv[0] === 'users' || argv[0] === 'tokens') return (await import('./cli/team-commands.js')).teamCommand(argv)
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -55,16 +47,9 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       'data-dir': { type: 'string' },
-      env: { type: 'string', short: 'e' },
-      environment: { type: 'string' },
       team: { type: 'boolean' },
       'public-url': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
-      server: { type: 'string' },
-      token: { type: 'string' },
-      folder: { type: 'string' },
-      bail: { type: 'boolean' },
-      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       'allow-target': { type: 'string', multiple: true },
     },
@@ -74,57 +59,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP)
     return 0
   }
-  if (command === 'open') return openCommand({ dataDir: values['data-dir'] })
-  if (command === 'run') {
-    const collection = positionals[1]
-    if (!collection) {
-      process.stderr.write('courier run: name the collection to run, e.g. `courier run "Shop API" --env staging`\n')
-      return 2
-    }
-    const environment = values.environment ?? values.env
-    if (values.server !== undefined || values.token !== undefined) {
-      if (!values.server || !values.token) {
-        process.stderr.write(
-          'courier run: a remote run needs both --server URL and --token T (from courier tokens create)\n',
-        )
-        return 2
-      }
-      const result = await runRemote(values.server, values.token, {
-        collection,
-        ...(environment ? { environment } : {}),
-        ...(values.folder ? { folder: values.folder } : {}),
-        ...(values.bail ? { bail: true } : {}),
-      })
-      process.stdout.write(
-        values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatRun(result, process.stdout.isTTY)}\n`,
-      )
-      return result.failed > 0 ? 1 : 0
-    }
-    const config = loadConfig({ dataDir: values['data-dir'], allowTargets: values['allow-target'] })
-    // No HTTP server: the runner sends through performSend with the services opened here.
-    const services = await openServices(localServicesOptions(config, () => config.port))
-    try {
-      const log = {
-        error: (details: { err: unknown }, message: string) =>
-          process.stderr.write(`courier: ${message}: ${String(details.err)}\n`),
-      }
-      const result = await runCollection(
-        { ...services, log },
-        {
-          collection,
-          folder: values.folder,
-          environment,
-          bail: values.bail,
-        },
-      )
-      process.stdout.write(
-        values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatRun(result, process.stdout.isTTY)}\n`,
-      )
-      return result.failed > 0 ? 1 : 0
-    } finally {
-      await services.close()
-    }
-  }
+  if (command === 'open') return (await import('./cli/open-command.js')).openCommand({ dataDir: values['data-dir'] })
   if (command !== 'serve' && command !== 'dev') {
     process.stderr.write(`courier: unknown command "${command}"\n\n${HELP}`)
     return 2
@@ -134,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`courier: --port must be a number from 0 to 65535, not "${values.port}"\n`)
     return 2
   }
+  const { loadConfig } = await import('./config.js')
+  const { startServer } = await import('./server.js')
   const config = loadConfig({
     port,
     host: values.host,

@@ -16,12 +16,7 @@ import { commitImport } from '../import-export/commit-import.js'
 import { historyForExport } from '../import-export/history-for-export.js'
 import { localServicesOptions, openServices, type Services } from '../services.js'
 
-export const IMPORT_EXPORT_HELP = `  courier import <file> [--data-dir DIR]                           import a Postman/OpenAPI/HAR/Insomnia/cURL/Courier file;
-                                                                   prints what was imported and what did not translate
-  courier export <collection> [--format postman|openapi] [--out FILE] [--include-secrets]
-  courier export --workspace [--out FILE] [--include-secrets]      every collection and environment as diff-friendly YAML
-  courier export --history [--format csv|json] [--status 4xx] [--method GET] [--q WORDS] [--out FILE]
-`
+export { IMPORT_EXPORT_HELP } from './help.js'
 
 async function withStore<T>(
   dataDir: string | undefined,

@@ -6,8 +6,7 @@ import { readServerFile } from '../storage/server-file.js'
 import { Sessions } from '../storage/sessions.js'
 import type { Store } from '../storage/store.js'
 
-export const OPEN_HELP = `  courier open [--data-dir DIR]                                    print a fresh one-time sign-in link for the running server
-`
+export { OPEN_HELP } from './help.js'
 
 /** A one-time sign-in link for `baseUrl` (ending in /), minted into the store. */
 export async function loginLink(store: Store, baseUrl: string, now?: () => number): Promise<string> {

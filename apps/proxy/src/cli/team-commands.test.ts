@@ -8,6 +8,7 @@ import { buildTestApp } from '../test/build-test-app.js'
 import { NO_POSTGRES_TITLE, privateSchemaUrl, TEAM_DATABASE_URL } from '../test/team-kit.js'
 import { startUpstream } from '../test/upstream.js'
 import { runRemote } from './remote-run.js'
+import { runCommand } from './run-command.js'
 import { teamCommand } from './team-commands.js'
 
 const run = promisify(execFile)
@@ -103,16 +104,19 @@ describe.runIf(TEAM_DATABASE_URL)(
           (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
         )
         expect(cli.code).toBe(1)
-        expect(cli.stdout).toContain('Running Smoke with staging')
-        expect(cli.stdout).toMatch(/✓ GET\s+Ping\s+200 OK/)
-        expect(cli.stdout).toMatch(/✗ GET\s+Broken\s+500/)
-        expect(cli.stdout).toContain('1 passed, 1 failed')
+        expect(cli.stdout).toMatch(/→ Ping\n {2}GET \S+\/ping \[200 OK/)
+        expect(cli.stdout).toMatch(/→ Broken\n {2}GET \S+\/broken \[500 Internal Server Error/)
+        expect(cli.stdout).toMatch(/1\.\s+StatusError\s+500 Internal Server Error/)
 
         const revoked = await captured(() => teamCommand(['tokens', 'revoke', id!]))
         expect(revoked.code).toBe(0)
         await expect(runRemote(origin, token!, { collection: 'Smoke' })).rejects.toThrow(
           /refused the run \(UNAUTHORIZED\): This API token is unknown or was revoked/,
         )
+        // A refused token is exit code 4, told in a sentence.
+        const refused = await captured(() => runCommand(['--server', origin, '--token', token!, 'Smoke']))
+        expect(refused.code).toBe(4)
+        expect(refused.err).toMatch(/refused the run \(UNAUTHORIZED\).*Check --token/)
       } finally {
         vi.unstubAllEnvs()
       }

@@ -6,16 +6,8 @@ import { openStore } from '../storage/open-store.js'
 import type { Store } from '../storage/store.js'
 import { Accounts } from '../team/accounts.js'
 
-export const TEAM_HELP = `  courier serve --team [--host 0.0.0.0] [--public-url URL] [--trust-proxy]
-                                                                   a team server on PostgreSQL (DATABASE_URL, COURIER_SECRET_KEY)
-  courier users add EMAIL [--name N] [--owner]                     add a person; prints their one-time set-password link
-  courier users link EMAIL                                         a fresh set-password link (24 hours, once)
-  courier users disable|enable EMAIL                               stop (or restore) a person's sign-in, sessions and tokens at once
-  courier users list
-  courier tokens create --user EMAIL [--name N]                    a new API token for the CLI (printed once)
-  courier tokens revoke ID
-  courier tokens list --user EMAIL
-`
+import { TEAM_HELP } from './help.js'
+export { TEAM_HELP }
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
 

@@ -1,0 +1,141 @@
+import { rmSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { GLOBALS_ID, type CollectionTree, type RunInput, type RunReport, type Variable } from '@courier/shared'
+import { ConvertError, importText, type ImportResult } from '@courier/shared/convert'
+import { loadConfig } from '../config.js'
+import { CourierError } from '../errors.js'
+import { commitImport } from '../import-export/commit-import.js'
+import { runCollection, type RunHooks } from '../runner/run-collection.js'
+import { localServicesOptions, openServices } from '../services.js'
+import { badCollection } from './exit-codes.js'
+import { overrideVariables, readPostmanVariables, readRunFile } from './postman-variables.js'
+import type { RunCliOptions } from './run-options.js'
+
+/** A Postman v2.0/v2.1 collection file through the same importer as `courier import`; exit 3 for anything else. */
+export async function loadPostmanCollection(path: string): Promise<ImportResult> {
+  const text = await readRunFile(path, 'collection file')
+  try {
+    JSON.parse(text)
+  } catch (error) {
+    throw badCollection(`The collection file ${path} is not JSON: ${(error as Error).message}`)
+  }
+  let result: ImportResult
+  try {
+    result = await importText(text, { name: path })
+  } catch (error) {
+    if (error instanceof ConvertError)
+      throw badCollection(`The collection file ${path} cannot be read: ${error.message}`)
+    throw error
+  }
+  if (result.report.format !== 'postman-collection' || result.collections.length !== 1)
+    throw badCollection(
+      `${path} is not a Postman collection (it reads as ${result.report.formatLabel}); export one from Postman as Collection v2.1.`,
+    )
+  return result
+}
+
+/** Each imported request gets the run's timeout and, with -k, TLS verification off (a file run's only copy). */
+function withRunSettings(tree: CollectionTree, options: Pick<RunCliOptions, 'timeoutMs' | 'insecure'>): CollectionTree {
+  return {
+    ...tree,
+    items: tree.items.map((item) =>
+      item.kind !== 'request'
+        ? item
+        : {
+            ...item,
+            request: {
+              ...item.request,
+              settings: {
+                ...item.request.settings,
+                ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+                ...(options.insecure ? { verifyTls: false } : {}),
+              },
+            },
+          },
+    ),
+  }
+}
+
+export type FileRunResult = {
+  report: RunReport
+  tree: CollectionTree
+  /** The environment and the globals as the run left them. */
+  environment: { name: string; variables: Variable[] }
+  globals: Variable[]
+}
+
+/**
+ * Runs a Postman collection file with the runner the app uses: imported into a throwaway store
+ * (SQLite in a temporary folder, removed when the run ends or the process exits, never the
+ * person's data), with the environment and globals files and the --env-var/--global-var values.
+ */
+export async function runFile(
+  options: RunCliOptions,
+  input: Omit<RunInput, 'collection' | 'environment'>,
+  hooks: Pick<RunHooks, 'onStep'> = {},
+): Promise<FileRunResult> {
+  const imported = await loadPostmanCollection(options.collection)
+  const env = options.environment ? await readPostmanVariables(options.environment, 'environment') : undefined
+  const globals = options.globals ? await readPostmanVariables(options.globals, 'globals') : undefined
+  const tree = withRunSettings(imported.collections[0]!, options)
+  // newman keeps pm.environment.set across requests even with no -e: the run always has an environment.
+  const envName = env?.name ?? 'courier run'
+  const envVariables = overrideVariables(env?.variables ?? [], options.envVars)
+  const globalVariables = overrideVariables(globals?.variables ?? [], options.globalVars)
+
+  const dir = await mkdtemp(join(tmpdir(), 'courier-run-'))
+  const cleanUp = () => rmSync(dir, { recursive: true, force: true })
+  process.once('exit', cleanUp)
+  try {
+    const config = loadConfig({ dataDir: dir, ...(options.allowTargets ? { allowTargets: options.allowTargets } : {}) })
+    const services = await openServices({
+      ...localServicesOptions(config, () => config.port),
+      database: { kind: 'sqlite', path: join(dir, 'courier.sqlite') },
+      blobs: 'files',
+    })
+    try {
+      const committed = await commitImport(services.store, {
+        collections: [tree],
+        environments: [
+          { name: envName, variables: envVariables, globals: false },
+          ...(globalVariables.length ? [{ name: 'globals', variables: globalVariables, globals: true }] : []),
+        ],
+      })
+      const stored = committed.collections[0]!
+      const environment = committed.environments[0]!
+      const log = {
+        error: (details: { err: unknown }, message: string) =>
+          process.stderr.write(`courier: ${message}: ${String(details.err)}\n`),
+      }
+      let report: RunReport
+      try {
+        report = await runCollection(
+          { ...services, log },
+          { ...input, collection: stored.id, environment: environment.id },
+          undefined,
+          hooks.onStep ? { onStep: hooks.onStep } : {},
+        )
+      } catch (error) {
+        // --folder naming no folder (or one that several share).
+        if (error instanceof CourierError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_REQUEST'))
+          throw badCollection(`${options.collection}: ${error.message}`)
+        throw error
+      }
+      const after = await services.store.environments.get(environment.id)
+      const globalsAfter = await services.store.environments.get(GLOBALS_ID)
+      return {
+        report: { ...report, environment: env ? env.name : null },
+        tree: (await services.store.collections.get(stored.id)) ?? stored,
+        environment: { name: envName, variables: after?.variables ?? envVariables },
+        globals: globalsAfter?.variables ?? globalVariables,
+      }
+    } finally {
+      await services.close()
+    }
+  } finally {
+    process.removeListener('exit', cleanUp)
+    await rm(dir, { recursive: true, force: true })
+  }
+}

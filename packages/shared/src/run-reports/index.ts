@@ -1,0 +1,5 @@
+export { runReportJson } from './json.js'
+export { runReportJunit } from './junit.js'
+export { runReportCsv, RUN_CSV_COLUMNS } from './csv.js'
+export { runReportHtml } from './html.js'
+export { runReportStats, runReportFailures, stepSent, type RunStats, type RunFailure, type Counted } from './stats.js'
