@@ -10,13 +10,13 @@
 //   (cd apps/proxy && node build.mjs) && node bench/newman-integration.mjs /tmp/newman/test/integration
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, dirname, join, relative, resolve } from 'node:path'
+import { basename, join, relative, resolve } from 'node:path'
 import { compareVerdicts, courierMode, runCourier, runNewman, tally, verdicts } from './postman-runs.mjs'
 import { listen, rawEchoServer, redirectServer } from './newman-targets.mjs'
 
 const folder = process.argv[2] && resolve(process.argv[2])
 if (!folder) {
-  process.stderr.write('Name the folder of newman\'s test/integration, e.g. /tmp/newman/test/integration\n')
+  process.stderr.write("Name the folder of newman's test/integration, e.g. /tmp/newman/test/integration\n")
   process.exit(2)
 }
 
@@ -53,7 +53,8 @@ function variables(suite, collection) {
       // UTF-16 or broken files: the URL check then sees the variable unresolved.
     }
   }
-  if (suite.data?.endsWith('.json')) add(Object.entries(readJson(suite.data)[0] ?? {}).map(([key, value]) => ({ key, value })))
+  if (suite.data?.endsWith('.json'))
+    add(Object.entries(readJson(suite.data)[0] ?? {}).map(([key, value]) => ({ key, value })))
   return vars
 }
 
@@ -93,6 +94,9 @@ const redirect = redirectServer()
 const ports = { 4041: await listen(echo), 4042: await listen(redirect) }
 const work = mkdtempSync(join(tmpdir(), 'newman-integration-'))
 const mode = courierMode()
+// Collections name their upload files from newman's repository root (test/integration/…/upload-file.csv),
+// where newman's runner runs them.
+process.chdir(resolve(folder, '..', '..'))
 
 function verdictText(run, list) {
   if (!run.report) return `no report (exit ${run.code})`
@@ -131,8 +135,6 @@ for (const [name, suite] of [...suites].sort(([a], [b]) => a.localeCompare(b))) 
   writeFileSync(collection, text)
   const config = suite.config ? (readJson(suite.config).run ?? {}) : {}
   const options = { ...config, environment: suite.environment, globals: suite.globals, data: suite.data }
-  // Data files name files (uploads) relative to the collection's folder, as newman's runner did.
-  process.chdir(dirname(suite.collection))
   const newman = await runNewman(collection, options)
   const courier = await runCourier(collection, options, mode)
   const n = verdicts(newman.report)
@@ -158,6 +160,7 @@ process.stdout.write(
     `same verdicts ${ran.filter((r) => r.same).length}, skipped ${rows.length - ran.length} (need the internet)\n\n`,
 )
 process.stdout.write('| collection | newman | courier | same | why they differ |\n|---|---|---|---|---|\n')
-for (const r of ran) process.stdout.write(`| ${r.label} | ${r.newman} | ${r.courier} | ${r.same ? 'yes' : 'no'} | ${r.why} |\n`)
+for (const r of ran)
+  process.stdout.write(`| ${r.label} | ${r.newman} | ${r.courier} | ${r.same ? 'yes' : 'no'} | ${r.why} |\n`)
 process.stdout.write('\nSkipped:\n')
 for (const r of rows.filter((r) => r.skipped)) process.stdout.write(`- ${r.label}: ${r.skipped}\n`)
