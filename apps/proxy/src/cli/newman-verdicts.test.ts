@@ -195,31 +195,26 @@ describe('courier run gives newman’s verdicts', () => {
     expect(courier.exit).toBe(1)
   }, 60_000)
 
-  // A known gap, not on purpose: Courier's pm.variables (the local scope) lives for one send, newman's
-  // for the whole run. `.fails` until scripting/ keeps it across a run's requests; then drop `.fails`.
-  it.fails(
-    'keeps pm.variables.set for the next request, as newman does',
-    async () => {
-      const { newman, courier } = await runBoth(
-        [
-          {
-            name: 'Set',
-            event: [script('prerequest', "pm.variables.set('lv', 'x')")],
-            request: { method: 'GET', url: '{{base}}/a' },
-          },
-          {
-            name: 'Read',
-            event: [script('test', "pm.test('local survives', () => pm.expect(pm.variables.get('lv')).to.equal('x'))")],
-            request: { method: 'GET', url: '{{base}}/b' },
-          },
-        ],
-        (_request, response) => response.end('{}'),
-      )
-      expect(newman.verdicts).toEqual({ '0|Read|local survives': true })
-      expect(courier.verdicts).toEqual(newman.verdicts)
-    },
-    60_000,
-  )
+  // pm.variables (the local scope) lives for the whole run in both (runner/run-collection.ts runLocals).
+  it('keeps pm.variables.set for the next request, as newman does', async () => {
+    const { newman, courier } = await runBoth(
+      [
+        {
+          name: 'Set',
+          event: [script('prerequest', "pm.variables.set('lv', 'x')")],
+          request: { method: 'GET', url: '{{base}}/a' },
+        },
+        {
+          name: 'Read',
+          event: [script('test', "pm.test('local survives', () => pm.expect(pm.variables.get('lv')).to.equal('x'))")],
+          request: { method: 'GET', url: '{{base}}/b' },
+        },
+      ],
+      (_request, response) => response.end('{}'),
+    )
+    expect(newman.verdicts).toEqual({ '0|Read|local survives': true })
+    expect(courier.verdicts).toEqual(newman.verdicts)
+  }, 60_000)
 })
 
 /** Runs a collection of `items` with newman's CLI and courier run against one server; their verdicts and exit codes. */

@@ -121,6 +121,8 @@ export async function runPlan(
   const runVariables = options.keepVariables
     ? undefined
     : await seedRunVariables(services, scope, environment?.id, tree.variables)
+  // pm.variables: one local scope for the whole run, as newman keeps it.
+  const runLocals: Record<string, unknown> = {}
   const steps: RunStep[] = []
   const iterations = options.iterations ?? (options.data?.length || 1)
   let stoppedReason: string | undefined
@@ -144,6 +146,7 @@ export async function runPlan(
       const record = await sendStep(item, services, scope, environment?.id, {
         signal: hooks.signal,
         runVariables,
+        runLocals,
         timeoutMs: options.timeoutMs,
         iteration: {
           iteration,
@@ -227,6 +230,7 @@ async function sendStep(
   how: {
     signal: AbortSignal | undefined
     runVariables: RunVariables | undefined
+    runLocals: Record<string, unknown>
     timeoutMs: number | undefined
     iteration: { iteration: number; iterationCount: number; data: Record<string, unknown> }
   },
@@ -244,6 +248,7 @@ async function sendStep(
         requestName: item.name,
         ...(how.signal ? { signal: how.signal } : {}),
         ...(how.runVariables ? { runVariables: how.runVariables } : {}),
+        runLocals: how.runLocals,
         iteration: how.iteration,
       },
     )

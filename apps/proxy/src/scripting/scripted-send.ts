@@ -38,6 +38,11 @@ export type ScriptedSendOptions = SendOptions & {
    * variables are read and written, as a single send from the editor does.
    */
   runVariables?: RunVariables
+  /**
+   * A run's local scope (`pm.variables.set`), owned by the run and shared by its requests, as in
+   * newman; changed in place. Absent: the local scope lives for this one send.
+   */
+  runLocals?: Record<string, unknown>
 }
 
 type Lineage = NonNullable<Awaited<ReturnType<Scope['data']['collections']['lineage']>>>
@@ -76,11 +81,14 @@ export async function scriptedSend(
   const pre = has('preRequest')
   const post = has('test')
   const iterationData = options.iteration?.data ?? {}
-  const { runVariables: run, ...sendOptions } = options
+  const { runVariables: run, runLocals, ...sendOptions } = options
   const sending: SendOptions = run ? { ...sendOptions, captureWrite: captureIntoRun(run) } : sendOptions
   if (pre.length === 0 && post.length === 0 && assertions.length === 0) {
     const rows = Object.keys(iterationData).length
     const overlay = [
+      ...(runLocals && Object.keys(runLocals).length
+        ? [overlayScope('environment', 'Script variables', runLocals)]
+        : []),
       ...(rows ? [overlayScope('environment', 'Iteration data', iterationData)] : []),
       ...(run ? runOverlay(run) : []),
     ]
@@ -103,7 +111,7 @@ export async function scriptedSend(
       }
     : await storedScopes(services, scope, input.environmentId, lineage)
   let vars: ScriptScopes = seeded
-  let local: Record<string, unknown> = {}
+  let local: Record<string, unknown> = { ...runLocals }
   const tests: TestResult[] = []
   const consoleEntries: ConsoleEntry[] = []
   const errors: ScriptFailure[] = []
@@ -154,6 +162,10 @@ export async function scriptedSend(
       globals: result.variables.globals,
     }
     local = result.variables.local
+    if (runLocals) {
+      for (const name of Object.keys(runLocals)) delete runLocals[name]
+      Object.assign(runLocals, local)
+    }
     for (const key of ['environment', 'collectionVariables', 'globals'] as const) {
       const c = result.variableChanges[key]
       for (const name of [...Object.keys(c.set), ...c.unset]) changed[key].add(name)
