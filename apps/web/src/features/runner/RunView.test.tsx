@@ -1,45 +1,22 @@
-import { ResponseRecordSchema, type RunReport, type RunStep } from '@courier/shared'
+import type { RunReport, RunStep } from '@courier/shared'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { collectionsOptions } from '../collections'
+import { testRecord } from './run-fixtures'
 import { runKeys } from './run-queries'
 import { RunView } from './RunView'
 
 function step(name: string, iteration: number, passed: boolean): RunStep {
-  const record = ResponseRecordSchema.parse({
+  const record = testRecord({
     id: `${name}-${iteration}`,
-    ok: true,
-    startedAt: '2026-12-02T10:00:00.000Z',
     status: 200,
-    statusText: 'OK',
-    httpVersion: '1.1',
-    headers: [],
-    sizes: { headers: 0, bodyWire: 0, body: 0 },
-    timing: { total: 8 },
-    body: null,
-    request: { method: 'GET', url: 'http://x/', headers: [], bodySize: 0 },
-    hops: [],
-    attempts: [],
-    cookies: [],
-    notes: [],
-    insecure: false,
-    error: null,
-    scripts: {
-      tests: [{ name: `${name} works`, passed, ...(passed ? {} : { error: 'expected 404 to equal 200' }) }],
-      console: [],
-      errors: passed
-        ? []
-        : [
-            {
-              kind: 'runtime',
-              message: 'x is not defined',
-              line: 3,
-              origin: { level: 'request', name, phase: 'test' },
-            },
-          ],
-    },
+    totalMs: 8,
+    tests: [{ name: `${name} works`, passed, ...(passed ? {} : { error: 'expected 404 to equal 200' }) }],
+    errors: passed
+      ? []
+      : [{ kind: 'runtime', message: 'x is not defined', line: 3, origin: { level: 'request', name, phase: 'test' } }],
   })
   return { itemId: name, name, path: 'Shop', iteration, method: 'GET', url: 'http://x/', record, passed }
 }

@@ -1,30 +1,12 @@
 import type { CollectionTree, ResponseRecord, RunReport, RunStep } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
 import { describeData } from './data-summary'
+import { testRecord } from './run-fixtures'
 import { targetPath } from './run-target'
 import { failedItemIds, filterRows, formatDuration, requestCount, runProgress, stateLabel, stepRows } from './run-rows'
 
 function record(status: number, tests: { name: string; passed: boolean; error?: string }[]): ResponseRecord {
-  return {
-    id: `r-${status}`,
-    ok: true,
-    startedAt: '2026-12-02T10:00:00.000Z',
-    status,
-    statusText: '',
-    httpVersion: '1.1',
-    headers: [],
-    sizes: { headers: 0, bodyWire: 0, body: 0 },
-    timing: { total: 12.4 },
-    body: null,
-    request: { method: 'GET', url: 'http://x/', headers: [], bodySize: 0 },
-    hops: [],
-    attempts: [],
-    cookies: [],
-    notes: [],
-    insecure: false,
-    error: null,
-    scripts: { tests: tests.map((t) => ({ ...t, kind: 'script' as const })), console: [], errors: [] },
-  }
+  return testRecord({ id: `r-${status}`, status, totalMs: 12.4, tests })
 }
 
 function step(itemId: string, iteration: number, passed: boolean): RunStep {
