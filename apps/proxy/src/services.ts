@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { OAUTH_CALLBACK_PATH, RequestSpecSchema } from '@courier/shared'
 import { DEFAULT_USER_LIMITS, type AppConfig } from './config.js'
 import { LOCAL_DESTINATIONS, TEAM_DESTINATIONS } from './engine/address-policy.js'
+import { ConnectionPools } from './engine/connection-pools.js'
 import { OAuthService } from './oauth/oauth-service.js'
 import { SecretBox } from './secrets/secret-box.js'
 import { serverFetchContext, type Outbound } from './send/outbound.js'
@@ -40,6 +41,8 @@ export type Services = {
   bus: ChangeBus
   /** Team mode: each person's sends per minute and at once, counted in the database across instances. */
   userLimits?: UserSendLimits
+  /** Kept-alive upstream connections, one pool per origin and policy (engine/connection-pools.ts). */
+  connections: ConnectionPools
   close(): Promise<void>
 }
 
@@ -91,6 +94,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   sweepTrash()
   const trashSweep = setInterval(sweepTrash, 3_600_000)
   trashSweep.unref()
+  const connections = new ConnectionPools()
   return {
     secretBox,
     store,
@@ -106,8 +110,10 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     ...(options.userLimits
       ? { userLimits: new UserSendLimits(store.sendLeases, options.userLimits, { now: options.now }) }
       : {}),
+    connections,
     async close() {
       clearInterval(trashSweep)
+      await connections.close()
       oauth.close()
       await bus.close()
       await store.close()

@@ -152,6 +152,8 @@ export const RequestSettingsSchema = z.object({
   maxResponseBytes: z.number().int().min(1).optional(),
   /** Opt-in to reach link-local / cloud metadata addresses (169.254.0.0/16). */
   allowLinkLocal: z.boolean().optional(),
+  /** Open a new connection for this send (and close it after), so every phase is measured. */
+  freshConnection: z.boolean().optional(),
 })
 
 /**

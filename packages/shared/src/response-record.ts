@@ -12,6 +12,20 @@ export const TimingSchema = z.object({
   firstByte: z.number().nonnegative().optional(),
   download: z.number().nonnegative().optional(),
   total: z.number().nonnegative(),
+  /**
+   * Present when the exchange went on a kept-alive connection an earlier send opened: then it has
+   * no DNS/connect/TLS of its own, and these are the phases of the send that opened it.
+   */
+  connection: z
+    .object({
+      reused: z.literal(true),
+      /** The record id of the send that opened the connection. */
+      openedBy: z.string().optional(),
+      dns: z.number().nonnegative().optional(),
+      connect: z.number().nonnegative().optional(),
+      tls: z.number().nonnegative().optional(),
+    })
+    .optional(),
 })
 
 /** What actually went on the wire: the seeds' `response.request`. */

@@ -24,6 +24,8 @@ export const SendDefaultsSchema = z.object({
     respectRetryAfter: true,
   }),
   idempotencyKey: z.boolean().default(false),
+  /** Every send on a new connection, closed after (off: kept-alive connections are reused per origin). */
+  freshConnection: z.boolean().default(false),
   /** Sends in flight at once on this server; one more is refused with CONCURRENCY_LIMIT (429). */
   maxConcurrentSends: z.number().int().min(1).max(1000).default(32),
 })

@@ -4,7 +4,6 @@ import tls, { type TLSSocket } from 'node:tls'
 import type { buildConnector } from 'undici'
 import { CourierError } from '../errors.js'
 import { ADMIN_CAN_ALLOW, destinationProblem, isMetadataHostname, type DestinationPolicy } from './address-policy.js'
-import { watchWireHeaders } from './wire-headers.js'
 
 export type LookupFn = (hostname: string) => Promise<{ address: string; family: number }[]>
 
@@ -17,8 +16,22 @@ export type ConnectTrace = {
   tlsEnd?: number
   remoteAddress?: string
   alpnProtocol?: string
-  /** The header block undici wrote, captured from its diagnostics channel. */
-  wireHeaders?: string
+}
+
+/** One connection the connector opened: its phases, and the record of the send it was opened for. */
+export type OpenedConnection = {
+  trace: ConnectTrace
+  /** Set by the first exchange written on it. */
+  openedBy?: string
+  /** Exchanges written on it so far. */
+  uses: number
+}
+
+const opened = new WeakMap<object, OpenedConnection>()
+
+/** The connection a socket the connector opened belongs to (undefined for any other socket). */
+export function connectionOf(socket: object): OpenedConnection | undefined {
+  return opened.get(socket)
 }
 
 export type ConnectorOptions = {
@@ -26,7 +39,6 @@ export type ConnectorOptions = {
   allowLinkLocal: boolean
   verifyTls: boolean
   connectTimeoutMs: number
-  trace: ConnectTrace
   lookup?: LookupFn
   /** Extra trusted CA certificates (PEM), added to the system's. */
   extraCa?: readonly string[]
@@ -35,22 +47,20 @@ export type ConnectorOptions = {
 const systemLookup: LookupFn = (hostname) => dnsLookup(hostname, { all: true, verbatim: true })
 
 /**
- * Opens the socket for one exchange. Resolves the name once, refuses the whole name if any
+ * Opens a connection (for one exchange, or a pool's). Resolves the name once, refuses the whole name if any
  * address is blocked, connects only to a checked address, and checks the socket's remote
  * address again after connecting (docs/security.md#where-sends-may-go). The URL host stays the TLS server name.
  */
 export function createConnector(options: ConnectorOptions): buildConnector.connector {
   return (target, callback) => {
-    // undici may open a second connection after the request was aborted (the size cap); its
-    // phases must not overwrite the ones of the connection that carried the exchange.
-    const traced = options.trace.connectEnd === undefined ? options : { ...options, trace: {} }
-    open(target, traced).then(
+    // Each connection has its own phases: a pool opens several, and undici may open another
+    // after a request was aborted (the size cap).
+    const trace: ConnectTrace = {}
+    open(target, options, trace).then(
       (socket) => {
         // Errors after undici lets go of the socket (a late reset) must not crash the process.
         socket.on('error', () => {})
-        watchWireHeaders(socket, (block) => {
-          options.trace.wireHeaders = block
-        })
+        opened.set(socket, { trace, uses: 0 })
         callback(null, socket)
       },
       (error: Error) => callback(error, null),
@@ -58,8 +68,11 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
   }
 }
 
-async function open(target: buildConnector.Options, options: ConnectorOptions): Promise<Socket | TLSSocket> {
-  const { trace } = options
+async function open(
+  target: buildConnector.Options,
+  options: ConnectorOptions,
+  trace: ConnectTrace,
+): Promise<Socket | TLSSocket> {
   const hostname = target.hostname.replace(/^\[|\]$/g, '')
   const isTls = target.protocol === 'https:'
   const port = Number(target.port) || (isTls ? 443 : 80)
@@ -122,7 +135,7 @@ async function open(target: buildConnector.Options, options: ConnectorOptions): 
       }
       trace.remoteAddress = remote
       if (!isTls) return socket
-      const secure = await handshake(socket, hostname, options, deadline)
+      const secure = await handshake(socket, hostname, options, deadline, trace)
       return secure
     } catch (error) {
       if (error instanceof CourierError && error.code !== 'UPSTREAM_CONNECTION_REFUSED') throw error
@@ -164,8 +177,13 @@ function connectTcp(
   })
 }
 
-function handshake(socket: Socket, hostname: string, options: ConnectorOptions, deadline: number): Promise<TLSSocket> {
-  const { trace } = options
+function handshake(
+  socket: Socket,
+  hostname: string,
+  options: ConnectorOptions,
+  deadline: number,
+  trace: ConnectTrace,
+): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
     const secure = tls.connect({
       socket,

@@ -1,5 +1,5 @@
 import type { Pair, Timing } from '@courier/shared'
-import type { ConnectTrace } from './connector.js'
+import type { ConnectTrace, OpenedConnection } from './connector.js'
 import type { ExchangeInput } from './exchange.js'
 import { parseHeaderBlock } from './wire-headers.js'
 
@@ -20,24 +20,16 @@ export function pairsFromRaw(raw: Buffer[]): { pairs: Pair[]; bytes: number } {
 }
 
 /** The wire header block plus the Content-Length undici appends after it. */
-export function sentHeadersFrom(trace: ConnectTrace, input: ExchangeInput): Pair[] {
-  if (!trace.wireHeaders) return input.headers
-  const pairs = parseHeaderBlock(trace.wireHeaders)
+export function sentHeadersFrom(wireHeaders: string | undefined, input: ExchangeInput): Pair[] {
+  if (!wireHeaders) return input.headers
+  const pairs = parseHeaderBlock(wireHeaders)
   const length = input.headers.find(([name]) => name.toLowerCase() === 'content-length')
   if (length) pairs.push(['content-length', length[1]])
   return pairs
 }
 
-export function timingFrom(
-  trace: ConnectTrace,
-  started: number,
-  requestSent: number | undefined,
-  responseStarted: number | undefined,
-  ended: number,
-): Timing {
-  const connected = trace.tlsEnd ?? trace.connectEnd ?? started
-  const sent = requestSent ?? connected
-  const firstByte = responseStarted ?? ended
+/** DNS, connect and TLS of one connection, those that happened. */
+export function connectPhases(trace: ConnectTrace): Pick<Timing, 'dns' | 'connect' | 'tls'> {
   return {
     ...(trace.dnsStart !== undefined && trace.dnsEnd !== undefined
       ? { dns: round(trace.dnsEnd - trace.dnsStart) }
@@ -48,8 +40,37 @@ export function timingFrom(
     ...(trace.tlsEnd !== undefined && trace.connectEnd !== undefined
       ? { tls: round(trace.tlsEnd - trace.connectEnd) }
       : {}),
+  }
+}
+
+/**
+ * The exchange's phases. On a connection it opened, its own DNS, connect and TLS; on a reused
+ * one, none of its own, and `connection` says so with the phases of the send that opened it.
+ */
+export function timingFrom(
+  connection: { opened: OpenedConnection; reused: boolean } | undefined,
+  started: number,
+  requestSent: number | undefined,
+  responseStarted: number | undefined,
+  ended: number,
+): Timing {
+  const trace = connection && !connection.reused ? connection.opened.trace : {}
+  const connected = trace.tlsEnd ?? trace.connectEnd ?? started
+  const sent = requestSent ?? connected
+  const firstByte = responseStarted ?? ended
+  return {
+    ...connectPhases(trace),
     firstByte: round(Math.max(0, firstByte - sent)),
     download: round(Math.max(0, ended - firstByte)),
     total: round(ended - started),
+    ...(connection?.reused
+      ? {
+          connection: {
+            reused: true,
+            ...(connection.opened.openedBy ? { openedBy: connection.opened.openedBy } : {}),
+            ...connectPhases(connection.opened.trace),
+          },
+        }
+      : {}),
   }
 }

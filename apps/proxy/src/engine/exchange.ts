@@ -1,12 +1,13 @@
 import type { Pair, Timing } from '@courier/shared'
-import { Client } from 'undici'
 import { CourierError } from '../errors.js'
 import type { DestinationPolicy } from './address-policy.js'
 import type { BodySink } from '../ports/body-sink.js'
 import { BodyReceiver } from './body-receiver.js'
-import { createConnector, type ConnectTrace, type LookupFn } from './connector.js'
+import { dispatcherFor, type ConnectionPools } from './connection-pools.js'
+import { connectionOf, type LookupFn, type OpenedConnection } from './connector.js'
 import { pairsFromRaw, sentHeadersFrom, timingFrom } from './exchange-report.js'
 import { toCourierError } from './map-error.js'
+import { expectWireHeaders } from './wire-headers.js'
 
 export type OutgoingBody = Buffer | (() => NodeJS.ReadableStream) | null
 
@@ -34,6 +35,13 @@ export type ExchangeInput = {
    * headers (a timeout, a reset): status, headers and the body bytes so far, already in the sink.
    */
   onPartial?: (partial: ExchangeResult) => void
+  /** Kept-alive connections to reuse; absent (or `fresh`): a new connection, closed after. */
+  connections?: ConnectionPools
+  fresh?: boolean
+  /** Team mode: whose send it is (connections are never shared between people). */
+  connectionOwner?: string
+  /** The send's record id, named by later sends that reuse a connection this one opened. */
+  recordId?: string
 }
 
 export type ExchangeResult = {
@@ -53,32 +61,52 @@ export type ExchangeResult = {
   remoteAddress: string | undefined
 }
 
+/** Error codes of a kept-alive connection the server closed just as it was reused. */
+const STALE_SOCKET = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'])
+
 /**
- * One request/response over a fresh connection. A fresh connection per send means every
- * exchange shows its DNS, connect and TLS phases, and per-request TLS settings never leak
- * into a shared pool. Uses undici's dispatch handler (the v7 legacy form, which is the one
- * that reports the reason phrase, raw ordered headers and "request sent").
+ * One request/response, on a kept-alive connection for its key (connection-pools.ts) or a fresh
+ * one. A reused connection the server had already closed (nothing of the answer arrived) is
+ * retried once on a new connection, as every keep-alive client does.
  */
 export async function exchange(input: ExchangeInput): Promise<ExchangeResult> {
-  const trace: ConnectTrace = {}
+  const tried: Tried = { reused: false, answered: false }
+  try {
+    return await exchangeOnce(input, tried)
+  } catch (error) {
+    const code = (error as { cause?: { code?: unknown } }).cause?.code
+    const stale = tried.reused && !tried.answered && typeof code === 'string' && STALE_SOCKET.has(code)
+    if (!stale || input.signal.aborted) throw error
+    return exchangeOnce(input, { reused: false, answered: false })
+  }
+}
+
+type Tried = { reused: boolean; answered: boolean }
+
+/**
+ * Uses undici's dispatch handler (the v7 legacy form, which is the one that reports the reason
+ * phrase, raw ordered headers and "request sent").
+ */
+async function exchangeOnce(input: ExchangeInput, tried: Tried): Promise<ExchangeResult> {
   const started = performance.now()
-  const client = new Client(input.url.origin, {
-    connect: createConnector({
+  const { dispatcher, release } = dispatcherFor(
+    {
+      origin: input.url.origin,
       policy: input.policy,
       allowLinkLocal: input.allowLinkLocal,
       verifyTls: input.verifyTls,
       connectTimeoutMs: input.connectTimeoutMs,
-      trace,
       lookup: input.lookup,
       extraCa: input.extraCa,
-    }),
-    headersTimeout: input.headersTimeoutMs,
-    bodyTimeout: input.bodyTimeoutMs,
-    keepAliveTimeout: 1000,
-    pipelining: 1,
-    strictContentLength: true,
-    maxResponseSize: -1,
-  })
+      owner: input.connectionOwner,
+    },
+    input.connections,
+    input.fresh ?? false,
+  )
+  /** The connection this exchange was written on, known once undici writes its headers. */
+  let connection: { opened: OpenedConnection; reused: boolean } | undefined
+  let wireHeaders: string | undefined
+  let failed = true
 
   let requestSent: number | undefined
   let responseStarted: number | undefined
@@ -118,14 +146,14 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeResult> {
             () => {
               input.onPartial!({
                 ...head!,
-                sentHeaders: sentHeadersFrom(trace, input),
+                sentHeaders: sentHeadersFrom(wireHeaders, input),
                 wireBytes: partialReceiver.wireBytes,
                 bodyBytes: partialReceiver.decodedBytes,
                 truncated: partialReceiver.truncated,
                 decodeError: partialReceiver.decodeError,
                 head: partialReceiver.head(),
-                timing: timingFrom(trace, started, requestSent, responseStarted, finishedReceiving),
-                remoteAddress: trace.remoteAddress,
+                timing: timingFrom(connection, started, requestSent, responseStarted, finishedReceiving),
+                remoteAddress: connection?.opened.trace.remoteAddress,
               })
               reject(error)
             },
@@ -141,8 +169,11 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeResult> {
           () => reject(error),
         )
       }
+      let abandoned = false
       const onAbort = () => {
         const reason = input.signal.reason
+        // Not written yet (waiting for a connection): it is aborted as soon as undici picks it up.
+        abandoned = true
         abortRequest?.(reason instanceof Error ? reason : new CourierError('ABORTED'))
         fail(reason ?? new CourierError('ABORTED'))
       }
@@ -152,32 +183,47 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeResult> {
       const flatHeaders = input.headers.flatMap(([name, value]) => [name, value])
       const body = typeof input.body === 'function' ? input.body() : input.body
 
-      client.dispatch(
+      dispatcher.dispatch(
         {
           origin: input.url.origin,
           path: `${input.url.pathname}${input.url.search}` || '/',
           method: input.method,
           headers: flatHeaders,
           body: body as never,
+          headersTimeout: input.headersTimeoutMs,
+          bodyTimeout: input.bodyTimeoutMs,
         },
         {
           onConnect(abort: (error?: Error) => void) {
             abortRequest = abort
+            if (abandoned) return abort(new CourierError('ABORTED'))
+            expectWireHeaders((block, socket) => {
+              wireHeaders = block
+              const opened = connectionOf(socket)
+              if (!opened) return
+              const reused = opened.uses > 0
+              opened.uses++
+              if (!reused) opened.openedBy = input.recordId
+              connection = { opened, reused }
+              tried.reused = reused
+            })
           },
           onRequestSent() {
             requestSent = performance.now()
           },
           onResponseStarted() {
             responseStarted ??= performance.now()
+            tried.answered = true
           },
           onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void, statusText: string) {
+            tried.answered = true
             if (statusCode < 200) return true // 1xx informational: the final answer follows
             responseStarted ??= performance.now()
             const { pairs, bytes } = pairsFromRaw(rawHeaders)
             head = {
               status: statusCode,
               statusText,
-              httpVersion: trace.alpnProtocol === 'h2' ? 'HTTP/2' : 'HTTP/1.1',
+              httpVersion: connection?.opened.trace.alpnProtocol === 'h2' ? 'HTTP/2' : 'HTTP/1.1',
               headers: pairs,
               headerBytes: bytes,
             }
@@ -204,14 +250,14 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeResult> {
               input.signal.removeEventListener('abort', onAbort)
               resolve({
                 ...head!,
-                sentHeaders: sentHeadersFrom(trace, input),
+                sentHeaders: sentHeadersFrom(wireHeaders, input),
                 wireBytes: receiver?.wireBytes ?? 0,
                 bodyBytes: receiver?.decodedBytes ?? 0,
                 truncated: receiver?.truncated ?? false,
                 decodeError: receiver?.decodeError,
                 head: receiver?.head() ?? Buffer.alloc(0),
-                timing: timingFrom(trace, started, requestSent, responseStarted, finishedReceiving),
-                remoteAddress: trace.remoteAddress,
+                timing: timingFrom(connection, started, requestSent, responseStarted, finishedReceiving),
+                remoteAddress: connection?.opened.trace.remoteAddress,
               })
             }, fail)
           },
@@ -226,14 +272,14 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeResult> {
                 input.signal.removeEventListener('abort', onAbort)
                 resolve({
                   ...head!,
-                  sentHeaders: sentHeadersFrom(trace, input),
+                  sentHeaders: sentHeadersFrom(wireHeaders, input),
                   wireBytes: receiver!.wireBytes,
                   bodyBytes: receiver!.decodedBytes,
                   truncated: true,
                   decodeError: receiver!.decodeError,
                   head: receiver!.head(),
-                  timing: timingFrom(trace, started, requestSent, responseStarted, finishedReceiving),
-                  remoteAddress: trace.remoteAddress,
+                  timing: timingFrom(connection, started, requestSent, responseStarted, finishedReceiving),
+                  remoteAddress: connection?.opened.trace.remoteAddress,
                 })
               }, fail)
               return
@@ -252,11 +298,12 @@ export async function exchange(input: ExchangeInput): Promise<ExchangeResult> {
         } as never,
       )
     })
+    failed = false
     return result
   } catch (error) {
-    const phase = responseStarted ? 'receive' : requestSent ? 'receive' : trace.connectEnd ? 'send' : 'connect'
+    const phase = responseStarted ? 'receive' : requestSent ? 'receive' : connection ? 'send' : 'connect'
     throw toCourierError(error, phase)
   } finally {
-    client.destroy().catch(() => {})
+    release(failed)
   }
 }

@@ -6,7 +6,7 @@ import type { DestinationPolicy } from './address-policy.js'
 import type { BodySink } from '../ports/body-sink.js'
 import type { LookupFn } from './connector.js'
 import { joinCookies, type CookieSession } from './cookie-session.js'
-import { exchange, type ExchangeResult, type OutgoingBody } from './exchange.js'
+import { exchange, type ExchangeInput, type ExchangeResult, type OutgoingBody } from './exchange.js'
 import type { SendSecrets } from './redirect-secrets.js'
 import { nextHop } from './redirects.js'
 import type { EngineSettings } from './settings.js'
@@ -35,6 +35,8 @@ export type FollowInput = {
   extraCa?: readonly string[]
   /** What never travels to another origin. */
   secrets?: SendSecrets
+  /** Where exchanges find each other's kept-alive connections, and under whose name. */
+  connections?: Pick<ExchangeInput, 'connections' | 'connectionOwner' | 'recordId'>
 }
 
 export type FollowState = {
@@ -111,6 +113,8 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
       onPartial: (partial) => {
         state.partial = partial
       },
+      ...input.connections,
+      fresh: settings.freshConnection,
     })
     state.result = result
     state.cookies.push(...(await input.cookies.receive(result.headers, state.current.url)))

@@ -15,6 +15,7 @@ import type { CookieJar } from 'tough-cookie'
 import { CourierError } from '../errors.js'
 import type { DestinationPolicy } from './address-policy.js'
 import type { BodySink } from '../ports/body-sink.js'
+import type { ConnectionPools } from './connection-pools.js'
 import type { LookupFn } from './connector.js'
 import { CookieSession } from './cookie-session.js'
 import { totalDeadline } from './deadline.js'
@@ -47,6 +48,10 @@ export type SendContext = PrepareContext & {
   secretValues?: readonly string[]
   /** What retries wait on; real time unless a test injects its own. */
   clock?: RetryClock
+  /** Kept-alive connections shared by sends (the services' pools); absent: a fresh connection per exchange. */
+  connections?: ConnectionPools
+  /** Team mode: the sender, so connections are never shared between people. */
+  connectionOwner?: string
 }
 
 function sentRequest(current: HopRequest, result: ExchangeResult | undefined): SentRequest {
@@ -118,6 +123,11 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
             lookup: context.lookup,
             extraCa: context.extraCa,
             secrets,
+            connections: {
+              connections: context.connections,
+              connectionOwner: context.connectionOwner,
+              recordId: context.id,
+            },
           },
           state,
         )

@@ -14,6 +14,8 @@ export type EngineSettings = {
   useCookieJar: boolean
   retry: RetryPolicy
   idempotencyKey: boolean
+  /** A new connection for every exchange, closed after (instead of a kept-alive one per origin). */
+  freshConnection: boolean
 }
 
 /** The global defaults from the Settings page, plus the limits people do not tune (docs/security.md#what-a-send-carries). */

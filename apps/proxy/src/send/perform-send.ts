@@ -7,6 +7,7 @@ import {
 } from '@courier/shared'
 import type { z } from 'zod'
 import { sendRequest } from '../engine/send-request.js'
+import type { ConnectionPools } from '../engine/connection-pools.js'
 import { engineSettingsFrom } from '../engine/settings.js'
 import { buildFileBody } from '../engine/file-body.js'
 import { newId } from '../ids.js'
@@ -54,6 +55,8 @@ export type SendServices = {
   userLimits?: UserSendLimits
   /** Where problems that do not fail the send (captures, history) are logged. */
   log: { error(details: { err: unknown }, message: string): void }
+  /** Kept-alive upstream connections; absent: a fresh connection per exchange. */
+  connections?: ConnectionPools
 }
 
 export type SendOptions = {
@@ -153,6 +156,8 @@ async function sendHoldingSlot(
     inlineLimit: INLINE_LIMIT,
     extraCa: services.outbound.extraCa,
     secretValues: resolved.secrets,
+    connections: services.connections,
+    connectionOwner: scope.actor.userId,
   })
 
   record.notes.unshift(...resolved.notes)
