@@ -103,6 +103,16 @@ export function SettingsPanel({
           options={triOptions(defaults?.useCookieJar)}
           onChange={(v) => set('useCookieJar', fromTri(v))}
         />
+        <Choice
+          label="Fresh connection"
+          value={tri(settings.freshConnection)}
+          options={[
+            { value: 'default', label: `Default (${defaults ? onOff(defaults.freshConnection) : '…'})` },
+            { value: 'on', label: 'On: a new connection, every phase measured' },
+            { value: 'off', label: 'Off: reuse a kept-alive connection' },
+          ]}
+          onChange={(v) => set('freshConnection', fromTri(v))}
+        />
       </fieldset>
       <fieldset>
         <legend>Response</legend>

@@ -84,6 +84,15 @@ export function SendSettingsForm({
           checked={value.idempotencyKey}
           onChange={(v) => set('idempotencyKey', v)}
         />
+        <Switch
+          label="Open a fresh connection for every send"
+          checked={value.freshConnection}
+          onChange={(v) => set('freshConnection', v)}
+        />
+        <p className="hint">
+          Off: connections are kept alive and reused per origin, and a reused one shows the phases of the send that
+          opened it. On: every send measures its own DNS, connect and TLS.
+        </p>
       </fieldset>
     </div>
   )

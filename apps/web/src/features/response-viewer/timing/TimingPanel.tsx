@@ -1,6 +1,6 @@
 import type { ResponseRecord } from '@courier/shared'
 import { formatDuration, statusClass } from '../../../shared/format/format'
-import { buildWaterfall, PHASE_LABELS, type Phase, type Segment } from './waterfall'
+import { buildWaterfall, PHASE_LABELS, type Phase, type ReusedConnection, type Segment } from './waterfall'
 import './timing.css'
 
 function Bar({ start, duration, span, tone }: { start: number; duration: number; span: number; tone: string }) {
@@ -56,6 +56,29 @@ function PhaseRow({ segment, span }: { segment: Segment; span: number }) {
   )
 }
 
+const CONNECTION_PHASES: readonly Phase[] = ['dns', 'connect', 'tls']
+
+/** "DNS lookup 0.4 ms · TCP connect 0.3 ms": the phases the opening send measured. */
+function openedPhases(connection: ReusedConnection): string {
+  const parts = (['dns', 'connect', 'tls'] as const)
+    .filter((phase) => connection[phase] !== undefined)
+    .map((phase) => `${PHASE_LABELS[phase]} ${formatDuration(connection[phase]!)}`)
+  return parts.length > 0 ? parts.join(' · ') : 'no phases recorded'
+}
+
+/** An exchange on a kept-alive connection: no DNS, connect or TLS of its own; those of the send that opened it. */
+function ReusedRow({ connection }: { connection: ReusedConnection }) {
+  return (
+    <tr className="waterfall__phase waterfall__reused">
+      <th scope="row">Reused connection</th>
+      <td colSpan={2} className="waterfall__unknown">
+        Opened by an earlier send{connection.openedBy ? ` (${connection.openedBy.slice(0, 8)}…)` : ''}:{' '}
+        {openedPhases(connection)}
+      </td>
+    </tr>
+  )
+}
+
 /** Where the time went: every exchange's phases on one axis, Courier's own share apart. */
 export function TimingPanel({ record, roundTripMs }: { record: ResponseRecord; roundTripMs?: number }) {
   const waterfall = buildWaterfall(record, roundTripMs)
@@ -99,9 +122,12 @@ export function TimingPanel({ record, roundTripMs }: { record: ResponseRecord; r
                   </td>
                 </tr>
               ) : null}
-              {row.segments.map((segment) => (
-                <PhaseRow key={segment.phase} segment={segment} span={span} />
-              ))}
+              {row.connection ? <ReusedRow connection={row.connection} /> : null}
+              {row.segments
+                .filter((segment) => !(row.connection && CONNECTION_PHASES.includes(segment.phase)))
+                .map((segment) => (
+                  <PhaseRow key={segment.phase} segment={segment} span={span} />
+                ))}
             </tbody>
           ),
         )}
@@ -140,7 +166,8 @@ export function TimingPanel({ record, roundTripMs }: { record: ResponseRecord; r
         </tbody>
       </table>
       <p className="hint timing__note">
-        Phases are measured by Courier's server on a fresh connection. Courier overhead is this page's round trip to
+        Phases are measured by Courier's server. A send on a kept-alive connection has no DNS, connect or TLS of its
+        own and shows those of the send that opened it (Settings › Fresh connection measures every phase). Courier overhead is this page's round trip to
         Courier minus the upstream time: the hop from browser to server and back, saving to history, and encoding the
         answer.
       </p>

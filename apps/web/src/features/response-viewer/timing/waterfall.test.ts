@@ -49,4 +49,18 @@ describe('timing waterfall', () => {
   it('leaves overhead unknown without a browser round trip', () => {
     expect(buildWaterfall(record).overhead).toBeNull()
   })
+
+  it('marks an exchange on a reused connection with the phases of the send that opened it', () => {
+    const connection = { reused: true as const, openedBy: '0190-opener', dns: 1.5, connect: 0.5 }
+    const reused = {
+      ...record,
+      hops: [],
+      timing: { firstByte: 4, download: 1, total: 6, connection },
+    } as unknown as ResponseRecord
+    const [row] = buildWaterfall(reused).rows
+    expect(row!.kind === 'exchange' && row!.connection).toEqual(connection)
+    expect(row!.segments.find((s) => s.phase === 'connect')?.duration).toBeNull()
+    const [hop] = buildWaterfall(record).rows
+    expect(hop!.kind === 'exchange' && hop!.connection).toBeUndefined()
+  })
 })

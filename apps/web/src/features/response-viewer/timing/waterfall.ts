@@ -27,9 +27,18 @@ export type WaterfallRow =
       start: number
       total: number
       segments: Segment[]
+      /** The exchange went on a kept-alive connection: the phases of the send that opened it. */
+      connection?: ReusedConnection
     }
   /** A wait has no phases: `segments` is empty, `label` says where the wait came from. */
   | { kind: 'wait'; title: string; label: string; status: null; start: number; total: number; segments: [] }
+
+export type ReusedConnection = NonNullable<Timing['connection']>
+
+/** `{ connection }` when the timing says the connection was reused, else nothing. */
+function reusedOf(timing: Timing | undefined): { connection?: ReusedConnection } {
+  return timing?.connection?.reused ? { connection: timing.connection } : {}
+}
 
 export type Waterfall = {
   rows: WaterfallRow[]
@@ -96,6 +105,7 @@ export function buildWaterfall(record: ResponseRecord, roundTripMs?: number): Wa
       start,
       total,
       segments: phases ? segmentsOf(attempt.timing!, total, start) : [],
+      ...reusedOf(attempt.timing),
     })
     const source = attempt.waitSource === 'retry-after' ? 'Retry-After' : attempt.waitSource ? 'backoff' : null
     rows.push({
@@ -120,6 +130,7 @@ export function buildWaterfall(record: ResponseRecord, roundTripMs?: number): Wa
       start: at,
       total: hop.timing.total,
       segments: segmentsOf(hop.timing, hop.timing.total, at),
+      ...reusedOf(hop.timing),
     })
     at += hop.timing.total
   })
@@ -133,6 +144,7 @@ export function buildWaterfall(record: ResponseRecord, roundTripMs?: number): Wa
     start: at,
     total: finalTotal,
     segments: segmentsOf(record.timing, finalTotal, at),
+    ...reusedOf(record.timing),
   })
   const upstream = record.timing.total
   const overhead = roundTripMs === undefined ? null : Math.max(0, roundTripMs - upstream)
