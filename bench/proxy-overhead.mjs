@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Prints the latency Courier adds over calling the same local target directly with undici, for a
-// 1 KB and a 10 MB body, side by side in one run. Both sides open a fresh connection per request,
-// as Courier does for every send (so its timing phases are real).
+// 1 KB and a 10 MB body, side by side in one run. The direct side opens a fresh connection per
+// request; Courier keeps its upstream connections alive and reuses them per origin (its default; a
+// reused connection's record names the send that opened it). Settings › Fresh connection turns
+// that off, for a fresh connection per send as before.
 // "via Courier" is POST /api/send (target answered, body stored, history written, record returned);
 // "+ body" adds reading the stored body back from /api/responses/:id/body, as the viewer does.
 // Needs the built server: `(cd apps/proxy && node build.mjs)`. Usage: node bench/proxy-overhead.mjs
@@ -20,7 +22,7 @@ await new Promise((resolve) => target.listen(0, '127.0.0.1', resolve))
 const targetUrl = (size) => `http://127.0.0.1:${target.address().port}/${size === '10 MB' ? '10mb' : '1kb'}`
 
 const courier = await startCourier()
-// The page keeps its connection to Courier alive; each upstream call is a new connection.
+// The page keeps its connection to Courier alive; each direct call is a new connection.
 const toCourier = new Agent({ connections: 1 })
 
 async function direct(url) {

@@ -52,6 +52,8 @@ export class RequestEditorPage {
   readonly totalTimeout = () => this.panel().getByLabel('Total timeout')
   /** A number field of the Settings tab by its label: 'Attempts', 'Maximum redirects', 'First backoff'. */
   readonly settingNumber = (label: string) => this.panel().getByRole('spinbutton', { name: label, exact: true })
+  /** A choice of the Settings tab by its label: 'Fresh connection', 'Cookie jar', 'Verify TLS certificates'. */
+  readonly settingChoice = (label: string) => this.panel().getByRole('combobox', { name: label, exact: true })
   readonly bulkEditButton = () => this.panel().getByRole('button', { name: 'Bulk edit' })
   readonly bulkText = (table: string) => this.panel().getByRole('textbox', { name: `${table} as text` })
   readonly dropDefaultHeader = (name: string) => this.panel().getByRole('button', { name: `Don't send ${name}` })
