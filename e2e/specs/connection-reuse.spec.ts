@@ -25,7 +25,9 @@ test('a second send reuses the connection and Timing shows the phases of the sen
   await app.emulateMedia({ colorScheme: 'light' })
 
   await requestEditor.openTab('Settings')
-  await requestEditor.settingChoice('Fresh connection').selectOption({ label: 'On: a new connection, every phase measured' })
+  await requestEditor
+    .settingChoice('Fresh connection')
+    .selectOption({ label: 'On: a new connection, every phase measured' })
   await shot('request-settings-fresh-connection')
   await requestEditor.send()
   await expect(responseViewer.status()).toHaveText('200 OK')

@@ -28,7 +28,7 @@ async function countingServer(handler?: (request: IncomingMessage, response: Ser
 
 function closeServer(server: Server & { closeAllConnections?: () => void }) {
   server.closeAllConnections?.()
-  return new Promise((resolve) => server.close(resolve))
+  return new Promise<void>((resolve) => server.close(() => resolve()))
 }
 
 function openPools(): ConnectionPools {

@@ -166,10 +166,10 @@ export function TimingPanel({ record, roundTripMs }: { record: ResponseRecord; r
         </tbody>
       </table>
       <p className="hint timing__note">
-        Phases are measured by Courier's server. A send on a kept-alive connection has no DNS, connect or TLS of its
-        own and shows those of the send that opened it (Settings › Fresh connection measures every phase). Courier overhead is this page's round trip to
-        Courier minus the upstream time: the hop from browser to server and back, saving to history, and encoding the
-        answer.
+        Phases are measured by Courier's server. A send on a kept-alive connection has no DNS, connect or TLS of its own
+        and shows those of the send that opened it (Settings › Fresh connection measures every phase). Courier overhead
+        is this page's round trip to Courier minus the upstream time: the hop from browser to server and back, saving to
+        history, and encoding the answer.
       </p>
     </div>
   )
