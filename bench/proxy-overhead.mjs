@@ -34,11 +34,11 @@ async function direct(url) {
   return performance.now() - started
 }
 
-async function viaCourier(url, withBody) {
+async function viaCourier(url, withBody, dispatcher = toCourier) {
   const started = performance.now()
   const response = await request(`${courier.url}/api/send`, {
     method: 'POST',
-    dispatcher: toCourier,
+    dispatcher,
     headers: { 'content-type': 'application/json', ...courier.headers },
     body: JSON.stringify({ request: { method: 'GET', url } }),
   })
@@ -51,7 +51,24 @@ async function viaCourier(url, withBody) {
   return performance.now() - started
 }
 
+/** `total` 1 KB sends through Courier by `connections` senders at once, each on its own kept-alive connection. */
+async function sendsPerSecond(url, connections, total) {
+  const agent = new Agent({ connections })
+  let started = 0
+  const sender = async () => {
+    while (started++ < total) await viaCourier(url, false, agent)
+  }
+  const began = performance.now()
+  try {
+    await Promise.all(Array.from({ length: connections }, sender))
+  } finally {
+    await agent.close()
+  }
+  return { connections, total, perSecond: (total * 1000) / (performance.now() - began) }
+}
+
 const results = []
+let throughput
 try {
   for (const size of Object.keys(bodies)) {
     const url = targetUrl(size)
@@ -65,6 +82,7 @@ try {
     }
     results.push({ size, runs: runs[size], ...samples })
   }
+  throughput = await sendsPerSecond(targetUrl('1 KB'), 10, 1000)
 } finally {
   await toCourier.close()
   await courier.stop()
@@ -81,3 +99,6 @@ for (const { size, runs: n, direct: d, send: s, sendAndBody: b } of results) {
     `${size.padEnd(6)} ${String(n).padStart(5)} ${ms(median(d))}   ${ms(median(s))}      ${ms(median(b))}   ${added.padStart(24)}   ${ms(percentile(d, 95))} ${ms(percentile(s, 95))} ${ms(percentile(b, 95))}`,
   )
 }
+console.log(
+  `1 KB sends, ${throughput.connections} connections at once: ${throughput.perSecond.toFixed(0)} sends/s (${throughput.total} sends)`,
+)

@@ -9,6 +9,14 @@ import { registerSqliteFile } from './write-transaction.js'
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string }
 
+/** The better-sqlite3 handle behind each SQLite Kysely: the hot path's prepared statements run on it. */
+const sqliteHandles = new WeakMap<object, SqliteDatabase.Database>()
+
+/** The better-sqlite3 handle of a Kysely that openDatabase opened on SQLite (undefined otherwise). */
+export function sqliteHandleOf(db: Kysely<Database>): SqliteDatabase.Database | undefined {
+  return sqliteHandles.get(db)
+}
+
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
 function openSqlite(path: string): SqliteDatabase.Database {
@@ -48,9 +56,10 @@ function droppedUnderfoot(error: unknown): boolean {
 
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Database>> {
+  const handle = target.kind === 'sqlite' ? openSqlite(target.path) : undefined
   const db =
     target.kind === 'sqlite'
-      ? new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target.path) }) })
+      ? new Kysely<Database>({ dialect: new SqliteDialect({ database: handle! }) })
       : new Kysely<Database>({
           dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 10 }) }),
         })
@@ -61,6 +70,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Datab
       ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
       : undefined
   if (target.kind === 'sqlite') registerSqliteFile(db, target.path)
+  if (handle) sqliteHandles.set(db, handle)
   // Numbers are reserved per feature, so a lower one may land after a higher one has run.
   const migrator = new Migrator({
     db,

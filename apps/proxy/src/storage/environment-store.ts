@@ -21,6 +21,7 @@ import { LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from './migrations/0011-team.js'
 import { versionLog, type Clock, type RowSnapshot } from './version-log.js'
 import { saveMerging } from './merge-save.js'
 import { trashLog } from './trash-log.js'
+import { readCacheOf } from './read-cache.js'
 
 export interface EnvironmentStore {
   /** Every environment, globals first (created on first use). */
@@ -163,7 +164,7 @@ export function createEnvironmentStore(
     })
   }
 
-  const store: EnvironmentStore = {
+  const uncached: EnvironmentStore = {
     async list() {
       await ensureGlobals()
       const rows = await db
@@ -290,6 +291,18 @@ export function createEnvironmentStore(
         }
       }
     },
+  }
+  // Every send reads the globals and its environment: kept in memory (read-cache.ts), dropped by every write.
+  const cache = readCacheOf(db)
+  const invalidating = <T>(write: () => Promise<T>) => cache.invalidateAfter(write)
+  const store: EnvironmentStore = {
+    ...uncached,
+    get: (id) => cache.read(`environment\0${ws}\0${rowId(id)}`, () => uncached.get(id)),
+    create: (name, variables) => invalidating(() => uncached.create(name, variables)),
+    update: (id, patch) => invalidating(() => uncached.update(id, patch)),
+    remove: (id) => invalidating(() => uncached.remove(id)),
+    restore: (environment, trashId) => invalidating(() => uncached.restore(environment, trashId)),
+    setVariable: (id, name, value) => invalidating(() => uncached.setVariable(id, name, value)),
   }
   return store
 }

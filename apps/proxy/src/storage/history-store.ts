@@ -12,7 +12,8 @@ import type { Database, HistoryTable } from './schema.js'
 import { LOCAL_USER_ID } from './migrations/0011-team.js'
 import { isSqlite } from './dialect.js'
 import type { SecretBox } from '../secrets/secret-box.js'
-import { openInlineBody, sealInlineBody } from './sealed-inline.js'
+import { openInlineBody } from './sealed-inline.js'
+import { groupCommitOf, historyAppend } from './history-append.js'
 
 const SUMMARY_COLUMNS = ['id', 'created_at', 'method', 'url', 'status', 'error_code', 'duration_ms', 'size'] as const
 
@@ -76,30 +77,8 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox, user: s
 
   return {
     async append(entry: HistoryEntry, searchText = '') {
-      await db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('history')
-          .values({
-            id: entry.id,
-            created_at: entry.createdAt,
-            method: entry.method,
-            url: entry.url,
-            status: entry.status,
-            error_code: entry.errorCode,
-            duration_ms: entry.durationMs,
-            size: entry.size,
-            user_id: user,
-            request_json: JSON.stringify(entry.request),
-            response_json: JSON.stringify(sealInlineBody(entry.response, box)),
-            ...(sqlite ? {} : { search_text: `${entry.url}\n${searchText}` }),
-          })
-          .execute()
-        if (sqlite) {
-          await sql`INSERT INTO history_fts (rowid, url, body) SELECT rowid, ${entry.url}, ${searchText} FROM history WHERE id = ${entry.id}`.execute(
-            tx,
-          )
-        }
-      })
+      // Committed with the other appends of this moment in one transaction (history-append.ts).
+      await groupCommitOf(db).append(historyAppend(entry, searchText, user, box, sqlite))
     },
 
     async list(query: HistoryQuery): Promise<HistoryPage> {

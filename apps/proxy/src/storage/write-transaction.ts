@@ -22,8 +22,13 @@ export async function writeTransaction<T>(
   db: Kysely<Database>,
   run: (tx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
+  return inWriteTurn(db, () => db.transaction().execute(run))
+}
+
+/** Runs `write` in this file's turn (see writeTransaction): for writes that open their transaction themselves. */
+export async function inWriteTurn<T>(db: Kysely<Database>, write: () => Promise<T>): Promise<T> {
   const path = sqlitePaths.get(db)
-  if (path === undefined) return db.transaction().execute(run)
+  if (path === undefined) return write()
   const before = queues.get(path) ?? Promise.resolve()
   let release!: () => void
   const turn = new Promise<void>((resolve) => (release = resolve))
@@ -31,7 +36,7 @@ export async function writeTransaction<T>(
   queues.set(path, tail)
   await before
   try {
-    return await db.transaction().execute(run)
+    return await write()
   } finally {
     release()
     if (queues.get(path) === tail) queues.delete(path)
