@@ -130,7 +130,9 @@ test.describe.serial('environment and settings saves kept in the browser while o
     await ben.signIn.signIn('ben@example.com', PASSWORD)
     await expect(ben.page).toHaveURL(server.url)
     await expect(benOutbox.banner()).toBeHidden()
-    expect(await savedCollectionVars('Shop')).toEqual(['region=eu'])
+    // The page after sign-in has no banner until it knows who is signed in and reads the kept
+    // saves: a hidden banner alone does not mean the replay is done, so wait for the server to have it.
+    await expect.poll(() => savedCollectionVars('Shop')).toEqual(['region=eu'])
     await ben.workspace.showCollections()
     await ben.workspace.rowAction('Shop', 'Settings…')
     await expect(settings.value('region')).toHaveValue('eu')
