@@ -127,11 +127,21 @@ test.describe.serial('environment and settings saves kept in the browser while o
 
     await benOutbox.signInAgain().click()
     await expect(ben.page).toHaveURL(`${server.url}sign-in`)
+    // Hold the page's "who am I" after signing in: until it answers, the banner still shows what is
+    // kept (the last person's saves, read only), and nothing is replayed.
+    let answerMe = () => {}
+    const meHeld = new Promise<void>((resolve) => (answerMe = resolve))
+    await ben.page.route('**/api/me', async (route) => {
+      await meHeld
+      await route.continue()
+    })
     await ben.signIn.signIn('ben@example.com', PASSWORD)
     await expect(ben.page).toHaveURL(server.url)
+    await expect(benOutbox.banner()).toContainText('“Shop settings”')
+    expect(await savedCollectionVars('Shop')).toEqual([])
+    answerMe()
+    await ben.page.unrouteAll({ behavior: 'wait' })
     await expect(benOutbox.banner()).toBeHidden()
-    // The page after sign-in has no banner until it knows who is signed in and reads the kept
-    // saves: a hidden banner alone does not mean the replay is done, so wait for the server to have it.
     await expect.poll(() => savedCollectionVars('Shop')).toEqual(['region=eu'])
     await ben.workspace.showCollections()
     await ben.workspace.rowAction('Shop', 'Settings…')

@@ -35,7 +35,7 @@ import { EditorTabs } from './EditorTabs'
 import { EditorContext } from './EditorContext'
 import { FailureNotice } from './FailureNotice'
 import { meOptions, useTeamUi } from '../features/team'
-import { OutboxBanner, OutboxContext, outboxKey, useOutbox } from '../features/outbox'
+import { OutboxBanner, OutboxContext, outboxKey, useOutbox, useShownKept } from '../features/outbox'
 import { currentWorkspace } from '../shared/api/current-workspace'
 import { TrashPanel, VersionsDialog, type VersionsTarget } from '../features/versions'
 import { TabConflictDialog } from './TabConflictDialog'
@@ -71,6 +71,7 @@ export function App() {
   const [savingHistory, setSavingHistory] = useState<{ request: RequestSpec; name: string } | null>(null)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const { outbox, kept } = useOutbox(keepKey ?? null)
+  const shownKept = useShownKept(keepKey, kept)
   const saving = useSaveTab(dispatch, sidebar.reveal, (text) => setToast({ id: Date.now(), text }), outbox)
   const outboxShared = useMemo(() => ({ outbox, kept }), [outbox, kept])
   const outboxReplay = useOutboxReplay(outbox, kept, workspace, dispatch, saving)
@@ -178,7 +179,7 @@ export function App() {
           version={info.data?.version}
           onOpen={setDialog}
         />
-        <OutboxBanner kept={kept} signInHref={me.data?.team ? '/sign-in' : null} onRetry={outboxReplay.retry} />
+        <OutboxBanner kept={shownKept} signInHref={me.data?.team ? '/sign-in' : null} onRetry={outboxReplay.retry} />
         {/* On a team server the outbox's banner has the sign-in link; single-user Courier still says how to get one. */}
         {kept.length === 0 || !me.data?.team ? <StaleSessionBanner team={me.data?.team ?? false} /> : null}
         <div className="workspace" style={{ gridTemplateColumns: sidebar.columns }}>

@@ -1,5 +1,5 @@
 export { OutboxBanner } from './OutboxBanner'
-export { useOutbox } from './use-outbox'
+export { useOutbox, useShownKept } from './use-outbox'
 export {
   isRequestSave,
   keptReason,
