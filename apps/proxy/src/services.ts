@@ -69,6 +69,8 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   const store = await openStore(options.database, secretBox)
   const { bodies, files } = openBlobStores(options, store, secretBox)
   const bus = await openChangeBus(options.database)
+  // Instances on one PostgreSQL keep what every send reads in memory, told of each other's writes by the bus.
+  if (bus.cacheSignal) store.shareReadCache(bus.cacheSignal)
   const settings = new AppSettingsService(store.settings)
   const oauth = new OAuthService({
     store: store.oauth,

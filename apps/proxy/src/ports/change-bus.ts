@@ -17,4 +17,17 @@ export interface ChangeBus {
   /** Answers the unsubscribe function. */
   subscribe(workspaceId: string, listener: BusListener): () => void
   close(): Promise<void>
+  /** Instances on one PostgreSQL: what keeps their read caches true to each other's writes. */
+  readonly cacheSignal?: CacheSignal
+}
+
+/**
+ * Tells the read caches of several instances on one database that one of them wrote what they keep
+ * (environments, current values, settings). `version()` changes whenever another instance announced a
+ * write, and on every call while this instance cannot hear announcements (nothing is kept then).
+ */
+export interface CacheSignal {
+  version(): unknown
+  /** After a write of what is cached; answers once the other instances have been told (never throws). */
+  announce(): Promise<void>
 }

@@ -3,24 +3,22 @@ import type { SettingsStore } from './store.js'
 
 const KEY = 'app'
 
-/** The Settings page's values, read once and kept in memory; every send reads them from here. */
+/**
+ * The Settings page's values; every send reads them. The settings store keeps them in memory and
+ * drops them on a write by this or another instance (read-cache.ts), so a change made on one
+ * instance of a team server applies to the next send on every instance.
+ */
 export class AppSettingsService {
-  private current: Promise<AppSettings> | undefined
-
   constructor(private readonly store: SettingsStore) {}
 
-  get(): Promise<AppSettings> {
-    this.current ??= this.store.get<unknown>(KEY).then((stored) => {
-      // A stored value from an older version is completed with today's defaults.
-      const parsed = AppSettingsSchema.safeParse(stored ?? {})
-      return parsed.success ? parsed.data : AppSettingsSchema.parse({})
-    })
-    return this.current
+  async get(): Promise<AppSettings> {
+    // A stored value from an older version is completed with today's defaults.
+    const parsed = AppSettingsSchema.safeParse((await this.store.get<unknown>(KEY)) ?? {})
+    return parsed.success ? parsed.data : AppSettingsSchema.parse({})
   }
 
   async put(settings: AppSettings): Promise<AppSettings> {
     await this.store.put(KEY, settings)
-    this.current = Promise.resolve(settings)
     return settings
   }
 }

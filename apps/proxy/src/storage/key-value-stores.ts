@@ -1,23 +1,30 @@
 import type { Kysely } from 'kysely'
 import { SecretBox } from '../secrets/secret-box.js'
 import type { Database } from './schema.js'
+import { readCacheOf } from './read-cache.js'
 import type { CookieJarStore, SettingsStore } from './store.js'
 
+/** Settings are read on every send: kept in memory (read-cache.ts), dropped by every write on any instance. */
 export function createSettingsStore(db: Kysely<Database>): SettingsStore {
+  const cache = readCacheOf(db)
   return {
-    async get<T>(key: string) {
-      const row = await db.selectFrom('settings').select('value_json').where('key', '=', key).executeTakeFirst()
-      return row ? (JSON.parse(row.value_json) as T) : undefined
+    get<T>(key: string) {
+      return cache.read(`setting\0${key}`, async () => {
+        const row = await db.selectFrom('settings').select('value_json').where('key', '=', key).executeTakeFirst()
+        return row ? (JSON.parse(row.value_json) as T) : undefined
+      })
     },
-    async put(key: string, value: unknown) {
+    put(key: string, value: unknown) {
       const values = { key, value_json: JSON.stringify(value), updated_at: new Date().toISOString() }
-      await db
-        .insertInto('settings')
-        .values(values)
-        .onConflict((c) =>
-          c.column('key').doUpdateSet({ value_json: values.value_json, updated_at: values.updated_at }),
-        )
-        .execute()
+      return cache.invalidateAfter(async () => {
+        await db
+          .insertInto('settings')
+          .values(values)
+          .onConflict((c) =>
+            c.column('key').doUpdateSet({ value_json: values.value_json, updated_at: values.updated_at }),
+          )
+          .execute()
+      })
     },
   }
 }

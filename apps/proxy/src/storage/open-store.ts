@@ -1,5 +1,6 @@
 import type { SecretBox } from '../secrets/secret-box.js'
 import type { Kysely } from 'kysely'
+import { readCacheOf } from './read-cache.js'
 import { DatabaseBlobs } from './database-blobs.js'
 import { createCollectionStore } from './collection-store.js'
 import { openDatabase, type DatabaseTarget } from './database.js'
@@ -95,6 +96,7 @@ export async function openStore(
       return [...collections, ...items].map((row) => row.data_json)
     },
     sweepTrash: () => purgeAllTrash(db, clock),
+    shareReadCache: (signal) => readCacheOf(db).share(signal),
     close: () => db.destroy(),
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { ChangeEventSchema, type ChangeEvent } from '@courier/shared'
 import pg from 'pg'
-import type { BusListener, ChangeBus } from '../ports/change-bus.js'
+import type { BusListener, CacheSignal, ChangeBus } from '../ports/change-bus.js'
 import { BusListeners } from './bus-listeners.js'
 
 export const DEFAULT_CHANNEL = 'courier_changes'
@@ -38,10 +38,28 @@ export class PostgresChangeBus implements ChangeBus {
   private closed = false
   private retry: NodeJS.Timeout | undefined
   private failures = 0
+  /** Bumped by every other instance's cache announcement and by every (re)connect of the LISTEN connection. */
+  private cacheVersion = 0
+  /** The channel on which instances announce writes of what their read caches keep. */
+  readonly cacheChannel: string
+  readonly cacheSignal: CacheSignal = {
+    // Not listening: announcements could be missed, so every read sees a new version (nothing is kept).
+    version: () => (this.client ? this.cacheVersion : {}),
+    announce: async () => {
+      try {
+        await this.pool.query('SELECT pg_notify($1, $2)', [this.cacheChannel, this.instanceId])
+      } catch {
+        // The write itself committed; the other instances' LISTEN connections are likely down too,
+        // and they keep nothing while they cannot hear (see version above).
+        this.options.log?.('Could not tell the other instances about a write of cached data.')
+      }
+    },
+  }
 
   private constructor(private readonly options: PostgresBusOptions) {
     this.channel = options.channel ?? DEFAULT_CHANNEL
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.channel)) throw new Error(`Invalid NOTIFY channel name: ${this.channel}`)
+    if (!/^[a-z_][a-z0-9_]{0,56}$/.test(this.channel)) throw new Error(`Invalid NOTIFY channel name: ${this.channel}`)
+    this.cacheChannel = `${this.channel}_cache`
     this.pool = new pg.Pool({
       connectionString: options.url,
       max: 2,
@@ -91,6 +109,10 @@ export class PostgresChangeBus implements ChangeBus {
       keepAlive: true,
     })
     client.on('notification', (message) => {
+      if (message.channel === this.cacheChannel) {
+        if (message.payload !== this.instanceId) this.cacheVersion++
+        return
+      }
       if (message.channel !== this.channel || !message.payload) return
       let parsed
       try {
@@ -118,7 +140,7 @@ export class PostgresChangeBus implements ChangeBus {
     client.on('end', onLost)
     try {
       await client.connect()
-      await client.query(`LISTEN "${this.channel}"`)
+      await client.query(`LISTEN "${this.channel}"; LISTEN "${this.cacheChannel}"`)
     } catch (error) {
       onLost()
       throw error
@@ -129,6 +151,8 @@ export class PostgresChangeBus implements ChangeBus {
       return
     }
     established = true
+    // Whatever was announced while not listening is unknown: what the caches hold is dropped.
+    this.cacheVersion++
     this.client = client
   }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { CacheSignal } from '../ports/change-bus.js'
 import { sqliteHandleOf } from './database.js'
 import type { Database } from './schema.js'
 
@@ -7,7 +8,8 @@ import type { Database } from './schema.js'
  * memory per database and dropped on every write through this process. Another writer is seen
  * too: on SQLite, `PRAGMA data_version` moves whenever another connection (a second handle, a
  * `courier run` in another process) commits, and a read that sees it move drops everything. On
- * PostgreSQL nothing tells this instance about another's writes yet, so nothing is kept there.
+ * PostgreSQL the instances tell each other through the change bus (a NOTIFY after each write of what
+ * is cached, see `share`); until a bus is connected, and while it cannot hear, nothing is kept.
  */
 export class ReadCache {
   private readonly entries = new Map<string, unknown>()
@@ -15,8 +17,17 @@ export class ReadCache {
   private generation = 0
   private seenVersion: unknown
 
+  private signal: CacheSignal | undefined
+
   /** `externalVersion`: changes whenever another writer committed; absent, the cache keeps nothing. */
-  constructor(private readonly externalVersion?: () => unknown) {}
+  constructor(private externalVersion?: () => unknown) {}
+
+  /** Several instances on one database: `signal` says when another wrote, and hears this one's writes. */
+  share(signal: CacheSignal): void {
+    this.signal = signal
+    this.externalVersion = () => signal.version()
+    this.invalidate()
+  }
 
   async read<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (!this.externalVersion) return load()
@@ -32,12 +43,16 @@ export class ReadCache {
     return value
   }
 
-  /** Runs a write of what is cached, then drops the cache (failed or not). */
+  /**
+   * Runs a write of what is cached, then drops the cache (failed or not) and tells the other
+   * instances before answering: a request that starts after this write answered reads it anywhere.
+   */
   async invalidateAfter<T>(write: () => Promise<T>): Promise<T> {
     try {
       return await write()
     } finally {
       this.invalidate()
+      await this.signal?.announce()
     }
   }
 

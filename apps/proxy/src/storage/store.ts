@@ -1,3 +1,4 @@
+import type { CacheSignal } from '../ports/change-bus.js'
 import type { BlobStore } from '../ports/blob-store.js'
 import type { HistoryEntry, HistoryPage, HistoryQuery } from '@courier/shared'
 import type { CollectionStore } from './collection-store.js'
@@ -110,5 +111,7 @@ export interface Store {
   sweepTrash(): Promise<number>
   /** One person's own current values of the variables of one workspace's environments. */
   currentValues(workspaceId: string, userId: string): VariableValueStore
+  /** Several instances on one PostgreSQL: keep settings and environments in memory, true to each other's writes. */
+  shareReadCache(signal: CacheSignal): void
   close(): Promise<void>
 }
