@@ -126,7 +126,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
 /**
  * Where bodies and uploads live: on PostgreSQL (team mode) in the database, so every instance
  * reads what any wrote; otherwise sealed files in the data folder. An S3-compatible bucket would
- * be a third BlobStore, chosen here.
+ * be a third BlobStore, chosen here. Small response bodies go into their history rows instead.
  */
 function openBlobStores(
   options: ServicesOptions,
@@ -136,10 +136,10 @@ function openBlobStores(
   const inDatabase = options.blobs ? options.blobs === 'database' : options.database.kind === 'postgres'
   if (!inDatabase)
     return {
-      bodies: BodyStore.inFolder(join(options.dataDir, 'bodies'), box),
+      bodies: BodyStore.inFolder(join(options.dataDir, 'bodies'), box, store.smallBodies),
       files: FileStore.inFolder(join(options.dataDir, 'files'), box),
     }
-  return { bodies: new BodyStore(store.blobs('body')), files: new FileStore(store.blobs('file')) }
+  return { bodies: new BodyStore(store.blobs('body'), store.smallBodies), files: new FileStore(store.blobs('file')) }
 }
 
 /** Courier's addresses on this machine for a port: where its pages live and where it captures OAuth callbacks. */

@@ -3,6 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const PREFIX = 'enc:v1:'
+/** Sealed bytes bound to what they belong to (AES-GCM additional data): a small body in its history row. */
+const BYTES_PREFIX = 'enc:b1:'
 
 /**
  * Encrypts secrets at rest (tokens, secret variables) with AES-256-GCM. The key lives in its own
@@ -35,6 +37,25 @@ export class SecretBox {
     const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12))
     decipher.setAuthTag(raw.subarray(12, 28))
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
+  }
+
+  /** Seals bytes for one owner (`context`, e.g. a history entry's id): opened only with the same context. */
+  sealBytes(plain: Buffer, context: string): string {
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv)
+    cipher.setAAD(Buffer.from(context, 'utf8'))
+    const body = Buffer.concat([cipher.update(plain), cipher.final()])
+    return BYTES_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')
+  }
+
+  /** Throws when the value was changed, sealed with another key, or for another context. */
+  openBytes(sealed: string, context: string): Buffer {
+    if (!sealed.startsWith(BYTES_PREFIX)) throw new Error('Not sealed bytes.')
+    const raw = Buffer.from(sealed.slice(BYTES_PREFIX.length), 'base64')
+    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12))
+    decipher.setAAD(Buffer.from(context, 'utf8'))
+    decipher.setAuthTag(raw.subarray(12, 28))
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()])
   }
 
   /**

@@ -134,6 +134,20 @@ async function sendHoldingSlot(
   options: SendOptions,
 ): Promise<SendOutcome> {
   const id = newId()
+  try {
+    return await sendWithId(id, input, services, options)
+  } finally {
+    // Whatever happened, a small body the send held and did not put into history is dropped.
+    services.bodies.forget(id)
+  }
+}
+
+async function sendWithId(
+  id: string,
+  input: PerformSendInput,
+  services: SendServices,
+  options: SendOptions,
+): Promise<SendOutcome> {
   const scope = options.scope ?? localScope(services.store)
   // Whose current values: the sender's, in the scope's workspace.
   const current = services.store.currentValues(scope.workspaceId, scope.actor.userId)
@@ -192,7 +206,8 @@ async function sendHoldingSlot(
       resolved.secretVariables,
       services.bodies,
     )
-    await scope.history.append(entry, searchText)
+    // A small body goes into the entry's row (one write per send), a larger one is in the body store.
+    await scope.history.append(entry, searchText, await services.bodies.takeSmall(id))
     await services.retention.apply()
   } catch (error) {
     services.log.error({ err: error }, 'history append failed')

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import type { BlobStore, BlobWriter, ByteRange, OpenedRead } from '../ports/blob-store.js'
 import type { BodySink } from '../ports/body-sink.js'
 import { CourierError } from '../errors.js'
@@ -6,10 +6,16 @@ import { ID_PATTERN } from '../ids.js'
 import type { SecretBox } from '../secrets/secret-box.js'
 import { SealedFiles } from '../secrets/sealed-file.js'
 import { FileBlobs } from './file-blobs.js'
+import type { SmallBodies } from './history-bodies.js'
 import { readBlob } from './read-blob.js'
 
 /** Bodies removed at once when history is cleared (fewer than the database pool's connections). */
 const REMOVE_AT_ONCE = 8
+/** Bodies up to this many bytes are held in memory while their send runs and go into its history row. */
+export const SMALL_BODY = 64 * 1024
+
+/** A send's body while it runs: held in memory when small; `filed` once a blob was written for the id. */
+type Pending = { held: Buffer | null; filed: boolean }
 
 /** What a store needs of the SecretBox: per-file keys derived from the data key. */
 export type FileSealer = Pick<SecretBox, 'deriveKey'>
@@ -28,12 +34,20 @@ export function fileBlobs(dir: string, box: FileSealer, what: string): FileBlobs
  */
 export class BodyStore {
   private readonly writers = new Map<string, BlobWriter>()
+  private readonly pending = new Map<string, Pending>()
 
-  /** A BlobStore, or the folder of sealed files (single-user mode). */
-  constructor(readonly blobs: BlobStore) {}
+  /**
+   * A BlobStore, or the folder of sealed files (single-user mode). With `small`, a body of at most
+   * SMALL_BODY bytes never reaches the BlobStore: the send takes it (takeSmall) into its history
+   * row, and reads find it there — one write per send instead of a file (or blob rows) each.
+   */
+  constructor(
+    readonly blobs: BlobStore,
+    private readonly small?: SmallBodies,
+  ) {}
 
-  static inFolder(dir: string, box: FileSealer): BodyStore {
-    return new BodyStore(fileBlobs(dir, box, 'response body'))
+  static inFolder(dir: string, box: FileSealer, small?: SmallBodies): BodyStore {
+    return new BodyStore(fileBlobs(dir, box, 'response body'), small)
   }
 
   private check(id: string): string {
@@ -49,6 +63,38 @@ export class BodyStore {
   openSink(id: string): BodySink {
     this.check(id)
     void this.writers.get(id)?.abort()
+    this.writers.delete(id)
+    if (!this.small) return this.blobSink(id)
+    const state = this.pending.get(id) ?? { held: null, filed: false }
+    state.held = null
+    this.pending.set(id, state)
+    let chunks: Buffer[] = []
+    let size = 0
+    let blob: BodySink | undefined
+    return {
+      write: async (chunk) => {
+        if (blob) return blob.write(chunk)
+        size += chunk.length
+        if (size <= SMALL_BODY) {
+          chunks.push(chunk)
+          return
+        }
+        // Too big to hold: from here on it streams to the BlobStore, what was held first.
+        state.filed = true
+        blob = this.blobSink(id)
+        for (const held of chunks) await blob.write(held)
+        chunks = []
+        await blob.write(chunk)
+      },
+      end: async () => {
+        if (blob) return blob.end()
+        if (this.pending.get(id) === state) state.held = Buffer.concat(chunks, size)
+      },
+    }
+  }
+
+  /** A sink straight to the BlobStore, published when it ends. */
+  private blobSink(id: string): BodySink {
     const writer = this.blobs.createWriter(id)
     this.writers.set(id, writer)
     const settle = () => {
@@ -60,18 +106,53 @@ export class BodyStore {
     }
   }
 
+  /**
+   * The send's body when it was small enough to hold, for its history row (and forgotten here);
+   * a larger body written for an earlier redirect hop of the same id is removed then.
+   */
+  async takeSmall(id: string): Promise<Buffer | undefined> {
+    const state = this.pending.get(id)
+    this.pending.delete(id)
+    if (!state?.held) return undefined
+    if (state.filed) await this.blobs.remove(id)
+    return state.held
+  }
+
+  /** Drops what a send held that never reached history (called when the send is done, whatever happened). */
+  forget(id: string): void {
+    this.pending.delete(id)
+  }
+
+  /** A held body, else a small one in its history row. */
+  private async smallBody(id: string): Promise<Buffer | undefined> {
+    const held = this.pending.get(id)?.held
+    if (held) return held
+    return this.small?.get(id)
+  }
+
   async size(id: string): Promise<number | undefined> {
-    return this.blobs.size(this.check(id))
+    const held = this.pending.get(this.check(id))?.held
+    if (held) return held.length
+    return (await this.blobs.size(id)) ?? (await this.small?.get(id))?.length
   }
 
   /** The plain body (or a range of it, inclusive) with its size; undefined when there is none. */
-  open(id: string, range?: ByteRange): Promise<OpenedRead | undefined> {
-    return this.blobs.openRead(this.check(id), range)
+  async open(id: string, range?: ByteRange): Promise<OpenedRead | undefined> {
+    this.check(id)
+    if (!this.pending.get(id)?.held) {
+      const opened = await this.blobs.openRead(id, range)
+      if (opened) return opened
+    }
+    const body = await this.smallBody(id)
+    if (!body) return undefined
+    const start = Math.min(range?.start ?? 0, body.length)
+    const end = Math.min(range?.end ?? body.length - 1, body.length - 1)
+    return { size: body.length, stream: Readable.from([body.subarray(start, end + 1)], { objectMode: false }) }
   }
 
   read(id: string, range?: ByteRange): Readable {
     return readBlob(
-      this.blobs,
+      { openRead: (blobId: string, part?: ByteRange) => this.open(blobId, part) },
       this.check(id),
       range,
       () => new CourierError('NOT_FOUND', 'That response body no longer exists.'),
@@ -86,7 +167,9 @@ export class BodyStore {
     return Buffer.concat(chunks).toString('utf8')
   }
 
+  /** The body's blob; a small one in a history row goes with its row. */
   async remove(id: string): Promise<void> {
+    this.pending.delete(id)
     await this.writers.get(id)?.abort()
     await this.blobs.remove(this.check(id))
   }

@@ -15,7 +15,8 @@ const age = (path: string) => {
 describe('the start-up sweep on a team server', () => {
   it('keeps the bodies of every member’s history and the uploads of every workspace’s saved requests', async () => {
     const dataDir = tempDataDir()
-    const upstream = await startUpstream((_request, response) => response.end('team body'))
+    // Above SMALL_BODY, so the body is a file of its own (a small one lives in its history row).
+    const upstream = await startUpstream((_request, response) => response.end('team body '.repeat(7000)))
     const team = await buildTeamTestApp({ dataDir })
     const sent = await team.as(team.users.editor, {
       method: 'POST',

@@ -30,7 +30,9 @@ describe('the start-up sweep of the data folder', () => {
     const dataDir = tempDataDir()
     const bodies = join(dataDir, 'bodies')
     const files = join(dataDir, 'files')
-    const upstream = await startUpstream((_request, response) => response.end('kept body'))
+    // Above SMALL_BODY, so the body is a file of its own (a small one lives in its history row).
+    const keptBody = 'kept body '.repeat(7000)
+    const upstream = await startUpstream((_request, response) => response.end(keptBody))
     const app = await buildTestApp({ dataDir })
     const sent = (
       await app.api({
@@ -103,7 +105,7 @@ describe('the start-up sweep of the data folder', () => {
     expect(existsSync(join(files, inClosedTab.fileId))).toBe(true)
     expect(existsSync(join(files, recentUpload.fileId))).toBe(true)
     expect(readFileSync(foreign, 'utf8')).toBe('left over')
-    expect((await restarted.api({ method: 'GET', url: sent.body.url })).body).toBe('kept body')
+    expect((await restarted.api({ method: 'GET', url: sent.body.url })).body).toBe(keptBody)
     for (const [file, text] of [
       [inDraft, 'draft file'],
       [inSaved, 'saved file'],

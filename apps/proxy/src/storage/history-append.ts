@@ -11,13 +11,29 @@ import { inWriteTurn } from './write-transaction.js'
 /** One history entry as its row, and what the SQLite full-text table indexes for it. */
 export type HistoryAppend = { row: Insertable<HistoryTable>; url: string; searchText: string }
 
-/** The row of `entry` for `user`: on PostgreSQL the search text is a column, on SQLite it goes to history_fts. */
+/** What `body_sealed` says when the small body is exactly the row's inline text (kept once). */
+export const BODY_IS_INLINE = 'inline'
+
+/** A small body's column: `inline` when the inline text is these very bytes, else the bytes sealed for this row. */
+function sealedBody(entry: HistoryEntry, body: Buffer | undefined, box: SecretBox): string | null {
+  if (!body) return null
+  const inline = entry.response?.body?.inline
+  if (typeof inline === 'string' && Buffer.byteLength(inline) === body.length && Buffer.from(inline).equals(body))
+    return BODY_IS_INLINE
+  return box.sealBytes(body, entry.id)
+}
+
+/**
+ * The row of `entry` for `user`: on PostgreSQL the search text is a column, on SQLite it goes to
+ * history_fts. `body`: a small response body kept in the row instead of the body store.
+ */
 export function historyAppend(
   entry: HistoryEntry,
   searchText: string,
   user: string,
   box: SecretBox,
   sqlite: boolean,
+  body?: Buffer,
 ): HistoryAppend {
   const row: Insertable<HistoryTable> = {
     id: entry.id,
@@ -31,14 +47,15 @@ export function historyAppend(
     user_id: user,
     request_json: JSON.stringify(entry.request),
     response_json: JSON.stringify(sealInlineBody(entry.response, box)),
+    body_sealed: sealedBody(entry, body, box),
     ...(sqlite ? {} : { search_text: `${entry.url}\n${searchText}` }),
   }
   return { row, url: entry.url, searchText }
 }
 
 /** The hot path's SQL on SQLite: the only place it is written, prepared once per connection. */
-const INSERT_HISTORY = `INSERT INTO history (id, created_at, method, url, status, error_code, duration_ms, size, user_id, request_json, response_json)
-  VALUES (@id, @created_at, @method, @url, @status, @error_code, @duration_ms, @size, @user_id, @request_json, @response_json)`
+const INSERT_HISTORY = `INSERT INTO history (id, created_at, method, url, status, error_code, duration_ms, size, user_id, request_json, response_json, body_sealed)
+  VALUES (@id, @created_at, @method, @url, @status, @error_code, @duration_ms, @size, @user_id, @request_json, @response_json, @body_sealed)`
 const INSERT_FTS = 'INSERT INTO history_fts (rowid, url, body) VALUES (?, ?, ?)'
 
 type Commit = (batch: readonly HistoryAppend[]) => Promise<void>

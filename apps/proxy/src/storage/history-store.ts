@@ -76,9 +76,9 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox, user: s
   const columns = sql.raw(SUMMARY_COLUMNS.map((column) => `h.${column}`).join(', '))
 
   return {
-    async append(entry: HistoryEntry, searchText = '') {
+    async append(entry: HistoryEntry, searchText = '', body?: Buffer) {
       // Committed with the other appends of this moment in one transaction (history-append.ts).
-      await groupCommitOf(db).append(historyAppend(entry, searchText, user, box, sqlite))
+      await groupCommitOf(db).append(historyAppend(entry, searchText, user, box, sqlite, body))
     },
 
     async list(query: HistoryQuery): Promise<HistoryPage> {

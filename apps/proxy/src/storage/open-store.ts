@@ -1,6 +1,7 @@
 import type { SecretBox } from '../secrets/secret-box.js'
 import type { Kysely } from 'kysely'
 import { readCacheOf } from './read-cache.js'
+import { createSmallBodies } from './history-bodies.js'
 import { DatabaseBlobs } from './database-blobs.js'
 import { createCollectionStore } from './collection-store.js'
 import { openDatabase, type DatabaseTarget } from './database.js'
@@ -90,6 +91,7 @@ export async function openStore(
         (salt, info, length) => secrets.deriveKey(salt, info, length),
         kind === 'body' ? 'response body' : 'uploaded file',
       ),
+    smallBodies: createSmallBodies(db, secrets),
     savedRequestTexts: async () => {
       const collections = await db.selectFrom('collections').select('data_json').execute()
       const items = await db.selectFrom('collection_items').select('data_json').execute()

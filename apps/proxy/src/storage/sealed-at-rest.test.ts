@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, tempDataDir } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
@@ -86,7 +87,10 @@ describe('bodies and uploaded files at rest', () => {
     await app.close()
 
     const files = allFiles(dataDir)
-    expect(files.some((path) => path.includes(`${join('bodies', login.id)}`))).toBe(true)
+    // The big echo is a body file; the small login answer lives in its history row, in the database file.
+    expect(files.some((path) => path.includes(`${join('bodies', echo.id)}`))).toBe(true)
+    expect(files.some((path) => path.includes(`${join('bodies', login.id)}`))).toBe(false)
+    expect(files.some((path) => path.endsWith('courier.sqlite'))).toBe(true)
     for (const path of files) {
       const bytes = readFileSync(path)
       for (const secret of [SECRET, TOKEN, FILE_SECRET])
@@ -96,7 +100,8 @@ describe('bodies and uploaded files at rest', () => {
 
   it('answers byte ranges from the sealed body, and a damaged body with STORAGE_CORRUPT instead of bytes', async () => {
     const dataDir = tempDataDir()
-    const text = Array.from({ length: 5000 }, (_, i) => `line ${i}`).join('\n')
+    // Above SMALL_BODY: a body file of its own.
+    const text = Array.from({ length: 12000 }, (_, i) => `line ${i}`).join('\n')
     const upstream = await startUpstream((_request, response) => response.end(text))
     const app = await buildTestApp({ dataDir })
     const sent = (
@@ -125,5 +130,51 @@ describe('bodies and uploaded files at rest', () => {
       code: 'STORAGE_CORRUPT',
       message: expect.stringMatching(/response body is damaged/),
     })
+  })
+  it('keeps a small binary body sealed in its history row: served byte-exact and by range, STORAGE_CORRUPT when altered', async () => {
+    const dataDir = tempDataDir()
+    const binary = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256))
+    const upstream = await startUpstream((_request, response) => {
+      response.setHeader('Content-Type', 'application/octet-stream')
+      response.end(binary)
+    })
+    const app = await buildTestApp({ dataDir })
+    const sent = (
+      await app.api({
+        method: 'POST',
+        url: '/api/send',
+        payload: { request: { method: 'GET', url: upstream.url('/') } },
+      })
+    ).json()
+    expect(sent.status).toBe(200)
+    expect(allFiles(dataDir).some((path) => path.includes(join('bodies', sent.id)))).toBe(false)
+    const whole = await app.api({ method: 'GET', url: sent.body.url })
+    expect(whole.rawPayload.equals(binary)).toBe(true)
+    const part = await app.api({ method: 'GET', url: sent.body.url, headers: { range: 'bytes=100-199' } })
+    expect(part.statusCode).toBe(206)
+    expect(part.rawPayload.equals(binary.subarray(100, 200))).toBe(true)
+    expect(part.headers['content-range']).toBe(`bytes 100-199/${binary.length}`)
+
+    // Another row's sealed body pasted into this row does not open: each is sealed for its own id.
+    const other = (
+      await app.api({
+        method: 'POST',
+        url: '/api/send',
+        payload: { request: { method: 'GET', url: upstream.url('/') } },
+      })
+    ).json()
+    const db = new Database(join(dataDir, 'courier.sqlite'))
+    try {
+      db.prepare('UPDATE history SET body_sealed = (SELECT body_sealed FROM history WHERE id = ?) WHERE id = ?').run(
+        other.id,
+        sent.id,
+      )
+    } finally {
+      db.close()
+    }
+    const damaged = await app.api({ method: 'GET', url: sent.body.url })
+    expect(damaged.statusCode).toBe(500)
+    expect(damaged.json().error).toMatchObject({ code: 'STORAGE_CORRUPT' })
+    expect((await app.api({ method: 'GET', url: other.body.url })).rawPayload.equals(binary)).toBe(true)
   })
 })

@@ -1,3 +1,4 @@
+import type { SmallBodies } from './history-bodies.js'
 import type { CacheSignal } from '../ports/change-bus.js'
 import type { BlobStore } from '../ports/blob-store.js'
 import type { HistoryEntry, HistoryPage, HistoryQuery } from '@courier/shared'
@@ -23,8 +24,11 @@ import type { RunRegistry, RunStore } from './run-store.js'
 export type HistoryRetention = { maxEntries: number | null; maxBytes: number | null; maxAgeDays: number | null }
 
 export interface HistoryStore {
-  /** Keeps an exchange; `searchText` (request and the start of the response body) feeds full-text search. */
-  append(entry: HistoryEntry, searchText?: string): Promise<void>
+  /**
+   * Keeps an exchange; `searchText` (request and the start of the response body) feeds full-text
+   * search; `body`: a small response body kept in the entry's row instead of the body store.
+   */
+  append(entry: HistoryEntry, searchText?: string, body?: Buffer): Promise<void>
   /** Newest first. */
   list(query: HistoryQuery): Promise<HistoryPage>
   get(id: string): Promise<HistoryEntry | undefined>
@@ -105,6 +109,8 @@ export interface Store {
   readonly runRegistry: RunRegistry
   /** Response bodies or uploaded files kept in this database (team mode on PostgreSQL). */
   blobs(kind: 'body' | 'file'): BlobStore
+  /** The small response bodies kept in history rows, by entry id (the body store reads them). */
+  smallBodies: SmallBodies
   /** The data of every collection and saved request of every workspace (the sweep keeps the uploads they name). */
   savedRequestTexts(): Promise<string[]>
   /** Drops every workspace's trash older than 30 days; answers how many entries. */

@@ -31,6 +31,9 @@ function historyRow(id: string, url: string, plainBody: string) {
 
 const oldHistory = historyRow('01900000-0000-7000-8000-000000000001', 'https://api.test/before-search', 'hello')
 const searchable = historyRow('01900000-0000-7000-8000-000000000009', 'https://api.test/searchable', 'needle')
+const smallBinary = historyRow('01900000-0000-7000-8000-000000000021', 'https://api.test/small.bin', '')
+const smallText = historyRow('01900000-0000-7000-8000-000000000022', 'https://api.test/small.txt', 'kept once')
+const BINARY = Buffer.from([0, 255, 1, 254, 0x80])
 
 export const historyFixtures: Record<string, MigrationFixture> = {
   '0001-history': {
@@ -62,6 +65,24 @@ export const historyFixtures: Record<string, MigrationFixture> = {
       expect(await store.history.get(searchable.entry.id)).toEqual(searchable.entry)
       const found = await store.history.list({ limit: 50, q: 'needle' })
       expect(found.items.map((item) => item.id)).toEqual([searchable.entry.id])
+    },
+  },
+  '0021-history-body': {
+    async seed({ db, box }) {
+      await db
+        .insertInto('history')
+        .values([
+          { ...smallBinary.row, body_sealed: box.sealBytes(BINARY, smallBinary.entry.id) },
+          { ...smallText.row, body_sealed: 'inline' },
+        ])
+        .execute()
+    },
+    async check(store) {
+      expect(await store.history.get(smallBinary.entry.id)).toEqual(smallBinary.entry)
+      expect(await store.smallBodies.get(smallBinary.entry.id)).toEqual(BINARY)
+      expect((await store.smallBodies.get(smallText.entry.id))?.toString()).toBe('kept once')
+      // A row from before the migration keeps its body in the body store.
+      expect(await store.smallBodies.get(oldHistory.entry.id)).toBeUndefined()
     },
   },
 }
