@@ -3,6 +3,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type MigrationProvider } from 'kysely'
 import pg from 'pg'
 import { CourierError } from '../errors.js'
+import { withStatementCache } from './statement-cache.js'
 import { migrations } from './migrations/index.js'
 import type { Database } from './schema.js'
 import { registerSqliteFile } from './write-transaction.js'
@@ -59,7 +60,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Datab
   const handle = target.kind === 'sqlite' ? openSqlite(target.path) : undefined
   const db =
     target.kind === 'sqlite'
-      ? new Kysely<Database>({ dialect: new SqliteDialect({ database: handle! }) })
+      ? new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(handle!) }) })
       : new Kysely<Database>({
           dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 10 }) }),
         })
