@@ -5,7 +5,7 @@ import { BODY_IS_INLINE } from './history-append.js'
 import type { Database } from './schema.js'
 import { openInlineBody } from './sealed-inline.js'
 
-/** Reads the small bodies kept in history rows (migration 0021), server-wide by entry id. */
+/** Reads the small bodies kept in history rows (migration 0022), server-wide by entry id. */
 export type SmallBodies = {
   /** The body's bytes, or undefined when the row keeps none (its body is in the body store, or there is no row). */
   get(id: string): Promise<Buffer | undefined>

@@ -17,7 +17,7 @@ export interface HistoryTable {
   search_text?: string | null
   /** Whose exchange this is (migration 0011; 'local' in single-user mode). */
   user_id: Generated<string>
-  /** A small body's bytes, sealed for this row, or `inline` (the row's inline text is the body); NULL: in the body store (migration 0021). */
+  /** A small body's bytes, sealed for this row, or `inline` (the row's inline text is the body); NULL: in the body store (migration 0022). */
   body_sealed?: string | null
 }
 

@@ -67,7 +67,7 @@ export const historyFixtures: Record<string, MigrationFixture> = {
       expect(found.items.map((item) => item.id)).toEqual([searchable.entry.id])
     },
   },
-  '0021-history-body': {
+  '0022-history-body': {
     async seed({ db, box }) {
       await db
         .insertInto('history')
