@@ -49,7 +49,7 @@ export function fileRunServices(config: AppConfig): FileRunServices {
   const outbound = localOutbound(config, () => config.port)
   const connections = new ConnectionPools()
   const oauth = lazyAuthorizer(async () => {
-    const { localOAuthService } = await import('../oauth/local-oauth-service.js')
+    const { localOAuthService } = await import('../send/local-oauth-service.js')
     return localOAuthService({
       store,
       secretBox: new SecretBox(randomBytes(32)),

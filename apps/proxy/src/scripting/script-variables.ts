@@ -1,8 +1,7 @@
-import { GLOBALS_ID } from '@courier/shared'
+import { GLOBALS_ID, withCurrentValues } from '@courier/shared'
 import { writeCapture } from '../send/apply-captures.js'
 import type { SendServices } from '../send/perform-send.js'
-import { LOCAL_USER_ID } from '../storage/migrations/0011-team.js'
-import { withCurrentValues } from '../storage/variable-values-store.js'
+import { LOCAL_USER_ID } from '../storage/local-identity.js'
 import type { Scope } from '../team/scope.js'
 import { enabledValues, type RunVariables } from './run-variables.js'
 

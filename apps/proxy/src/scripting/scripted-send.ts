@@ -215,12 +215,12 @@ export async function scriptedSend(
       absorb(result, { ...level.origin, phase: 'test' })
     }
     tests.push(
-      ...checkAssertions(assertions, {
+      ...(await checkAssertions(assertions, {
         status: record.status,
         headers: record.headers,
         body: text,
         timeMs: record.timing.total,
-      }),
+      })),
     )
   }
 

@@ -1,6 +1,9 @@
-import type { AppConfig } from '../config.js'
 import { LOCAL_DESTINATIONS, TEAM_DESTINATIONS } from '../engine/address-policy.js'
+import type { AllowList } from '../engine/allow-list.js'
 import type { Outbound } from './outbound.js'
+
+/** What of the configuration (config.ts's AppConfig) decides where requests may go. */
+export type OutboundConfig = { team?: boolean; allowTargets?: AllowList; version: string; extraCa: readonly string[] }
 
 /**
  * How a Courier process's requests go out: single-user, it refuses link-local and metadata targets
@@ -8,7 +11,7 @@ import type { Outbound } from './outbound.js'
  * target (docs/team-server-policy.md). `port` is the port it really listens on (known once it
  * listens). The server and `courier run` both use this, so a run obeys the policy a send does.
  */
-export function localOutbound(config: AppConfig, port: () => number): Outbound {
+export function localOutbound(config: OutboundConfig, port: () => number): Outbound {
   return {
     policy: {
       allowed: config.team ? TEAM_DESTINATIONS : LOCAL_DESTINATIONS,

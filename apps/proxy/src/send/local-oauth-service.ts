@@ -1,11 +1,11 @@
 import { RequestSpecSchema } from '@courier/shared'
 import type { SecretBox } from '../secrets/secret-box.js'
-import { serverFetchContext, type Outbound } from '../send/outbound.js'
-import { resolveRequest } from '../send/resolve-request.js'
 import type { AppSettingsService } from '../storage/app-settings.js'
-import { LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from '../storage/migrations/0011-team.js'
+import { LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from '../storage/local-identity.js'
 import type { Store } from '../storage/store.js'
-import { OAuthService } from './oauth-service.js'
+import { OAuthService } from '../oauth/oauth-service.js'
+import { serverFetchContext, type Outbound } from './outbound.js'
+import { resolveRequest } from './resolve-request.js'
 
 export type LocalOAuthOptions = {
   store: Store
