@@ -56,7 +56,7 @@ function collections(): CollectionStore {
       const entry = item && trees.get(item.collectionId)
       if (!item || !entry) return undefined
       const folders: Folder[] = []
-      for (let parent = item.parentId; parent !== null; ) {
+      for (let parent = item.parentId; parent !== null;) {
         const folder = itemIndex.get(parent)
         if (!folder || folder.kind !== 'folder') break
         folders.unshift(folder)
