@@ -13,8 +13,8 @@ export const courierBin = join(root, 'apps', 'proxy', 'bin', 'courier.mjs')
 
 /**
  * Spawns `node file ...args`, resolves with the wall time from spawn to exit and its output.
- * Standard output goes to a file, not a pipe: `courier run --json` exits before a pipe drains, so a
- * pipe gets only the first 64–200 kB of a 200-step report (a file gets it all).
+ * Standard output goes to a file, not a pipe, so how fast this process reads never enters the
+ * time (builds before the fix in cli.ts also lost the end of a large `--json` report on a pipe).
  */
 export function timedNode(file, args, env = {}) {
   const outFile = join(mkdtempSync(join(tmpdir(), 'bench-stdout-')), 'stdout')

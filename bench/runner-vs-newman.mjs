@@ -1,7 +1,9 @@
 // `courier run` beside newman 6 on the same Postman v2.1 files against one local keep-alive server:
 // per-request time (the slope between a 1-request and a 200-request run, so start-up cancels out),
-// with and without one pm.test per request, the whole 1-request run, CLI start (`--help`), and
-// whether both runs give every test the same verdict. Prints figures; asserts nothing.
+// with and without one pm.test per request (the slope with tests starts from a 1-request run with
+// its test, so the script sandbox's own start-up cancels out too), the whole 1-request runs, CLI
+// start (`--help`), and whether both runs give every test the same verdict. Prints figures;
+// asserts nothing.
 //
 //   (cd apps/proxy && node build.mjs) && node bench/runner-vs-newman.mjs [--rounds 5] [--n 200]
 import { createServer } from 'node:http'
@@ -72,6 +74,7 @@ const dir = mkdtempSync(join(tmpdir(), 'runner-vs-newman-'))
 const files = {}
 for (const [key, count, withTests] of [
   ['one', 1, false],
+  ['oneTest', 1, true],
   ['many', N, false],
   ['tests', N, true],
 ]) {
@@ -93,7 +96,7 @@ for (let round = 0; round < rounds; round++) {
   // Alternate who goes first, so neither always gets the warmer disk cache.
   const order = round % 2 === 0 ? ['newman', 'courier'] : ['courier', 'newman']
   const times = { newman: {}, courier: {} }
-  for (const key of ['help', 'one', 'many', 'tests']) {
+  for (const key of ['help', 'one', 'oneTest', 'many', 'tests']) {
     for (const name of order) {
       const result = key === 'help' ? await tools[name].help() : await tools[name].run(files[key])
       if (key !== 'help' && !result.report)
@@ -107,8 +110,9 @@ for (let round = 0; round < rounds; round++) {
     samples[name].push({
       help: t.help,
       one: t.one,
+      oneTest: t.oneTest,
       perRequest: (t.many - t.one) / (N - 1),
-      perRequestTests: (t.tests - t.one) / (N - 1),
+      perRequestTests: (t.tests - t.oneTest) / (N - 1),
     })
   }
   process.stdout.write(`  round ${round + 1}: ${order.map((n) => `${n} ${Math.round(times[n].many)} ms`).join(', ')}\n`)
@@ -121,6 +125,7 @@ const rows = [
   ['per request, no tests (ms)', 'perRequest', 2],
   ['per request, one pm.test (ms)', 'perRequestTests', 2],
   ['1-request run, whole (ms)', 'one', 0],
+  ['1-request run with a test, whole (ms)', 'oneTest', 0],
   ['CLI start, --help (ms)', 'help', 0],
 ]
 const table = rows.map(([label, field, digits]) => {

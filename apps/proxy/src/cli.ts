@@ -94,12 +94,23 @@ async function main(argv: string[]): Promise<number> {
   return -1 // keep running
 }
 
+/**
+ * Exits once stdout and stderr have handed everything written to the OS: a pipe (`courier run
+ * --json | jq`) takes a large report in several writes, and exiting before they finish cuts it.
+ */
+function exitAfterOutput(code: number): void {
+  process.exitCode = code
+  const flushed = (stream: NodeJS.WriteStream) =>
+    new Promise<void>((resolve) => (stream.writableLength === 0 ? resolve() : stream.write('', () => resolve())))
+  void Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() => process.exit(code))
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exit(code)
+    if (code >= 0) exitAfterOutput(code)
   },
   (error: unknown) => {
     process.stderr.write(`courier: ${error instanceof Error ? error.message : String(error)}\n`)
-    process.exit(1)
+    exitAfterOutput(1)
   },
 )

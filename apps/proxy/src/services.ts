@@ -1,12 +1,12 @@
 import { join } from 'node:path'
-import { OAUTH_CALLBACK_PATH, RequestSpecSchema } from '@courier/shared'
+import { OAUTH_CALLBACK_PATH } from '@courier/shared'
 import { DEFAULT_USER_LIMITS, type AppConfig } from './config.js'
-import { LOCAL_DESTINATIONS, TEAM_DESTINATIONS } from './engine/address-policy.js'
 import { ConnectionPools } from './engine/connection-pools.js'
-import { OAuthService } from './oauth/oauth-service.js'
+import type { OAuthService } from './oauth/oauth-service.js'
+import { localOAuthService } from './send/local-oauth-service.js'
 import { SecretBox } from './secrets/secret-box.js'
-import { serverFetchContext, type Outbound } from './send/outbound.js'
-import { resolveRequest } from './send/resolve-request.js'
+import { localOutbound } from './send/local-outbound.js'
+import type { Outbound } from './send/outbound.js'
 import { Retention } from './send/retention.js'
 import { SendSlots } from './send/send-slots.js'
 import { UserSendLimits } from './send/user-limits.js'
@@ -18,7 +18,6 @@ import type { DatabaseTarget } from './storage/database.js'
 import { FileStore } from './storage/file-store.js'
 import { openStore } from './storage/open-store.js'
 import type { SendLimits } from './storage/send-lease-store.js'
-import { LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from './storage/migrations/0011-team.js'
 import type { Store } from './storage/store.js'
 import type { ChangeBus } from './ports/change-bus.js'
 import { openChangeBus } from './storage/open-change-bus.js'
@@ -72,24 +71,13 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   // Instances on one PostgreSQL keep what every send reads in memory, told of each other's writes by the bus.
   if (bus.cacheSignal) store.shareReadCache(bus.cacheSignal)
   const settings = new AppSettingsService(store.settings)
-  const oauth = new OAuthService({
-    store: store.oauth,
-    secrets: secretBox,
-    http: () => serverFetchContext(options.outbound, settings),
-    defaultRedirectUri: options.oauthRedirectUri,
-    ownOrigins: options.origins,
-    resolveConfig: async (config, environmentId, caller) => {
-      // Variables resolve exactly as in a send: a {{client_secret}} from the environment works,
-      // from the caller's workspace, with their current values.
-      const request = RequestSpecSchema.parse({ method: 'GET', url: '', auth: { type: 'oauth2', config } })
-      const ws = caller?.workspaceId ?? LOCAL_WORKSPACE_ID
-      const { spec } = await resolveRequest(
-        ws === LOCAL_WORKSPACE_ID ? store : store.inWorkspace(ws),
-        { request, environmentId: environmentId ?? undefined },
-        store.currentValues(ws, caller?.userId ?? LOCAL_USER_ID),
-      )
-      return spec.auth.type === 'oauth2' ? spec.auth.config : config
-    },
+  const oauth = localOAuthService({
+    store,
+    secretBox,
+    settings,
+    outbound: options.outbound,
+    oauthRedirectUri: options.oauthRedirectUri,
+    origins: options.origins,
   })
   // The trash keeps deletes for 30 days: swept at start and every hour (listing it sweeps too).
   const sweepTrash = () => void store.sweepTrash().catch(() => undefined)
@@ -157,18 +145,7 @@ export function localServicesOptions(config: AppConfig, port: () => number): Ser
   return {
     database: config.database,
     dataDir: config.dataDir,
-    outbound: {
-      policy: {
-        allowed: config.team ? TEAM_DESTINATIONS : LOCAL_DESTINATIONS,
-        get selfPorts() {
-          return new Set([port()])
-        },
-        allowList: config.allowTargets,
-        team: config.team ?? false,
-      },
-      userAgent: `Courier/${config.version}`,
-      extraCa: config.extraCa,
-    },
+    outbound: localOutbound(config, port),
     // A team server's people open it at its public address, so its callback is captured there.
     oauthRedirectUri: () =>
       config.team && config.publicUrl

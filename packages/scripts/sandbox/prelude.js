@@ -49,6 +49,26 @@ function replaceIn(template, lookup) {
   })
 }
 
+/**
+ * Defines `obj[name]` as built on first use: most scripts touch a few parts of pm, and building
+ * every part for every run is most of a run's cost. Reading it builds the value once and keeps it
+ * as a plain property; assigning to it first keeps what the script assigned.
+ */
+function lazy(obj, name, make) {
+  const keep = (value) =>
+    Object.defineProperty(obj, name, { value, writable: true, enumerable: true, configurable: true })
+  Object.defineProperty(obj, name, {
+    get: () => {
+      const value = make()
+      keep(value)
+      return value
+    },
+    set: keep,
+    enumerable: true,
+    configurable: true,
+  })
+}
+
 function scopeApi(store, name) {
   return {
     name,
@@ -307,12 +327,14 @@ function makePm(run, input) {
   test.skip = (name, fn) => recordTest(run, name, fn, true)
   pm.test = test
   pm.expect = chai.expect
-  pm.environment = scopeApi(vars.environment, 'environment')
-  pm.collectionVariables = scopeApi(vars.collectionVariables, 'collectionVariables')
-  pm.globals = scopeApi(vars.globals, 'globals')
-  const iteration = scopeApi(vars.iterationData, 'iterationData')
-  pm.iterationData = { get: iteration.get, has: iteration.has, toObject: iteration.toObject, toJSON: iteration.toJSON }
-  pm.variables = {
+  lazy(pm, 'environment', () => scopeApi(vars.environment, 'environment'))
+  lazy(pm, 'collectionVariables', () => scopeApi(vars.collectionVariables, 'collectionVariables'))
+  lazy(pm, 'globals', () => scopeApi(vars.globals, 'globals'))
+  lazy(pm, 'iterationData', () => {
+    const iteration = scopeApi(vars.iterationData, 'iterationData')
+    return { get: iteration.get, has: iteration.has, toObject: iteration.toObject, toJSON: iteration.toJSON }
+  })
+  lazy(pm, 'variables', () => ({
     get: resolve,
     set: (key, value) => {
       vars.local[String(key)] = value
@@ -329,11 +351,11 @@ function makePm(run, input) {
       ...vars.local,
     }),
     replaceIn: (template) => replaceIn(template, resolve),
-  }
-  pm.info = { ...(input.info || {}), eventName: input.kind }
-  pm.request = run.request
-  if (run.response) pm.response = run.response
-  pm.execution = {
+  }))
+  lazy(pm, 'info', () => ({ ...(input.info || {}), eventName: input.kind }))
+  lazy(pm, 'request', () => run.request)
+  if (input.response) lazy(pm, 'response', () => run.response)
+  lazy(pm, 'execution', () => ({
     setNextRequest: (name) => {
       run.nextRequest = name === null ? null : String(name)
     },
@@ -341,9 +363,9 @@ function makePm(run, input) {
       run.skipRequest = true
     },
     location: Object.freeze([String(input.info?.requestName ?? '')]),
-  }
-  pm.setNextRequest = pm.execution.setNextRequest
-  pm.visualizer = {
+  }))
+  lazy(pm, 'setNextRequest', () => pm.execution.setNextRequest)
+  lazy(pm, 'visualizer', () => ({
     set: (template, data, options) => {
       run.visualizer = {
         template: String(template),
@@ -354,7 +376,7 @@ function makePm(run, input) {
     clear: () => {
       run.visualizer = undefined
     },
-  }
+  }))
   pm.sendRequest = (req, callback) => {
     const id = ++run.sendCount
     const promise = new Promise((resolvePromise, reject) => {
@@ -541,12 +563,12 @@ const courier = {
     run.fail = (error) => {
       if (run.error === undefined) run.error = error
     }
-    run.request = requestApi(input.request || {})
-    run.response = input.response ? responseApi(input.response) : undefined
+    lazy(run, 'request', () => requestApi(input.request || {}))
+    if (input.response) lazy(run, 'response', () => responseApi(input.response))
+    else run.response = undefined
     const pm = makePm(run, input)
     const names = {
       pm,
-      console: makeConsole(run),
       setTimeout: (fn, ms, ...args) => setTimer(run, fn, ms, false, args),
       setInterval: (fn, ms, ...args) => setTimer(run, fn, ms, true, args),
       clearTimeout: (id) => clearTimer(run, id),
@@ -557,6 +579,7 @@ const courier = {
         throw new Error(`require('${String(name)}') is not available in Courier scripts`)
       },
     }
+    lazy(names, 'console', () => makeConsole(run))
     let legacy
     run.scope = makeScope(run, names, () => (legacy ??= makeLegacy(run, pm, input)))
     current = run

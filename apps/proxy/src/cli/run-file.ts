@@ -1,15 +1,11 @@
-import { rmSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { GLOBALS_ID, type CollectionTree, type RunInput, type RunReport, type Variable } from '@courier/shared'
 import { ConvertError, importPostmanText, type ImportResult } from '@courier/shared/convert/postman'
 import { loadConfig } from '../config.js'
 import { CourierError } from '../errors.js'
 import { commitImport } from '../import-export/commit-import.js'
 import { runCollection, type RunHooks } from '../runner/run-collection.js'
-import { localServicesOptions, openServices } from '../services.js'
 import { badCollection } from './exit-codes.js'
+import { fileRunServices } from './file-run-services.js'
 import { overrideVariables, readPostmanVariables, readRunFile } from './postman-variables.js'
 import type { RunCliOptions } from './run-options.js'
 
@@ -55,9 +51,9 @@ export type FileRunResult = {
 }
 
 /**
- * Runs a Postman collection file with the runner the app uses: imported into a throwaway store
- * (SQLite in a temporary folder, removed when the run ends or the process exits, never the
- * person's data), with the environment and globals files and the --env-var/--global-var values.
+ * Runs a Postman collection file with the runner the app uses: imported into a throwaway store in
+ * memory (file-run-services.ts: no database, no files, never the person's data), with the
+ * environment and globals files and the --env-var/--global-var values.
  */
 export async function runFile(
   options: RunCliOptions,
@@ -73,57 +69,41 @@ export async function runFile(
   const envVariables = overrideVariables(env?.variables ?? [], options.envVars)
   const globalVariables = overrideVariables(globals?.variables ?? [], options.globalVars)
 
-  const dir = await mkdtemp(join(tmpdir(), 'courier-run-'))
-  const cleanUp = () => rmSync(dir, { recursive: true, force: true })
-  process.once('exit', cleanUp)
+  const config = loadConfig(options.allowTargets ? { allowTargets: options.allowTargets } : {})
+  const services = fileRunServices(config)
   try {
-    const config = loadConfig({ dataDir: dir, ...(options.allowTargets ? { allowTargets: options.allowTargets } : {}) })
-    const services = await openServices({
-      ...localServicesOptions(config, () => config.port),
-      database: { kind: 'sqlite', path: join(dir, 'courier.sqlite') },
-      blobs: 'files',
+    const committed = await commitImport(services.store, {
+      collections: [tree],
+      environments: [
+        { name: envName, variables: envVariables, globals: false },
+        ...(globalVariables.length ? [{ name: 'globals', variables: globalVariables, globals: true }] : []),
+      ],
     })
+    const stored = committed.collections[0]!
+    const environment = committed.environments[0]!
+    let report: RunReport
     try {
-      const committed = await commitImport(services.store, {
-        collections: [tree],
-        environments: [
-          { name: envName, variables: envVariables, globals: false },
-          ...(globalVariables.length ? [{ name: 'globals', variables: globalVariables, globals: true }] : []),
-        ],
-      })
-      const stored = committed.collections[0]!
-      const environment = committed.environments[0]!
-      const log = {
-        error: (details: { err: unknown }, message: string) =>
-          process.stderr.write(`courier: ${message}: ${String(details.err)}\n`),
-      }
-      let report: RunReport
-      try {
-        report = await runCollection(
-          { ...services, log },
-          { ...input, collection: stored.id, environment: environment.id },
-          undefined,
-          hooks.onStep ? { onStep: hooks.onStep } : {},
-        )
-      } catch (error) {
-        // --folder naming no folder (or one that several share).
-        if (error instanceof CourierError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_REQUEST'))
-          throw badCollection(`${options.collection}: ${error.message}`)
-        throw error
-      }
-      const after = await services.store.environments.get(environment.id)
-      const globalsAfter = await services.store.environments.get(GLOBALS_ID)
-      return {
-        report: { ...report, environment: env ? env.name : null },
-        tree: (await services.store.collections.get(stored.id)) ?? stored,
-        environment: { name: envName, variables: after?.variables ?? envVariables },
-        globals: globalsAfter?.variables ?? globalVariables,
-      }
-    } finally {
-      await services.close()
+      report = await runCollection(
+        services,
+        { ...input, collection: stored.id, environment: environment.id },
+        undefined,
+        hooks.onStep ? { onStep: hooks.onStep } : {},
+      )
+    } catch (error) {
+      // --folder naming no folder (or one that several share).
+      if (error instanceof CourierError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_REQUEST'))
+        throw badCollection(`${options.collection}: ${error.message}`)
+      throw error
+    }
+    const after = await services.store.environments.get(environment.id)
+    const globalsAfter = await services.store.environments.get(GLOBALS_ID)
+    return {
+      report: { ...report, environment: env ? env.name : null },
+      tree: (await services.store.collections.get(stored.id)) ?? stored,
+      environment: { name: envName, variables: after?.variables ?? envVariables },
+      globals: globalsAfter?.variables ?? globalVariables,
     }
   } finally {
-    process.removeListener('exit', cleanUp)
-    await rm(dir, { recursive: true, force: true })
+    await services.close()
   }
 }

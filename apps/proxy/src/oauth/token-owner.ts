@@ -1,5 +1,5 @@
 import { oauthEnvironmentKey } from '@courier/shared'
-import { LOCAL_USER_ID } from '../storage/migrations/0011-team.js'
+import { LOCAL_USER_ID } from '../storage/local-identity.js'
 
 /** Who a flow or a token is for: a person in a workspace (team mode), or the local user. */
 export type OAuthCaller = { userId: string; workspaceId: string }

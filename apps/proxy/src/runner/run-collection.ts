@@ -247,7 +247,8 @@ async function sendStep(
         scope,
         requestName: item.name,
         ...(how.signal ? { signal: how.signal } : {}),
-        ...(how.runVariables ? { runVariables: how.runVariables } : {}),
+        // Without a run copy the run keeps variable values: collection variables are saved too.
+        ...(how.runVariables ? { runVariables: how.runVariables } : { keepCollectionVariables: true }),
         runLocals: how.runLocals,
         iteration: how.iteration,
       },

@@ -76,6 +76,69 @@ describe('a run’s variables', () => {
     })
   }
 
+  for (const keepVariables of [true, false]) {
+    it(`${keepVariables ? 'writes' : 'keeps'} what pm.collectionVariables sets ${keepVariables ? 'back to the saved collection with keepVariables' : 'in the run without keepVariables'}`, async () => {
+      const app = await buildTestApp()
+      const upstream = await startUpstream((_request, response) => response.end('ok'))
+      const created = await app.store.collections.create('Paged')
+      await app.store.collections.update(created.id, {
+        version: created.version,
+        variables: [
+          { name: 'page', value: '1', enabled: true, secret: false },
+          { name: 'old', value: 'gone soon', enabled: true, secret: false },
+          { name: 'other', value: 'untouched', enabled: true, secret: false },
+        ],
+      })
+      await app.store.collections.createItem({
+        kind: 'request',
+        collectionId: created.id,
+        name: 'First',
+        request: {
+          method: 'GET',
+          url: upstream.url('/first'),
+          scripts: {
+            preRequest: '',
+            test: "pm.collectionVariables.set('page', '2'); pm.collectionVariables.set('cursor', 'abc'); pm.collectionVariables.unset('old')",
+          },
+        } as never,
+      })
+      await app.store.collections.createItem({
+        kind: 'request',
+        collectionId: created.id,
+        name: 'Second',
+        request: {
+          method: 'GET',
+          url: upstream.url('/second'),
+          headers: [['X-Page', '{{page}}', true]],
+          scripts: {
+            preRequest: '',
+            test: "pm.test('cursor', () => pm.expect(pm.collectionVariables.get('cursor')).to.equal('abc'))",
+          },
+        } as never,
+      })
+      const result = await runCollection(sendServices(app), {
+        collection: 'Paged',
+        ...(keepVariables ? { keepVariables } : {}),
+      })
+      expect(result.steps.map((s) => s.passed)).toEqual([true, true])
+      expect(upstream.received[1]!.headers).toContainEqual(['X-Page', '2'])
+      const saved = (await app.store.collections.get(created.id))!.variables.map((v) => [v.name, v.value])
+      expect(saved).toEqual(
+        keepVariables
+          ? [
+              ['page', '2'],
+              ['other', 'untouched'],
+              ['cursor', 'abc'],
+            ]
+          : [
+              ['page', '1'],
+              ['old', 'gone soon'],
+              ['other', 'untouched'],
+            ],
+      )
+    })
+  }
+
   it('runs only the given requests in run order, with totals, and the run’s timeout over the request’s', async () => {
     const app = await buildTestApp()
     const upstream = await startUpstream((request, response) => {

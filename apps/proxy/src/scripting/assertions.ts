@@ -1,6 +1,19 @@
 import type { Assertion, TestResult } from '@courier/shared'
-import { Ajv } from 'ajv'
-import { query } from 'jsonpath-rfc9535'
+
+/** JSONPath and JSON Schema are loaded by the first assertion that needs them (a run without any never does). */
+type Libraries = {
+  query?: (typeof import('jsonpath-rfc9535'))['query']
+  Ajv?: (typeof import('ajv'))['Ajv']
+}
+
+async function librariesFor(assertions: readonly Assertion[]): Promise<Libraries> {
+  const needs = (source: Assertion['source']) => assertions.some((a) => a.source === source)
+  const [jsonpath, ajv] = await Promise.all([
+    needs('json') ? import('jsonpath-rfc9535') : undefined,
+    needs('jsonSchema') ? import('ajv') : undefined,
+  ])
+  return { ...(jsonpath ? { query: jsonpath.query } : {}), ...(ajv ? { Ajv: ajv.Ajv } : {}) }
+}
 
 /** The answer as assertions read it. */
 export type AssertedResponse = {
@@ -43,7 +56,7 @@ export function assertionName(a: Assertion): string {
 
 type Picked = { found: boolean; value?: unknown; problem?: string }
 
-function pick(a: Assertion, response: AssertedResponse): Picked {
+function pick(a: Assertion, response: AssertedResponse, { query }: Libraries): Picked {
   switch (a.source) {
     case 'status':
       return response.status === null ? { found: false } : { found: true, value: response.status }
@@ -66,7 +79,7 @@ function pick(a: Assertion, response: AssertedResponse): Picked {
       }
       if (a.source === 'jsonSchema') return { found: true, value: document }
       try {
-        const matches = query(document as never, a.expression.trim() || '$')
+        const matches = query!(document as never, a.expression.trim() || '$')
         return matches.length ? { found: true, value: matches[0] } : { found: false }
       } catch (error) {
         return { found: false, problem: `${a.expression} is not a valid JSONPath (${(error as Error).message})` }
@@ -79,7 +92,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : JSON.strin
 const numeric = (value: unknown) => (typeof value === 'number' ? value : Number(String(value).trim()))
 
 /** Why an assertion failed, in a sentence; undefined when it passed. */
-function failure(a: Assertion, picked: Picked): string | undefined {
+function failure(a: Assertion, picked: Picked, libraries: Libraries): string | undefined {
   if (picked.problem) return `${picked.problem[0]!.toUpperCase()}${picked.problem.slice(1)}.`
   if (a.operator === 'exists') return picked.found ? undefined : 'Not found in the response.'
   if (a.operator === 'notExists') return picked.found ? `Found: ${text(picked.value)}.` : undefined
@@ -118,7 +131,7 @@ function failure(a: Assertion, picked: Picked): string | undefined {
       return ok ? undefined : `${x} ${OPERATOR_WORDS[a.operator]} ${y} is false.`
     }
     case 'valid':
-      return schemaFailure(a.value, actual)
+      return schemaFailure(a.value, actual, libraries.Ajv!)
   }
   return undefined
 }
@@ -131,7 +144,7 @@ function safeJsonEqual(actual: unknown, expected: string): boolean {
   }
 }
 
-function schemaFailure(schemaText: string, value: unknown): string | undefined {
+function schemaFailure(schemaText: string, value: unknown, Ajv: NonNullable<Libraries['Ajv']>): string | undefined {
   let schema: object
   try {
     schema = JSON.parse(schemaText) as object
@@ -150,17 +163,20 @@ function schemaFailure(schemaText: string, value: unknown): string | undefined {
 }
 
 /** Every enabled assertion of a request checked against its answer, as test results. */
-export function checkAssertions(assertions: readonly Assertion[], response: AssertedResponse): TestResult[] {
-  return assertions
-    .filter((a) => a.enabled)
-    .map((a): TestResult => {
-      const error = failure(a, pick(a, response))
-      return {
-        name: assertionName(a),
-        passed: error === undefined,
-        kind: 'assertion',
-        ...(error ? { error } : {}),
-        origin: { level: 'request', name: 'Assertions', phase: 'test' },
-      }
-    })
+export async function checkAssertions(
+  assertions: readonly Assertion[],
+  response: AssertedResponse,
+): Promise<TestResult[]> {
+  const enabled = assertions.filter((a) => a.enabled)
+  const libraries = await librariesFor(enabled)
+  return enabled.map((a): TestResult => {
+    const error = failure(a, pick(a, response, libraries), libraries)
+    return {
+      name: assertionName(a),
+      passed: error === undefined,
+      kind: 'assertion',
+      ...(error ? { error } : {}),
+      origin: { level: 'request', name: 'Assertions', phase: 'test' },
+    }
+  })
 }

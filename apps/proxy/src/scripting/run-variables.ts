@@ -1,6 +1,5 @@
-import { GLOBALS_ID, type Scope as VariableScope, type Variable } from '@courier/shared'
+import { GLOBALS_ID, withCurrentValues, type Scope as VariableScope, type Variable } from '@courier/shared'
 import type { SendServices } from '../send/perform-send.js'
-import { withCurrentValues } from '../storage/variable-values-store.js'
 import type { Scope } from '../team/scope.js'
 
 /**

@@ -1,9 +1,9 @@
-import { GLOBALS_ID } from '@courier/shared'
+import { GLOBALS_ID, withCurrentValues, type Variable } from '@courier/shared'
+import { CourierError } from '../errors.js'
 import { writeCapture } from '../send/apply-captures.js'
 import type { SendServices } from '../send/perform-send.js'
-import { LOCAL_USER_ID } from '../storage/migrations/0011-team.js'
-import { withCurrentValues } from '../storage/variable-values-store.js'
-import type { Scope } from '../team/scope.js'
+import { LOCAL_USER_ID } from '../storage/local-identity.js'
+import { can, type Scope } from '../team/scope.js'
 import { enabledValues, type RunVariables } from './run-variables.js'
 
 /** The variable scopes scripts read and write (pm.environment, pm.collectionVariables, pm.globals). */
@@ -59,13 +59,60 @@ export function keepInRun(
     }
 }
 
-/** A single send's script changes to the environment and the globals, written where captures write. */
+/** The collection's variables with the script's changes: set names take the value (enabled), unset ones go. */
+export function withScriptChanges(
+  variables: readonly Variable[],
+  values: Record<string, unknown>,
+  names: ReadonlySet<string>,
+): Variable[] {
+  const next = variables
+    .filter((v) => !names.has(v.name) || v.name in values)
+    .map((v) => (names.has(v.name) ? { ...v, value: asText(values[v.name]), enabled: true } : v))
+  for (const name of names)
+    if (name in values && !next.some((v) => v.name === name))
+      next.push({ name, value: asText(values[name]), enabled: true, secret: false })
+  return next
+}
+
+/**
+ * Writes what scripts set with pm.collectionVariables to the saved collection (a run that keeps
+ * variable values, as Postman's "Keep variable values" does); a concurrent edit of the collection
+ * is merged by the store, a conflict retried a few times.
+ */
+async function persistCollectionVariables(
+  scope: Scope,
+  collectionId: string,
+  values: Record<string, unknown>,
+  names: ReadonlySet<string>,
+): Promise<void> {
+  if (names.size === 0) return
+  if (!can.save(scope.role)) throw new Error('a viewer cannot change the collection’s variables')
+  for (let attempt = 0; ; attempt++) {
+    const collection = await scope.data.collections.get(collectionId)
+    if (!collection) return
+    try {
+      await scope.data.collections.update(collectionId, {
+        version: collection.version,
+        variables: withScriptChanges(collection.variables, values, names),
+      })
+      return
+    } catch (error) {
+      if (!(error instanceof CourierError && error.code === 'STORAGE_CONFLICT') || attempt >= 3) throw error
+    }
+  }
+}
+
+/**
+ * A send's script changes to the environment and the globals, written where captures write; with
+ * `collectionId` (a run that keeps variable values), to the collection's own variables too.
+ */
 export async function persist(
   scope: Scope,
   services: SendServices,
   environmentId: string | undefined,
   vars: ScriptScopes,
   changed: Record<keyof ScriptScopes, Set<string>>,
+  collectionId?: string,
 ): Promise<void> {
   const capture = {
     store: scope.data,
@@ -77,4 +124,6 @@ export async function persist(
   }
   if (environmentId && environmentId !== GLOBALS_ID) await write(environmentId, vars.environment, changed.environment)
   await write(GLOBALS_ID, vars.globals, changed.globals)
+  if (collectionId)
+    await persistCollectionVariables(scope, collectionId, vars.collectionVariables, changed.collectionVariables)
 }

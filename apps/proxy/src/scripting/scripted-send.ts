@@ -43,6 +43,11 @@ export type ScriptedSendOptions = SendOptions & {
    * newman; changed in place. Absent: the local scope lives for this one send.
    */
   runLocals?: Record<string, unknown>
+  /**
+   * A run that keeps variable values (keepVariables): what scripts set with
+   * pm.collectionVariables is written to the saved collection too. A single send leaves it alone.
+   */
+  keepCollectionVariables?: boolean
 }
 
 type Lineage = NonNullable<Awaited<ReturnType<Scope['data']['collections']['lineage']>>>
@@ -81,7 +86,7 @@ export async function scriptedSend(
   const pre = has('preRequest')
   const post = has('test')
   const iterationData = options.iteration?.data ?? {}
-  const { runVariables: run, runLocals, ...sendOptions } = options
+  const { runVariables: run, runLocals, keepCollectionVariables, ...sendOptions } = options
   const sending: SendOptions = run ? { ...sendOptions, captureWrite: captureIntoRun(run) } : sendOptions
   if (pre.length === 0 && post.length === 0 && assertions.length === 0) {
     const rows = Object.keys(iterationData).length
@@ -215,18 +220,26 @@ export async function scriptedSend(
       absorb(result, { ...level.origin, phase: 'test' })
     }
     tests.push(
-      ...checkAssertions(assertions, {
+      ...(await checkAssertions(assertions, {
         status: record.status,
         headers: record.headers,
         body: text,
         timeMs: record.timing.total,
-      }),
+      })),
     )
   }
 
   try {
     if (run) keepInRun(run, vars, changed)
-    else await persist(scope, services, input.environmentId, vars, changed)
+    else
+      await persist(
+        scope,
+        services,
+        input.environmentId,
+        vars,
+        changed,
+        keepCollectionVariables ? lineage?.collection.id : undefined,
+      )
   } catch (error) {
     services.log.error({ err: error }, 'script variables not saved')
     record.notes.push('The variables the scripts set could not be saved.')

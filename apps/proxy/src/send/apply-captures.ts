@@ -1,5 +1,4 @@
 import { GLOBALS_ID, type CaptureRule, type ResponseRecord } from '@courier/shared'
-import { query } from 'jsonpath-rfc9535'
 import type { BodyStore } from '../storage/body-store.js'
 import type { Store } from '../storage/store.js'
 import type { VariableValueStore } from '../storage/variable-values-store.js'
@@ -54,6 +53,8 @@ async function capture(
       } catch {
         return { problem: 'the body is not JSON' }
       }
+      // Loaded by the first JSONPath capture, not by every send.
+      const { query } = await import('jsonpath-rfc9535')
       try {
         const matches = query(document as never, rule.expression || '$')
         return matches.length ? { value: asText(matches[0]) } : { problem: `${rule.expression} matched nothing` }

@@ -4,6 +4,7 @@ import {
   resolveSpec,
   scopesFor,
   variablesIn,
+  withCurrentValues,
   type Environment,
   type InheritLevel,
   type RequestSpec,
@@ -11,7 +12,7 @@ import {
 } from '@courier/shared'
 import { CourierError } from '../errors.js'
 import type { Store } from '../storage/store.js'
-import { withCurrentValues, type VariableValueStore } from '../storage/variable-values-store.js'
+import type { VariableValueStore } from '../storage/variable-values-store.js'
 
 export type ResolveInput = { request: RequestSpec; environmentId?: string | undefined; itemId?: string | undefined }
 

@@ -1,7 +1,7 @@
 import { JarCookieSchema, type CookieKey, type JarCookie } from '@courier/shared'
 import { Cookie, CookieJar, MemoryCookieStore } from 'tough-cookie'
 import { CourierError } from '../errors.js'
-import { LOCAL_USER_ID } from './migrations/0011-team.js'
+import { LOCAL_USER_ID } from './local-identity.js'
 import type { CookieJarStore } from './store.js'
 
 export const DEFAULT_JAR = 'workspace'

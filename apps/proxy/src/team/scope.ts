@@ -1,6 +1,6 @@
 import type { HistoryStore, Store, WorkspaceData } from '../storage/store.js'
 import type { RunStore } from '../storage/run-store.js'
-import { LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from '../storage/migrations/0011-team.js'
+import { LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from '../storage/local-identity.js'
 import type { Role } from '../storage/team-schema.js'
 
 export type { Role }

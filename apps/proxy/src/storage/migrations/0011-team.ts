@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely'
+import { LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from '../local-identity.js'
 
 /**
  * Team mode (`courier serve --team`): people, their workspaces and roles, API tokens, invitations,
@@ -8,8 +9,7 @@ import { sql, type Kysely, type Migration } from 'kysely'
  * Courier reads exactly what it read before. Per-user cookie jars, OAuth tokens and tabs need no
  * column: their keys are prefixed with the user's id in team mode.
  */
-export const LOCAL_WORKSPACE_ID = 'local'
-export const LOCAL_USER_ID = 'local'
+export { LOCAL_USER_ID, LOCAL_WORKSPACE_ID }
 
 export const migration: Migration = {
   async up(db: Kysely<unknown>) {
