@@ -272,6 +272,9 @@ export function fileRunStore(): Store {
     runsOf: () => absent('keep runs'),
     runRegistry: absent('keep runs'),
     blobs: () => notInFileRun('keep blobs in a database'),
+    // No history rows: a body is held by the body store (in memory) for as long as the run reads it.
+    smallBodies: { get: async () => undefined },
+    shareReadCache: () => notInFileRun('share a database with other instances'),
     savedRequestTexts: async () => [],
     sweepTrash: async () => 0,
     currentValues: () => values,
