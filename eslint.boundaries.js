@@ -37,6 +37,7 @@ export const elements = [
   { type: 'runner', pattern: `${proxy}/runner`, partialMatch: false },
   { type: 'routes', pattern: `${proxy}/routes`, partialMatch: false },
   { type: 'plugins', pattern: `${proxy}/plugins`, partialMatch: false },
+  { type: 'memory', pattern: `${proxy}/memory`, partialMatch: false },
   { type: 'server-test', pattern: `${proxy}/test`, partialMatch: false },
 
   // The browser tests drive a real server and page; they import only each other.
@@ -68,6 +69,7 @@ const proxyTypes = [
   'runner',
   'routes',
   'plugins',
+  'memory',
   'server-test',
 ]
 
@@ -130,6 +132,7 @@ export const policies = [
   },
   may('errors', ['errors', 'shared']),
   may('ids', ['ids']),
+  may('memory', ['memory']),
 
   may('e2e', ['e2e']),
 

@@ -4,6 +4,7 @@ import { app } from './app.js'
 import { TEAM_NEEDS_POSTGRES, type AppConfig } from './config.js'
 import { loginLink } from './cli/open-command.js'
 import { classifyAddress } from './engine/address-policy.js'
+import { fullCollection, IdleRelease } from './memory/idle-release.js'
 import { removeServerFile, writeServerFile } from './storage/server-file.js'
 
 /** `loginUrl` signs one browser in, once (`courier open` prints another); a team server has none (people sign in at `publicUrl`). */
@@ -66,6 +67,10 @@ export async function startServer(config: AppConfig, options: LogOptions = {}): 
   // Everything Courier writes (database, WAL, bodies) is readable by this user only (docs/security.md#secrets-at-rest).
   process.umask(0o077)
   const fastify = await buildServer(config, options)
+  // The heap a burst of sends grew is given back once requests stop coming (memory/idle-release.ts).
+  const idle = new IdleRelease(fullCollection())
+  fastify.addHook('onResponse', async () => idle.touch())
+  fastify.addHook('onClose', async () => idle.stop())
   await fastify.listen({ host: config.host, port: config.port })
   const address = fastify.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
