@@ -4,6 +4,7 @@ import {
   headerValueProblem,
   isHeaderNameValid,
   isTextualContentType,
+  METHODS_WITHOUT_BODY,
   methodProblem,
   type Pair,
   type RequestSpec,
@@ -23,6 +24,13 @@ export const MAX_URL_LENGTH = 64 * 1024
 export const MAX_HEADER_LINES = 100
 export const MAX_HEADER_BYTES = 16 * 1024
 const PREVIEW_BYTES = 4096
+
+/**
+ * Methods that carry no Content-Length when they have no body. Any other method (POST, PUT,
+ * PATCH, a custom token such as POSTMAN) says `Content-Length: 0`, as Node's http, and so
+ * Postman and newman, write it.
+ */
+const NO_LENGTH_WITHOUT_BODY = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT'])
 
 export type PreparedRequest = {
   method: string
@@ -193,7 +201,13 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
   let bodySize = 0
   let bodyPreview: string | undefined
   let contentType: string | null = null
-  if (spec.body.kind === 'multipart' || spec.body.kind === 'binary') {
+  const pruned = spec.settings.pruneBody === true && METHODS_WITHOUT_BODY.has(method) && spec.body.kind !== 'none'
+  if (pruned) {
+    // Nothing is built: Postman sends neither the body nor its Content-Type.
+    notes.push(
+      `The body was not sent: this request leaves it out on ${method}, as Postman does (turn off “Leave the body out on GET” in its Settings tab to send it).`,
+    )
+  } else if (spec.body.kind === 'multipart' || spec.body.kind === 'binary') {
     if (!context.buildFileBody)
       throw new CourierError('BODY_INVALID', 'File bodies are not available here.', {
         field: 'body',
@@ -238,7 +252,7 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
       notes.push(`Your Content-Type (${own[1]}) replaces the ${contentType} Courier would set for this body.`)
     }
   }
-  if (body !== null || ['POST', 'PUT', 'PATCH'].includes(method)) headers.push(['Content-Length', String(bodySize)])
+  if (body !== null || !NO_LENGTH_WITHOUT_BODY.has(method)) headers.push(['Content-Length', String(bodySize)])
 
   if (headers.length > MAX_HEADER_LINES)
     throw invalid(

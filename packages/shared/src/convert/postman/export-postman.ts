@@ -1,6 +1,7 @@
 import postman from 'postman-collection'
 import type { CollectionItem, CollectionTree, Folder } from '../../collection.js'
 import { applyInheritance, type InheritLevel } from '../../inheritance.js'
+import { METHODS_WITHOUT_BODY } from '../../http-rules.js'
 import type { RequestBody, RequestSpec, Row } from '../../request-spec.js'
 import { splitUrl } from '../../url-params.js'
 import type { Variable } from '../../variables.js'
@@ -138,6 +139,11 @@ class Exporter {
     if (s.maxRedirects !== undefined) behavior.maxRedirects = s.maxRedirects
     if (s.verifyTls !== undefined) behavior.strictSSL = s.verifyTls
     if (s.useCookieJar !== undefined) behavior.disableCookies = !s.useCookieJar
+    // Where Postman's defaults differ from Courier's (postman-behavior.ts): say Courier's.
+    if (spec.body.kind !== 'none' && METHODS_WITHOUT_BODY.has(spec.method) && s.pruneBody !== true)
+      behavior.disableBodyPruning = true
+    if (s.redirectMethod === 'original') behavior.followOriginalHttpMethod = true
+    if (s.refererOnRedirect !== true) behavior.removeRefererHeaderOnRedirect = true
     const lost = [
       s.timeoutMs && 'timeout',
       s.connectTimeoutMs && 'connect timeout',
