@@ -10,6 +10,7 @@ import { commitImport } from '../import-export/commit-import.js'
 import { runCollection, type RunHooks } from '../runner/run-collection.js'
 import { localServicesOptions, openServices } from '../services.js'
 import { badCollection } from './exit-codes.js'
+import { attachCollectionFiles } from './postman-files.js'
 import { overrideVariables, readPostmanVariables, readRunFile } from './postman-variables.js'
 import type { RunCliOptions } from './run-options.js'
 
@@ -17,7 +18,7 @@ import type { RunCliOptions } from './run-options.js'
 export async function loadPostmanCollection(path: string): Promise<ImportResult> {
   const text = await readRunFile(path, 'collection file')
   try {
-    return importPostmanText(text)
+    return importPostmanText(text, { keepFileSources: true })
   } catch (error) {
     if (error instanceof ConvertError) throw badCollection(`The collection file ${path}: ${error.message}`)
     throw error
@@ -84,8 +85,10 @@ export async function runFile(
       blobs: 'files',
     })
     try {
+      const attached = await attachCollectionFiles(tree, services.files, process.cwd())
+      for (const problem of attached.problems) process.stderr.write(`courier: ${problem}\n`)
       const committed = await commitImport(services.store, {
-        collections: [tree],
+        collections: [attached.tree],
         environments: [
           { name: envName, variables: envVariables, globals: false },
           ...(globalVariables.length ? [{ name: 'globals', variables: globalVariables, globals: true }] : []),

@@ -4,7 +4,7 @@ import tls, { type TLSSocket } from 'node:tls'
 import type { buildConnector } from 'undici'
 import { CourierError } from '../errors.js'
 import { ADMIN_CAN_ALLOW, destinationProblem, isMetadataHostname, type DestinationPolicy } from './address-policy.js'
-import { writeFramingCaseOn } from './framing-case.js'
+import { writeRequestHeadsOn } from './request-head.js'
 
 export type LookupFn = (hostname: string) => Promise<{ address: string; family: number }[]>
 
@@ -61,7 +61,7 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
       (socket) => {
         // Errors after undici lets go of the socket (a late reset) must not crash the process.
         socket.on('error', () => {})
-        writeFramingCaseOn(socket)
+        writeRequestHeadsOn(socket)
         opened.set(socket, { trace, uses: 0 })
         callback(null, socket)
       },

@@ -1,7 +1,7 @@
 import type { Pair, Timing } from '@courier/shared'
 import type { ConnectTrace, OpenedConnection } from './connector.js'
 import type { ExchangeInput } from './exchange.js'
-import { canonicalFramingCase } from './framing-case.js'
+import { rewriteRequestHead } from './request-head.js'
 import { parseHeaderBlock } from './wire-headers.js'
 
 function round(ms: number): number {
@@ -20,10 +20,10 @@ export function pairsFromRaw(raw: Buffer[]): { pairs: Pair[]; bytes: number } {
   return { pairs, bytes }
 }
 
-/** The wire header block (framing headers spelt as connector.ts writes them) plus the Content-Length undici appends after it. */
+/** The wire header block, as connector.ts rewrites it (request-head.ts), plus the Content-Length undici appends after it. */
 export function sentHeadersFrom(wireHeaders: string | undefined, input: ExchangeInput): Pair[] {
   if (!wireHeaders) return input.headers
-  const pairs = parseHeaderBlock(canonicalFramingCase(wireHeaders))
+  const pairs = parseHeaderBlock(rewriteRequestHead(wireHeaders))
   const length = input.headers.find(([name]) => name.toLowerCase() === 'content-length')
   if (length) pairs.push(['Content-Length', length[1]])
   return pairs

@@ -19,18 +19,12 @@ import {
 } from './auth/static-auth.js'
 import { buildInMemoryBody } from './build-body.js'
 import type { OutgoingBody } from './exchange.js'
+import { NO_LENGTH_WITHOUT_BODY } from './request-head.js'
 
 export const MAX_URL_LENGTH = 64 * 1024
 export const MAX_HEADER_LINES = 100
 export const MAX_HEADER_BYTES = 16 * 1024
 const PREVIEW_BYTES = 4096
-
-/**
- * Methods that carry no Content-Length when they have no body. Any other method (POST, PUT,
- * PATCH, a custom token such as POSTMAN) says `Content-Length: 0`, as Node's http, and so
- * Postman and newman, write it.
- */
-const NO_LENGTH_WITHOUT_BODY = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT'])
 
 export type PreparedRequest = {
   method: string
