@@ -12,7 +12,7 @@ const NEWMAN = fileURLToPath(new URL('../../node_modules/newman/bin/newman.js', 
 const raw = (text: string) => ({ mode: 'raw', raw: text })
 const json = [{ key: 'Content-Type', value: 'application/json' }]
 
-/** What postman-runtime decides on the wire: bodies on GET, custom methods, redirects, files. */
+/** What postman-runtime decides on the wire: bodies on GET, custom methods, redirects, queries, empty forms, files. */
 const COLLECTION = {
   info: { name: 'Wire', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
   item: [
@@ -35,6 +35,23 @@ const COLLECTION = {
       name: 'redirect without Referer',
       protocolProfileBehavior: { removeRefererHeaderOnRedirect: true },
       request: { method: 'GET', url: '{{base}}/redirect', header: [{ key: 'Referer', value: 'INITIAL' }] },
+    },
+    { name: 'query as written', request: { method: 'GET', url: '{{base}}/q?t=10%3A00&bare&empty=&s=a b&p=%2F' } },
+    {
+      name: 'form with every row off',
+      request: {
+        method: 'POST',
+        url: '{{base}}/off',
+        body: { mode: 'formdata', formdata: [{ key: 'k', value: 'v', type: 'text', disabled: true }] },
+      },
+    },
+    {
+      name: 'urlencoded with every row off',
+      request: {
+        method: 'POST',
+        url: '{{base}}/off',
+        body: { mode: 'urlencoded', urlencoded: [{ key: 'k', value: 'v', disabled: true }] },
+      },
     },
     {
       name: 'form with a file',
@@ -101,7 +118,7 @@ async function recordingServer() {
   return { ...upstream, received }
 }
 
-it('courier run sends what newman sends for bodies on GET, custom methods, redirects and files', async () => {
+it('courier run sends what newman sends for bodies on GET, custom methods, redirects, queries, empty forms and files', async () => {
   const upstream = await recordingServer()
   const dir = tempDataDir()
   const collection = join(dir, 'wire.postman_collection.json')
@@ -145,6 +162,11 @@ it('courier run sends what newman sends for bodies on GET, custom methods, redir
   expect(byUrl('PUT', '/landed')?.body).toBe('{"c":3}')
   expect(byUrl('GET', '/landed')?.headers).toContain('Referer: http://HOST/redirect?from=here')
   expect(newmanSaw.filter((r) => r.url === '/landed' && r.headers.includes('Referer: INITIAL'))).toHaveLength(1)
+  expect(newmanSaw.map((r) => r.url)).toContain('/q?t=10%3A00&bare&empty=&s=a%20b&p=%2F')
+  expect(newmanSaw.filter((r) => r.url === '/off').map((r) => r.headers)).toEqual([
+    [expect.stringMatching(/^Content-Length: 0$/), expect.stringMatching(/^Host: /)],
+    [expect.stringMatching(/^Content-Length: 0$/), expect.stringMatching(/^Host: /)],
+  ])
   expect(byUrl('POST', '/upload')?.body).toContain(
     'filename="upload-file.csv"\r\nContent-Type: text/csv\r\n\r\nkey,val',
   )

@@ -125,6 +125,14 @@ function has(headers: readonly Pair[], name: string): boolean {
   return headers.some(([n]) => n.toLowerCase() === lower)
 }
 
+/** False for a form or multipart body none of whose rows would be sent. */
+function hasEnabledEntries(body: RequestSpec['body']): boolean {
+  if (body.kind === 'form') return body.fields.some(([name, , enabled]) => enabled && name !== '')
+  if (body.kind === 'multipart')
+    return body.parts.some((part) => part.enabled && !(part.name === '' && (part.kind === 'file' || part.value === '')))
+  return true
+}
+
 /**
  * Turns what the person wrote into exactly what goes on the wire, refusing anything
  * invalid before a socket is opened. Rules for headers: the person's rows win; a disabled row
@@ -196,7 +204,9 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
   let bodyPreview: string | undefined
   let contentType: string | null = null
   const pruned = spec.settings.pruneBody === true && METHODS_WITHOUT_BODY.has(method) && spec.body.kind !== 'none'
-  if (pruned) {
+  if (!hasEnabledEntries(spec.body)) {
+    // A form or multipart body with every row off sends nothing, not an empty form (as Postman).
+  } else if (pruned) {
     // Nothing is built: Postman sends neither the body nor its Content-Type.
     notes.push(
       `The body was not sent: this request leaves it out on ${method}, as Postman does (turn off “Leave the body out on GET” in its Settings tab to send it).`,

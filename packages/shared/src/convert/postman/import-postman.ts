@@ -1,7 +1,7 @@
 import postman from 'postman-collection'
 import type { CollectionTree, Inheritable } from '../../collection.js'
 import type { MultipartPart, RequestBody, RequestSpecInput, Row } from '../../request-spec.js'
-import { urlWithParams } from '../../url-params.js'
+import { decodeQueryPart } from '../../url-params.js'
 import type { Variable } from '../../variables.js'
 import { ImportBuilder } from '../import-builder.js'
 import { ConvertError } from '../import-result.js'
@@ -156,7 +156,18 @@ function body(
 function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, string][] } {
   if (typeof raw === 'string') return { url: raw, params: [], pathParams: [] }
   if (!isRecord(raw)) return { url: '', params: [], pathParams: [] }
-  const params = rows(raw.query)
+  // Postman keeps query keys and values as written in the URL (`10%3A00`, `a` with no `=`), and
+  // postman-runtime sends them so: the URL text gets them as written, the rows decoded
+  // (url-params.ts), so nothing is encoded twice.
+  const query = arr(raw.query).filter(isRecord)
+  const params = query.map((q): Row => [
+    decodeQueryPart(str(q.key)),
+    decodeQueryPart(str(q.value)),
+    q.disabled !== true,
+  ])
+  const written = query
+    .filter((q) => q.disabled !== true)
+    .map((q) => (q.value === null || q.value === undefined ? str(q.key) : `${str(q.key)}=${str(q.value)}`))
   // Built from the parts: the SDK's toString() fills `:id` segments in with their values.
   const segment = (s: unknown) => (isRecord(s) ? str(s.value) : str(s))
   const host = arr(raw.host).map(segment).join('.')
@@ -169,7 +180,7 @@ function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, s
   const pathParams = arr(raw.variable)
     .filter(isRecord)
     .map((v): [string, string] => [str(v.key), str(v.value)])
-  return { url: urlWithParams(base + hash, params), params, pathParams }
+  return { url: `${base}${written.length ? `?${written.join('&')}` : ''}${hash}`, params, pathParams }
 }
 
 /** `original` is the node as written: the SDK turns variable type "secret" into "any". */

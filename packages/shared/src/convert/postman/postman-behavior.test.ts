@@ -164,4 +164,41 @@ describe('protocolProfileBehavior comes in as request settings', () => {
     for (const name of ['pruned', 'sent', 'kept method'])
       expect(back.byName.get(name)!.settings).toEqual(first.byName.get(name)!.settings)
   })
+
+  it('keeps a query as written (nothing encoded twice, `?a` without `=`), its rows decoded, and exports it back so', () => {
+    const first = requests({
+      info: { name: 'Q', schema: SCHEMA },
+      item: [
+        {
+          name: 'q',
+          request: {
+            method: 'GET',
+            url: {
+              raw: 'http://h/p?t=10%3A00&bare&x={{v}}',
+              host: ['h'],
+              protocol: 'http',
+              path: ['p'],
+              query: [
+                { key: 't', value: '10%3A00' },
+                { key: 'bare', value: null },
+                { key: 'off', value: 'a%26b', disabled: true },
+                { key: 'x', value: '{{v}}' },
+              ],
+            },
+          },
+        },
+      ],
+    })
+    const q = first.byName.get('q')!
+    expect(q.url).toBe('http://h/p?t=10%3A00&bare&x={{v}}')
+    expect(q.params).toEqual([
+      ['t', '10:00', true],
+      ['bare', '', true],
+      ['off', 'a&b', false],
+      ['x', '{{v}}', true],
+    ])
+    const back = requests(JSON.parse(exportPostman(first.result.collections[0]!).text))
+    expect(back.byName.get('q')!.url).toBe(q.url)
+    expect(back.byName.get('q')!.params).toEqual(q.params)
+  })
 })
