@@ -47,7 +47,8 @@ export function rewriteRequestHead(text: string): string {
 export function writeRequestHeadsOn(socket: Socket): void {
   const write = socket.write
   socket.write = function (this: Socket, chunk: unknown, ...rest: unknown[]) {
-    const text = typeof chunk === 'string' ? rewriteRequestHead(chunk) : chunk
+    // undici writes each head as one latin1 string; bodies go as Buffers.
+    const text = typeof chunk === 'string' && rest[0] === 'latin1' ? rewriteRequestHead(chunk) : chunk
     return (write as (...args: unknown[]) => boolean).call(this, text, ...rest)
   } as Socket['write']
 }
