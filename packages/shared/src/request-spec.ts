@@ -52,7 +52,12 @@ export const RequestBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('json'), text: z.string() }),
   z.object({ kind: z.literal('raw'), text: z.string(), contentType: z.string().max(256).default('text/plain') }),
-  z.object({ kind: z.literal('form'), fields: RowsSchema }),
+  z.object({
+    kind: z.literal('form'),
+    fields: RowsSchema,
+    /** How a space is written: `+` (HTML forms, browsers; absent) or `%20` (Postman, curl --data-urlencode). */
+    spaceAs: z.enum(['+', '%20']).optional(),
+  }),
   z.object({ kind: z.literal('multipart'), parts: z.array(MultipartPartSchema).max(1000) }),
   z.object({
     kind: z.literal('binary'),

@@ -54,6 +54,14 @@ const COLLECTION = {
       },
     },
     {
+      name: 'urlencoded',
+      request: {
+        method: 'POST',
+        url: '{{base}}/form',
+        body: { mode: 'urlencoded', urlencoded: [{ key: 'a b', value: "c&d=e+f %41!'()*~" }] },
+      },
+    },
+    {
       name: 'form with a file',
       request: {
         method: 'POST',
@@ -167,6 +175,7 @@ it('courier run sends what newman sends for bodies on GET, custom methods, redir
     [expect.stringMatching(/^Content-Length: 0$/), expect.stringMatching(/^Host: /)],
     [expect.stringMatching(/^Content-Length: 0$/), expect.stringMatching(/^Host: /)],
   ])
+  expect(byUrl('POST', '/form')?.body).toBe('a%20b=c%26d%3De%2Bf%20%2541%21%27%28%29%2A~')
   expect(byUrl('POST', '/upload')?.body).toContain(
     'filename="upload-file.csv"\r\nContent-Type: text/csv\r\n\r\nkey,val',
   )

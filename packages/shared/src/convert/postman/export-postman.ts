@@ -89,6 +89,8 @@ class Exporter {
         return { mode: 'raw', raw: body.text, options: { raw: { language: language ?? 'text' } } }
       }
       case 'form':
+        if (body.spaceAs !== '%20' && body.fields.some(([key, value, on]) => on && `${key}${value}`.includes(' ')))
+          this.notes.add(`${where}: Postman writes a space in a form field as %20, where Courier writes +.`)
         return {
           mode: 'urlencoded',
           urlencoded: body.fields.map(([key, value, enabled]) => ({

@@ -91,8 +91,13 @@ function body(
       if (language === 'json' || (!language && contentType && /json/i.test(contentType))) return { kind: 'json', text }
       return { kind: 'raw', text, contentType: contentType ?? RAW_LANGUAGES[language] ?? 'text/plain' }
     }
-    case 'urlencoded':
-      return { kind: 'form', fields: rows(raw.urlencoded) }
+    case 'urlencoded': {
+      const fields = rows(raw.urlencoded)
+      // postman-runtime writes a space as %20; said only where there is one (a round trip stays the same).
+      return fields.some(([name, value]) => `${name}${value}`.includes(' '))
+        ? { kind: 'form', fields, spaceAs: '%20' }
+        : { kind: 'form', fields }
+    }
     case 'formdata': {
       const parts: MultipartPart[] = []
       for (const p of arr(raw.formdata).filter(isRecord)) {

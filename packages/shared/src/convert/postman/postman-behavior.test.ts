@@ -201,4 +201,30 @@ describe('protocolProfileBehavior comes in as request settings', () => {
     expect(back.byName.get('q')!.url).toBe(q.url)
     expect(back.byName.get('q')!.params).toEqual(q.params)
   })
+
+  it('writes a form’s spaces as %20 where a Postman form has one, as postman-runtime does', () => {
+    const { byName } = requests({
+      info: { name: 'F', schema: SCHEMA },
+      item: [
+        {
+          name: 'spaced',
+          request: {
+            method: 'POST',
+            url: 'http://h/',
+            body: { mode: 'urlencoded', urlencoded: [{ key: 'a b', value: 'c' }] },
+          },
+        },
+        {
+          name: 'plain',
+          request: {
+            method: 'POST',
+            url: 'http://h/',
+            body: { mode: 'urlencoded', urlencoded: [{ key: 'a', value: 'c' }] },
+          },
+        },
+      ],
+    })
+    expect(byName.get('spaced')!.body).toEqual({ kind: 'form', fields: [['a b', 'c', true]], spaceAs: '%20' })
+    expect(byName.get('plain')!.body).toEqual({ kind: 'form', fields: [['a', 'c', true]] })
+  })
 })
