@@ -108,7 +108,17 @@ function body(
           const src = Array.isArray(p.src) ? p.src.map(String).join(', ') : str(p.src)
           // docs/security.md#what-a-send-carries: a path in a file never reads a file on the Courier server.
           if (src && options.keepFileSources) {
-            parts.push({ kind: 'file', name, enabled, file: null, headers: [], source: src })
+            // Several files under one key go as several parts of that name, as postman-runtime sends them.
+            for (const source of Array.isArray(p.src) ? p.src.map(String) : [src])
+              parts.push({
+                kind: 'file',
+                name,
+                enabled,
+                file: null,
+                headers: [],
+                source,
+                ...(contentType ? { contentType } : {}),
+              })
             continue
           }
           if (src)

@@ -122,7 +122,13 @@ describe('protocolProfileBehavior comes in as request settings', () => {
           request: {
             method: 'POST',
             url: 'http://h/',
-            body: { mode: 'formdata', formdata: [{ key: 'f', type: 'file', src: 'data/upload.csv' }] },
+            body: {
+              mode: 'formdata',
+              formdata: [
+                { key: 'f', type: 'file', src: 'data/upload.csv' },
+                { key: 'many', type: 'file', src: ['a.txt', 'b.txt'], contentType: 'text/plain' },
+              ],
+            },
           },
         },
         { name: 'bin', request: { method: 'POST', url: 'http://h/', body: { mode: 'file', file: { src: 'a.bin' } } } },
@@ -134,7 +140,27 @@ describe('protocolProfileBehavior comes in as request settings', () => {
     const kept = requests(doc, { keepFileSources: true })
     expect(kept.byName.get('up')!.body).toEqual({
       kind: 'multipart',
-      parts: [{ kind: 'file', name: 'f', enabled: true, file: null, headers: [], source: 'data/upload.csv' }],
+      parts: [
+        { kind: 'file', name: 'f', enabled: true, file: null, headers: [], source: 'data/upload.csv' },
+        {
+          kind: 'file',
+          name: 'many',
+          enabled: true,
+          file: null,
+          headers: [],
+          source: 'a.txt',
+          contentType: 'text/plain',
+        },
+        {
+          kind: 'file',
+          name: 'many',
+          enabled: true,
+          file: null,
+          headers: [],
+          source: 'b.txt',
+          contentType: 'text/plain',
+        },
+      ],
     })
     expect(kept.byName.get('bin')!.body).toEqual({ kind: 'binary', file: null, source: 'a.bin' })
     expect(kept.skipped.join('\n')).not.toMatch(/upload\.csv/)
