@@ -37,7 +37,7 @@ export const MultipartPartSchema = z.discriminatedUnion('kind', [
     enabled: z.boolean().default(true),
     /** Null until a file is chosen. */
     file: FileRefSchema.nullable(),
-    /** The path the imported file named (a Postman `src`): shown, and read only by `courier run` on a file. */
+    /** The path an imported file named (a Postman `src`); set only for `courier run` on a file, which reads it. */
     source: z.string().max(4096).optional(),
     /** Overrides the uploaded file's name/type on the wire. */
     filename: z.string().max(1024).optional(),

@@ -1,10 +1,11 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { importPostmanText } from '@courier/shared/convert/postman'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { testFileStore } from '../test/stores.js'
 import { tempDataDir } from '../test/temp-dir.js'
 import { attachCollectionFiles } from './postman-files.js'
+import { runCommand } from './run-command.js'
 
 function collection(...sources: string[]) {
   const doc = {
@@ -60,5 +61,42 @@ describe('courier run reads the files a Postman collection names', () => {
       expect.stringMatching(/^r3, part “f”: link is outside/),
       expect.stringMatching(/^r4, part “f”: missing\.txt could not be read \(no such file\)/),
     ])
+  })
+
+  it('a run whose file is missing says so, and the request fails naming the file', async () => {
+    const folder = tempDataDir()
+    const file = join(folder, 'c.postman_collection.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        info: { name: 'Files', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+        item: [
+          {
+            name: 'up',
+            request: {
+              method: 'POST',
+              url: 'http://127.0.0.1:9/',
+              body: { mode: 'formdata', formdata: [{ key: 'f', type: 'file', src: 'gone.csv' }] },
+            },
+          },
+        ],
+      }),
+    )
+    const out: string[] = []
+    const sink = { write: (text: string) => (out.push(text), true) }
+    // run-file.ts writes what it could not read straight to the process's stderr.
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((text) => (out.push(String(text)), true))
+    const cwd = process.cwd()
+    process.chdir(folder)
+    let exit: number
+    try {
+      exit = await runCommand([file, '--color', 'off'], { stdout: sink, stderr: sink })
+    } finally {
+      process.chdir(cwd)
+      stderr.mockRestore()
+    }
+    expect(exit).toBe(1)
+    expect(out.join('')).toContain('up, part “f”: gone.csv could not be read (no such file)')
+    expect(out.join('')).toContain('Choose a file for the part "f" (the collection names gone.csv, which was not read)')
   })
 })
