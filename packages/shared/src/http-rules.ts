@@ -44,6 +44,12 @@ export const ENGINE_OWNED_HEADERS = new Set([
   'expect',
 ])
 
+/**
+ * The methods Postman sends without their body unless a request says disableBodyPruning
+ * (postman-runtime's METHODS_WITHOUT_BODY); RequestSettings.pruneBody does the same in Courier.
+ */
+export const METHODS_WITHOUT_BODY: ReadonlySet<string> = new Set(['GET', 'HEAD', 'COPY', 'PURGE', 'UNLOCK'])
+
 /** Header names whose values are secrets: masked in history, exports and logs. */
 export const SECRET_HEADERS = new Set([
   'authorization',

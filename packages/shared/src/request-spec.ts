@@ -37,6 +37,8 @@ export const MultipartPartSchema = z.discriminatedUnion('kind', [
     enabled: z.boolean().default(true),
     /** Null until a file is chosen. */
     file: FileRefSchema.nullable(),
+    /** The path an imported file named (a Postman `src`); set only for `courier run` on a file, which reads it. */
+    source: z.string().max(4096).optional(),
     /** Overrides the uploaded file's name/type on the wire. */
     filename: z.string().max(1024).optional(),
     contentType: z.string().max(256).optional(),
@@ -50,9 +52,20 @@ export const RequestBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('json'), text: z.string() }),
   z.object({ kind: z.literal('raw'), text: z.string(), contentType: z.string().max(256).default('text/plain') }),
-  z.object({ kind: z.literal('form'), fields: RowsSchema }),
+  z.object({
+    kind: z.literal('form'),
+    fields: RowsSchema,
+    /** How a space is written: `+` (HTML forms, browsers; absent) or `%20` (Postman, curl --data-urlencode). */
+    spaceAs: z.enum(['+', '%20']).optional(),
+  }),
   z.object({ kind: z.literal('multipart'), parts: z.array(MultipartPartSchema).max(1000) }),
-  z.object({ kind: z.literal('binary'), file: FileRefSchema.nullable(), contentType: z.string().max(256).optional() }),
+  z.object({
+    kind: z.literal('binary'),
+    file: FileRefSchema.nullable(),
+    contentType: z.string().max(256).optional(),
+    /** As a file part's `source`. */
+    source: z.string().max(4096).optional(),
+  }),
   z.object({
     kind: z.literal('graphql'),
     query: z.string(),
@@ -154,6 +167,19 @@ export const RequestSettingsSchema = z.object({
   allowLinkLocal: z.boolean().optional(),
   /** Open a new connection for this send (and close it after), so every phase is measured. */
   freshConnection: z.boolean().optional(),
+  /**
+   * Leave the body out on GET, HEAD, COPY, PURGE and UNLOCK, as Postman does: imported Postman
+   * requests with a body have it unless their protocolProfileBehavior says disableBodyPruning.
+   */
+  pruneBody: z.boolean().optional(),
+  /**
+   * How a 301, 302 or 303 redirect changes the method: `standard` (RFC 9110 as browsers and
+   * requests apply it: 303 and 302 become GET, 301 turns POST into GET) or `original` (method
+   * and body are kept: Postman's followOriginalHttpMethod). 307 and 308 always keep both.
+   */
+  redirectMethod: z.enum(['standard', 'original']).optional(),
+  /** Send the previous URL as Referer on each redirect, as Postman does unless removeRefererHeaderOnRedirect. */
+  refererOnRedirect: z.boolean().optional(),
 })
 
 /**

@@ -6,6 +6,7 @@ import { commitImport } from '../import-export/commit-import.js'
 import { runCollection, type RunHooks } from '../runner/run-collection.js'
 import { badCollection } from './exit-codes.js'
 import { fileRunServices } from './file-run-services.js'
+import { attachCollectionFiles } from './postman-files.js'
 import { overrideVariables, readPostmanVariables, readRunFile } from './postman-variables.js'
 import type { RunCliOptions } from './run-options.js'
 
@@ -13,7 +14,7 @@ import type { RunCliOptions } from './run-options.js'
 export async function loadPostmanCollection(path: string): Promise<ImportResult> {
   const text = await readRunFile(path, 'collection file')
   try {
-    return importPostmanText(text)
+    return importPostmanText(text, { keepFileSources: true })
   } catch (error) {
     if (error instanceof ConvertError) throw badCollection(`The collection file ${path}: ${error.message}`)
     throw error
@@ -72,8 +73,11 @@ export async function runFile(
   const config = loadConfig(options.allowTargets ? { allowTargets: options.allowTargets } : {})
   const services = fileRunServices(config)
   try {
+    // The files a collection's form-data and binary bodies name, read only inside the run's folder.
+    const attached = await attachCollectionFiles(tree, services.files, process.cwd())
+    for (const problem of attached.problems) process.stderr.write(`courier: ${problem}\n`)
     const committed = await commitImport(services.store, {
-      collections: [tree],
+      collections: [attached.tree],
       environments: [
         { name: envName, variables: envVariables, globals: false },
         ...(globalVariables.length ? [{ name: 'globals', variables: globalVariables, globals: true }] : []),

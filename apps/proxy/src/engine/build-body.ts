@@ -31,15 +31,17 @@ function parseJsonField(text: string, field: string, what: string): unknown {
   }
 }
 
-/** application/x-www-form-urlencoded, as browsers and `requests` write it (space → +). */
-export function encodeFormFields(fields: readonly (readonly [string, string])[]): string {
-  return fields.map(([name, value]) => `${formEncode(name)}=${formEncode(value)}`).join('&')
+/**
+ * application/x-www-form-urlencoded, as browsers and `requests` write it (space → +), or with
+ * `spaceAs: '%20'` as Postman and `curl --data-urlencode` do.
+ */
+export function encodeFormFields(fields: readonly (readonly [string, string])[], spaceAs: '+' | '%20' = '+'): string {
+  return fields.map(([name, value]) => `${formEncode(name, spaceAs)}=${formEncode(value, spaceAs)}`).join('&')
 }
 
-function formEncode(text: string): string {
-  return encodeURIComponent(text)
-    .replace(/%20/g, '+')
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+function formEncode(text: string, spaceAs: '+' | '%20'): string {
+  const encoded = encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return spaceAs === '+' ? encoded.replace(/%20/g, '+') : encoded
 }
 
 /** Turns the in-memory body kinds into bytes. Multipart and binary bodies are built from uploaded files elsewhere. */
@@ -57,7 +59,10 @@ export function buildInMemoryBody(body: RequestBody): BuiltBody | null {
       const fields = body.fields
         .filter(([name, , enabled]) => enabled && name !== '')
         .map(([name, value]) => [name, value] as const)
-      return { bytes: Buffer.from(encodeFormFields(fields), 'utf8'), contentType: 'application/x-www-form-urlencoded' }
+      return {
+        bytes: Buffer.from(encodeFormFields(fields, body.spaceAs), 'utf8'),
+        contentType: 'application/x-www-form-urlencoded',
+      }
     }
     case 'graphql': {
       const { payload, variablesProblem } = graphqlPayload(body)

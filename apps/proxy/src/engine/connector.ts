@@ -4,6 +4,7 @@ import tls, { type TLSSocket } from 'node:tls'
 import type { buildConnector } from 'undici'
 import { CourierError } from '../errors.js'
 import { ADMIN_CAN_ALLOW, destinationProblem, isMetadataHostname, type DestinationPolicy } from './address-policy.js'
+import { writeRequestHeadsOn } from './request-head.js'
 
 export type LookupFn = (hostname: string) => Promise<{ address: string; family: number }[]>
 
@@ -60,6 +61,7 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
       (socket) => {
         // Errors after undici lets go of the socket (a late reset) must not crash the process.
         socket.on('error', () => {})
+        writeRequestHeadsOn(socket)
         opened.set(socket, { trace, uses: 0 })
         callback(null, socket)
       },

@@ -1,6 +1,7 @@
 import type { Pair, Timing } from '@courier/shared'
 import type { ConnectTrace, OpenedConnection } from './connector.js'
 import type { ExchangeInput } from './exchange.js'
+import { rewriteRequestHead } from './request-head.js'
 import { parseHeaderBlock } from './wire-headers.js'
 
 function round(ms: number): number {
@@ -19,12 +20,12 @@ export function pairsFromRaw(raw: Buffer[]): { pairs: Pair[]; bytes: number } {
   return { pairs, bytes }
 }
 
-/** The wire header block plus the Content-Length undici appends after it. */
+/** The wire header block, as connector.ts rewrites it (request-head.ts), plus the Content-Length undici appends after it. */
 export function sentHeadersFrom(wireHeaders: string | undefined, input: ExchangeInput): Pair[] {
   if (!wireHeaders) return input.headers
-  const pairs = parseHeaderBlock(wireHeaders)
+  const pairs = parseHeaderBlock(rewriteRequestHead(wireHeaders))
   const length = input.headers.find(([name]) => name.toLowerCase() === 'content-length')
-  if (length) pairs.push(['content-length', length[1]])
+  if (length) pairs.push(['Content-Length', length[1]])
   return pairs
 }
 

@@ -33,11 +33,16 @@ function validatePartHeaders(headers: readonly (readonly [string, string])[], fi
   })
 }
 
+/** ` (the collection names x.csv, which was not read)` for a file an imported collection named. */
+function notRead(source: string | undefined): string {
+  return source ? ` (the collection names ${source.slice(0, 200)}, which was not read)` : ''
+}
+
 /** Builds multipart and binary bodies from uploaded files, streaming them from the file store. */
 export async function buildFileBody(body: RequestBody, files: FileSource): Promise<FileBody> {
   if (body.kind === 'binary') {
     if (!body.file)
-      throw new CourierError('BODY_INVALID', 'Choose a file to send as the body.', {
+      throw new CourierError('BODY_INVALID', `Choose a file to send as the body${notRead(body.source)}.`, {
         field: 'body.file',
         phase: 'validate',
       })
@@ -67,7 +72,7 @@ export async function buildFileBody(body: RequestBody, files: FileSource): Promi
       })
     } else {
       if (!part.file)
-        throw new CourierError('BODY_INVALID', `Choose a file for the part "${part.name}".`, {
+        throw new CourierError('BODY_INVALID', `Choose a file for the part "${part.name}"${notRead(part.source)}.`, {
           field: `${field}.file`,
           phase: 'validate',
         })

@@ -130,7 +130,12 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
     }
 
     const location = headerValue(result.headers, 'location') ?? null
-    const next = settings.followRedirects ? nextHop(state.current, result.status, location, input.secrets) : null
+    const next = settings.followRedirects
+      ? nextHop(state.current, result.status, location, input.secrets, {
+          method: settings.redirectMethod,
+          referer: settings.refererOnRedirect,
+        })
+      : null
     if (!next) return result
     if (next.kind === 'forbidden') {
       throw new CourierError(

@@ -4,6 +4,7 @@ import {
   headerValueProblem,
   isHeaderNameValid,
   isTextualContentType,
+  METHODS_WITHOUT_BODY,
   methodProblem,
   type Pair,
   type RequestSpec,
@@ -18,6 +19,7 @@ import {
 } from './auth/static-auth.js'
 import { buildInMemoryBody } from './build-body.js'
 import type { OutgoingBody } from './exchange.js'
+import { NO_LENGTH_WITHOUT_BODY } from './request-head.js'
 
 export const MAX_URL_LENGTH = 64 * 1024
 export const MAX_HEADER_LINES = 100
@@ -123,6 +125,14 @@ function has(headers: readonly Pair[], name: string): boolean {
   return headers.some(([n]) => n.toLowerCase() === lower)
 }
 
+/** False for a form or multipart body none of whose rows would be sent. */
+function hasEnabledEntries(body: RequestSpec['body']): boolean {
+  if (body.kind === 'form') return body.fields.some(([name, , enabled]) => enabled && name !== '')
+  if (body.kind === 'multipart')
+    return body.parts.some((part) => part.enabled && !(part.name === '' && (part.kind === 'file' || part.value === '')))
+  return true
+}
+
 /**
  * Turns what the person wrote into exactly what goes on the wire, refusing anything
  * invalid before a socket is opened. Rules for headers: the person's rows win; a disabled row
@@ -193,7 +203,15 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
   let bodySize = 0
   let bodyPreview: string | undefined
   let contentType: string | null = null
-  if (spec.body.kind === 'multipart' || spec.body.kind === 'binary') {
+  const pruned = spec.settings.pruneBody === true && METHODS_WITHOUT_BODY.has(method) && spec.body.kind !== 'none'
+  if (!hasEnabledEntries(spec.body)) {
+    // A form or multipart body with every row off sends nothing, not an empty form (as Postman).
+  } else if (pruned) {
+    // Nothing is built: Postman sends neither the body nor its Content-Type.
+    notes.push(
+      `The body was not sent: this request leaves it out on ${method}, as Postman does (turn off “Leave the body out on GET” in its Settings tab to send it).`,
+    )
+  } else if (spec.body.kind === 'multipart' || spec.body.kind === 'binary') {
     if (!context.buildFileBody)
       throw new CourierError('BODY_INVALID', 'File bodies are not available here.', {
         field: 'body',
@@ -238,7 +256,7 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
       notes.push(`Your Content-Type (${own[1]}) replaces the ${contentType} Courier would set for this body.`)
     }
   }
-  if (body !== null || ['POST', 'PUT', 'PATCH'].includes(method)) headers.push(['Content-Length', String(bodySize)])
+  if (body !== null || !NO_LENGTH_WITHOUT_BODY.has(method)) headers.push(['Content-Length', String(bodySize)])
 
   if (headers.length > MAX_HEADER_LINES)
     throw invalid(

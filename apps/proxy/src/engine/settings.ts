@@ -16,6 +16,10 @@ export type EngineSettings = {
   idempotencyKey: boolean
   /** A new connection for every exchange, closed after (instead of a kept-alive one per origin). */
   freshConnection: boolean
+  /** A request's own: how 301/302/303 change the method (RequestSettings.redirectMethod); absent is `standard`. */
+  redirectMethod?: RequestSettings['redirectMethod']
+  /** A request's own: Referer with the previous URL on each redirect. */
+  refererOnRedirect?: boolean
 }
 
 /** The global defaults from the Settings page, plus the limits people do not tune (docs/security.md#what-a-send-carries). */

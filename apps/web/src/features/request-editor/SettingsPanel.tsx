@@ -84,6 +84,36 @@ export function SettingsPanel({
           onChange={(v) => set('maxRedirects', Math.round(v))}
           onClear={() => set('maxRedirects', undefined)}
         />
+        <Choice
+          label="Method after 301, 302, 303"
+          value={settings.redirectMethod ?? 'standard'}
+          options={[
+            { value: 'standard', label: 'Standard: 303 and 302 become GET, 301 turns POST into GET' },
+            { value: 'original', label: 'Keep the method and body (Postman’s followOriginalHttpMethod)' },
+          ]}
+          onChange={(v) => set('redirectMethod', v === 'standard' ? undefined : v)}
+        />
+        <Choice
+          label="Referer on redirect"
+          value={settings.refererOnRedirect ? 'on' : 'off'}
+          options={[
+            { value: 'off', label: 'Off' },
+            { value: 'on', label: 'On: the URL redirected from, as Postman sends it' },
+          ]}
+          onChange={(v) => set('refererOnRedirect', v === 'on' ? true : undefined)}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>Body</legend>
+        <Choice
+          label="Leave the body out on GET"
+          value={settings.pruneBody ? 'on' : 'off'}
+          options={[
+            { value: 'off', label: 'Off: send the body whatever the method' },
+            { value: 'on', label: 'On: not on GET, HEAD, COPY, PURGE, UNLOCK, as Postman does' },
+          ]}
+          onChange={(v) => set('pruneBody', v === 'on' ? true : undefined)}
+        />
       </fieldset>
       <fieldset>
         <legend>TLS and cookies</legend>

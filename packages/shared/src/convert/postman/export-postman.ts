@@ -1,8 +1,9 @@
 import postman from 'postman-collection'
 import type { CollectionItem, CollectionTree, Folder } from '../../collection.js'
 import { applyInheritance, type InheritLevel } from '../../inheritance.js'
+import { METHODS_WITHOUT_BODY } from '../../http-rules.js'
 import type { RequestBody, RequestSpec, Row } from '../../request-spec.js'
-import { splitUrl } from '../../url-params.js'
+import { encodeQueryPart, splitUrl } from '../../url-params.js'
 import type { Variable } from '../../variables.js'
 import { safeFileName, type ExportFile } from '../export-file.js'
 import { maskAuth, maskSpec, maskVariables, SecretTally } from '../mask-secrets.js'
@@ -50,9 +51,23 @@ class Exporter {
     // Postman substitutes `:id` segments only; Courier's `{id}` segments become `:id`.
     const raw = splitUrl(spec.url).base.replace(/\/\{([A-Za-z_][\w.-]*)\}(?=\/|$)/g, '/:$1')
     const parsed = postman.Url.parse(raw) as Json
-    const query = spec.params.map(([key, value, enabled]) => ({ key, value, ...(enabled ? {} : { disabled: true }) }))
-    const enabled = spec.params.filter((row) => row[2])
-    const text = enabled.length ? `${raw}?${splitUrl(spec.url).query ?? ''}` : raw
+    // Postman's query keys and values are as written in the URL: the enabled ones are the URL's
+    // own pieces (in order, as url-params.ts pairs them), the disabled ones encoded as it would.
+    const pieces = (splitUrl(spec.url).query ?? '').split('&').filter((piece) => piece !== '')
+    const enabledRows = spec.params.filter((row) => row[2]).length
+    let next = 0
+    const query = spec.params.map(([key, value, enabled]) => {
+      const piece = enabled && pieces.length === enabledRows ? pieces[next++] : undefined
+      const eq = piece?.indexOf('=') ?? -1
+      const written =
+        piece === undefined
+          ? { key: encodeQueryPart(key, true), value: encodeQueryPart(value, false) }
+          : eq === -1
+            ? { key: piece, value: null }
+            : { key: piece.slice(0, eq), value: piece.slice(eq + 1) }
+      return { ...written, ...(enabled ? {} : { disabled: true }) }
+    })
+    const text = enabledRows ? `${raw}?${splitUrl(spec.url).query ?? ''}` : raw
     return {
       ...parsed,
       raw: text,
@@ -74,6 +89,8 @@ class Exporter {
         return { mode: 'raw', raw: body.text, options: { raw: { language: language ?? 'text' } } }
       }
       case 'form':
+        if (body.spaceAs !== '%20' && body.fields.some(([key, value, on]) => on && `${key}${value}`.includes(' ')))
+          this.notes.add(`${where}: Postman writes a space in a form field as %20, where Courier writes +.`)
         return {
           mode: 'urlencoded',
           urlencoded: body.fields.map(([key, value, enabled]) => ({
@@ -138,6 +155,11 @@ class Exporter {
     if (s.maxRedirects !== undefined) behavior.maxRedirects = s.maxRedirects
     if (s.verifyTls !== undefined) behavior.strictSSL = s.verifyTls
     if (s.useCookieJar !== undefined) behavior.disableCookies = !s.useCookieJar
+    // Where Postman's defaults differ from Courier's (postman-behavior.ts): say Courier's.
+    if (spec.body.kind !== 'none' && METHODS_WITHOUT_BODY.has(spec.method) && s.pruneBody !== true)
+      behavior.disableBodyPruning = true
+    if (s.redirectMethod === 'original') behavior.followOriginalHttpMethod = true
+    if (s.refererOnRedirect !== true) behavior.removeRefererHeaderOnRedirect = true
     const lost = [
       s.timeoutMs && 'timeout',
       s.connectTimeoutMs && 'connect timeout',

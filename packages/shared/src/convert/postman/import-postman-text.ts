@@ -1,13 +1,19 @@
 import { ImportBuilder } from '../import-builder.js'
 import { ConvertError, type ImportResult } from '../import-result.js'
 import { reportUnknownVariables } from '../unknown-variables.js'
-import { importPostmanCollection, isPostmanCollection, postmanVersionLabel } from './import-postman.js'
+import {
+  importPostmanCollection,
+  isPostmanCollection,
+  postmanVersionLabel,
+  type PostmanImportOptions,
+} from './import-postman.js'
 
 /**
  * A Postman v2.0/v2.1 collection's JSON text → an ImportResult, by the same importer `importText`
  * uses, without loading the other formats' parsers (`courier run file.json` starts faster).
+ * `options.keepFileSources` only for `courier run` on a file.
  */
-export function importPostmanText(text: string): ImportResult {
+export function importPostmanText(text: string, options: PostmanImportOptions = {}): ImportResult {
   let doc: unknown
   try {
     doc = JSON.parse(text)
@@ -20,7 +26,7 @@ export function importPostmanText(text: string): ImportResult {
       'It is not a Postman v2.0/v2.1 collection (one has "info" with a v2 "schema" and "item"); export it from Postman as Collection v2.1.',
     )
   const builder = new ImportBuilder('postman-collection', postmanVersionLabel(doc))
-  importPostmanCollection(doc, builder)
+  importPostmanCollection(doc, builder, options)
   reportUnknownVariables(builder)
   return builder.result()
 }

@@ -1,13 +1,30 @@
 import postman from 'postman-collection'
 import type { CollectionTree, Inheritable } from '../../collection.js'
-import type { MultipartPart, RequestBody, RequestSettings, RequestSpecInput, Row } from '../../request-spec.js'
-import { urlWithParams } from '../../url-params.js'
+import type { MultipartPart, RequestBody, RequestSpecInput, Row } from '../../request-spec.js'
+import { decodeQueryPart } from '../../url-params.js'
 import type { Variable } from '../../variables.js'
 import { ImportBuilder } from '../import-builder.js'
 import { ConvertError } from '../import-result.js'
 import { arr, isRecord, str } from '../parse-document.js'
 import { authFromPostman } from './postman-auth.js'
+import {
+  behaviorSettings,
+  disabledDefaultRows,
+  innerBehavior,
+  reportBehavior,
+  type Behavior,
+} from './postman-behavior.js'
 import { examplesFromPostman, scriptsFromEvents } from './postman-events.js'
+
+/** What the importer may carry that a file on the Courier server must not. */
+export type PostmanImportOptions = {
+  /**
+   * Keep the file paths of file parts and file bodies (`source`): only for `courier run` on a
+   * file, which reads them on the person's own machine as newman does. Off, a path never enters
+   * what is imported (docs/security.md#what-a-send-carries).
+   */
+  keepFileSources?: boolean
+}
 
 const RAW_LANGUAGES: Record<string, string> = {
   text: 'text/plain',
@@ -56,18 +73,31 @@ function header(headers: Row[], name: string): string | undefined {
   return headers.find(([n, , enabled]) => enabled && n.toLowerCase() === name)?.[1]
 }
 
-function body(raw: unknown, headers: Row[], where: string, builder: ImportBuilder): RequestBody {
+function body(
+  raw: unknown,
+  headers: Row[],
+  where: string,
+  builder: ImportBuilder,
+  options: PostmanImportOptions,
+): RequestBody {
   if (!isRecord(raw) || raw.disabled === true) return { kind: 'none' }
   switch (raw.mode) {
     case 'raw': {
       const text = str(raw.raw)
+      // postman-runtime sends no body (and so no Content-Type) for an empty raw body.
+      if (text === '') return { kind: 'none' }
       const language = isRecord(raw.options) && isRecord(raw.options.raw) ? str(raw.options.raw.language) : ''
       const contentType = header(headers, 'content-type')
       if (language === 'json' || (!language && contentType && /json/i.test(contentType))) return { kind: 'json', text }
       return { kind: 'raw', text, contentType: contentType ?? RAW_LANGUAGES[language] ?? 'text/plain' }
     }
-    case 'urlencoded':
-      return { kind: 'form', fields: rows(raw.urlencoded) }
+    case 'urlencoded': {
+      const fields = rows(raw.urlencoded)
+      // postman-runtime writes a space as %20; said only where there is one (a round trip stays the same).
+      return fields.some(([name, value]) => `${name}${value}`.includes(' '))
+        ? { kind: 'form', fields, spaceAs: '%20' }
+        : { kind: 'form', fields }
+    }
     case 'formdata': {
       const parts: MultipartPart[] = []
       for (const p of arr(raw.formdata).filter(isRecord)) {
@@ -77,6 +107,20 @@ function body(raw: unknown, headers: Row[], where: string, builder: ImportBuilde
         if (p.type === 'file') {
           const src = Array.isArray(p.src) ? p.src.map(String).join(', ') : str(p.src)
           // docs/security.md#what-a-send-carries: a path in a file never reads a file on the Courier server.
+          if (src && options.keepFileSources) {
+            // Several files under one key go as several parts of that name, as postman-runtime sends them.
+            for (const source of Array.isArray(p.src) ? p.src.map(String) : [src])
+              parts.push({
+                kind: 'file',
+                name,
+                enabled,
+                file: null,
+                headers: [],
+                source,
+                ...(contentType ? { contentType } : {}),
+              })
+            continue
+          }
           if (src)
             builder.skip(
               where,
@@ -98,6 +142,7 @@ function body(raw: unknown, headers: Row[], where: string, builder: ImportBuilde
     }
     case 'file': {
       const src = isRecord(raw.file) ? str(raw.file.src) : ''
+      if (src && options.keepFileSources) return { kind: 'binary', file: null, source: src }
       builder.skip(
         where,
         'binary file body',
@@ -122,22 +167,22 @@ function body(raw: unknown, headers: Row[], where: string, builder: ImportBuilde
   }
 }
 
-function settings(behavior: unknown): RequestSettings {
-  if (!isRecord(behavior)) return {}
-  const out: RequestSettings = {}
-  if (typeof behavior.followRedirects === 'boolean') out.followRedirects = behavior.followRedirects
-  if (typeof behavior.maxRedirects === 'number')
-    out.maxRedirects = Math.max(0, Math.min(50, Math.trunc(behavior.maxRedirects)))
-  if (typeof behavior.strictSSL === 'boolean') out.verifyTls = behavior.strictSSL
-  if (typeof behavior.disableCookies === 'boolean') out.useCookieJar = !behavior.disableCookies
-  return out
-}
-
 /** The URL as typed in Postman, with only the enabled query params in it, and every param row. */
 function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, string][] } {
   if (typeof raw === 'string') return { url: raw, params: [], pathParams: [] }
   if (!isRecord(raw)) return { url: '', params: [], pathParams: [] }
-  const params = rows(raw.query)
+  // Postman keeps query keys and values as written in the URL (`10%3A00`, `a` with no `=`), and
+  // postman-runtime sends them so: the URL text gets them as written, the rows decoded
+  // (url-params.ts), so nothing is encoded twice.
+  const query = arr(raw.query).filter(isRecord)
+  const params = query.map((q): Row => [
+    decodeQueryPart(str(q.key)),
+    decodeQueryPart(str(q.value)),
+    q.disabled !== true,
+  ])
+  const written = query
+    .filter((q) => q.disabled !== true)
+    .map((q) => (q.value === null || q.value === undefined ? str(q.key) : `${str(q.key)}=${str(q.value)}`))
   // Built from the parts: the SDK's toString() fills `:id` segments in with their values.
   const segment = (s: unknown) => (isRecord(s) ? str(s.value) : str(s))
   const host = arr(raw.host).map(segment).join('.')
@@ -150,7 +195,7 @@ function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, s
   const pathParams = arr(raw.variable)
     .filter(isRecord)
     .map((v): [string, string] => [str(v.key), str(v.value)])
-  return { url: urlWithParams(base + hash, params), params, pathParams }
+  return { url: `${base}${written.length ? `?${written.join('&')}` : ''}${hash}`, params, pathParams }
 }
 
 /** `original` is the node as written: the SDK turns variable type "secret" into "any". */
@@ -180,10 +225,13 @@ function description(value: unknown): string {
 function request(
   item: Record<string, unknown>,
   original: Record<string, unknown>,
+  context: WalkContext,
   where: string,
-  builder: ImportBuilder,
 ): RequestSpecInput {
+  const { builder } = context
   const req = isRecord(item.request) ? item.request : { url: str(item.request) }
+  reportBehavior(original, where, builder)
+  const behavior = innerBehavior(context.behavior, original)
   const headers = rows(req.header)
   const target = url(req.url)
   const auth = authFromPostman(req.auth)
@@ -191,19 +239,24 @@ function request(
   const scripts = scriptsFromEvents(item.event, where, builder)
   if (description(req.description ?? item.description))
     builder.skip(where, 'description', 'Courier requests have no description; it was left out.')
+  const requestBody = body(req.body, headers, where, builder, context.options)
+  const method = str(req.method, 'GET').toUpperCase() || 'GET'
   return {
-    method: str(req.method, 'GET').toUpperCase() || 'GET',
+    method,
     url: target.url,
     params: target.params,
     pathParams: target.pathParams,
-    headers,
-    body: body(req.body, headers, where, builder),
+    headers: [...headers, ...disabledDefaultRows(behavior, headers)],
+    body: requestBody,
     auth: auth.auth,
-    settings: settings(item.protocolProfileBehavior),
+    settings: behaviorSettings(behavior, method, requestBody.kind !== 'none'),
     scripts,
     examples: examplesFromPostman(original.response ?? item.response),
   }
 }
+
+/** What a level of the tree hands down: the protocolProfileBehavior resolved so far. */
+type WalkContext = { builder: ImportBuilder; behavior: Behavior; options: PostmanImportOptions }
 
 function walk(
   items: unknown,
@@ -211,8 +264,9 @@ function walk(
   tree: CollectionTree,
   parentId: string | null,
   path: string,
-  builder: ImportBuilder,
+  context: WalkContext,
 ): void {
+  const { builder } = context
   const raw = arr(originals)
   for (const [index, item] of arr(items).entries()) {
     if (!isRecord(item)) continue
@@ -220,9 +274,11 @@ function walk(
     const where = `${path} › ${str(item.name, 'Untitled')}`
     if (Array.isArray(item.item)) {
       const id = builder.folder(tree, parentId, { name: item.name, ...inheritable(item, original, where, builder) })
-      walk(item.item, original.item, tree, id, where, builder)
+      reportBehavior(original, where, builder)
+      const inner = { ...context, behavior: innerBehavior(context.behavior, original) }
+      walk(item.item, original.item, tree, id, where, inner)
     } else {
-      builder.request(tree, parentId, item.name, request(item, original, where, builder), where)
+      builder.request(tree, parentId, item.name, request(item, original, context, where), where)
     }
   }
 }
@@ -231,7 +287,11 @@ function walk(
  * A Postman collection v2.0 or v2.1. postman-collection (Postman's own SDK) reads it, which
  * turns v2.0's shapes (auth objects, string URLs) into v2.1's; then the tree is walked.
  */
-export function importPostmanCollection(doc: unknown, builder: ImportBuilder): void {
+export function importPostmanCollection(
+  doc: unknown,
+  builder: ImportBuilder,
+  options: PostmanImportOptions = {},
+): void {
   let normalized: Record<string, unknown>
   try {
     normalized = new postman.Collection(doc as never).toJSON() as unknown as Record<string, unknown>
@@ -245,7 +305,12 @@ export function importPostmanCollection(doc: unknown, builder: ImportBuilder): v
     ...inheritable(normalized, original, name, builder),
     description: description(info.description ?? normalized.description),
   })
-  walk(normalized.item, original.item, tree, null, tree.name, builder)
+  reportBehavior(original, name, builder)
+  walk(normalized.item, original.item, tree, null, tree.name, {
+    builder,
+    behavior: innerBehavior({}, original),
+    options,
+  })
 }
 
 export function postmanVersionLabel(doc: unknown): string {
