@@ -88,8 +88,8 @@ export function SettingsPanel({
           label="Method after 301, 302, 303"
           value={settings.redirectMethod ?? 'standard'}
           options={[
-            { value: 'standard', label: 'Standard: 303 and 302 become GET, 301 turns POST into GET' },
-            { value: 'original', label: 'Keep the method and body (Postman’s followOriginalHttpMethod)' },
+            { value: 'standard', label: 'Standard (becomes GET)' },
+            { value: 'original', label: 'Keep method and body' },
           ]}
           onChange={(v) => set('redirectMethod', v === 'standard' ? undefined : v)}
         />
@@ -98,10 +98,14 @@ export function SettingsPanel({
           value={settings.refererOnRedirect ? 'on' : 'off'}
           options={[
             { value: 'off', label: 'Off' },
-            { value: 'on', label: 'On: the URL redirected from, as Postman sends it' },
+            { value: 'on', label: 'On (as Postman)' },
           ]}
           onChange={(v) => set('refererOnRedirect', v === 'on' ? true : undefined)}
         />
+        <p className="hint">
+          Standard: a 303 and a 302 become GET, a 301 turns POST into GET. Keep method and body is Postman’s
+          followOriginalHttpMethod; Referer is the URL redirected from.
+        </p>
       </fieldset>
       <fieldset>
         <legend>Body</legend>
@@ -109,11 +113,12 @@ export function SettingsPanel({
           label="Leave the body out on GET"
           value={settings.pruneBody ? 'on' : 'off'}
           options={[
-            { value: 'off', label: 'Off: send the body whatever the method' },
-            { value: 'on', label: 'On: not on GET, HEAD, COPY, PURGE, UNLOCK, as Postman does' },
+            { value: 'off', label: 'Off (always send it)' },
+            { value: 'on', label: 'On (as Postman)' },
           ]}
           onChange={(v) => set('pruneBody', v === 'on' ? true : undefined)}
         />
+        <p className="hint">On: no body on GET, HEAD, COPY, PURGE and UNLOCK, as Postman sends them.</p>
       </fieldset>
       <fieldset>
         <legend>TLS and cookies</legend>
