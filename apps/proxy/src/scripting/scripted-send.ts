@@ -10,7 +10,8 @@ import {
   type Scripts,
   type TestResult,
 } from '@courier/shared'
-import { runScript, type RunScriptResult, type ScriptRequest, type ScriptResponse } from '@courier/scripts'
+import type { RunScriptInput, RunScriptResult, ScriptRequest, ScriptResponse } from '@courier/scripts'
+import { lazy } from '../lazy.js'
 import { responseText } from '../send/apply-captures.js'
 import {
   performSend,
@@ -43,6 +44,13 @@ export type ScriptedSendOptions = SendOptions & {
    * newman; changed in place. Absent: the local scope lives for this one send.
    */
   runLocals?: Record<string, unknown>
+}
+
+/** The QuickJS sandbox loads with the first script, not at start: a send without scripts never needs it. */
+const sandbox = lazy(() => import('@courier/scripts'))
+
+async function runScript(input: RunScriptInput): Promise<RunScriptResult> {
+  return (await sandbox()).runScript(input)
 }
 
 type Lineage = NonNullable<Awaited<ReturnType<Scope['data']['collections']['lineage']>>>
@@ -215,12 +223,12 @@ export async function scriptedSend(
       absorb(result, { ...level.origin, phase: 'test' })
     }
     tests.push(
-      ...checkAssertions(assertions, {
+      ...(await checkAssertions(assertions, {
         status: record.status,
         headers: record.headers,
         body: text,
         timeMs: record.timing.total,
-      }),
+      })),
     )
   }
 

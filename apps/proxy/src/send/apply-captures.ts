@@ -1,8 +1,8 @@
 import { GLOBALS_ID, type CaptureRule, type ResponseRecord } from '@courier/shared'
-import { query } from 'jsonpath-rfc9535'
 import type { BodyStore } from '../storage/body-store.js'
 import type { Store } from '../storage/store.js'
 import type { VariableValueStore } from '../storage/variable-values-store.js'
+import { queryJson } from './json-path.js'
 
 export type CaptureServices = {
   store: Pick<Store, 'environments'>
@@ -55,7 +55,7 @@ async function capture(
         return { problem: 'the body is not JSON' }
       }
       try {
-        const matches = query(document as never, rule.expression || '$')
+        const matches = await queryJson(document, rule.expression || '$')
         return matches.length ? { value: asText(matches[0]) } : { problem: `${rule.expression} matched nothing` }
       } catch (error) {
         return {

@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, renameSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type MigrationProvider } from 'kysely'
-import pg from 'pg'
 import { CourierError } from '../errors.js'
+import { lazy } from '../lazy.js'
 import { migrations } from './migrations/index.js'
 import type { Database } from './schema.js'
 import { registerSqliteFile } from './write-transaction.js'
@@ -16,6 +16,9 @@ const sqliteHandles = new WeakMap<object, SqliteDatabase.Database>()
 export function sqliteHandleOf(db: Kysely<Database>): SqliteDatabase.Database | undefined {
   return sqliteHandles.get(db)
 }
+
+/** The PostgreSQL driver, loaded only when a PostgreSQL database is opened. */
+const postgres = lazy(() => import('pg'))
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
@@ -54,15 +57,20 @@ function droppedUnderfoot(error: unknown): boolean {
   return /schema "[^"]+" does not exist|relation with OID \d+ does not exist|could not open relation/.test(message)
 }
 
+async function openPostgres(url: string): Promise<Kysely<Database>> {
+  const { default: pg } = await postgres()
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+  })
+}
+
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Database>> {
   const handle = target.kind === 'sqlite' ? openSqlite(target.path) : undefined
   const db =
     target.kind === 'sqlite'
       ? new Kysely<Database>({ dialect: new SqliteDialect({ database: handle! }) })
-      : new Kysely<Database>({
-          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 10 }) }),
-        })
+      : await openPostgres(target.url)
   // Kysely looks for its own migration tables in any schema unless told which: on PostgreSQL, name
   // the schema Courier works in (DATABASE_URL's search_path), or another schema's tables would count.
   const migrationTableSchema =
