@@ -23,5 +23,6 @@ await build({
   external,
   logLevel: 'warning',
 })
-// The sealing worker (secrets/seal-thread.ts) is loaded from beside the bundle.
+// The sealing worker (secrets/seal-thread.ts) and the integrity check's (storage/integrity-check.ts) load from beside the bundle.
 copyFileSync('src/secrets/seal-worker.mjs', 'dist/seal-worker.mjs')
+copyFileSync('src/storage/integrity-worker.mjs', 'dist/integrity-worker.mjs')

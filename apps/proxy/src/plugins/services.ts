@@ -44,6 +44,14 @@ export default fp<ServicesOptions>(
     fastify.decorate('secretBox', services.secretBox)
     fastify.decorate('oauth', services.oauth)
     fastify.addHook('onClose', () => services.close())
+    // Once the server answers, the data file is read through in the background (never while
+    // opening it); damage found there is logged, shown by /api/info and stops writes to the file.
+    fastify.addHook('onListen', async () => {
+      void services.store.integrity.check().then((found) => {
+        if (found.state === 'damaged') fastify.log.error(found.message)
+        else if (found.state === 'skipped' && services.store.kind === 'sqlite') fastify.log.warn(found.message)
+      })
+    })
   },
   { name: 'services' },
 )

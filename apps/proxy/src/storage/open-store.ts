@@ -2,7 +2,8 @@ import type { SecretBox } from '../secrets/secret-box.js'
 import type { Kysely } from 'kysely'
 import { DatabaseBlobs } from './database-blobs.js'
 import { createCollectionStore } from './collection-store.js'
-import { openDatabase, type DatabaseTarget } from './database.js'
+import { openDatabase, sqliteHandleOf, type DatabaseTarget } from './database.js'
+import { NOTHING_TO_CHECK, SqliteIntegrity } from './integrity-check.js'
 import { createEnvironmentStore } from './environment-store.js'
 import { createWorkspaceStore } from './workspace-store.js'
 import { createHistoryStore } from './history-store.js'
@@ -59,8 +60,14 @@ export async function openStore(
   const db = await openDatabase(target)
   const clock = options.clock ?? (() => new Date())
   const local = workspaceData(db, secrets, LOCAL_WORKSPACE_ID, LOCAL_USER_ID, clock)
+  const handle = sqliteHandleOf(db)
+  const integrity =
+    target.kind === 'sqlite' && target.path !== ':memory:' && handle
+      ? new SqliteIntegrity(target.path, handle)
+      : NOTHING_TO_CHECK
   return {
     kind: target.kind,
+    integrity,
     history: createHistoryStore(db, secrets),
     settings: createSettingsStore(db),
     cookieJars: createCookieJarStore(db, secrets),
@@ -95,6 +102,9 @@ export async function openStore(
       return [...collections, ...items].map((row) => row.data_json)
     },
     sweepTrash: () => purgeAllTrash(db, clock),
-    close: () => db.destroy(),
+    close: async () => {
+      await integrity.close()
+      await db.destroy()
+    },
   }
 }
