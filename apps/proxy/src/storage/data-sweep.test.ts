@@ -4,6 +4,7 @@ import { RequestSpecSchema, type FileRef } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
 import { newId } from '../ids.js'
 import { buildTestApp, tempDataDir, type TestApp } from '../test/build-test-app.js'
+import { logLines } from '../test/log-lines.js'
 import { startUpstream } from '../test/upstream.js'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -26,6 +27,20 @@ function age(path: string, ms: number): void {
 }
 
 describe('the start-up sweep of the data folder', () => {
+  it('starts once the server listens, not while it starts', async () => {
+    const dataDir = tempDataDir()
+    await (await buildTestApp({ dataDir })).close()
+    const orphan = join(dataDir, 'bodies', newId())
+    writeFileSync(orphan, 'left over')
+    age(orphan, 2 * DAY)
+    const log = logLines()
+    const app = await buildTestApp({ dataDir, logStream: log.stream })
+    expect(existsSync(orphan)).toBe(true)
+    await app.listen({ host: '127.0.0.1', port: 0 })
+    expect(JSON.parse(await log.line(/data folder swept/))).toMatchObject({ removedBodies: 1 })
+    expect(existsSync(orphan)).toBe(false)
+  })
+
   it('removes bodies with no history row, cut-off temp files and unreferenced uploads, and keeps everything referenced or recent', async () => {
     const dataDir = tempDataDir()
     const bodies = join(dataDir, 'bodies')
@@ -93,6 +108,7 @@ describe('the start-up sweep of the data folder', () => {
     for (const file of [inDraft, inSaved, inClosedTab, unreferenced]) age(join(files, file.fileId), 2 * DAY)
 
     const restarted = await buildTestApp({ dataDir })
+    await restarted.dataSweep()
     expect(existsSync(orphanBody)).toBe(false)
     expect(existsSync(cutBody)).toBe(false)
     expect(existsSync(cutUpload)).toBe(false)
@@ -142,6 +158,7 @@ describe('the start-up sweep of the data folder', () => {
     writeFileSync(filePath, 'old plain upload')
 
     const restarted = await buildTestApp({ dataDir })
+    await restarted.dataSweep()
     expect(readFileSync(bodyPath).includes('at_OLD_PLAIN_TOKEN_1234')).toBe(false)
     expect(readFileSync(filePath).includes('old plain upload')).toBe(false)
     expect((await restarted.api({ method: 'GET', url: sent.body.url })).json()).toEqual({

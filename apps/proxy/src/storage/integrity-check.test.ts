@@ -1,11 +1,11 @@
 import { closeSync, existsSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import BetterSqlite from 'better-sqlite3'
 import { TOKEN_HEADER } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
 import { SecretBox } from '../secrets/secret-box.js'
 import { buildTestApp, TEST_TOKEN } from '../test/build-test-app.js'
+import { logLines } from '../test/log-lines.js'
 import { tempDataDir } from '../test/temp-dir.js'
 import { damagedMarker } from './integrity-check.js'
 import { openStore } from './open-store.js'
@@ -32,28 +32,6 @@ function damage(path: string) {
   const fd = openSync(path, 'r+')
   writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize)
   closeSync(fd)
-}
-
-/** A log stream whose lines a test can wait for. */
-function logLines() {
-  const lines: string[] = []
-  const waiting: { pattern: RegExp; resolve: (line: string) => void }[] = []
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) {
-        lines.push(line)
-        for (const w of waiting.filter((w) => w.pattern.test(line))) w.resolve(line)
-      }
-      done()
-    },
-  })
-  const line = (pattern: RegExp) =>
-    new Promise<string>((resolve) => {
-      const found = lines.find((l) => pattern.test(l))
-      if (found) resolve(found)
-      else waiting.push({ pattern, resolve })
-    })
-  return { stream, line }
 }
 
 describe('the data file check', () => {
