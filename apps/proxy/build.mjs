@@ -5,7 +5,10 @@ import { copyFileSync, readFileSync } from 'node:fs'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
 // QuickJS (through @courier/scripts) loads its WebAssembly file at run time: it is listed in dependencies, so external too.
-const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@courier/'))
+// zod and kysely are bundled: plain ES modules of hundreds of files each (kysely 262, zod 95 at
+// start), which Node would resolve, read and compile one by one on every start.
+const bundled = new Set(['zod', 'kysely'])
+const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@courier/') && !bundled.has(name))
 
 await build({
   // Split at the CLI's dynamic imports: `courier --help` and `courier run` load only their own chunks.
