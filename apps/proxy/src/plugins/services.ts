@@ -28,6 +28,9 @@ declare module 'fastify' {
   }
 }
 
+/** How long after listening the sweep and the integrity check begin. */
+const BACKGROUND_AFTER_MS = 1000
+
 /**
  * Opens Courier's services for the app (see services.ts), decorates the routes' shortcuts to them,
  * closes them with the server. Once it listens, the data folder is swept and the data file checked,
@@ -66,7 +69,8 @@ export default fp<ServicesOptions>(
     })
     // Once the server answers, the data file is read through in the background (never while
     // opening it); damage found there is logged, shown by /api/info and stops writes to the file.
-    fastify.addHook('onListen', async () => {
+    // Both start a moment after listening, so the first page load does not share the CPU with them.
+    const background = () => {
       void dataSweep().catch((error: unknown) => {
         if (!closed) fastify.log.error({ err: error }, 'data folder sweep failed')
       })
@@ -74,7 +78,13 @@ export default fp<ServicesOptions>(
         if (found.state === 'damaged') fastify.log.error(found.message)
         else if (found.state === 'skipped' && services.store.kind === 'sqlite') fastify.log.warn(found.message)
       })
+    }
+    let waiting: NodeJS.Timeout | undefined
+    fastify.addHook('onListen', async () => {
+      waiting = setTimeout(background, BACKGROUND_AFTER_MS)
+      waiting.unref()
     })
+    fastify.addHook('preClose', async () => clearTimeout(waiting))
   },
   { name: 'services' },
 )
