@@ -121,7 +121,9 @@ const candidates = [
     },
   ]),
 ]
-const results = Object.fromEntries(candidates.map((c) => [c.name, { start: [], rssStarted: [], rssRest: [] }]))
+const results = Object.fromEntries(
+  candidates.map((c) => [c.name, { start: [], rssStarted: [], rssRest: [], failures: [] }]),
+)
 const loadBefore = loadavg()
 try {
   for (let round = 0; round < rounds; round++) {
@@ -129,7 +131,14 @@ try {
     const running = []
     try {
       for (const candidate of order) {
-        const process_ = await candidate.start()
+        let process_
+        try {
+          process_ = await candidate.start()
+        } catch (error) {
+          // A start that fails is a figure too (the old pre-listen sweep could outlast Fastify's plugin timeout).
+          results[candidate.name].failures.push(String(error.message).split('\n').slice(0, 2).join(' '))
+          continue
+        }
         running.push({ candidate, process_ })
         results[candidate.name].start.push(process_.firstAnswerMs)
         await wait(1000)
@@ -151,7 +160,9 @@ const loadAfter = loadavg()
 const names = candidates.map((c) => c.name)
 const fmt = (n, digits) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const spread = (values, unit, digits, scale = 1) =>
-  `${fmt(median(values) * scale, digits)} ${unit} (${fmt(Math.min(...values) * scale, digits)}–${fmt(Math.max(...values) * scale, digits)})`
+  values.length === 0
+    ? '—'
+    : `${fmt(median(values) * scale, digits)} ${unit} (${fmt(Math.min(...values) * scale, digits)}–${fmt(Math.max(...values) * scale, digits)})`
 console.log(
   `\n${rounds} rounds, order rotated; load average ${loadBefore.map((n) => n.toFixed(1)).join(' ')} before, ${loadAfter.map((n) => n.toFixed(1)).join(' ')} after; median (min–max)\n`,
 )
@@ -162,10 +173,14 @@ const rows = [
   [`RSS at rest (${idleSeconds} s idle)`, (r) => spread(r.rssRest, 'MB', 0)],
 ]
 for (const [label, cell] of rows) console.log(`| ${label} | ${names.map((n) => cell(results[n])).join(' | ')} |`)
+console.log(`| failed to start | ${names.map((n) => `${results[n].failures.length} of ${rounds}`).join(' | ')} |`)
+for (const name of names)
+  for (const failure of new Set(results[name].failures)) console.log(`\n${name} failed to start: ${failure}`)
 const forwarder = results.forwarder
 console.log('')
 for (const name of names.slice(1)) {
   const r = results[name]
+  if (r.start.length === 0) continue
   console.log(
     `${name}: start ${fmt(median(r.start) / median(forwarder.start), 2)}× the forwarder's (goal ≤ 0.6 s: ${median(r.start) <= 600 ? 'met' : 'not met'}), RSS at rest ${fmt(median(r.rssRest) / median(forwarder.rssRest), 2)}× (goal ≤ 100 MB: ${median(r.rssRest) <= 100 ? 'met' : 'not met'})`,
   )
