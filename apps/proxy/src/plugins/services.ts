@@ -75,6 +75,7 @@ export default fp<ServicesOptions>(
         if (!closed) fastify.log.error({ err: error }, 'data folder sweep failed')
       })
       void services.store.integrity.check().then((found) => {
+        if (closed) return
         if (found.state === 'damaged') fastify.log.error(found.message)
         else if (found.state === 'skipped' && services.store.kind === 'sqlite') fastify.log.warn(found.message)
       })
