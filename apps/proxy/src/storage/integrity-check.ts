@@ -24,11 +24,10 @@ export interface IntegrityCheck {
   close(): Promise<void>
 }
 
-/** PostgreSQL: the server keeps its own checks; Courier has no file to read. */
-export const NOTHING_TO_CHECK: IntegrityCheck = {
-  status: () => ({ state: 'skipped', message: 'PostgreSQL checks its own storage.' }),
-  check: async () => NOTHING_TO_CHECK.status(),
-  close: async () => undefined,
+/** No file for Courier to read (PostgreSQL keeps its own checks; an in-memory database has none): `message` says why. */
+export function nothingToCheck(message: string): IntegrityCheck {
+  const status = { state: 'skipped' as const, message }
+  return { status: () => status, check: async () => status, close: async () => undefined }
 }
 
 /** The problems in quick_check's answer, one a line ([] for its "ok"), without its "*** in database main ***" headings. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import { DatabaseBlobs } from './database-blobs.js'
 import { createCollectionStore } from './collection-store.js'
 import { openDatabase, sqliteHandleOf, type DatabaseTarget } from './database.js'
-import { NOTHING_TO_CHECK, SqliteIntegrity } from './integrity-check.js'
+import { nothingToCheck, SqliteIntegrity } from './integrity-check.js'
 import { createEnvironmentStore } from './environment-store.js'
 import { createWorkspaceStore } from './workspace-store.js'
 import { createHistoryStore } from './history-store.js'
@@ -62,9 +62,11 @@ export async function openStore(
   const local = workspaceData(db, secrets, LOCAL_WORKSPACE_ID, LOCAL_USER_ID, clock)
   const handle = sqliteHandleOf(db)
   const integrity =
-    target.kind === 'sqlite' && target.path !== ':memory:' && handle
-      ? new SqliteIntegrity(target.path, handle)
-      : NOTHING_TO_CHECK
+    target.kind === 'postgres'
+      ? nothingToCheck('PostgreSQL checks its own storage.')
+      : target.path === ':memory:' || !handle
+        ? nothingToCheck('An in-memory database has no file to check.')
+        : new SqliteIntegrity(target.path, handle)
   return {
     kind: target.kind,
     integrity,
