@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { newId } from '../ids.js'
 import { buildTestApp, tempDataDir, type TestApp } from '../test/build-test-app.js'
 import { logLines } from '../test/log-lines.js'
+import { SEALED_BEFORE_KEY } from './data-sweep.js'
 import { startUpstream } from '../test/upstream.js'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -134,6 +135,37 @@ describe('the start-up sweep of the data folder', () => {
       expect(resent.status).toBe(200)
       expect(upstream.received.at(-1)!.body.toString()).toBe(text)
     }
+  })
+
+  it('looks for plain bytes only in what was written since a sweep found everything sealed', async () => {
+    const dataDir = tempDataDir()
+    const secret = 'tk_PLAIN_SINCE_THE_SWEEP_99'
+    const upstream = await startUpstream((_request, response) => response.end(`{"token":"${secret}"}`))
+    const app = await buildTestApp({ dataDir })
+    const send = async () =>
+      (
+        await app.api({
+          method: 'POST',
+          url: '/api/send',
+          payload: { request: { method: 'GET', url: upstream.url('/') } },
+        })
+      ).json()
+    const [older, newer] = [await send(), await send()]
+    const sweptAt = Date.now()
+    expect((await app.dataSweep()).resealed).toBe(0)
+    expect(await app.store.settings.get<number>(SEALED_BEFORE_KEY)).toBeLessThanOrEqual(sweptAt)
+    await app.close()
+    // Plain bytes where sealed ones were: one dated before that sweep, one after it (an older Courier run since).
+    const olderPath = join(dataDir, 'bodies', older.id)
+    const newerPath = join(dataDir, 'bodies', newer.id)
+    writeFileSync(olderPath, 'dated before the sweep')
+    age(olderPath, DAY)
+    writeFileSync(newerPath, `{"token":"${secret}"}`)
+
+    const restarted = await buildTestApp({ dataDir })
+    expect((await restarted.dataSweep()).resealed).toBe(1)
+    expect(readFileSync(newerPath).includes(secret)).toBe(false)
+    expect(readFileSync(olderPath, 'utf8')).toBe('dated before the sweep')
   })
 
   it('reads bodies and files an older Courier wrote in clear, and seals them at start', async () => {
