@@ -93,7 +93,7 @@ describe('courier serve', () => {
       body: JSON.stringify({ request: { method: 'GET', url: upstream.url('/') } }),
     })
     expect(sent.status).toBe(200)
-    expect((await sent.json()).status).toBe(200)
+    expect(((await sent.json()) as { status: number }).status).toBe(200)
 
     const afterSend = loaded(log)
     // The recorder sees the server's imports (so an empty answer below means something)...
