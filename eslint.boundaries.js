@@ -21,6 +21,7 @@ export const elements = [
   // The server, by folder.
   { type: 'errors', pattern: `${proxy}/errors.ts`, mode: 'full' },
   { type: 'ids', pattern: `${proxy}/ids.ts`, mode: 'full' },
+  { type: 'lazy', pattern: `${proxy}/lazy.ts`, mode: 'full' },
   { type: 'app', pattern: `${proxy}/{app,server,services}.ts`, mode: 'full' },
   { type: 'config', pattern: `${proxy}/config.ts`, mode: 'full' },
   { type: 'cli', pattern: `${proxy}/cli.ts`, mode: 'full' },
@@ -54,6 +55,7 @@ export const files = [
 const proxyTypes = [
   'errors',
   'ids',
+  'lazy',
   'app',
   'config',
   'cli',
@@ -105,12 +107,12 @@ export const policies = [
   may('engine', ['engine', 'ports', 'errors', 'ids', 'shared']),
   may('ports', ['ports', 'shared']),
   may('secrets', ['secrets', 'errors', 'ids']),
-  may('storage', ['storage', 'secrets', 'ports', 'errors', 'ids', 'shared']),
-  may('oauth', ['oauth', 'engine', 'storage', 'secrets', 'ports', 'errors', 'ids', 'shared']),
-  may('team', ['team', 'storage', 'secrets', 'ports', 'errors', 'ids', 'shared']),
-  may('send', ['send', 'engine', 'storage', 'oauth', 'team', 'secrets', 'ports', 'errors', 'ids', 'shared']),
-  may('import-export', ['import-export', 'send', 'engine', 'storage', 'errors', 'ids', 'shared']),
-  may('scripting', ['scripting', 'scripts', 'send', 'storage', 'team', 'ports', 'errors', 'ids', 'shared']),
+  may('storage', ['storage', 'secrets', 'ports', 'errors', 'ids', 'lazy', 'shared']),
+  may('oauth', ['oauth', 'engine', 'storage', 'secrets', 'ports', 'errors', 'ids', 'lazy', 'shared']),
+  may('team', ['team', 'storage', 'secrets', 'ports', 'errors', 'ids', 'lazy', 'shared']),
+  may('send', ['send', 'engine', 'storage', 'oauth', 'team', 'secrets', 'ports', 'errors', 'ids', 'lazy', 'shared']),
+  may('import-export', ['import-export', 'send', 'engine', 'storage', 'errors', 'ids', 'lazy', 'shared']),
+  may('scripting', ['scripting', 'scripts', 'send', 'storage', 'team', 'ports', 'errors', 'ids', 'lazy', 'shared']),
   may('runner', [
     'runner',
     'scripting',
@@ -133,6 +135,7 @@ export const policies = [
   may('errors', ['errors', 'shared']),
   may('ids', ['ids']),
   may('memory', ['memory']),
+  may('lazy', ['lazy']),
 
   may('e2e', ['e2e']),
 

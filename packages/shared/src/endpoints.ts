@@ -61,11 +61,23 @@ export const SendInputSchema = z.object({
 })
 export type SendInput = z.input<typeof SendInputSchema>
 
+/**
+ * What the background check of the data file found (SQLite's quick_check, run after start):
+ * `pending` before it ran, `skipped` when it could not run or there is nothing to check
+ * (PostgreSQL), `damaged` with the sentence that says what Courier did and what to do.
+ */
+export const StorageIntegritySchema = z.object({
+  state: z.enum(['pending', 'checking', 'ok', 'damaged', 'skipped']),
+  message: z.string().optional(),
+})
+export type StorageIntegrity = z.infer<typeof StorageIntegritySchema>
+
 export const AppInfoSchema = z.object({
   name: z.literal('Courier'),
   version: z.string(),
   dataDir: z.string(),
   storage: z.enum(['sqlite', 'postgres']),
+  integrity: StorageIntegritySchema,
 })
 export type AppInfo = z.infer<typeof AppInfoSchema>
 

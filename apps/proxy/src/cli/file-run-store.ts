@@ -14,6 +14,7 @@ import type { EnvironmentStore } from '../storage/environment-store.js'
 import type { FlowRow, OAuthStore } from '../storage/oauth-store.js'
 import type { VariableValueStore } from '../storage/variable-values-store.js'
 import type { CookieJarStore, HistoryStore, SettingsStore, Store } from '../storage/store.js'
+import { nothingToCheck } from '../storage/integrity-check.js'
 
 const now = () => new Date().toISOString()
 
@@ -274,6 +275,7 @@ export function fileRunStore(): Store {
     blobs: () => notInFileRun('keep blobs in a database'),
     // No history rows: a body is held by the body store (in memory) for as long as the run reads it.
     smallBodies: { get: async () => undefined },
+    integrity: nothingToCheck('A run of a collection file keeps nothing on disk.'),
     shareReadCache: () => notInFileRun('share a database with other instances'),
     savedRequestTexts: async () => [],
     sweepTrash: async () => 0,

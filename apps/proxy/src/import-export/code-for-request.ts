@@ -1,15 +1,10 @@
 import { applyInheritance, resolveSpec } from '@courier/shared'
-import {
-  generateCode,
-  placeholderSpec,
-  SecretTally,
-  type CodegenInput,
-  type GeneratedCodeAnswer,
-} from '@courier/shared/convert'
+import type { CodegenInput, GeneratedCodeAnswer } from '@courier/shared/convert'
 import { maskSecrets } from '../send/mask-secrets.js'
 import { variableScopes } from '../send/resolve-request.js'
 import type { Store } from '../storage/store.js'
 import type { VariableValueStore } from '../storage/variable-values-store.js'
+import { converters } from './converters.js'
 
 /**
  * Copy as code: the request as its collection shapes it (inherited auth and headers), with
@@ -22,6 +17,7 @@ export async function codeForRequest(
   input: CodegenInput & { resolveVariables: boolean; revealSecrets: boolean },
   current?: VariableValueStore,
 ): Promise<GeneratedCodeAnswer> {
+  const { generateCode, placeholderSpec, SecretTally } = await converters()
   const { chain, scopes } = await variableScopes(store, input.environmentId, input.itemId, current)
   let spec = applyInheritance(input.request as never, chain)
   const notes: string[] = []

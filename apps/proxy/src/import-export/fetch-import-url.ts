@@ -1,9 +1,9 @@
 import { headerValue } from '@courier/shared'
-import { IMPORT_LIMITS } from '@courier/shared/convert'
 import { bufferedExchange, type ServerFetchContext } from '../engine/buffered-exchange.js'
 import { totalDeadline } from '../engine/deadline.js'
 import { parseTargetUrl } from '../engine/prepare-request.js'
 import { CourierError } from '../errors.js'
+import { converters } from './converters.js'
 
 const MAX_REDIRECTS = 5
 
@@ -16,6 +16,7 @@ export async function fetchImportUrl(
   text: string,
   context: ServerFetchContext,
 ): Promise<{ text: string; name: string }> {
+  const { IMPORT_LIMITS } = await converters()
   let url = parseTargetUrl(text, [])
   const { timeoutMs } = context.settings
   const deadline = totalDeadline(timeoutMs, `No complete answer within ${timeoutMs / 1000} s.`)

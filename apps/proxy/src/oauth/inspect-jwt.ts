@@ -1,5 +1,9 @@
 import type { JwtView } from '@courier/shared'
-import { compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader, type JSONWebKeySet } from 'jose'
+import type { JSONWebKeySet } from 'jose'
+import { lazy } from '../lazy.js'
+
+/** Loaded when a token is first inspected, not at start. */
+const jose = lazy(() => import('jose'))
 
 /** Where the signing keys came from, or why there are none. */
 export type KeySource = { jwks: JSONWebKeySet; uri: string } | { jwks: null; reason: string }
@@ -10,6 +14,7 @@ export type KeySource = { jwks: JSONWebKeySet; uri: string } | { jwks: null; rea
  * expiry is shown beside it. Opaque (non-JWT) tokens give null.
  */
 export async function inspectJwt(token: string, keys: KeySource): Promise<JwtView | null> {
+  const { compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader } = await jose()
   let header: Record<string, unknown>
   let claims: Record<string, unknown>
   try {

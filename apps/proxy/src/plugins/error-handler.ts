@@ -32,6 +32,10 @@ export default fp(
           reply.header('retry-after', String(known.extra.retryAfterSeconds))
         return reply.code(known.statusCode).send(known.toJSON())
       }
+      // A write refused because the background check found the data file damaged (storage/integrity-check.ts).
+      const integrity = fastify.hasDecorator('store') ? fastify.store.integrity.status() : undefined
+      if (integrity?.state === 'damaged' && (error as { code?: unknown }).code === 'SQLITE_READONLY')
+        return reply.code(500).send(new CourierError('STORAGE_CORRUPT', integrity.message).toJSON())
       request.log.error({ err: error }, 'unhandled error')
       const internal = new CourierError('INTERNAL')
       return reply.code(500).send(internal.toJSON())

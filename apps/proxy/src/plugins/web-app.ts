@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import httpProxy from '@fastify/http-proxy'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
@@ -12,6 +11,10 @@ import type { SessionCookie } from './session-cookie.js'
 import { LOGIN_PATH, loginRoute, SIGNED_OUT_PAGE } from './login-route.js'
 import { SIGN_IN_PATH } from './team-pages.js'
 import { visualizerRoute } from './visualizer-page.js'
+import { lazy } from '../lazy.js'
+
+/** Only `courier dev` fronts the Vite dev server. */
+const httpProxy = lazy(() => import('@fastify/http-proxy'))
 
 export type WebAppOptions = {
   cookie: SessionCookie
@@ -89,7 +92,12 @@ export default fp<WebAppOptions>(
       }
       fastify.get('/', devIndex)
       fastify.get('/index.html', devIndex)
-      await fastify.register(httpProxy, { upstream: viteUrl, prefix: '/', routes: ['/*'], websocket: true })
+      await fastify.register((await httpProxy()).default, {
+        upstream: viteUrl,
+        prefix: '/',
+        routes: ['/*'],
+        websocket: true,
+      })
       return
     }
 

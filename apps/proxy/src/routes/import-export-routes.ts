@@ -1,19 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { endpoints } from '@courier/shared'
-import {
-  ConvertError,
-  exportHar,
-  exportHistoryCsv,
-  exportHistoryJson,
-  exportOpenApi,
-  exportPostman,
-  exportWorkspace,
-  importText,
-  parseCurl,
-} from '@courier/shared/convert'
 import { CourierError } from '../errors.js'
 import { codeForRequest } from '../import-export/code-for-request.js'
 import { commitImport } from '../import-export/commit-import.js'
+import { converters } from '../import-export/converters.js'
 import { fetchImportUrl } from '../import-export/fetch-import-url.js'
 import { historyForExport, textBodies } from '../import-export/history-for-export.js'
 import { serverFetchContext } from '../send/outbound.js'
@@ -25,12 +15,15 @@ export type ImportExportRoutesOptions = { version: string }
 /** JSON bodies here carry whole files (up to 20 MB of text, more once escaped). */
 const FILE_BODY_LIMIT = 48 * 1024 * 1024
 
+type Converters = Awaited<ReturnType<typeof converters>>
+
 /** A converter's refusal becomes the coded error with its sentence. */
-async function converting<T>(work: () => Promise<T> | T): Promise<T> {
+async function converting<T>(work: (convert: Converters) => Promise<T> | T): Promise<T> {
+  const convert = await converters()
   try {
-    return await work()
+    return await work(convert)
   } catch (error) {
-    if (error instanceof ConvertError) throw new CourierError(error.code, error.message)
+    if (error instanceof convert.ConvertError) throw new CourierError(error.code, error.message)
     throw error
   }
 }
@@ -53,7 +46,7 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
         await serverFetchContext(fastify.services.outbound, fastify.appSettings),
       ))
     } else ({ text, name } = source)
-    return converting(() => importText(text, name ? { name } : {}))
+    return converting(({ importText }) => importText(text, name ? { name } : {}))
   })
 
   fastify.post(e.commitImport.path, { bodyLimit: FILE_BODY_LIMIT }, async (request, reply) => {
@@ -72,6 +65,7 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
     if (input.folderId && !tree.items.some((item) => item.id === input.folderId && item.kind === 'folder')) {
       throw new CourierError('NOT_FOUND', 'That folder is no longer in this collection.', { field: 'folderId' })
     }
+    const { exportOpenApi, exportPostman } = await converters()
     if (input.format === 'postman')
       return exportPostman(tree, {
         includeSecrets: input.includeSecrets && can.readSecrets(request.scope.role),
@@ -83,6 +77,7 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
 
   fastify.post(e.exportWorkspace.path, async (request) => {
     const input = parseInput(e.exportWorkspace.body, request.body)
+    const { exportWorkspace } = await converters()
     return exportWorkspace(await request.scope.data.collections.list(), await request.scope.data.environments.list(), {
       // Only owners and admins read secret values, so only their exports may carry them.
       includeSecrets: input.includeSecrets && can.readSecrets(request.scope.role),
@@ -93,6 +88,7 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
   fastify.post(e.exportHistory.path, async (request) => {
     const input = parseInput(e.exportHistory.body, request.body)
     const entries = await historyForExport(request.scope.history, input)
+    const { exportHar, exportHistoryCsv, exportHistoryJson } = await converters()
     if (input.format === 'csv') return exportHistoryCsv(entries)
     if (input.format === 'json') return exportHistoryJson(entries, options.version)
     return exportHar(entries, { version: options.version, bodies: await textBodies(fastify.bodies, entries) })
@@ -112,7 +108,7 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
 
   fastify.post(e.parseCurl.path, async (request) => {
     const { command } = parseInput(e.parseCurl.body, request.body)
-    const { spec, problems } = await converting(() => parseCurl(command))
+    const { spec, problems } = await converting(({ parseCurl }) => parseCurl(command))
     return { request: spec, problems }
   })
 }

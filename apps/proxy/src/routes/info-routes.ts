@@ -7,5 +7,6 @@ export default async function infoRoutes(fastify: FastifyInstance, options: { ve
     version: options.version,
     dataDir: options.dataDir,
     storage: fastify.store.kind,
+    integrity: fastify.store.integrity.status(),
   }))
 }

@@ -1,19 +1,9 @@
 import type { Assertion, TestResult } from '@courier/shared'
+import { lazy } from '../lazy.js'
+import { queryJson } from '../send/json-path.js'
 
-/** JSONPath and JSON Schema are loaded by the first assertion that needs them (a run without any never does). */
-type Libraries = {
-  query?: (typeof import('jsonpath-rfc9535'))['query']
-  Ajv?: (typeof import('ajv'))['Ajv']
-}
-
-async function librariesFor(assertions: readonly Assertion[]): Promise<Libraries> {
-  const needs = (source: Assertion['source']) => assertions.some((a) => a.source === source)
-  const [jsonpath, ajv] = await Promise.all([
-    needs('json') ? import('jsonpath-rfc9535') : undefined,
-    needs('jsonSchema') ? import('ajv') : undefined,
-  ])
-  return { ...(jsonpath ? { query: jsonpath.query } : {}), ...(ajv ? { Ajv: ajv.Ajv } : {}) }
-}
+/** JSON Schema validation loads with the first "is valid against the schema" assertion. */
+const ajv = lazy(() => import('ajv'))
 
 /** The answer as assertions read it. */
 export type AssertedResponse = {
@@ -56,7 +46,7 @@ export function assertionName(a: Assertion): string {
 
 type Picked = { found: boolean; value?: unknown; problem?: string }
 
-function pick(a: Assertion, response: AssertedResponse, { query }: Libraries): Picked {
+async function pick(a: Assertion, response: AssertedResponse): Promise<Picked> {
   switch (a.source) {
     case 'status':
       return response.status === null ? { found: false } : { found: true, value: response.status }
@@ -79,7 +69,7 @@ function pick(a: Assertion, response: AssertedResponse, { query }: Libraries): P
       }
       if (a.source === 'jsonSchema') return { found: true, value: document }
       try {
-        const matches = query!(document as never, a.expression.trim() || '$')
+        const matches = await queryJson(document, a.expression.trim() || '$')
         return matches.length ? { found: true, value: matches[0] } : { found: false }
       } catch (error) {
         return { found: false, problem: `${a.expression} is not a valid JSONPath (${(error as Error).message})` }
@@ -92,7 +82,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : JSON.strin
 const numeric = (value: unknown) => (typeof value === 'number' ? value : Number(String(value).trim()))
 
 /** Why an assertion failed, in a sentence; undefined when it passed. */
-function failure(a: Assertion, picked: Picked, libraries: Libraries): string | undefined {
+async function failure(a: Assertion, picked: Picked): Promise<string | undefined> {
   if (picked.problem) return `${picked.problem[0]!.toUpperCase()}${picked.problem.slice(1)}.`
   if (a.operator === 'exists') return picked.found ? undefined : 'Not found in the response.'
   if (a.operator === 'notExists') return picked.found ? `Found: ${text(picked.value)}.` : undefined
@@ -131,7 +121,7 @@ function failure(a: Assertion, picked: Picked, libraries: Libraries): string | u
       return ok ? undefined : `${x} ${OPERATOR_WORDS[a.operator]} ${y} is false.`
     }
     case 'valid':
-      return schemaFailure(a.value, actual, libraries.Ajv!)
+      return schemaFailure(a.value, actual)
   }
   return undefined
 }
@@ -144,22 +134,23 @@ function safeJsonEqual(actual: unknown, expected: string): boolean {
   }
 }
 
-function schemaFailure(schemaText: string, value: unknown, Ajv: NonNullable<Libraries['Ajv']>): string | undefined {
+async function schemaFailure(schemaText: string, value: unknown): Promise<string | undefined> {
   let schema: object
   try {
     schema = JSON.parse(schemaText) as object
   } catch {
     return 'The JSON Schema is not valid JSON.'
   }
-  const ajv = new Ajv({ allErrors: true, strict: false })
+  const { Ajv } = await ajv()
+  const validator = new Ajv({ allErrors: true, strict: false })
   let validate
   try {
-    validate = ajv.compile(schema)
+    validate = validator.compile(schema)
   } catch (error) {
     return `The JSON Schema is not valid: ${(error as Error).message}.`
   }
   if (validate(value)) return undefined
-  return ajv.errorsText(validate.errors, { dataVar: 'body' }) + '.'
+  return validator.errorsText(validate.errors, { dataVar: 'body' }) + '.'
 }
 
 /** Every enabled assertion of a request checked against its answer, as test results. */
@@ -168,15 +159,16 @@ export async function checkAssertions(
   response: AssertedResponse,
 ): Promise<TestResult[]> {
   const enabled = assertions.filter((a) => a.enabled)
-  const libraries = await librariesFor(enabled)
-  return enabled.map((a): TestResult => {
-    const error = failure(a, pick(a, response, libraries), libraries)
-    return {
-      name: assertionName(a),
-      passed: error === undefined,
-      kind: 'assertion',
-      ...(error ? { error } : {}),
-      origin: { level: 'request', name: 'Assertions', phase: 'test' },
-    }
-  })
+  return Promise.all(
+    enabled.map(async (a): Promise<TestResult> => {
+      const error = await failure(a, await pick(a, response))
+      return {
+        name: assertionName(a),
+        passed: error === undefined,
+        kind: 'assertion',
+        ...(error ? { error } : {}),
+        origin: { level: 'request', name: 'Assertions', phase: 'test' },
+      }
+    }),
+  )
 }

@@ -10,7 +10,8 @@ import {
   type Scripts,
   type TestResult,
 } from '@courier/shared'
-import { runScript, type RunScriptResult, type ScriptRequest, type ScriptResponse } from '@courier/scripts'
+import type { RunScriptInput, RunScriptResult, ScriptRequest, ScriptResponse } from '@courier/scripts'
+import { lazy } from '../lazy.js'
 import { responseText } from '../send/apply-captures.js'
 import {
   performSend,
@@ -48,6 +49,13 @@ export type ScriptedSendOptions = SendOptions & {
    * pm.collectionVariables is written to the saved collection too. A single send leaves it alone.
    */
   keepCollectionVariables?: boolean
+}
+
+/** The QuickJS sandbox loads with the first script, not at start: a send without scripts never needs it. */
+const sandbox = lazy(() => import('@courier/scripts'))
+
+async function runScript(input: RunScriptInput): Promise<RunScriptResult> {
+  return (await sandbox()).runScript(input)
 }
 
 type Lineage = NonNullable<Awaited<ReturnType<Scope['data']['collections']['lineage']>>>

@@ -2,6 +2,7 @@ import { GLOBALS_ID, type CaptureRule, type ResponseRecord } from '@courier/shar
 import type { BodyStore } from '../storage/body-store.js'
 import type { Store } from '../storage/store.js'
 import type { VariableValueStore } from '../storage/variable-values-store.js'
+import { queryJson } from './json-path.js'
 
 export type CaptureServices = {
   store: Pick<Store, 'environments'>
@@ -56,7 +57,7 @@ async function capture(
       // Loaded by the first JSONPath capture, not by every send.
       const { query } = await import('jsonpath-rfc9535')
       try {
-        const matches = query(document as never, rule.expression || '$')
+        const matches = await queryJson(document, rule.expression || '$')
         return matches.length ? { value: asText(matches[0]) } : { problem: `${rule.expression} matched nothing` }
       } catch (error) {
         return {

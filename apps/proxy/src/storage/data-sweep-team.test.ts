@@ -54,8 +54,8 @@ describe('the start-up sweep on a team server', () => {
     age(join(dataDir, 'bodies', id))
     age(join(dataDir, 'files', file.fileId))
 
-    // Starting again runs the sweep (plugins/services.ts) before the app is ready.
-    await buildTeamTestApp({ dataDir })
+    // Starting again sweeps (plugins/services.ts; a listening server starts it, data-sweep.test.ts).
+    await (await buildTeamTestApp({ dataDir })).fastify.dataSweep()
     expect(existsSync(join(dataDir, 'bodies', id))).toBe(true)
     expect(existsSync(join(dataDir, 'files', file.fileId))).toBe(true)
   })

@@ -4,6 +4,8 @@ import { RequestSpecSchema, type FileRef } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
 import { newId } from '../ids.js'
 import { buildTestApp, tempDataDir, type TestApp } from '../test/build-test-app.js'
+import { logLines } from '../test/log-lines.js'
+import { SEALED_BEFORE_KEY } from './data-sweep.js'
 import { startUpstream } from '../test/upstream.js'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -26,6 +28,20 @@ function age(path: string, ms: number): void {
 }
 
 describe('the start-up sweep of the data folder', () => {
+  it('starts once the server listens, not while it starts', async () => {
+    const dataDir = tempDataDir()
+    await (await buildTestApp({ dataDir })).close()
+    const orphan = join(dataDir, 'bodies', newId())
+    writeFileSync(orphan, 'left over')
+    age(orphan, 2 * DAY)
+    const log = logLines()
+    const app = await buildTestApp({ dataDir, logStream: log.stream })
+    expect(existsSync(orphan)).toBe(true)
+    await app.listen({ host: '127.0.0.1', port: 0 })
+    expect(JSON.parse(await log.line(/data folder swept/))).toMatchObject({ removedBodies: 1 })
+    expect(existsSync(orphan)).toBe(false)
+  })
+
   it('removes bodies with no history row, cut-off temp files and unreferenced uploads, and keeps everything referenced or recent', async () => {
     const dataDir = tempDataDir()
     const bodies = join(dataDir, 'bodies')
@@ -95,6 +111,7 @@ describe('the start-up sweep of the data folder', () => {
     for (const file of [inDraft, inSaved, inClosedTab, unreferenced]) age(join(files, file.fileId), 2 * DAY)
 
     const restarted = await buildTestApp({ dataDir })
+    await restarted.dataSweep()
     expect(existsSync(orphanBody)).toBe(false)
     expect(existsSync(cutBody)).toBe(false)
     expect(existsSync(cutUpload)).toBe(false)
@@ -122,6 +139,37 @@ describe('the start-up sweep of the data folder', () => {
     }
   })
 
+  it('looks for plain bytes only in what was written since a sweep found everything sealed', async () => {
+    const dataDir = tempDataDir()
+    const secret = 'tk_PLAIN_SINCE_THE_SWEEP_99'
+    const upstream = await startUpstream((_request, response) => response.end(`{"token":"${secret}"}`))
+    const app = await buildTestApp({ dataDir })
+    const send = async () =>
+      (
+        await app.api({
+          method: 'POST',
+          url: '/api/send',
+          payload: { request: { method: 'GET', url: upstream.url('/') } },
+        })
+      ).json()
+    const [older, newer] = [await send(), await send()]
+    const sweptAt = Date.now()
+    expect((await app.dataSweep()).resealed).toBe(0)
+    expect(await app.store.settings.get<number>(SEALED_BEFORE_KEY)).toBeLessThanOrEqual(sweptAt)
+    await app.close()
+    // Plain bytes where sealed ones were: one dated before that sweep, one after it (an older Courier run since).
+    const olderPath = join(dataDir, 'bodies', older.id)
+    const newerPath = join(dataDir, 'bodies', newer.id)
+    writeFileSync(olderPath, 'dated before the sweep')
+    age(olderPath, DAY)
+    writeFileSync(newerPath, `{"token":"${secret}"}`)
+
+    const restarted = await buildTestApp({ dataDir })
+    expect((await restarted.dataSweep()).resealed).toBe(1)
+    expect(readFileSync(newerPath).includes(secret)).toBe(false)
+    expect(readFileSync(olderPath, 'utf8')).toBe('dated before the sweep')
+  })
+
   it('reads bodies and files an older Courier wrote in clear, and seals them at start', async () => {
     const dataDir = tempDataDir()
     const upstream = await startUpstream((_request, response) =>
@@ -144,6 +192,7 @@ describe('the start-up sweep of the data folder', () => {
     writeFileSync(filePath, 'old plain upload')
 
     const restarted = await buildTestApp({ dataDir })
+    await restarted.dataSweep()
     expect(readFileSync(bodyPath).includes('at_OLD_PLAIN_TOKEN_1234')).toBe(false)
     expect(readFileSync(filePath).includes('old plain upload')).toBe(false)
     expect((await restarted.api({ method: 'GET', url: sent.body.url })).json()).toEqual({

@@ -15,6 +15,13 @@ export const PARTIAL_GRACE_MS = 10 * 60 * 1000
  */
 export const UPLOAD_GRACE_MS = 24 * 60 * 60 * 1000
 
+/**
+ * Settings key: blobs written before this time (ms) were all found sealed by an earlier sweep, so
+ * the reseal check (a header read and a key derivation per blob: seconds at 50,000 history
+ * entries) skips them. Anything written since, by this Courier or an older one, is checked.
+ */
+export const SEALED_BEFORE_KEY = 'dataSweep.sealedBefore'
+
 export type SweepReport = {
   removedBodies: number
   removedFiles: number
@@ -42,7 +49,8 @@ export async function referencedFileIds(store: Store): Promise<Set<string>> {
  *   keep a file: re-sending one whose file is gone asks to choose it again (FILE_NOT_FOUND).
  * - bodies and files from before sealing: resealed in place.
  * Anything younger than its grace period is left for the next start; names that are not
- * Courier's (no id) are never touched.
+ * Courier's (no id) are never touched. Only blobs written since the last sweep that found
+ * everything sealed are checked for plain bytes (SEALED_BEFORE_KEY).
  */
 export async function sweepDataFolder(
   store: Store,
@@ -62,11 +70,16 @@ export async function sweepDataFolder(
     }
   }
 
+  const sealedBefore = (await store.settings.get<number>(SEALED_BEFORE_KEY)) ?? 0
+  const unchecked = (blob: StoredBlob) => blob.writtenMs >= sealedBefore
   const storedBodies = await bodies.blobs.list()
   const recorded = await store.history.known(storedBodies.flatMap((blob) => (blob.id ? [blob.id] : [])))
   for (const blob of storedBodies) await guarded(blob, () => sweepBody(blob))
   const referenced = await referencedFileIds(store)
   for (const blob of await files.blobs.list()) await guarded(blob, () => sweepFile(blob))
+  // A margin of the grace period, for clocks of other instances a little behind this one's.
+  if (report.problems.length === 0)
+    await store.settings.put(SEALED_BEFORE_KEY, now - PARTIAL_GRACE_MS).catch(() => undefined) // read-only: next time
   return report
 
   async function sweepBody(blob: StoredBlob) {
@@ -76,7 +89,7 @@ export async function sweepDataFolder(
       if (!settled(blob, PARTIAL_GRACE_MS)) return
       await bodies.blobs.discard(blob)
       report.removedBodies++
-    } else if (await bodies.blobs.resealIfPlain(blob)) report.resealed++
+    } else if (unchecked(blob) && (await bodies.blobs.resealIfPlain(blob))) report.resealed++
   }
 
   async function sweepFile(blob: StoredBlob) {
@@ -85,7 +98,7 @@ export async function sweepDataFolder(
     else if (!referenced.has(blob.id) && settled(blob, UPLOAD_GRACE_MS)) {
       await files.blobs.discard(blob)
       report.removedFiles++
-    } else if (await files.blobs.resealIfPlain(blob)) report.resealed++
+    } else if (unchecked(blob) && (await files.blobs.resealIfPlain(blob))) report.resealed++
   }
 
   async function removePartial(blobs: BodyStore['blobs'], blob: StoredBlob) {

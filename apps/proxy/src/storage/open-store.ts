@@ -4,7 +4,8 @@ import { readCacheOf } from './read-cache.js'
 import { createSmallBodies } from './history-bodies.js'
 import { DatabaseBlobs } from './database-blobs.js'
 import { createCollectionStore } from './collection-store.js'
-import { openDatabase, type DatabaseTarget } from './database.js'
+import { openDatabase, sqliteHandleOf, type DatabaseTarget } from './database.js'
+import { nothingToCheck, SqliteIntegrity } from './integrity-check.js'
 import { createEnvironmentStore } from './environment-store.js'
 import { createWorkspaceStore } from './workspace-store.js'
 import { createHistoryStore } from './history-store.js'
@@ -61,8 +62,16 @@ export async function openStore(
   const db = await openDatabase(target)
   const clock = options.clock ?? (() => new Date())
   const local = workspaceData(db, secrets, LOCAL_WORKSPACE_ID, LOCAL_USER_ID, clock)
+  const handle = sqliteHandleOf(db)
+  const integrity =
+    target.kind === 'postgres'
+      ? nothingToCheck('PostgreSQL checks its own storage.')
+      : target.path === ':memory:' || !handle
+        ? nothingToCheck('An in-memory database has no file to check.')
+        : new SqliteIntegrity(target.path, handle)
   return {
     kind: target.kind,
+    integrity,
     history: createHistoryStore(db, secrets),
     settings: createSettingsStore(db),
     cookieJars: createCookieJarStore(db, secrets),
@@ -99,6 +108,9 @@ export async function openStore(
     },
     sweepTrash: () => purgeAllTrash(db, clock),
     shareReadCache: (signal) => readCacheOf(db).share(signal),
-    close: () => db.destroy(),
+    close: async () => {
+      await integrity.close()
+      await db.destroy()
+    },
   }
 }

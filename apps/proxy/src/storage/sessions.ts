@@ -85,8 +85,13 @@ export class Sessions {
     if (!row) return null
     let expiresAt = Date.parse(row.expires_at)
     if (at - Date.parse(row.last_used_at) >= TOUCH_EVERY_MS) {
-      expiresAt = at + SESSION_IDLE_MS
-      await this.store.touchSession(row.token_hash, iso(at), iso(expiresAt))
+      const pushed = at + SESSION_IDLE_MS
+      // A failed write (a data file found damaged turns read-only) keeps the session as it was.
+      const touched = await this.store.touchSession(row.token_hash, iso(at), iso(pushed)).then(
+        () => true,
+        () => false,
+      )
+      if (touched) expiresAt = pushed
     }
     return { token: sessionToken, csrf: csrfFor(sessionToken), expiresAt, subject: row.subject }
   }

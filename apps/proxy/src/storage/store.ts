@@ -19,6 +19,7 @@ import type { UserStore } from './user-store.js'
 import type { VersionStore } from './version-store.js'
 import type { TrashStore } from './trash-store.js'
 import type { RunRegistry, RunStore } from './run-store.js'
+import type { IntegrityCheck } from './integrity-check.js'
 
 /** How much history to keep; null means no limit of that kind. */
 export type HistoryRetention = { maxEntries: number | null; maxBytes: number | null; maxAgeDays: number | null }
@@ -66,6 +67,8 @@ export type WorkspaceData = {
 /** Everything Courier keeps, behind one interface with a SQLite and a PostgreSQL dialect. */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
+  /** The data file's integrity, checked in the background after start (never while opening it). */
+  readonly integrity: IntegrityCheck
   readonly history: HistoryStore
   readonly settings: SettingsStore
   readonly cookieJars: CookieJarStore

@@ -1,6 +1,9 @@
 import type { AuditEntry } from '@courier/shared'
-import { auditCsvHeader, auditCsvLine } from '@courier/shared/convert'
+import { lazy } from '../lazy.js'
 import type { AuditStore } from '../storage/audit-store.js'
+
+/** The CSV writer lives with the other converters, loaded on the first export. */
+const converters = lazy(() => import('@courier/shared/convert'))
 
 const PAGE = 500
 
@@ -21,6 +24,7 @@ export async function* auditExport(
   format: 'csv' | 'json',
 ): AsyncGenerator<string> {
   if (format === 'csv') {
+    const { auditCsvHeader, auditCsvLine } = await converters()
     yield auditCsvHeader()
     for await (const entry of entries(audit, workspaceId)) yield auditCsvLine(entry)
     return

@@ -1,4 +1,5 @@
-import * as client from 'openid-client'
+import type * as Client from 'openid-client'
+import { lazy } from '../lazy.js'
 import type { OidcSettings } from './oidc-settings.js'
 
 /** What Courier keeps of a flow between the redirect and the callback (sealed, in the database). */
@@ -16,6 +17,9 @@ export type OidcIdentity = {
 /** A sentence for the sign-in page: the provider could not be reached, or did not accept the sign-in. */
 export class OidcFlowError extends Error {}
 
+/** Only a team server with OpenID Connect sign-in uses it: loaded on the first sign-in. */
+const openidClient = lazy(() => import('openid-client'))
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 const verified = (value: unknown) => value === true || value === 'true'
@@ -29,7 +33,7 @@ const text = (value: unknown) => (typeof value === 'string' && value.trim() ? va
  * Nothing about a flow is kept here: several instances can share one.
  */
 export class OidcClient {
-  private configuration: Promise<client.Configuration> | undefined
+  private configuration: Promise<Client.Configuration> | undefined
 
   constructor(private readonly settings: OidcSettings) {}
 
@@ -37,8 +41,9 @@ export class OidcClient {
     return this.settings.name
   }
 
-  private config(): Promise<client.Configuration> {
+  private config(): Promise<Client.Configuration> {
     this.configuration ??= (async () => {
+      const client = await openidClient()
       const issuer = new URL(this.settings.issuer)
       // Plain http only for a provider on this machine (the settings allow nothing else).
       const insecure = issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname)
@@ -53,7 +58,7 @@ export class OidcClient {
       } catch (error) {
         this.configuration = undefined
         throw new OidcFlowError(
-          `Courier could not reach ${this.settings.name} to sign you in (${this.settings.issuer}: ${reason(error)}). Try again in a moment; if it keeps failing, tell your Courier admin.`,
+          `Courier could not reach ${this.settings.name} to sign you in (${this.settings.issuer}: ${reason(client, error)}). Try again in a moment; if it keeps failing, tell your Courier admin.`,
           { cause: error },
         )
       }
@@ -64,6 +69,7 @@ export class OidcClient {
   /** Where to send the browser, and the checks the callback needs (state is the caller's). */
   async start(redirectUri: string, state: string): Promise<{ url: URL; checks: OidcChecks }> {
     const config = await this.config()
+    const client = await openidClient()
     const verifier = client.randomPKCECodeVerifier()
     const nonce = client.randomNonce()
     const url = client.buildAuthorizationUrl(config, {
@@ -81,7 +87,8 @@ export class OidcClient {
   /** The callback: exchanges the code and validates the ID token; throws OidcFlowError with a sentence. */
   async finish(callbackUrl: URL, state: string, checks: OidcChecks): Promise<OidcIdentity> {
     const config = await this.config()
-    let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>
+    const client = await openidClient()
+    let tokens: Awaited<ReturnType<typeof Client.authorizationCodeGrant>>
     try {
       tokens = await client.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: checks.verifier,
@@ -91,7 +98,7 @@ export class OidcClient {
       })
     } catch (error) {
       throw new OidcFlowError(
-        `${this.settings.name} did not complete the sign-in (${reason(error)}). Start again with “Sign in with ${this.settings.name}”.`,
+        `${this.settings.name} did not complete the sign-in (${reason(client, error)}). Start again with “Sign in with ${this.settings.name}”.`,
         { cause: error },
       )
     }
@@ -107,7 +114,7 @@ export class OidcClient {
         name ??= text(info.name)
       } catch (error) {
         throw new OidcFlowError(
-          `${this.settings.name} signed you in but Courier could not read your email address from it (${reason(error)}). Try again; if it keeps failing, tell your Courier admin.`,
+          `${this.settings.name} signed you in but Courier could not read your email address from it (${reason(client, error)}). Try again; if it keeps failing, tell your Courier admin.`,
           { cause: error },
         )
       }
@@ -123,7 +130,7 @@ export class OidcClient {
 }
 
 /** A short reason from openid-client's errors: the provider's error code and description, or the message. */
-function reason(error: unknown): string {
+function reason(client: typeof Client, error: unknown): string {
   if (error instanceof client.ResponseBodyError || error instanceof client.AuthorizationResponseError)
     return error.error_description ? `${error.error}: ${error.error_description}` : error.error
   const message = error instanceof Error ? error.message : String(error)

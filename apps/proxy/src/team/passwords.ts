@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { hash, verify } from '@node-rs/argon2'
+import { lazy } from '../lazy.js'
+
+/** Only a team server hashes passwords: Argon2's native module loads on the first. */
+const argon2 = lazy(() => import('@node-rs/argon2'))
 
 /**
  * Passwords are hashed with Argon2id (@node-rs/argon2's default algorithm, with its default
@@ -18,8 +21,8 @@ export function passwordProblem(password: string, confirm?: string): string | nu
   return null
 }
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password)
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password)
 }
 
 let dummy: Promise<string> | undefined
@@ -30,6 +33,7 @@ let dummy: Promise<string> | undefined
  * takes as long and reveals nothing about who has an account.
  */
 export async function checkPassword(stored: string | null | undefined, password: string): Promise<boolean> {
+  const { hash, verify } = await argon2()
   if (!stored) {
     dummy ??= hash(randomBytes(32).toString('base64url'))
     await verify(await dummy, password).catch(() => false)

@@ -47,6 +47,7 @@ import { useOpenHistory } from './use-open-history'
 import { useOutboxReplay } from './use-outbox-replay'
 import { usePaletteCommands } from './use-palette-commands'
 import { useSaveTab } from './use-save-tab'
+import { StorageBanner } from './StorageBanner'
 import { useShortcuts } from './use-shortcuts'
 import { useSidebarLayout } from './use-sidebar-layout'
 import { useTabResponses } from './use-tab-responses'
@@ -179,6 +180,7 @@ export function App() {
           version={info.data?.version}
           onOpen={setDialog}
         />
+        <StorageBanner integrity={info.data?.integrity} />
         <OutboxBanner kept={shownKept} signInHref={me.data?.team ? '/sign-in' : null} onRetry={outboxReplay.retry} />
         {/* On a team server the outbox's banner has the sign-in link; single-user Courier still says how to get one. */}
         {kept.length === 0 || !me.data?.team ? <StaleSessionBanner team={me.data?.team ?? false} /> : null}
