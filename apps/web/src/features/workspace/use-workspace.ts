@@ -1,6 +1,6 @@
 import { endpoints, TOKEN_HEADER, type WorkspaceState } from '@courier/shared'
 import { useEffect, useReducer, useRef, useState } from 'react'
-import { callEndpoint, pageToken } from '../../shared/api/proxy-client'
+import { callEndpoint, pageToken, serverRefusing } from '../../shared/api/proxy-client'
 import { workspaceHeaders } from '../../shared/api/current-workspace'
 import { keptReason } from '../outbox'
 import { forgetKeptWorkspace, keepWorkspace, keptWorkspaceKey, readKeptWorkspace } from './kept-workspace'
@@ -20,6 +20,8 @@ export function useWorkspace(outboxKey?: string | null) {
   const [state, dispatch] = useReducer(workspaceReducer, initialWorkspace)
   const [fromServer, setFromServer] = useState<WorkspaceState | null>(null)
   const pending = useRef<string | null>(null)
+  /** The document last sent and not yet answered with success: kept if the page goes while saves are refused. */
+  const unconfirmed = useRef<string | null>(null)
   const unsaved = useRef(false)
   // Back online: the document the server refused is sent again even if nothing else changes.
   const [retry, setRetry] = useState(0)
@@ -52,8 +54,10 @@ export function useWorkspace(outboxKey?: string | null) {
     pending.current = body
     const timer = setTimeout(() => {
       pending.current = null
+      unconfirmed.current = body
       callEndpoint(endpoints.putWorkspace, { body: JSON.parse(body) })
         .then(() => {
+          if (unconfirmed.current === body) unconfirmed.current = null
           unsaved.current = false
           if (keptKey) forgetKeptWorkspace(keptKey)
         })
@@ -71,8 +75,13 @@ export function useWorkspace(outboxKey?: string | null) {
   // When the server has been refusing, the drafts are also kept here: that request may fail too.
   useEffect(() => {
     const flush = () => {
+      const refused = unsaved.current || serverRefusing()
+      // A document sent but not answered yet when other requests were refused would be lost with the page.
+      if (!pending.current && refused && unconfirmed.current && keptKey) keepWorkspace(keptKey, unconfirmed.current)
       if (!pending.current) return
-      if (unsaved.current && keptKey) keepWorkspace(keptKey, pending.current)
+      // Also when other requests were just refused (signed out elsewhere, offline): no PUT of this
+      // document has failed yet, but the keepalive one below will, and this page is going away.
+      if (refused && keptKey) keepWorkspace(keptKey, pending.current)
       void fetch(endpoints.putWorkspace.path, {
         method: 'PUT',
         keepalive: true,

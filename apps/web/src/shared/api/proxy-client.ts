@@ -61,6 +61,13 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError('INTERNAL', `Courier answered ${response.status} ${response.statusText}.`, response.status)
 }
 
+/** Whether the server's last answer to this page refused its session (401) or it could not be reached. */
+let refusing = false
+/** True after a 401 or a network failure until the next answer that is not: saves are not landing. */
+export function serverRefusing(): boolean {
+  return refusing
+}
+
 /**
  * Calls one entry of the shared endpoint table and returns its parsed answer. A non-2xx whose
  * body is a valid answer for the endpoint is a result (a send that failed upstream); any other
@@ -92,8 +99,10 @@ export async function callEndpoint<E extends Endpoint>(
     })
   } catch (error) {
     if (signal?.aborted) throw error
+    refusing = true
     throw new ApiError('INTERNAL', 'Courier is not reachable. Is `courier serve` still running?', 0)
   }
+  refusing = response.status === 401
   if (response.status === 204) return endpoint.response.parse(null) as Out
   if (response.ok) return endpoint.response.parse(await response.json()) as Out
   const text = await response.text()
