@@ -1,0 +1,32 @@
+import { type Kysely, type Migration } from 'kysely'
+import { isSqlite } from '../dialect.js'
+
+/**
+ * Indexes a history search needs to answer a filter from an index instead of scanning the table
+ * (issue 15): one person's entries newest first, and their method and status, so that a filter
+ * matching few entries (or none) is found in the index and a filter matching many is walked in
+ * order. On SQLite every index ends with the rowid, the order history is listed in; on PostgreSQL
+ * the id (time-ordered UUIDv7) is that order. `history_status` (status alone) is superseded by
+ * (user_id, status).
+ */
+export const migration: Migration = {
+  async up(db: Kysely<unknown>) {
+    const order = isSqlite(db) ? [] : ['id']
+    await db.schema
+      .createIndex('history_user')
+      .on('history')
+      .columns(['user_id', ...order])
+      .execute()
+    await db.schema
+      .createIndex('history_user_method_status')
+      .on('history')
+      .columns(['user_id', 'method', 'status', ...order])
+      .execute()
+    await db.schema
+      .createIndex('history_user_status')
+      .on('history')
+      .columns(['user_id', 'status', ...order])
+      .execute()
+    await db.schema.dropIndex('history_status').execute()
+  },
+}
