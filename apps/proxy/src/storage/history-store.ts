@@ -14,7 +14,9 @@ import { isSqlite } from './dialect.js'
 import type { SecretBox } from '../secrets/secret-box.js'
 import { openInlineBody } from './sealed-inline.js'
 import { groupCommitOf, historyAppend } from './history-append.js'
-import { searchHistorySqlite } from './history-search-sqlite.js'
+import { searchHistorySqlite, searchWords } from './history-search-sqlite.js'
+
+export { ftsQuery } from './history-search-sqlite.js'
 
 const SUMMARY_COLUMNS = ['id', 'created_at', 'method', 'url', 'status', 'error_code', 'duration_ms', 'size'] as const
 type SummaryRow = Pick<Selectable<HistoryTable>, (typeof SUMMARY_COLUMNS)[number]>
@@ -30,18 +32,6 @@ function toSummary(row: SummaryRow): HistorySummary {
     durationMs: Number(row.duration_ms),
     size: Number(row.size), // pg returns bigint as a string
   })
-}
-
-/** The words of a search, split the way both full-text indexes split text (letters and digits). */
-function searchWords(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+/gu) ?? []
-}
-
-/** Free text → an FTS5 query: every word must appear; the last may be a prefix ("auth" finds "authorize"). */
-export function ftsQuery(text: string): string | null {
-  const words = searchWords(text)
-  if (words.length === 0) return null
-  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ')
 }
 
 /** The same for PostgreSQL: `word & word & last:*`. Only letters and digits reach it. */
@@ -83,9 +73,7 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox, user: s
       const text = query.q?.trim() ? query.q.trim() : null
       let rows: SummaryRow[]
       if (sqlite) {
-        const match = text ? ftsQuery(text) : null
-        if (text && !match) return { items: [], nextCursor: null }
-        rows = await searchHistorySqlite<SummaryRow>(db, user, query, match, columns)
+        rows = await searchHistorySqlite<SummaryRow>(db, user, query, text, columns)
       } else {
         const conditions = filters(query)
         if (text) {

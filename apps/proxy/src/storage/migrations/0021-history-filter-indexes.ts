@@ -1,4 +1,4 @@
-import { type Kysely, type Migration } from 'kysely'
+import { sql, type Kysely, type Migration } from 'kysely'
 import { isSqlite } from '../dialect.js'
 
 /**
@@ -7,7 +7,7 @@ import { isSqlite } from '../dialect.js'
  * matching few entries (or none) is found in the index and a filter matching many is walked in
  * order. On SQLite every index ends with the rowid, the order history is listed in; on PostgreSQL
  * the id (time-ordered UUIDv7) is that order. `history_status` (status alone) is superseded by
- * (user_id, status).
+ * (user_id, status). On SQLite, history_fts_terms lists the full-text index's terms.
  */
 export const migration: Migration = {
   async up(db: Kysely<unknown>) {
@@ -28,5 +28,9 @@ export const migration: Migration = {
       .columns(['user_id', 'status', ...order])
       .execute()
     await db.schema.dropIndex('history_status').execute()
+    // The terms of the full-text index, so a search's last word can be spelled out as the terms it
+    // completes to (history-search-sqlite.ts) instead of a prefix query.
+    if (isSqlite(db))
+      await sql`CREATE VIRTUAL TABLE history_fts_terms USING fts5vocab(history_fts, instance)`.execute(db)
   },
 }
