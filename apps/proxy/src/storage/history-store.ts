@@ -79,9 +79,7 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox, user: s
         if (text) {
           const tsquery = tsQuery(text)
           if (!tsquery) return { items: [], nextCursor: null }
-          conditions.unshift(
-            sql`to_tsvector('simple', coalesce(h.search_text, '')) @@ to_tsquery('simple', ${tsquery})`,
-          )
+          conditions.unshift(sql`h.search_vector @@ to_tsquery('simple', ${tsquery})`)
         }
         rows = (
           await sql<SummaryRow>`SELECT ${columns} FROM history h WHERE ${sql.join(conditions, sql` AND `)}

@@ -7,7 +7,8 @@ import { isSqlite } from '../dialect.js'
  * matching few entries (or none) is found in the index and a filter matching many is walked in
  * order. On SQLite every index ends with the rowid, the order history is listed in; on PostgreSQL
  * the id (time-ordered UUIDv7) is that order. `history_status` (status alone) is superseded by
- * (user_id, status). On SQLite, history_fts_terms lists the full-text index's terms.
+ * (user_id, status). On SQLite, history_fts_terms lists the full-text index's terms; on PostgreSQL
+ * the search text's tsvector becomes a stored column with the GIN index on it.
  */
 export const migration: Migration = {
   async up(db: Kysely<unknown>) {
@@ -30,7 +31,15 @@ export const migration: Migration = {
     await db.schema.dropIndex('history_status').execute()
     // The terms of the full-text index, so a search's last word can be spelled out as the terms it
     // completes to (history-search-sqlite.ts) instead of a prefix query.
-    if (isSqlite(db))
+    if (isSqlite(db)) {
       await sql`CREATE VIRTUAL TABLE history_fts_terms USING fts5vocab(history_fts, instance)`.execute(db)
+      return
+    }
+    // The tsvector kept beside the text (computed by PostgreSQL on every write), so a search that
+    // walks entries newest first checks each one without parsing its text again.
+    await sql`ALTER TABLE history ADD COLUMN search_vector tsvector
+      GENERATED ALWAYS AS (to_tsvector('simple', coalesce(search_text, ''))) STORED`.execute(db)
+    await sql`CREATE INDEX history_search_vector ON history USING GIN (search_vector)`.execute(db)
+    await db.schema.dropIndex('history_search').execute()
   },
 }
