@@ -18,8 +18,6 @@ export const searchLimits = {
   completions: 24,
   /** Full-text matches read in one pass over a narrow filter's span before the rest is looked up one by one. */
   stream: 5000,
-  /** Entries later than a time range's end that a walk from the newest entry may step over. */
-  laterWalk: 50_000,
 }
 
 /** The words of a search, split the way both full-text indexes split text (letters and digits). */
@@ -122,8 +120,8 @@ const rowid = (value: number) => sql`CAST(${value} AS INTEGER)`
  *   the full-text index over their rowid span, then one lookup each for what that pass left).
  * - Otherwise every filter is broad: the entries are walked newest first (the full-text matches
  *   when there are words, the person's index when not) and each filter is checked on the row,
- *   where a page fills quickly. A time range that ends before many entries were made first finds
- *   the newest rowid inside it, so the walk starts there.
+ *   where a page fills quickly. A time range that ends before many entries were made starts the
+ *   walk at the newest rowid of its last hour.
  *
  * The result is the same whichever way is taken (history-search.test.ts holds every combination).
  */
@@ -182,23 +180,16 @@ export async function searchHistorySqlite<Row>(
   }
 
   // Every filter is broad (or there is none). A time range that ends before many entries were
-  // made: start the walk at the newest entry inside it rather than at the newest entry.
+  // made starts its walk at the newest rowid of its last hour (history_hours), not at the newest
+  // entry: every entry inside the range is at or below it.
   let upTo = below === null ? null : below - 1
   if (query.to) {
-    const { rows } = await sql<{
-      later: number
-    }>`SELECT count(*) AS later FROM (SELECT 1 FROM history h INDEXED BY history_user_created
-      WHERE ${and([owner, sql`h.created_at > ${new Date(query.to).toISOString()}`, ...older])} LIMIT ${searchLimits.laterWalk + 1})`.execute(
-      db,
-    )
-    if (rows[0]!.later > searchLimits.laterWalk) {
-      const newest = await sql<{
-        newest: number | null
-      }>`SELECT max(h.rowid) AS newest FROM history h INDEXED BY history_user_created
-        WHERE ${and([owner, ...time.map((c) => c.indexed), ...older])}`.execute(db)
-      if (newest.rows[0]?.newest == null) return []
-      upTo = newest.rows[0].newest
-    }
+    const { rows } = await sql<{ newest: number | null }>`SELECT max(newest) AS newest FROM history_hours
+      WHERE user_id = ${user} AND hour <= substr(${new Date(query.to).toISOString()}, 1, 13)
+      ${query.from ? sql`AND hour >= substr(${new Date(query.from).toISOString()}, 1, 13)` : sql``}`.execute(db)
+    const newest = rows[0]?.newest ?? null
+    if (newest === null) return []
+    upTo = upTo === null ? newest : Math.min(upTo, newest)
   }
   if (!match) {
     const { rows } = await sql<Row>`SELECT ${columns} FROM history h INDEXED BY history_user

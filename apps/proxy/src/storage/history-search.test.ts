@@ -19,7 +19,7 @@ import { historyEntry } from './store-contract.js'
  * that choose a plan made small (`small`), "GET", "status 200", "common" or "the first 60 %" are
  * broad and "HEAD", "an hour" or "error" narrow; with the real sizes nearly every filter is narrow.
  */
-const small = { narrow: 300, completions: 2, stream: 1000, laterWalk: 500 }
+const small = { narrow: 300, completions: 2, stream: 1000 }
 const COUNT = 3000
 const T0 = Date.UTC(2026, 5, 1)
 const minute = (i: number) => new Date(T0 + i * 60_000).toISOString()
@@ -150,7 +150,6 @@ function describeSearch(
         expect(local(broad)).toBeGreaterThan(small.narrow)
       for (const narrow of [{ method: 'HEAD' }, { status: 'error' }, { from: minute(1000), to: minute(1060) }])
         expect(local(narrow)).toBeLessThan(small.narrow)
-      expect(local({ from: minute(COUNT * 0.6) })).toBeGreaterThan(small.laterWalk)
       expect(local({ q: 'common' })).toBeGreaterThan(small.stream)
       expect(local({ q: 'posting', method: 'GET' })).toBe(0)
     })

@@ -7,7 +7,8 @@ import { isSqlite } from '../dialect.js'
  * matching few entries (or none) is found in the index and a filter matching many is walked in
  * order. On SQLite every index ends with the rowid, the order history is listed in; on PostgreSQL
  * the id (time-ordered UUIDv7) is that order. `history_status` (status alone) is superseded by
- * (user_id, status). On SQLite, history_fts_terms lists the full-text index's terms; on PostgreSQL
+ * (user_id, status). On SQLite, history_fts_terms lists the full-text index's terms and history_hours
+ * the newest rowid of each hour; on PostgreSQL
  * the search text's tsvector becomes a stored column with the GIN index on it.
  */
 export const migration: Migration = {
@@ -33,6 +34,19 @@ export const migration: Migration = {
     // completes to (history-search-sqlite.ts) instead of a prefix query.
     if (isSqlite(db)) {
       await sql`CREATE VIRTUAL TABLE history_fts_terms USING fts5vocab(history_fts, instance)`.execute(db)
+      // Per person and hour (the first 13 characters of created_at), the newest rowid: a time range
+      // that ends long ago starts its walk there instead of at the newest entry. Kept by triggers,
+      // so every way a row is written counts; a deleted row leaves a bound that is only too high.
+      await sql`CREATE TABLE history_hours (user_id varchar(36) NOT NULL, hour varchar(13) NOT NULL,
+        newest integer NOT NULL, PRIMARY KEY (user_id, hour)) WITHOUT ROWID`.execute(db)
+      const upsert = sql`INSERT INTO history_hours (user_id, hour, newest) VALUES (NEW.user_id, substr(NEW.created_at, 1, 13), NEW.rowid)
+        ON CONFLICT (user_id, hour) DO UPDATE SET newest = max(newest, excluded.newest);`
+      await sql`CREATE TRIGGER history_hours_insert AFTER INSERT ON history BEGIN ${upsert} END`.execute(db)
+      await sql`CREATE TRIGGER history_hours_update AFTER UPDATE OF user_id, created_at ON history BEGIN ${upsert} END`.execute(
+        db,
+      )
+      await sql`INSERT INTO history_hours (user_id, hour, newest)
+        SELECT user_id, substr(created_at, 1, 13), max(rowid) FROM history GROUP BY 1, 2`.execute(db)
       return
     }
     // The tsvector kept beside the text (computed by PostgreSQL on every write), so a search that
