@@ -91,6 +91,7 @@ const filterOptions: Record<string, Omit<HistoryQuery, 'limit' | 'q'>> = {
   'an hour long ago (narrow)': { from: minute(1000), to: minute(1060) },
   'the first 60 % (broad, ends long ago)': { to: minute(COUNT * 0.6) },
   'the last 10 %': { from: minute(COUNT * 0.9) },
+  'up to half past an hour, long ago': { to: minute(COUNT * 0.6 + 30) },
   'GET + 2xx + the first 60 %': { method: 'GET', status: '2xx', to: minute(COUNT * 0.6) },
   'future (none)': { from: minute(COUNT + 100) },
 }
