@@ -289,15 +289,18 @@ function baselineWhere({ query, user }: Case): [string, unknown[]] {
     parts.push('(url LIKE ? OR response_json LIKE ?)')
     params.push(`%${w}%`, `%${w}%`)
   }
-  if (query.method) parts.push('method = ?') && params.push(query.method)
-  if (query.status === 'error') parts.push('status IS NULL')
-  else if (query.status?.endsWith('xx'))
-    parts.push('status >= ? AND status < ?') &&
-      params.push(Number(query.status[0]) * 100, Number(query.status[0]) * 100 + 100)
-  else if (query.status) parts.push('status = ?') && params.push(Number(query.status))
-  if (query.from) parts.push('created_at >= ?') && params.push(query.from)
-  if (query.to) parts.push('created_at <= ?') && params.push(query.to)
-  if (query.before) parts.push('id < ?') && params.push(query.before)
+  const where = (part: string, ...values: unknown[]) => {
+    parts.push(part)
+    params.push(...values)
+  }
+  const base = Number(query.status?.[0]) * 100
+  if (query.method) where('method = ?', query.method)
+  if (query.status === 'error') where('status IS NULL')
+  else if (query.status?.endsWith('xx')) where('status >= ? AND status < ?', base, base + 100)
+  else if (query.status) where('status = ?', Number(query.status))
+  if (query.from) where('created_at >= ?', query.from)
+  if (query.to) where('created_at <= ?', query.to)
+  if (query.before) where('id < ?', query.before)
   return [parts.join(' AND '), params]
 }
 
