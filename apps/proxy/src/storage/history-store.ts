@@ -14,10 +14,14 @@ import { isSqlite } from './dialect.js'
 import type { SecretBox } from '../secrets/secret-box.js'
 import { openInlineBody } from './sealed-inline.js'
 import { groupCommitOf, historyAppend } from './history-append.js'
+import { searchHistorySqlite, searchWords } from './history-search-sqlite.js'
+
+export { ftsQuery } from './history-search-sqlite.js'
 
 const SUMMARY_COLUMNS = ['id', 'created_at', 'method', 'url', 'status', 'error_code', 'duration_ms', 'size'] as const
+type SummaryRow = Pick<Selectable<HistoryTable>, (typeof SUMMARY_COLUMNS)[number]>
 
-function toSummary(row: Pick<Selectable<HistoryTable>, (typeof SUMMARY_COLUMNS)[number]>): HistorySummary {
+function toSummary(row: SummaryRow): HistorySummary {
   return HistorySummarySchema.parse({
     id: row.id,
     createdAt: row.created_at,
@@ -28,18 +32,6 @@ function toSummary(row: Pick<Selectable<HistoryTable>, (typeof SUMMARY_COLUMNS)[
     durationMs: Number(row.duration_ms),
     size: Number(row.size), // pg returns bigint as a string
   })
-}
-
-/** The words of a search, split the way both full-text indexes split text (letters and digits). */
-function searchWords(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+/gu) ?? []
-}
-
-/** Free text → an FTS5 query: every word must appear; the last may be a prefix ("auth" finds "authorize"). */
-export function ftsQuery(text: string): string | null {
-  const words = searchWords(text)
-  if (words.length === 0) return null
-  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ')
 }
 
 /** The same for PostgreSQL: `word & word & last:*`. Only letters and digits reach it. */
@@ -53,7 +45,7 @@ export function tsQuery(text: string): string | null {
 export function createHistoryStore(db: Kysely<Database>, box: SecretBox, user: string = LOCAL_USER_ID): HistoryStore {
   const sqlite = isSqlite(db)
 
-  /** Conditions on `h` (the history table) that every listing shares: method, status, time, cursor. */
+  /** PostgreSQL's conditions on `h` (the history table): person, method, status, time, cursor. */
   function filters(query: HistoryQuery) {
     const conditions = [sql`h.user_id = ${user}`]
     if (query.method) conditions.push(sql`h.method = ${query.method}`)
@@ -64,12 +56,8 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox, user: s
     } else if (query.status) conditions.push(sql`h.status = ${Number(query.status)}`)
     if (query.from) conditions.push(sql`h.created_at >= ${new Date(query.from).toISOString()}`)
     if (query.to) conditions.push(sql`h.created_at <= ${new Date(query.to).toISOString()}`)
-    // Ids are time-ordered UUIDv7, so the cursor is simply the last id seen; on SQLite the rowid
-    // follows the same order and is what the indexes walk.
-    if (query.before)
-      conditions.push(
-        sqlite ? sql`h.rowid < (SELECT rowid FROM history WHERE id = ${query.before})` : sql`h.id < ${query.before}`,
-      )
+    // Ids are time-ordered UUIDv7, so the cursor is simply the last id seen.
+    if (query.before) conditions.push(sql`h.id < ${query.before}`)
     return conditions
   }
 
@@ -82,27 +70,22 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox, user: s
     },
 
     async list(query: HistoryQuery): Promise<HistoryPage> {
-      const conditions = filters(query)
       const text = query.q?.trim() ? query.q.trim() : null
-      let source = sql`history h`
-      let order = sqlite ? sql`h.rowid DESC` : sql`h.id DESC`
-      if (text && sqlite) {
-        const match = ftsQuery(text)
-        if (!match) return { items: [], nextCursor: null }
-        // Driven from the index, newest first: FTS5 yields matches in rowid order, so LIMIT stops
-        // early even when a word is in most entries.
-        source = sql`history_fts JOIN history h ON h.rowid = history_fts.rowid`
-        order = sql`history_fts.rowid DESC`
-        conditions.unshift(sql`history_fts MATCH ${match}`)
-      } else if (text) {
-        const tsquery = tsQuery(text)
-        if (!tsquery) return { items: [], nextCursor: null }
-        conditions.unshift(sql`to_tsvector('simple', coalesce(h.search_text, '')) @@ to_tsquery('simple', ${tsquery})`)
+      let rows: SummaryRow[]
+      if (sqlite) {
+        rows = await searchHistorySqlite<SummaryRow>(db, user, query, text, columns)
+      } else {
+        const conditions = filters(query)
+        if (text) {
+          const tsquery = tsQuery(text)
+          if (!tsquery) return { items: [], nextCursor: null }
+          conditions.unshift(sql`h.search_vector @@ to_tsquery('simple', ${tsquery})`)
+        }
+        rows = (
+          await sql<SummaryRow>`SELECT ${columns} FROM history h WHERE ${sql.join(conditions, sql` AND `)}
+            ORDER BY h.id DESC LIMIT ${query.limit + 1}`.execute(db)
+        ).rows
       }
-      const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``
-      const { rows } = await sql<
-        Pick<Selectable<HistoryTable>, (typeof SUMMARY_COLUMNS)[number]>
-      >`SELECT ${columns} FROM ${source} ${where} ORDER BY ${order} LIMIT ${query.limit + 1}`.execute(db)
       const items = rows.slice(0, query.limit).map(toSummary)
       return { items, nextCursor: rows.length > query.limit ? items[items.length - 1]!.id : null }
     },

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { expect } from 'vitest'
 import { historyEntry } from '../store-contract.js'
-import { T0, type MigrationFixture } from './fixture.js'
+import { T0, type FixtureContext, type MigrationFixture } from './fixture.js'
 
 /** A history row as the store writes it; `plainBody` is an inline body from before sealing. */
 function historyRow(id: string, url: string, plainBody: string) {
@@ -31,8 +31,27 @@ function historyRow(id: string, url: string, plainBody: string) {
 
 const oldHistory = historyRow('01900000-0000-7000-8000-000000000001', 'https://api.test/before-search', 'hello')
 const searchable = historyRow('01900000-0000-7000-8000-000000000009', 'https://api.test/searchable', 'needle')
-const smallBinary = historyRow('01900000-0000-7000-8000-000000000021', 'https://api.test/small.bin', '')
-const smallText = historyRow('01900000-0000-7000-8000-000000000022', 'https://api.test/small.txt', 'kept once')
+const failedPost = historyRow('01900000-0000-7000-8000-000000000021', 'https://api.test/filtered', 'haystack')
+failedPost.entry.method = 'POST'
+failedPost.entry.status = 503
+Object.assign(failedPost.row, { method: 'POST', status: 503 })
+
+/** A history row with its full-text entry, as the store wrote both from migration 0009 on. */
+async function seedSearchable({ db, sqlite }: FixtureContext, { row, entry }: typeof searchable, words: string) {
+  if (!sqlite) {
+    await db
+      .insertInto('history')
+      .values({ ...row, search_text: `${entry.url}\n${words}` })
+      .execute()
+    return
+  }
+  await db.insertInto('history').values(row).execute()
+  await sql`INSERT INTO history_fts (rowid, url, body) SELECT rowid, ${entry.url}, ${words} FROM history WHERE id = ${entry.id}`.execute(
+    db,
+  )
+}
+const smallBinary = historyRow('01900000-0000-7000-8000-000000000031', 'https://api.test/small.bin', '')
+const smallText = historyRow('01900000-0000-7000-8000-000000000032', 'https://api.test/small.txt', 'kept once')
 const BINARY = Buffer.from([0, 255, 1, 254, 0x80])
 
 export const historyFixtures: Record<string, MigrationFixture> = {
@@ -47,24 +66,26 @@ export const historyFixtures: Record<string, MigrationFixture> = {
     },
   },
   '0009-history-search': {
-    async seed({ db, sqlite }) {
-      const { row, entry } = searchable
-      if (!sqlite) {
-        await db
-          .insertInto('history')
-          .values({ ...row, search_text: `${entry.url}\nneedle` })
-          .execute()
-        return
-      }
-      await db.insertInto('history').values(row).execute()
-      await sql`INSERT INTO history_fts (rowid, url, body) SELECT rowid, ${entry.url}, 'needle' FROM history WHERE id = ${entry.id}`.execute(
-        db,
-      )
+    async seed(context) {
+      await seedSearchable(context, searchable, 'needle')
     },
     async check(store) {
       expect(await store.history.get(searchable.entry.id)).toEqual(searchable.entry)
       const found = await store.history.list({ limit: 50, q: 'needle' })
       expect(found.items.map((item) => item.id)).toEqual([searchable.entry.id])
+    },
+  },
+  '0021-history-filter-indexes': {
+    async seed(context) {
+      await seedSearchable(context, failedPost, 'haystack')
+    },
+    async check(store) {
+      expect(await store.history.get(failedPost.entry.id)).toEqual(failedPost.entry)
+      const filtered = await store.history.list({ limit: 50, method: 'POST', status: '5xx' })
+      expect(filtered.items.map((item) => item.id)).toEqual([failedPost.entry.id])
+      const found = await store.history.list({ limit: 50, q: 'haystack', method: 'POST', status: '503' })
+      expect(found.items.map((item) => item.id)).toEqual([failedPost.entry.id])
+      expect((await store.history.list({ limit: 50, q: 'haystack', method: 'GET' })).items).toEqual([])
     },
   },
   '0022-history-body': {

@@ -16,6 +16,7 @@ import { migration as m0018 } from './0018-credential-failures.js'
 import { migration as m0019 } from './0019-oidc-flows.js'
 import { migration as m0017 } from './0017-blob-chunks.js'
 import { migration as m0020 } from './0020-runs.js'
+import { migration as m0021 } from './0021-history-filter-indexes.js'
 import { migration as m0022 } from './0022-history-body.js'
 
 /**
@@ -40,5 +41,6 @@ export const migrations: Record<string, Migration> = {
   '0019-oidc-flows': m0019,
   '0017-blob-chunks': m0017,
   '0020-runs': m0020,
+  '0021-history-filter-indexes': m0021,
   '0022-history-body': m0022,
 }
