@@ -27,11 +27,12 @@ async function acquire(): Promise<Realm> {
   return idle.pop() ?? (await createRealm())
 }
 
-function release(realm: Realm, healthy: boolean): void {
+/** `clean`: the realm was not stopped mid-run, so it can be freed (see disposeRealm). */
+function release(realm: Realm, healthy: boolean, clean = healthy): void {
   realm.run = undefined
   if (healthy && realm.runs < RUNS_PER_REALM) return void idle.push(realm)
-  forgetRealm(realm)
-  disposeRealm(realm)
+  forgetRealm(realm, clean)
+  disposeRealm(realm, clean)
 }
 
 /** Warm a realm ahead of the first run (chai takes a few milliseconds to load). */
@@ -95,8 +96,8 @@ function prepare(realm: Realm): Prepared {
 }
 
 /** Let go of a realm's cached handles before it is disposed. */
-export function forgetRealm(realm: Realm): void {
-  for (const handle of functions.get(realm)?.values() ?? []) handle.dispose()
+export function forgetRealm(realm: Realm, clean = true): void {
+  if (clean) for (const handle of functions.get(realm)?.values() ?? []) handle.dispose()
   functions.delete(realm)
 }
 
@@ -293,8 +294,9 @@ async function runInSandbox(input: RunScriptInput): Promise<RunScriptResult> {
     fail('runtime', `${result.error.name}: ${result.error.message}`, result.error.stack)
   }
   // What a run left behind stays bounded: checked every few runs (measuring costs a fifth of a run).
+  const clean = healthy
   if (healthy && realm.runs % 25 === 0 && memoryUsed(realm) > realm.baseline + limits.memoryBytes / 2) healthy = false
-  release(realm, healthy)
+  release(realm, healthy, clean)
   const before = input.variables ?? {}
   const after = result.variables
   const variableChanges: VariableChanges = {
