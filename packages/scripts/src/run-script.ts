@@ -37,6 +37,16 @@ function release(realm: Realm, healthy: boolean, clean = healthy): void {
   if (healthy && realm.runs < RUNS_PER_REALM) return void idle.push(realm)
   forgetRealm(realm, clean)
   disposeRealm(realm, clean)
+  if (clean) return
+  // Its module is retired: the idle realms in it go too, so that the module's memory (the stopped
+  // runtime's included) is let go now rather than after their last run.
+  for (let i = idle.length - 1; i >= 0; i--) {
+    const other = idle[i]!
+    if (other.module !== realm.module) continue
+    idle.splice(i, 1)
+    forgetRealm(other)
+    disposeRealm(other, true)
+  }
 }
 
 /** Warm a realm ahead of the first run (chai takes a few milliseconds to load). */
