@@ -31,17 +31,12 @@ function walk(root, seen) {
     const isPrototype =
       typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, 'constructor') && obj !== root
     if (isPrototype) for (const key of OVERRIDABLE) enableOverride(obj, key)
-    // One native call for every descriptor of the object: the walk runs interpreted, per key it was most of the cost.
-    const descs = Object.getOwnPropertyDescriptors(obj)
-    for (const key of Reflect.ownKeys(descs)) {
-      const desc = descs[key]
-      if ('value' in desc) {
-        const value = desc.value
-        if ((typeof value === 'object' || typeof value === 'function') && value !== null) queue.push(value)
-      } else {
-        if (desc.get) queue.push(desc.get)
-        if (desc.set) queue.push(desc.set)
-      }
+    for (const key of Reflect.ownKeys(obj)) {
+      const desc = Object.getOwnPropertyDescriptor(obj, key)
+      if (!desc) continue
+      if ('value' in desc) queue.push(desc.value)
+      if (desc.get) queue.push(desc.get)
+      if (desc.set) queue.push(desc.set)
     }
     queue.push(Object.getPrototypeOf(obj))
     Object.freeze(obj)
