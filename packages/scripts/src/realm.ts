@@ -23,6 +23,7 @@ export interface HostRun {
  * A realm that hit a limit is thrown away, never reused.
  */
 export interface Realm {
+  module: QuickJSWASMModule
   runtime: QuickJSRuntime
   context: QuickJSContext
   courier: QuickJSHandle
@@ -37,7 +38,7 @@ export interface Realm {
 let modulePromise: Promise<QuickJSWASMModule> | undefined
 
 export function quickjs(): Promise<QuickJSWASMModule> {
-  modulePromise ??= newQuickJSWASMModuleFromVariant(releaseSync)
+  modulePromise ??= newQuickJSWASMModuleFromVariant(releaseSync).then((module) => (currentModule = module))
   return modulePromise
 }
 
@@ -53,6 +54,7 @@ export async function createRealm(): Promise<Realm> {
   runtime.setMaxStackSize(STACK_BYTES)
   const context = runtime.newContext()
   const realm = {
+    module,
     runtime,
     context,
     baseline: 0,
@@ -102,12 +104,31 @@ export function memoryUsed(realm: Pick<Realm, 'runtime' | 'context'>): number {
   return usage.malloc_size ?? 0
 }
 
-export function disposeRealm(realm: Realm): void {
+/**
+ * Frees a realm that ended cleanly. A realm that hit a limit is not freed: QuickJS cannot free a
+ * runtime stopped in the middle of a job (objects stay on its lists and JS_FreeRuntime aborts the
+ * WebAssembly module), so its whole module is retired instead: new realms start in a fresh module,
+ * and the old one's memory goes with its last realm.
+ */
+export function disposeRealm(realm: Realm, clean: boolean): void {
+  if (!clean) {
+    retireModule(realm.module)
+    return
+  }
   try {
     realm.courier.dispose()
     realm.context.dispose()
     realm.runtime.dispose()
   } catch {
     // A runtime that ran out of memory may refuse a clean teardown; it is dropped either way.
+  }
+}
+
+let currentModule: QuickJSWASMModule | undefined
+
+function retireModule(module: QuickJSWASMModule): void {
+  if (currentModule === module) {
+    currentModule = undefined
+    modulePromise = undefined
   }
 }

@@ -5,6 +5,7 @@ import { readRunFile, writePostmanVariables } from './postman-variables.js'
 import { createCliReporter } from './reporters/cli-reporter.js'
 import { writeReports } from './reporters/write-reports.js'
 import { parseRunOptions, type RunCliOptions } from './run-options.js'
+import { tuneEngineForShortRun } from '../scripting/short-run-engine.js'
 
 export type RunIo = {
   stdout: { write(text: string): unknown; isTTY?: boolean }
@@ -50,6 +51,7 @@ function useColor(options: RunCliOptions, io: RunIo): boolean {
  * reporters' files and the exported variables, and answers the exit code (see EXIT).
  */
 export async function runCommand(argv: string[], io: RunIo = process): Promise<number> {
+  tuneEngineForShortRun()
   try {
     return await run(parseRunOptions(argv), io)
   } catch (error) {
