@@ -54,8 +54,7 @@ async function capture(
       } catch {
         return { problem: 'the body is not JSON' }
       }
-      // Loaded by the first JSONPath capture, not by every send.
-      const { query } = await import('jsonpath-rfc9535')
+      // queryJson loads JSONPath with the first capture that needs it, not with every send.
       try {
         const matches = await queryJson(document, rule.expression || '$')
         return matches.length ? { value: asText(matches[0]) } : { problem: `${rule.expression} matched nothing` }
