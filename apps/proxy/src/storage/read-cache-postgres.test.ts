@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { GLOBALS_ID } from '@courier/shared'
-import pg from 'pg'
 import { expect, it, onTestFinished, vi } from 'vitest'
 import { SecretBox } from '../secrets/secret-box.js'
-import { describePostgres, freshSchema } from '../test/postgres.js'
+import { describePostgres, freshSchema, withClient } from '../test/postgres.js'
 import { tempDataDir } from '../test/temp-dir.js'
 import { openStore } from './open-store.js'
 import { PostgresChangeBus } from './postgres-change-bus.js'
@@ -30,15 +29,7 @@ describePostgres('the read cache across instances on one PostgreSQL', (url) => {
     const a = await open(backoffOfA)
     const b = await open()
     /** Behind every store's back: what a read from memory would not see. */
-    const sql = async (text: string, values: unknown[] = []) => {
-      const client = new pg.Client({ connectionString: schema.url })
-      await client.connect()
-      try {
-        await client.query(text, values)
-      } finally {
-        await client.end()
-      }
-    }
+    const sql = (text: string, values: unknown[] = []) => withClient(schema.url, (client) => client.query(text, values))
     return { a, b, sql }
   }
 
@@ -76,15 +67,11 @@ describePostgres('the read cache across instances on one PostgreSQL', (url) => {
 
   /** Ends `bus`'s LISTEN connection from the server side, as a network failure or a restart would. */
   async function dropListenConnection(bus: PostgresChangeBus) {
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    try {
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+    await withClient(url, (admin) =>
+      admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
         bus.applicationName,
-      ])
-    } finally {
-      await admin.end()
-    }
+      ]),
+    )
   }
 
   it('keeps nothing while it cannot hear the other instances', async () => {

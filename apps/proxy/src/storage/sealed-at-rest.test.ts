@@ -21,6 +21,11 @@ function multipart(content: string): string {
   return `--B\r\nContent-Disposition: form-data; name="file"; filename="creds.txt"\r\nContent-Type: text/plain\r\n\r\n${content}\r\n--B--\r\n`
 }
 
+/** `request` sent through Courier's /api/send: the record it answers. */
+async function sendThrough(app: Awaited<ReturnType<typeof buildTestApp>>, request: Record<string, unknown>) {
+  return (await app.api({ method: 'POST', url: '/api/send', payload: { request } })).json()
+}
+
 describe('bodies and uploaded files at rest', () => {
   it('keeps no secret in clear anywhere in the data folder after sends, and still serves the bodies byte-exact', async () => {
     const dataDir = tempDataDir()
@@ -39,21 +44,13 @@ describe('bodies and uploaded files at rest', () => {
     })
     const app = await buildTestApp({ dataDir })
 
-    const login = (
-      await app.api({
-        method: 'POST',
-        url: '/api/send',
-        payload: { request: { method: 'POST', url: upstream.url('/login') } },
-      })
-    ).json()
+    const login = await sendThrough(app, { method: 'POST', url: upstream.url('/login') })
     expect(login.status, JSON.stringify(login).slice(0, 400)).toBe(200)
-    const echo = (
-      await app.api({
-        method: 'POST',
-        url: '/api/send',
-        payload: { request: { method: 'GET', url: upstream.url('/echo'), headers: [['X-Api-Key', SECRET, true]] } },
-      })
-    ).json()
+    const echo = await sendThrough(app, {
+      method: 'GET',
+      url: upstream.url('/echo'),
+      headers: [['X-Api-Key', SECRET, true]],
+    })
     expect(echo.status).toBe(200)
     const upload = await app.api({
       method: 'POST',
@@ -104,13 +101,7 @@ describe('bodies and uploaded files at rest', () => {
     const text = Array.from({ length: 12000 }, (_, i) => `line ${i}`).join('\n')
     const upstream = await startUpstream((_request, response) => response.end(text))
     const app = await buildTestApp({ dataDir })
-    const sent = (
-      await app.api({
-        method: 'POST',
-        url: '/api/send',
-        payload: { request: { method: 'GET', url: upstream.url('/') } },
-      })
-    ).json()
+    const sent = await sendThrough(app, { method: 'GET', url: upstream.url('/') })
     const size = Buffer.byteLength(text)
     const tail = await app.api({ method: 'GET', url: sent.body.url, headers: { range: 'bytes=-9' } })
     expect(tail.statusCode).toBe(206)
@@ -139,13 +130,7 @@ describe('bodies and uploaded files at rest', () => {
       response.end(binary)
     })
     const app = await buildTestApp({ dataDir })
-    const sent = (
-      await app.api({
-        method: 'POST',
-        url: '/api/send',
-        payload: { request: { method: 'GET', url: upstream.url('/') } },
-      })
-    ).json()
+    const sent = await sendThrough(app, { method: 'GET', url: upstream.url('/') })
     expect(sent.status).toBe(200)
     expect(allFiles(dataDir).some((path) => path.includes(join('bodies', sent.id)))).toBe(false)
     const whole = await app.api({ method: 'GET', url: sent.body.url })
@@ -156,13 +141,7 @@ describe('bodies and uploaded files at rest', () => {
     expect(part.headers['content-range']).toBe(`bytes 100-199/${binary.length}`)
 
     // Another row's sealed body pasted into this row does not open: each is sealed for its own id.
-    const other = (
-      await app.api({
-        method: 'POST',
-        url: '/api/send',
-        payload: { request: { method: 'GET', url: upstream.url('/') } },
-      })
-    ).json()
+    const other = await sendThrough(app, { method: 'GET', url: upstream.url('/') })
     const db = new Database(join(dataDir, 'courier.sqlite'))
     try {
       db.prepare('UPDATE history SET body_sealed = (SELECT body_sealed FROM history WHERE id = ?) WHERE id = ?').run(
