@@ -160,7 +160,7 @@ test('search history and compare two responses side by side', async ({
 
   const [first, second] = [history.entries().nth(0), history.entries().nth(1)]
   await first.hover()
-  await history.entryActions(/^Actions for GET .*201/).click()
+  await history.entryActions(/^Actions for GET .*\/status\/201\?/).click()
   await history.compareItem().click()
   await second.click()
   const compare = history.compareDialog()
