@@ -1,28 +1,37 @@
 import { describe, expect, it } from 'vitest'
 import { fullCollection, IdleRelease } from './idle-release.js'
 
-/** Timers the test fires by hand: nothing waits on a clock. */
+/** A clock the test moves by hand, and timers that fire when it passes them: nothing waits. */
 function manualTimers() {
-  const pending = new Set<{ run: () => void }>()
-  return {
+  let time = 0
+  const pending = new Set<{ run: () => void; at: number }>()
+  const clock = {
     timers: {
-      set: (run: () => void) => {
-        const timer = { run }
+      set: (run: () => void, ms: number) => {
+        const timer = { run, at: time + ms }
         pending.add(timer)
         return timer
       },
-      clear: (timer: unknown) => void pending.delete(timer as { run: () => void }),
+      clear: (timer: unknown) => void pending.delete(timer as { run: () => void; at: number }),
+      now: () => time,
     },
-    fire() {
-      for (const timer of [...pending]) {
-        pending.delete(timer)
-        timer.run()
+    /** Moves the clock on by `ms`, firing each timer it passes. */
+    advance(ms: number) {
+      const until = time + ms
+      for (;;) {
+        const next = [...pending].filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0]
+        if (!next) break
+        pending.delete(next)
+        time = next.at
+        next.run()
       }
+      time = until
     },
     get count() {
       return pending.size
     },
   }
+  return clock
 }
 
 describe('giving memory back when the server falls quiet', () => {
@@ -30,15 +39,23 @@ describe('giving memory back when the server falls quiet', () => {
     const clock = manualTimers()
     let collections = 0
     const release = new IdleRelease(() => collections++, 10_000, clock.timers)
-    for (let i = 0; i < 100; i++) release.touch()
-    // Each request pushes the quiet spell on: one timer waits, not a hundred.
+    for (let i = 0; i < 100; i++) {
+      release.touch()
+      clock.advance(100)
+    }
+    // A hundred requests over 10 s: one timer waits, not a hundred, and it has not collected:
+    // the last request came 100 ms ago.
     expect(clock.count).toBe(1)
-    clock.fire()
+    expect(collections).toBe(0)
+    clock.advance(9_899)
+    expect(collections).toBe(0)
+    clock.advance(1)
     expect(collections).toBe(1)
-    clock.fire()
+    clock.advance(60_000)
     expect(collections).toBe(1)
+    expect(clock.count).toBe(0)
     release.touch()
-    clock.fire()
+    clock.advance(10_000)
     expect(collections).toBe(2)
   })
 
@@ -49,7 +66,7 @@ describe('giving memory back when the server falls quiet', () => {
     release.touch()
     release.stop()
     expect(clock.count).toBe(0)
-    clock.fire()
+    clock.advance(20_000)
     expect(collections).toBe(0)
   })
 
