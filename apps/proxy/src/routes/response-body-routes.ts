@@ -19,12 +19,15 @@ export default async function responseBodyRoutes(fastify: FastifyInstance) {
     const { download } = parseInput(QuerySchema, request.query)
     if (!ID_PATTERN.test(id)) throw new CourierError('NOT_FOUND', 'That response body no longer exists.')
     const entry = await request.scope.history.get(id)
-    const size = entry && (await fastify.bodies.size(id))
-    if (!entry || size === undefined) throw new CourierError('NOT_FOUND', 'That response body no longer exists.')
+    if (!entry) throw new CourierError('NOT_FOUND', 'That response body no longer exists.')
 
     // One byte range (media and PDF previews seek with them); several, or a malformed header, get the whole body.
+    // Without a Range header (most reads) the body is opened once and its size comes with it; a small body
+    // kept in its history row is then read and decrypted once, not once for the size and again to send.
     const header = request.headers.range
-    const ranges = header && size > 0 ? parseRange(size, header, { combine: true }) : undefined
+    const size = header ? await fastify.bodies.size(id) : undefined
+    if (header && size === undefined) throw new CourierError('NOT_FOUND', 'That response body no longer exists.')
+    const ranges = header && size! > 0 ? parseRange(size!, header, { combine: true }) : undefined
     if (ranges === -1 || (header && size === 0)) {
       return reply.code(416).header('content-range', `bytes */${size}`).header('accept-ranges', 'bytes').send()
     }
@@ -35,10 +38,10 @@ export default async function responseBodyRoutes(fastify: FastifyInstance) {
 
     const body = entry.response.body
     const filename = sanitizeFilename(body?.filename ?? 'response.bin')
-    if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+    if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${opened.size}`)
     reply
       .header('content-type', body?.contentType || 'application/octet-stream')
-      .header('content-length', String(range ? range.end - range.start + 1 : size))
+      .header('content-length', String(range ? range.end - range.start + 1 : opened.size))
       .header('accept-ranges', 'bytes')
       .header(
         'content-security-policy',
