@@ -229,11 +229,21 @@ export function parseCurl(command: string): ParsedCurl {
   } else if (upload !== undefined) {
     if (resolved.length || parts.length)
       problems.push({ what: 'body data', reason: 'cURL sends the -T file and leaves -d/-F data out; so does the import.' })
-    body = { kind: 'binary', file: null, ...(contentType ? { contentType } : {}) }
+    const source = upload === '-' || upload === '.' ? stdin : ({ kind: 'file', path: upload } as const)
+    if (source.kind === 'text') body = { kind: 'raw', text: source.text, contentType: contentType ?? 'text/plain' }
+    else {
+      body = { kind: 'binary', file: null, ...(contentType ? { contentType } : {}) }
+      const named = source.kind === 'file' ? source.path : 'standard input'
+      problems.push({ what: `upload file ${named}`, reason: `The body is the file ${named}; ${UPLOAD_NOTE}` })
+    }
     dropTypeRow()
-    problems.push({ what: `upload file ${upload}`, reason: `The body is the file ${upload}; ${UPLOAD_NOTE}` })
-    if (/\/$/.test(url.split('?')[0]!) && upload !== '-' && upload !== '.')
-      url = url.replace(/\/(\?|$)/, `/${encodeURIComponent(upload.split(/[\\/]/).pop()!)}$1`)
+    // curl names the target after the file when the URL has no file name of its own.
+    const file = upload.split(/[\\/]/).pop()!
+    if (upload !== '-' && upload !== '.') {
+      const at = /^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*(\/[^?#]*)?/i.exec(url)!
+      if (!at[2]) url = `${at[0]}/${encodeURIComponent(file)}${url.slice(at[0].length)}`
+      else if (at[2].endsWith('/')) url = `${at[0]}${encodeURIComponent(file)}${url.slice(at[0].length)}`
+    }
   } else if (parts.length) {
     body = { kind: 'multipart', parts }
     if (contentType && /^multipart\/form-data\s*$/i.test(contentType)) dropTypeRow() // curl adds the boundary; Courier does too
