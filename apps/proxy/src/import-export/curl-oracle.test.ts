@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { parseCurl } from '@courier/shared/convert'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { buildTestApp, type TestApp } from '../test/build-test-app.js'
-import { startRawEcho, type RawRequest } from '../test/raw-echo.js'
+import { startRawEcho, type RawEcho, type RawRequest } from '../test/raw-echo.js'
 
 /*
  * The original tool is the judge (issue 16): every command of a corpus written by others is run
@@ -49,6 +49,9 @@ const FILES = [
   'myfile.jg',
   'startnamed.txtend',
 ]
+/** The type a browser reports for a chosen file, by extension (what the Body tab's file picker uploads). */
+const BROWSER_TYPES: Record<string, string> = { jpg: 'image/jpeg', pdf: 'application/pdf', txt: 'text/plain' }
+const fileType = (path: string) => BROWSER_TYPES[path.split('.').pop()!] ?? 'application/octet-stream'
 const fileBytes = (path: string) => Buffer.from(`<${basename(path)}>\nsecond line\r\nend`, 'utf8')
 
 /** Commands split the way a shell reads the file: quoted newlines, continuations and here-documents stay with their command. */
@@ -178,7 +181,7 @@ async function upload(app: TestApp, path: string) {
     headers: { 'content-type': 'multipart/form-data; boundary=B' },
     payload: Buffer.concat([
       Buffer.from(
-        `--B\r\nContent-Disposition: form-data; name="file"; filename="${basename(path)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        `--B\r\nContent-Disposition: form-data; name="file"; filename="${basename(path)}"\r\nContent-Type: ${fileType(path)}\r\n\r\n`,
       ),
       fileBytes(path),
       Buffer.from('\r\n--B--\r\n'),
@@ -210,6 +213,7 @@ describe.skipIf(!hasCurl || !hasRequests)('cURL import against curl itself (curl
     })
     const environmentId = env.json().id as string
     const outcomes = new Map<string, Outcome>()
+    const scripts: { script: string; outcome: Outcome; echo: RawEcho }[] = []
 
     await pool(CORPUS, 4, async ({ id, command }) => {
       const outcome: Outcome = {}
@@ -256,15 +260,34 @@ describe.skipIf(!hasCurl || !hasRequests)('cURL import against curl itself (curl
         })
         const script = join(dir, `${id.replace(/[^\w.-]/g, '_')}.py`)
         writeFileSync(script, code.json().code ?? '')
-        const python = await run(PYTHON, [script], { cwd: dir, timeout: 10_000 }).catch((e: Error) => e)
-        const byPython = echo.received.splice(0)
-        outcome.python = byPython[0]
-          ? essence(byPython[0])
-          : `not sent: ${python instanceof Error ? python.message.slice(-300) : ''}`
-      } finally {
+        scripts.push({ script, outcome, echo })
+      } catch (error) {
         await echo.close()
+        throw error
       }
     })
+
+    // The generated scripts, each run whole by one python3 (starting one interpreter per script
+    // would take most of the test's time); what each sent reaches its own command's echo server.
+    const runner = join(dir, 'run_all.py')
+    writeFileSync(
+      runner,
+      [
+        'import runpy, sys, traceback',
+        'for path in sys.argv[1:]:',
+        '    try:',
+        '        runpy.run_path(path, run_name="__main__")',
+        '    except BaseException:',
+        '        print("FAILED", path, traceback.format_exc(limit=1), file=sys.stderr)',
+      ].join('\n'),
+    )
+    const ran = await run(PYTHON, [runner, ...scripts.map((s) => s.script)], { cwd: dir, timeout: 60_000 })
+    for (const { script, outcome, echo } of scripts) {
+      const byPython = echo.received.splice(0)
+      const failure = ran.stderr.split('FAILED ').find((line) => line.startsWith(script))
+      outcome.python = byPython[0] ? essence(byPython[0]) : `not sent: ${failure?.slice(-300) ?? ''}`
+      await echo.close()
+    }
 
     const differing = (client: 'engine' | 'python') =>
       [...outcomes]
