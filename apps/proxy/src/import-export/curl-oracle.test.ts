@@ -220,8 +220,9 @@ describe.skipIf(!hasCurl || !hasRequests)('cURL import against curl itself (curl
       outcomes.set(id, outcome)
       const echo = await startRawEcho()
       try {
-        const local = command.replace(/(https?:\/\/)?localhost:(?:28139|8888)|httpbin\.org/g, (_m, scheme: string | undefined) =>
-          `${scheme ?? ''}127.0.0.1:${echo.port}`,
+        const local = command.replace(
+          /(https?:\/\/)?localhost:(?:28139|8888)|httpbin\.org/g,
+          (_m, scheme: string | undefined) => `${scheme ?? ''}127.0.0.1:${echo.port}`,
         )
         // curl, as the shell runs the command (pipes, redirections and $VARIABLES included).
         const shell = run('bash', ['-c', local], {
@@ -301,13 +302,19 @@ describe.skipIf(!hasCurl || !hasRequests)('cURL import against curl itself (curl
       for (const id of off)
         if (!(id in KNOWN[client])) {
           const o = outcomes.get(id)!
-          console.info(`  ${id} differs (not in known-differences.json):\n    curl:   ${JSON.stringify(o.curl)}\n    ${client}: ${JSON.stringify(o[client])}`)
+          console.info(
+            `  ${id} differs (not in known-differences.json):\n    curl:   ${JSON.stringify(o.curl)}\n    ${client}: ${JSON.stringify(o[client])}`,
+          )
         }
       return off
     }
     const noCurl = [...outcomes].filter(([, o]) => !o.curl).map(([id]) => id)
     expect(noCurl, 'curl sent nothing for these commands; list them under “skipped”').toEqual([])
-    expect.soft(report('engine'), 'engine: the known-differences list is wrong').toEqual(Object.keys(KNOWN.engine).sort())
-    expect.soft(report('python'), 'python: the known-differences list is wrong').toEqual(Object.keys(KNOWN.python).sort())
+    expect
+      .soft(report('engine'), 'engine: the known-differences list is wrong')
+      .toEqual(Object.keys(KNOWN.engine).sort())
+    expect
+      .soft(report('python'), 'python: the known-differences list is wrong')
+      .toEqual(Object.keys(KNOWN.python).sort())
   }, 120_000)
 })

@@ -1,8 +1,7 @@
 import { STANDARD_METHODS } from '../../http-rules.js'
 import type { MultipartPart, RequestSpec } from '../../request-spec.js'
 import { graphqlPayload } from '../../graphql-payload.js'
-import { splitUrl } from '../../url-params.js'
-import { losslessForm } from '../curl/curl-body.js'
+import { parseQuery, splitUrl } from '../../url-params.js'
 import type { GeneratedCode } from '../curl/export-curl.js'
 import { codeUrl } from '../har/spec-to-har.js'
 import { pyPairs, pyStr, pyValue } from './python-literal.js'
@@ -14,10 +13,11 @@ const STANDARD = new Set<string>(STANDARD_METHODS)
 function urlParts(spec: RequestSpec): { url: string; params: [string, string][] } {
   const text = codeUrl(spec)
   const { base, query, hash } = splitUrl(text)
-  // params= only when requests' encoding writes the query back byte for byte; else the URL keeps it as typed.
-  const rows = query === null ? [] : losslessForm(query)
-  if (!rows) return { url: text, params: [] }
-  return { url: base + hash, params: rows.map(([n, v]): [string, string] => [n, v]) }
+  // params= when every piece is name=value; a piece requests cannot write back (`?a&`, `?flag`)
+  // keeps the whole query in the URL as typed.
+  const pieces = query === null || query === '' ? [] : query.split('&')
+  if (pieces.some((p) => p.indexOf('=') <= 0)) return { url: text, params: [] }
+  return { url: base + hash, params: parseQuery(pieces.join('&').replace(/\+/g, '%20')) }
 }
 
 /** What Python's json.dumps writes (`, ` and `: ` separators, non-ASCII as \\uXXXX). */
@@ -28,13 +28,16 @@ function pythonJsonDumps(value: unknown): string {
       .map(([k, v]) => `${pythonJsonDumps(k)}: ${pythonJsonDumps(v)}`)
       .join(', ')}}`
   if (typeof value === 'string')
-    return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    return JSON.stringify(value).replace(
+      /[\u007f-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
   return JSON.stringify(value)
 }
 
 /** A text body argument: bytes as UTF-8 (requests would send a str as Latin-1). */
 function textArg(flavour: Flavour, text: string): string {
-  return `${flavour === 'httpx' ? 'content' : 'data'}=payload${/[^\x00-\x7f]/.test(text) ? '.encode("utf-8")' : ''}`
+  return `${flavour === 'httpx' ? 'content' : 'data'}=payload${/[^ -~\t\n\r]/.test(text) ? '.encode("utf-8")' : ''}`
 }
 
 function filePart(part: MultipartPart): string {
@@ -234,10 +237,18 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
     lines.push(
       '',
       'session = requests.Session()',
-      `request = session.prepare_request(${argList('requests.Request(' + pyStr(spec.method) + ', url', args.filter((a) => !late.test(a)))})`,
+      `request = session.prepare_request(${argList(
+        'requests.Request(' + pyStr(spec.method) + ', url',
+        args.filter((a) => !late.test(a)),
+      )})`,
       `request.method = ${pyStr(spec.method)}`,
     )
-    sending.push(`response = ${argList('session.send(request', args.filter((a) => late.test(a)))}`)
+    sending.push(
+      `response = ${argList(
+        'session.send(request',
+        args.filter((a) => late.test(a)),
+      )}`,
+    )
   } else sending.push(`response = ${argList(call, args)}`)
   const code = [
     imports.join('\n'),

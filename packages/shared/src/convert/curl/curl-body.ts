@@ -42,9 +42,7 @@ export function fromStdin(piece: DataPiece, stdin: Stdin): DataPiece {
 
 /** The pieces as curl joins them: `&` between `-d`s, nothing before a `--json`. */
 export function joinPieces(pieces: readonly DataPiece[]): string {
-  return pieces
-    .map((p, i) => `${i > 0 && !p.json ? '&' : ''}${p.kind === 'text' ? p.text : ''}`)
-    .join('')
+  return pieces.map((p, i) => `${i > 0 && !p.json ? '&' : ''}${p.kind === 'text' ? p.text : ''}`).join('')
 }
 
 function formEncode(text: string): string {
@@ -105,10 +103,14 @@ export function textBody(
   const type = contentType ?? (json ? 'application/json' : FORM_TYPE)
   const media = type.split(';')[0]!.trim().toLowerCase()
   if (/json/.test(media) && isJson(text) && text.trim() !== '')
-    return { body: { kind: 'json', text }, keepTypeRow: contentType !== undefined && type.trim() !== 'application/json' }
+    return {
+      body: { kind: 'json', text },
+      keepTypeRow: contentType !== undefined && type.trim() !== 'application/json',
+    }
   if (media === FORM_TYPE) {
     const fields = losslessForm(text)
-    if (fields) return { body: { kind: 'form', fields }, keepTypeRow: contentType !== undefined && type.trim() !== FORM_TYPE }
+    if (fields)
+      return { body: { kind: 'form', fields }, keepTypeRow: contentType !== undefined && type.trim() !== FORM_TYPE }
   }
   return { body: { kind: 'raw', text, contentType: type }, keepTypeRow: false }
 }

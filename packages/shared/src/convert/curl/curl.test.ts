@@ -159,3 +159,104 @@ describe('generateCurl', () => {
     })
   })
 })
+
+describe('parseCurl sends what curl sends', () => {
+  it('knows every curl option: a value is never the URL, output-only options are named', () => {
+    const { spec, problems } = parseCurl(
+      'curl --trace-ascii log.txt -sS --sil --no-progress-meter -o out.json https://x.test/a --url-query q=1 --bogus',
+    )
+    expect(spec.url).toBe('https://x.test/a?q=1')
+    expect(problems.map((p) => p.what)).toEqual([
+      'option --bogus',
+      'options --trace-ascii -s -S --sil --no-progress-meter -o',
+    ])
+    expect(parseCurl('curl --aws-sigv4 aws:amz:eu-west-1:s3 https://x.test').problems[0]).toEqual({
+      what: 'option --aws-sigv4 aws:amz:eu-west-1:s3',
+      reason: expect.stringMatching(/AWS Signature V4/),
+    })
+  })
+
+  it('keeps the method as written and the query as typed', () => {
+    expect(parseCurl('curl -X wHat localhost:1').spec.method).toBe('wHat')
+    const { spec } = parseCurl(
+      `curl 'https://x.test/s?format=json&' -G -d 'a=b' --url-query 'n=x y' --url-query '+raw=a b'`,
+    )
+    expect(spec.url).toBe('https://x.test/s?format=json&a=b&n=x%20y&raw=a b')
+  })
+
+  it('reads -T, --range, --json, --oauth2-bearer, -H removals and cookies without =', () => {
+    const upload = parseCurl('curl -T ./dir/report.csv https://x.test/up/')
+    expect(upload.spec).toMatchObject({
+      method: 'PUT',
+      url: 'https://x.test/up/report.csv',
+      body: { kind: 'binary', file: null },
+    })
+    expect(upload.problems[0]).toMatchObject({
+      what: 'upload file ./dir/report.csv',
+      reason: expect.stringMatching(/choose the file/),
+    })
+    const { spec } = parseCurl(
+      `curl https://x.test --range 600 --json '{ "a": 1 }' --oauth2-bearer T0K -H 'User-Agent:' -H 'X-Empty;' -b 'a=b; c'`,
+    )
+    expect(spec).toMatchObject({
+      method: 'POST',
+      headers: [
+        ['Range', 'bytes=600-', true],
+        ['User-Agent', '', false],
+        ['X-Empty', '', true],
+        ['Accept', 'application/json', true],
+      ],
+      body: { kind: 'json', text: '{ "a": 1 }' },
+      auth: { type: 'bearer', token: 'T0K' },
+      cookies: 'a=b; c',
+    })
+  })
+
+  it('keeps method and type for bodies read from files or standard input, and asks for the file', () => {
+    const { spec, problems } = parseCurl(
+      `curl -H 'Content-Type: text/xml' --data-binary @- https://x.test < add_params.xml`,
+    )
+    expect(spec).toMatchObject({
+      method: 'POST',
+      headers: [],
+      body: { kind: 'binary', file: null, contentType: 'text/xml' },
+    })
+    expect(problems[0]).toMatchObject({
+      what: 'body file add_params.xml',
+      reason: expect.stringMatching(/choose the file/),
+    })
+    expect(parseCurl('curl -d @body.txt https://x.test').spec.body).toEqual({
+      kind: 'binary',
+      file: null,
+      contentType: 'application/x-www-form-urlencoded',
+    })
+  })
+
+  it('reads what echo, here-strings and here-documents put on standard input', () => {
+    expect(parseCurl(`echo 'a=1' | curl --data @- https://x.test`).spec.body).toEqual({
+      kind: 'form',
+      fields: [['a', '1', true]],
+    })
+    const heredoc = parseCurl(
+      'curl -X POST https://x.test -H "Content-Type: application/json" --data-binary @- <<DATA\n{"a":\n 1}\nDATA\n',
+    )
+    expect(heredoc.spec.body).toEqual({ kind: 'json', text: '{"a":\n 1}\n' })
+    expect(parseCurl(`curl https://x.test --data-binary @- <<< 'x y'`).spec.body).toMatchObject({
+      kind: 'raw',
+      text: 'x y\n',
+    })
+  })
+
+  it('turns $VAR and ${VAR} into {{VAR}}, skips # comments, keeps the form content type as typed', () => {
+    const { spec } = parseCurl(
+      `# get a token\ncurl "https://x.test/\${PATH_PART}" -H "Authorization: Bearer $TOKEN" -H 'X-Literal: $NOT' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -d 'a=1'`,
+    )
+    expect(spec.url).toBe('https://x.test/{{PATH_PART}}')
+    expect(spec.headers).toEqual([
+      ['Authorization', 'Bearer {{TOKEN}}', true],
+      ['X-Literal', '$NOT', true],
+      ['Content-Type', 'application/x-www-form-urlencoded; charset=UTF-8', true],
+    ])
+    expect(spec.body).toEqual({ kind: 'form', fields: [['a', '1', true]] })
+  })
+})

@@ -60,7 +60,11 @@ export function parseCurl(command: string): ParsedCurl {
     const arg = args[index]!
     if (arg.kind === 'word') {
       if (!url) url = arg.text
-      else problems.push({ what: `extra URL ${arg.text}`, reason: 'cURL would fetch it too; Courier imports the first URL only.' })
+      else
+        problems.push({
+          what: `extra URL ${arg.text}`,
+          reason: 'cURL would fetch it too; Courier imports the first URL only.',
+        })
       continue
     }
     if (arg.kind === 'unknown') {
@@ -75,7 +79,11 @@ export function parseCurl(command: string): ParsedCurl {
         break
       case 'url':
         if (!url) url = value
-        else problems.push({ what: `extra URL ${value}`, reason: 'cURL would fetch it too; Courier imports the first URL only.' })
+        else
+          problems.push({
+            what: `extra URL ${value}`,
+            reason: 'cURL would fetch it too; Courier imports the first URL only.',
+          })
         break
       case 'header': {
         if (value.startsWith('@')) {
@@ -228,7 +236,10 @@ export function parseCurl(command: string): ParsedCurl {
     if (resolved.length) query.push(text)
   } else if (upload !== undefined) {
     if (resolved.length || parts.length)
-      problems.push({ what: 'body data', reason: 'cURL sends the -T file and leaves -d/-F data out; so does the import.' })
+      problems.push({
+        what: 'body data',
+        reason: 'cURL sends the -T file and leaves -d/-F data out; so does the import.',
+      })
     const source = upload === '-' || upload === '.' ? stdin : ({ kind: 'file', path: upload } as const)
     if (source.kind === 'text') body = { kind: 'raw', text: source.text, contentType: contentType ?? 'text/plain' }
     else {
@@ -302,7 +313,8 @@ export function parseCurl(command: string): ParsedCurl {
   } else if (bearer !== undefined) auth = { type: 'bearer', token: bearer, prefix: 'Bearer' }
 
   const finalMethod =
-    method ?? (head ? 'HEAD' : upload !== undefined && !get ? 'PUT' : get ? 'GET' : body.kind !== 'none' ? 'POST' : 'GET')
+    method ??
+    (head ? 'HEAD' : upload !== undefined && !get ? 'PUT' : get ? 'GET' : body.kind !== 'none' ? 'POST' : 'GET')
   const { query: urlQueryText } = splitUrl(url)
   const params: Row[] = parseQuery(urlQueryText ?? '').map(([n, v]): Row => [n, v, true])
   const spec = RequestSpecSchema.parse({
