@@ -260,3 +260,12 @@ describe('parseCurl sends what curl sends', () => {
     expect(spec.body).toEqual({ kind: 'form', fields: [['a', '1', true]] })
   })
 })
+
+describe('looksLikeCurl', () => {
+  it('sees a command behind leading comments and an echo pipe, not other text', async () => {
+    const { looksLikeCurl } = await import('./parse-curl.js')
+    expect(looksLikeCurl('# create the user\ncurl https://x.test')).toBe(true)
+    expect(looksLikeCurl(`echo '{"a":1}' | curl --json @- https://x.test`)).toBe(true)
+    expect(looksLikeCurl('openapi: 3.1.0\ninfo: {}')).toBe(false)
+  })
+})
