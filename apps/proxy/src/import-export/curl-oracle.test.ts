@@ -24,6 +24,8 @@ const PYTHON = '/usr/bin/python3'
 const run = promisify(execFile)
 const hasCurl = spawnSync('curl', ['--version'], { stdio: 'ignore' }).status === 0
 const hasRequests = spawnSync(PYTHON, ['-c', 'import requests'], { stdio: 'ignore' }).status === 0
+if (!hasCurl || !hasRequests)
+  console.warn(`Skipping the cURL oracle: it needs curl on PATH and ${PYTHON} with requests (python3-requests).`)
 
 /** The environment both curl's shell and Courier's environment give the corpus' `$VARIABLES`. */
 const VARIABLES: Record<string, string> = {

@@ -38,9 +38,15 @@ const TABLE = `
   user-agent=/A verbose/v version/V write-out=/w xattr
 `
 
+/** Options newer curls added (8.x), so a command written for them still keeps its URL. */
+const NEWER = `ca-native dump-ca-embed ech= follow haproxy-clientip= ip-tos= ipfs-gateway= knownhosts= mptcp
+  out-null proxy-ca-native proxy-http2 sigalgs= skip-existing ssl-sessions= tls-earlydata trace-config=
+  upload-flags= variable= vlan-priority=`
+
 export type CurlOption = { long: string; short?: string; takesValue: boolean }
 
-const OPTIONS: CurlOption[] = TABLE.trim()
+const OPTIONS: CurlOption[] = `${TABLE} ${NEWER}`
+  .trim()
   .split(/\s+/)
   .map((entry) => {
     const [name, short] = entry.split('/') as [string, string | undefined]
@@ -60,6 +66,9 @@ export type FoundOption = { option: CurlOption; negated: boolean }
 export function longOption(name: string): FoundOption | undefined {
   const exact = BY_LONG.get(name)
   if (exact) return { option: exact, negated: false }
+  // curl 8.3's `--expand-data` is `--data` with {{variables}} expanded.
+  if (name.startsWith('expand-') && BY_LONG.has(name.slice(7)))
+    return { option: BY_LONG.get(name.slice(7))!, negated: false }
   if (name.startsWith('no-')) {
     const base = BY_LONG.get(name.slice(3))
     if (base && !base.takesValue) return { option: base, negated: true }

@@ -170,6 +170,7 @@ describe('parseCurl sends what curl sends', () => {
       'option --bogus',
       'options --trace-ascii -s -S --sil --no-progress-meter -o',
     ])
+    expect(parseCurl('curl --variable x=1 https://x.test').spec.url).toBe('https://x.test')
     expect(parseCurl('curl --aws-sigv4 aws:amz:eu-west-1:s3 https://x.test').problems[0]).toEqual({
       what: 'option --aws-sigv4 aws:amz:eu-west-1:s3',
       reason: expect.stringMatching(/AWS Signature V4/),
