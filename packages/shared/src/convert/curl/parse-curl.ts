@@ -292,13 +292,14 @@ export function parseCurl(command: string): ParsedCurl {
       }
       const name = at ? item.slice(0, at.index) : ''
       const content = at ? item.slice(at.index + 1) : item
-      query.push(`${name ? `${name}=` : ''}${curlEscape(content)}`)
+      query.push(`${name ? `${name}=` : ''}${curlEscape(content).replace(/%20/g, '+')}`)
     }
   }
   if (query.length) {
     const hashAt = url.indexOf('#')
     const base = hashAt === -1 ? url : url.slice(0, hashAt)
-    const joined = query.join('&')
+    // curl 7.88 appends through its URL API, which writes every %XX of the added part in lower case.
+    const joined = query.join('&').replace(/%[0-9A-F]{2}/gi, (escape) => escape.toLowerCase())
     url = `${base}${base.includes('?') ? (/[?&]$/.test(base) ? '' : '&') : '?'}${joined}`
   }
 
