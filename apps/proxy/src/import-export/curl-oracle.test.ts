@@ -113,12 +113,12 @@ const CORPUS: Case[] = readdirSync(FIXTURES)
 
 type Essence = { method: string; target: string; headers: string[]; body: unknown }
 
-/** Client defaults that are not part of the command: each client's own User-Agent, Accept and Accept-Encoding. */
-const DEFAULTS: Record<string, RegExp> = {
-  'user-agent': /^(curl\/7\.88\.1|Courier\/.*|python-requests\/.*)$/,
-  accept: /^\*\/\*$/,
-  'accept-encoding': /^(gzip, deflate(, br)?|deflate, gzip, br, zstd)$/,
-}
+/**
+ * Client defaults: User-Agent, Accept and Accept-Encoding are compared only when the command sets
+ * them (-H, -A, --json); otherwise each client sends its own (curl/7.88.1, Courier/…,
+ * python-requests/…), which is not part of the command.
+ */
+const DEFAULTS = new Set(['user-agent', 'accept', 'accept-encoding'])
 /** Framing and connection management: how the bytes travel, compared through the body itself. */
 const FRAMING = new Set(['connection', 'content-length', 'transfer-encoding', 'expect', 'keep-alive'])
 
@@ -149,10 +149,10 @@ function multipartParts(type: string, body: Buffer): unknown {
  * sorted: curl and Node order them differently and order carries no meaning between different
  * names), and the body bytes — for multipart, its parts, since each client picks its own boundary.
  */
-function essence(request: RawRequest): Essence {
+function essence(request: RawRequest, typed: ReadonlySet<string>): Essence {
   const headers = request.headers
     .map(([n, v]): [string, string] => [n.toLowerCase(), v])
-    .filter(([n, v]) => !FRAMING.has(n) && !DEFAULTS[n]?.test(v))
+    .filter(([n]) => !FRAMING.has(n) && !(DEFAULTS.has(n) && !typed.has(n)))
   const type = headers.find(([n]) => n === 'content-type')?.[1] ?? ''
   const multipart = /^multipart\/form-data/i.test(type)
   return {
@@ -215,7 +215,7 @@ describe.skipIf(!hasCurl || !hasRequests)('cURL import against curl itself (curl
     })
     const environmentId = env.json().id as string
     const outcomes = new Map<string, Outcome>()
-    const scripts: { script: string; outcome: Outcome; echo: RawEcho }[] = []
+    const scripts: { script: string; outcome: Outcome; echo: RawEcho; typed: Set<string> }[] = []
 
     await pool(CORPUS, 4, async ({ id, command }) => {
       const outcome: Outcome = {}
@@ -226,6 +226,14 @@ describe.skipIf(!hasCurl || !hasRequests)('cURL import against curl itself (curl
           /(https?:\/\/)?localhost:(?:28139|8888)|httpbin\.org/g,
           (_m, scheme: string | undefined) => `${scheme ?? ''}127.0.0.1:${echo.port}`,
         )
+        let parsed: ReturnType<typeof parseCurl> | undefined
+        let importError = ''
+        try {
+          parsed = parseCurl(local)
+        } catch (error) {
+          importError = String(error)
+        }
+        const typed = new Set((parsed?.spec.headers ?? []).filter(([, , on]) => on).map(([name]) => name.toLowerCase()))
         // curl, as the shell runs the command (pipes, redirections and $VARIABLES included).
         const shell = run('bash', ['-c', local], {
           cwd: dir,
@@ -235,14 +243,11 @@ describe.skipIf(!hasCurl || !hasRequests)('cURL import against curl itself (curl
         shell.child.stdin?.end() // standard input is empty, as for a command run from a script
         await shell.catch(() => undefined)
         const byCurl = echo.received.splice(0)
-        if (byCurl[0]) outcome.curl = essence(byCurl[0])
+        if (byCurl[0]) outcome.curl = essence(byCurl[0], typed)
 
         // Courier: the import, the files a person would choose for what it asks, the real send.
-        let parsed: ReturnType<typeof parseCurl>
-        try {
-          parsed = parseCurl(local)
-        } catch (error) {
-          outcome.engine = outcome.python = `not imported: ${String(error)}`
+        if (!parsed) {
+          outcome.engine = outcome.python = `not imported: ${importError}`
           return
         }
         const { spec, problems } = parsed
@@ -254,7 +259,7 @@ describe.skipIf(!hasCurl || !hasRequests)('cURL import against curl itself (curl
         const input = { environmentId, request: spec }
         const sent = await app.api({ method: 'POST', url: '/api/send', payload: input })
         const byEngine = echo.received.splice(0)
-        outcome.engine = byEngine[0] ? essence(byEngine[0]) : `not sent: ${sent.body.slice(0, 200)}`
+        outcome.engine = byEngine[0] ? essence(byEngine[0], typed) : `not sent: ${sent.body.slice(0, 200)}`
 
         const code = await app.api({
           method: 'POST',
@@ -263,7 +268,7 @@ describe.skipIf(!hasCurl || !hasRequests)('cURL import against curl itself (curl
         })
         const script = join(dir, `${id.replace(/[^\w.-]/g, '_')}.py`)
         writeFileSync(script, code.json().code ?? '')
-        scripts.push({ script, outcome, echo })
+        scripts.push({ script, outcome, echo, typed })
       } catch (error) {
         await echo.close()
         throw error
@@ -285,10 +290,10 @@ describe.skipIf(!hasCurl || !hasRequests)('cURL import against curl itself (curl
       ].join('\n'),
     )
     const ran = await run(PYTHON, [runner, ...scripts.map((s) => s.script)], { cwd: dir, timeout: 60_000 })
-    for (const { script, outcome, echo } of scripts) {
+    for (const { script, outcome, echo, typed } of scripts) {
       const byPython = echo.received.splice(0)
       const failure = ran.stderr.split('FAILED ').find((line) => line.startsWith(script))
-      outcome.python = byPython[0] ? essence(byPython[0]) : `not sent: ${failure?.slice(-300) ?? ''}`
+      outcome.python = byPython[0] ? essence(byPython[0], typed) : `not sent: ${failure?.slice(-300) ?? ''}`
       await echo.close()
     }
 
