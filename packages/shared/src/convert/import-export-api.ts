@@ -77,5 +77,6 @@ export type CurlParsed = z.infer<typeof CurlParsedSchema>
 
 /** True when a text looks like a cURL command (what the URL field checks on paste). */
 export function looksLikeCurl(text: string): boolean {
-  return /^\s*curl(\.exe)?\s/i.test(text)
+  // Leading `# comments` and `echo … | curl` (a body on standard input) count as the command.
+  return /^\s*(?:#[^\n]*\n\s*)*(?:echo\s[^\n|]*\|\s*)?curl(\.exe)?\s/i.test(text)
 }

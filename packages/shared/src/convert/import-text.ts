@@ -13,7 +13,9 @@ import { WORKSPACE_FORMAT } from './workspace/export-workspace.js'
 
 /** One or more cURL commands (one per line group), as a collection. */
 function importCurl(text: string, builder: ImportBuilder): void {
-  const commands = text.split(/\n(?=\s*curl(?:\.exe)?\s)/i).filter((c) => c.trim())
+  const commands = text
+    .split(/\n(?=\s*(?:curl(?:\.exe)?\s|echo\s[^\n|]*\|\s*curl(?:\.exe)?\s))/i)
+    .filter((c) => looksLikeCurl(c))
   const tree = builder.collection('cURL import', { auth: { type: 'none' } })
   commands.forEach((command, index) => {
     const { spec, problems } = parseCurl(command)

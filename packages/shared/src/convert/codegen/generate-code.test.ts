@@ -142,4 +142,30 @@ print(response.text)
       generateCode({ ...multipart, auth: { type: 'apikey', name: 'key', value: 'k1', in: 'query' } }, 'go').code,
     ).toContain('key=k1')
   })
+
+  it('writes Python that keeps what an imported cURL command sends', () => {
+    const base = { method: 'POST', url: 'https://x.test/a?format=json&' }
+    const form = generateCode(
+      RequestSpecSchema.parse({
+        ...base,
+        body: { kind: 'multipart', parts: [{ kind: 'text', name: 'd1', value: 'x', enabled: true, headers: [] }] },
+      }),
+      'python-requests',
+    ).code
+    expect(form).toContain('"d1": (None, "x"),')
+    expect(form).not.toContain('data=')
+    expect(form).toContain('url = "https://x.test/a?format=json&"')
+    const json = generateCode(
+      RequestSpecSchema.parse({ ...base, body: { kind: 'json', text: '{ "a":1 }' }, cookies: 'a=b; c' }),
+      'python-requests',
+    ).code
+    expect(json).toContain('payload = "{ \\"a\\":1 }"')
+    expect(json).toContain('"Cookie": "a=b; c",')
+    const odd = generateCode(
+      RequestSpecSchema.parse({ method: 'wHat', url: 'https://x.test/' }),
+      'python-requests',
+    ).code
+    expect(odd).toContain('request.method = "wHat"')
+    expect(odd).toContain('response = session.send(request, timeout=60)')
+  })
 })

@@ -13,7 +13,31 @@ const STANDARD = new Set<string>(STANDARD_METHODS)
 function urlParts(spec: RequestSpec): { url: string; params: [string, string][] } {
   const text = codeUrl(spec)
   const { base, query, hash } = splitUrl(text)
-  return { url: base + hash, params: parseQuery(query ?? '') }
+  // params= when every piece is name=value; a piece requests cannot write back (`?a&`, `?flag`)
+  // keeps the whole query in the URL as typed.
+  const pieces = query === null || query === '' ? [] : query.split('&')
+  if (pieces.some((p) => p.indexOf('=') <= 0)) return { url: text, params: [] }
+  return { url: base + hash, params: parseQuery(pieces.join('&').replace(/\+/g, '%20')) }
+}
+
+/** What Python's json.dumps writes (`, ` and `: ` separators, non-ASCII as \\uXXXX). */
+function pythonJsonDumps(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${pythonJsonDumps(k)}: ${pythonJsonDumps(v)}`)
+      .join(', ')}}`
+  if (typeof value === 'string')
+    return JSON.stringify(value).replace(
+      /[\u007f-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
+  return JSON.stringify(value)
+}
+
+/** A text body argument: bytes as UTF-8 (requests would send a str as Latin-1). */
+function textArg(flavour: Flavour, text: string): string {
+  return `${flavour === 'httpx' ? 'content' : 'data'}=payload${/[^ -~\t\n\r]/.test(text) ? '.encode("utf-8")' : ''}`
 }
 
 function filePart(part: MultipartPart): string {
@@ -24,7 +48,8 @@ function filePart(part: MultipartPart): string {
     const name = part.filename === undefined ? 'None' : pyStr(part.filename)
     return `(${name}, ${pyStr(part.value)}${type || headers ? `, ${type ? pyStr(type) : 'None'}` : ''}${headers})`
   }
-  const file = part.file?.filename ?? 'file'
+  // The file the person chose, else the one the request names.
+  const file = part.file?.filename ?? part.filename ?? part.name
   return `(${pyStr(part.filename ?? file)}, open(${pyStr(file)}, "rb"), ${pyStr(type ?? 'application/octet-stream')}${headers})`
 }
 
@@ -87,14 +112,22 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
   }
   switch (body.kind) {
     case 'json': {
+      let parsed: unknown
+      let valid = true
       try {
-        bodyLines.push(`payload = ${pyValue(JSON.parse(body.text))}`)
-        bodyArgs.push('json=payload')
+        parsed = JSON.parse(body.text)
       } catch {
+        valid = false
+      }
+      // json= re-serialises; it is used only when that gives the very bytes Courier sends.
+      if (valid && pythonJsonDumps(parsed) === body.text) {
+        bodyLines.push(`payload = ${pyValue(parsed)}`)
+        bodyArgs.push('json=payload')
+      } else {
         setType('application/json')
         bodyLines.push(`payload = ${pyStr(body.text)}`)
-        bodyArgs.push(`${flavour === 'httpx' ? 'content' : 'data'}=payload`)
-        if (body.text.trim())
+        bodyArgs.push(textArg(flavour, body.text))
+        if (!valid && body.text.trim())
           notes.push('The JSON body is not valid JSON (it may hold a {{variable}}); it is sent as text.')
       }
       break
@@ -102,7 +135,7 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
     case 'raw':
       setType(body.contentType || 'text/plain')
       bodyLines.push(`payload = ${pyStr(body.text)}`)
-      bodyArgs.push(`${flavour === 'httpx' ? 'content' : 'data'}=payload`)
+      bodyArgs.push(textArg(flavour, body.text))
       break
     case 'graphql': {
       const { payload } = graphqlPayload(body)
@@ -122,7 +155,8 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
         p.kind === 'text' && p.filename === undefined && !p.contentType && p.headers.length === 0
       const firstFile = parts.findIndex((p) => !plain(p))
       // data= then files= is the seeds' idiom; it keeps the order only when every plain field comes first.
-      const inOrder = firstFile === -1 || parts.slice(firstFile).every((p) => !plain(p))
+      // With no file at all, data= would send a urlencoded form: the fields go as files= (None, value).
+      const inOrder = firstFile !== -1 && parts.slice(firstFile).every((p) => !plain(p))
       const fields = inOrder ? parts.filter(plain) : []
       const files = inOrder ? parts.filter((p) => !plain(p)) : parts
       if (fields.length) {
@@ -155,18 +189,26 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
       break
   }
 
+  const cookieText = spec.cookies.trim()
+  const pieces = cookieText
+    .split(';')
+    .map((c) => c.trim())
+    .filter(Boolean)
+  // cookies= rewrites a line whose pieces are not all plain name=value (`a=b; c`); then it goes as the header.
+  const cookieHeader = headers.findIndex(([n]) => n.toLowerCase() === 'cookie')
+  const asHeader = cookieHeader !== -1 || pieces.some((c) => !/^[^=\s;,"\\]+=[^;,"\\\s]*$/.test(c))
+  if (cookieText && asHeader) {
+    if (cookieHeader === -1) headers.push(['Cookie', cookieText])
+    else headers[cookieHeader] = ['Cookie', `${headers[cookieHeader]![1]}; ${cookieText}`]
+  }
   if (headers.length) {
     lines.push(`headers = ${pyPairs(headers)}`)
     args.push('headers=headers')
   }
   lines.push(...bodyLines)
   args.push(...bodyArgs)
-  if (spec.cookies.trim()) {
-    const cookies = spec.cookies
-      .split(';')
-      .map((c) => c.trim())
-      .filter(Boolean)
-      .map((c): [string, string] => [c.split('=')[0]!.trim(), c.slice(c.indexOf('=') + 1)])
+  if (cookieText && !asHeader) {
+    const cookies = pieces.map((c): [string, string] => [c.split('=')[0]!.trim(), c.slice(c.indexOf('=') + 1)])
     lines.push(`cookies = ${pyPairs(cookies)}`)
     args.push('cookies=cookies')
   }
@@ -186,14 +228,34 @@ export function generatePython(spec: RequestSpec, flavour: Flavour): GeneratedCo
 
   const method = spec.method.toUpperCase()
   const call = STANDARD.has(method) ? `${lib}.${method.toLowerCase()}(url` : `${lib}.request(${pyStr(spec.method)}, url`
-  const argText =
-    args.length > 2 ? `${call},\n    ${args.join(',\n    ')},\n)` : `${call}${args.map((a) => `, ${a}`).join('')})`
+  const argList = (head: string, list: string[]) =>
+    list.length > 2 ? `${head},\n    ${list.join(',\n    ')},\n)` : `${head}${list.map((a) => `, ${a}`).join('')})`
+  const sending: string[] = []
+  if (flavour === 'requests' && spec.method !== method) {
+    // requests upper-cases every method; a prepared request keeps it as written (`-X wHat` is sent as wHat).
+    const late = /^(timeout|verify|allow_redirects)=/
+    lines.push(
+      '',
+      'session = requests.Session()',
+      `request = session.prepare_request(${argList(
+        'requests.Request(' + pyStr(spec.method) + ', url',
+        args.filter((a) => !late.test(a)),
+      )})`,
+      `request.method = ${pyStr(spec.method)}`,
+    )
+    sending.push(
+      `response = ${argList(
+        'session.send(request',
+        args.filter((a) => late.test(a)),
+      )}`,
+    )
+  } else sending.push(`response = ${argList(call, args)}`)
   const code = [
     imports.join('\n'),
     '',
     ...lines,
     '',
-    `response = ${argText}`,
+    ...sending,
     '',
     'print(response.status_code)',
     'print(response.text)',

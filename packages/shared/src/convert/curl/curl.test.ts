@@ -29,7 +29,7 @@ describe('parseCurl', () => {
     const { spec, problems } = parseCurl(
       `curl -X PUT 'https://api.test/users/7?verbose=1&tag=a&tag=b' -H 'Content-Type: application/json' -H "X-Trace: abc" --data-raw '{"name":"Ada"}' -u alice:s3cret --compressed -sS`,
     )
-    expect(problems).toEqual([])
+    expect(problems).toEqual([{ what: 'options -s -S', reason: expect.stringMatching(/not what is sent/) }])
     expect(spec).toMatchObject({
       method: 'PUT',
       url: 'https://api.test/users/7?verbose=1&tag=a&tag=b',
@@ -44,9 +44,9 @@ describe('parseCurl', () => {
     })
   })
 
-  it('turns -d into a form body and POST, -G into query params', () => {
+  it('turns -d into a form body and POST only where the bytes stay the same, -G into query params', () => {
     expect(
-      parseCurl(`curl https://x.test/login -d user=ada -d 'pass=a b' --data-urlencode 'note=x&y'`).spec,
+      parseCurl(`curl https://x.test/login -d user=ada -d 'pass=a+b' --data-urlencode 'note=x&y z'`).spec,
     ).toMatchObject({
       method: 'POST',
       body: {
@@ -54,10 +54,17 @@ describe('parseCurl', () => {
         fields: [
           ['user', 'ada', true],
           ['pass', 'a b', true],
-          ['note', 'x&y', true],
+          ['note', 'x&y z', true],
         ],
       },
     })
+    // curl sends -d verbatim: no `123=`, no `%20` → `+`, no `@` → `%40`.
+    for (const data of ['123', 'a=%20b', 'x=@rawmsg', 'pass=a b'])
+      expect(parseCurl(`curl https://x.test/login -d '${data}'`).spec.body).toEqual({
+        kind: 'raw',
+        text: data,
+        contentType: 'application/x-www-form-urlencoded',
+      })
     expect(parseCurl(`curl -G https://x.test/search -d q=cats -d page=2`).spec).toMatchObject({
       method: 'GET',
       url: 'https://x.test/search?q=cats&page=2',
@@ -150,5 +157,118 @@ describe('generateCurl', () => {
       auth: spec.auth,
       settings: { verifyTls: false, followRedirects: true },
     })
+  })
+})
+
+describe('parseCurl sends what curl sends', () => {
+  it('knows every curl option: a value is never the URL, output-only options are named', () => {
+    const { spec, problems } = parseCurl(
+      'curl --trace-ascii log.txt -sS --sil --no-progress-meter -o out.json https://x.test/a --url-query q=1 --bogus',
+    )
+    expect(spec.url).toBe('https://x.test/a?q=1')
+    expect(problems.map((p) => p.what)).toEqual([
+      'option --bogus',
+      'options --trace-ascii -s -S --sil --no-progress-meter -o',
+    ])
+    expect(parseCurl('curl --variable x=1 https://x.test').spec.url).toBe('https://x.test')
+    expect(parseCurl('curl --aws-sigv4 aws:amz:eu-west-1:s3 https://x.test').problems[0]).toEqual({
+      what: 'option --aws-sigv4 aws:amz:eu-west-1:s3',
+      reason: expect.stringMatching(/AWS Signature V4/),
+    })
+  })
+
+  it('keeps the method as written and the query as typed', () => {
+    expect(parseCurl('curl -X wHat localhost:1').spec.method).toBe('wHat')
+    // As curl 7.88 sends them: spaces as +, the added part's escapes in lower case, the typed query untouched.
+    const { spec } = parseCurl(
+      `curl 'https://x.test/s?z=%2A&' --url-query 'n=x y*~' --url-query '+raw=a+%2A' --url-query é`,
+    )
+    expect(spec.url).toBe('https://x.test/s?z=%2A&n=x+y%2a~&raw=a+%2a&%c3%a9')
+    expect(parseCurl(`curl 'https://x.test/s' -G -d 'a=%2A&b=x+y'`).spec.url).toBe('https://x.test/s?a=%2a&b=x+y')
+  })
+
+  it('reads -T, --range, --json, --oauth2-bearer, -H removals and cookies without =', () => {
+    const upload = parseCurl('curl -T ./dir/report.csv https://x.test/up/')
+    expect(upload.spec).toMatchObject({
+      method: 'PUT',
+      url: 'https://x.test/up/report.csv',
+      body: { kind: 'binary', file: null },
+    })
+    expect(upload.problems[0]).toMatchObject({
+      what: 'upload file ./dir/report.csv',
+      reason: expect.stringMatching(/choose the file/),
+    })
+    const { spec } = parseCurl(
+      `curl https://x.test --range 600 --json '{ "a": 1 }' --oauth2-bearer T0K -H 'User-Agent:' -H 'X-Empty;' -b 'a=b; c'`,
+    )
+    expect(spec).toMatchObject({
+      method: 'POST',
+      headers: [
+        ['Range', 'bytes=600-', true],
+        ['User-Agent', '', false],
+        ['X-Empty', '', true],
+        ['Accept', 'application/json', true],
+      ],
+      body: { kind: 'json', text: '{ "a": 1 }' },
+      auth: { type: 'bearer', token: 'T0K' },
+      cookies: 'a=b; c',
+    })
+  })
+
+  it('keeps method and type for bodies read from files or standard input, and asks for the file', () => {
+    const { spec, problems } = parseCurl(
+      `curl -H 'Content-Type: text/xml' --data-binary @- https://x.test < add_params.xml`,
+    )
+    expect(spec).toMatchObject({
+      method: 'POST',
+      headers: [],
+      body: { kind: 'binary', file: null, contentType: 'text/xml' },
+    })
+    expect(problems[0]).toMatchObject({
+      what: 'body file add_params.xml',
+      reason: expect.stringMatching(/choose the file/),
+    })
+    expect(parseCurl('curl -d @body.txt https://x.test').spec.body).toEqual({
+      kind: 'binary',
+      file: null,
+      contentType: 'application/x-www-form-urlencoded',
+    })
+  })
+
+  it('reads what echo, here-strings and here-documents put on standard input', () => {
+    expect(parseCurl(`echo 'a=1' | curl --data @- https://x.test`).spec.body).toEqual({
+      kind: 'form',
+      fields: [['a', '1', true]],
+    })
+    const heredoc = parseCurl(
+      'curl -X POST https://x.test -H "Content-Type: application/json" --data-binary @- <<DATA\n{"a":\n 1}\nDATA\n',
+    )
+    expect(heredoc.spec.body).toEqual({ kind: 'json', text: '{"a":\n 1}\n' })
+    expect(parseCurl(`curl https://x.test --data-binary @- <<< 'x y'`).spec.body).toMatchObject({
+      kind: 'raw',
+      text: 'x y\n',
+    })
+  })
+
+  it('turns $VAR and ${VAR} into {{VAR}}, skips # comments, keeps the form content type as typed', () => {
+    const { spec } = parseCurl(
+      `# get a token\ncurl "https://x.test/\${PATH_PART}" -H "Authorization: Bearer $TOKEN" -H 'X-Literal: $NOT' -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -d 'a=1'`,
+    )
+    expect(spec.url).toBe('https://x.test/{{PATH_PART}}')
+    expect(spec.headers).toEqual([
+      ['Authorization', 'Bearer {{TOKEN}}', true],
+      ['X-Literal', '$NOT', true],
+      ['Content-Type', 'application/x-www-form-urlencoded; charset=UTF-8', true],
+    ])
+    expect(spec.body).toEqual({ kind: 'form', fields: [['a', '1', true]] })
+  })
+})
+
+describe('looksLikeCurl', () => {
+  it('sees a command behind leading comments and an echo pipe, not other text', async () => {
+    const { looksLikeCurl } = await import('./parse-curl.js')
+    expect(looksLikeCurl('# create the user\ncurl https://x.test')).toBe(true)
+    expect(looksLikeCurl(`echo '{"a":1}' | curl --json @- https://x.test`)).toBe(true)
+    expect(looksLikeCurl('openapi: 3.1.0\ninfo: {}')).toBe(false)
   })
 })
