@@ -32,7 +32,11 @@ export function mapAuthSecrets(auth: Auth, hide: (value: string) => string): Aut
     case 'awsv4':
       return {
         ...auth,
-        config: { ...auth.config, secretKey: hide(auth.config.secretKey), sessionToken: hide(auth.config.sessionToken) },
+        config: {
+          ...auth.config,
+          secretKey: hide(auth.config.secretKey),
+          sessionToken: hide(auth.config.sessionToken),
+        },
       }
     default:
       return auth

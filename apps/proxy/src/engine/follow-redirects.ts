@@ -2,7 +2,13 @@ import { headerValue, type Hop, type Pair, type SetCookie } from '@courier/share
 import { CourierError } from '../errors.js'
 import { digestRetry } from './auth/digest-retry.js'
 import type { DigestCredentials } from './auth/static-auth.js'
-import { signRequest, withoutSignature, type RequestSigner, type SignedParts, type SigningClock } from './auth/sign-request.js'
+import {
+  signRequest,
+  withoutSignature,
+  type RequestSigner,
+  type SignedParts,
+  type SigningClock,
+} from './auth/sign-request.js'
 import type { DestinationPolicy } from './address-policy.js'
 import type { BodySink } from '../ports/body-sink.js'
 import type { LookupFn } from './connector.js'

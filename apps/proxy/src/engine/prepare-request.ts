@@ -275,7 +275,15 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
       'headers',
     )
 
-  return { method, url, headers, body, bodySize, bodyPreview, notes, ...(auth.digest ? { digest: auth.digest } : {}),
+  return {
+    method,
+    url,
+    headers,
+    body,
+    bodySize,
+    bodyPreview,
+    notes,
+    ...(auth.digest ? { digest: auth.digest } : {}),
     ...(auth.signer ? { signer: auth.signer } : {}),
   }
 }

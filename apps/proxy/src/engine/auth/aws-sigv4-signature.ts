@@ -37,7 +37,11 @@ function decodeSafe(text: string): string {
  */
 export function canonicalUri(path: string, service: string): string {
   if (path === '' || path === '/') return '/'
-  if (service === 's3') return path.split('/').map((piece) => awsEncode(decodeSafe(piece))).join('/')
+  if (service === 's3')
+    return path
+      .split('/')
+      .map((piece) => awsEncode(decodeSafe(piece)))
+      .join('/')
   const segments: string[] = []
   for (const piece of path.replace(/\/{2,}/g, '/').split('/')) {
     if (piece === '..') segments.pop()
@@ -117,5 +121,8 @@ export function sigV4Authorization(input: SigV4Input, accessKey: string, secretK
 
 /** `20150830T123600Z`: the basic ISO 8601 form X-Amz-Date carries. */
 export function amzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 }

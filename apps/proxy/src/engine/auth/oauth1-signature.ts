@@ -8,7 +8,8 @@ export function oauthEncode(text: string): string {
 
 /** RFC 5849 §3.4.1.2: scheme and host lower-case, the default port left out, the path as sent, no query. */
 export function oauthBaseUri(url: URL): string {
-  const defaultPort = (url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')
+  const defaultPort =
+    (url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')
   const host = url.hostname.toLowerCase() + (url.port === '' || defaultPort ? '' : `:${url.port}`)
   return `${url.protocol.toLowerCase()}//${host}${url.pathname === '' ? '/' : url.pathname}`
 }

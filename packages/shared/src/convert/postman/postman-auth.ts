@@ -154,10 +154,15 @@ function oauth1FromPostman(p: Record<string, string>): AuthIn {
   })
   const problems = [
     known ? null : `signature method “${p.signatureMethod}” is not one Courier has, so HMAC-SHA1 is used`,
-    isTrue(p.disableHeaderEncoding) ? '“disableHeaderEncoding” is not carried: Courier always encodes the header' : null,
+    isTrue(p.disableHeaderEncoding)
+      ? '“disableHeaderEncoding” is not carried: Courier always encodes the header'
+      : null,
     ...uncarried(p, OAUTH1_KEYS, ['disableHeaderEncoding']).map((key) => `“${key}” is not carried`),
   ].filter(Boolean)
-  return { auth: { type: 'oauth1', config }, ...(problems.length ? { problem: `OAuth 1.0: ${problems.join('; ')}.` } : {}) }
+  return {
+    auth: { type: 'oauth1', config },
+    ...(problems.length ? { problem: `OAuth 1.0: ${problems.join('; ')}.` } : {}),
+  }
 }
 
 function awsFromPostman(p: Record<string, string>): AuthIn {
