@@ -97,9 +97,9 @@ describe('AWS Signature as curl --aws-sigv4 sends it', () => {
         auth: { type: 'awsv4', config: { accessKey: KEY, secretKey: SECRET, region: c.region, service: c.service } },
       }
       await send(spec)
-      const [fromCurl, fromCourier] = upstream.received.splice(0).map(
-        (r) => r.headers.find(([n]) => n.toLowerCase() === 'authorization')?.[1],
-      )
+      const [fromCurl, fromCourier] = upstream.received
+        .splice(0)
+        .map((r) => r.headers.find(([n]) => n.toLowerCase() === 'authorization')?.[1])
       expect(fromCourier, c.name).toBe(fromCurl)
       agreed.push(c.name)
     }

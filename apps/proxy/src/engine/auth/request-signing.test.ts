@@ -11,7 +11,12 @@ import { startUpstream, type ReceivedRequest } from '../../test/upstream.js'
  * an independent implementation: aws4 (what Postman signs with) and oauth-1.0a.
  */
 const AWS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }
-const OAUTH = { consumerKey: 'dpf43f3p2l4k3l03', consumerSecret: 'kd94hf93k423kf44', token: 'nnch734d00sl2jdk', tokenSecret: 'pfkkdhi9sl3r4s00' }
+const OAUTH = {
+  consumerKey: 'dpf43f3p2l4k3l03',
+  consumerSecret: 'kd94hf93k423kf44',
+  token: 'nnch734d00sl2jdk',
+  tokenSecret: 'pfkkdhi9sl3r4s00',
+}
 
 function header(request: ReceivedRequest, name: string): string | undefined {
   return request.headers.find(([n]) => n.toLowerCase() === name)?.[1]
@@ -41,7 +46,12 @@ function awsExpected(request: ReceivedRequest, sessionToken?: string): string {
 
 async function awsVerifier() {
   return startUpstream((request, response) => {
-    const received = { method: request.method!, url: request.url!, headers: pairs(request.rawHeaders), body: request.body }
+    const received = {
+      method: request.method!,
+      url: request.url!,
+      headers: pairs(request.rawHeaders),
+      body: request.body,
+    }
     const ok = header(received, 'authorization') === awsExpected(received, header(received, 'x-amz-security-token'))
     response.statusCode = ok ? 200 : 403
     response.end(ok ? 'signature verified' : 'signature mismatch')
@@ -77,7 +87,9 @@ function oauthVerifies(request: ReceivedRequest, port: number, hash: 'sha1' | 's
   })
   const isForm = /x-www-form-urlencoded/.test(header(request, 'content-type') ?? '')
   const form = isForm
-    ? Object.fromEntries([...new URLSearchParams(request.body.toString('utf8'))].filter(([k]) => !k.startsWith('oauth_')))
+    ? Object.fromEntries(
+        [...new URLSearchParams(request.body.toString('utf8'))].filter(([k]) => !k.startsWith('oauth_')),
+      )
     : {}
   const url = new URL(request.url, `http://127.0.0.1:${port}`)
   for (const key of [...url.searchParams.keys()]) if (key.startsWith('oauth_')) url.searchParams.delete(key)
@@ -91,7 +103,12 @@ function oauthVerifies(request: ReceivedRequest, port: number, hash: 'sha1' | 's
 
 async function oauthVerifier(hash: 'sha1' | 'sha256' = 'sha1') {
   const upstream = await startUpstream((request, response) => {
-    const received = { method: request.method!, url: request.url!, headers: pairs(request.rawHeaders), body: request.body }
+    const received = {
+      method: request.method!,
+      url: request.url!,
+      headers: pairs(request.rawHeaders),
+      body: request.body,
+    }
     const ok = oauthVerifies(received, upstream.port, hash)
     response.statusCode = ok ? 200 : 401
     response.end(ok ? 'signature verified' : 'signature mismatch')
@@ -121,7 +138,9 @@ describe('AWS Signature Version 4 on the wire', () => {
     )
     expect(record.status).toBe(200)
     const authorization = header(upstream.received[0]!, 'authorization')!
-    expect(authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/execute-api\/aws4_request, SignedHeaders=host;x-amz-date, Signature=[0-9a-f]{64}$/)
+    expect(authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/execute-api\/aws4_request, SignedHeaders=host;x-amz-date, Signature=[0-9a-f]{64}$/,
+    )
   })
 
   it('signs an S3 PUT with a session token and X-Amz-Content-Sha256 of the body sent', async () => {
@@ -137,7 +156,9 @@ describe('AWS Signature Version 4 on the wire', () => {
     const received = upstream.received[0]!
     expect(header(received, 'x-amz-content-sha256')).toBe(createHash('sha256').update(body).digest('hex'))
     expect(header(received, 'x-amz-security-token')).toBe('FQoGZXIvYXdzE//session')
-    expect(header(received, 'authorization')).toContain('SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token,')
+    expect(header(received, 'authorization')).toContain(
+      'SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token,',
+    )
   })
 
   it('signs a form body as written, and a person’s X-Amz-Date row fixes the date', async () => {
@@ -154,7 +175,9 @@ describe('AWS Signature Version 4 on the wire', () => {
       ),
     )
     expect(record.status).toBe(200)
-    expect(header(upstream.received[0]!, 'authorization')).toContain('Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request')
+    expect(header(upstream.received[0]!, 'authorization')).toContain(
+      'Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request',
+    )
   })
 
   it('is refused by the verifier when signed with another secret key', async () => {
@@ -182,10 +205,14 @@ describe('AWS Signature Version 4 on the wire', () => {
 describe('OAuth 1.0a on the wire', () => {
   it('signs HMAC-SHA1 in the Authorization header over the query as sent', async () => {
     const upstream = await oauthVerifier()
-    const record = await send(oauth1({ realm: 'Photos' }, { url: upstream.url('/photos?file=vacation.jpg&size=original') }))
+    const record = await send(
+      oauth1({ realm: 'Photos' }, { url: upstream.url('/photos?file=vacation.jpg&size=original') }),
+    )
     expect(record.status).toBe(200)
     const authorization = header(upstream.received[0]!, 'authorization')!
-    expect(authorization).toMatch(/^OAuth realm="Photos",oauth_consumer_key="dpf43f3p2l4k3l03",oauth_token="nnch734d00sl2jdk",oauth_signature_method="HMAC-SHA1",oauth_timestamp="\d+",oauth_nonce="[A-Za-z0-9]{16}",oauth_version="1.0",oauth_signature="[^"]+"$/)
+    expect(authorization).toMatch(
+      /^OAuth realm="Photos",oauth_consumer_key="dpf43f3p2l4k3l03",oauth_token="nnch734d00sl2jdk",oauth_signature_method="HMAC-SHA1",oauth_timestamp="\d+",oauth_nonce="[A-Za-z0-9]{16}",oauth_version="1.0",oauth_signature="[^"]+"$/,
+    )
   })
 
   it('signs HMAC-SHA256 with the form fields and puts the parameters in the form body', async () => {
@@ -193,7 +220,11 @@ describe('OAuth 1.0a on the wire', () => {
     const record = await send(
       oauth1(
         { signatureMethod: 'HMAC-SHA256', addTo: 'body' },
-        { method: 'POST', url: upstream.url('/status?x=1'), body: { kind: 'form', fields: [['status', 'Hello Ladies + Gentlemen', true]] } },
+        {
+          method: 'POST',
+          url: upstream.url('/status?x=1'),
+          body: { kind: 'form', fields: [['status', 'Hello Ladies + Gentlemen', true]] },
+        },
       ),
     )
     expect(record.status).toBe(200)
@@ -211,7 +242,12 @@ describe('OAuth 1.0a on the wire', () => {
 
   it('puts the parameters in the query when asked, with the fixed timestamp and nonce given', async () => {
     const upstream = await oauthVerifier()
-    const record = await send(oauth1({ addTo: 'query', timestamp: '137131202', nonce: 'chapoH' }, { url: upstream.url('/photos?file=vacation.jpg') }))
+    const record = await send(
+      oauth1(
+        { addTo: 'query', timestamp: '137131202', nonce: 'chapoH' },
+        { url: upstream.url('/photos?file=vacation.jpg') },
+      ),
+    )
     expect(record.status).toBe(200)
     expect(upstream.received[0]!.url).toContain('&oauth_timestamp=137131202&oauth_nonce=chapoH&')
   })
@@ -222,7 +258,12 @@ describe('OAuth 1.0a on the wire', () => {
       if (request.url === '/start') {
         response.writeHead(302, { location: '/next?page=2' }).end()
       } else if (request.url === '/next?page=2') {
-        const received = { method: request.method!, url: request.url, headers: pairs(request.rawHeaders), body: request.body }
+        const received = {
+          method: request.method!,
+          url: request.url,
+          headers: pairs(request.rawHeaders),
+          body: request.body,
+        }
         if (!oauthVerifies(received, upstream.port)) response.statusCode = 401
         response.writeHead(response.statusCode === 401 ? 401 : 302, { location: other.url('/away') }).end()
       }
@@ -232,7 +273,10 @@ describe('OAuth 1.0a on the wire', () => {
       signingClock: { now: () => new Date(), nonce: () => nonces.shift()! },
     })
     expect(record.status).toBe(200)
-    expect(upstream.received.map((r) => /oauth_nonce="(\w+)"/.exec(header(r, 'authorization') ?? '')?.[1])).toEqual(['first', 'second'])
+    expect(upstream.received.map((r) => /oauth_nonce="(\w+)"/.exec(header(r, 'authorization') ?? '')?.[1])).toEqual([
+      'first',
+      'second',
+    ])
     expect(header(other.received[0]!, 'authorization')).toBeUndefined()
   })
 
@@ -245,7 +289,9 @@ describe('OAuth 1.0a on the wire', () => {
 
   it('answers AUTH_INVALID for an RSA key that is not a key', async () => {
     const upstream = await startUpstream((_, response) => response.end())
-    const record = await send(oauth1({ signatureMethod: 'RSA-SHA256', privateKey: 'not a key' }, { url: upstream.url('/') }))
+    const record = await send(
+      oauth1({ signatureMethod: 'RSA-SHA256', privateKey: 'not a key' }, { url: upstream.url('/') }),
+    )
     expect(record.error?.code).toBe('AUTH_INVALID')
     expect(upstream.received).toHaveLength(0)
   })
