@@ -1,6 +1,6 @@
 import type { AwsSigV4Config, Pair } from '@courier/shared'
 import { amzDate, sha256Hex, sigV4Authorization } from './aws-sigv4-signature.js'
-import { bodyBytes, type SignableRequest, type SigningClock, type SignOutcome } from './sign-request.js'
+import { bodyBytes, type SignableRequest, type SigningClock, type SignOutcome } from './signable-request.js'
 
 function find(headers: readonly Pair[], name: string): string | undefined {
   return headers.find(([n]) => n.toLowerCase() === name)?.[1]

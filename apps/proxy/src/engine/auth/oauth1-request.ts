@@ -8,7 +8,7 @@ import {
   oauthEncode,
   oauthSignature,
 } from './oauth1-signature.js'
-import { bodyBytes, type SignableRequest, type SigningClock, type SignOutcome } from './sign-request.js'
+import { bodyBytes, type SignableRequest, type SigningClock, type SignOutcome } from './signable-request.js'
 
 function isFormBody(request: SignableRequest): boolean {
   const type = request.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? ''

@@ -1,44 +1,15 @@
-import type { AwsSigV4Config, OAuth1Config, Pair } from '@courier/shared'
-import { randomBytes } from 'node:crypto'
-import type { OutgoingBody } from '../exchange.js'
 import { signAwsV4 } from './aws-sigv4-request.js'
 import { signOAuth1 } from './oauth1-request.js'
+import { REAL_SIGNING_CLOCK, type SignableRequest, type SigningClock, type SignOutcome } from './signable-request.js'
 
-/** The Auth tab's request signing, carried to the engine's every exchange. */
-export type RequestSigner = { kind: 'oauth1'; config: OAuth1Config } | { kind: 'awsv4'; config: AwsSigV4Config }
+export type { RequestSigner, SignedParts, SigningClock } from './signable-request.js'
 
-/** What one signature added (lower-case names), so the next exchange's signature replaces it. */
-export type SignedParts = { headers: string[]; query: string[]; body: string[] }
-
-export type SignableRequest = {
-  method: string
-  url: URL
-  headers: Pair[]
-  body: OutgoingBody
-  bodySize: number
-  bodyPreview: string | undefined
-  signer?: RequestSigner
-  signedParts?: SignedParts
-}
-
-/** Time and randomness of a signature; tests fix them. */
-export type SigningClock = { now: () => Date; nonce: () => string }
-
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
-
-export const REAL_SIGNING_CLOCK: SigningClock = {
-  now: () => new Date(),
-  // 16 characters from 62, as Postman's nonces look; 95 bits of randomness.
-  nonce: () => [...randomBytes(16)].map((byte) => ALPHANUMERIC[byte % 62]).join(''),
-}
-
-/** The body's bytes, for a payload hash; a file body is read once more (its stream factory opens a new one). */
-export async function bodyBytes(body: OutgoingBody): Promise<Buffer> {
-  if (body === null) return Buffer.alloc(0)
-  if (Buffer.isBuffer(body)) return body
-  const chunks: Buffer[] = []
-  for await (const chunk of body()) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string))
-  return Buffer.concat(chunks)
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '))
+  } catch {
+    return text
+  }
 }
 
 /** The request without what a previous signature of it added. */
@@ -51,7 +22,7 @@ export function withoutSignature<R extends SignableRequest>(request: R): R {
     const kept = url.search
       .slice(1)
       .split('&')
-      .filter((piece) => !parts.query.includes(decodeURIComponent(piece.split('=')[0]!).toLowerCase()))
+      .filter((piece) => !parts.query.includes(decodeSafe(piece.split('=')[0]!).toLowerCase()))
     url = new URL(url.href)
     url.search = kept.length ? `?${kept.join('&')}` : ''
   }
@@ -60,7 +31,7 @@ export function withoutSignature<R extends SignableRequest>(request: R): R {
     const kept = body
       .toString('latin1')
       .split('&')
-      .filter((piece) => !parts.body.includes(decodeURIComponent(piece.split('=')[0]!).toLowerCase()))
+      .filter((piece) => !parts.body.includes(decodeSafe(piece.split('=')[0]!).toLowerCase()))
       .join('&')
     body = Buffer.from(kept, 'latin1')
     bodySize = body.length
@@ -71,8 +42,6 @@ export function withoutSignature<R extends SignableRequest>(request: R): R {
   const { signedParts: _, ...rest } = { ...request, headers, url, body, bodySize, bodyPreview }
   return rest as R
 }
-
-export type SignOutcome<R> = { request: R; note?: string }
 
 /**
  * Signs one exchange as it will be written: its method, its final URL and query, its headers and

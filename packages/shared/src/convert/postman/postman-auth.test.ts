@@ -81,7 +81,7 @@ describe('Postman oauth1 auth', () => {
     }
     const out = authToPostman(auth)
     expect(out.problem).toBeUndefined()
-    const params = (out.auth as { oauth1: { key: string; value: unknown; type: string }[] }).oauth1
+    const params = (out.auth as unknown as { oauth1: { key: string; value: unknown; type: string }[] }).oauth1
     expect(params.find((p) => p.key === 'addParamsToHeader')).toEqual({
       key: 'addParamsToHeader',
       value: false,
