@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto'
+import { createHash, createHmac, generateKeyPairSync, verify } from 'node:crypto'
 import type { RequestSpecInput } from '@courier/shared'
 import aws4 from 'aws4'
 import OAuth from 'oauth-1.0a'
@@ -278,6 +278,38 @@ describe('OAuth 1.0a on the wire', () => {
       'second',
     ])
     expect(header(other.received[0]!, 'authorization')).toBeUndefined()
+  })
+
+  it('signs RSA-SHA256 with the private key, verified with the public key over oauth-1.0a’s base string', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    const upstream = await startUpstream((request, response) => {
+      const received = {
+        method: request.method!,
+        url: request.url!,
+        headers: pairs(request.rawHeaders),
+        body: request.body,
+      }
+      const { oauth_signature: signature, ...data } = oauthParams(received)
+      const base = new OAuth({
+        consumer: { key: OAUTH.consumerKey, secret: '' },
+        signature_method: 'RSA-SHA256',
+        hash_function: () => '',
+      }).getBaseString(
+        { url: `http://127.0.0.1:${upstream.port}${request.url}`, method: request.method!, data: {} },
+        data as unknown as OAuth.Data,
+      )
+      const ok = verify('RSA-SHA256', Buffer.from(base), publicKey, Buffer.from(signature ?? '', 'base64'))
+      response.statusCode = ok ? 200 : 401
+      response.end()
+    })
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+    const record = await send(
+      oauth1(
+        { signatureMethod: 'RSA-SHA256', privateKey: pem, consumerSecret: '' },
+        { url: upstream.url('/photos?size=original') },
+      ),
+    )
+    expect(record.status, await record.storedBody().then(String)).toBe(200)
   })
 
   it('leaves the request unsigned, with a note, when the consumer secret is empty', async () => {
