@@ -32,7 +32,10 @@ describe('OAuth 1.0 and AWS Signature secrets in history and the data folder', (
         /oauth_signature="([^"]+)"/.exec(authorization)?.[1]
       if (signature) signatures.push(decodeURIComponent(signature))
       response.setHeader('content-type', 'application/json')
-      response.end(JSON.stringify({ word: 'zqordinaryword', url: request.url, headers: request.rawHeaders }))
+      // Like a server that logs the signature it checked, on its own.
+      response.end(
+        JSON.stringify({ word: 'zqordinaryword', url: request.url, headers: request.rawHeaders, checked: signature }),
+      )
     })
     const send = async (request: Record<string, unknown>) => {
       const response = await app.api({
@@ -87,6 +90,8 @@ describe('OAuth 1.0 and AWS Signature secrets in history and the data folder', (
     expect((await found('zqordinaryword')).sort()).toEqual([...ids].sort())
     for (const [name, secret] of Object.entries(SECRETS))
       expect.soft(await found(secret), `?q= for the ${name}`).toEqual([])
+    const awsSignature = signatures.find((signature) => /^[0-9a-f]{64}$/.test(signature))!
+    expect.soft(await found(awsSignature), '?q= for the AWS signature the server logged').toEqual([])
 
     // PLAINTEXT's signature is the secrets themselves: it must not be kept either.
     const needles = [...Object.values(SECRETS), ...signatures, ...signatures.map(encodeURIComponent)]
