@@ -56,6 +56,10 @@ export function AwsSigV4Fields({ config, onChange }: Props) {
           />
         )}
       </AuthField>
+      <p className="auth-sent-as">
+        <span className="auth-sent-as__label">Sent as</span>{' '}
+        <code>{`Authorization: AWS4-HMAC-SHA256 Credential=${config.accessKey || '…'}/‹date›/${config.region || 'us-east-1'}/${config.service || 'execute-api'}/aws4_request, SignedHeaders=…, Signature=••••••`}</code>
+      </p>
       <p className="hint auth-form__wide">
         Signed: Host, Content-Type and every X-Amz-* header, and the body’s SHA-256. Your own X-Amz-Date row fixes the
         date.

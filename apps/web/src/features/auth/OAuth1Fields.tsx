@@ -11,6 +11,13 @@ const ADD_TO: { value: OAuth1Config['addTo']; label: string }[] = [
   { value: 'body', label: 'Form body (else query)' },
 ]
 
+/** What the engine adds, the signature masked. */
+function sentAs(config: OAuth1Config): string {
+  const params = `oauth_consumer_key=${config.consumerKey || '…'}${config.token ? `, oauth_token=${config.token}` : ''}, oauth_signature_method=${config.signatureMethod}, oauth_signature=••••••`
+  if (config.addTo === 'header') return `Authorization: OAuth ${params}`
+  return `${config.addTo === 'query' ? 'Query' : 'Form body (or query)'}: ${params}`
+}
+
 /** OAuth 1.0a (RFC 5849): the engine signs each exchange right before it is written. */
 export function OAuth1Fields({ config, onChange }: Props) {
   const set = <K extends keyof OAuth1Config>(key: K, value: OAuth1Config[K]) => onChange({ ...config, [key]: value })
@@ -93,6 +100,9 @@ export function OAuth1Fields({ config, onChange }: Props) {
           </div>
         </div>
       </details>
+      <p className="auth-sent-as">
+        <span className="auth-sent-as__label">Sent as</span> <code>{sentAs(config)}</code>
+      </p>
       <p className="hint auth-form__wide">
         Courier signs the request as it is written — final URL, query and form fields — with a new timestamp and nonce
         for every send, retry and redirect to the same origin.
