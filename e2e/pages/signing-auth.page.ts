@@ -11,6 +11,8 @@ export class SigningAuthPage {
 
   readonly field = (name: string) => this.auth.field(name)
   readonly signatureMethod = () => this.auth.panel().getByRole('combobox', { name: 'Signature method' })
+  readonly sentAs = () => this.auth.sentAs()
+  readonly enlargeEditor = () => this.auth.enlargeEditor()
   readonly addTo = () => this.auth.panel().getByRole('combobox', { name: 'Add OAuth parameters to' })
 
   async choose(type: 'OAuth 1.0' | 'AWS Signature') {

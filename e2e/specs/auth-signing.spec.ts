@@ -32,6 +32,9 @@ test('AWS Signature: the request is signed as sent and the server verifies it', 
     Service: SIGNING.aws.service,
   })
   await expect(signing.field('Secret key')).toHaveAttribute('type', 'password')
+  await expect(signing.sentAs()).toContainText('Credential=AKIDEXAMPLE/‹date›/eu-west-1/execute-api/aws4_request')
+  await expect(signing.sentAs()).not.toContainText(SIGNING.aws.secretKey)
+  await signing.enlargeEditor()
   await shot('auth-aws-signature')
   await app.emulateMedia({ colorScheme: 'dark' })
   await shot('auth-aws-signature-dark')
@@ -58,6 +61,8 @@ test('OAuth 1.0 HMAC-SHA1: the request is signed as sent and the server verifies
     'Access token': SIGNING.oauth1.token,
     'Token secret': SIGNING.oauth1.tokenSecret,
   })
+  await expect(signing.sentAs()).toContainText('Authorization: OAuth oauth_consumer_key=dpf43f3p2l4k3l03')
+  await signing.enlargeEditor()
   await shot('auth-oauth1')
   await app.emulateMedia({ colorScheme: 'dark' })
   await shot('auth-oauth1-dark')
