@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { exportPostman } from '@courier/shared/convert'
 import { importPostmanText } from '@courier/shared/convert/postman'
 import { describe, expect, it } from 'vitest'
 import { cleanEnv, runCommand } from '../../test/run-command.js'
@@ -164,5 +165,21 @@ describe('Postman oauth1 and awsv4 auth, against newman', () => {
       agreed.push(item.name)
     }
     expect(agreed).toHaveLength(items.length)
+
+    // Courier's export of what it imported runs in newman and signs the same way (OAuth 1.0 byte for byte).
+    const exported = exportPostman(imported.collections[0]!, { includeSecrets: true })
+    expect(exported.notes).toEqual([])
+    writeFileSync(file, exported.text)
+    const again = await runCommand(process.execPath, [NEWMAN, 'run', file, '--reporters', 'cli'], dir, cleanEnv({}))
+    expect(again.status, again.output).toBe(0)
+    const byNewmanAgain = upstream.received.splice(0)
+    expect(byNewmanAgain).toHaveLength(items.length)
+    for (const [index, item] of requests.entries()) {
+      const first = byNewman[index]!
+      const second = byNewmanAgain[index]!
+      if (item.request.auth.type === 'oauth1')
+        expect(header(second, 'authorization'), item.name).toBe(header(first, 'authorization'))
+      else expect(courierSignatureOf(second), item.name).toBe(header(second, 'authorization'))
+    }
   })
 })
