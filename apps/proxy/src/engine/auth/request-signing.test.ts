@@ -186,6 +186,22 @@ describe('AWS Signature Version 4 on the wire', () => {
     expect(record.status).toBe(403)
   })
 
+  it('sends a redirect to another origin nothing the signature added, session token included', async () => {
+    const other = await startUpstream((_, response) => response.end('elsewhere'))
+    const upstream = await startUpstream((_, response) =>
+      response.writeHead(307, { location: other.url('/away') }).end(),
+    )
+    const record = await send(aws({ sessionToken: 'FQoGZXIvYXdzE//session' }, { url: upstream.url('/start') }))
+    expect(record.status).toBe(200)
+    expect(header(upstream.received[0]!, 'x-amz-security-token')).toBe('FQoGZXIvYXdzE//session')
+    const away = other.received[0]!
+    expect(['authorization', 'x-amz-date', 'x-amz-security-token'].map((name) => header(away, name))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ])
+  })
+
   it('signs every retry again with its own date', async () => {
     let calls = 0
     const upstream = await startUpstream((request, response) => {
