@@ -22,6 +22,7 @@ export const ERRORS = {
     'The request headers are larger than 16 KB or more than 100 lines; remove or shorten some in the Headers tab.',
   ],
   BODY_INVALID: [400, 'The request body is not valid; check it in the Body tab.'],
+  AUTH_INVALID: [400, 'The Auth tab cannot sign this request as it is; check its fields.'],
   VARIABLE_UNRESOLVED: [
     400,
     'A {{variable}} has no value; define it in the active environment, the collection or Globals, or pick another environment.',

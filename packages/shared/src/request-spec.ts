@@ -108,7 +108,59 @@ export const OAuth2ConfigSchema = z.object({
   autoRefresh: z.boolean().default(true),
 })
 
-export const AUTH_TYPES = ['none', 'inherit', 'basic', 'bearer', 'apikey', 'digest', 'oauth2'] as const
+export const OAUTH1_SIGNATURE_METHODS = [
+  'HMAC-SHA1',
+  'HMAC-SHA256',
+  'HMAC-SHA512',
+  'PLAINTEXT',
+  'RSA-SHA1',
+  'RSA-SHA256',
+  'RSA-SHA512',
+] as const
+
+/**
+ * OAuth 1.0a (RFC 5849) as Postman offers it. Timestamp and nonce are generated for every send
+ * when empty. `addTo` `body` applies to x-www-form-urlencoded bodies only; others fall back to the header.
+ */
+export const OAuth1ConfigSchema = z.object({
+  consumerKey: z.string().default(''),
+  consumerSecret: z.string().default(''),
+  token: z.string().default(''),
+  tokenSecret: z.string().default(''),
+  signatureMethod: z.enum(OAUTH1_SIGNATURE_METHODS).default('HMAC-SHA1'),
+  /** PEM private key for RSA-SHA1 / RSA-SHA256. */
+  privateKey: z.string().default(''),
+  timestamp: z.string().default(''),
+  nonce: z.string().default(''),
+  version: z.string().default('1.0'),
+  realm: z.string().default(''),
+  callback: z.string().default(''),
+  verifier: z.string().default(''),
+  includeBodyHash: z.boolean().default(false),
+  addEmptyParamsToSign: z.boolean().default(false),
+  addTo: z.enum(['header', 'query', 'body']).default('header'),
+})
+
+/** AWS Signature Version 4: the request is signed by the engine right before it is written. */
+export const AwsSigV4ConfigSchema = z.object({
+  accessKey: z.string().default(''),
+  secretKey: z.string().default(''),
+  sessionToken: z.string().default(''),
+  region: z.string().default('us-east-1'),
+  service: z.string().default('execute-api'),
+})
+
+export const AUTH_TYPES = [
+  'none',
+  'inherit',
+  'basic',
+  'bearer',
+  'apikey',
+  'digest',
+  'oauth2',
+  'oauth1',
+  'awsv4',
+] as const
 
 export const AuthSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }),
@@ -123,6 +175,8 @@ export const AuthSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('digest'), username: z.string(), password: z.string() }),
   z.object({ type: z.literal('oauth2'), config: OAuth2ConfigSchema }),
+  z.object({ type: z.literal('oauth1'), config: OAuth1ConfigSchema }),
+  z.object({ type: z.literal('awsv4'), config: AwsSigV4ConfigSchema }),
 ])
 
 export const RetryPolicySchema = z.object({
@@ -219,6 +273,9 @@ export type BodyKind = RequestBody['kind']
 export type Auth = z.infer<typeof AuthSchema>
 export type AuthType = Auth['type']
 export type OAuth2Config = z.infer<typeof OAuth2ConfigSchema>
+export type OAuth1Config = z.infer<typeof OAuth1ConfigSchema>
+export type OAuth1SignatureMethod = OAuth1Config['signatureMethod']
+export type AwsSigV4Config = z.infer<typeof AwsSigV4ConfigSchema>
 export type RetryPolicy = z.infer<typeof RetryPolicySchema>
 export type CaptureRule = z.infer<typeof CaptureRuleSchema>
 export type RequestSettings = z.infer<typeof RequestSettingsSchema>

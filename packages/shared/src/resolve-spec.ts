@@ -81,6 +81,39 @@ export function resolveSpec(spec: RequestSpec, scopes: readonly Scope[]): { spec
           },
         }
       }
+      case 'oauth1': {
+        const c = a.config
+        return {
+          ...a,
+          config: {
+            ...c,
+            consumerKey: text(c.consumerKey),
+            consumerSecret: text(c.consumerSecret),
+            token: text(c.token),
+            tokenSecret: text(c.tokenSecret),
+            privateKey: text(c.privateKey),
+            timestamp: text(c.timestamp),
+            nonce: text(c.nonce),
+            version: text(c.version),
+            realm: text(c.realm),
+            callback: text(c.callback),
+            verifier: text(c.verifier),
+          },
+        }
+      }
+      case 'awsv4': {
+        const c = a.config
+        return {
+          ...a,
+          config: {
+            accessKey: text(c.accessKey),
+            secretKey: text(c.secretKey),
+            sessionToken: text(c.sessionToken),
+            region: text(c.region),
+            service: text(c.service),
+          },
+        }
+      }
       default:
         return a
     }

@@ -2,6 +2,13 @@ import { headerValue, type Hop, type Pair, type SetCookie } from '@courier/share
 import { CourierError } from '../errors.js'
 import { digestRetry } from './auth/digest-retry.js'
 import type { DigestCredentials } from './auth/static-auth.js'
+import {
+  signRequest,
+  withoutSignature,
+  type RequestSigner,
+  type SignedParts,
+  type SigningClock,
+} from './auth/sign-request.js'
 import type { DestinationPolicy } from './address-policy.js'
 import type { BodySink } from '../ports/body-sink.js'
 import type { LookupFn } from './connector.js'
@@ -19,6 +26,9 @@ export type HopRequest = {
   bodySize: number
   bodyPreview: string | undefined
   digest?: DigestCredentials
+  signer?: RequestSigner
+  /** What the signature of this exchange added, replaced by the next exchange's. */
+  signedParts?: SignedParts
   /** What a redirect to another origin removed from this request (names only). */
   droppedOnRedirect?: string[]
 }
@@ -37,6 +47,8 @@ export type FollowInput = {
   secrets?: SendSecrets
   /** Where exchanges find each other's kept-alive connections, and under whose name. */
   connections?: Pick<ExchangeInput, 'connections' | 'connectionOwner' | 'recordId'>
+  /** Timestamps and nonces of OAuth 1.0 / AWS signatures; real unless a test fixes them. */
+  signingClock?: SigningClock
 }
 
 export type FollowState = {
@@ -91,6 +103,11 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
     const jarCookie = await input.cookies.cookieHeaderFor(state.current.url)
     const cookieLine = joinCookies(jarCookie, state.current.url.origin === origin ? ownCookie : '')
     state.current = { ...state.current, headers: withCookieHeader(state.current.headers, cookieLine) }
+    if (state.current.signer) {
+      const signed = await signRequest(state.current, input.signingClock)
+      state.current = signed.request
+      if (signed.note && !state.notes.includes(signed.note)) state.notes.push(signed.note)
+    }
     state.result = undefined
     state.partial = undefined
     const result = await exchange({
@@ -164,7 +181,16 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
         `${dropped.join(', ')} not sent to ${next.request.url.origin}: it is a different origin than the one you addressed${downgrade}.`,
       )
     }
-    state.current = dropped.length ? { ...next.request, droppedOnRedirect: dropped } : next.request
+    let following: HopRequest = dropped.length ? { ...next.request, droppedOnRedirect: dropped } : next.request
+    // Each hop to the origin addressed is signed again (a signature covers one URL and method; Postman
+    // sends the first one on); another origin gets neither a signature nor what the last one added.
+    if (state.current.signer) {
+      following =
+        following.url.origin === origin
+          ? { ...following, signer: state.current.signer, signedParts: state.current.signedParts }
+          : withoutSignature({ ...following, signedParts: state.current.signedParts })
+    }
+    state.current = following
     answeredDigest = false
   }
 }

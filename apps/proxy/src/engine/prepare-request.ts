@@ -17,6 +17,7 @@ import {
   staticAuth,
   type DigestCredentials,
 } from './auth/static-auth.js'
+import type { RequestSigner } from './auth/sign-request.js'
 import { buildInMemoryBody } from './build-body.js'
 import type { OutgoingBody } from './exchange.js'
 import { NO_LENGTH_WITHOUT_BODY } from './request-head.js'
@@ -37,6 +38,8 @@ export type PreparedRequest = {
   notes: string[]
   /** Digest credentials from the Auth tab: used only to answer a 401 challenge. */
   digest?: DigestCredentials
+  /** OAuth 1.0 / AWS Signature from the Auth tab: applied to every exchange right before it is written. */
+  signer?: RequestSigner
 }
 
 export type PrepareContext = {
@@ -272,5 +275,15 @@ export async function prepareRequest(spec: RequestSpec, context: PrepareContext)
       'headers',
     )
 
-  return { method, url, headers, body, bodySize, bodyPreview, notes, ...(auth.digest ? { digest: auth.digest } : {}) }
+  return {
+    method,
+    url,
+    headers,
+    body,
+    bodySize,
+    bodyPreview,
+    notes,
+    ...(auth.digest ? { digest: auth.digest } : {}),
+    ...(auth.signer ? { signer: auth.signer } : {}),
+  }
 }

@@ -20,6 +20,7 @@ import type { LookupFn } from './connector.js'
 import { CookieSession } from './cookie-session.js'
 import { totalDeadline } from './deadline.js'
 import type { ExchangeResult } from './exchange.js'
+import type { SigningClock } from './auth/sign-request.js'
 import { followRedirects, type FollowState, type HopRequest } from './follow-redirects.js'
 import { prepareRequest, type PrepareContext } from './prepare-request.js'
 import { sendSecretsOf } from './redirect-secrets.js'
@@ -52,6 +53,8 @@ export type SendContext = PrepareContext & {
   connections?: ConnectionPools
   /** Team mode: the sender, so connections are never shared between people. */
   connectionOwner?: string
+  /** Timestamps and nonces of OAuth 1.0 / AWS signatures; real unless a test fixes them. */
+  signingClock?: SigningClock
 }
 
 function sentRequest(current: HopRequest, result: ExchangeResult | undefined): SentRequest {
@@ -123,6 +126,7 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
             lookup: context.lookup,
             extraCa: context.extraCa,
             secrets,
+            signingClock: context.signingClock,
             connections: {
               connections: context.connections,
               connectionOwner: context.connectionOwner,

@@ -45,10 +45,14 @@ function secretPairValues(text: string, extra: ExtraSecrets): string[] {
     .map(([, value]) => value)
 }
 
-/** A secret header's value and the credential inside it: `Bearer x` → x; `Basic b64` → b64, user:password and the password; each cookie. */
+/** A secret header's value and the credential inside it: `Bearer x` → x; `Basic b64` → b64, user:password and the password; each cookie; the signature of an AWS or OAuth 1.0 Authorization. */
 function headerSecretValues(name: string, value: string): string[] {
   const lower = name.toLowerCase()
   if (lower === 'cookie') return [value, ...value.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim())]
+  const signature =
+    /^AWS4-HMAC-SHA256 .*Signature=([0-9a-f]+)/.exec(value)?.[1] ??
+    /^OAuth .*oauth_signature="([^"]+)"/.exec(value)?.[1]
+  if (signature) return [value, signature, decodeURIComponentSafe(signature)]
   const credential = /^\S+\s+(\S+)$/.exec(value.trim())?.[1]
   if (!credential) return [value]
   const decoded = /^basic$/i.test(value.trim().split(/\s/)[0]!)

@@ -1,5 +1,6 @@
 import { headerValueProblem, isHeaderNameValid, type Auth, type Pair } from '@courier/shared'
 import { CourierError } from '../../errors.js'
+import type { RequestSigner } from './sign-request.js'
 
 /** Credentials the engine uses to answer a Digest challenge (RFC 7616); never sent unasked. */
 export type DigestCredentials = { username: string; password: string }
@@ -9,17 +10,20 @@ export type StaticAuth = {
   header: Pair | null
   query: Pair | null
   digest: DigestCredentials | null
+  /** OAuth 1.0 and AWS Signature: signed by the engine right before each exchange is written. */
+  signer: RequestSigner | null
   notes: string[]
 }
 
 /**
  * Turns the Auth tab into what goes on the wire: Basic and Bearer become an Authorization header,
- * an API key a header or a query parameter, Digest credentials wait for the server's 401 challenge.
+ * an API key a header or a query parameter, Digest credentials wait for the server's 401 challenge,
+ * OAuth 1.0 and AWS Signature become a signer the engine applies to each exchange (sign-request.ts).
  * `inherit` reaching the engine means no parent supplied auth, so nothing is added. OAuth 2 is
  * turned into Bearer by the server before the engine sees it (send/perform-send.ts).
  */
 export function staticAuth(auth: Auth): StaticAuth {
-  const none: StaticAuth = { header: null, query: null, digest: null, notes: [] }
+  const none: StaticAuth = { header: null, query: null, digest: null, signer: null, notes: [] }
   switch (auth.type) {
     case 'basic': {
       // RFC 7617 §2.1: user-id ":" password, UTF-8 (the charset every current server expects).
@@ -39,6 +43,10 @@ export function staticAuth(auth: Auth): StaticAuth {
     }
     case 'digest':
       return { ...none, digest: { username: auth.username, password: auth.password } }
+    case 'oauth1':
+      return { ...none, signer: { kind: 'oauth1', config: auth.config } }
+    case 'awsv4':
+      return { ...none, signer: { kind: 'awsv4', config: auth.config } }
     case 'oauth2':
       return { ...none, notes: ['OAuth 2 tokens are attached by the Courier server; this send had none.'] }
     default:

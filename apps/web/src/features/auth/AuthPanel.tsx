@@ -1,4 +1,4 @@
-import { OAuth2ConfigSchema, type Auth, type AuthType } from '@courier/shared'
+import { AwsSigV4ConfigSchema, OAuth1ConfigSchema, OAuth2ConfigSchema, type Auth, type AuthType } from '@courier/shared'
 import { useId, useRef } from 'react'
 import './auth.css'
 import { useAuthEnvironment } from './auth-environment'
@@ -6,6 +6,8 @@ import { effectiveAuth } from './auth-summary'
 import { TYPE_LABELS } from './auth-types'
 import { InheritedAuthNote } from './InheritedAuthNote'
 import { useInheritedAuth, type InheritedAuth } from './inherited-auth'
+import { AwsSigV4Fields } from './AwsSigV4Fields'
+import { OAuth1Fields } from './OAuth1Fields'
 import { OAuth2Panel } from './oauth/OAuth2Panel'
 import { StaticAuthFields } from './StaticAuthFields'
 
@@ -32,6 +34,10 @@ function blank(type: AuthType): Auth {
       return { type, name: '', value: '', in: 'header' }
     case 'oauth2':
       return { type, config: OAuth2ConfigSchema.parse({}) }
+    case 'oauth1':
+      return { type, config: OAuth1ConfigSchema.parse({}) }
+    case 'awsv4':
+      return { type, config: AwsSigV4ConfigSchema.parse({}) }
   }
 }
 
@@ -74,6 +80,12 @@ export function AuthPanel({ auth, onChange, inherited: inheritedProp, environmen
       {auth.type === 'none' ? <p className="empty-note">This request is sent without credentials.</p> : null}
       {auth.type === 'basic' || auth.type === 'bearer' || auth.type === 'apikey' || auth.type === 'digest' ? (
         <StaticAuthFields auth={auth} onChange={onChange} />
+      ) : null}
+      {auth.type === 'oauth1' ? (
+        <OAuth1Fields config={auth.config} onChange={(config) => onChange({ type: 'oauth1', config })} />
+      ) : null}
+      {auth.type === 'awsv4' ? (
+        <AwsSigV4Fields config={auth.config} onChange={(config) => onChange({ type: 'awsv4', config })} />
       ) : null}
       {auth.type === 'oauth2' ? (
         <OAuth2Panel

@@ -25,6 +25,10 @@ export function authSummary(auth: Auth): string {
       return `API key ${auth.name || '(unnamed)'} in the ${auth.in === 'query' ? 'query' : 'headers'}`
     case 'digest':
       return auth.username ? `Digest auth as ${auth.username}` : 'Digest auth'
+    case 'oauth1':
+      return `OAuth 1.0 (${auth.config.signatureMethod})${auth.config.consumerKey ? ` for ${auth.config.consumerKey}` : ''}`
+    case 'awsv4':
+      return `AWS Signature for ${auth.config.service || 'execute-api'} in ${auth.config.region || 'us-east-1'}`
     case 'oauth2':
       return `OAuth 2.0, ${GRANTS[auth.config.grant] ?? auth.config.grant}${auth.config.clientId ? ` for ${auth.config.clientId}` : ''}`
   }

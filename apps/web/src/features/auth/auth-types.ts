@@ -9,4 +9,6 @@ export const TYPE_LABELS: Record<AuthType, string> = {
   apikey: 'API key',
   digest: 'Digest',
   oauth2: 'OAuth 2.0',
+  oauth1: 'OAuth 1.0',
+  awsv4: 'AWS Signature',
 }

@@ -11,6 +11,31 @@ import { generatePython } from './python-code.js'
  * other language goes through httpsnippet from the request as HAR.
  */
 export function generateCode(spec: RequestSpec, id: CodeTargetId): GeneratedCode & { language: string } {
+  const generated = generateUnsigned(spec, id)
+  const signing = signingNote(spec)
+  return signing ? { ...generated, notes: [signing, ...generated.notes] } : generated
+}
+
+const SIGNING_HOW: Partial<Record<RequestSpec['auth']['type'], string>> = {
+  oauth1: 'OAuth 1.0',
+  awsv4: 'AWS Signature',
+}
+
+/**
+ * A signature covers one timestamp (and nonce) and the exact bytes sent, so a signed header
+ * copied into code would be stale at its first run: the code is left unsigned, and says so.
+ */
+function signingNote(spec: RequestSpec): string | null {
+  const how = SIGNING_HOW[spec.auth.type]
+  if (!how) return null
+  const tool =
+    spec.auth.type === 'awsv4'
+      ? 'curl --aws-sigv4, botocore’s SigV4Auth or requests-aws4auth'
+      : 'requests-oauthlib’s OAuth1 or your OAuth library'
+  return `${how}: this code sends the request unsigned. Courier signs every send itself (a new timestamp and nonce each time), so a signature cannot be copied; sign it in your code, for example with ${tool}.`
+}
+
+function generateUnsigned(spec: RequestSpec, id: CodeTargetId): GeneratedCode & { language: string } {
   const target = codeTarget(id)
   if (id === 'python-requests' || id === 'python-httpx')
     return { ...generatePython(spec, id === 'python-requests' ? 'requests' : 'httpx'), language: target.language }

@@ -64,8 +64,8 @@ describe('real Postman files', () => {
           },
         },
         {
-          name: 'Aws',
-          request: { method: 'GET', url: 'https://x.test/', auth: { type: 'awsv4', awsv4: { accessKey: 'k' } } },
+          name: 'Hawk',
+          request: { method: 'GET', url: 'https://x.test/', auth: { type: 'hawk', hawk: { authId: 'k' } } },
         },
       ],
     }
@@ -79,6 +79,6 @@ describe('real Postman files', () => {
     })
     expect(JSON.stringify(result)).not.toContain('"/etc/passwd"')
     expect(aws?.kind === 'request' && aws.request.auth).toEqual({ type: 'none' })
-    expect(result.report.skipped.map((s) => s.reason).join('\n')).toMatch(/awsv4/)
+    expect(result.report.skipped.map((s) => s.reason).join('\n')).toMatch(/hawk/)
   })
 })

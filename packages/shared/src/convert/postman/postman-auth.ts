@@ -1,7 +1,15 @@
-import { OAuth2ConfigSchema, type Auth, type OAuth2Config } from '../../request-spec.js'
+import {
+  AwsSigV4ConfigSchema,
+  OAUTH1_SIGNATURE_METHODS,
+  OAuth1ConfigSchema,
+  OAuth2ConfigSchema,
+  type Auth,
+  type OAuth1Config,
+  type OAuth2Config,
+} from '../../request-spec.js'
 import { arr, isRecord, str } from '../parse-document.js'
 
-type PostmanParam = { key: string; value: string; type: string }
+type PostmanParam = { key: string; value: string | boolean; type: string }
 export type PostmanAuth = { type: string } & Record<string, unknown>
 
 const GRANTS_IN: Record<string, OAuth2Config['grant']> = {
@@ -30,7 +38,7 @@ export type AuthIn = { auth: Auth; problem?: string }
 
 /**
  * Postman auth → Courier auth. No auth object means "inherit from parent" in Postman too;
- * types Courier has no signer for (AWS v4, Hawk, NTLM, OAuth 1…) become none, with the reason.
+ * types Courier has no signer for (Hawk, NTLM, Akamai EdgeGrid…) become none, with the reason.
  */
 export function authFromPostman(raw: unknown): AuthIn {
   if (!isRecord(raw) || typeof raw.type !== 'string') return { auth: { type: 'inherit' } }
@@ -76,6 +84,10 @@ export function authFromPostman(raw: unknown): AuthIn {
         ...(problems.length ? { problem: `OAuth 2: ${problems.join('; ')}.` } : {}),
       }
     }
+    case 'oauth1':
+      return oauth1FromPostman(p)
+    case 'awsv4':
+      return awsFromPostman(p)
     default:
       return {
         auth: { type: 'none' },
@@ -84,8 +96,124 @@ export function authFromPostman(raw: unknown): AuthIn {
   }
 }
 
-function list(values: Record<string, string>): PostmanParam[] {
-  return Object.entries(values).map(([key, value]) => ({ key, value, type: 'string' }))
+function list(values: Record<string, string | boolean>): PostmanParam[] {
+  return Object.entries(values).map(([key, value]) => ({
+    key,
+    value,
+    type: typeof value === 'boolean' ? 'boolean' : 'string',
+  }))
+}
+
+const OAUTH1_KEYS = [
+  'consumerKey',
+  'consumerSecret',
+  'token',
+  'tokenSecret',
+  'signatureMethod',
+  'privateKey',
+  'timestamp',
+  'nonce',
+  'version',
+  'realm',
+  'callback',
+  'verifier',
+  'includeBodyHash',
+  'addEmptyParamsToSign',
+  'addParamsToHeader',
+]
+const AWS_KEYS = ['accessKey', 'secretKey', 'sessionToken', 'region', 'service']
+
+/** Postman keeps booleans as booleans (v2.1) or as "true"/"false" strings (older exports). */
+const isTrue = (value: string | undefined) => value === 'true'
+
+/** Fields Postman has that Courier does not carry, by name; `ignored` are Postman's UI state with no effect on the wire. */
+function uncarried(p: Record<string, string>, known: readonly string[], ignored: readonly string[] = []): string[] {
+  return Object.keys(p).filter((key) => !known.includes(key) && !ignored.includes(key) && p[key] !== '')
+}
+
+function oauth1FromPostman(p: Record<string, string>): AuthIn {
+  const method = (p.signatureMethod ?? 'HMAC-SHA1').toUpperCase()
+  const known = (OAUTH1_SIGNATURE_METHODS as readonly string[]).includes(method)
+  const config = OAuth1ConfigSchema.parse({
+    consumerKey: p.consumerKey ?? '',
+    consumerSecret: p.consumerSecret ?? '',
+    token: p.token ?? '',
+    tokenSecret: p.tokenSecret ?? '',
+    signatureMethod: known ? method : 'HMAC-SHA1',
+    privateKey: p.privateKey ?? '',
+    timestamp: p.timestamp ?? '',
+    nonce: p.nonce ?? '',
+    version: p.version ?? '1.0',
+    realm: p.realm ?? '',
+    callback: p.callback ?? '',
+    verifier: p.verifier ?? '',
+    includeBodyHash: isTrue(p.includeBodyHash),
+    addEmptyParamsToSign: isTrue(p.addEmptyParamsToSign),
+    // Postman's "not in the header" is the body for a form POST/PUT and the query otherwise: Courier's `body`.
+    addTo: p.addParamsToHeader === undefined || isTrue(p.addParamsToHeader) ? 'header' : 'body',
+  })
+  const problems = [
+    known ? null : `signature method “${p.signatureMethod}” is not one Courier has, so HMAC-SHA1 is used`,
+    isTrue(p.disableHeaderEncoding)
+      ? '“disableHeaderEncoding” is not carried: Courier always encodes the header'
+      : null,
+    ...uncarried(p, OAUTH1_KEYS, ['disableHeaderEncoding']).map((key) => `“${key}” is not carried`),
+  ].filter(Boolean)
+  return {
+    auth: { type: 'oauth1', config },
+    ...(problems.length ? { problem: `OAuth 1.0: ${problems.join('; ')}.` } : {}),
+  }
+}
+
+function awsFromPostman(p: Record<string, string>): AuthIn {
+  const config = AwsSigV4ConfigSchema.parse({
+    accessKey: p.accessKey ?? '',
+    secretKey: p.secretKey ?? '',
+    sessionToken: p.sessionToken ?? '',
+    region: p.region || 'us-east-1',
+    service: p.service || 'execute-api',
+  })
+  const problems = [
+    isTrue(p.addAuthDataToQuery)
+      ? '“addAuthDataToQuery” is not carried: Courier signs in the Authorization header, not the query'
+      : null,
+    ...uncarried(p, AWS_KEYS, ['addAuthDataToQuery']).map((key) => `“${key}” is not carried`),
+  ].filter(Boolean)
+  return {
+    auth: { type: 'awsv4', config },
+    ...(problems.length ? { problem: `AWS Signature: ${problems.join('; ')}.` } : {}),
+  }
+}
+
+function oauth1ToPostman(c: OAuth1Config): AuthOut {
+  return {
+    auth: {
+      type: 'oauth1',
+      oauth1: list({
+        consumerKey: c.consumerKey,
+        consumerSecret: c.consumerSecret,
+        token: c.token,
+        tokenSecret: c.tokenSecret,
+        signatureMethod: c.signatureMethod,
+        ...(c.privateKey ? { privateKey: c.privateKey } : {}),
+        timestamp: c.timestamp,
+        nonce: c.nonce,
+        version: c.version,
+        realm: c.realm,
+        callback: c.callback,
+        verifier: c.verifier,
+        includeBodyHash: c.includeBodyHash,
+        addEmptyParamsToSign: c.addEmptyParamsToSign,
+        addParamsToHeader: c.addTo === 'header',
+      }),
+    },
+    ...(c.addTo === 'query'
+      ? {
+          problem:
+            'OAuth 1.0 “add to the query” is exported as Postman’s “not in the header”, which puts the parameters in a form body when there is one.',
+        }
+      : {}),
+  }
 }
 
 export type AuthOut = { auth: PostmanAuth | undefined; problem?: string }
@@ -136,5 +264,20 @@ export function authToPostman(auth: Auth): AuthOut {
         ...(grant ? {} : { problem: `Postman has no “${c.grant}” grant; it was exported as authorization code.` }),
       }
     }
+    case 'oauth1':
+      return oauth1ToPostman(auth.config)
+    case 'awsv4':
+      return {
+        auth: {
+          type: 'awsv4',
+          awsv4: list({
+            accessKey: auth.config.accessKey,
+            secretKey: auth.config.secretKey,
+            sessionToken: auth.config.sessionToken,
+            region: auth.config.region,
+            service: auth.config.service,
+          }),
+        },
+      }
   }
 }
