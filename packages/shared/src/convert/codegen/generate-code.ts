@@ -12,7 +12,8 @@ import { generatePython } from './python-code.js'
  */
 export function generateCode(spec: RequestSpec, id: CodeTargetId): GeneratedCode & { language: string } {
   const generated = generateUnsigned(spec, id)
-  const signing = signingNote(spec)
+  // curl signs AWS requests itself (--aws-sigv4): that one is signed, not stale.
+  const signing = id === 'curl' && spec.auth.type === 'awsv4' ? null : signingNote(spec)
   return signing ? { ...generated, notes: [signing, ...generated.notes] } : generated
 }
 

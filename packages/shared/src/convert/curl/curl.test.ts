@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RequestSpecSchema } from '../../request-spec.js'
+import { generateCode } from '../codegen/generate-code.js'
 import { generateCurl } from './export-curl.js'
 import { parseCurl } from './parse-curl.js'
 import { shellWords } from './shell-words.js'
@@ -171,10 +172,29 @@ describe('parseCurl sends what curl sends', () => {
       'options --trace-ascii -s -S --sil --no-progress-meter -o',
     ])
     expect(parseCurl('curl --variable x=1 https://x.test').spec.url).toBe('https://x.test')
-    expect(parseCurl('curl --aws-sigv4 aws:amz:eu-west-1:s3 https://x.test').problems[0]).toEqual({
-      what: 'option --aws-sigv4 aws:amz:eu-west-1:s3',
-      reason: expect.stringMatching(/AWS Signature V4/),
+  })
+
+  it('imports --aws-sigv4 as AWS Signature auth, as curl reads it', () => {
+    const named = parseCurl(
+      "curl --aws-sigv4 aws:amz:eu-west-1:s3 -u 'AKID:se:cret' -H 'x-amz-security-token: TOKEN' https://bucket.s3.amazonaws.com/k",
+    )
+    expect(named.spec.auth).toEqual({
+      type: 'awsv4',
+      config: { accessKey: 'AKID', secretKey: 'se:cret', sessionToken: 'TOKEN', region: 'eu-west-1', service: 's3' },
     })
+    // The token is the auth's secret now, not a header row in clear.
+    expect(named.spec.headers).toEqual([])
+    expect(named.problems).toEqual([])
+    // Region and service from the host when the option leaves them out, as curl does.
+    const derived = parseCurl('curl --aws-sigv4 aws:amz -u A:B https://ec2.us-west-2.amazonaws.com/?Action=X')
+    expect(derived.spec.auth).toMatchObject({ config: { region: 'us-west-2', service: 'ec2' } })
+    // Copied as cURL it signs itself, and reads back as the same auth.
+    const copied = generateCode(named.spec, 'curl')
+    expect(copied.code).toContain('--aws-sigv4 aws:amz:eu-west-1:s3')
+    expect(copied.notes.join(' ')).not.toMatch(/unsigned/)
+    expect(parseCurl(copied.code).spec.auth).toEqual(named.spec.auth)
+    const keyless = parseCurl('curl --aws-sigv4 osc:osc https://api.eu-west-2.outscale.com/x')
+    expect(keyless.problems.map((p) => p.what)).toEqual(['option --aws-sigv4 osc:osc', 'AWS secret key'])
   })
 
   it('keeps the method as written and the query as typed', () => {

@@ -18,14 +18,14 @@ function formArgument(
 
 /**
  * A request as a cURL command that sends what Courier sends: the method only when curl would
- * not pick it, the Auth tab as -u/--digest or its header, the cookie line as -b, every body
+ * not pick it, the Auth tab as -u/--digest/--aws-sigv4 or its header, the cookie line as -b, every body
  * kind, and the request's redirect, TLS and timeout settings. Courier's own generator:
  * httpsnippet's curl reads text-as-file parts from disk and sets a boundary-less Content-Type.
  */
 export function generateCurl(spec: RequestSpec): GeneratedCode {
   const { request, notes } = specToHar({
     ...spec,
-    auth: spec.auth.type === 'basic' || spec.auth.type === 'digest' ? { type: 'none' } : spec.auth,
+    auth: ['basic', 'digest', 'awsv4'].includes(spec.auth.type) ? { type: 'none' } : spec.auth,
     cookies: '',
   })
   const args: [string, string?][] = []
@@ -38,6 +38,12 @@ export function generateCurl(spec: RequestSpec): GeneratedCode {
   if (spec.auth.type === 'basic' || spec.auth.type === 'digest') {
     if (spec.auth.type === 'digest') args.push(['--digest'])
     args.push(['-u', `${spec.auth.username}:${spec.auth.password}`])
+  }
+  if (spec.auth.type === 'awsv4') {
+    // curl signs each run itself, with its own timestamp: the one target where a signature can be copied.
+    const { accessKey, secretKey, sessionToken, region, service } = spec.auth.config
+    args.push(['--aws-sigv4', `aws:amz:${region}:${service}`], ['-u', `${accessKey}:${secretKey}`])
+    if (sessionToken) args.push(['-H', `x-amz-security-token: ${sessionToken}`])
   }
   if (spec.cookies.trim()) args.push(['-b', spec.cookies.trim()])
   switch (body.kind) {

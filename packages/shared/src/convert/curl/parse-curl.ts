@@ -22,10 +22,6 @@ function splitHeader(text: string): [string, string] {
  * curl options Courier has its own request type for elsewhere or not yet; the one place the
  * AWS SigV4 auth type (being added) switches on.
  */
-export const NOT_YET_CARRIED: Record<string, string> = {
-  'aws-sigv4': 'AWS Signature V4 signing is not imported yet; set the request up by hand.',
-}
-
 const UPLOAD_NOTE = 'choose the file in the Body tab (Courier never reads a path named in a pasted command).'
 
 /**
@@ -52,6 +48,7 @@ export function parseCurl(command: string): ParsedCurl {
   let user: string | undefined
   let digest = false
   let bearer: string | undefined
+  let sigv4: string | undefined
   const cookies: string[] = []
   const settings: RequestSettings = {}
   const ignored: string[] = []
@@ -144,6 +141,9 @@ export function parseCurl(command: string): ParsedCurl {
       case 'oauth2-bearer':
         bearer = value
         break
+      case 'aws-sigv4':
+        sigv4 = value
+        break
       case 'cookie':
         if (value.includes('=')) cookies.push(value)
         else
@@ -203,7 +203,6 @@ export function parseCurl(command: string): ParsedCurl {
           problems.push({
             what: shown,
             reason:
-              NOT_YET_CARRIED[option.long] ??
               'It changes how cURL connects (proxies, certificates, TLS, name resolution, other protocols); Courier has no per-request equivalent, so it was left out.',
           })
     }
@@ -304,7 +303,8 @@ export function parseCurl(command: string): ParsedCurl {
   }
 
   let auth: Auth = { type: 'none' }
-  if (user !== undefined) {
+  if (sigv4 !== undefined) auth = awsSigV4Auth(sigv4, user, url, headers, problems)
+  else if (user !== undefined) {
     const colon = user.indexOf(':')
     const username = colon === -1 ? user : user.slice(0, colon)
     const password = colon === -1 ? '' : user.slice(colon + 1)
@@ -329,4 +329,51 @@ export function parseCurl(command: string): ParsedCurl {
     cookies: cookies.join('; '),
   })
   return { spec, problems }
+}
+
+/**
+ * `--aws-sigv4 provider1[:provider2[:region[:service]]]` with `-u KEY:SECRET`, as curl reads it:
+ * a missing region and service come from the host (`service.region.amazonaws.com`), and an
+ * `x-amz-security-token` header row becomes the session token (a secret, not a header row).
+ */
+function awsSigV4Auth(
+  value: string,
+  user: string | undefined,
+  url: string,
+  headers: Row[],
+  problems: CurlProblem[],
+): Auth {
+  const [provider1 = '', , region, service] = value.split(':')
+  if (provider1.toLowerCase() !== 'aws')
+    problems.push({
+      what: `option --aws-sigv4 ${value}`,
+      reason: `Courier signs for AWS only; provider "${provider1}" uses its own header names, so the request was imported with AWS's.`,
+    })
+  const colon = user?.indexOf(':') ?? -1
+  const accessKey = user === undefined ? '' : colon === -1 ? user : user.slice(0, colon)
+  const secretKey = user === undefined || colon === -1 ? '' : user.slice(colon + 1)
+  if (!secretKey)
+    problems.push({
+      what: 'AWS secret key',
+      reason: 'The command has no -u KEY:SECRET; enter the keys in the Auth tab.',
+    })
+  let labels: string[] = []
+  try {
+    labels = new URL(url).hostname.split('.')
+  } catch {
+    /* a URL with variables: the region and service stay at their defaults unless given */
+  }
+  const tokenAt = headers.findIndex(([name]) => name.toLowerCase() === 'x-amz-security-token')
+  const sessionToken = tokenAt === -1 ? '' : headers[tokenAt]![1]
+  if (tokenAt !== -1) headers.splice(tokenAt, 1)
+  return {
+    type: 'awsv4',
+    config: {
+      accessKey,
+      secretKey,
+      sessionToken,
+      region: region || labels[1] || 'us-east-1',
+      service: service || labels[0] || 'execute-api',
+    },
+  }
 }
