@@ -22,12 +22,25 @@ export function insomniaV5ToResources(doc: Json, builder: ImportBuilder): Json {
   const id = (prefix: string, meta: unknown) => (isRecord(meta) && typeof meta.id === 'string' ? meta.id : `${prefix}_${++next}`)
   const workspaceId = id('wrk', doc.meta)
   const name = str(doc.name, 'Insomnia collection')
+  // One top folder named like the collection holds everything: its auth, headers and scripts apply
+  // to every request either way, so they become the collection's (Courier's export writes this shape).
+  const items = arr(doc.collection).filter(isRecord)
+  const only = items.length === 1 && Array.isArray(items[0]!.children) && str(items[0]!.name) === name ? items[0]! : null
+  const scriptsOf = (item: Json) => (isRecord(item.scripts) ? item.scripts : {})
   resources.push({
     _id: workspaceId,
     _type: 'workspace',
     parentId: null,
     name,
-    description: isRecord(doc.meta) ? str(doc.meta.description) : '',
+    description: (isRecord(doc.meta) ? str(doc.meta.description) : '') || (only && isRecord(only.meta) ? str(only.meta.description) : ''),
+    ...(only
+      ? {
+          authentication: only.authentication,
+          headers: only.headers,
+          preRequestScript: scriptsOf(only).preRequest,
+          afterResponseScript: scriptsOf(only).afterResponse,
+        }
+      : {}),
   })
   const walk = (items: unknown, parentId: string, path: string) => {
     arr(items)
@@ -80,11 +93,14 @@ export function insomniaV5ToResources(doc: Json, builder: ImportBuilder): Json {
         })
       })
   }
-  walk(doc.collection, workspaceId, name)
+  if (only?.environment !== undefined)
+    builder.skip(name, `variables of the top folder “${name}”`, 'They were merged into the collection’s variables.')
+  walk(only ? only.children : doc.collection, workspaceId, name)
   if (isRecord(doc.environments)) {
     const base = doc.environments
     const baseId = id('env', base.meta)
-    resources.push({ _id: baseId, _type: 'environment', parentId: workspaceId, name: base.name, data: base.data })
+    const data = { ...(isRecord(base.data) ? base.data : {}), ...(only && isRecord(only.environment) ? only.environment : {}) }
+    resources.push({ _id: baseId, _type: 'environment', parentId: workspaceId, name: base.name, data })
     arr(base.subEnvironments)
       .filter(isRecord)
       .forEach((sub, index) => {

@@ -262,9 +262,13 @@ export function importInsomnia(doc: unknown, builder: ImportBuilder): void {
 
   for (const workspace of resources.filter((r) => r._type === 'workspace')) {
     const base = (children.get(workspace._id) ?? []).find((r) => r._type === 'environment')
+    const top = auth(workspace.authentication, str(workspace.name), builder)
     const tree = builder.collection(workspace.name, {
       description: str(workspace.description),
-      auth: { type: 'none' },
+      // A workspace passes no auth down in Insomnia; v5's top folder (see import-insomnia-v5.ts) may.
+      auth: top.type === 'inherit' ? { type: 'none' } : top,
+      headers: rows(workspace.headers, str(workspace.name), builder),
+      scripts: scripts(workspace, str(workspace.name), builder),
       variables: base ? variables(base.data, str(workspace.name), builder) : [],
     })
     walk(workspace._id, tree, null, tree.name)
