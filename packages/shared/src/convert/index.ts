@@ -14,6 +14,8 @@ export { exportOpenApi } from './openapi/export-openapi.js'
 export { exportHar } from './har/export-har.js'
 export { importBruno, importBrunoFiles, isBrunoFiles, type ImportFile } from './bruno/import-bruno.js'
 export { exportBruno, exportBrunoEnvironment, type BrunoExport } from './bruno/export-bruno.js'
+/** Bruno's own .bru reader and writer (@usebruno/lang), for tests that take Bruno's reading as the judge. */
+export { bru as brunoLang, type BruJson } from './bruno/bru-lang.js'
 export { exportInsomniaV5 } from './insomnia/export-insomnia-v5.js'
 export { specToHar } from './har/spec-to-har.js'
 export { exportWorkspace, WORKSPACE_FORMAT } from './workspace/export-workspace.js'

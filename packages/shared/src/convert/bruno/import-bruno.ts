@@ -95,7 +95,8 @@ function body(json: BruJson, where: string, builder: ImportBuilder): RequestBody
     }
     case 'graphql': {
       const g = isRecord(b.graphql) ? b.graphql : {}
-      return { kind: 'graphql', query: str(g.query), variables: str(g.variables) }
+      // Bruno always sends `variables`, `{}` when none are written.
+      return { kind: 'graphql', query: str(g.query), variables: str(g.variables).trim() ? str(g.variables) : '{}' }
     }
     case 'file': {
       builder.skip(where, 'file body', 'It names a file on the exporting machine; choose the file again in the Body tab.')
