@@ -145,6 +145,9 @@ function request(json: BruJson, where: string, builder: ImportBuilder): RequestS
     return null
   }
   const mapped = authFromBruno(json.http?.auth ?? 'none', json.auth)
+  for (const key of Object.keys(json.auth ?? {}))
+    if (key !== 'mode' && key !== json.http?.auth)
+      builder.skip(where, `inactive auth:${key} block`, `Bruno keeps it but signs with ${json.http?.auth ?? 'none'}; Courier keeps only the auth in use.`)
   if ('unsupported' in mapped)
     builder.skip(where, `auth mode “${mapped.unsupported}”`, 'Courier cannot sign requests this way; the request was imported without auth.')
   const params = json.params ?? []
