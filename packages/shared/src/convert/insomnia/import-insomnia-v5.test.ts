@@ -38,12 +38,11 @@ describe('Insomnia v5 import (Kong/insomnia fixture)', async () => {
     expect(request('Delayed response.').headers).toEqual([['Authorization', 'Bearer {{auth_token}}', true]])
   })
 
-  it('names in the report what it did not carry: descriptions, the prompt tag, the cookie jar, the design document', () => {
+  it('names in the report what it did not carry: descriptions, the prompt tag, the cookie jar', () => {
     const what = result.report.skipped.map((s) => s.what)
     expect(what).toContain('template tag {% prompt %}')
     expect(what).toContain('cookie jar “Default Jar” (0 cookies)')
     expect(what.filter((w) => w === 'description')).toHaveLength(6)
     expect(what.filter((w) => w === 'after-response script')).toHaveLength(6)
-    expect(what).toContain('design document (spec)')
   })
 })
