@@ -23,6 +23,8 @@ describe('Courier → Bruno → Courier', () => {
     expect(unexplained(treeDifferences(before, after), KNOWN)).toEqual({ unknown: [], stale: [] })
     expect(exported.notes.join('\n')).toMatch(/cookie line became a Cookie header/)
     expect(exported.notes.join('\n')).toMatch(/verifyTls/)
+    expect(exported.notes.join('\n')).toMatch(/Bruno runs its own bru\/req\/res API/)
+    expect(exported.notes.join('\n')).toMatch(/Bruno runs its own bru\/req\/res API/)
   })
 
   it('leaves secrets out unless asked, and says so', () => {

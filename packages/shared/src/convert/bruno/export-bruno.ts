@@ -152,6 +152,10 @@ export function exportBruno(tree: CollectionTree, options: { includeSecrets?: bo
     })
   }
   walk(null, root)
+  const scripts = [tree.scripts, ...tree.items.map((i) => (i.kind === 'request' ? i.request.scripts : i.scripts))]
+  const scripted = scripts.some((x) => x.preRequest.trim() || x.test.trim())
+  if (scripted)
+    notes.add('Scripts were written as they are: Bruno runs its own bru/req/res API, not pm.*, so rewrite them in Bruno before running.')
   return { files, notes: [...notes, ...tally.note()] }
 }
 
