@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { applyInheritance, resolveSpec, scopesFor, type CollectionItem, type CollectionTree, type InheritLevel } from '@courier/shared'
+import {
+  applyInheritance,
+  resolveSpec,
+  scopesFor,
+  type CollectionItem,
+  type CollectionTree,
+  type InheritLevel,
+} from '@courier/shared'
 import { brunoLang, importBruno, type BruJson } from '@courier/shared/convert'
 import { describe, expect, it } from 'vitest'
 import { engineSend } from '../test/engine-send.js'
@@ -14,7 +21,9 @@ import { wireDifferences, type ExpectedSend } from '../test/wire-compare.js'
 // auth by mode, a Content-Type per body mode); Courier imports the folder, its engine sends every
 // request to a local server, and the two are compared. Neither side runs Bruno's scripts: values a
 // script would set (bru.setVar) stay `{{name}}` on both, which the comparison sees as agreement.
-const ROOT = fileURLToPath(new URL('../../../../packages/shared/src/convert/bruno/fixtures/collection/', import.meta.url))
+const ROOT = fileURLToPath(
+  new URL('../../../../packages/shared/src/convert/bruno/fixtures/collection/', import.meta.url),
+)
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]))
 const FILES = walk(ROOT).map((p) => ({ path: `collection/${relative(ROOT, p)}`, text: readFileSync(p, 'utf8') }))
@@ -35,7 +44,8 @@ function expectedFrom(json: BruJson, chain: BruJson[], vars: Record<string, stri
   const url = new URL(rawUrl)
   const headers = new Map<string, [string, string]>()
   for (const level of [...chain, json])
-    for (const h of level.headers ?? []) if (h.enabled !== false) headers.set(h.name.toLowerCase(), [h.name, t(h.value)])
+    for (const h of level.headers ?? [])
+      if (h.enabled !== false) headers.set(h.name.toLowerCase(), [h.name, t(h.value)])
   let mode = json.http?.auth ?? 'none'
   let authBlocks = json.auth ?? {}
   if (mode === 'inherit') {
@@ -44,7 +54,11 @@ function expectedFrom(json: BruJson, chain: BruJson[], vars: Record<string, stri
     authBlocks = from?.auth ?? {}
   }
   const block = (authBlocks[mode] ?? {}) as Record<string, string>
-  if (mode === 'basic') headers.set('authorization', ['Authorization', `Basic ${Buffer.from(`${t(block.username)}:${t(block.password)}`).toString('base64')}`])
+  if (mode === 'basic')
+    headers.set('authorization', [
+      'Authorization',
+      `Basic ${Buffer.from(`${t(block.username)}:${t(block.password)}`).toString('base64')}`,
+    ])
   if (mode === 'bearer') headers.set('authorization', ['Authorization', `Bearer ${t(block.token)}`])
   const b = json.body ?? {}
   const own = [...headers.keys()].includes('content-type')
@@ -56,14 +70,26 @@ function expectedFrom(json: BruJson, chain: BruJson[], vars: Record<string, stri
   }
   switch (json.http?.body) {
     case 'json':
-      if (String(b.json ?? '').length) Object.assign(out, { body: { kind: 'text', text: decomment(t(b.json)) }, ...(own ? {} : { mediaType: 'application/json' }) })
+      if (String(b.json ?? '').length)
+        Object.assign(out, {
+          body: { kind: 'text', text: decomment(t(b.json)) },
+          ...(own ? {} : { mediaType: 'application/json' }),
+        })
       break
     case 'text':
     case 'xml':
-      Object.assign(out, { body: { kind: 'text', text: t(b[json.http.body]) }, ...(own ? {} : { mediaType: json.http.body === 'text' ? 'text/plain' : 'application/xml' }) })
+      Object.assign(out, {
+        body: { kind: 'text', text: t(b[json.http.body]) },
+        ...(own ? {} : { mediaType: json.http.body === 'text' ? 'text/plain' : 'application/xml' }),
+      })
       break
     case 'formUrlEncoded':
-      out.body = { kind: 'form', fields: ((b.formUrlEncoded ?? []) as { name: string; value: string; enabled: boolean }[]).filter((f) => f.enabled).map((f) => [f.name, t(f.value)]) }
+      out.body = {
+        kind: 'form',
+        fields: ((b.formUrlEncoded ?? []) as { name: string; value: string; enabled: boolean }[])
+          .filter((f) => f.enabled)
+          .map((f) => [f.name, t(f.value)]),
+      }
       out.mediaType = 'application/x-www-form-urlencoded'
       break
     case 'multipartForm':
@@ -77,7 +103,10 @@ function expectedFrom(json: BruJson, chain: BruJson[], vars: Record<string, stri
       break
     case 'graphql': {
       const g = (b.graphql ?? {}) as { query?: string; variables?: string }
-      out.body = { kind: 'text', text: JSON.stringify({ query: g.query, variables: JSON.parse(decomment(g.variables || '{}')) }) }
+      out.body = {
+        kind: 'text',
+        text: JSON.stringify({ query: g.query, variables: JSON.parse(decomment(g.variables || '{}')) }),
+      }
       out.mediaType = 'application/json'
       break
     }
@@ -110,15 +139,21 @@ describe('Bruno test collection on the wire', () => {
       ...tree.variables.map((v) => [v.name, v.value]),
       ...environment.variables.map((v) => [v.name, v.value]),
     ])
-    const collectionJson = brunoLang.collectionBruToJson(FILES.find((f) => f.path === 'collection/collection.bru')!.text)
+    const collectionJson = brunoLang.collectionBruToJson(
+      FILES.find((f) => f.path === 'collection/collection.bru')!.text,
+    )
     const byId = new Map(tree.items.map((i) => [i.id, i]))
     const chainOf = (item: CollectionItem): InheritLevel[] => {
       const levels: InheritLevel[] = []
       for (let id = item.parentId; id; id = byId.get(id)!.parentId) {
         const f = byId.get(id)!
-        if (f.kind === 'folder') levels.unshift({ kind: 'folder', name: f.name, auth: f.auth, headers: f.headers, variables: f.variables })
+        if (f.kind === 'folder')
+          levels.unshift({ kind: 'folder', name: f.name, auth: f.auth, headers: f.headers, variables: f.variables })
       }
-      return [{ kind: 'collection', name: tree.name, auth: tree.auth, headers: tree.headers, variables: tree.variables }, ...levels]
+      return [
+        { kind: 'collection', name: tree.name, auth: tree.auth, headers: tree.headers, variables: tree.variables },
+        ...levels,
+      ]
     }
     const pathOf = (item: CollectionItem): string => {
       const names: string[] = []
@@ -128,7 +163,9 @@ describe('Bruno test collection on the wire', () => {
 
     const agree: string[] = []
     const differ: Record<string, string[]> = {}
-    const requests = FILES.filter((f) => f.path.endsWith('.bru') && !/(folder|collection)\.bru$/.test(f.path) && !f.path.includes('/environments/'))
+    const requests = FILES.filter(
+      (f) => f.path.endsWith('.bru') && !/(folder|collection)\.bru$/.test(f.path) && !f.path.includes('/environments/'),
+    )
     for (const file of requests) {
       const key = file.path.slice('collection/'.length)
       const json = brunoLang.bruToJsonV2(file.text)
@@ -138,7 +175,16 @@ describe('Bruno test collection on the wire', () => {
         const folder = FILES.find((f) => f.path === `collection/${d}/folder.bru`)
         if (folder) folderChain.unshift(brunoLang.collectionBruToJson(folder.text))
       }
-      const item = tree.items.find((i) => i.kind === 'request' && i.name === json.meta?.name && pathOf(i) === dir.split('/').map((d) => d).join('/'))
+      const item = tree.items.find(
+        (i) =>
+          i.kind === 'request' &&
+          i.name === json.meta?.name &&
+          pathOf(i) ===
+            dir
+              .split('/')
+              .map((d) => d)
+              .join('/'),
+      )
       if (!item || item.kind !== 'request') throw new Error(`${key}: not imported`)
       const chain = chainOf(item)
       const spec = resolveSpec(applyInheritance(item.request, chain), scopesFor(environment, chain, [])).spec

@@ -5,7 +5,12 @@ import { strToU8, zipSync } from 'fflate'
 export function brunoZip(name: string, files: readonly { path: string; text: string }[], notes: string[]): ExportFile {
   const entries = Object.fromEntries(files.map((f) => [f.path, strToU8(f.text)]))
   const zip = zipSync(entries, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') })
-  const base = name.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 80) || 'courier-export'
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '')
+      .slice(0, 80) || 'courier-export'
   return {
     filename: `${base}.bruno.zip`,
     mediaType: 'application/zip',

@@ -16,6 +16,7 @@ const FIXTURES = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .sort()
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures are untyped JSON read field by field
 type Har = Record<string, any>
 const OWNED = new Set(['host', 'content-length', 'connection', 'transfer-encoding'])
 
@@ -76,7 +77,9 @@ describe('HAR fixtures on the wire', () => {
     const differ: Record<string, string[]> = {}
     for (const file of FIXTURES) {
       const doc = JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as Har
-      const har = doc.log ? doc : { log: { version: '1.2', creator: { name: 'httpsnippet', version: '' }, entries: [{ request: doc }] } }
+      const har = doc.log
+        ? doc
+        : { log: { version: '1.2', creator: { name: 'httpsnippet', version: '' }, entries: [{ request: doc }] } }
       const req = har.log.entries[0].request as Har
       const result = await importText(JSON.stringify(har))
       const item = result.collections[0]!.items.find((i) => i.kind === 'request')
@@ -109,7 +112,14 @@ describe('HAR fixtures on the wire', () => {
           version: '1.2',
           entries: [
             { request: { method: 'GET', url: '' } },
-            { request: { method: 'POST', url: 'http://api.test/u', headers: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=x' }], postData: { mimeType: 'multipart/form-data', params: [{ name: 'f', fileName: 'a.png' }] } } },
+            {
+              request: {
+                method: 'POST',
+                url: 'http://api.test/u',
+                headers: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=x' }],
+                postData: { mimeType: 'multipart/form-data', params: [{ name: 'f', fileName: 'a.png' }] },
+              },
+            },
           ],
         },
       }),

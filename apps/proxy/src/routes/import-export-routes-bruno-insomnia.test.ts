@@ -10,7 +10,11 @@ describe('Bruno and Insomnia v5 exports', () => {
     const { committed } = await importAndCommit(app, fixture('wise-groups-api.postman_collection.json'))
     const source = committed.collections[0]
     const file = (
-      await app.api({ method: 'POST', url: '/api/export/collection', payload: { collectionId: source.id, format: 'bruno' } })
+      await app.api({
+        method: 'POST',
+        url: '/api/export/collection',
+        payload: { collectionId: source.id, format: 'bruno' },
+      })
     ).json()
     expect(file).toMatchObject({ mediaType: 'application/zip', encoding: 'base64' })
     expect(file.filename).toMatch(/\.bruno\.zip$/)
@@ -28,7 +32,11 @@ describe('Bruno and Insomnia v5 exports', () => {
     const { committed } = await importAndCommit(app, fixture('wise-groups-api.postman_collection.json'))
     const source = committed.collections[0]
     const file = (
-      await app.api({ method: 'POST', url: '/api/export/collection', payload: { collectionId: source.id, format: 'insomnia-v5' } })
+      await app.api({
+        method: 'POST',
+        url: '/api/export/collection',
+        payload: { collectionId: source.id, format: 'insomnia-v5' },
+      })
     ).json()
     expect(file.text).toMatch(/^type: collection\.insomnia\.rest\/5\.0/)
     const again = await importAndCommit(await buildTestApp(), file.text)

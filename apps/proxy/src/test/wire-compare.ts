@@ -66,17 +66,25 @@ export function wireDifferences(expected: ExpectedSend, received: ReceivedReques
   if (!body) {
     if (received.body.length) out.push(`body of ${received.body.length} bytes where none was expected`)
   } else if (body.kind === 'text') {
-    if (received.body.toString('utf8') !== body.text) out.push(`body ${JSON.stringify(received.body.toString('utf8'))} ≠ ${JSON.stringify(body.text)}`)
+    if (received.body.toString('utf8') !== body.text)
+      out.push(`body ${JSON.stringify(received.body.toString('utf8'))} ≠ ${JSON.stringify(body.text)}`)
   } else if (body.kind === 'form') {
     const fields = [...new URLSearchParams(received.body.toString('utf8')).entries()] as [string, string][]
-    if (JSON.stringify(fields) !== JSON.stringify(body.fields)) out.push(`form ${JSON.stringify(fields)} ≠ ${JSON.stringify(body.fields)}`)
+    if (JSON.stringify(fields) !== JSON.stringify(body.fields))
+      out.push(`form ${JSON.stringify(fields)} ≠ ${JSON.stringify(body.fields)}`)
   } else {
     const parts = multipartParts(received)
     if (!parts) out.push('no multipart boundary')
     else {
       const got = parts.map((p) => ({ name: p.name, value: p.value, filename: p.filename, contentType: p.contentType }))
-      const want = body.parts.map((p) => ({ name: p.name, value: p.value, filename: p.filename, contentType: p.contentType }))
-      if (JSON.stringify(got) !== JSON.stringify(want)) out.push(`parts ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`)
+      const want = body.parts.map((p) => ({
+        name: p.name,
+        value: p.value,
+        filename: p.filename,
+        contentType: p.contentType,
+      }))
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        out.push(`parts ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`)
     }
   }
   return out

@@ -87,7 +87,10 @@ export async function importText(text: string, options: { name?: string } = {}):
     return finish(builder)
   }
   if (isInsomniaV5(doc)) {
-    const builder = new ImportBuilder('insomnia', `Insomnia v${str((doc as Record<string, unknown>).type).split('/')[1]} YAML`)
+    const builder = new ImportBuilder(
+      'insomnia',
+      `Insomnia v${str((doc as Record<string, unknown>).type).split('/')[1]} YAML`,
+    )
     importInsomniaV5(doc, builder)
     return finish(builder)
   }

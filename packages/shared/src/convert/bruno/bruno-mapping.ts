@@ -130,14 +130,36 @@ const OPERATORS: Record<string, AssertionOperator> = {
 }
 /** Every operator Bruno's assert block knows (bruno-app assertions), whether Courier has it or not. */
 const BRUNO_OPERATORS = new Set([
-  'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn', 'contains', 'notContains', 'length', 'matches',
-  'notMatches', 'startsWith', 'endsWith', 'between', 'isEmpty', 'isNotEmpty', 'isNull', 'isUndefined',
-  'isDefined', 'isTruthy', 'isFalsy', 'isJson', 'isNumber', 'isString', 'isBoolean', 'isArray',
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'notIn',
+  'contains',
+  'notContains',
+  'length',
+  'matches',
+  'notMatches',
+  'startsWith',
+  'endsWith',
+  'between',
+  'isEmpty',
+  'isNotEmpty',
+  'isNull',
+  'isUndefined',
+  'isDefined',
+  'isTruthy',
+  'isFalsy',
+  'isJson',
+  'isNumber',
+  'isString',
+  'isBoolean',
+  'isArray',
 ])
-const OPERATOR_NAMES = Object.fromEntries(Object.entries(OPERATORS).map(([k, v]) => [v, k])) as Record<
-  string,
-  string
->
+const OPERATOR_NAMES = Object.fromEntries(Object.entries(OPERATORS).map(([k, v]) => [v, k])) as Record<string, string>
 
 /** `res.body.data.id` → `$.data.id`; a bracketed or odd path is taken as it is. */
 function jsonPath(path: string): string {

@@ -24,7 +24,6 @@ describe('Courier → Bruno → Courier', () => {
     expect(exported.notes.join('\n')).toMatch(/cookie line became a Cookie header/)
     expect(exported.notes.join('\n')).toMatch(/verifyTls/)
     expect(exported.notes.join('\n')).toMatch(/Bruno runs its own bru\/req\/res API/)
-    expect(exported.notes.join('\n')).toMatch(/Bruno runs its own bru\/req\/res API/)
   })
 
   it('leaves secrets out unless asked, and says so', () => {

@@ -11,8 +11,12 @@ export type BrunoExport = { files: ImportFile[]; notes: string[] }
 
 /** A file or folder name Bruno and every OS accept, unique among its siblings. */
 function fileName(name: string, taken: Set<string>): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.replace(/[<>:"/\\|?*\u0000-\u001f]+/g, '-').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 100) || 'item'
+  const base =
+    name
+      // eslint-disable-next-line no-control-regex
+      .replace(/[<>:"/\\|?*\u0000-\u001f]+/g, '-')
+      .replace(/^[.\s]+|[.\s]+$/g, '')
+      .slice(0, 100) || 'item'
   let candidate = base
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base} (${n})`
   taken.add(candidate.toLowerCase())
@@ -33,7 +37,9 @@ function bodyToBruno(body: RequestBody, notes: Set<string>): { mode: string; blo
       if (/xml/i.test(body.contentType)) return { mode: 'xml', block: { xml: body.text } }
       if (/sparql/i.test(body.contentType)) return { mode: 'sparql', block: { sparql: body.text } }
       if (!/^text\/plain\b/i.test(body.contentType))
-        notes.add(`A raw body of type ${body.contentType} became Bruno's text body; add a Content-Type header in Bruno if the server needs it.`)
+        notes.add(
+          `A raw body of type ${body.contentType} became Bruno's text body; add a Content-Type header in Bruno if the server needs it.`,
+        )
       return { mode: 'text', block: { text: body.text } }
     case 'form':
       return { mode: 'formUrlEncoded', block: { formUrlEncoded: kv(body.fields) } }
@@ -43,7 +49,9 @@ function bodyToBruno(body: RequestBody, notes: Set<string>): { mode: string; blo
         block: {
           multipartForm: body.parts.map((p) => {
             if (p.kind === 'file') {
-              notes.add('File parts were written without their file (Bruno refers to files on disk); choose them in Bruno.')
+              notes.add(
+                'File parts were written without their file (Bruno refers to files on disk); choose them in Bruno.',
+              )
               return { name: p.name, value: [], enabled: p.enabled, type: 'file', contentType: p.contentType ?? '' }
             }
             if (p.filename) notes.add('Text parts sent as files (a file name on a text part) became plain text parts.')
@@ -72,7 +80,12 @@ function inheritableJson(node: Inheritable, tally: SecretTally, includeSecrets: 
   }
 }
 
-function requestJson(item: Extract<CollectionItem, { kind: 'request' }>, seq: number, spec: RequestSpec, notes: Set<string>): BruJson {
+function requestJson(
+  item: Extract<CollectionItem, { kind: 'request' }>,
+  seq: number,
+  spec: RequestSpec,
+  notes: Set<string>,
+): BruJson {
   const { mode: bodyMode, block } = bodyToBruno(spec.body, notes)
   const { mode: authMode, blocks } = authToBruno(spec.auth)
   const s = spec.settings
@@ -83,7 +96,8 @@ function requestJson(item: Extract<CollectionItem, { kind: 'request' }>, seq: nu
   }
   const kept = new Set(['timeoutMs', 'followRedirects', 'maxRedirects'])
   const lost = Object.keys(s).filter((k) => !kept.has(k) && s[k as keyof typeof s] !== undefined)
-  if (lost.length) notes.add(`Request settings Bruno has no place for were left out: ${[...new Set(lost)].sort().join(', ')}.`)
+  if (lost.length)
+    notes.add(`Request settings Bruno has no place for were left out: ${[...new Set(lost)].sort().join(', ')}.`)
   const assertions = spec.assertions.flatMap((a) => {
     const row = assertionToBruno(a)
     if (!row) notes.add(`Checks Bruno cannot express (${a.source} ${a.operator}) were left out.`)
@@ -155,7 +169,9 @@ export function exportBruno(tree: CollectionTree, options: { includeSecrets?: bo
   const scripts = [tree.scripts, ...tree.items.map((i) => (i.kind === 'request' ? i.request.scripts : i.scripts))]
   const scripted = scripts.some((x) => x.preRequest.trim() || x.test.trim())
   if (scripted)
-    notes.add('Scripts were written as they are: Bruno runs its own bru/req/res API, not pm.*, so rewrite them in Bruno before running.')
+    notes.add(
+      'Scripts were written as they are: Bruno runs its own bru/req/res API, not pm.*, so rewrite them in Bruno before running.',
+    )
   return { files, notes: [...notes, ...tally.note()] }
 }
 

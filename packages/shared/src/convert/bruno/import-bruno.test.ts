@@ -8,7 +8,9 @@ const ROOT = fileURLToPath(new URL('./fixtures/collection/', import.meta.url))
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]))
 const FILES = walk(ROOT).map((p) => ({ path: `bruno-tests/${relative(ROOT, p)}`, text: readFileSync(p, 'utf8') }))
-const REQUEST_FILES = FILES.filter((f) => f.path.endsWith('.bru') && !/(folder|collection)\.bru$/.test(f.path) && !f.path.includes('/environments/'))
+const REQUEST_FILES = FILES.filter(
+  (f) => f.path.endsWith('.bru') && !/(folder|collection)\.bru$/.test(f.path) && !f.path.includes('/environments/'),
+)
 
 describe('Bruno import (usebruno/bruno test collection)', () => {
   const result = importBruno(FILES)
@@ -21,7 +23,10 @@ describe('Bruno import (usebruno/bruno test collection)', () => {
 
   it(`imports all ${REQUEST_FILES.length} request files, their folders and both environments`, () => {
     expect(isBrunoFiles(FILES)).toBe(true)
-    expect(result.report).toMatchObject({ format: 'bruno', counts: { collections: 1, requests: REQUEST_FILES.length, environments: 2 } })
+    expect(result.report).toMatchObject({
+      format: 'bruno',
+      counts: { collections: 1, requests: REQUEST_FILES.length, environments: 2 },
+    })
     expect(tree.name).toBe('bruno-testbench')
     expect(result.environments.map((e) => e.name).sort()).toEqual(['Local', 'Prod'])
   })
@@ -37,11 +42,22 @@ describe('Bruno import (usebruno/bruno test collection)', () => {
 
   it('orders by meta.seq and maps each block', () => {
     const echo = tree.items.find((i) => i.kind === 'folder' && i.name === 'echo')!
-    const names = tree.items.filter((i) => i.parentId === echo.id).sort((a, b) => a.position - b.position).map((i) => i.name)
+    const names = tree.items
+      .filter((i) => i.parentId === echo.id)
+      .sort((a, b) => a.position - b.position)
+      .map((i) => i.name)
     expect(names.indexOf('echo json')).toBeLessThan(names.indexOf('echo multipart'))
     expect(request('getPathParam').pathParams).toEqual([['pathParam', 'ping']])
-    expect(request('getQueryString').params).toEqual([['page', '1', true], ['limit', '10', true], ['sort', 'desc', true]])
-    expect(request('echo xml raw').body).toEqual({ kind: 'raw', text: '<hello><world>bruno</world></hello>', contentType: 'application/xml' })
+    expect(request('getQueryString').params).toEqual([
+      ['page', '1', true],
+      ['limit', '10', true],
+      ['sort', 'desc', true],
+    ])
+    expect(request('echo xml raw').body).toEqual({
+      kind: 'raw',
+      text: '<hello><world>bruno</world></hello>',
+      contentType: 'application/xml',
+    })
     expect(request('spacex').body).toMatchObject({ kind: 'graphql', variables: '{}' })
     expect(request('spacex').assertions).toEqual([
       { enabled: true, source: 'status', expression: '', operator: 'equals', value: '200' },
@@ -55,7 +71,11 @@ describe('Bruno import (usebruno/bruno test collection)', () => {
       ['text', 'form-data-stringified-object', undefined],
       ['file', 'file', undefined],
     ])
-    expect(request('Basic Auth 200').auth).toEqual({ type: 'basic', username: 'bruno', password: '{{basic_auth_password}}' })
+    expect(request('Basic Auth 200').auth).toEqual({
+      type: 'basic',
+      username: 'bruno',
+      password: '{{basic_auth_password}}',
+    })
     expect(request('inherit Bearer Auth 200').auth).toEqual({ type: 'inherit' })
   })
 
@@ -64,12 +84,19 @@ describe('Bruno import (usebruno/bruno test collection)', () => {
     expect(what).toContain('bruno-testbench › echo › echo multipart | file part “file”')
     expect(what).toContain('Local | 9 secret variable value(s)')
     expect(what).toContain('bruno-testbench › echo › echo json | inactive auth:basic block')
-    expect(what).toContain('bruno-testbench › auth › digest › Digest Auth 200 | assertion “res.body.authenticated: isTruthy”')
+    expect(what).toContain(
+      'bruno-testbench › auth › digest › Digest Auth 200 | assertion “res.body.authenticated: isTruthy”',
+    )
     expect(what.filter((w) => w.endsWith('| pre-request script')).length).toBeGreaterThan(0)
     expect(result.report.skipped.find((s) => s.what === 'pre-request script')?.reason).toMatch(/will not run as-is/)
   })
 
   it('refuses a broken .bru file with its name', () => {
-    expect(() => importBruno([{ path: 'c/bruno.json', text: '{"name":"c"}' }, { path: 'c/x.bru', text: 'meta {\n  name: x\n' }])).toThrow(/x\.bru is not a valid \.bru file/)
+    expect(() =>
+      importBruno([
+        { path: 'c/bruno.json', text: '{"name":"c"}' },
+        { path: 'c/x.bru', text: 'meta {\n  name: x\n' },
+      ]),
+    ).toThrow(/x\.bru is not a valid \.bru file/)
   })
 })

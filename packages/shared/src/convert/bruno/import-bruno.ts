@@ -15,7 +15,10 @@ const SCRIPT_REASON =
   'Bruno scripts use the bru/req/res API, not the pm API Courier runs; the script was kept as text and will not run as-is until rewritten.'
 
 function clean(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '')
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '')
 }
 
 /** True when the files look like a Bruno collection: a bruno.json next to .bru files, or .bru files alone. */
@@ -47,7 +50,12 @@ function variables(list: BruKeyValue[] | undefined, where: string, builder: Impo
   return (list ?? [])
     .filter((v) => v.name)
     .map((v) => {
-      if (v.local) builder.skip(where, `variable “${v.name}” (@local)`, 'Courier has no request-local variables; it is an ordinary variable here.')
+      if (v.local)
+        builder.skip(
+          where,
+          `variable “${v.name}” (@local)`,
+          'Courier has no request-local variables; it is an ordinary variable here.',
+        )
       return {
         name: v.name.slice(0, 200),
         value: typeof v.value === 'string' ? v.value : JSON.stringify(v.value ?? ''),
@@ -62,7 +70,11 @@ function body(json: BruJson, where: string, builder: ImportBuilder): RequestBody
   const b = json.body ?? {}
   for (const key of Object.keys(b))
     if (key !== mode && !(mode === 'graphql' && key === 'graphql'))
-      builder.skip(where, `inactive body:${key} block`, `Bruno keeps it but sends the ${mode} body; Courier keeps only the body that is sent.`)
+      builder.skip(
+        where,
+        `inactive body:${key} block`,
+        `Bruno keeps it but sends the ${mode} body; Courier keeps only the body that is sent.`,
+      )
   const text = (key: string) => str(b[key])
   switch (mode) {
     case 'none':
@@ -89,7 +101,14 @@ function body(json: BruJson, where: string, builder: ImportBuilder): RequestBody
           )
           return { kind: 'file', name: p.name, enabled: p.enabled !== false, file: null, headers: [], ...contentType }
         }
-        return { kind: 'text', name: p.name, value: str(p.value), enabled: p.enabled !== false, headers: [], ...contentType }
+        return {
+          kind: 'text',
+          name: p.name,
+          value: str(p.value),
+          enabled: p.enabled !== false,
+          headers: [],
+          ...contentType,
+        }
       })
       return { kind: 'multipart', parts }
     }
@@ -99,7 +118,11 @@ function body(json: BruJson, where: string, builder: ImportBuilder): RequestBody
       return { kind: 'graphql', query: str(g.query), variables: str(g.variables).trim() ? str(g.variables) : '{}' }
     }
     case 'file': {
-      builder.skip(where, 'file body', 'It names a file on the exporting machine; choose the file again in the Body tab.')
+      builder.skip(
+        where,
+        'file body',
+        'It names a file on the exporting machine; choose the file again in the Body tab.',
+      )
       return { kind: 'binary', file: null }
     }
     default:
@@ -116,8 +139,13 @@ function inheritable(json: BruJson, where: string, builder: ImportBuilder, top: 
     builder.skip(where, `auth mode “${mapped.unsupported}”`, 'Courier cannot sign requests this way; it was left out.')
   scriptsReport(json, where, builder)
   if (json.vars?.res?.length)
-    builder.skip(where, `${json.vars.res.length} post-response variable(s)`, 'Courier captures responses per request, not per folder; they were left out.')
-  if (isRecord(json.request)) builder.skip(where, 'request defaults block', 'Courier has no such block; it was left out.')
+    builder.skip(
+      where,
+      `${json.vars.res.length} post-response variable(s)`,
+      'Courier captures responses per request, not per folder; they were left out.',
+    )
+  if (isRecord(json.request))
+    builder.skip(where, 'request defaults block', 'Courier has no such block; it was left out.')
   const auth = 'auth' in mapped ? mapped.auth : { type: top ? ('none' as const) : ('inherit' as const) }
   return {
     description: str(json.docs),
@@ -135,7 +163,11 @@ function joinScripts(postResponse: string | undefined, tests: string | undefined
 function scriptsReport(json: BruJson, where: string, builder: ImportBuilder): void {
   if (str(json.script?.req).trim()) builder.skip(where, 'pre-request script', SCRIPT_REASON)
   if (str(json.script?.res).trim() || str(json.tests).trim())
-    builder.skip(where, 'post-response script and tests', `${SCRIPT_REASON} Post-response script and tests are joined into the test script.`)
+    builder.skip(
+      where,
+      'post-response script and tests',
+      `${SCRIPT_REASON} Post-response script and tests are joined into the test script.`,
+    )
 }
 
 function request(json: BruJson, where: string, builder: ImportBuilder): RequestSpecInput | null {
@@ -147,33 +179,59 @@ function request(json: BruJson, where: string, builder: ImportBuilder): RequestS
   const mapped = authFromBruno(json.http?.auth ?? 'none', json.auth)
   for (const key of Object.keys(json.auth ?? {}))
     if (key !== 'mode' && key !== json.http?.auth)
-      builder.skip(where, `inactive auth:${key} block`, `Bruno keeps it but signs with ${json.http?.auth ?? 'none'}; Courier keeps only the auth in use.`)
+      builder.skip(
+        where,
+        `inactive auth:${key} block`,
+        `Bruno keeps it but signs with ${json.http?.auth ?? 'none'}; Courier keeps only the auth in use.`,
+      )
   if ('unsupported' in mapped)
-    builder.skip(where, `auth mode “${mapped.unsupported}”`, 'Courier cannot sign requests this way; the request was imported without auth.')
+    builder.skip(
+      where,
+      `auth mode “${mapped.unsupported}”`,
+      'Courier cannot sign requests this way; the request was imported without auth.',
+    )
   const params = json.params ?? []
   const assertions = (json.assertions ?? []).flatMap((row) => {
     const a = assertionFromBruno(row)
-    if (!a) builder.skip(where, `assertion “${row.name}: ${str(row.value)}”`, 'Courier has no matching no-code check for it.')
+    if (!a)
+      builder.skip(where, `assertion “${row.name}: ${str(row.value)}”`, 'Courier has no matching no-code check for it.')
     return a ? [a] : []
   })
   const captures = (json.vars?.res ?? []).flatMap((row) => {
     const c = captureFromBruno(row)
-    if (!c) builder.skip(where, `post-response variable “${row.name}”`, 'Only res.status, res.headers.x and res.body paths become captures.')
+    if (!c)
+      builder.skip(
+        where,
+        `post-response variable “${row.name}”`,
+        'Only res.status, res.headers.x and res.body paths become captures.',
+      )
     return c ? [c] : []
   })
   if (json.vars?.req?.length)
-    builder.skip(where, `${json.vars.req.length} pre-request variable(s)`, 'Courier requests have no variables of their own; set them on the folder or collection.')
+    builder.skip(
+      where,
+      `${json.vars.req.length} pre-request variable(s)`,
+      'Courier requests have no variables of their own; set them on the folder or collection.',
+    )
   if (str(json.docs).trim()) builder.skip(where, 'docs', 'Courier requests have no description; it was left out.')
-  if (json.examples?.length) builder.skip(where, `${json.examples.length} example(s)`, 'Bruno examples are not carried.')
-  if (Array.isArray(json.meta?.tags) && json.meta.tags.length) builder.skip(where, 'tags', 'Courier requests have no tags.')
+  if (json.examples?.length)
+    builder.skip(where, `${json.examples.length} example(s)`, 'Bruno examples are not carried.')
+  if (Array.isArray(json.meta?.tags) && json.meta.tags.length)
+    builder.skip(where, 'tags', 'Courier requests have no tags.')
   scriptsReport(json, where, builder)
   const s = json.settings ?? {}
-  if (s.encodeUrl === true) builder.skip(where, 'setting encodeUrl', 'Courier sends the URL as typed, encoding only what must be.')
+  if (s.encodeUrl === true)
+    builder.skip(where, 'setting encodeUrl', 'Courier sends the URL as typed, encoding only what must be.')
   const timeout = typeof s.timeout === 'number' && s.timeout > 0 ? Math.min(300_000, s.timeout) : undefined
   return {
     method: str(json.http?.method, 'get').toUpperCase(),
     url: str(json.http?.url),
-    params: rows(params.filter((p) => p.type !== 'path'), where, 'query parameter', builder),
+    params: rows(
+      params.filter((p) => p.type !== 'path'),
+      where,
+      'query parameter',
+      builder,
+    ),
     pathParams: params.filter((p) => p.type === 'path').map((p) => [p.name, str(p.value)] as [string, string]),
     headers: rows(json.headers, where, 'header', builder),
     body: body(json, where, builder),
@@ -213,9 +271,11 @@ export function importBrunoFiles(files: readonly ImportFile[], builder: ImportBu
   const collectionFile = inside.find((f) => f.path === 'collection.bru')
   const collectionJson = collectionFile ? parse(collectionFile, 'collection') : {}
   const tree = builder.collection(name, inheritable(collectionJson, name, builder, true))
-  if (!configs[0]) builder.skip(name, 'bruno.json', 'The upload has no bruno.json; the collection is named after its folder.')
+  if (!configs[0])
+    builder.skip(name, 'bruno.json', 'The upload has no bruno.json; the collection is named after its folder.')
   for (const key of ['scripts', 'proxy', 'clientCertificates', 'presets'])
-    if (config[key] !== undefined) builder.skip(name, `bruno.json “${key}”`, 'Courier has its own settings for this; it was left out.')
+    if (config[key] !== undefined)
+      builder.skip(name, `bruno.json “${key}”`, 'Courier has its own settings for this; it was left out.')
 
   const parsed: Parsed[] = []
   const folders = new Map<string, BruJson>()
@@ -226,19 +286,32 @@ export function importBrunoFiles(files: readonly ImportFile[], builder: ImportBu
         try {
           return bru.bruToEnvJsonV2(f.text)
         } catch (error) {
-          throw new ConvertError('IMPORT_INVALID', `${f.path} is not a valid Bruno environment: ${(error as Error).message.split('\n')[0]}.`)
+          throw new ConvertError(
+            'IMPORT_INVALID',
+            `${f.path} is not a valid Bruno environment: ${(error as Error).message.split('\n')[0]}.`,
+          )
         }
       })()
       const envName = f.path.slice('environments/'.length, -'.bru'.length)
       const vars = variables(env.variables, envName, builder)
       const secrets = vars.filter((v) => v.secret).length
       if (secrets)
-        builder.skip(envName, `${secrets} secret variable value(s)`, 'Bruno keeps secret values on the machine, not in the file; fill them in after import.')
+        builder.skip(
+          envName,
+          `${secrets} secret variable value(s)`,
+          'Bruno keeps secret values on the machine, not in the file; fill them in after import.',
+        )
       builder.environment(envName, vars)
       continue
     }
     if (!f.path.endsWith('.bru')) {
-      builder.skip(name, `file ${f.path}`, f.path.endsWith('.env') ? 'Courier does not read .env files (process.env values); set them as variables.' : 'Only .bru files and bruno.json are read.')
+      builder.skip(
+        name,
+        `file ${f.path}`,
+        f.path.endsWith('.env')
+          ? 'Courier does not read .env files (process.env values); set them as variables.'
+          : 'Only .bru files and bruno.json are read.',
+      )
       continue
     }
     const slash = f.path.lastIndexOf('/')
@@ -256,9 +329,13 @@ export function importBrunoFiles(files: readonly ImportFile[], builder: ImportBu
     const n = Number(meta?.seq)
     return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER
   }
-  type Entry = { kind: 'folder'; dir: string; seq: number; name: string } | { kind: 'request'; item: Parsed; seq: number; name: string }
+  type Entry =
+    | { kind: 'folder'; dir: string; seq: number; name: string }
+    | { kind: 'request'; item: Parsed; seq: number; name: string }
   const children = (dir: string): Entry[] => {
-    const subdirs = [...dirs].filter((d) => (dir ? d.startsWith(`${dir}/`) && !d.slice(dir.length + 1).includes('/') : !d.includes('/')))
+    const subdirs = [...dirs].filter((d) =>
+      dir ? d.startsWith(`${dir}/`) && !d.slice(dir.length + 1).includes('/') : !d.includes('/'),
+    )
     const entries: Entry[] = [
       ...subdirs.map((d): Entry => {
         const meta = folders.get(d)?.meta
@@ -266,7 +343,12 @@ export function importBrunoFiles(files: readonly ImportFile[], builder: ImportBu
       }),
       ...parsed
         .filter((p) => p.dir === dir)
-        .map((p): Entry => ({ kind: 'request', item: p, seq: seq(p.json.meta), name: str(p.json.meta?.name) || p.file.replace(/\.bru$/, '') })),
+        .map((p): Entry => ({
+          kind: 'request',
+          item: p,
+          seq: seq(p.json.meta),
+          name: str(p.json.meta?.name) || p.file.replace(/\.bru$/, ''),
+        })),
     ]
     return entries.sort((a, b) => a.seq - b.seq || a.name.localeCompare(b.name))
   }
@@ -274,7 +356,10 @@ export function importBrunoFiles(files: readonly ImportFile[], builder: ImportBu
     for (const entry of children(dir)) {
       const where = `${path} › ${entry.name}`
       if (entry.kind === 'folder') {
-        const id = builder.folder(tree, parentId, { name: entry.name, ...inheritable(folders.get(entry.dir) ?? {}, where, builder, false) })
+        const id = builder.folder(tree, parentId, {
+          name: entry.name,
+          ...inheritable(folders.get(entry.dir) ?? {}, where, builder, false),
+        })
         walk(entry.dir, id, where)
       } else {
         const spec = request(entry.item.json, where, builder)

@@ -30,7 +30,15 @@ function body(postData: unknown, where: string, builder: ImportBuilder): Request
       const contentType = p.contentType ? { contentType: str(p.contentType) } : {}
       // A file part whose content the capture kept (`value`) is sent as that text under its file name.
       if (p.fileName !== undefined && p.value !== undefined)
-        return { kind: 'text', name: str(p.name), value: str(p.value), enabled: true, headers: [], filename: str(p.fileName), ...contentType }
+        return {
+          kind: 'text',
+          name: str(p.name),
+          value: str(p.value),
+          enabled: true,
+          headers: [],
+          filename: str(p.fileName),
+          ...contentType,
+        }
       if (p.fileName !== undefined) {
         builder.skip(
           where,
@@ -70,7 +78,11 @@ export function importHar(doc: unknown, builder: ImportBuilder, name = 'HAR impo
     const url = str(req.url).trim()
     const method = str(req.method, 'GET').toUpperCase()
     if (!url) {
-      builder.skip(`${tree.name} › #${index + 1} ${method}`, 'request without a URL', 'A HAR request needs a URL; this entry was left out.')
+      builder.skip(
+        `${tree.name} › #${index + 1} ${method}`,
+        'request without a URL',
+        'A HAR request needs a URL; this entry was left out.',
+      )
       continue
     }
     let title = `${method} ${url}`
@@ -90,8 +102,16 @@ export function importHar(doc: unknown, builder: ImportBuilder, name = 'HAR impo
         continue
       }
       // Courier writes the multipart boundary itself; a captured Content-Type names another one (or none).
-      if (requestBody.kind === 'multipart' && hName.toLowerCase() === 'content-type' && /multipart\//i.test(str(h.value))) {
-        builder.skip(where, `header ${hName}: ${str(h.value)}`, 'Courier sets multipart/form-data with the boundary of the body it writes.')
+      if (
+        requestBody.kind === 'multipart' &&
+        hName.toLowerCase() === 'content-type' &&
+        /multipart\//i.test(str(h.value))
+      ) {
+        builder.skip(
+          where,
+          `header ${hName}: ${str(h.value)}`,
+          'Courier sets multipart/form-data with the boundary of the body it writes.',
+        )
         continue
       }
       headers.push([hName, str(h.value), true])
@@ -100,7 +120,8 @@ export function importHar(doc: unknown, builder: ImportBuilder, name = 'HAR impo
     const cookies = arr(req.cookies)
       .filter(isRecord)
       .map((c) => `${str(c.name)}=${str(c.value)}`)
-    if (cookies.length && !headers.some(([n]) => n.toLowerCase() === 'cookie')) headers.push(['Cookie', cookies.join('; '), true])
+    if (cookies.length && !headers.some(([n]) => n.toLowerCase() === 'cookie'))
+      headers.push(['Cookie', cookies.join('; '), true])
     if (isRecord(entry.response)) responses++
     // `queryString` is what was sent; the URL usually holds it too. Pairs the URL lacks are added to it.
     const inUrl: Row[] = parseQuery(splitUrl(url).query ?? '').map(([n, v]): Row => [n, v, true])

@@ -26,8 +26,14 @@ describe('Hoppscotch import (hoppscotch-cli fixtures)', () => {
     const r = result.collections[0]!.items.find((i) => i.kind === 'request' && i.name === 'req-v3')
     expect(r?.kind === 'request' && r.request).toMatchObject({
       url: 'https://echo.hoppscotch.io?key=value',
-      params: [['key', 'value', true], ['inactive-key', 'inactive-param', false]],
-      headers: [['Inactive-Header', 'Inactive Header', false], ['Authorization', 'Bearer token123', true]],
+      params: [
+        ['key', 'value', true],
+        ['inactive-key', 'inactive-param', false],
+      ],
+      headers: [
+        ['Inactive-Header', 'Inactive Header', false],
+        ['Authorization', 'Bearer token123', true],
+      ],
       auth: { type: 'bearer', token: 'token123' },
     })
     const vars = await importText(read('collection-with-variables.json'))
@@ -37,11 +43,17 @@ describe('Hoppscotch import (hoppscotch-cli fixtures)', () => {
       ['collection-variable-2', 'collection-var-2-initial-value'],
     ])
     const root = tree.items.find((i) => i.kind === 'request' && i.name === 'root-level-request')
-    expect(root?.kind === 'request' && root.request.params[0]).toEqual(['root-var-1', '{{collection-variable-1}}', true])
+    expect(root?.kind === 'request' && root.request.params[0]).toEqual([
+      'root-var-1',
+      '{{collection-variable-1}}',
+      true,
+    ])
     const body = await importText(read('req-body-env-vars-coll.json'))
     const post = body.collections[0]!.items[0]!
     expect(post.kind === 'request' && post.request.body).toMatchObject({ kind: 'json' })
-    expect(post.kind === 'request' && post.request.body.kind === 'json' && post.request.body.text).toContain('"firstName": "{{firstName}}"')
+    expect(post.kind === 'request' && post.request.body.kind === 'json' && post.request.body.text).toContain(
+      '"firstName": "{{firstName}}"',
+    )
   })
 
   it('reports scripts, file parts and current values it did not carry', async () => {
@@ -56,9 +68,14 @@ describe('Hoppscotch import (hoppscotch-cli fixtures)', () => {
   it('reads environments of every version, secrets reported', async () => {
     const bulk = await importText(read('bulk-envs.json'))
     expect(bulk.report).toMatchObject({ format: 'hoppscotch-environment', counts: { environments: 2 } })
-    expect(bulk.environments[1]!.variables.find((v) => v.name === 'secretVar')).toMatchObject({ secret: true, value: '' })
+    expect(bulk.environments[1]!.variables.find((v) => v.name === 'secretVar')).toMatchObject({
+      secret: true,
+      value: '',
+    })
     expect(bulk.report.skipped.map((s) => s.what)).toContain('1 secret value(s)')
     const v2 = await importText(read('env-v2.json'))
-    expect(v2.environments[0]!.variables).toEqual([{ name: 'baseURL', value: 'https://echo.hoppscotch.io', enabled: true, secret: false }])
+    expect(v2.environments[0]!.variables).toEqual([
+      { name: 'baseURL', value: 'https://echo.hoppscotch.io', enabled: true, secret: false },
+    ])
   })
 })

@@ -46,7 +46,11 @@ function variables(list: unknown, where: string, builder: ImportBuilder): Variab
       // v10+: initialValue (shared) and currentValue (this machine); older: value.
       const value = v.initialValue !== undefined ? v.initialValue : v.value
       if (v.currentValue !== undefined && str(v.currentValue) !== str(v.initialValue))
-        builder.skip(where, `current value of “${str(v.key)}”`, 'Courier keeps the initial value; the current value was left out.')
+        builder.skip(
+          where,
+          `current value of “${str(v.key)}”`,
+          'Courier keeps the initial value; the current value was left out.',
+        )
       return {
         name: str(v.key).slice(0, 200),
         value: hoppText(value),
@@ -72,7 +76,12 @@ function auth(raw: unknown, where: string, builder: ImportBuilder, top: boolean)
     case 'bearer':
       return { type: 'bearer', token: t(raw.token), prefix: 'Bearer' }
     case 'api-key':
-      return { type: 'apikey', name: t(raw.key), value: t(raw.value), in: raw.addTo === 'QUERY_PARAMS' ? 'query' : 'header' }
+      return {
+        type: 'apikey',
+        name: t(raw.key),
+        value: t(raw.value),
+        in: raw.addTo === 'QUERY_PARAMS' ? 'query' : 'header',
+      }
     case 'oauth-2': {
       const g = isRecord(raw.grantTypeInfo) ? raw.grantTypeInfo : {}
       const grant = str(g.grantType)
@@ -112,7 +121,11 @@ function auth(raw: unknown, where: string, builder: ImportBuilder, top: boolean)
       }
     }
     default:
-      builder.skip(where, `auth type “${str(raw.authType)}”`, 'Courier cannot sign requests this way; it was imported without auth.')
+      builder.skip(
+        where,
+        `auth type “${str(raw.authType)}”`,
+        'Courier cannot sign requests this way; it was imported without auth.',
+      )
       return { type: 'none' }
   }
 }
@@ -126,10 +139,28 @@ function body(raw: unknown, where: string, builder: ImportBuilder): RequestBody 
       .map((p): MultipartPart => {
         const contentType = p.contentType ? { contentType: str(p.contentType) } : {}
         if (p.isFile === true) {
-          builder.skip(where, `file part “${str(p.key)}”`, 'Hoppscotch exports do not hold the file; choose it again in the Body tab.')
-          return { kind: 'file', name: hoppText(p.key), enabled: p.active !== false, file: null, headers: [], ...contentType }
+          builder.skip(
+            where,
+            `file part “${str(p.key)}”`,
+            'Hoppscotch exports do not hold the file; choose it again in the Body tab.',
+          )
+          return {
+            kind: 'file',
+            name: hoppText(p.key),
+            enabled: p.active !== false,
+            file: null,
+            headers: [],
+            ...contentType,
+          }
         }
-        return { kind: 'text', name: hoppText(p.key), value: hoppText(p.value), enabled: p.active !== false, headers: [], ...contentType }
+        return {
+          kind: 'text',
+          name: hoppText(p.key),
+          value: hoppText(p.value),
+          enabled: p.active !== false,
+          headers: [],
+          ...contentType,
+        }
       })
     return { kind: 'multipart', parts }
   }
@@ -176,9 +207,17 @@ function request(r: Json, where: string, builder: ImportBuilder): RequestSpecInp
   if (pre.trim()) builder.skip(where, 'pre-request script', SCRIPT_REASON)
   if (test.trim()) builder.skip(where, 'test script', SCRIPT_REASON)
   if (arr(r.requestVariables).length)
-    builder.skip(where, `${arr(r.requestVariables).length} request variable(s)`, 'Courier requests have no variables of their own; set them on the folder or collection.')
+    builder.skip(
+      where,
+      `${arr(r.requestVariables).length} request variable(s)`,
+      'Courier requests have no variables of their own; set them on the folder or collection.',
+    )
   if (isRecord(r.responses) && Object.keys(r.responses).length)
-    builder.skip(where, `${Object.keys(r.responses).length} saved response(s)`, 'Hoppscotch saved responses are not carried.')
+    builder.skip(
+      where,
+      `${Object.keys(r.responses).length} saved response(s)`,
+      'Hoppscotch saved responses are not carried.',
+    )
   if (str(r.description)) builder.skip(where, 'description', 'Courier requests have no description; it was left out.')
   const endpoint = hoppText(r.endpoint)
   const inUrl = parseQuery(splitUrl(endpoint).query ?? '').map(([n, v]): Row => [n, v, true])
@@ -213,7 +252,11 @@ function walk(c: Json, tree: CollectionTree, parentId: string | null, path: stri
   for (const r of arr(c.requests).filter(isRecord)) {
     const where = `${path} › ${str(r.name)}`
     if (r.endpoint === undefined) {
-      builder.skip(where, 'request', 'It is not an HTTP request (GraphQL, realtime); Courier imports REST requests from Hoppscotch.')
+      builder.skip(
+        where,
+        'request',
+        'It is not an HTTP request (GraphQL, realtime); Courier imports REST requests from Hoppscotch.',
+      )
       continue
     }
     builder.request(tree, parentId, r.name, request(r, where, builder), where)
@@ -226,7 +269,11 @@ export function importHoppscotchEnvironment(doc: unknown, builder: ImportBuilder
     const vars = variables(e.variables, str(e.name), builder)
     const secrets = vars.filter((v) => v.secret && v.value === '').length
     if (secrets)
-      builder.skip(str(e.name), `${secrets} secret value(s)`, 'Hoppscotch does not export secret values; fill them in after import.')
+      builder.skip(
+        str(e.name),
+        `${secrets} secret value(s)`,
+        'Hoppscotch does not export secret values; fill them in after import.',
+      )
     builder.environment(e.name, vars)
   }
 }

@@ -10,7 +10,9 @@ type Json = Record<string, unknown>
 /** `{{name}}` → Insomnia's `{{ _.name }}` (`{{ _['a-b'] }}` where the name is no identifier). */
 export function toInsomniaTemplate(text: string): string {
   return text.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (_, name: string) =>
-    /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name) ? `{{ _.${name} }}` : `{{ _['${name.replace(/'/g, "\\'")}'] }}`,
+    /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name)
+      ? `{{ _.${name} }}`
+      : `{{ _['${name.replace(/'/g, "\\'")}'] }}`,
   )
 }
 
@@ -25,13 +27,25 @@ function authToInsomnia(auth: Auth): Json {
     case 'none':
       return { type: 'none' }
     case 'basic':
-      return { type: 'basic', useISO88591: false, username: t(auth.username), password: t(auth.password), disabled: false }
+      return {
+        type: 'basic',
+        useISO88591: false,
+        username: t(auth.username),
+        password: t(auth.password),
+        disabled: false,
+      }
     case 'digest':
       return { type: 'digest', username: t(auth.username), password: t(auth.password), disabled: false }
     case 'bearer':
       return { type: 'bearer', token: t(auth.token), prefix: auth.prefix, disabled: false }
     case 'apikey':
-      return { type: 'apikey', key: t(auth.name), value: t(auth.value), addTo: auth.in === 'query' ? 'queryParams' : 'header', disabled: false }
+      return {
+        type: 'apikey',
+        key: t(auth.name),
+        value: t(auth.value),
+        addTo: auth.in === 'query' ? 'queryParams' : 'header',
+        disabled: false,
+      }
     case 'oauth2': {
       const c = auth.config
       return {
@@ -90,7 +104,11 @@ function bodyToInsomnia(body: RequestBody, notes: Set<string>): Json {
       }
       return {
         mimeType: 'application/graphql',
-        text: JSON.stringify({ query: body.query, ...(variables !== undefined ? { variables } : {}), ...(body.operationName ? { operationName: body.operationName } : {}) }),
+        text: JSON.stringify({
+          query: body.query,
+          ...(variables !== undefined ? { variables } : {}),
+          ...(body.operationName ? { operationName: body.operationName } : {}),
+        }),
       }
     }
   }
@@ -113,7 +131,12 @@ export function exportInsomniaV5(tree: CollectionTree, options: { includeSecrets
   const tally = new SecretTally()
   const notes = new Set<string>()
   const stamp = Date.parse(tree.updatedAt) || 0
-  const meta = (id: string, extra: Json = {}) => ({ id: `${id.replace(/[^\w]/g, '')}`, created: stamp, modified: stamp, ...extra })
+  const meta = (id: string, extra: Json = {}) => ({
+    id: `${id.replace(/[^\w]/g, '')}`,
+    created: stamp,
+    modified: stamp,
+    ...extra,
+  })
   const byParent = new Map<string | null, CollectionItem[]>()
   for (const item of tree.items) byParent.set(item.parentId, [...(byParent.get(item.parentId) ?? []), item])
 
@@ -127,9 +150,12 @@ export function exportInsomniaV5(tree: CollectionTree, options: { includeSecrets
     const lost = Object.entries(spec.settings)
       .filter(([key, value]) => key !== 'followRedirects' && value !== undefined)
       .map(([key]) => key)
-    if (lost.length) notes.add(`Request settings Insomnia has no place for were left out: ${[...new Set(lost)].sort().join(', ')}.`)
-    if (spec.captures.length) notes.add('Response captures were left out (Insomnia uses response template tags instead).')
-    if (spec.assertions.length) notes.add('No-code checks were left out (Insomnia has none; write them as after-response tests).')
+    if (lost.length)
+      notes.add(`Request settings Insomnia has no place for were left out: ${[...new Set(lost)].sort().join(', ')}.`)
+    if (spec.captures.length)
+      notes.add('Response captures were left out (Insomnia uses response template tags instead).')
+    if (spec.assertions.length)
+      notes.add('No-code checks were left out (Insomnia has none; write them as after-response tests).')
     if (spec.examples.length) notes.add('Saved examples were left out (Insomnia has none).')
     const base = spec.url.split('?')[0]!.split('#')[0]!
     const hash = spec.url.includes('#') ? spec.url.slice(spec.url.indexOf('#')) : ''
@@ -146,12 +172,15 @@ export function exportInsomniaV5(tree: CollectionTree, options: { includeSecrets
       parameters: rows(spec.params),
       headers,
       authentication: authToInsomnia(spec.auth),
-      ...(spec.pathParams.length ? { pathParameters: spec.pathParams.map(([name, value]) => ({ name, value: t(value) })) } : {}),
+      ...(spec.pathParams.length
+        ? { pathParameters: spec.pathParams.map(([name, value]) => ({ name, value: t(value) })) }
+        : {}),
       ...(Object.keys(scripts).length ? { scripts } : {}),
       settings: {
         renderRequestBody: true,
         encodeUrl: true,
-        followRedirects: spec.settings.followRedirects === undefined ? 'global' : spec.settings.followRedirects ? 'on' : 'off',
+        followRedirects:
+          spec.settings.followRedirects === undefined ? 'global' : spec.settings.followRedirects ? 'on' : 'off',
         cookies: { send: true, store: true },
         rebuildPath: true,
       },
@@ -182,8 +211,15 @@ export function exportInsomniaV5(tree: CollectionTree, options: { includeSecrets
   let collection = walk(null)
   // Insomnia collections have no auth, headers or scripts of their own: a top folder carries them.
   const top = includeSecrets ? tree.auth : maskAuth(tree.auth, tally)
-  if (top.type !== 'none' && top.type !== 'inherit' || tree.headers.length || tree.scripts.preRequest || tree.scripts.test) {
-    notes.add(`Insomnia collections have no auth, headers or scripts of their own; a top folder “${tree.name}” carries them.`)
+  if (
+    (top.type !== 'none' && top.type !== 'inherit') ||
+    tree.headers.length ||
+    tree.scripts.preRequest ||
+    tree.scripts.test
+  ) {
+    notes.add(
+      `Insomnia collections have no auth, headers or scripts of their own; a top folder “${tree.name}” carries them.`,
+    )
     collection = [
       {
         name: tree.name,
@@ -210,7 +246,11 @@ export function exportInsomniaV5(tree: CollectionTree, options: { includeSecrets
     meta: meta(`wrk_${tree.id}`, { description: tree.description }),
     collection,
     cookieJar: { name: 'Default Jar', meta: meta(`jar_${tree.id}`) },
-    environments: { name: 'Base Environment', meta: meta(`env_${tree.id}`, { isPrivate: false }), data: environment(variables) },
+    environments: {
+      name: 'Base Environment',
+      meta: meta(`env_${tree.id}`, { isPrivate: false }),
+      data: environment(variables),
+    },
   }
   return {
     filename: safeFileName(tree.name, 'insomnia.yaml'),

@@ -20,17 +20,29 @@ describe('Insomnia v5 import (Kong/insomnia fixture)', async () => {
       formatLabel: 'Insomnia v5.0 YAML',
       counts: { collections: 1, folders: 3, requests: 6, environments: 2 },
     })
-    expect(tree.variables).toEqual([{ name: 'inherited_value', value: 'from-collection-env', enabled: true, secret: false }])
+    expect(tree.variables).toEqual([
+      { name: 'inherited_value', value: 'from-collection-env', enabled: true, secret: false },
+    ])
     expect(result.environments.map((e) => e.name)).toEqual(['Shared Child Collection Env', 'Empty Env'])
     const folder = tree.items.find((i) => i.kind === 'folder' && i.name === 'inheritance')
-    expect(folder?.kind === 'folder' && folder.variables).toEqual([{ name: 'inherited_value', value: 'from-folder', enabled: true, secret: false }])
+    expect(folder?.kind === 'folder' && folder.variables).toEqual([
+      { name: 'inherited_value', value: 'from-folder', enabled: true, secret: false },
+    ])
   })
 
   it('orders by sortKey and maps templates, params, auth and scripts', () => {
-    expect(tree.items.filter((i) => i.parentId === null).map((i) => i.name)).toEqual(['Inheritance Test', 'inheritance', 'test', 'auth'])
+    expect(tree.items.filter((i) => i.parentId === null).map((i) => i.name)).toEqual([
+      'Inheritance Test',
+      'inheritance',
+      'test',
+      'auth',
+    ])
     const r = request('Inheritance Test')
     expect(r.url).toBe('{{base_url}}/test/extra-data')
-    expect(r.params).toEqual([['itemCount', '100', false], ['sizeInKB', '64', false]])
+    expect(r.params).toEqual([
+      ['itemCount', '100', false],
+      ['sizeInKB', '64', false],
+    ])
     expect(r.auth).toEqual({ type: 'basic', username: '{{inherited_value}}', password: '' })
     expect(r.scripts.test).toContain("pm.test('Status is 200'")
     expect(r.scripts.test).not.toContain('insomnia.')

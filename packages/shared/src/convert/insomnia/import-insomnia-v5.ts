@@ -6,7 +6,11 @@ type Json = Record<string, unknown>
 
 /** Insomnia 11's YAML export: `type: collection.insomnia.rest/5.0` (or `spec.`… with a design document). */
 export function isInsomniaV5(doc: unknown): boolean {
-  return isRecord(doc) && typeof doc.type === 'string' && /^(collection|spec|environment)\.insomnia\.rest\/5\.\d+$/.test(doc.type)
+  return (
+    isRecord(doc) &&
+    typeof doc.type === 'string' &&
+    /^(collection|spec|environment)\.insomnia\.rest\/5\.\d+$/.test(doc.type)
+  )
 }
 
 const SETTINGS_KEPT = new Set(['followRedirects'])
@@ -19,20 +23,24 @@ const SETTINGS_KEPT = new Set(['followRedirects'])
 export function insomniaV5ToResources(doc: Json, builder: ImportBuilder): Json {
   const resources: Json[] = []
   let next = 0
-  const id = (prefix: string, meta: unknown) => (isRecord(meta) && typeof meta.id === 'string' ? meta.id : `${prefix}_${++next}`)
+  const id = (prefix: string, meta: unknown) =>
+    isRecord(meta) && typeof meta.id === 'string' ? meta.id : `${prefix}_${++next}`
   const workspaceId = id('wrk', doc.meta)
   const name = str(doc.name, 'Insomnia collection')
   // One top folder named like the collection holds everything: its auth, headers and scripts apply
   // to every request either way, so they become the collection's (Courier's export writes this shape).
   const items = arr(doc.collection).filter(isRecord)
-  const only = items.length === 1 && Array.isArray(items[0]!.children) && str(items[0]!.name) === name ? items[0]! : null
+  const only =
+    items.length === 1 && Array.isArray(items[0]!.children) && str(items[0]!.name) === name ? items[0]! : null
   const scriptsOf = (item: Json) => (isRecord(item.scripts) ? item.scripts : {})
   resources.push({
     _id: workspaceId,
     _type: 'workspace',
     parentId: null,
     name,
-    description: (isRecord(doc.meta) ? str(doc.meta.description) : '') || (only && isRecord(only.meta) ? str(only.meta.description) : ''),
+    description:
+      (isRecord(doc.meta) ? str(doc.meta.description) : '') ||
+      (only && isRecord(only.meta) ? str(only.meta.description) : ''),
     ...(only
       ? {
           authentication: only.authentication,
@@ -69,10 +77,21 @@ export function insomniaV5ToResources(doc: Json, builder: ImportBuilder): Json {
         }
         const settings = isRecord(item.settings) ? item.settings : {}
         const lost = Object.entries(settings)
-          .filter(([key, value]) => !SETTINGS_KEPT.has(key) && !(key === 'renderRequestBody' && value === true) && !(key === 'encodeUrl' && value === true) && !(key === 'rebuildPath' && value === true) && !(key === 'cookies' && isRecord(value) && value.send !== false && value.store !== false))
+          .filter(
+            ([key, value]) =>
+              !SETTINGS_KEPT.has(key) &&
+              !(key === 'renderRequestBody' && value === true) &&
+              !(key === 'encodeUrl' && value === true) &&
+              !(key === 'rebuildPath' && value === true) &&
+              !(key === 'cookies' && isRecord(value) && value.send !== false && value.store !== false),
+          )
           .map(([key]) => key)
         if (lost.length)
-          builder.skip(where, `settings ${lost.join(', ')}`, 'Courier has no per-request equivalent; its defaults apply.')
+          builder.skip(
+            where,
+            `settings ${lost.join(', ')}`,
+            'Courier has no per-request equivalent; its defaults apply.',
+          )
         resources.push({
           _id: id('req', meta),
           _type: 'request',
@@ -99,13 +118,20 @@ export function insomniaV5ToResources(doc: Json, builder: ImportBuilder): Json {
   if (isRecord(doc.environments)) {
     const base = doc.environments
     const baseId = id('env', base.meta)
-    const data = { ...(isRecord(base.data) ? base.data : {}), ...(only && isRecord(only.environment) ? only.environment : {}) }
+    const data = {
+      ...(isRecord(base.data) ? base.data : {}),
+      ...(only && isRecord(only.environment) ? only.environment : {}),
+    }
     resources.push({ _id: baseId, _type: 'environment', parentId: workspaceId, name: base.name, data })
     arr(base.subEnvironments)
       .filter(isRecord)
       .forEach((sub, index) => {
         if (isRecord(sub.meta) && sub.meta.isPrivate === true)
-          builder.skip(str(sub.name), 'private environment', 'Imported like the others; it is shared with everyone who sees this workspace.')
+          builder.skip(
+            str(sub.name),
+            'private environment',
+            'Imported like the others; it is shared with everyone who sees this workspace.',
+          )
         resources.push({
           _id: id('env', sub.meta),
           _type: 'environment',
@@ -117,9 +143,19 @@ export function insomniaV5ToResources(doc: Json, builder: ImportBuilder): Json {
       })
   }
   if (isRecord(doc.cookieJar))
-    resources.push({ _id: id('jar', doc.cookieJar.meta), _type: 'cookie_jar', parentId: workspaceId, name: doc.cookieJar.name, cookies: doc.cookieJar.cookies })
+    resources.push({
+      _id: id('jar', doc.cookieJar.meta),
+      _type: 'cookie_jar',
+      parentId: workspaceId,
+      name: doc.cookieJar.name,
+      cookies: doc.cookieJar.cookies,
+    })
   if (doc.spec !== undefined)
-    builder.skip(name, 'design document (spec)', 'Import the OpenAPI document on its own to get its requests; the collection was imported.')
+    builder.skip(
+      name,
+      'design document (spec)',
+      'Import the OpenAPI document on its own to get its requests; the collection was imported.',
+    )
   return { _type: 'export', __export_format: 4, resources }
 }
 

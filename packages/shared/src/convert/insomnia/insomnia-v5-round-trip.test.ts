@@ -8,7 +8,8 @@ import { exportInsomniaV5 } from './export-insomnia-v5.js'
 const KNOWN: Record<string, string> = {
   '(collection).variables':
     'Environments are plain name → value maps: the secret flag and disabled variables (here “token”, “unused”) do not survive.',
-  '/0:Users/0:Inner/1:multipart.request.body.parts[1].contentType': 'Insomnia multipart text parts carry no Content-Type.',
+  '/0:Users/0:Inner/1:multipart.request.body.parts[1].contentType':
+    'Insomnia multipart text parts carry no Content-Type.',
   '/6:oauth2.request.auth.config.autoRefresh': 'Insomnia’s OAuth 2 has no auto-refresh switch.',
   '/7:settings, scripts, checks.request.headers': 'The request’s cookie line becomes a Cookie header.',
   '/7:settings, scripts, checks.request.cookies': 'Insomnia has no per-request cookie line.',
@@ -26,7 +27,13 @@ describe('Courier → Insomnia v5 → Courier', () => {
     const after = (await importText(exported.text)).collections[0]!
     const diffs = treeDifferences(before, after)
     expect(unexplained(diffs, KNOWN)).toEqual({ unknown: [], stale: [] })
-    for (const note of [/cookie line became a Cookie header/, /maxRedirects, timeoutMs, verifyTls/, /captures were left out/, /checks were left out/, /no secret flag/])
+    for (const note of [
+      /cookie line became a Cookie header/,
+      /maxRedirects, timeoutMs, verifyTls/,
+      /captures were left out/,
+      /checks were left out/,
+      /no secret flag/,
+    ])
       expect(exported.notes.join('\n')).toMatch(note)
   })
 
@@ -35,7 +42,15 @@ describe('Courier → Insomnia v5 → Courier', () => {
     const doc = parse(exportInsomniaV5(everyFieldTree()).text)
     expect(doc.type).toBe('collection.insomnia.rest/5.0')
     expect(doc.schema_version).toBe('5.1')
-    expect(Object.keys(doc)).toEqual(['type', 'schema_version', 'name', 'meta', 'collection', 'cookieJar', 'environments'])
+    expect(Object.keys(doc)).toEqual([
+      'type',
+      'schema_version',
+      'name',
+      'meta',
+      'collection',
+      'cookieJar',
+      'environments',
+    ])
     const top = doc.collection[0]
     expect(Object.keys(top.meta)).toEqual(['id', 'created', 'modified', 'sortKey', 'description'])
     const request = top.children[0].children.find((c: { name: string }) => c.name === 'json')

@@ -27,7 +27,10 @@ export function everyFieldTree(): CollectionTree {
       { name: 'token', value: 's3cr3t', enabled: true, secret: true },
       { name: 'unused', value: 'x', enabled: false, secret: false },
     ],
-    scripts: { preRequest: 'pm.environment.set("a", "1")', test: 'pm.test("ok", () => pm.response.to.have.status(200))' },
+    scripts: {
+      preRequest: 'pm.environment.set("a", "1")',
+      test: 'pm.test("ok", () => pm.response.to.have.status(200))',
+    },
   })
   const folder = b.folder(tree, null, {
     name: 'Users',
@@ -39,7 +42,17 @@ export function everyFieldTree(): CollectionTree {
   })
   const inner = b.folder(tree, folder, { name: 'Inner', auth: { type: 'inherit' } })
   const req = (parent: string | null, name: string, spec: RequestSpecInput) => b.request(tree, parent, name, spec, name)
-  req(folder, 'json', base({ body: { kind: 'json', text: '{\n  "a": 1\n}' }, headers: [['Accept', 'application/json', true], ['X-Off', '1', false]] }))
+  req(
+    folder,
+    'json',
+    base({
+      body: { kind: 'json', text: '{\n  "a": 1\n}' },
+      headers: [
+        ['Accept', 'application/json', true],
+        ['X-Off', '1', false],
+      ],
+    }),
+  )
   req(folder, 'query and path', {
     method: 'GET',
     url: '{{base}}/users/:id?page=2&q=a%20b',
@@ -51,23 +64,57 @@ export function everyFieldTree(): CollectionTree {
     pathParams: [['id', '{{userId}}']],
     auth: { type: 'none' },
   })
-  req(inner, 'form', base({ body: { kind: 'form', fields: [['a', '1', true], ['b', 'two words', false]] } }))
-  req(inner, 'multipart', base({
-    body: {
-      kind: 'multipart',
-      parts: [
-        { kind: 'text', name: 'note', value: 'hi', enabled: true, headers: [] },
-        { kind: 'text', name: 'meta', value: '{}', enabled: false, contentType: 'application/json', headers: [] },
-        { kind: 'file', name: 'upload', enabled: true, file: null, headers: [] },
-      ],
-    },
-  }))
-  req(null, 'raw text', base({ body: { kind: 'raw', text: 'hello', contentType: 'text/plain' }, auth: { type: 'apikey', name: 'X-Key', value: 'k', in: 'header' } }))
-  req(null, 'raw xml', base({ body: { kind: 'raw', text: '<a/>', contentType: 'application/xml' }, auth: { type: 'apikey', name: 'key', value: 'k', in: 'query' } }))
-  req(null, 'graphql', base({
-    body: { kind: 'graphql', query: 'query Q { a }', variables: '{\n  "x": 1\n}' },
-    auth: { type: 'digest', username: 'd', password: 'p' },
-  }))
+  req(
+    inner,
+    'form',
+    base({
+      body: {
+        kind: 'form',
+        fields: [
+          ['a', '1', true],
+          ['b', 'two words', false],
+        ],
+      },
+    }),
+  )
+  req(
+    inner,
+    'multipart',
+    base({
+      body: {
+        kind: 'multipart',
+        parts: [
+          { kind: 'text', name: 'note', value: 'hi', enabled: true, headers: [] },
+          { kind: 'text', name: 'meta', value: '{}', enabled: false, contentType: 'application/json', headers: [] },
+          { kind: 'file', name: 'upload', enabled: true, file: null, headers: [] },
+        ],
+      },
+    }),
+  )
+  req(
+    null,
+    'raw text',
+    base({
+      body: { kind: 'raw', text: 'hello', contentType: 'text/plain' },
+      auth: { type: 'apikey', name: 'X-Key', value: 'k', in: 'header' },
+    }),
+  )
+  req(
+    null,
+    'raw xml',
+    base({
+      body: { kind: 'raw', text: '<a/>', contentType: 'application/xml' },
+      auth: { type: 'apikey', name: 'key', value: 'k', in: 'query' },
+    }),
+  )
+  req(
+    null,
+    'graphql',
+    base({
+      body: { kind: 'graphql', query: 'query Q { a }', variables: '{\n  "x": 1\n}' },
+      auth: { type: 'digest', username: 'd', password: 'p' },
+    }),
+  )
   req(null, 'binary', base({ method: 'PUT', body: { kind: 'binary', file: null } }))
   req(null, 'custom method', { method: 'PURGE', url: '{{base}}/cache', auth: { type: 'none' } })
   req(null, 'oauth2', {

@@ -51,9 +51,13 @@ export function treeDifferences(before: CollectionTree, after: CollectionTree): 
  * Checks differences against a known list of path prefixes, both ways: every difference falls
  * under a known prefix, and every known prefix still has a difference. Returns what is off.
  */
-export function unexplained(diffs: readonly string[], known: Record<string, string>): { unknown: string[]; stale: string[] } {
+export function unexplained(
+  diffs: readonly string[],
+  known: Record<string, string>,
+): { unknown: string[]; stale: string[] } {
   const prefixes = Object.keys(known)
-  const covers = (prefix: string, diff: string) => diff === prefix || diff.startsWith(`${prefix}.`) || diff.startsWith(`${prefix}[`)
+  const covers = (prefix: string, diff: string) =>
+    diff === prefix || diff.startsWith(`${prefix}.`) || diff.startsWith(`${prefix}[`)
   return {
     unknown: diffs.filter((d) => !prefixes.some((p) => covers(p, d))),
     stale: prefixes.filter((p) => !diffs.some((d) => covers(p, d))),
