@@ -174,6 +174,7 @@ describe('Insomnia v5 fixture on the wire', () => {
           })
           continue
         }
+        if (item.kind !== 'request') throw new Error(`${String(node.name)} did not import as a request`)
         total++
         // A template tag ({% prompt %}, {% response %}…) is worked out by Insomnia when it sends: not from the file.
         const t = (s: unknown) =>
@@ -185,7 +186,6 @@ describe('Insomnia v5 fixture on the wire', () => {
           applyInheritance(item.request, chain),
           scopesFor({ name: 'env', variables: [base, token] }, chain, []),
         ).spec
-        if (item.kind !== 'request') continue
         const error = await send(upstream, spec)
         if (error) {
           differ[node.name] = [`not sent: ${error}`]
