@@ -8,6 +8,7 @@ const read = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import
 describe('Hoppscotch import (hoppscotch-cli fixtures)', () => {
   it('reads every fixture collection with its folders and requests', async () => {
     const counts: Record<string, [number, number]> = {
+      'coll-v1-req-v0.json': [1, 2],
       'coll-v2-req-v3.json': [1, 2],
       'collection-level-auth-headers-coll.json': [4, 6], // two collections: 3 + 1 folders, 4 + 2 requests
       'collection-with-variables.json': [4, 6],
@@ -19,6 +20,21 @@ describe('Hoppscotch import (hoppscotch-cli fixtures)', () => {
       expect(result.report.format, file).toBe('hoppscotch')
       expect([result.report.counts.folders, result.report.counts.requests], file).toEqual([folders, requests])
     }
+  })
+
+  it('reads the first request format (url + path, auth by label) like the current one', async () => {
+    const v0 = await importText(read('coll-v1-req-v0.json'))
+    const v3 = await importText(read('coll-v2-req-v3.json'))
+    const spec = (r: typeof v0) => {
+      const item = r.collections[0]!.items.find((i) => i.kind === 'request')
+      return item?.kind === 'request' ? item.request : null
+    }
+    expect(spec(v0)).toMatchObject({
+      url: 'https://echo.hoppscotch.io/get?key=value',
+      auth: { type: 'bearer', token: 'token123' },
+      body: { kind: 'none' },
+    })
+    expect({ ...spec(v0), url: '' }).toEqual({ ...spec(v3), url: '' })
   })
 
   it('maps params, headers, auth, bodies and <<variables>>', async () => {

@@ -235,6 +235,30 @@ function request(r: Json, where: string, builder: ImportBuilder): RequestSpecInp
   }
 }
 
+/**
+ * A request of the first format (no `v`): `url` + `path`, a flat `contentType`/`body` (or
+ * `rawParams`), auth as a label (`Basic Auth`, `Bearer Token`) with `httpUser`, `httpPassword`,
+ * `bearerToken`; as the current shape, the way Hoppscotch's own migration reads it.
+ */
+function legacy(r: Json): Json {
+  if (r.v !== undefined || r.endpoint !== undefined || r.url === undefined) return r
+  const text = r.rawParams !== undefined ? r.rawParams : r.body
+  const label = str(r.auth)
+  return {
+    ...r,
+    endpoint: `${str(r.url)}${str(r.path)}`,
+    body: str(text)
+      ? { contentType: str(r.contentType, 'application/json'), body: text }
+      : { contentType: null, body: null },
+    auth:
+      label === 'Basic Auth'
+        ? { authType: 'basic', authActive: true, username: r.httpUser, password: r.httpPassword }
+        : label === 'Bearer Token'
+          ? { authType: 'bearer', authActive: true, token: r.bearerToken }
+          : { authType: 'none', authActive: true },
+  }
+}
+
 /** A Hoppscotch collection export (any `v`): each top collection a Courier collection, sub-collections folders. */
 export function importHoppscotchCollection(doc: unknown, builder: ImportBuilder): void {
   for (const c of (Array.isArray(doc) ? doc : [doc]).filter(isRecord)) {
@@ -249,7 +273,8 @@ function walk(c: Json, tree: CollectionTree, parentId: string | null, path: stri
     const id = builder.folder(tree, parentId, { name: f.name, ...inheritable(f, where, builder, false) })
     walk(f, tree, id, where, builder)
   }
-  for (const r of arr(c.requests).filter(isRecord)) {
+  for (const raw of arr(c.requests).filter(isRecord)) {
+    const r = legacy(raw)
     const where = `${path} › ${str(r.name)}`
     if (r.endpoint === undefined) {
       builder.skip(
