@@ -71,7 +71,8 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
     if (input.format === 'bruno' || input.format === 'insomnia-v5') {
       const scopedTree = input.folderId ? { ...tree, items: subtree(tree.items, input.folderId) } : tree
       if (input.format === 'insomnia-v5') return exportInsomniaV5(scopedTree, { includeSecrets })
-      const { files, notes } = exportBruno(scopedTree, { includeSecrets })
+      const environments = await request.scope.data.environments.list()
+      const { files, notes } = exportBruno(scopedTree, { includeSecrets, environments })
       return brunoZip(tree.name, files, notes)
     }
     if (input.format === 'postman')

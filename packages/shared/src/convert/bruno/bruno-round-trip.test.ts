@@ -34,6 +34,34 @@ describe('Courier → Bruno → Courier', () => {
     expect(exported.notes.join('\n')).toMatch(/secret values? (was|were) left out/)
   })
 
+  it('writes environments as Bruno keeps them: secrets listed without values', () => {
+    const exported = exportBruno(everyFieldTree(), {
+      environments: [
+        {
+          name: 'Staging',
+          variables: [
+            { name: 'base', value: 'https://staging.test', enabled: true, secret: false },
+            { name: 'key', value: 'k-123', enabled: true, secret: true },
+          ],
+        },
+      ],
+    })
+    const file = exported.files.find((f) => f.path === 'Every field/environments/Staging.bru')!
+    expect(file.text).toContain('base: https://staging.test')
+    expect(file.text).not.toContain('k-123')
+    const back = importBruno(exported.files)
+    expect(back.environments).toEqual([
+      {
+        name: 'Staging',
+        globals: false,
+        variables: [
+          { name: 'base', value: 'https://staging.test', enabled: true, secret: false },
+          { name: 'key', value: '', enabled: true, secret: true },
+        ],
+      },
+    ])
+  })
+
   it('writes one file per request and folder, in a folder named for the collection', () => {
     const paths = exportBruno(everyFieldTree()).files.map((f) => f.path)
     expect(paths).toContain('Every field/bruno.json')

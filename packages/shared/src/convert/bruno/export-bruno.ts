@@ -136,7 +136,10 @@ function requestJson(
  * .bru file per request (`meta.seq` keeps the order), written by Bruno's own writer. Secrets are left
  * out unless asked for; the route zips the files.
  */
-export function exportBruno(tree: CollectionTree, options: { includeSecrets?: boolean } = {}): BrunoExport {
+export function exportBruno(
+  tree: CollectionTree,
+  options: { includeSecrets?: boolean; environments?: readonly Pick<Environment, 'name' | 'variables'>[] } = {},
+): BrunoExport {
   const includeSecrets = options.includeSecrets === true
   const tally = new SecretTally()
   const notes = new Set<string>()
@@ -166,6 +169,15 @@ export function exportBruno(tree: CollectionTree, options: { includeSecrets?: bo
     })
   }
   walk(null, root)
+  const envNames = new Set<string>()
+  for (const environment of options.environments ?? []) {
+    const file = exportBrunoEnvironment(environment, envNames)
+    files.push({ ...file, path: `${root}/${file.path}` })
+  }
+  if (options.environments?.some((e) => e.variables.some((v) => v.secret && v.value)))
+    notes.add(
+      'Secret environment variables are listed under vars:secret without their values, as Bruno keeps them; fill them in Bruno.',
+    )
   const scripts = [tree.scripts, ...tree.items.map((i) => (i.kind === 'request' ? i.request.scripts : i.scripts))]
   const scripted = scripts.some((x) => x.preRequest.trim() || x.test.trim())
   if (scripted)
@@ -176,8 +188,10 @@ export function exportBruno(tree: CollectionTree, options: { includeSecrets?: bo
 }
 
 /** An environment as `environments/<name>.bru`; secret variables are listed in `vars:secret` without values, as Bruno keeps them. */
-export function exportBrunoEnvironment(environment: Pick<Environment, 'name' | 'variables'>): ImportFile {
-  const taken = new Set<string>()
+export function exportBrunoEnvironment(
+  environment: Pick<Environment, 'name' | 'variables'>,
+  taken = new Set<string>(),
+): ImportFile {
   return {
     path: `environments/${fileName(environment.name, taken)}.bru`,
     text: bru.envJsonToBruV2({
