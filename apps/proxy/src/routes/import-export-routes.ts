@@ -70,8 +70,8 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
     const includeSecrets = input.includeSecrets && can.readSecrets(request.scope.role)
     if (input.format === 'bruno' || input.format === 'insomnia-v5') {
       const scopedTree = input.folderId ? { ...tree, items: subtree(tree.items, input.folderId) } : tree
-      if (input.format === 'insomnia-v5') return exportInsomniaV5(scopedTree, { includeSecrets })
       const environments = await request.scope.data.environments.list()
+      if (input.format === 'insomnia-v5') return exportInsomniaV5(scopedTree, { includeSecrets, environments })
       const { files, notes } = exportBruno(scopedTree, { includeSecrets, environments })
       return brunoZip(tree.name, files, notes)
     }

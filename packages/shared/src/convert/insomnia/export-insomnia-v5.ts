@@ -126,7 +126,10 @@ function environment(variables: readonly Variable[]): Json {
  * `{{ _.var }}` templates, the collection's variables as the base environment. Secrets left out
  * unless asked for; what Insomnia has no place for is listed in the notes.
  */
-export function exportInsomniaV5(tree: CollectionTree, options: { includeSecrets?: boolean } = {}): ExportFile {
+export function exportInsomniaV5(
+  tree: CollectionTree,
+  options: { includeSecrets?: boolean; environments?: readonly { name: string; variables: Variable[] }[] } = {},
+): ExportFile {
   const includeSecrets = options.includeSecrets === true
   const tally = new SecretTally()
   const notes = new Set<string>()
@@ -250,6 +253,15 @@ export function exportInsomniaV5(tree: CollectionTree, options: { includeSecrets
       name: 'Base Environment',
       meta: meta(`env_${tree.id}`, { isPrivate: false }),
       data: environment(variables),
+      ...(options.environments?.length
+        ? {
+            subEnvironments: options.environments.map((e, index) => ({
+              name: e.name,
+              meta: meta(`env_${tree.id}_${index + 1}`, { isPrivate: false, sortKey: index }),
+              data: environment(includeSecrets ? e.variables : maskVariables(e.variables, tally)),
+            })),
+          }
+        : {}),
     },
   }
   return {

@@ -65,6 +65,31 @@ describe('Courier → Insomnia v5 → Courier', () => {
     expect(request.url).toBe('{{ _.base }}/items')
   })
 
+  it('writes the workspace environments as sub-environments, which import back as environments', async () => {
+    const environments = [
+      {
+        name: 'Staging',
+        variables: [
+          { name: 'base', value: 'https://staging.test', enabled: true, secret: false },
+          { name: 'key', value: 'k-123', enabled: true, secret: true },
+        ],
+      },
+    ]
+    const exported = exportInsomniaV5(everyFieldTree(), { environments })
+    expect(exported.text).not.toContain('k-123')
+    const back = await importText(exported.text)
+    expect(back.environments).toEqual([
+      {
+        name: 'Staging',
+        globals: false,
+        variables: [
+          { name: 'base', value: 'https://staging.test', enabled: true, secret: false },
+          { name: 'key', value: '', enabled: true, secret: false },
+        ],
+      },
+    ])
+  })
+
   it('leaves secrets out unless asked, and says so', () => {
     const exported = exportInsomniaV5(everyFieldTree())
     expect(exported.text).not.toContain('s3cr3t')
