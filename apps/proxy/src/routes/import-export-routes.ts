@@ -5,6 +5,7 @@ import { codeForRequest } from '../import-export/code-for-request.js'
 import { commitImport } from '../import-export/commit-import.js'
 import { converters } from '../import-export/converters.js'
 import { fetchImportUrl } from '../import-export/fetch-import-url.js'
+import { brunoZip } from '../import-export/bruno-zip.js'
 import { historyForExport, textBodies } from '../import-export/history-for-export.js'
 import { serverFetchContext } from '../send/outbound.js'
 import { can } from '../team/scope.js'
@@ -65,7 +66,15 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
     if (input.folderId && !tree.items.some((item) => item.id === input.folderId && item.kind === 'folder')) {
       throw new CourierError('NOT_FOUND', 'That folder is no longer in this collection.', { field: 'folderId' })
     }
-    const { exportOpenApi, exportPostman } = await converters()
+    const { exportBruno, exportInsomniaV5, exportOpenApi, exportPostman } = await converters()
+    const includeSecrets = input.includeSecrets && can.readSecrets(request.scope.role)
+    if (input.format === 'bruno' || input.format === 'insomnia-v5') {
+      const scopedTree = input.folderId ? { ...tree, items: subtree(tree.items, input.folderId) } : tree
+      const environments = await request.scope.data.environments.list()
+      if (input.format === 'insomnia-v5') return exportInsomniaV5(scopedTree, { includeSecrets, environments })
+      const { files, notes } = exportBruno(scopedTree, { includeSecrets, environments })
+      return brunoZip(tree.name, files, notes)
+    }
     if (input.format === 'postman')
       return exportPostman(tree, {
         includeSecrets: input.includeSecrets && can.readSecrets(request.scope.role),

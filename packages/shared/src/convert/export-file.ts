@@ -5,6 +5,8 @@ export const ExportFileSchema = z.object({
   filename: z.string(),
   mediaType: z.string(),
   text: z.string(),
+  /** `base64` when the file is binary (a zip): `text` then holds its bytes as Base64. */
+  encoding: z.enum(['utf8', 'base64']).optional(),
   notes: z.array(z.string()),
 })
 export type ExportFile = z.infer<typeof ExportFileSchema>

@@ -29,7 +29,7 @@ export const CollectionExportInputSchema = z.object({
   collectionId: z.string().min(1),
   /** Export just this folder (and what it inherits). */
   folderId: z.string().min(1).optional(),
-  format: z.enum(['postman', 'openapi']),
+  format: z.enum(['postman', 'openapi', 'bruno', 'insomnia-v5']),
   includeSecrets: z.boolean().default(false),
 })
 export const WorkspaceExportInputSchema = z.object({ includeSecrets: z.boolean().default(false) })

@@ -10,6 +10,9 @@ export const IMPORT_FORMATS = [
   'har',
   'curl',
   'insomnia',
+  'bruno',
+  'hoppscotch',
+  'hoppscotch-environment',
   'courier-workspace',
 ] as const
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS)

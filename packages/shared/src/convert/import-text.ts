@@ -3,6 +3,13 @@ import { ConvertError, IMPORT_LIMITS, type ImportResult } from './import-result.
 import { looksLikeCurl, parseCurl } from './curl/parse-curl.js'
 import { importHar, isHar } from './har/import-har.js'
 import { importInsomnia, isInsomnia } from './insomnia/import-insomnia.js'
+import { importInsomniaV5, isInsomniaV5 } from './insomnia/import-insomnia-v5.js'
+import {
+  importHoppscotchCollection,
+  importHoppscotchEnvironment,
+  isHoppscotchCollection,
+  isHoppscotchEnvironment,
+} from './hoppscotch/import-hoppscotch.js'
 import { importOpenApi, isOpenApi, openApiLabel } from './openapi/import-openapi.js'
 import { isRecord, parseDocument, parseYamlStream, str } from './parse-document.js'
 import { importPostmanCollection, isPostmanCollection, postmanVersionLabel } from './postman/import-postman.js'
@@ -81,6 +88,24 @@ export async function importText(text: string, options: { name?: string } = {}):
     importInsomnia(doc, builder)
     return finish(builder)
   }
+  if (isInsomniaV5(doc)) {
+    const builder = new ImportBuilder(
+      'insomnia',
+      `Insomnia v${str((doc as Record<string, unknown>).type).split('/')[1]} YAML`,
+    )
+    importInsomniaV5(doc, builder)
+    return finish(builder)
+  }
+  if (isHoppscotchCollection(doc)) {
+    const builder = new ImportBuilder('hoppscotch', 'Hoppscotch collection')
+    importHoppscotchCollection(doc, builder)
+    return finish(builder)
+  }
+  if (isHoppscotchEnvironment(doc)) {
+    const builder = new ImportBuilder('hoppscotch-environment', 'Hoppscotch environment')
+    importHoppscotchEnvironment(doc, builder)
+    return finish(builder)
+  }
   if (isPostmanEnvironment(doc)) {
     const builder = new ImportBuilder('postman-environment', 'Postman environment')
     importPostmanEnvironment(doc, builder)
@@ -94,7 +119,7 @@ export async function importText(text: string, options: { name?: string } = {}):
   }
   throw new ConvertError(
     'IMPORT_FORMAT_UNKNOWN',
-    'Courier does not recognise this as a Postman, OpenAPI, Swagger, HAR, Insomnia or Courier export, nor as a cURL command.',
+    'Courier does not recognise this as a Postman, OpenAPI, Swagger, HAR, Insomnia, Hoppscotch or Courier export, nor as a cURL command.',
   )
 }
 

@@ -14,6 +14,8 @@ const FORMATS: Record<ExportTarget['kind'], { id: ExportFormat; label: string; h
       label: 'OpenAPI 3.1',
       hint: 'A skeleton: paths, parameters, bodies and auth; responses left for you.',
     },
+    { id: 'bruno', label: 'Bruno', hint: 'A zip of .bru files: unzip it and open the folder in Bruno.' },
+    { id: 'insomnia-v5', label: 'Insomnia v5', hint: 'The YAML Insomnia 11 exports; import it in Insomnia.' },
   ],
   workspace: [
     {

@@ -37,7 +37,7 @@ export type ExportTarget =
   | { kind: 'workspace' }
   | { kind: 'history'; query: HistoryExportInput['query']; label: string }
 
-export type ExportFormat = 'postman' | 'openapi' | 'workspace' | 'har' | 'json' | 'csv'
+export type ExportFormat = 'postman' | 'openapi' | 'bruno' | 'insomnia-v5' | 'workspace' | 'har' | 'json' | 'csv'
 
 export function exportFile(target: ExportTarget, format: ExportFormat, includeSecrets: boolean): Promise<ExportFile> {
   if (target.kind === 'collection') {
@@ -45,7 +45,7 @@ export function exportFile(target: ExportTarget, format: ExportFormat, includeSe
       body: {
         collectionId: target.collectionId,
         ...(target.folderId ? { folderId: target.folderId } : {}),
-        format: format === 'openapi' ? 'openapi' : 'postman',
+        format: format === 'openapi' || format === 'bruno' || format === 'insomnia-v5' ? format : 'postman',
         includeSecrets,
       },
     })

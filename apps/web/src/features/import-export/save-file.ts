@@ -2,7 +2,8 @@ import type { ExportFile } from '@courier/shared'
 
 /** Hands an export to the browser as a download (a Blob URL, revoked right after). */
 export function saveFile(file: ExportFile): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: file.mediaType }))
+  const content = file.encoding === 'base64' ? Uint8Array.from(atob(file.text), (c) => c.charCodeAt(0)) : file.text
+  const url = URL.createObjectURL(new Blob([content], { type: file.mediaType }))
   const link = document.createElement('a')
   link.href = url
   link.download = file.filename

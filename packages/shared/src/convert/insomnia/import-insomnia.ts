@@ -13,7 +13,9 @@ export function isInsomnia(doc: unknown): boolean {
 
 /** Insomnia's Nunjucks `{{ _.name }}` is Courier's `{{name}}`; template tags `{% … %}` have no equivalent. */
 function template(text: unknown, where: string, builder: ImportBuilder): string {
-  const value = str(text).replace(/\{\{\s*_\.([\w.-]+)\s*\}\}/g, '{{$1}}')
+  const value = str(text)
+    .replace(/\{\{\s*_\.([\w.-]+)\s*\}\}/g, '{{$1}}')
+    .replace(/\{\{\s*_\[\s*'((?:[^'\\]|\\.)*)'\s*\]\s*\}\}/g, (_, name: string) => `{{${name.replace(/\\'/g, "'")}}}`)
   const tag = /\{%\s*(\w+)[^%]*%\}/.exec(value)
   if (tag)
     builder.skip(
@@ -150,6 +152,7 @@ function body(raw: unknown, where: string, builder: ImportBuilder): RequestBody 
       return { kind: 'raw', text: str(raw.text), contentType: 'application/json' }
     }
   }
+  if (mime === 'application/octet-stream' && !raw.fileName && !raw.text) return { kind: 'binary', file: null }
   if (mime === 'application/octet-stream' && raw.fileName) {
     builder.skip(
       where,
@@ -160,6 +163,31 @@ function body(raw: unknown, where: string, builder: ImportBuilder): RequestBody 
   }
   if (/json/i.test(mime)) return { kind: 'json', text: template(raw.text, where, builder) }
   return { kind: 'raw', text: template(raw.text, where, builder), contentType: mime || 'text/plain' }
+}
+
+/**
+ * Insomnia's script API (`insomnia.test`, `insomnia.expect`, `insomnia.environment.set`…) follows
+ * Postman's, so `insomnia.` becomes `pm.`; the report says so, since not every member behaves alike.
+ */
+export function insomniaScript(text: unknown, where: string, what: string, builder: ImportBuilder): string {
+  const script = str(text)
+  if (!script.trim()) return ''
+  const mapped = script.replace(/\binsomnia\./g, 'pm.')
+  builder.skip(
+    where,
+    what,
+    mapped === script
+      ? 'Kept as text; check that it runs in Courier’s pm sandbox.'
+      : 'Insomnia’s insomnia.* calls were renamed to pm.* (its API follows Postman’s); check that it runs, members such as response.status may differ.',
+  )
+  return mapped
+}
+
+function scripts(r: Resource, where: string, builder: ImportBuilder) {
+  return {
+    preRequest: insomniaScript(r.preRequestScript, where, 'pre-request script', builder),
+    test: insomniaScript(r.afterResponseScript, where, 'after-response script', builder),
+  }
 }
 
 /** An Insomnia v4 export: workspaces become collections, request groups folders, sub-environments environments. */
@@ -185,7 +213,9 @@ export function importInsomnia(doc: unknown, builder: ImportBuilder): void {
           name: r.name,
           description: str(r.description),
           auth: auth(r.authentication, where, builder),
+          headers: rows(r.headers, where, builder),
           variables: variables(r.environment, where, builder),
+          scripts: scripts(r, where, builder),
         })
         walk(r._id, tree, id, where)
       } else if (r._type === 'request') {
@@ -203,6 +233,10 @@ export function importInsomnia(doc: unknown, builder: ImportBuilder): void {
             headers,
             body: body(r.body, where, builder),
             auth: auth(r.authentication, where, builder),
+            pathParams: arr(r.pathParameters)
+              .filter(isRecord)
+              .map((p): [string, string] => [str(p.name), template(p.value, where, builder)]),
+            scripts: scripts(r, where, builder),
             settings: {
               ...(typeof r.settingFollowRedirects === 'string' && r.settingFollowRedirects !== 'global'
                 ? { followRedirects: r.settingFollowRedirects === 'on' }
@@ -213,7 +247,14 @@ export function importInsomnia(doc: unknown, builder: ImportBuilder): void {
         )
         if (str(r.description))
           builder.skip(where, 'description', 'Courier requests have no description; it was left out.')
-      } else if (r._type !== 'environment' && r._type !== 'cookie_jar') {
+      } else if (r._type === 'cookie_jar') {
+        const cookies = arr(r.cookies).length
+        builder.skip(
+          path,
+          `cookie jar “${str(r.name, 'Default Jar')}” (${cookies} cookie${cookies === 1 ? '' : 's'})`,
+          'Courier’s cookie jar fills from the responses it receives; captured cookies are not imported.',
+        )
+      } else if (r._type !== 'environment') {
         skippedTypes.set(r._type, (skippedTypes.get(r._type) ?? 0) + 1)
       }
     }
@@ -221,9 +262,13 @@ export function importInsomnia(doc: unknown, builder: ImportBuilder): void {
 
   for (const workspace of resources.filter((r) => r._type === 'workspace')) {
     const base = (children.get(workspace._id) ?? []).find((r) => r._type === 'environment')
+    const top = auth(workspace.authentication, str(workspace.name), builder)
     const tree = builder.collection(workspace.name, {
       description: str(workspace.description),
-      auth: { type: 'none' },
+      // A workspace passes no auth down in Insomnia; v5's top folder (see import-insomnia-v5.ts) may.
+      auth: top.type === 'inherit' ? { type: 'none' } : top,
+      headers: rows(workspace.headers, str(workspace.name), builder),
+      scripts: scripts(workspace, str(workspace.name), builder),
       variables: base ? variables(base.data, str(workspace.name), builder) : [],
     })
     walk(workspace._id, tree, null, tree.name)

@@ -1,0 +1,4 @@
+declare module '@usebruno/lang' {
+  const lang: unknown
+  export default lang
+}
