@@ -1,12 +1,17 @@
 import type { Assertion, AssertionOperator } from '../../scripts.js'
 import type { Auth, CaptureRule, OAuth2Config } from '../../request-spec.js'
-import { OAuth2ConfigSchema } from '../../request-spec.js'
+import {
+  AwsSigV4ConfigSchema,
+  OAUTH1_SIGNATURE_METHODS,
+  OAuth1ConfigSchema,
+  OAuth2ConfigSchema,
+} from '../../request-spec.js'
 import { str, isRecord } from '../parse-document.js'
 import type { BruKeyValue } from './bru-lang.js'
 
 /** The one place that knows how Bruno's and Courier's auth, assertions and captures correspond. */
 
-/** Bruno auth modes Courier sends the same way. The rest (awsv4, ntlm, wsse, oauth1, akamai) are reported. */
+/** Bruno auth modes Courier sends the same way. The rest (ntlm, wsse, akamai, aws profiles) are reported. */
 export function authFromBruno(
   mode: string | undefined,
   blocks: Record<string, unknown> | undefined,
@@ -33,6 +38,50 @@ export function authFromBruno(
           name: str(b.key),
           value: str(b.value),
           in: str(b.placement) === 'queryparams' ? 'query' : 'header',
+        },
+      }
+    }
+    case 'awsv4': {
+      const b = block('awsv4')
+      // A named AWS profile is read from ~/.aws by Bruno; Courier needs the keys themselves.
+      if (str(b.profileName) && !str(b.secretAccessKey)) return { unsupported: 'awsv4 with an AWS profile' }
+      return {
+        auth: {
+          type: 'awsv4',
+          config: AwsSigV4ConfigSchema.parse({
+            accessKey: str(b.accessKeyId),
+            secretKey: str(b.secretAccessKey),
+            sessionToken: str(b.sessionToken),
+            ...(str(b.region) ? { region: str(b.region) } : {}),
+            ...(str(b.service) ? { service: str(b.service) } : {}),
+          }),
+        },
+      }
+    }
+    case 'oauth1': {
+      const b = block('oauth1')
+      const method = str(b.signatureMethod) || 'HMAC-SHA1'
+      if (!(OAUTH1_SIGNATURE_METHODS as readonly string[]).includes(method)) return { unsupported: `oauth1 ${method}` }
+      if (b.privateKeyType === 'file') return { unsupported: 'oauth1 with a private key file' }
+      return {
+        auth: {
+          type: 'oauth1',
+          config: OAuth1ConfigSchema.parse({
+            consumerKey: str(b.consumerKey),
+            consumerSecret: str(b.consumerSecret),
+            token: str(b.accessToken),
+            tokenSecret: str(b.accessTokenSecret),
+            signatureMethod: method,
+            privateKey: str(b.privateKey),
+            timestamp: str(b.timestamp),
+            nonce: str(b.nonce),
+            version: str(b.version) || '1.0',
+            realm: str(b.realm),
+            callback: str(b.callbackUrl),
+            verifier: str(b.verifier),
+            includeBodyHash: b.includeBodyHash === true,
+            addTo: str(b.placement) === 'query' ? 'query' : str(b.placement) === 'body' ? 'body' : 'header',
+          }),
         },
       }
     }
@@ -88,6 +137,36 @@ export function authToBruno(auth: Auth): { mode: string; blocks: Record<string, 
           apikey: { key: auth.name, value: auth.value, placement: auth.in === 'query' ? 'queryparams' : 'header' },
         },
       }
+    case 'awsv4': {
+      const c = auth.config
+      const awsv4 = { accessKeyId: c.accessKey, secretAccessKey: c.secretKey, sessionToken: c.sessionToken }
+      return { mode: 'awsv4', blocks: { awsv4: { ...awsv4, service: c.service, region: c.region, profileName: '' } } }
+    }
+    case 'oauth1': {
+      const c = auth.config
+      return {
+        mode: 'oauth1',
+        blocks: {
+          oauth1: {
+            consumerKey: c.consumerKey,
+            consumerSecret: c.consumerSecret,
+            accessToken: c.token,
+            accessTokenSecret: c.tokenSecret,
+            callbackUrl: c.callback,
+            verifier: c.verifier,
+            signatureMethod: c.signatureMethod,
+            privateKey: c.privateKey,
+            privateKeyType: 'text',
+            timestamp: c.timestamp,
+            nonce: c.nonce,
+            version: c.version,
+            realm: c.realm,
+            placement: c.addTo,
+            includeBodyHash: c.includeBodyHash,
+          },
+        },
+      }
+    }
     case 'oauth2': {
       const c = auth.config
       const grantType = c.grant === 'authorization_code_pkce' ? 'authorization_code' : c.grant

@@ -10,9 +10,9 @@ const KNOWN: Record<string, string> = {
   '/0:Users/0:Inner/1:multipart.request.body.parts[1]':
     'Bruno’s writer puts disabled multipart parts after the enabled ones, so the disabled part and the file part change places.',
   '/0:Users/0:Inner/1:multipart.request.body.parts[2]': 'The same swap, seen from the other part.',
-  '/7:settings, scripts, checks.request.headers': 'The request’s cookie line becomes a Cookie header.',
-  '/7:settings, scripts, checks.request.cookies': 'Bruno has no per-request cookie line.',
-  '/7:settings, scripts, checks.request.settings.verifyTls': 'Bruno has no per-request TLS setting.',
+  '/9:settings, scripts, checks.request.headers': 'The request’s cookie line becomes a Cookie header.',
+  '/9:settings, scripts, checks.request.cookies': 'Bruno has no per-request cookie line.',
+  '/9:settings, scripts, checks.request.settings.verifyTls': 'Bruno has no per-request TLS setting.',
 }
 
 describe('Courier → Bruno → Courier', () => {
@@ -68,6 +68,6 @@ describe('Courier → Bruno → Courier', () => {
     expect(paths).toContain('Every field/collection.bru')
     expect(paths).toContain('Every field/Users/folder.bru')
     expect(paths).toContain('Every field/Users/Inner/multipart.bru')
-    expect(paths.filter((p) => p.endsWith('.bru') && !/(folder|collection)\.bru$/.test(p))).toHaveLength(11)
+    expect(paths.filter((p) => p.endsWith('.bru') && !/(folder|collection)\.bru$/.test(p))).toHaveLength(13)
   })
 })

@@ -46,6 +46,38 @@ function authToInsomnia(auth: Auth): Json {
         addTo: auth.in === 'query' ? 'queryParams' : 'header',
         disabled: false,
       }
+    case 'awsv4': {
+      const c = auth.config
+      return {
+        type: 'iam',
+        accessKeyId: t(c.accessKey),
+        secretAccessKey: t(c.secretKey),
+        sessionToken: t(c.sessionToken),
+        region: t(c.region),
+        service: t(c.service),
+        disabled: false,
+      }
+    }
+    case 'oauth1': {
+      const c = auth.config
+      return {
+        type: 'oauth1',
+        consumerKey: t(c.consumerKey),
+        consumerSecret: t(c.consumerSecret),
+        tokenKey: t(c.token),
+        tokenSecret: t(c.tokenSecret),
+        signatureMethod: c.signatureMethod,
+        privateKey: t(c.privateKey),
+        timestamp: t(c.timestamp),
+        nonce: t(c.nonce),
+        version: t(c.version),
+        realm: t(c.realm),
+        callback: t(c.callback),
+        verifier: t(c.verifier),
+        includeBodyHash: c.includeBodyHash,
+        disabled: false,
+      }
+    }
     case 'oauth2': {
       const c = auth.config
       return {

@@ -1,5 +1,6 @@
 import type { CollectionTree } from '../../collection.js'
 import type { Auth, MultipartPart, RequestBody, Row } from '../../request-spec.js'
+import { AwsSigV4ConfigSchema, OAUTH1_SIGNATURE_METHODS, OAuth1ConfigSchema } from '../../request-spec.js'
 import { urlWithParams } from '../../url-params.js'
 import type { Variable } from '../../variables.js'
 import type { ImportBuilder } from '../import-builder.js'
@@ -97,14 +98,46 @@ function auth(raw: unknown, where: string, builder: ImportBuilder): Auth {
           autoRefresh: true,
         },
       }
-    default:
-      builder.skip(
-        where,
-        `auth type “${str(raw.type)}”`,
-        'Courier cannot sign requests this way; the request was imported without auth.',
-      )
-      return { type: 'none' }
+    case 'iam':
+      return {
+        type: 'awsv4',
+        config: AwsSigV4ConfigSchema.parse({
+          accessKey: t(raw.accessKeyId),
+          secretKey: t(raw.secretAccessKey),
+          sessionToken: t(raw.sessionToken),
+          ...(str(raw.region) ? { region: t(raw.region) } : {}),
+          ...(str(raw.service) ? { service: t(raw.service) } : {}),
+        }),
+      }
+    case 'oauth1': {
+      const method = str(raw.signatureMethod) || 'HMAC-SHA1'
+      if (!(OAUTH1_SIGNATURE_METHODS as readonly string[]).includes(method)) break
+      return {
+        type: 'oauth1',
+        config: OAuth1ConfigSchema.parse({
+          consumerKey: t(raw.consumerKey),
+          consumerSecret: t(raw.consumerSecret),
+          token: t(raw.tokenKey),
+          tokenSecret: t(raw.tokenSecret),
+          signatureMethod: method,
+          privateKey: t(raw.privateKey),
+          timestamp: t(raw.timestamp),
+          nonce: t(raw.nonce),
+          version: t(raw.version) || '1.0',
+          realm: t(raw.realm),
+          callback: t(raw.callback),
+          verifier: t(raw.verifier),
+          includeBodyHash: raw.includeBodyHash === true,
+        }),
+      }
+    }
   }
+  builder.skip(
+    where,
+    `auth type “${str(raw.type)}”${raw.type === 'oauth1' ? ` with ${str(raw.signatureMethod)}` : ''}`,
+    'Courier cannot sign requests this way; the request was imported without auth.',
+  )
+  return { type: 'none' }
 }
 
 function rows(list: unknown, where: string, builder: ImportBuilder): Row[] {

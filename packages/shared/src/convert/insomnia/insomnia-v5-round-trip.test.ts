@@ -11,13 +11,14 @@ const KNOWN: Record<string, string> = {
   '/0:Users/0:Inner/1:multipart.request.body.parts[1].contentType':
     'Insomnia multipart text parts carry no Content-Type.',
   '/6:oauth2.request.auth.config.autoRefresh': 'Insomnia’s OAuth 2 has no auto-refresh switch.',
-  '/7:settings, scripts, checks.request.headers': 'The request’s cookie line becomes a Cookie header.',
-  '/7:settings, scripts, checks.request.cookies': 'Insomnia has no per-request cookie line.',
-  '/7:settings, scripts, checks.request.settings.timeoutMs': 'Insomnia has no per-request timeout.',
-  '/7:settings, scripts, checks.request.settings.maxRedirects': 'Insomnia has no per-request redirect limit.',
-  '/7:settings, scripts, checks.request.settings.verifyTls': 'Insomnia has no per-request TLS setting.',
-  '/7:settings, scripts, checks.request.captures': 'Insomnia chains responses with template tags, not capture rules.',
-  '/7:settings, scripts, checks.request.assertions': 'Insomnia has no no-code checks.',
+  '/9:settings, scripts, checks.request.headers': 'The request’s cookie line becomes a Cookie header.',
+  '/9:settings, scripts, checks.request.cookies': 'Insomnia has no per-request cookie line.',
+  '/9:settings, scripts, checks.request.settings.timeoutMs': 'Insomnia has no per-request timeout.',
+  '/9:settings, scripts, checks.request.settings.maxRedirects': 'Insomnia has no per-request redirect limit.',
+  '/9:settings, scripts, checks.request.settings.verifyTls': 'Insomnia has no per-request TLS setting.',
+  '/9:settings, scripts, checks.request.captures': 'Insomnia chains responses with template tags, not capture rules.',
+  '/9:settings, scripts, checks.request.assertions': 'Insomnia has no no-code checks.',
+  '/8:oauth 1.request.auth.config.addTo': 'Insomnia’s OAuth 1.0 always signs into the Authorization header.',
 }
 
 describe('Courier → Insomnia v5 → Courier', () => {

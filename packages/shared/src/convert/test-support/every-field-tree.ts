@@ -136,6 +136,35 @@ export function everyFieldTree(): CollectionTree {
       },
     },
   })
+  req(null, 'aws signature', {
+    method: 'GET',
+    url: '{{base}}/aws',
+    auth: {
+      type: 'awsv4',
+      config: { accessKey: 'AKID', secretKey: 'aws-secret', sessionToken: 'tok', region: 'eu-west-1', service: 's3' },
+    },
+  })
+  req(null, 'oauth 1', {
+    method: 'GET',
+    url: '{{base}}/oauth1',
+    auth: {
+      type: 'oauth1',
+      config: {
+        consumerKey: 'ck',
+        consumerSecret: 'cs',
+        token: 'tk',
+        tokenSecret: 'ts',
+        signatureMethod: 'HMAC-SHA256',
+        timestamp: '1700000000',
+        nonce: 'n0nce',
+        realm: 'r',
+        callback: 'http://localhost/cb',
+        verifier: 'v',
+        includeBodyHash: true,
+        addTo: 'query',
+      },
+    },
+  })
   req(null, 'settings, scripts, checks', {
     method: 'GET',
     url: '{{base}}/status',
