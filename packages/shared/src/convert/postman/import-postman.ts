@@ -15,6 +15,7 @@ import {
   type Behavior,
 } from './postman-behavior.js'
 import { examplesFromPostman, scriptsFromEvents } from './postman-events.js'
+import { convertV1, postmanCollectionShape, shapeLabel } from './postman-shapes.js'
 
 /** What the importer may carry that a file on the Courier server must not. */
 export type PostmanImportOptions = {
@@ -33,14 +34,13 @@ const RAW_LANGUAGES: Record<string, string> = {
   xml: 'application/xml',
 }
 
-/** True for a Postman collection (v2.0 or v2.1): `info` with a Postman schema URL, and `item`. */
-export function isPostmanCollection(doc: unknown): boolean {
-  return (
-    isRecord(doc) &&
-    isRecord(doc.info) &&
-    Array.isArray(doc.item) &&
-    /schema\.(getpostman|postman)\.com\/json\/collection\/v2/.test(str(doc.info.schema))
-  )
+/**
+ * True for a Postman collection newman runs: v2.0/v2.1 (`info.schema` or `info._postman_schema`),
+ * v1, either inside the Postman API's `{ "collection": … }`; with `loose`, also one with no `info`
+ * (postman-shapes.ts).
+ */
+export function isPostmanCollection(doc: unknown, loose = false): boolean {
+  return postmanCollectionShape(doc, loose) !== null
 }
 
 export function postmanVariables(list: unknown, where: string, builder: ImportBuilder): Variable[] {
@@ -292,6 +292,14 @@ export function importPostmanCollection(
   builder: ImportBuilder,
   options: PostmanImportOptions = {},
 ): void {
+  const shape = postmanCollectionShape(doc, true)
+  if (shape?.version === 'v1')
+    builder.skip(
+      str(shape.doc.name, 'Postman collection'),
+      'v1 format',
+      'The collection is in Postman’s v1 format; it was converted to v2.1 as newman converts it (postman-collection-transformer). Export it again as v2.1 to keep what v1 cannot say.',
+    )
+  doc = shape?.version === 'v1' ? convertV1(shape.doc) : (shape?.doc ?? doc)
   let normalized: Record<string, unknown>
   try {
     normalized = new postman.Collection(doc as never).toJSON() as unknown as Record<string, unknown>
@@ -314,6 +322,6 @@ export function importPostmanCollection(
 }
 
 export function postmanVersionLabel(doc: unknown): string {
-  const schema = isRecord(doc) && isRecord(doc.info) ? str(doc.info.schema) : ''
-  return /v2\.0/.test(schema) ? 'Postman collection v2.0' : 'Postman collection v2.1'
+  const shape = postmanCollectionShape(doc, true)
+  return shape ? shapeLabel(shape) : 'Postman collection v2.1'
 }
