@@ -54,7 +54,9 @@ function answer(request: ReceivedRequest): string {
           args: Object.fromEntries(url.searchParams),
           data: json === null ? text : '',
           files: {},
-          form: /x-www-form-urlencoded/.test(headers['content-type'] ?? '') ? Object.fromEntries(new URLSearchParams(text)) : {},
+          form: /x-www-form-urlencoded/.test(headers['content-type'] ?? '')
+            ? Object.fromEntries(new URLSearchParams(text))
+            : {},
           headers,
           json,
           method: request.method,
@@ -83,11 +85,16 @@ export async function startRawEchoServer() {
     let buffer = Buffer.alloc(0)
     socket.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk])
+      // A TLS ClientHello (an https:// URL the rewrite could not reach): refused at once, as a closed port would be.
+      if (buffer[0] === 0x16) return socket.destroy()
       for (;;) {
         const head = buffer.indexOf('\r\n\r\n')
         if (head < 0) return
         const [line, ...rest] = buffer.subarray(0, head).toString('latin1').split('\r\n')
-        const headers = rest.map((h): [string, string] => [h.slice(0, h.indexOf(':')), h.slice(h.indexOf(':') + 1).trim()])
+        const headers = rest.map((h): [string, string] => [
+          h.slice(0, h.indexOf(':')),
+          h.slice(h.indexOf(':') + 1).trim(),
+        ])
         const message = messageBody(buffer, head + 4, headers)
         if (!message) return
         const [method, url] = line!.split(' ') as [string, string]

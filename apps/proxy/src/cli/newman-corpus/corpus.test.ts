@@ -14,7 +14,11 @@ const NEWMAN = fileURLToPath(new URL('../../../node_modules/newman/bin/newman.js
 const SHARED = fileURLToPath(new URL('../../../../../packages/shared/src/convert/', import.meta.url))
 const CORPUS = [join(SHARED, 'postman/fixtures/newman'), join(SHARED, 'fixtures')]
 
-type Entry = { name: string; dir: string; files: Partial<Record<'collection' | 'environment' | 'globals' | 'data' | 'config', string>> }
+type Entry = {
+  name: string
+  dir: string
+  files: Partial<Record<'collection' | 'environment' | 'globals' | 'data' | 'config', string>>
+}
 
 /** Every collection of the corpus with the files newman's own test runner gives it (same base name). */
 function corpus(): Entry[] {
@@ -26,11 +30,18 @@ function corpus(): Entry[] {
       if (!base) continue
       const beside = (suffix: string) => (existsSync(join(dir, `${base}${suffix}`)) ? `${base}${suffix}` : undefined)
       const files: Entry['files'] = { collection: name.name }
-      const environment = beside('.postman_environment.json') ?? (base.startsWith('wise') ? 'wise.postman_environment.json' : undefined)
+      const environment =
+        beside('.postman_environment.json') ?? (base.startsWith('wise') ? 'wise.postman_environment.json' : undefined)
       const globals = beside('.postman_globals.json')
       const data = beside('.postman_data.json') ?? beside('.postman_data.csv')
       const config = beside('.postman_config.json')
-      Object.assign(files, environment && { environment }, globals && { globals }, data && { data }, config && { config })
+      Object.assign(
+        files,
+        environment && { environment },
+        globals && { globals },
+        data && { data },
+        config && { config },
+      )
       entries.push({ name: relative(CORPUS[0]!, join(dir, base)).replace(/^(\.\.\/)+fixtures\//, ''), dir, files })
     }
   }
@@ -77,47 +88,69 @@ describe('courier run sends what newman sends, over newman’s integration colle
   it('finds the corpus, and every listed collection is in it', () => {
     expect(entries.length).toBeGreaterThan(40)
     const names = new Set(entries.map((e) => e.name))
-    for (const name of [...Object.keys(KNOWN_DIFFERENCES), ...Object.keys(NEEDS_INTERNET)]) expect(names).toContain(name)
+    for (const name of [...Object.keys(KNOWN_DIFFERENCES), ...Object.keys(NEEDS_INTERNET)])
+      expect(names).toContain(name)
   })
 
   for (const entry of entries.filter((e) => !(e.name in NEEDS_INTERNET)))
-    it(entry.name, async () => {
-      const server = await startRawEchoServer()
-      const work = join(tempDataDir(), 'corpus')
-      cpSync(entry.dir, work, { recursive: true })
-      for (const key of ['collection', 'environment', 'globals', 'data'] as const) {
-        const file = entry.files[key]
-        if (file && file.endsWith('.json')) writeFileSync(join(work, file), localize(readFileSync(join(entry.dir, file)), `127.0.0.1:${server.port}`))
-      }
-      const { files } = entry
-      const common = [
-        ...(files.environment ? ['-e', files.environment] : []),
-        ...(files.globals ? ['-g', files.globals] : []),
-        ...(files.data ? ['-d', files.data] : []),
-      ]
-      const extra = flags(files.config ? JSON.parse(readFileSync(join(work, files.config), 'utf8')) : {})
-      await spawnCommand(process.execPath, [NEWMAN, 'run', files.collection!, ...common, ...extra.newman, '--reporters', 'cli'], work, cleanEnv({ NO_COLOR: '1' }))
-      const newmanSaw = server.received.splice(0).map(seen)
+    it(
+      entry.name,
+      async () => {
+        const server = await startRawEchoServer()
+        const work = join(tempDataDir(), 'corpus')
+        cpSync(entry.dir, work, { recursive: true })
+        for (const key of ['collection', 'environment', 'globals', 'data'] as const) {
+          const file = entry.files[key]
+          if (file && file.endsWith('.json'))
+            writeFileSync(join(work, file), localize(readFileSync(join(entry.dir, file)), `127.0.0.1:${server.port}`))
+        }
+        const { files } = entry
+        const common = [
+          ...(files.environment ? ['-e', files.environment] : []),
+          ...(files.globals ? ['-g', files.globals] : []),
+          ...(files.data ? ['-d', files.data] : []),
+        ]
+        const extra = flags(files.config ? JSON.parse(readFileSync(join(work, files.config), 'utf8')) : {})
+        await spawnCommand(
+          process.execPath,
+          [NEWMAN, 'run', files.collection!, ...common, ...extra.newman, '--reporters', 'cli'],
+          work,
+          cleanEnv({ NO_COLOR: '1' }),
+        )
+        const newmanSaw = server.received.splice(0).map(seen)
 
-      const cwd = process.cwd()
-      const quiet = { write: () => true }
-      process.chdir(work)
-      try {
-        await runCommand([files.collection!, ...common, ...extra.courier, '--silent'], { stdout: quiet, stderr: quiet })
-      } finally {
-        process.chdir(cwd)
-      }
-      const courierSaw = server.received.splice(0).map(seen)
-      const agree = JSON.stringify(courierSaw) === JSON.stringify(newmanSaw)
-      outcomes.set(entry.name, agree)
-      expect(newmanSaw.length, 'newman sent nothing: the collection was not localized').toBeGreaterThan(0)
-      if (entry.name in KNOWN_DIFFERENCES) {
-        // A listed difference that is gone must leave the list.
-        expect(agree, `${entry.name} now sends what newman sends; remove it from known-differences.ts`).toBe(false)
-      } else {
-        expect(courierSaw.join('\n\n====\n\n')).toBe(newmanSaw.join('\n\n====\n\n'))
-      }
-    }, 60_000)
+        const cwd = process.cwd()
+        const quiet = { write: () => true }
+        process.chdir(work)
+        try {
+          await runCommand([files.collection!, ...common, ...extra.courier, '--silent'], {
+            stdout: quiet,
+            stderr: quiet,
+          })
+        } finally {
+          process.chdir(cwd)
+        }
+        const courierSaw = server.received.splice(0).map(seen)
+        const agree = JSON.stringify(courierSaw) === JSON.stringify(newmanSaw)
+        outcomes.set(entry.name, agree)
+        // CORPUS_DUMP=dir writes both sides of each difference there, to read them with diff.
+        const dump = process.env.CORPUS_DUMP
+        if (dump && !agree)
+          for (const [who, saw] of [
+            ['newman', newmanSaw],
+            ['courier', courierSaw],
+          ] as const)
+            writeFileSync(join(dump, `${entry.name.replace(/\//g, '_')}.${who}.txt`), saw.join('\n\n====\n\n'))
+        expect(newmanSaw.length, 'newman sent nothing: the collection was not localized').toBeGreaterThan(0)
+        if (entry.name in KNOWN_DIFFERENCES) {
+          // A listed difference that is gone must leave the list.
+          expect(agree, `${entry.name} now sends what newman sends; remove it from known-differences.ts`).toBe(false)
+        } else {
+          expect(courierSaw).toEqual(newmanSaw)
+        }
+      },
+      60_000,
+    )
 
   afterAll(() => {
     const agreeing = [...outcomes.values()].filter(Boolean).length
@@ -126,4 +159,3 @@ describe('courier run sends what newman sends, over newman’s integration colle
     )
   })
 })
-

@@ -1,8 +1,11 @@
 import { decodeImportBytes } from '@courier/shared/convert/decode-text'
 
 /** Hosts the corpus's collections were written against, all answered by the local echo server. */
-const ECHO_HOSTS = /(https?:\/\/)([^/@"\s]*@)?(postman-echo\.com|localhost:404[12]|api\.sandbox\.transferwise\.tech)/g
-const HOST_PARTS = new Set(['postman-echo.com', 'localhost', 'api.sandbox.transferwise.tech'])
+const ECHO_HOSTS =
+  /(https?:\/\/)?([^/@"\s]*@)?(postman-echo\.com|httpbin\.org|localhost:404[12]|api\.sandbox\.transferwise\.tech)/g
+/** A scheme in front of a variable that holds the host (`https://{{host}}/post`): plain HTTP here. */
+const SCHEME_BEFORE_VARIABLE = /https:\/\/(?=\{\{)/g
+const HOST_PARTS = new Set(['postman-echo.com', 'httpbin.org', 'localhost', 'api.sandbox.transferwise.tech'])
 
 /**
  * One corpus file with every URL to postman-echo.com (and newman's local echo ports, Wise's sandbox)
@@ -13,7 +16,13 @@ const HOST_PARTS = new Set(['postman-echo.com', 'localhost', 'api.sandbox.transf
 export function localize(bytes: Buffer, base: string): Buffer {
   const text = decodeImportBytes(bytes)
   const walk = (value: unknown): unknown => {
-    if (typeof value === 'string') return value.replace(ECHO_HOSTS, (_all, _scheme, user = '') => `http://${user}${base}`)
+    if (typeof value === 'string')
+      return value
+        .replace(
+          ECHO_HOSTS,
+          (_all, scheme: string | undefined, user = '') => `${scheme ? 'http://' : ''}${user}${base}`,
+        )
+        .replace(SCHEME_BEFORE_VARIABLE, 'http://')
     if (Array.isArray(value)) return value.map(walk)
     if (value === null || typeof value !== 'object') return value
     const record = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]))

@@ -167,6 +167,26 @@ function body(
   }
 }
 
+/** What a query key (value) cannot hold as written without changing the URL: postman-url-encoder's key (value) set. */
+const KEY_STRUCTURE = /[#&=\u0000-\u001f\u007f]/g
+const VALUE_STRUCTURE = /[#&\u0000-\u001f\u007f]/g
+
+/**
+ * A query key or value as postman-runtime writes it: as typed, but with `#`, `&` (and `=` in a key)
+ * and control characters (a newline) percent-encoded, since written raw they would end the query,
+ * split the pair, or be dropped by the URL parser. `{{variables}}` are left whole (resolved later).
+ */
+function queryPart(text: string, structure: RegExp): string {
+  return text
+    .split(/(\{\{[^{}]*\}\})/)
+    .map((piece, index) =>
+      index % 2 === 1
+        ? piece
+        : piece.replace(structure, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`),
+    )
+    .join('')
+}
+
 /** The URL as typed in Postman, with only the enabled query params in it, and every param row. */
 function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, string][] } {
   if (typeof raw === 'string') return { url: raw, params: [], pathParams: [] }
@@ -182,7 +202,11 @@ function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, s
   ])
   const written = query
     .filter((q) => q.disabled !== true)
-    .map((q) => (q.value === null || q.value === undefined ? str(q.key) : `${str(q.key)}=${str(q.value)}`))
+    .map((q) =>
+      q.value === null || q.value === undefined
+        ? queryPart(str(q.key), KEY_STRUCTURE)
+        : `${queryPart(str(q.key), KEY_STRUCTURE)}=${queryPart(str(q.value), VALUE_STRUCTURE)}`,
+    )
   // Built from the parts: the SDK's toString() fills `:id` segments in with their values.
   const segment = (s: unknown) => (isRecord(s) ? str(s.value) : str(s))
   const host = arr(raw.host).map(segment).join('.')
