@@ -168,7 +168,9 @@ function body(
 }
 
 /** What a query key (value) cannot hold as written without changing the URL: postman-url-encoder's key (value) set. */
+// eslint-disable-next-line no-control-regex -- control characters are what this set encodes
 const KEY_STRUCTURE = /[#&=\u0000-\u001f\u007f]/g
+// eslint-disable-next-line no-control-regex -- likewise
 const VALUE_STRUCTURE = /[#&\u0000-\u001f\u007f]/g
 
 /**
