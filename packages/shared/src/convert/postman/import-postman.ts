@@ -224,6 +224,25 @@ function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, s
   return { url: `${base}${written.length ? `?${written.join('&')}` : ''}${hash}`, params, pathParams }
 }
 
+/** Postman's names for its auth types, as its Authorization tab shows them. */
+const AUTH_NAMES: Record<string, string> = {
+  hawk: 'Hawk Authentication',
+  ntlm: 'NTLM Authentication',
+  edgegrid: 'Akamai EdgeGrid',
+  asap: 'ASAP (Atlassian)',
+  oauth1: 'OAuth 1.0',
+  oauth2: 'OAuth 2.0',
+  awsv4: 'AWS Signature',
+  jwt: 'JWT Bearer',
+  digest: 'Digest Auth',
+}
+
+/** The report's “what” for an auth that was not carried: the auth type by Postman's name for it. */
+function authWhat(auth: unknown): string {
+  const type = isRecord(auth) ? str(auth.type) : ''
+  return type ? `${AUTH_NAMES[type] ?? type} auth` : 'auth'
+}
+
 /** `original` is the node as written: the SDK turns variable type "secret" into "any". */
 function inheritable(
   node: Record<string, unknown>,
@@ -232,7 +251,7 @@ function inheritable(
   builder: ImportBuilder,
 ): Partial<Inheritable> {
   const auth = authFromPostman(node.auth)
-  if (auth.problem) builder.skip(where, 'auth', auth.problem)
+  if (auth.problem) builder.skip(where, authWhat(node.auth), auth.problem)
   return {
     description: description(node.description),
     auth: auth.auth,
@@ -261,7 +280,7 @@ function request(
   const headers = rows(req.header)
   const target = url(req.url)
   const auth = authFromPostman(req.auth)
-  if (auth.problem) builder.skip(where, 'auth', auth.problem)
+  if (auth.problem) builder.skip(where, authWhat(req.auth), auth.problem)
   const scripts = scriptsFromEvents(item.event, where, builder)
   if (description(req.description ?? item.description))
     builder.skip(where, 'description', 'Courier requests have no description; it was left out.')

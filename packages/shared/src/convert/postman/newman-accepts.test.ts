@@ -112,3 +112,36 @@ describe('Courier imports what newman runs', () => {
     ).rejects.toThrow(/holds no requests or folders/)
   })
 })
+
+describe('auth types Courier cannot sign are named in the import report', () => {
+  it('reports newman’s Hawk collection, and NTLM, Akamai EdgeGrid and ASAP requests, by their Postman names', async () => {
+    const hawk = await importText(text('hawk-auth-test.postman_collection.json'))
+    expect(hawk.report.skipped.map((s) => s.what)).toContain('Hawk Authentication auth')
+    const doc = JSON.parse(text('head-requests.postman_collection.json')) as { info: unknown }
+    const request = (name: string, type: string, fields: Record<string, string>) => ({
+      name,
+      request: {
+        method: 'GET',
+        url: 'https://intranet.example.com/report',
+        auth: { type, [type]: Object.entries(fields).map(([key, value]) => ({ key, value, type: 'string' })) },
+      },
+    })
+    const result = await importText(
+      JSON.stringify({
+        info: doc.info,
+        item: [
+          request('NTLM', 'ntlm', { username: 'ada', password: 'pw', domain: 'CORP' }),
+          request('EdgeGrid', 'edgegrid', { accessToken: 'akab-a', clientToken: 'akab-c', clientSecret: 's' }),
+          request('ASAP', 'asap', { kid: 'k1', iss: 'svc', aud: 'api', privateKey: '-----BEGIN…', alg: 'RS256' }),
+        ],
+      }),
+    )
+    const skipped = result.report.skipped.filter((s) => / auth$/.test(s.what))
+    expect(skipped.map((s) => s.what)).toEqual([
+      'NTLM Authentication auth',
+      'Akamai EdgeGrid auth',
+      'ASAP (Atlassian) auth',
+    ])
+    for (const s of skipped) expect(s.reason).toMatch(/imported without auth/)
+  })
+})
