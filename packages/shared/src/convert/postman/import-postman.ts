@@ -1,4 +1,5 @@
 import postman from 'postman-collection'
+import stripJsonComments from 'strip-json-comments'
 import type { CollectionTree, Inheritable } from '../../collection.js'
 import type { MultipartPart, RequestBody, RequestSpecInput, Row } from '../../request-spec.js'
 import { decodeQueryPart } from '../../url-params.js'
@@ -73,6 +74,23 @@ function header(headers: Row[], name: string): string | undefined {
   return headers.find(([n, , enabled]) => enabled && n.toLowerCase() === name)?.[1]
 }
 
+/**
+ * postman-runtime removes `//` and `/* *\/` comments from a JSON body before it sends it
+ * (request-helpers-presend.js, with strip-json-comments and no whitespace left in their place);
+ * Courier sends JSON as written and checks it, so the import removes them the same way and says so.
+ */
+function withoutJsonComments(text: string, where: string, builder: ImportBuilder): string {
+  if (!text.includes('//') && !text.includes('/*')) return text
+  const stripped = stripJsonComments(text, { whitespace: false })
+  if (stripped !== text)
+    builder.skip(
+      where,
+      'comments in the JSON body',
+      'Postman removes them when it sends the request, so they were removed here too; the rest of the body is as written.',
+    )
+  return stripped
+}
+
 function body(
   raw: unknown,
   headers: Row[],
@@ -88,7 +106,8 @@ function body(
       if (text === '') return { kind: 'none' }
       const language = isRecord(raw.options) && isRecord(raw.options.raw) ? str(raw.options.raw.language) : ''
       const contentType = header(headers, 'content-type')
-      if (language === 'json' || (!language && contentType && /json/i.test(contentType))) return { kind: 'json', text }
+      if (language === 'json' || (!language && contentType && /json/i.test(contentType)))
+        return { kind: 'json', text: withoutJsonComments(text, where, builder) }
       return { kind: 'raw', text, contentType: contentType ?? RAW_LANGUAGES[language] ?? 'text/plain' }
     }
     case 'urlencoded': {
