@@ -34,7 +34,7 @@ export async function readPostmanVariables(
     const inner = (doc as Record<string, unknown>)[what === 'globals' ? 'globals' : 'environment']
     if (inner && typeof inner === 'object') doc = inner
   }
-  if (Array.isArray(doc)) doc = { values: doc }
+  if (Array.isArray(doc) && doc.length > 0) doc = { values: doc }
   const record = doc as { name?: unknown; values?: unknown }
   if (doc === null || typeof doc !== 'object' || !Array.isArray(record.values))
     throw badCollection(

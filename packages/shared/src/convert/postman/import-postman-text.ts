@@ -24,7 +24,7 @@ export function importPostmanText(text: string, options: PostmanImportOptions = 
   if (!isPostmanCollection(doc, true))
     throw new ConvertError(
       'IMPORT_FORMAT_UNKNOWN',
-      'It is not a Postman collection (a v2 one has "item" with requests or folders, a v1 one "name", "order" and "requests"); export it from Postman as Collection v2.1.',
+      'It is not a Postman v2.0/v2.1 collection, nor a v1 one (v2 has "item" with requests or folders, v1 "name", "order" and "requests"); export it from Postman as Collection v2.1.',
     )
   const builder = new ImportBuilder('postman-collection', postmanVersionLabel(doc))
   importPostmanCollection(doc, builder, options)
