@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { decodeImportBytes } from '../decode-text.js'
 import { importText } from '../import-text.js'
+import { exportPostman } from './export-postman.js'
 import { importPostmanText } from './import-postman-text.js'
 
 /** newman's own integration files (fixtures/newman/README.md), as bytes: some carry a BOM or are UTF-16. */
@@ -143,5 +144,33 @@ describe('auth types Courier cannot sign are named in the import report', () => 
       'ASAP (Atlassian) auth',
     ])
     for (const s of skipped) expect(s.reason).toMatch(/imported without auth/)
+  })
+})
+
+describe('saved examples of a real collection', () => {
+  it('come in from newman’s echo collection as examples and go back out to Postman unchanged', async () => {
+    const source = text('echo-v2.postman_collection.json')
+    const result = await importText(source)
+    const basic = requests(result).find((r) => r.name === 'Basic Auth')!
+    expect(basic.request.examples.map((e) => [e.name, e.status, e.statusText])).toEqual([
+      ['401', 401, 'Unauthorized'],
+      ['200', 200, 'OK'],
+    ])
+    expect(basic.request.examples[1]!.body).toContain('authenticated')
+    const withExamples = requests(result).filter((r) => r.request.examples.length > 0)
+    expect(withExamples.map((r) => r.name)).toEqual([
+      'DigestAuth Success',
+      'Basic Auth',
+      'Set Cookies',
+      'Get Cookies',
+      'Delete Cookies',
+      'OAuth2.0 Get Access Token',
+      'OAuth2.0 Get Resource',
+    ])
+    // Exported to Postman and imported again: every example is the same.
+    const exported = exportPostman(result.collections[0]!, { includeSecrets: true })
+    const again = await importText(exported.text)
+    const examplesOf = (r: typeof result) => Object.fromEntries(requests(r).map((i) => [i.name, i.request.examples]))
+    expect(examplesOf(again)).toEqual(examplesOf(result))
   })
 })
