@@ -10,10 +10,8 @@ export class ExamplesPage {
   readonly item = (name: string, status: number) =>
     this.list().getByRole('button', { name: `Example ${name}, status ${status}`, exact: true })
   readonly items = () => this.list().getByRole('button')
-  readonly detail = (name: string) => this.editor().getByRole('region', { name: `Example ${name}`, exact: true })
   readonly status = () => this.editor().getByLabel('Example status')
   readonly headers = () => this.editor().getByRole('table', { name: 'Example headers' })
-  readonly body = () => this.editor().getByRole('code').or(this.editor().locator('.monaco-editor')).first()
   readonly rename = () => this.editor().getByRole('button', { name: 'Rename example', exact: true })
   readonly nameBox = () => this.editor().getByRole('textbox', { name: 'Example name', exact: true })
   readonly saveName = () => this.editor().getByRole('button', { name: 'Save name', exact: true })
