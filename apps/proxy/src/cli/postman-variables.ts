@@ -1,11 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import type { Variable } from '@courier/shared'
+import { decodeImportBytes } from '@courier/shared/convert/decode-text'
 import { badCollection } from './exit-codes.js'
 
 /** Reads a file for `courier run`, or stops with exit 3 and a sentence naming it. */
 export async function readRunFile(path: string, what: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8')
+    return decodeImportBytes(await readFile(path))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw badCollection(
@@ -28,6 +29,12 @@ export async function readPostmanVariables(
   } catch (error) {
     throw badCollection(`The ${what} file ${path} is not JSON: ${(error as Error).message}`)
   }
+  // As newman's VariableScope: the Postman API's { "environment": … } wrapper, or a bare list of rows.
+  if (doc && typeof doc === 'object' && !Array.isArray(doc) && Object.keys(doc).length === 1) {
+    const inner = (doc as Record<string, unknown>)[what === 'globals' ? 'globals' : 'environment']
+    if (inner && typeof inner === 'object') doc = inner
+  }
+  if (Array.isArray(doc) && doc.length > 0) doc = { values: doc }
   const record = doc as { name?: unknown; values?: unknown }
   if (doc === null || typeof doc !== 'object' || !Array.isArray(record.values))
     throw badCollection(

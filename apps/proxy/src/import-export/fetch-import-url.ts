@@ -1,4 +1,5 @@
 import { headerValue } from '@courier/shared'
+import { decodeImportBytes } from '@courier/shared/convert/decode-text'
 import { bufferedExchange, type ServerFetchContext } from '../engine/buffered-exchange.js'
 import { totalDeadline } from '../engine/deadline.js'
 import { parseTargetUrl } from '../engine/prepare-request.js'
@@ -59,7 +60,7 @@ export async function fetchImportUrl(
           `${url.host} answered ${result.status} ${result.statusText}; check the address, or download the file and import it.`,
         )
       return {
-        text: result.head.toString('utf8'),
+        text: decodeImportBytes(result.head),
         name: decodeURIComponent(url.pathname.split('/').pop() ?? '') || url.host,
       }
     }

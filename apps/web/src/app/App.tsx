@@ -47,6 +47,7 @@ import { useOpenHistory } from './use-open-history'
 import { useOutboxReplay } from './use-outbox-replay'
 import { usePaletteCommands } from './use-palette-commands'
 import { useSaveTab } from './use-save-tab'
+import { freshExampleName } from '../features/examples'
 import { StorageBanner } from './StorageBanner'
 import { useShortcuts } from './use-shortcuts'
 import { useSidebarLayout } from './use-sidebar-layout'
@@ -293,6 +294,19 @@ export function App() {
                     <ResponseViewer
                       state={response}
                       largeBodyBytes={settings.data?.view.largeBodyBytes}
+                      saveExample={
+                        active
+                          ? {
+                              name: (record) => freshExampleName(record, active.draft.spec.examples),
+                              onSave: (example) =>
+                                dispatch({
+                                  type: 'edit',
+                                  tabId: active.id,
+                                  action: { type: 'set-examples', examples: [...active.draft.spec.examples, example] },
+                                }),
+                            }
+                          : undefined
+                      }
                       onSendUrl={(url) => {
                         if (!active) return
                         // "Send next page": the tab follows the Link, so what is shown is what was sent.

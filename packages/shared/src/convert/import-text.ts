@@ -1,3 +1,4 @@
+import { withoutBom } from './decode-text.js'
 import { ImportBuilder } from './import-builder.js'
 import { ConvertError, IMPORT_LIMITS, type ImportResult } from './import-result.js'
 import { looksLikeCurl, parseCurl } from './curl/parse-curl.js'
@@ -44,7 +45,8 @@ function importCurl(text: string, builder: ImportBuilder): void {
  * (never from a file name): a cURL command, Courier's workspace export, a Postman collection
  * or environment, OpenAPI/Swagger, HAR, an Insomnia export. Pure: no file or network access.
  */
-export async function importText(text: string, options: { name?: string } = {}): Promise<ImportResult> {
+export async function importText(input: string, options: { name?: string } = {}): Promise<ImportResult> {
+  const text = withoutBom(input)
   if (text.length > IMPORT_LIMITS.maxTextLength)
     throw new ConvertError(
       'IMPORT_TOO_LARGE',
@@ -111,10 +113,16 @@ export async function importText(text: string, options: { name?: string } = {}):
     importPostmanEnvironment(doc, builder)
     return finish(builder)
   }
+  // newman runs a collection with no (or an unknown) schema too: `item` holding requests and folders.
+  if (isPostmanCollection(doc, true)) {
+    const builder = new ImportBuilder('postman-collection', postmanVersionLabel(doc))
+    importPostmanCollection(doc, builder)
+    return finish(builder)
+  }
   if (isRecord(doc) && isRecord(doc.info) && Array.isArray(doc.item)) {
     throw new ConvertError(
       'IMPORT_FORMAT_UNKNOWN',
-      'This looks like a Postman collection of an older version (v1); export it again as v2.1 from Postman.',
+      'This looks like a Postman collection, but its "item" list holds no requests or folders; export it again as v2.1 from Postman.',
     )
   }
   throw new ConvertError(

@@ -1,4 +1,5 @@
 import type { ImportCommitted, ImportResult, ImportSource } from '@courier/shared'
+import { decodeImportBytes } from '@courier/shared/convert/decode-text'
 import { useEffect, useId, useState } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
 import { ErrorAlert } from '../../shared/ui/ErrorAlert'
@@ -83,7 +84,8 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
       )
       return
     }
-    const content = await chosen.text()
+    // UTF-16 and byte-order-marked files (Postman on Windows) decode as newman reads them.
+    const content = decodeImportBytes(new Uint8Array(await chosen.arrayBuffer()))
     setFile({ name: chosen.name, text: content })
     preview.mutate({ kind: 'text', text: content, name: chosen.name }, { onSuccess: setResult })
   }

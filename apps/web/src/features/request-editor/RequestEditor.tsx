@@ -2,6 +2,7 @@ import type { Dispatch } from 'react'
 import { useId, useState } from 'react'
 import { Tabs, type TabItem } from '../../shared/ui/Tabs'
 import { AuthPanel } from '../auth'
+import { ExamplesPanel } from '../examples'
 import { AssertionsPanel } from './assertions/AssertionsPanel'
 import { enabledAssertions } from './assertions/assertion-rows'
 import { BodyPanel } from './body/BodyPanel'
@@ -15,7 +16,8 @@ import { SettingsPanel } from './SettingsPanel'
 import { UrlBar } from './UrlBar'
 import './request-editor.css'
 
-type RequestTab = 'params' | 'headers' | 'body' | 'auth' | 'scripts' | 'assertions' | 'cookies' | 'settings' | 'capture'
+type RequestTab =
+  'params' | 'headers' | 'body' | 'auth' | 'scripts' | 'assertions' | 'cookies' | 'settings' | 'capture' | 'examples'
 
 type RequestEditorProps = {
   draft: Draft
@@ -50,6 +52,7 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
     { id: 'cookies', label: 'Cookies', badge: spec.cookies.trim() ? '•' : undefined },
     { id: 'settings', label: 'Settings', badge: changedSettings || undefined },
     { id: 'capture', label: 'Capture', badge: spec.captures.filter((c) => c.enabled).length || undefined },
+    { id: 'examples', label: 'Examples', badge: spec.examples.length || undefined },
   ]
   return (
     <section className="request-editor" aria-label="Request">
@@ -125,6 +128,12 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
           <SettingsPanel
             settings={spec.settings}
             onSettings={(settings) => dispatch({ type: 'set-settings', settings })}
+          />
+        ) : null}
+        {tab === 'examples' ? (
+          <ExamplesPanel
+            examples={spec.examples}
+            onExamples={(examples) => dispatch({ type: 'set-examples', examples })}
           />
         ) : null}
         {tab === 'capture' ? (

@@ -8,6 +8,7 @@ import {
   type Auth,
   type BodyKind,
   type CaptureRule,
+  type Example,
   type Scripts,
   type Pair,
   type RequestBody,
@@ -42,6 +43,7 @@ export type DraftAction =
   | { type: 'set-captures'; captures: CaptureRule[] }
   | { type: 'set-scripts'; scripts: Scripts }
   | { type: 'set-assertions'; assertions: Assertion[] }
+  | { type: 'set-examples'; examples: Example[] }
 
 export function emptyBody(kind: BodyKind): RequestBody {
   switch (kind) {
@@ -109,5 +111,7 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return withSpec(draft, { ...spec, scripts: action.scripts })
     case 'set-assertions':
       return withSpec(draft, { ...spec, assertions: action.assertions })
+    case 'set-examples':
+      return withSpec(draft, { ...spec, examples: action.examples })
   }
 }

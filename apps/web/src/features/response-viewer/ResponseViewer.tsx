@@ -1,9 +1,10 @@
-import { testTotals, type ResponseRecord } from '@courier/shared'
+import { testTotals, type Example, type ResponseRecord } from '@courier/shared'
 import { useEffect, useId, useState } from 'react'
 import { AttemptsList } from './attempts/AttemptsList'
 import { formatDuration } from '../../shared/format/format'
 import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'
 import { Tabs, type TabItem } from '../../shared/ui/Tabs'
+import { SaveExampleButton } from '../examples'
 import { VisualizerView } from '../visualizer'
 import { ResponseBody } from './body/ResponseBody'
 import { CookiesPanel } from './cookies/CookiesPanel'
@@ -26,6 +27,8 @@ export type ResponseViewerProps = {
   onSendUrl?: (url: string) => void
   /** Bodies larger than this offer download-or-view instead of opening (default 50 MB). */
   largeBodyBytes?: number
+  /** Offers “Save as example” (features/examples) when the response belongs to a request in a tab. */
+  saveExample?: { name: (record: ResponseRecord) => string; onSave: (example: Example) => void }
 }
 
 export type ResponseState =
@@ -45,7 +48,7 @@ function Elapsed({ since }: { since: number }) {
 }
 
 /** Everything the answer holds, or why there is none. */
-export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseViewerProps) {
+export function ResponseViewer({ state, onSendUrl, largeBodyBytes, saveExample }: ResponseViewerProps) {
   const [tab, setTab] = useState<ResponseTab>('body')
   const panelId = useId()
   // A send that failed on a redirect opens on the chain: that is where the answer is.
@@ -125,6 +128,11 @@ export function ResponseViewer({ state, onSendUrl, largeBodyBytes }: ResponseVie
       {record.status !== null ? (
         <>
           <ApiHelpers record={record} onSendUrl={onSendUrl} />
+          {saveExample ? (
+            <div className="response-viewer__save-example">
+              <SaveExampleButton record={record} name={saveExample.name(record)} onSave={saveExample.onSave} />
+            </div>
+          ) : null}
           <Tabs<ResponseTab>
             label="Response sections"
             selected={shown}

@@ -1,19 +1,32 @@
 import type { Variable } from '../../variables.js'
 import type { ImportBuilder } from '../import-builder.js'
 import { arr, isRecord, str } from '../parse-document.js'
+import { unwrapPostman } from './postman-shapes.js'
 
-/** A Postman environment (or globals) export: `name` and `values: [{key, value, enabled, type}]`. */
-export function isPostmanEnvironment(doc: unknown): boolean {
+const isVariableRow = (value: unknown) => isRecord(value) && typeof value.key === 'string'
+
+/**
+ * What newman takes for `-e` / `-g` (a VariableScope): an environment or globals export
+ * (`values: [{key, value, enabled, type}]`, with or without `name`), the same inside the Postman
+ * API's `{ "environment": … }`, or a bare list of `{key, value, enabled}` (some globals exports).
+ */
+export function isPostmanEnvironment(input: unknown): boolean {
+  const doc = unwrapPostman(input, 'environment')
+  if (Array.isArray(doc)) return doc.length > 0 && doc.every(isVariableRow)
+  if (!isRecord(doc) || !Array.isArray(doc.values) || 'info' in doc || 'item' in doc) return false
   return (
-    isRecord(doc) &&
-    Array.isArray(doc.values) &&
-    (typeof doc._postman_variable_scope === 'string' || (typeof doc.name === 'string' && !('info' in doc)))
+    typeof doc._postman_variable_scope === 'string' ||
+    typeof doc.name === 'string' ||
+    (doc.values.length > 0 && doc.values.every(isVariableRow))
   )
 }
 
-export function importPostmanEnvironment(doc: unknown, builder: ImportBuilder): void {
-  const record = isRecord(doc) ? doc : {}
-  const name = str(record.name, 'Postman environment')
+export function importPostmanEnvironment(input: unknown, builder: ImportBuilder): void {
+  const doc = unwrapPostman(input, 'environment')
+  const record = Array.isArray(doc) ? { values: doc, _postman_variable_scope: 'globals' } : isRecord(doc) ? doc : {}
+  const name =
+    str(record.name).trim() ||
+    (record._postman_variable_scope === 'globals' ? 'Postman globals' : 'Postman environment')
   const variables: Variable[] = []
   for (const value of arr(record.values).filter(isRecord)) {
     const key = str(value.key).trim()

@@ -1,3 +1,4 @@
+import { withoutBom } from '../decode-text.js'
 import { ImportBuilder } from '../import-builder.js'
 import { ConvertError, type ImportResult } from '../import-result.js'
 import { reportUnknownVariables } from '../unknown-variables.js'
@@ -16,14 +17,14 @@ import {
 export function importPostmanText(text: string, options: PostmanImportOptions = {}): ImportResult {
   let doc: unknown
   try {
-    doc = JSON.parse(text)
+    doc = JSON.parse(withoutBom(text))
   } catch (error) {
     throw new ConvertError('IMPORT_INVALID', `It is not JSON: ${(error as Error).message}`)
   }
-  if (!isPostmanCollection(doc))
+  if (!isPostmanCollection(doc, true))
     throw new ConvertError(
       'IMPORT_FORMAT_UNKNOWN',
-      'It is not a Postman v2.0/v2.1 collection (one has "info" with a v2 "schema" and "item"); export it from Postman as Collection v2.1.',
+      'It is not a Postman v2.0/v2.1 collection, nor a v1 one (v2 has "item" with requests or folders, v1 "name", "order" and "requests"); export it from Postman as Collection v2.1.',
     )
   const builder = new ImportBuilder('postman-collection', postmanVersionLabel(doc))
   importPostmanCollection(doc, builder, options)

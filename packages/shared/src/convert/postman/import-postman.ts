@@ -1,4 +1,5 @@
 import postman from 'postman-collection'
+import stripJsonComments from 'strip-json-comments'
 import type { CollectionTree, Inheritable } from '../../collection.js'
 import type { MultipartPart, RequestBody, RequestSpecInput, Row } from '../../request-spec.js'
 import { decodeQueryPart } from '../../url-params.js'
@@ -15,6 +16,7 @@ import {
   type Behavior,
 } from './postman-behavior.js'
 import { examplesFromPostman, scriptsFromEvents } from './postman-events.js'
+import { convertV1, postmanCollectionShape, shapeLabel } from './postman-shapes.js'
 
 /** What the importer may carry that a file on the Courier server must not. */
 export type PostmanImportOptions = {
@@ -33,14 +35,13 @@ const RAW_LANGUAGES: Record<string, string> = {
   xml: 'application/xml',
 }
 
-/** True for a Postman collection (v2.0 or v2.1): `info` with a Postman schema URL, and `item`. */
-export function isPostmanCollection(doc: unknown): boolean {
-  return (
-    isRecord(doc) &&
-    isRecord(doc.info) &&
-    Array.isArray(doc.item) &&
-    /schema\.(getpostman|postman)\.com\/json\/collection\/v2/.test(str(doc.info.schema))
-  )
+/**
+ * True for a Postman collection newman runs: v2.0/v2.1 (`info.schema` or `info._postman_schema`),
+ * v1, either inside the Postman API's `{ "collection": … }`; with `loose`, also one with no `info`
+ * (postman-shapes.ts).
+ */
+export function isPostmanCollection(doc: unknown, loose = false): boolean {
+  return postmanCollectionShape(doc, loose) !== null
 }
 
 export function postmanVariables(list: unknown, where: string, builder: ImportBuilder): Variable[] {
@@ -73,6 +74,23 @@ function header(headers: Row[], name: string): string | undefined {
   return headers.find(([n, , enabled]) => enabled && n.toLowerCase() === name)?.[1]
 }
 
+/**
+ * postman-runtime removes `//` and `/* *\/` comments from a JSON body before it sends it
+ * (request-helpers-presend.js, with strip-json-comments and no whitespace left in their place);
+ * Courier sends JSON as written and checks it, so the import removes them the same way and says so.
+ */
+function withoutJsonComments(text: string, where: string, builder: ImportBuilder): string {
+  if (!text.includes('//') && !text.includes('/*')) return text
+  const stripped = stripJsonComments(text, { whitespace: false })
+  if (stripped !== text)
+    builder.skip(
+      where,
+      'comments in the JSON body',
+      'Postman removes them when it sends the request, so they were removed here too; the rest of the body is as written.',
+    )
+  return stripped
+}
+
 function body(
   raw: unknown,
   headers: Row[],
@@ -88,7 +106,8 @@ function body(
       if (text === '') return { kind: 'none' }
       const language = isRecord(raw.options) && isRecord(raw.options.raw) ? str(raw.options.raw.language) : ''
       const contentType = header(headers, 'content-type')
-      if (language === 'json' || (!language && contentType && /json/i.test(contentType))) return { kind: 'json', text }
+      if (language === 'json' || (!language && contentType && /json/i.test(contentType)))
+        return { kind: 'json', text: withoutJsonComments(text, where, builder) }
       return { kind: 'raw', text, contentType: contentType ?? RAW_LANGUAGES[language] ?? 'text/plain' }
     }
     case 'urlencoded': {
@@ -167,6 +186,28 @@ function body(
   }
 }
 
+/** What a query key (value) cannot hold as written without changing the URL: postman-url-encoder's key (value) set. */
+// eslint-disable-next-line no-control-regex -- control characters are what this set encodes
+const KEY_STRUCTURE = /[#&=\u0000-\u001f\u007f]/g
+// eslint-disable-next-line no-control-regex -- likewise
+const VALUE_STRUCTURE = /[#&\u0000-\u001f\u007f]/g
+
+/**
+ * A query key or value as postman-runtime writes it: as typed, but with `#`, `&` (and `=` in a key)
+ * and control characters (a newline) percent-encoded, since written raw they would end the query,
+ * split the pair, or be dropped by the URL parser. `{{variables}}` are left whole (resolved later).
+ */
+function queryPart(text: string, structure: RegExp): string {
+  return text
+    .split(/(\{\{[^{}]*\}\})/)
+    .map((piece, index) =>
+      index % 2 === 1
+        ? piece
+        : piece.replace(structure, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`),
+    )
+    .join('')
+}
+
 /** The URL as typed in Postman, with only the enabled query params in it, and every param row. */
 function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, string][] } {
   if (typeof raw === 'string') return { url: raw, params: [], pathParams: [] }
@@ -182,7 +223,11 @@ function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, s
   ])
   const written = query
     .filter((q) => q.disabled !== true)
-    .map((q) => (q.value === null || q.value === undefined ? str(q.key) : `${str(q.key)}=${str(q.value)}`))
+    .map((q) =>
+      q.value === null || q.value === undefined
+        ? queryPart(str(q.key), KEY_STRUCTURE)
+        : `${queryPart(str(q.key), KEY_STRUCTURE)}=${queryPart(str(q.value), VALUE_STRUCTURE)}`,
+    )
   // Built from the parts: the SDK's toString() fills `:id` segments in with their values.
   const segment = (s: unknown) => (isRecord(s) ? str(s.value) : str(s))
   const host = arr(raw.host).map(segment).join('.')
@@ -198,6 +243,25 @@ function url(raw: unknown): { url: string; params: Row[]; pathParams: [string, s
   return { url: `${base}${written.length ? `?${written.join('&')}` : ''}${hash}`, params, pathParams }
 }
 
+/** Postman's names for its auth types, as its Authorization tab shows them. */
+const AUTH_NAMES: Record<string, string> = {
+  hawk: 'Hawk Authentication',
+  ntlm: 'NTLM Authentication',
+  edgegrid: 'Akamai EdgeGrid',
+  asap: 'ASAP (Atlassian)',
+  oauth1: 'OAuth 1.0',
+  oauth2: 'OAuth 2.0',
+  awsv4: 'AWS Signature',
+  jwt: 'JWT Bearer',
+  digest: 'Digest Auth',
+}
+
+/** The report's “what” for an auth that was not carried: the auth type by Postman's name for it. */
+function authWhat(auth: unknown): string {
+  const type = isRecord(auth) ? str(auth.type) : ''
+  return type ? `${AUTH_NAMES[type] ?? type} auth` : 'auth'
+}
+
 /** `original` is the node as written: the SDK turns variable type "secret" into "any". */
 function inheritable(
   node: Record<string, unknown>,
@@ -206,7 +270,7 @@ function inheritable(
   builder: ImportBuilder,
 ): Partial<Inheritable> {
   const auth = authFromPostman(node.auth)
-  if (auth.problem) builder.skip(where, 'auth', auth.problem)
+  if (auth.problem) builder.skip(where, authWhat(node.auth), auth.problem)
   return {
     description: description(node.description),
     auth: auth.auth,
@@ -235,7 +299,7 @@ function request(
   const headers = rows(req.header)
   const target = url(req.url)
   const auth = authFromPostman(req.auth)
-  if (auth.problem) builder.skip(where, 'auth', auth.problem)
+  if (auth.problem) builder.skip(where, authWhat(req.auth), auth.problem)
   const scripts = scriptsFromEvents(item.event, where, builder)
   if (description(req.description ?? item.description))
     builder.skip(where, 'description', 'Courier requests have no description; it was left out.')
@@ -292,6 +356,14 @@ export function importPostmanCollection(
   builder: ImportBuilder,
   options: PostmanImportOptions = {},
 ): void {
+  const shape = postmanCollectionShape(doc, true)
+  if (shape?.version === 'v1')
+    builder.skip(
+      str(shape.doc.name, 'Postman collection'),
+      'v1 format',
+      'The collection is in Postman’s v1 format; it was converted to v2.1 as newman converts it (postman-collection-transformer). Export it again as v2.1 to keep what v1 cannot say.',
+    )
+  doc = shape?.version === 'v1' ? convertV1(shape.doc) : (shape?.doc ?? doc)
   let normalized: Record<string, unknown>
   try {
     normalized = new postman.Collection(doc as never).toJSON() as unknown as Record<string, unknown>
@@ -314,6 +386,6 @@ export function importPostmanCollection(
 }
 
 export function postmanVersionLabel(doc: unknown): string {
-  const schema = isRecord(doc) && isRecord(doc.info) ? str(doc.info.schema) : ''
-  return /v2\.0/.test(schema) ? 'Postman collection v2.0' : 'Postman collection v2.1'
+  const shape = postmanCollectionShape(doc, true)
+  return shape ? shapeLabel(shape) : 'Postman collection v2.1'
 }
