@@ -15,7 +15,7 @@ const MAX_REDIRECTS = 5
 export async function fetchImportUrl(
   text: string,
   context: ServerFetchContext,
-): Promise<{ text: string; name: string }> {
+): Promise<{ text: string; name: string; url: string }> {
   const { IMPORT_LIMITS } = await converters()
   let url = parseTargetUrl(text, [])
   const { timeoutMs } = context.settings
@@ -61,6 +61,7 @@ export async function fetchImportUrl(
       return {
         text: result.head.toString('utf8'),
         name: decodeURIComponent(url.pathname.split('/').pop() ?? '') || url.host,
+        url: url.href,
       }
     }
   } finally {

@@ -188,6 +188,7 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder, refs?: 
   }
 
   const paths = isRecord(doc.paths) ? doc.paths : {}
+  const extensions = new Map<string, number>()
   for (const [path, pathItem] of Object.entries(paths)) {
     if (!isRecord(pathItem)) continue
     if (arr(pathItem.servers).length)
@@ -208,6 +209,8 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder, refs?: 
         builder.skip(where, 'operation', 'The operation is empty (its $ref could not be read, see above); only its method and path were imported.')
       if (arr(op.servers).length)
         builder.skip(where, 'operation servers', 'Servers set on one operation are not kept; it uses {{baseUrl}}.')
+      for (const key of Object.keys(op)) if (key.startsWith('x-')) extensions.set(key, (extensions.get(key) ?? 0) + 1)
+      if (op.deprecated === true) builder.skip(where, 'deprecated', 'The operation is marked deprecated; Courier has no such mark.')
       const spec = operationRequest(doc, path, method, pathItem, op, { base, builder, where, swagger })
       const own = security(op.security, schemes, variables, builder, where)
       const auth: Auth = own && own.key !== top?.key ? own.auth : { type: 'inherit' }
@@ -215,6 +218,12 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder, refs?: 
       builder.request(tree, folderFor(tags[0]), name, { ...spec, auth, examples }, where)
     }
   }
+  for (const [key, count] of extensions)
+    builder.skip(
+      title,
+      `extension ${key} (${count} operation${count > 1 ? 's' : ''})`,
+      'Vendor extensions are not carried (code samples, SDK hints and the like).',
+    )
   if (isRecord(doc.webhooks) && Object.keys(doc.webhooks).length) {
     builder.skip(
       title,

@@ -22,6 +22,9 @@ function namedExamples(media: Obj, where: string, builder: ImportBuilder): [stri
         builder.skip(where, `example “${name}”`, `Its value is at ${ex.externalValue.slice(0, 300)}, which an import does not fetch.`)
     }
   if (out.length === 0 && media.example !== undefined) out.push(['example', media.example])
+  // An example written on the media type's schema itself is the spec's example too (not one made up).
+  if (out.length === 0 && isRecord(media.schema) && media.schema.example !== undefined)
+    out.push(['example', media.schema.example])
   return out
 }
 
