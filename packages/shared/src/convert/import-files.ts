@@ -29,10 +29,16 @@ export const IMPORT_FILE_LIMITS = {
 export function normaliseImportPath(raw: string): string {
   const path = raw.replace(/\\/g, '/')
   if (path.startsWith('/') || /^[a-zA-Z]:/.test(path))
-    throw new ConvertError('IMPORT_INVALID', `“${raw.slice(0, 200)}” is an absolute path; an upload holds only relative paths.`)
+    throw new ConvertError(
+      'IMPORT_INVALID',
+      `“${raw.slice(0, 200)}” is an absolute path; an upload holds only relative paths.`,
+    )
   const parts = path.split('/').filter((p) => p !== '' && p !== '.')
   if (parts.includes('..'))
-    throw new ConvertError('IMPORT_INVALID', `“${raw.slice(0, 200)}” climbs out of the upload with “..”, which is refused.`)
+    throw new ConvertError(
+      'IMPORT_INVALID',
+      `“${raw.slice(0, 200)}” climbs out of the upload with “..”, which is refused.`,
+    )
   // eslint-disable-next-line no-control-regex
   if (parts.length === 0 || parts.some((p) => /[\u0000-\u001f]/.test(p)))
     throw new ConvertError('IMPORT_INVALID', `“${raw.slice(0, 200)}” is not a usable file path.`)
@@ -129,4 +135,3 @@ export async function importFiles(
     `None of the ${files.length} files is a recognised format: no OpenAPI or Swagger document (a file with “openapi:” or “swagger:” and paths) was found.`,
   )
 }
-

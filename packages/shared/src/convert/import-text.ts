@@ -61,7 +61,9 @@ export async function importText(
     }
   }
   // A YAML OpenAPI/Swagger spec goes through the faster spec parser (specs run to megabytes).
-  const doc = /^\s*["']?(openapi|swagger)["']?\s*:/m.test(text.slice(0, 64 * 1024)) ? parseSpecText(text) : parseDocument(text)
+  const doc = /^\s*["']?(openapi|swagger)["']?\s*:/m.test(text.slice(0, 64 * 1024))
+    ? parseSpecText(text)
+    : parseDocument(text)
   if (isPostmanCollection(doc)) {
     const builder = new ImportBuilder('postman-collection', postmanVersionLabel(doc))
     importPostmanCollection(doc, builder)

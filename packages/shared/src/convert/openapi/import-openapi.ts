@@ -192,7 +192,11 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder, refs?: 
   for (const [path, pathItem] of Object.entries(paths)) {
     if (!isRecord(pathItem)) continue
     if (arr(pathItem.servers).length)
-      builder.skip(`${title} › ${path}`, 'path servers', 'Servers set on one path are not kept; its requests use {{baseUrl}}.')
+      builder.skip(
+        `${title} › ${path}`,
+        'path servers',
+        'Servers set on one path are not kept; its requests use {{baseUrl}}.',
+      )
     for (const method of METHODS) {
       const op = pathItem[method]
       if (!isRecord(op)) continue
@@ -206,11 +210,16 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder, refs?: 
           `An operation with several tags is filed once, under “${tags[0]}”.`,
         )
       if (Object.keys(op).length === 0)
-        builder.skip(where, 'operation', 'The operation is empty (its $ref could not be read, see above); only its method and path were imported.')
+        builder.skip(
+          where,
+          'operation',
+          'The operation is empty (its $ref could not be read, see above); only its method and path were imported.',
+        )
       if (arr(op.servers).length)
         builder.skip(where, 'operation servers', 'Servers set on one operation are not kept; it uses {{baseUrl}}.')
       for (const key of Object.keys(op)) if (key.startsWith('x-')) extensions.set(key, (extensions.get(key) ?? 0) + 1)
-      if (op.deprecated === true) builder.skip(where, 'deprecated', 'The operation is marked deprecated; Courier has no such mark.')
+      if (op.deprecated === true)
+        builder.skip(where, 'deprecated', 'The operation is marked deprecated; Courier has no such mark.')
       const spec = operationRequest(doc, path, method, pathItem, op, { base, builder, where, swagger })
       const own = security(op.security, schemes, variables, builder, where)
       const auth: Auth = own && own.key !== top?.key ? own.auth : { type: 'inherit' }

@@ -19,7 +19,11 @@ function namedExamples(media: Obj, where: string, builder: ImportBuilder): [stri
       if (!isRecord(ex)) continue
       if (ex.value !== undefined) out.push([str(ex.summary) || name, ex.value])
       else if (typeof ex.externalValue === 'string')
-        builder.skip(where, `example “${name}”`, `Its value is at ${ex.externalValue.slice(0, 300)}, which an import does not fetch.`)
+        builder.skip(
+          where,
+          `example “${name}”`,
+          `Its value is at ${ex.externalValue.slice(0, 300)}, which an import does not fetch.`,
+        )
     }
   if (out.length === 0 && media.example !== undefined) out.push(['example', media.example])
   // An example written on the media type's schema itself is the spec's example too (not one made up).
@@ -52,7 +56,13 @@ export function operationExamples(
   const responses = isRecord(op.responses) ? op.responses : {}
   for (const [code, response] of Object.entries(responses)) {
     if (!isRecord(response)) continue
-    const status = /^[1-5]\d\d$/.test(code) ? Number(code) : code === 'default' ? 500 : /^[1-5]XX$/i.test(code) ? Number(code[0]) * 100 : 200
+    const status = /^[1-5]\d\d$/.test(code)
+      ? Number(code)
+      : code === 'default'
+        ? 500
+        : /^[1-5]XX$/i.test(code)
+          ? Number(code[0]) * 100
+          : 200
     const reason = str(response.description).split('\n')[0]!.slice(0, 200)
     if (isRecord(response.links) && Object.keys(response.links).length)
       builder.skip(

@@ -109,7 +109,10 @@ paths:
 `
   it.each([
     ['file:///etc/passwd', /names a file on a disk/],
-    ['http://169.254.169.254/latest/meta-data/', /points to http:\/\/169\.254\.169\.254\/latest\/meta-data\/; an uploaded spec may only reference files uploaded with it/],
+    [
+      'http://169.254.169.254/latest/meta-data/',
+      /points to http:\/\/169\.254\.169\.254\/latest\/meta-data\/; an uploaded spec may only reference files uploaded with it/,
+    ],
     ['../../../../etc/passwd', /etc\/passwd is not in the upload/],
   ])('refuses %s and reports it', async (ref, reason) => {
     const result = await importFiles([{ path: 'api/openapi.yaml', text: spec(ref) }])
@@ -190,7 +193,10 @@ paths:
       { path: 'pets.yaml', text: pets },
       { path: 'shop.yaml', text: shop },
       // a referenced file that also looks like a spec is not a root
-      { path: 'paths/pets.yaml', text: `${split}get: { summary: List pets, responses: { '200': { description: ok } } }\n` },
+      {
+        path: 'paths/pets.yaml',
+        text: `${split}get: { summary: List pets, responses: { '200': { description: ok } } }\n`,
+      },
     ])
     expect(result.collections.map((c) => c.name)).toEqual(['Pets', 'Shop'])
     expect(requests(result.collections[0]!.items).map((r) => r.name)).toEqual(['List pets'])

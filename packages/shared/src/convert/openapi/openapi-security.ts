@@ -114,7 +114,9 @@ export function securityNotes(schemes: Record<string, unknown>): string {
     if (type === 'apiKey') lines.push(`- **${name}**: API key \`${str(scheme.name)}\` in the ${str(scheme.in)}`)
     else if (type === 'http' || type === 'basic') lines.push(`- **${name}**: HTTP ${str(scheme.scheme, 'basic')}`)
     else if (type === 'openIdConnect')
-      lines.push(`- **${name}**: OpenID Connect, discovery URL ${str(scheme.openIdConnectUrl)} (imported as OAuth 2 with that issuer)`)
+      lines.push(
+        `- **${name}**: OpenID Connect, discovery URL ${str(scheme.openIdConnectUrl)} (imported as OAuth 2 with that issuer)`,
+      )
     else if (type === 'oauth2') {
       lines.push(`- **${name}**: OAuth 2`)
       const flows = isRecord(scheme.flows) ? scheme.flows : { [str(scheme.flow)]: scheme }
@@ -127,7 +129,8 @@ export function securityNotes(schemes: Record<string, unknown>): string {
         ].filter(Boolean)
         const scopes = isRecord(flow.scopes) ? Object.entries(flow.scopes) : []
         lines.push(`  - ${flowName}: ${urls.join(', ') || 'no URLs'}`)
-        for (const [scope, text] of scopes.slice(0, 200)) lines.push(`    - \`${scope}\`${str(text) ? `: ${str(text)}` : ''}`)
+        for (const [scope, text] of scopes.slice(0, 200))
+          lines.push(`    - \`${scope}\`${str(text) ? `: ${str(text)}` : ''}`)
       }
     } else lines.push(`- **${name}**: ${type || 'unknown type'}`)
     if (about) lines[lines.length - 1] += ` — ${about}`

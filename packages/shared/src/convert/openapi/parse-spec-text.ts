@@ -10,7 +10,10 @@ const SCHEMA = CORE_SCHEMA.withTags(mergeTag)
  */
 export function parseSpecText(text: string): unknown {
   if (text.length > IMPORT_LIMITS.maxTextLength)
-    throw new ConvertError('IMPORT_TOO_LARGE', `The file is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`)
+    throw new ConvertError(
+      'IMPORT_TOO_LARGE',
+      `The file is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`,
+    )
   const trimmed = text.replace(/^\uFEFF/, '').trim()
   if (trimmed === '') throw new ConvertError('IMPORT_INVALID', 'The file is empty.')
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {

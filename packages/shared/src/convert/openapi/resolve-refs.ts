@@ -110,7 +110,10 @@ export async function resolveRefs(
       await Promise.all(
         list.slice(i, i + REF_LIMITS.concurrency).map(async (file) => {
           if (!source) {
-            failed.set(file, 'The spec was pasted as text; import it by URL or upload its folder so its other files can be read.')
+            failed.set(
+              file,
+              'The spec was pasted as text; import it by URL or upload its folder so its other files can be read.',
+            )
             return
           }
           if (docs.size - 1 >= maxFiles) {
@@ -121,7 +124,10 @@ export async function resolveRefs(
             const text = await source.load(file)
             bytes += text.length
             if (bytes > maxBytes) {
-              failed.set(file, `The referenced files add up to more than ${maxBytes / 1024 / 1024} MB; the rest were not read.`)
+              failed.set(
+                file,
+                `The referenced files add up to more than ${maxBytes / 1024 / 1024} MB; the rest were not read.`,
+              )
               return
             }
             docs.set(file, /\.(md|markdown|txt)$/i.test(new URL(file).pathname) ? text : parseSpecText(text))
