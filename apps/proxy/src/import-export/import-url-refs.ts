@@ -26,8 +26,12 @@ export function urlRefSource(location: string, context: ServerFetchContext): Ref
         return (await fetchImportUrl(ref, context)).text
       } catch (error) {
         if (error instanceof CourierError && error.code === 'TARGET_FORBIDDEN')
-          throw new Error(`Courier's destination policy refuses ${url.host}: ${error.message.replace(/\.$/, '')}`)
-        throw new Error(error instanceof Error ? error.message.replace(/\.$/, '') : 'It could not be fetched')
+          throw new Error(`Courier's destination policy refuses ${url.host}: ${error.message.replace(/\.$/, '')}`, {
+            cause: error,
+          })
+        throw new Error(error instanceof Error ? error.message.replace(/\.$/, '') : 'It could not be fetched', {
+          cause: error,
+        })
       }
     },
   }
