@@ -2,15 +2,17 @@ import type { ImportCommitted, ImportResult, ImportSource } from '@courier/share
 import { useEffect, useId, useState } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
 import { ErrorAlert } from '../../shared/ui/ErrorAlert'
+import { FolderUploadField } from './FolderUploadField'
 import { ImportReportView } from './ImportReportView'
 import { useCommitImport, usePreviewImport } from './import-export-queries'
 import './import-export.css'
 
-type SourceKind = 'paste' | 'file' | 'url'
+type SourceKind = 'paste' | 'file' | 'folder' | 'url'
 
 const SOURCES: { id: SourceKind; label: string }[] = [
   { id: 'paste', label: 'Paste' },
   { id: 'file', label: 'File' },
+  { id: 'folder', label: 'Folder or zip' },
   { id: 'url', label: 'URL' },
 ]
 
@@ -25,7 +27,8 @@ type ImportDialogProps = {
 }
 
 /**
- * Import from pasted text, a file or a URL (fetched by Courier's server): the format is
+ * Import from pasted text, a file, a folder or zip (a spec split over files), or a URL (fetched
+ * by Courier's server, with the files its refs name): the format is
  * recognised from the content, a preview shows what will be created and what did not
  * translate, and nothing is stored until Import is pressed.
  */
@@ -36,6 +39,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
   const [url, setUrl] = useState('')
   const [file, setFile] = useState<{ name: string; text: string } | null>(null)
   const [fileError, setFileError] = useState<string | null>(null)
+  const [upload, setUpload] = useState<ImportSource | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
   const preview = usePreviewImport()
   const commit = useCommitImport()
@@ -46,6 +50,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
     setUrl('')
     setFile(null)
     setFileError(null)
+    setUpload(null)
     setResult(null)
     preview.reset()
     commit.reset()
@@ -61,9 +66,11 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
         ? file
           ? { kind: 'text', text: file.text, name: file.name }
           : null
-        : url.trim()
-          ? { kind: 'url', url: url.trim() }
-          : null
+        : kind === 'folder'
+          ? upload
+          : url.trim()
+            ? { kind: 'url', url: url.trim() }
+            : null
 
   const runPreview = () => {
     if (!source) return
@@ -168,6 +175,15 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
               </p>
             ) : null}
           </div>
+        ) : null}
+        {kind === 'folder' ? (
+          <FolderUploadField
+            onSource={(chosen) => {
+              setUpload(chosen)
+              setResult(null)
+              if (chosen) preview.mutate(chosen, { onSuccess: setResult })
+            }}
+          />
         ) : null}
         {kind === 'url' ? (
           <div className="field field--wide">
