@@ -72,8 +72,7 @@ const time = async (work) => {
 async function bench(label, { text, files, root }) {
   const sizes = files ? files.reduce((n, f) => n + f.text.length, 0) : text.length
   console.log(`\n${label}: ${(sizes / 1024 / 1024).toFixed(2)} MB${files ? ` in ${files.length} files` : ''}`)
-  const whole = async () =>
-    files ? convert.importFiles(files) : convert.importText(text)
+  const whole = async () => (files ? convert.importFiles(files) : convert.importText(text))
   const [cold, result] = await time(whole)
   const warm = []
   for (let i = 0; i < rounds; i++) warm.push((await time(whole))[0])
@@ -105,14 +104,19 @@ async function bench(label, { text, files, root }) {
 const stripePath = option('--stripe')
 const stripe = stripePath
   ? readFileSync(stripePath, 'utf8')
-  : (fromSnapshot('stripe+openapi', 'openapi/spec3.json') ?? fromSnapshot('stripe+openapi', 'latest/openapi.spec3.json'))
+  : (fromSnapshot('stripe+openapi', 'openapi/spec3.json') ??
+    fromSnapshot('stripe+openapi', 'latest/openapi.spec3.json'))
 if (stripe) await bench(`Stripe (${stripePath ?? 'stripe/openapi snapshot'})`, { text: stripe })
-else console.log('\nStripe: spec3.json is not in the stored snapshot (its large files are left out); pass --stripe PATH')
+else
+  console.log('\nStripe: spec3.json is not in the stored snapshot (its large files are left out); pass --stripe PATH')
 
 let doDir = option('--digitalocean')
 if (!doDir && existsSync(join(MIRROR, 'digitalocean+openapi', 'repo'))) {
   const out = mkdtempSync(join(tmpdir(), 'courier-do-'))
-  execFileSync('sh', ['-c', `git --git-dir ${MIRROR}/digitalocean+openapi/repo archive HEAD specification | tar -x -C ${out}`])
+  execFileSync('sh', [
+    '-c',
+    `git --git-dir ${MIRROR}/digitalocean+openapi/repo archive HEAD specification | tar -x -C ${out}`,
+  ])
   doDir = join(out, 'specification')
 }
 if (doDir) {

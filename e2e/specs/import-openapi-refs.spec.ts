@@ -7,9 +7,7 @@ import { ImportExportPage } from '../pages/import-export.page.js'
 import { expect, test } from '../fixtures.js'
 
 /** DigitalOcean's spec split over 57 files (a trimmed copy of digitalocean/openapi, Apache-2.0). */
-const doFolder = fileURLToPath(
-  new URL('../../packages/shared/src/convert/fixtures/digitalocean', import.meta.url),
-)
+const doFolder = fileURLToPath(new URL('../../packages/shared/src/convert/fixtures/digitalocean', import.meta.url))
 
 test('uploading a spec folder imports operations from its other files, with bodies and a report', async ({
   app,
@@ -60,7 +58,9 @@ test('uploading a zip of a spec folder imports it; a missing file is named in th
   await workspace.showCollections()
   await page.importButton().click()
   await page.source('Folder or zip').check()
-  await page.zipInput().setInputFiles({ name: 'digitalocean.zip', mimeType: 'application/zip', buffer: readFileSync(zip) })
+  await page
+    .zipInput()
+    .setInputFiles({ name: 'digitalocean.zip', mimeType: 'application/zip', buffer: readFileSync(zip) })
   await page.report().waitFor()
   await expect(page.report()).toContainText('Will create 1 collection, 2 folders, 6 requests, 1 environment')
   await expect(page.report()).toContainText('$ref “resources/ssh_keys/sshKeys_get.yml”')

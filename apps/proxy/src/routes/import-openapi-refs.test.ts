@@ -149,7 +149,7 @@ describe('OpenAPI import by URL with relative refs', () => {
     expect(refs).toHaveLength(3)
   })
 
-  it('imports the DigitalOcean folder served over HTTP: 6 operations from 56 files', async () => {
+  it('imports the DigitalOcean folder served over HTTP: 6 operations from 29 of its 57 files', async () => {
     const app = await buildTestApp()
     const files = new Map(folderFiles(doFolder).map((f) => [`/do/${f.path}`, f.text]))
     const upstream = await startUpstream((request, response) => {
@@ -165,7 +165,10 @@ describe('OpenAPI import by URL with relative refs', () => {
     expect(preview.statusCode).toBe(200)
     expect(preview.json().report.counts.requests).toBe(6)
     expect(preview.json().report.skipped.filter((s: { what: string }) => s.what.startsWith('$ref'))).toEqual([])
-    expect(upstream.received).toHaveLength(files.size)
+    // Every file but the code samples that only x-codeSamples (an extension Courier does not import) names.
+    const fetched = upstream.received.map((r) => decodeURIComponent(r.url)).sort()
+    expect(fetched).toEqual([...files.keys()].filter((path) => !path.includes('/examples/')).sort())
+    expect(fetched).toHaveLength(29)
   })
 })
 
