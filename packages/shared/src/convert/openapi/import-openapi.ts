@@ -1,4 +1,3 @@
-import { validate } from '@readme/openapi-parser'
 import type { CollectionTree } from '../../collection.js'
 import type { Auth, Pair, RequestBody, RequestSpecInput, Row } from '../../request-spec.js'
 import { urlWithParams } from '../../url-params.js'
@@ -11,6 +10,7 @@ import { operationExamples } from './openapi-examples.js'
 import { authFromScheme, securityNotes } from './openapi-security.js'
 import { serverEnvironments, serverUrl } from './openapi-servers.js'
 import { resolveRefs, type RefSource } from './resolve-refs.js'
+import { specProblem } from './validate-spec.js'
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
 
@@ -147,12 +147,12 @@ export function hasExternalRefs(doc: unknown): boolean {
  * OpenAPI 3.0/3.1 or Swagger 2.0. `$ref`s are resolved by `resolveRefs`: other files are read
  * only through `refs.load` (the server fetches them by URL through its engine, or looks them up
  * among the uploaded files); a pasted spec's external refs are reported. A single-file spec is
- * validated by @readme/openapi-parser first. Tags become folders, operations requests, servers
+ * validated against the OpenAPI schemas first (validate-spec.ts). Tags become folders, operations requests, servers
  * environments (the first also `{{baseUrl}}`), security schemes auth, examples saved examples.
  */
 export async function importOpenApi(source: Obj, builder: ImportBuilder, refs?: RefSource): Promise<void> {
   const title = isRecord(source.info) ? str(source.info.title, 'API') : 'API'
-  if (!hasExternalRefs(source)) await validateSpec(source, builder, title)
+  if (!hasExternalRefs(source)) validateSpec(source, builder, title)
   const { doc } = await resolveRefs(source, refs, builder, title)
   const swagger = doc.swagger !== undefined
   const variables = new Map<string, Variable>()
@@ -243,18 +243,15 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder, refs?: 
   tree.variables = [...variables.values()]
 }
 
-async function validateSpec(source: Obj, builder: ImportBuilder, title: string): Promise<void> {
-  const options = { resolve: { external: false }, dereference: { circular: 'ignore' as const }, timeoutMs: 10_000 }
+function validateSpec(source: Obj, builder: ImportBuilder, title: string): void {
   try {
-    const result = await validate(structuredClone(source) as never, options)
-    if (!result.valid) {
-      const first = result.errors[0]?.message.split('\n')[0] ?? ''
+    const problem = specProblem(source)
+    if (problem)
       builder.skip(
         title,
         'spec validation',
-        `The spec does not validate (${result.errors.length + result.additionalErrors} problem${result.errors.length > 1 ? 's' : ''}, first: ${first.slice(0, 300)}); what could be read was imported.`,
+        `The spec does not validate (first problem: ${problem.slice(0, 300)}); what could be read was imported.`,
       )
-    }
   } catch (error) {
     builder.skip(
       title,

@@ -134,4 +134,23 @@ describe('what an OpenAPI import carries: servers, security, examples', () => {
       expect.objectContaining({ name: '200 application/json', status: 200, body: '[\n  {\n    "id": 1\n  }\n]' }),
     ])
   })
+
+  it('validates a single-file spec against the OpenAPI schema and says what is wrong, importing what it can', async () => {
+    const text = `openapi: 3.0.3
+info: { title: Broken, version: '1' }
+paths:
+  /a:
+    get:
+      summary: No responses
+`
+    const result = await importText(text)
+    expect(result.report.counts.requests).toBe(1)
+    expect(result.report.skipped).toContainEqual({
+      where: 'Broken',
+      what: 'spec validation',
+      reason: expect.stringMatching(/^The spec does not validate \(first problem: \/paths\/~1a\/get .*“responses”/),
+    })
+    const valid = await importText(fixture('petstore.yaml'))
+    expect(valid.report.skipped.map((s) => s.what)).not.toContain('spec validation')
+  })
 })
