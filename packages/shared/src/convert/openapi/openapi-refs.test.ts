@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest'
 import type { CollectionItem } from '../../collection.js'
 import { importFiles, normaliseImportPath, type ImportFile } from '../import-files.js'
 import { ConvertError } from '../import-result.js'
+import { ImportBuilder } from '../import-builder.js'
 import { importText } from '../import-text.js'
+import { resolveRefs } from './resolve-refs.js'
 import { unzipImportFiles } from '../unzip-import.js'
 
 const doFolder = fileURLToPath(new URL('../fixtures/digitalocean', import.meta.url))
@@ -227,5 +229,47 @@ properties:
     ])
     const [post] = requests(result.collections[0]!.items)
     expect(post!.request.body.kind === 'json' && JSON.parse(post!.request.body.text)).toMatchObject({ name: 'root' })
+  })
+})
+
+describe('caps on referenced files', () => {
+  const root = {
+    openapi: '3.0.3',
+    info: { title: 'Many', version: '1' },
+    paths: Object.fromEntries(['a', 'b', 'c', 'd'].map((n) => [`/${n}`, { $ref: `paths/${n}.yaml` }])),
+  }
+  const load = async (location: string) => {
+    loaded.push(location)
+    return `get: { summary: ${location.split('/').pop()}, responses: { '200': { description: ok } } }\n${'#'.repeat(1000)}`
+  }
+  let loaded: string[] = []
+
+  it('reads at most maxFiles files and reports the rest', async () => {
+    loaded = []
+    const builder = new ImportBuilder('openapi', 'OpenAPI 3.0.3')
+    await resolveRefs(
+      structuredClone(root),
+      { location: 'https://api.example.com/spec.yaml', load, maxFiles: 2 },
+      builder,
+      'Many',
+    )
+    expect(loaded).toHaveLength(2)
+    const refused = builder.skipped.filter((s) => /more than 2 files/.test(s.reason))
+    const notRead = ['a', 'b', 'c', 'd'].filter((n) => !loaded.includes(`https://api.example.com/paths/${n}.yaml`))
+    expect(refused.map((s) => s.what).sort()).toEqual(notRead.map((n) => `$ref “paths/${n}.yaml”`))
+  })
+
+  it('stops at maxBytes in all and reports the rest', async () => {
+    loaded = []
+    const builder = new ImportBuilder('openapi', 'OpenAPI 3.0.3')
+    await resolveRefs(
+      structuredClone(root),
+      { location: 'https://api.example.com/spec.yaml', load, maxBytes: 2500 },
+      builder,
+      'Many',
+    )
+    const refused = builder.skipped.filter((s) => /add up to more than/.test(s.reason))
+    expect(refused).toHaveLength(2)
+    expect(refused[0]!.where).toBe('Many › https://api.example.com/spec.yaml')
   })
 })

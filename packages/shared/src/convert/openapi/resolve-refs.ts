@@ -102,6 +102,8 @@ export async function resolveRefs(
   const maxFiles = source?.maxFiles ?? REF_LIMITS.maxFiles
   const maxBytes = source?.maxBytes ?? REF_LIMITS.maxBytes
   let bytes = 0
+  /** Files asked for so far (counted before each read, since reads run a few at a time). */
+  let started = 0
 
   // 1. Read every file reachable through refs, breadth first, a few at a time.
   let frontier = [rootLocation]
@@ -125,10 +127,11 @@ export async function resolveRefs(
             )
             return
           }
-          if (docs.size - 1 >= maxFiles) {
+          if (started >= maxFiles) {
             failed.set(file, `The spec references more than ${maxFiles} files; the rest were not read.`)
             return
           }
+          started += 1
           try {
             const text = await source.load(file)
             bytes += text.length
