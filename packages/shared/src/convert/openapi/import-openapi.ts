@@ -218,6 +218,10 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder, refs?: 
       if (arr(op.servers).length)
         builder.skip(where, 'operation servers', 'Servers set on one operation are not kept; it uses {{baseUrl}}.')
       for (const key of Object.keys(op)) if (key.startsWith('x-')) extensions.set(key, (extensions.get(key) ?? 0) + 1)
+      if (isRecord(op.externalDocs)) extensions.set('externalDocs', (extensions.get('externalDocs') ?? 0) + 1)
+      const responses = isRecord(op.responses) ? Object.values(op.responses) : []
+      if (responses.some((r) => isRecord(r) && isRecord(r.headers) && Object.keys(r.headers).length))
+        extensions.set('response headers', (extensions.get('response headers') ?? 0) + 1)
       if (op.deprecated === true)
         builder.skip(where, 'deprecated', 'The operation is marked deprecated; Courier has no such mark.')
       const spec = operationRequest(doc, path, method, pathItem, op, { base, builder, where, swagger })
@@ -227,11 +231,15 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder, refs?: 
       builder.request(tree, folderFor(tags[0]), name, { ...spec, auth, examples }, where)
     }
   }
+  const NOT_KEPT: Record<string, string> = {
+    externalDocs: 'Links to outside documentation are not kept.',
+    'response headers': 'The headers a response documents are not kept (saved examples carry Content-Type).',
+  }
   for (const [key, count] of extensions)
     builder.skip(
       title,
-      `extension ${key} (${count} operation${count > 1 ? 's' : ''})`,
-      'Vendor extensions are not carried (code samples, SDK hints and the like).',
+      `${key in NOT_KEPT ? key : `extension ${key}`} (${count} operation${count > 1 ? 's' : ''})`,
+      NOT_KEPT[key] ?? 'Vendor extensions are not carried (code samples, SDK hints and the like).',
     )
   if (isRecord(doc.webhooks) && Object.keys(doc.webhooks).length) {
     builder.skip(
