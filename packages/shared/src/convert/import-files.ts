@@ -45,7 +45,9 @@ export function normaliseImportPath(raw: string): string {
   return parts.join('/')
 }
 
-const OPENAPI_KEY = /^\s*["']?(openapi|swagger)["']?\s*:/m
+/** A top-level `openapi:`/`swagger:` line (YAML), or the key anywhere in JSON (Stripe's comes last). */
+const OPENAPI_YAML = /^["']?(openapi|swagger)["']?\s*:/m
+const OPENAPI_JSON = /"(openapi|swagger)"\s*:\s*"/
 
 /**
  * The OpenAPI/Swagger documents of an upload that no other candidate references: the specs to
@@ -55,8 +57,8 @@ const OPENAPI_KEY = /^\s*["']?(openapi|swagger)["']?\s*:/m
 export function findRootSpecs(files: ImportFile[]): { file: ImportFile; doc: Record<string, unknown> }[] {
   const candidates: { file: ImportFile; doc: Record<string, unknown> }[] = []
   for (const file of files) {
-    if (!OPENAPI_KEY.test(file.text.slice(0, 64 * 1024)) && !/"(openapi|swagger)"\s*:/.test(file.text.slice(0, 4096)))
-      continue
+    const json = /^\s*\{/.test(file.text.slice(0, 100))
+    if (json ? !OPENAPI_JSON.test(file.text) : !OPENAPI_YAML.test(file.text)) continue
     try {
       const doc = parseSpecText(file.text)
       if (isOpenApi(doc)) candidates.push({ file, doc: doc as Record<string, unknown> })

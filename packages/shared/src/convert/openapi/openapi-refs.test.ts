@@ -209,6 +209,31 @@ paths:
     expect(requests(result.collections[0]!.items).map((r) => r.name)).toEqual(['List pets'])
   })
 
+  it('finds a JSON root whose openapi key comes last (as in Stripe’s spec), next to its JSON schemas', async () => {
+    const root = JSON.stringify({
+      paths: {
+        '/charges': {
+          post: {
+            summary: 'Create a charge',
+            requestBody: { content: { 'application/json': { schema: { $ref: './schemas/charge.json' } } } },
+            responses: { 200: { description: 'ok' } },
+          },
+        },
+      },
+      info: { title: 'Payments', version: '1' },
+      openapi: '3.0.0',
+    })
+    const result = await importFiles([
+      { path: 'api/spec.json', text: root },
+      {
+        path: 'api/schemas/charge.json',
+        text: '{"type":"object","properties":{"amount":{"type":"integer","example":100}}}',
+      },
+    ])
+    const [post] = requests(result.collections[0]!.items)
+    expect(post!.request.body.kind === 'json' && JSON.parse(post!.request.body.text)).toEqual({ amount: 100 })
+  })
+
   it('resolves recursive schemas across files without looping', async () => {
     const root = `openapi: 3.0.3
 info: { title: Tree, version: '1' }
