@@ -25,9 +25,9 @@ export function unzipImportFiles(bytes: Uint8Array): { files: ImportFile[]; skip
   let entries = 0
   let unpacked = 0
   let refusal: ConvertError | null = null
-  let entries_: Record<string, Uint8Array>
+  let inflated: Record<string, Uint8Array>
   try {
-    entries_ = unzipSync(bytes, {
+    inflated = unzipSync(bytes, {
       filter: (file) => {
         if (refusal) return false
         if (file.name.endsWith('/')) return false
@@ -57,7 +57,7 @@ export function unzipImportFiles(bytes: Uint8Array): { files: ImportFile[]; skip
   if (refusal) throw refusal
   const decoder = new TextDecoder('utf-8', { fatal: true })
   const files: ImportFile[] = []
-  for (const [name, data] of Object.entries(entries_)) {
+  for (const [name, data] of Object.entries(inflated)) {
     try {
       files.push({ path: normaliseImportPath(name), text: decoder.decode(data).replace(/^\uFEFF/, '') })
     } catch (error) {

@@ -16,7 +16,13 @@ const compiled = new Map<string, ValidateFunction>()
 
 function validatorFor(doc: Obj): ValidateFunction | null {
   const version = doc.swagger !== undefined ? '2.0' : String(doc.openapi)
-  const key = version.startsWith('2') ? 'v2' : version.startsWith('3.0') ? 'v3' : version.startsWith('3.1') ? 'v31' : null
+  const key = version.startsWith('2')
+    ? 'v2'
+    : version.startsWith('3.0')
+      ? 'v3'
+      : version.startsWith('3.1')
+        ? 'v31'
+        : null
   if (!key) return null
   let validate = compiled.get(key)
   if (!validate) {
