@@ -7,7 +7,11 @@ export class ImportExportPage {
   readonly importButton = () =>
     this.page.getByRole('navigation', { name: 'Collections' }).getByRole('button', { name: 'Import', exact: true })
   readonly importDialog = () => this.page.getByRole('dialog', { name: 'Import' })
-  readonly source = (name: 'Paste' | 'File' | 'URL') => this.importDialog().getByRole('radio', { name, exact: true })
+  readonly source = (name: 'Paste' | 'File' | 'Folder or zip' | 'URL') =>
+    this.importDialog().getByRole('radio', { name, exact: true })
+  readonly folderInput = () => this.importDialog().getByLabel('Folder to import')
+  readonly zipInput = () => this.importDialog().getByLabel('Zip to import')
+  readonly chosenUpload = () => this.importDialog().locator('.import-dialog__file-name')
   readonly pasteBox = () => this.importDialog().getByRole('textbox', { name: 'Text to import' })
   readonly fileInput = () => this.importDialog().getByLabel('File to import')
   readonly urlBox = () => this.importDialog().getByRole('textbox', { name: 'URL of a spec or collection' })

@@ -93,7 +93,7 @@ test('importing an OpenAPI file shows a report, then one of its requests sends',
   await expect(page.report()).toContainText('OpenAPI 3.0.0')
   await expect(page.report()).toContainText('Will create 1 collection, 1 folder, 2 requests')
   await expect(page.report()).toContainText('callback onAdopted')
-  await expect(page.report()).toContainText('1 other server')
+  await expect(page.report()).toContainText('2 environments')
   await shot('import-openapi-report')
   await app.emulateMedia({ colorScheme: 'dark' })
   await shot('import-openapi-report-dark')

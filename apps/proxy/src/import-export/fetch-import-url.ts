@@ -16,7 +16,7 @@ const MAX_REDIRECTS = 5
 export async function fetchImportUrl(
   text: string,
   context: ServerFetchContext,
-): Promise<{ text: string; name: string }> {
+): Promise<{ text: string; name: string; url: string }> {
   const { IMPORT_LIMITS } = await converters()
   let url = parseTargetUrl(text, [])
   const { timeoutMs } = context.settings
@@ -62,6 +62,7 @@ export async function fetchImportUrl(
       return {
         text: decodeImportBytes(result.head),
         name: decodeURIComponent(url.pathname.split('/').pop() ?? '') || url.host,
+        url: url.href,
       }
     }
   } finally {

@@ -6,6 +6,7 @@ import { commitImport } from '../import-export/commit-import.js'
 import { converters } from '../import-export/converters.js'
 import { fetchImportUrl } from '../import-export/fetch-import-url.js'
 import { brunoZip } from '../import-export/bruno-zip.js'
+import { urlRefSource } from '../import-export/import-url-refs.js'
 import { historyForExport, textBodies } from '../import-export/history-for-export.js'
 import { serverFetchContext } from '../send/outbound.js'
 import { can } from '../team/scope.js'
@@ -39,14 +40,19 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
 
   fastify.post(e.previewImport.path, { bodyLimit: FILE_BODY_LIMIT }, async (request) => {
     const { source } = parseInput(e.previewImport.body, request.body)
-    let text: string
-    let name: string | undefined
+    if (source.kind === 'files') return converting(({ importFiles }) => importFiles(source.files))
+    if (source.kind === 'zip')
+      return converting(({ importFiles, unzipImportFiles }) => {
+        const { files, skipped } = unzipImportFiles(Buffer.from(source.base64, 'base64'))
+        return importFiles(files, { skipped })
+      })
     if (source.kind === 'url') {
-      ;({ text, name } = await fetchImportUrl(
-        source.url,
-        await serverFetchContext(fastify.services.outbound, fastify.appSettings),
-      ))
-    } else ({ text, name } = source)
+      const context = await serverFetchContext(fastify.services.outbound, fastify.appSettings)
+      const { text, name, url } = await fetchImportUrl(source.url, context)
+      // The spec's relative $refs are fetched the same way, each one checked by the destination policy.
+      return converting(({ importText }) => importText(text, { name, refs: urlRefSource(url, context) }))
+    }
+    const { text, name } = source
     return converting(({ importText }) => importText(text, name ? { name } : {}))
   })
 

@@ -14,6 +14,21 @@ export const ImportSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string(), name: z.string().max(300).optional() }),
   /** Fetched by the server through the send engine (same destination rules as a send). */
   z.object({ kind: z.literal('url'), url: z.string().min(1).max(8192) }),
+  /** A folder upload (`webkitdirectory`): every file's relative path and text; refs resolve only among them. */
+  z.object({
+    kind: z.literal('files'),
+    files: z
+      .array(z.object({ path: z.string().min(1).max(1024), text: z.string() }))
+      .min(1)
+      .max(5000),
+    name: z.string().max(300).optional(),
+  }),
+  /** A .zip upload, base64: unpacked by the server with caps on entries, sizes and ratio. */
+  z.object({
+    kind: z.literal('zip'),
+    base64: z.string().max(28 * 1024 * 1024),
+    name: z.string().max(300).optional(),
+  }),
 ])
 export type ImportSource = z.infer<typeof ImportSourceSchema>
 

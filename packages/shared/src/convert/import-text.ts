@@ -12,6 +12,8 @@ import {
   isHoppscotchEnvironment,
 } from './hoppscotch/import-hoppscotch.js'
 import { importOpenApi, isOpenApi, openApiLabel } from './openapi/import-openapi.js'
+import { parseSpecText } from './openapi/parse-spec-text.js'
+import type { RefSource } from './openapi/resolve-refs.js'
 import { isRecord, parseDocument, parseYamlStream, str } from './parse-document.js'
 import { importPostmanCollection, isPostmanCollection, postmanVersionLabel } from './postman/import-postman.js'
 import { importPostmanEnvironment, isPostmanEnvironment } from './postman/import-postman-environment.js'
@@ -43,9 +45,13 @@ function importCurl(text: string, builder: ImportBuilder): void {
 /**
  * Any supported source text → an ImportResult. The format is recognised from the content
  * (never from a file name): a cURL command, Courier's workspace export, a Postman collection
- * or environment, OpenAPI/Swagger, HAR, an Insomnia export. Pure: no file or network access.
+ * or environment, OpenAPI/Swagger, HAR, an Insomnia export. Pure: no file or network access;
+ * an OpenAPI spec's other files are read only through `options.refs.load`, which the caller gives.
  */
-export async function importText(input: string, options: { name?: string } = {}): Promise<ImportResult> {
+export async function importText(
+  input: string,
+  options: { name?: string; refs?: RefSource } = {},
+): Promise<ImportResult> {
   const text = withoutBom(input)
   if (text.length > IMPORT_LIMITS.maxTextLength)
     throw new ConvertError(
@@ -65,7 +71,10 @@ export async function importText(input: string, options: { name?: string } = {})
       return finish(builder)
     }
   }
-  const doc = parseDocument(text)
+  // A YAML OpenAPI/Swagger spec goes through the faster spec parser (specs run to megabytes).
+  const doc = /^\s*["']?(openapi|swagger)["']?\s*:/m.test(text.slice(0, 64 * 1024))
+    ? parseSpecText(text)
+    : parseDocument(text)
   if (isPostmanCollection(doc)) {
     const builder = new ImportBuilder('postman-collection', postmanVersionLabel(doc))
     importPostmanCollection(doc, builder)
@@ -74,7 +83,7 @@ export async function importText(input: string, options: { name?: string } = {})
   if (isOpenApi(doc)) {
     const record = doc as Record<string, unknown>
     const builder = new ImportBuilder(record.swagger !== undefined ? 'swagger' : 'openapi', openApiLabel(record))
-    await importOpenApi(record, builder)
+    await importOpenApi(record, builder, options.refs)
     return finish(builder)
   }
   if (isHar(doc)) {

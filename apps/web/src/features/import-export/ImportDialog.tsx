@@ -3,15 +3,17 @@ import { decodeImportBytes } from '@courier/shared/convert/decode-text'
 import { useEffect, useId, useState } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
 import { ErrorAlert } from '../../shared/ui/ErrorAlert'
+import { FolderUploadField } from './FolderUploadField'
 import { ImportReportView } from './ImportReportView'
 import { useCommitImport, usePreviewImport } from './import-export-queries'
 import './import-export.css'
 
-type SourceKind = 'paste' | 'file' | 'url'
+type SourceKind = 'paste' | 'file' | 'folder' | 'url'
 
 const SOURCES: { id: SourceKind; label: string }[] = [
   { id: 'paste', label: 'Paste' },
   { id: 'file', label: 'File' },
+  { id: 'folder', label: 'Folder or zip' },
   { id: 'url', label: 'URL' },
 ]
 
@@ -26,7 +28,8 @@ type ImportDialogProps = {
 }
 
 /**
- * Import from pasted text, a file or a URL (fetched by Courier's server): the format is
+ * Import from pasted text, a file, a folder or zip (a spec split over files), or a URL (fetched
+ * by Courier's server, with the files its refs name): the format is
  * recognised from the content, a preview shows what will be created and what did not
  * translate, and nothing is stored until Import is pressed.
  */
@@ -37,6 +40,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
   const [url, setUrl] = useState('')
   const [file, setFile] = useState<{ name: string; text: string } | null>(null)
   const [fileError, setFileError] = useState<string | null>(null)
+  const [upload, setUpload] = useState<ImportSource | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
   const preview = usePreviewImport()
   const commit = useCommitImport()
@@ -47,6 +51,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
     setUrl('')
     setFile(null)
     setFileError(null)
+    setUpload(null)
     setResult(null)
     preview.reset()
     commit.reset()
@@ -62,9 +67,11 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
         ? file
           ? { kind: 'text', text: file.text, name: file.name }
           : null
-        : url.trim()
-          ? { kind: 'url', url: url.trim() }
-          : null
+        : kind === 'folder'
+          ? upload
+          : url.trim()
+            ? { kind: 'url', url: url.trim() }
+            : null
 
   const runPreview = () => {
     if (!source) return
@@ -170,6 +177,15 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
               </p>
             ) : null}
           </div>
+        ) : null}
+        {kind === 'folder' ? (
+          <FolderUploadField
+            onSource={(chosen) => {
+              setUpload(chosen)
+              setResult(null)
+              if (chosen) preview.mutate(chosen, { onSuccess: setResult })
+            }}
+          />
         ) : null}
         {kind === 'url' ? (
           <div className="field field--wide">

@@ -1,14 +1,16 @@
-import { dereference, validate } from '@readme/openapi-parser'
 import type { CollectionTree } from '../../collection.js'
 import type { Auth, Pair, RequestBody, RequestSpecInput, Row } from '../../request-spec.js'
 import { urlWithParams } from '../../url-params.js'
 import type { Variable } from '../../variables.js'
 import type { ImportBuilder } from '../import-builder.js'
-import { ConvertError } from '../import-result.js'
 import { arr, isRecord, str } from '../parse-document.js'
 import { exampleOf, exampleText } from './example-from-schema.js'
 import { requestBody, swaggerBody } from './openapi-body.js'
-import { authFromScheme } from './openapi-security.js'
+import { operationExamples } from './openapi-examples.js'
+import { authFromScheme, securityNotes } from './openapi-security.js'
+import { serverEnvironments, serverUrl } from './openapi-servers.js'
+import { resolveRefs, type RefSource } from './resolve-refs.js'
+import { specProblem } from './validate-spec.js'
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
 
@@ -26,33 +28,13 @@ export function openApiLabel(doc: Obj): string {
   return typeof doc.openapi === 'string' ? `OpenAPI ${doc.openapi}` : 'Swagger 2.0'
 }
 
-/** `{scheme}://{host}` server variables become Courier `{{variables}}` with their defaults. */
-function serverUrl(server: Obj, variables: Map<string, Variable>): string {
-  const vars = isRecord(server.variables) ? server.variables : {}
-  return str(server.url).replace(/\{([^{}]+)\}/g, (_, name: string) => {
-    const def = isRecord(vars[name]) ? str((vars[name] as Obj).default) : ''
-    if (!variables.has(name)) variables.set(name, { name, value: def, enabled: true, secret: false })
-    return `{{${name}}}`
-  })
-}
-
-function baseUrl(doc: Obj, variables: Map<string, Variable>, builder: ImportBuilder, where: string): string {
+function baseUrl(doc: Obj, variables: Map<string, Variable>): string {
   if (doc.swagger !== undefined) {
     const scheme = str(arr(doc.schemes)[0], 'https')
     const host = str(doc.host)
     return host ? `${scheme}://${host}${str(doc.basePath)}` : str(doc.basePath)
   }
   const servers = arr(doc.servers).filter(isRecord)
-  if (servers.length > 1)
-    builder.skip(
-      where,
-      `${servers.length - 1} other server${servers.length > 2 ? 's' : ''}`,
-      `Only the first server is used as {{baseUrl}}; others: ${servers
-        .slice(1)
-        .map((s) => str(s.url))
-        .join(', ')
-        .slice(0, 300)}.`,
-    )
   return servers[0] ? serverUrl(servers[0], variables) : ''
 }
 
@@ -146,44 +128,37 @@ function operationRequest(
   }
 }
 
+/** True when the document has a `$ref` to another file or URL (not `#/…`). */
+export function hasExternalRefs(doc: unknown): boolean {
+  const stack = [doc]
+  while (stack.length) {
+    const node = stack.pop()
+    if (Array.isArray(node)) stack.push(...node)
+    else if (isRecord(node))
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) return true
+        if (typeof value === 'object' && value !== null) stack.push(value)
+      }
+  }
+  return false
+}
+
 /**
- * OpenAPI 3.0/3.1 or Swagger 2.0, parsed and validated by @readme/openapi-parser with external
- * `$ref`s switched off (an import never makes Courier read files or fetch URLs). Tags become
- * folders, operations requests, the first server `{{baseUrl}}`, security schemes auth.
+ * OpenAPI 3.0/3.1 or Swagger 2.0. `$ref`s are resolved by `resolveRefs`: other files are read
+ * only through `refs.load` (the server fetches them by URL through its engine, or looks them up
+ * among the uploaded files); a pasted spec's external refs are reported. A single-file spec is
+ * validated against the OpenAPI schemas first (validate-spec.ts). Tags become folders, operations requests, servers
+ * environments (the first also `{{baseUrl}}`), security schemes auth, examples saved examples.
  */
-export async function importOpenApi(source: Obj, builder: ImportBuilder): Promise<void> {
-  const options = { resolve: { external: false }, dereference: { circular: 'ignore' as const }, timeoutMs: 10_000 }
+export async function importOpenApi(source: Obj, builder: ImportBuilder, refs?: RefSource): Promise<void> {
   const title = isRecord(source.info) ? str(source.info.title, 'API') : 'API'
-  try {
-    const result = await validate(structuredClone(source) as never, options)
-    if (!result.valid) {
-      const first = result.errors[0]?.message.split('\n')[0] ?? ''
-      builder.skip(
-        title,
-        'spec validation',
-        `The spec does not validate (${result.errors.length + result.additionalErrors} problem${result.errors.length > 1 ? 's' : ''}, first: ${first.slice(0, 300)}); what could be read was imported.`,
-      )
-    }
-  } catch (error) {
-    builder.skip(
-      title,
-      'spec validation',
-      `The spec could not be validated: ${(error as Error).message.split('\n')[0]!.slice(0, 300)}.`,
-    )
-  }
-  let doc: Obj
-  try {
-    doc = (await dereference(structuredClone(source) as never, options)) as unknown as Obj
-  } catch (error) {
-    throw new ConvertError(
-      'IMPORT_INVALID',
-      `The spec's $refs could not be resolved: ${(error as Error).message.split('\n')[0]}.`,
-    )
-  }
+  if (!hasExternalRefs(source)) validateSpec(source, builder, title)
+  const { doc } = await resolveRefs(source, refs, builder, title)
   const swagger = doc.swagger !== undefined
   const variables = new Map<string, Variable>()
-  const base = baseUrl(doc, variables, builder, title)
+  const base = baseUrl(doc, variables)
   variables.set('baseUrl', { name: 'baseUrl', value: base, enabled: true, secret: false })
+  const serverNotes = serverEnvironments(doc, builder, title)
   const schemes: Obj = swagger
     ? isRecord(doc.securityDefinitions)
       ? doc.securityDefinitions
@@ -194,8 +169,9 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder): Promis
   const top = security(doc.security, schemes, variables, builder, title)
 
   const info = isRecord(doc.info) ? doc.info : {}
+  const description = [str(info.description), serverNotes, securityNotes(schemes)].filter(Boolean).join('\n\n')
   const tree: CollectionTree = builder.collection(title, {
-    description: str(info.description),
+    description,
     auth: top?.auth ?? { type: 'none' },
   })
   const folders = new Map<string, string>()
@@ -212,8 +188,15 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder): Promis
   }
 
   const paths = isRecord(doc.paths) ? doc.paths : {}
+  const extensions = new Map<string, number>()
   for (const [path, pathItem] of Object.entries(paths)) {
     if (!isRecord(pathItem)) continue
+    if (arr(pathItem.servers).length)
+      builder.skip(
+        `${title} › ${path}`,
+        'path servers',
+        'Servers set on one path are not kept; its requests use {{baseUrl}}.',
+      )
     for (const method of METHODS) {
       const op = pathItem[method]
       if (!isRecord(op)) continue
@@ -226,12 +209,38 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder): Promis
           `tags ${tags.slice(1).join(', ')}`,
           `An operation with several tags is filed once, under “${tags[0]}”.`,
         )
+      if (Object.keys(op).length === 0)
+        builder.skip(
+          where,
+          'operation',
+          'The operation is empty (its $ref could not be read, see above); only its method and path were imported.',
+        )
+      if (arr(op.servers).length)
+        builder.skip(where, 'operation servers', 'Servers set on one operation are not kept; it uses {{baseUrl}}.')
+      for (const key of Object.keys(op)) if (key.startsWith('x-')) extensions.set(key, (extensions.get(key) ?? 0) + 1)
+      if (isRecord(op.externalDocs)) extensions.set('externalDocs', (extensions.get('externalDocs') ?? 0) + 1)
+      const responses = isRecord(op.responses) ? Object.values(op.responses) : []
+      if (responses.some((r) => isRecord(r) && isRecord(r.headers) && Object.keys(r.headers).length))
+        extensions.set('response headers', (extensions.get('response headers') ?? 0) + 1)
+      if (op.deprecated === true)
+        builder.skip(where, 'deprecated', 'The operation is marked deprecated; Courier has no such mark.')
       const spec = operationRequest(doc, path, method, pathItem, op, { base, builder, where, swagger })
       const own = security(op.security, schemes, variables, builder, where)
       const auth: Auth = own && own.key !== top?.key ? own.auth : { type: 'inherit' }
-      builder.request(tree, folderFor(tags[0]), name, { ...spec, auth }, where)
+      const examples = operationExamples(op, spec, where, builder, swagger)
+      builder.request(tree, folderFor(tags[0]), name, { ...spec, auth, examples }, where)
     }
   }
+  const NOT_KEPT: Record<string, string> = {
+    externalDocs: 'Links to outside documentation are not kept.',
+    'response headers': 'The headers a response documents are not kept (saved examples carry Content-Type).',
+  }
+  for (const [key, count] of extensions)
+    builder.skip(
+      title,
+      `${key in NOT_KEPT ? key : `extension ${key}`} (${count} operation${count > 1 ? 's' : ''})`,
+      NOT_KEPT[key] ?? 'Vendor extensions are not carried (code samples, SDK hints and the like).',
+    )
   if (isRecord(doc.webhooks) && Object.keys(doc.webhooks).length) {
     builder.skip(
       title,
@@ -240,4 +249,22 @@ export async function importOpenApi(source: Obj, builder: ImportBuilder): Promis
     )
   }
   tree.variables = [...variables.values()]
+}
+
+function validateSpec(source: Obj, builder: ImportBuilder, title: string): void {
+  try {
+    const problem = specProblem(source)
+    if (problem)
+      builder.skip(
+        title,
+        'spec validation',
+        `The spec does not validate (first problem: ${problem.slice(0, 300)}); what could be read was imported.`,
+      )
+  } catch (error) {
+    builder.skip(
+      title,
+      'spec validation',
+      `The spec could not be validated: ${(error as Error).message.split('\n')[0]!.slice(0, 300)}.`,
+    )
+  }
 }

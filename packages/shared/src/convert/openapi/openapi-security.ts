@@ -78,10 +78,17 @@ export function authFromScheme(name: string, scheme: unknown, scopes: readonly s
         grant,
         authUrl: str(flow.authorizationUrl),
         tokenUrl: str(flow.tokenUrl),
+        ...(grant === 'password' ? { username: '{{username}}', password: '{{password}}' } : {}),
       })
+      const others = Object.keys(flows).filter((k) => k !== key && isRecord(flows[k]))
       return {
         auth: { type: 'oauth2', config },
         variables: grant === 'password' ? [...vars, variable('username', false), variable('password', true)] : vars,
+        ...(others.length
+          ? {
+              problem: `Scheme “${name}” also offers the ${others.join(', ')} flow${others.length > 1 ? 's' : ''}; Courier uses ${key} (all flows are listed in the collection's description).`,
+            }
+          : {}),
       }
     }
     return { auth: { type: 'none' }, variables: [], problem: `OAuth 2 scheme “${name}” lists no flow Courier knows.` }
@@ -91,4 +98,42 @@ export function authFromScheme(name: string, scheme: unknown, scopes: readonly s
     variables: [],
     problem: `Courier cannot authenticate with the “${type || 'unknown'}” security scheme “${name}”.`,
   }
+}
+
+/**
+ * The security schemes as a Markdown section for the collection's description: every flow's
+ * URLs and scopes, the OpenID Connect discovery URL, where an API key goes. Auth holds one
+ * flow; this keeps the rest in sight.
+ */
+export function securityNotes(schemes: Record<string, unknown>): string {
+  const lines: string[] = []
+  for (const [name, scheme] of Object.entries(schemes)) {
+    if (!isRecord(scheme)) continue
+    const type = str(scheme.type)
+    const about = str(scheme.description).split('\n')[0]!.slice(0, 200)
+    if (type === 'apiKey') lines.push(`- **${name}**: API key \`${str(scheme.name)}\` in the ${str(scheme.in)}`)
+    else if (type === 'http' || type === 'basic') lines.push(`- **${name}**: HTTP ${str(scheme.scheme, 'basic')}`)
+    else if (type === 'openIdConnect')
+      lines.push(
+        `- **${name}**: OpenID Connect, discovery URL ${str(scheme.openIdConnectUrl)} (imported as OAuth 2 with that issuer)`,
+      )
+    else if (type === 'oauth2') {
+      lines.push(`- **${name}**: OAuth 2`)
+      const flows = isRecord(scheme.flows) ? scheme.flows : { [str(scheme.flow)]: scheme }
+      for (const [flowName, flow] of Object.entries(flows)) {
+        if (!isRecord(flow)) continue
+        const urls = [
+          str(flow.authorizationUrl) && `authorization URL ${str(flow.authorizationUrl)}`,
+          str(flow.tokenUrl) && `token URL ${str(flow.tokenUrl)}`,
+          str(flow.refreshUrl) && `refresh URL ${str(flow.refreshUrl)}`,
+        ].filter(Boolean)
+        const scopes = isRecord(flow.scopes) ? Object.entries(flow.scopes) : []
+        lines.push(`  - ${flowName}: ${urls.join(', ') || 'no URLs'}`)
+        for (const [scope, text] of scopes.slice(0, 200))
+          lines.push(`    - \`${scope}\`${str(text) ? `: ${str(text)}` : ''}`)
+      }
+    } else lines.push(`- **${name}**: ${type || 'unknown type'}`)
+    if (about) lines[lines.length - 1] += ` — ${about}`
+  }
+  return lines.length ? `## Security\n\n${lines.join('\n')}` : ''
 }
