@@ -25,6 +25,16 @@ describe('Bruno and Insomnia v5 exports', () => {
     const requests = (tree: { items: { kind: string; name: string }[] }) =>
       tree.items.filter((i) => i.kind === 'request').map((i) => i.name)
     expect(requests(back.collections[0]!).sort()).toEqual(requests(source).sort())
+
+    // As a person brings it back: the zip through the Import dialog's "Folder or zip" source.
+    const preview = await app.api({
+      method: 'POST',
+      url: '/api/import/preview',
+      payload: { source: { kind: 'zip', base64: file.text, name: file.filename } },
+    })
+    expect(preview.statusCode).toBe(200)
+    expect(preview.json().report).toMatchObject({ format: 'bruno', counts: { collections: 1 } })
+    expect(requests(preview.json().collections[0]).sort()).toEqual(requests(source).sort())
   })
 
   it('exports a collection as Insomnia v5 YAML that imports back', async () => {

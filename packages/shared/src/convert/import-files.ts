@@ -1,3 +1,4 @@
+import { importBrunoFiles, isBrunoFiles } from './bruno/import-bruno.js'
 import { ImportBuilder } from './import-builder.js'
 import { ConvertError, type ImportResult } from './import-result.js'
 import { importText } from './import-text.js'
@@ -87,8 +88,8 @@ export function uploadLocation(path: string): string {
 /**
  * A folder or zip upload → an ImportResult. Picks the format from the files: OpenAPI when a root
  * spec is found (its `$ref`s resolve only among the uploaded files, never from the server's
- * disk or the network); one lone file goes through `importText`. Other multi-file formats
- * (Bruno) plug in here.
+ * disk or the network); else a Bruno collection (`bruno.json` or `.bru` files); one lone file
+ * goes through `importText`.
  */
 export async function importFiles(
   input: ImportFile[],
@@ -130,10 +131,16 @@ export async function importFiles(
     reportUnknownVariables(builder)
     return builder.result()
   }
+  if (isBrunoFiles(files)) {
+    const builder = new ImportBuilder('bruno', 'Bruno collection')
+    for (const s of options.skipped ?? []) builder.skip(s.path, 'file', s.reason)
+    importBrunoFiles(files, builder)
+    reportUnknownVariables(builder)
+    return builder.result()
+  }
   if (files.length === 1) return importText(files[0]!.text, { name: files[0]!.path })
-  // Dispatch point for other multi-file formats (Bruno: importBrunoFiles(files, builder)).
   throw new ConvertError(
     'IMPORT_FORMAT_UNKNOWN',
-    `None of the ${files.length} files is a recognised format: no OpenAPI or Swagger document (a file with “openapi:” or “swagger:” and paths) was found.`,
+    `None of the ${files.length} files is a recognised format: no OpenAPI or Swagger document (a file with “openapi:” or “swagger:” and paths) and no Bruno collection (bruno.json or .bru files) was found.`,
   )
 }

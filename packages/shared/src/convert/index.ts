@@ -16,7 +16,7 @@ export { shellWords, shellQuote } from './curl/shell-words.js'
 export { exportPostman, POSTMAN_SCHEMA_V21 } from './postman/export-postman.js'
 export { exportOpenApi } from './openapi/export-openapi.js'
 export { exportHar } from './har/export-har.js'
-export { importBruno, importBrunoFiles, isBrunoFiles, type ImportFile } from './bruno/import-bruno.js'
+export { importBruno, importBrunoFiles, isBrunoFiles } from './bruno/import-bruno.js'
 export { exportBruno, exportBrunoEnvironment, type BrunoExport } from './bruno/export-bruno.js'
 /** Bruno's own .bru reader and writer (@usebruno/lang), for tests that take Bruno's reading as the judge. */
 export { bru as brunoLang, type BruJson } from './bruno/bru-lang.js'

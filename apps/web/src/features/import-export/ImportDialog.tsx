@@ -109,7 +109,8 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
       footer={
         <>
           <span className="hint import-dialog__formats">
-            Postman v2.0/v2.1 and environments · OpenAPI 3 · Swagger 2 · HAR · Insomnia v4 · cURL · Courier
+            Postman v1/v2 and environments · OpenAPI 3 · Swagger 2 · HAR · Insomnia v4/v5 · Bruno · Hoppscotch · cURL ·
+            Courier
           </span>
           <span className="dialog__spacer" />
           <button type="button" className="button" onClick={runPreview} disabled={!source || preview.isPending}>
@@ -148,7 +149,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
             className="import-dialog__text"
             aria-label="Text to import"
             placeholder={
-              'Paste a Postman or Insomnia export, an OpenAPI spec (JSON or YAML), a HAR file, or a cURL command\n\ncurl -X POST https://api.example.com/users -H "Content-Type: application/json" -d \'{"name":"Ada"}\''
+              'Paste a Postman, Insomnia or Hoppscotch export, an OpenAPI spec (JSON or YAML), a HAR file, or a cURL command\n\ncurl -X POST https://api.example.com/users -H "Content-Type: application/json" -d \'{"name":"Ada"}\''
             }
             value={text}
             spellCheck={false}

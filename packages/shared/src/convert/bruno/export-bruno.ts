@@ -4,7 +4,7 @@ import type { RequestBody, RequestSpec, Row } from '../../request-spec.js'
 import type { Variable } from '../../variables.js'
 import { maskAuth, maskSpec, maskVariables, SecretTally } from '../mask-secrets.js'
 import { bru, type BruJson, type BruKeyValue } from './bru-lang.js'
-import type { ImportFile } from './import-bruno.js'
+import type { ImportFile } from '../import-files.js'
 import { assertionToBruno, authToBruno, captureToBruno } from './bruno-mapping.js'
 
 export type BrunoExport = { files: ImportFile[]; notes: string[] }

@@ -100,3 +100,14 @@ describe('Bruno import (usebruno/bruno test collection)', () => {
     ).toThrow(/x\.bru is not a valid \.bru file/)
   })
 })
+
+describe('Bruno through the folder or zip upload', () => {
+  it('importFiles recognises the collection and gives what importBruno gives', async () => {
+    const { importFiles } = await import('../import-files.js')
+    const viaUpload = await importFiles(FILES, { skipped: [{ path: 'bruno-tests/logo.png', reason: 'a binary file' }] })
+    const direct = importBruno(FILES)
+    expect(viaUpload.report.format).toBe('bruno')
+    expect(viaUpload.collections).toEqual(direct.collections)
+    expect(viaUpload.report.skipped).toContainEqual(expect.objectContaining({ where: 'bruno-tests/logo.png' }))
+  })
+})

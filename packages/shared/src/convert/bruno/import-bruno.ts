@@ -8,8 +8,7 @@ import { isRecord, str } from '../parse-document.js'
 import { bru, type BruJson, type BruKeyValue } from './bru-lang.js'
 import { assertionFromBruno, authFromBruno, captureFromBruno } from './bruno-mapping.js'
 
-/** One file of a folder or zip upload, by its path inside it. (The lead unifies this with convert/import-files.ts.) */
-export type ImportFile = { path: string; text: string }
+import type { ImportFile } from '../import-files.js'
 
 const SCRIPT_REASON =
   'Bruno scripts use the bru/req/res API, not the pm API Courier runs; the script was kept as text and will not run as-is until rewritten.'
