@@ -7,7 +7,7 @@ function collection(base: string) {
   const request = { method: 'GET', header: [], url: `${base}/echo?id=7` }
   return {
     info: {
-      name: 'Orders with examples',
+      name: 'Parcels with examples',
       schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
     },
     item: [

@@ -10,8 +10,10 @@ const MAX_ROWS = 100_000
 
 /**
  * A runner data file (newman's `-d`, the runner's "Data file") as iteration rows. JSON must be an
- * array of objects; anything else is read as CSV with a header line, values kept as strings, a
- * byte-order mark dropped and backslash as the escape inside quotes (newman's csv-parse options).
+ * array of objects; anything else is read as CSV with a header line the way newman 6 reads it
+ * (its csv-parse options): a byte-order mark dropped, spaces around commas trimmed, `""` as the
+ * escape inside quotes, quotes inside an unquoted field kept, rows of any length, and unquoted
+ * integers and decimals as numbers (a quoted value stays a string).
  */
 export function parseDataFile(text: string, fileName = 'the data file'): DataRow[] {
   const trimmed = text.replace(/^\uFEFF/, '').trim()
@@ -43,9 +45,27 @@ function jsonRows(text: string, fileName: string): DataRow[] {
 
 function csvRows(text: string, fileName: string): DataRow[] {
   try {
-    return parse(text, { columns: true, bom: true, escape: '\\', cast: false, skip_empty_lines: true }) as DataRow[]
+    return parse(text, {
+      columns: true,
+      bom: true,
+      escape: '"',
+      trim: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      cast: (value, context) => (context.quoting ? value : asNumber(value)),
+    }) as DataRow[]
   } catch (error) {
     const message = (error as Error).message.replace(/^Invalid \w+:\s*/, '')
     throw new DataFileError(`${fileName} is not valid CSV: ${message}`)
   }
+}
+
+/** newman's csvAutoParse: `12` and `-3` are integers, `1.5` a float; everything else stays text. */
+function asNumber(value: string): string | number {
+  if (/^(-|\+)?([1-9]+[0-9]*)$/.test(value)) return parseInt(value, 10)
+  const float = parseFloat(value)
+  // newman's isFloat: (value - parseFloat(value) + 1) >= 0, i.e. the whole text is that number.
+  if (Number(value) - float + 1 >= 0) return float
+  return value
 }
