@@ -15,12 +15,29 @@ const FORMATS: Record<string, unknown> = {
   password: '',
 }
 
+/** Values one sample may hold: wide, deep schemas (DocuSign's envelopes) otherwise grow to megabytes. */
+const SAMPLE_BUDGET = 2000
+
+/** Samples already made, per schema object: a dereferenced spec shares one object across operations. */
+const made = new WeakMap<object, unknown>()
+
 /**
  * A sample value for a (dereferenced) JSON Schema: its example, default, first enum value,
- * or one made from its type. Depth and cycles are bounded, since specs may be recursive.
+ * or one made from its type. Depth, cycles and size are bounded, since specs may be recursive
+ * and wide; past SAMPLE_BUDGET values the rest of the sample is left out (null, dropped from arrays).
  */
-export function exampleFromSchema(schema: unknown, depth = 0, seen = new Set<unknown>()): unknown {
-  if (!isRecord(schema) || depth > 8 || seen.has(schema)) return null
+export function exampleFromSchema(schema: unknown): unknown {
+  if (!isRecord(schema)) return null
+  if (made.has(schema)) return structuredClone(made.get(schema))
+  const value = sample(schema, 0, new Set(), { left: SAMPLE_BUDGET })
+  made.set(schema, value)
+  return structuredClone(value)
+}
+
+type Budget = { left: number }
+
+function sample(schema: unknown, depth: number, seen: Set<unknown>, budget: Budget): unknown {
+  if (!isRecord(schema) || depth > 8 || seen.has(schema) || budget.left-- <= 0) return null
   if (schema.example !== undefined) return schema.example
   if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0]
   if (schema.default !== undefined) return schema.default
@@ -30,21 +47,21 @@ export function exampleFromSchema(schema: unknown, depth = 0, seen = new Set<unk
   if (Array.isArray(schema.allOf)) {
     const merged: Record<string, unknown> = {}
     for (const part of schema.allOf) {
-      const value = exampleFromSchema(part, depth + 1, next)
+      const value = sample(part, depth + 1, next, budget)
       if (isRecord(value)) Object.assign(merged, value)
     }
     return merged
   }
   for (const key of ['oneOf', 'anyOf'] as const) {
     const options = schema[key]
-    if (Array.isArray(options) && options.length) return exampleFromSchema(options[0], depth + 1, next)
+    if (Array.isArray(options) && options.length) return sample(options[0], depth + 1, next, budget)
   }
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type
   switch (type) {
     case 'object':
-      return objectExample(schema, depth, next)
+      return objectExample(schema, depth, next, budget)
     case 'array':
-      return [exampleFromSchema(schema.items, depth + 1, next)].filter((v) => v !== null)
+      return [sample(schema.items, depth + 1, next, budget)].filter((v) => v !== null)
     case 'string':
       return typeof schema.format === 'string' && schema.format in FORMATS ? FORMATS[schema.format] : 'string'
     case 'integer':
@@ -54,16 +71,22 @@ export function exampleFromSchema(schema: unknown, depth = 0, seen = new Set<unk
     case 'boolean':
       return true
     default:
-      return isRecord(schema.properties) ? objectExample(schema, depth, next) : null
+      return isRecord(schema.properties) ? objectExample(schema, depth, next, budget) : null
   }
 }
 
-function objectExample(schema: Record<string, unknown>, depth: number, seen: Set<unknown>): Record<string, unknown> {
+function objectExample(
+  schema: Record<string, unknown>,
+  depth: number,
+  seen: Set<unknown>,
+  budget: Budget,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   if (!isRecord(schema.properties)) return out
   for (const [name, property] of Object.entries(schema.properties)) {
     if (isRecord(property) && property.readOnly === true) continue
-    out[name] = exampleFromSchema(property, depth + 1, seen)
+    if (budget.left <= 0) break
+    out[name] = sample(property, depth + 1, seen, budget)
   }
   return out
 }
