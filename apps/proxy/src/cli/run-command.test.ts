@@ -121,6 +121,9 @@ describe('courier run: exit codes, files and reporters', () => {
     expect([reporter.code, reporter.err]).toEqual([2, expect.stringContaining('no reporter “xml”')])
     expect((await courier([])).code).toBe(2)
     expect((await courier(['Saved', '-k'])).err).toContain('-k/--insecure works with a collection file')
+    expect((await courier(['Saved', '--ignore-redirects'])).err).toContain(
+      '--ignore-redirects works with a collection file',
+    )
     expect((await courier(['Saved', '--export-environment', 'env.json'])).err).toContain('add --keep-variables')
   })
 

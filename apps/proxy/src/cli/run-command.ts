@@ -16,6 +16,7 @@ export type RunIo = {
 const FILE_ONLY = [
   ['globals', '-g/--globals'],
   ['insecure', '-k/--insecure'],
+  ['ignoreRedirects', '--ignore-redirects'],
 ] as const
 
 /** A COLLECTION argument names a file when such a file exists or it ends in .json. */

@@ -21,8 +21,14 @@ export async function loadPostmanCollection(path: string): Promise<ImportResult>
   }
 }
 
-/** Each imported request gets the run's timeout and, with -k, TLS verification off (a file run's only copy). */
-function withRunSettings(tree: CollectionTree, options: Pick<RunCliOptions, 'timeoutMs' | 'insecure'>): CollectionTree {
+/**
+ * Each imported request gets the run's timeout and, with -k, TLS verification off, with
+ * --ignore-redirects redirects unfollowed (a file run's only copy).
+ */
+function withRunSettings(
+  tree: CollectionTree,
+  options: Pick<RunCliOptions, 'timeoutMs' | 'insecure' | 'ignoreRedirects'>,
+): CollectionTree {
   return {
     ...tree,
     items: tree.items.map((item) =>
@@ -36,6 +42,7 @@ function withRunSettings(tree: CollectionTree, options: Pick<RunCliOptions, 'tim
                 ...item.request.settings,
                 ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
                 ...(options.insecure ? { verifyTls: false } : {}),
+                ...(options.ignoreRedirects ? { followRedirects: false } : {}),
               },
             },
           },

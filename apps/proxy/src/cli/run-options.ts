@@ -20,6 +20,8 @@ export type RunCliOptions = {
   /** A saved collection's run writes what its scripts and captures set back to the saved variables. */
   keepVariables: boolean
   insecure: boolean
+  /** newman's --ignore-redirects: every request of a file run leaves redirects unfollowed. */
+  ignoreRedirects: boolean
   reporters: ReporterName[]
   exports: Partial<Record<Exclude<ReporterName, 'cli'>, string>>
   exportEnvironment?: string
@@ -48,6 +50,7 @@ const OPTIONS = {
   bail: { type: 'boolean' },
   'keep-variables': { type: 'boolean' },
   insecure: { type: 'boolean', short: 'k' },
+  'ignore-redirects': { type: 'boolean' },
   reporters: { type: 'string', short: 'r' },
   'reporter-json-export': { type: 'string' },
   'reporter-junit-export': { type: 'string' },
@@ -134,6 +137,7 @@ export function parseRunOptions(argv: string[]): RunCliOptions {
     bail: values.bail === true,
     keepVariables: values['keep-variables'] === true,
     insecure: values.insecure === true,
+    ignoreRedirects: values['ignore-redirects'] === true,
     reporters: reporters as ReporterName[],
     exports,
     ...(values['export-environment'] !== undefined ? { exportEnvironment: values['export-environment'] } : {}),
@@ -165,6 +169,7 @@ export const RUN_HELP = `  courier run <collection | file.postman_collection.jso
       --keep-variables              a saved collection: keep what scripts set in its saved variables
                                     (without it, as in newman, changes live only in the run)
       -k, --insecure                do not verify TLS certificates (file runs)
+      --ignore-redirects            do not follow redirects (file runs)
       -r, --reporters cli,json,junit,html,csv   with --reporter-<name>-export PATH (default ./newman/…)
       --export-environment PATH, --export-globals PATH   the variables as the run left them (Postman JSON)
       --silent, --color on|off|auto, --json (the report as JSON on stdout), --data-dir DIR

@@ -70,7 +70,10 @@ function flags(config: { run?: Record<string, unknown> }): { newman: string[]; c
   const run = config.run ?? {}
   const newman: string[] = []
   const courier: string[] = []
-  if (run.ignoreRedirects) newman.push('--ignore-redirects')
+  if (run.ignoreRedirects) {
+    newman.push('--ignore-redirects')
+    courier.push('--ignore-redirects')
+  }
   if (run.insecure) newman.push('--insecure')
   if (typeof run.timeoutRequest === 'number') {
     newman.push('--timeout-request', String(run.timeoutRequest))

@@ -24,8 +24,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
   'hawk-auth-test':
     'Hawk auth: newman signs with the current time and a fresh nonce (different on every run); courier run signs with the collection’s saved timestamp',
   'oauth1-var-in-url-params': `${OAUTH1}; the timestamps differ on every run too`,
-  'redirect-test/redirect-test':
-    'newman runs it with --ignore-redirects (its postman_config.json); courier run has no such flag and follows the redirect',
   'request-chaining-test': UNRESOLVED,
   'var-replacement': UNRESOLVED,
   'wise-all-endpoints': `${UNRESOLVED} (its {{profileId}}-style path variables are set by no file)`,
