@@ -13,6 +13,21 @@ const realGlobal = globalThis
 const MAX_CONSOLE = 500
 const HIDDEN = new Set(['__host', '__courier'])
 
+let lodash
+/**
+ * lodash 4.17.21, as Postman's sandbox gives every script (`_`, `require('lodash')`): parsed on
+ * first use in a realm (it would double the realm's start), then shared, frozen like the rest.
+ */
+function loadLodash() {
+  if (!lodash) {
+    const module = { exports: {} }
+    new Function('module', 'exports', host.lodashSource)(module, module.exports)
+    lodash = module.exports
+    freezeRealm(lodash)
+  }
+  return lodash
+}
+
 /** The state of the run in progress (null between runs). */
 let current = null
 
@@ -576,10 +591,12 @@ const courier = {
       setImmediate: (fn, ...args) => setTimer(run, fn, 0, false, args),
       clearImmediate: (id) => clearTimer(run, id),
       require: (name) => {
+        if (name === 'lodash') return loadLodash()
         throw new Error(`require('${String(name)}') is not available in Courier scripts`)
       },
     }
     lazy(names, 'console', () => makeConsole(run))
+    lazy(names, '_', loadLodash)
     let legacy
     run.scope = makeScope(run, names, () => (legacy ??= makeLegacy(run, pm, input)))
     current = run

@@ -217,3 +217,23 @@ pm.test('done', (done) => { setTimeout(() => { pm.expect(true).to.be.true; done(
     ])
   })
 })
+
+describe('lodash, as Postman’s sandbox gives it', () => {
+  it('`_` and require("lodash") work in every run, and a run cannot change them for the next', async () => {
+    // From newman's set-next-request collection: `_.parseInt(postman.getEnvironmentVariable('count'))`.
+    const first = await test(
+      `var count = _.parseInt(postman.getEnvironmentVariable('count')); count++;
+       postman.setEnvironmentVariable('count', String(count));
+       tests['same lodash'] = require('lodash') === _ && _.VERSION === '4.17.21';
+       try { _.mixin({ leaked: () => 1 }) } catch (e) {}
+       try { _.parseInt = () => 0 } catch (e) {}`,
+      json({}),
+      { variables: { environment: { count: '1' } } },
+    )
+    expect(first.error).toBeUndefined()
+    expect(first.variables.environment).toEqual({ count: '2' })
+    expect(first.tests).toEqual([{ name: 'same lodash', passed: true }])
+    const second = await test(`tests['untouched'] = typeof _.leaked === 'undefined' && _.parseInt('7') === 7`, json({}))
+    expect(second.tests).toEqual([{ name: 'untouched', passed: true }])
+  })
+})

@@ -6,7 +6,7 @@ import {
   type QuickJSRuntime,
   type QuickJSWASMModule,
 } from 'quickjs-emscripten-core'
-import { preludeSource } from './generated/prelude-source.js'
+import { lodashSource, preludeSource } from './generated/prelude-source.js'
 
 /** What the host keeps of the run in progress in a realm. */
 export interface HostRun {
@@ -81,6 +81,9 @@ export async function createRealm(): Promise<Realm> {
   define('send', (_token, id, arg) => realm.run?.onSend(id, context.getString(arg)))
   define('timer', (_token, id, arg) => realm.run?.onTimer(id, context.getNumber(arg)))
   define('clearTimer', (_token, id) => realm.run?.onClearTimer(id))
+  const lodashText = context.newString(lodashSource)
+  context.setProp(host, 'lodashSource', lodashText)
+  lodashText.dispose()
   context.setProp(context.global, '__host', host)
   host.dispose()
   const loaded = context.evalCode(preludeSource, 'courier-prelude.js')

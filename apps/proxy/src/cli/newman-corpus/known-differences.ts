@@ -28,8 +28,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
   'var-replacement': UNRESOLVED,
   'wise-all-endpoints': `${UNRESOLVED} (its {{profileId}}-style path variables are set by no file)`,
   'wise-groups-api': UNRESOLVED,
-  'set-next-request':
-    'postman.setNextRequest to a request by a name courier run resolves differently: courier run stops where newman goes on to the named request',
   'whatwg-url':
     'URL details of the engine, not of the import: newman keeps “/./” path segments and an empty “?”, and with disableUrlEncoding sends " < > unencoded; Courier’s engine normalises the path, drops the empty query and always encodes them',
 }
