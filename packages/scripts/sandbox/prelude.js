@@ -13,19 +13,20 @@ const realGlobal = globalThis
 const MAX_CONSOLE = 500
 const HIDDEN = new Set(['__host', '__courier'])
 
-let lodash
+const libraries = new Map()
 /**
- * lodash 4.17.21, as Postman's sandbox gives every script (`_`, `require('lodash')`): parsed on
- * first use in a realm (it would double the realm's start), then shared, frozen like the rest.
+ * The libraries Postman's sandbox gives every script, by their require() names: lodash 4.17.21
+ * (`_`) and crypto-js 3.3.0 (`CryptoJS`). Each is parsed on first use in a realm (both together
+ * would triple the realm's start), then shared, frozen like the rest.
  */
-function loadLodash() {
-  if (!lodash) {
+function library(name) {
+  if (!libraries.has(name)) {
     const module = { exports: {} }
-    new Function('module', 'exports', host.lodashSource)(module, module.exports)
-    lodash = module.exports
-    freezeRealm(lodash)
+    new Function('module', 'exports', host.librarySources[name])(module, module.exports)
+    freezeRealm(module.exports)
+    libraries.set(name, module.exports)
   }
-  return lodash
+  return libraries.get(name)
 }
 
 /** The state of the run in progress (null between runs). */
@@ -591,12 +592,13 @@ const courier = {
       setImmediate: (fn, ...args) => setTimer(run, fn, 0, false, args),
       clearImmediate: (id) => clearTimer(run, id),
       require: (name) => {
-        if (name === 'lodash') return loadLodash()
+        if (name === 'lodash' || name === 'crypto-js') return library(name)
         throw new Error(`require('${String(name)}') is not available in Courier scripts`)
       },
     }
     lazy(names, 'console', () => makeConsole(run))
-    lazy(names, '_', loadLodash)
+    lazy(names, '_', () => library('lodash'))
+    lazy(names, 'CryptoJS', () => library('crypto-js'))
     let legacy
     run.scope = makeScope(run, names, () => (legacy ??= makeLegacy(run, pm, input)))
     current = run

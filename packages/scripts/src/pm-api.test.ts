@@ -218,7 +218,21 @@ pm.test('done', (done) => { setTimeout(() => { pm.expect(true).to.be.true; done(
   })
 })
 
-describe('lodash, as Postman’s sandbox gives it', () => {
+describe('lodash and CryptoJS, as Postman’s sandbox gives them', () => {
+  it('CryptoJS signs as crypto-js does (HMAC-SHA256 of a pre-request signature, MD5, Base64)', async () => {
+    const { createHash, createHmac } = await import('node:crypto')
+    const result = await test(
+      `pm.environment.set('sig', CryptoJS.HmacSHA256('GET\\n/v1', 'secret').toString(CryptoJS.enc.Base64));
+       pm.environment.set('md5', require('crypto-js').MD5('a').toString());`,
+      json({}),
+    )
+    expect(result.error).toBeUndefined()
+    expect(result.variables.environment).toEqual({
+      sig: createHmac('sha256', 'secret').update('GET\n/v1').digest('base64'),
+      md5: createHash('md5').update('a').digest('hex'),
+    })
+  })
+
   it('`_` and require("lodash") work in every run, and a run cannot change them for the next', async () => {
     // From newman's set-next-request collection: `_.parseInt(postman.getEnvironmentVariable('count'))`.
     const first = await test(

@@ -6,7 +6,7 @@ import {
   type QuickJSRuntime,
   type QuickJSWASMModule,
 } from 'quickjs-emscripten-core'
-import { lodashSource, preludeSource } from './generated/prelude-source.js'
+import { librarySources, preludeSource } from './generated/prelude-source.js'
 
 /** What the host keeps of the run in progress in a realm. */
 export interface HostRun {
@@ -81,9 +81,14 @@ export async function createRealm(): Promise<Realm> {
   define('send', (_token, id, arg) => realm.run?.onSend(id, context.getString(arg)))
   define('timer', (_token, id, arg) => realm.run?.onTimer(id, context.getNumber(arg)))
   define('clearTimer', (_token, id) => realm.run?.onClearTimer(id))
-  const lodashText = context.newString(lodashSource)
-  context.setProp(host, 'lodashSource', lodashText)
-  lodashText.dispose()
+  const sources = context.newObject()
+  for (const [name, source] of Object.entries(librarySources)) {
+    const text = context.newString(source)
+    context.setProp(sources, name, text)
+    text.dispose()
+  }
+  context.setProp(host, 'librarySources', sources)
+  sources.dispose()
   context.setProp(context.global, '__host', host)
   host.dispose()
   const loaded = context.evalCode(preludeSource, 'courier-prelude.js')

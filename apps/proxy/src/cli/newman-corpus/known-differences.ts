@@ -13,7 +13,6 @@ const OAUTH1 =
 
 export const KNOWN_DIFFERENCES: Record<string, string> = {
   'clear-vars-sandbox': `after pm.variables/environment .clear() or .unset(), newman leaves {{e}} unresolved and sends it as typed; courier run sends the cleared variable as empty`,
-  'crypto-md5': `its pre-request script computes a value with CryptoJS.MD5 that courier run’s sandbox does not set; the URL’s {{a}} stays unknown: ${UNRESOLVED}`,
   'custom-http-method/custom-http-method': MISSING_FILE,
   'tc4/tc4': MISSING_FILE,
   'distinct-random-int': RANDOM,
