@@ -74,19 +74,15 @@ export default async function importExportRoutes(fastify: FastifyInstance, optio
     }
     const { exportBruno, exportInsomniaV5, exportOpenApi, exportPostman } = await converters()
     const includeSecrets = input.includeSecrets && can.readSecrets(request.scope.role)
+    if (input.format === 'postman')
+      return exportPostman(tree, { includeSecrets, ...(input.folderId ? { folderId: input.folderId } : {}) })
+    const scoped = input.folderId ? { ...tree, items: subtree(tree.items, input.folderId) } : tree
     if (input.format === 'bruno' || input.format === 'insomnia-v5') {
-      const scopedTree = input.folderId ? { ...tree, items: subtree(tree.items, input.folderId) } : tree
       const environments = await request.scope.data.environments.list()
-      if (input.format === 'insomnia-v5') return exportInsomniaV5(scopedTree, { includeSecrets, environments })
-      const { files, notes } = exportBruno(scopedTree, { includeSecrets, environments })
+      if (input.format === 'insomnia-v5') return exportInsomniaV5(scoped, { includeSecrets, environments })
+      const { files, notes } = exportBruno(scoped, { includeSecrets, environments })
       return brunoZip(tree.name, files, notes)
     }
-    if (input.format === 'postman')
-      return exportPostman(tree, {
-        includeSecrets: input.includeSecrets && can.readSecrets(request.scope.role),
-        ...(input.folderId ? { folderId: input.folderId } : {}),
-      })
-    const scoped = input.folderId ? { ...tree, items: subtree(tree.items, input.folderId) } : tree
     return exportOpenApi(scoped)
   })
 

@@ -1,11 +1,8 @@
 import { parse as parseYaml } from 'yaml'
 import { ConvertError, IMPORT_LIMITS } from './import-result.js'
 
-/**
- * Parses an uploaded or pasted file as JSON, or else YAML. YAML aliases are capped (the
- * "billion laughs" expansion) and only plain data comes out: no custom tags, no code.
- */
-export function parseDocument(text: string): unknown {
+/** A file's text ready to parse: within the size cap, without a byte order mark, not empty. */
+export function documentText(text: string): string {
   if (text.length > IMPORT_LIMITS.maxTextLength)
     throw new ConvertError(
       'IMPORT_TOO_LARGE',
@@ -13,6 +10,15 @@ export function parseDocument(text: string): unknown {
     )
   const trimmed = text.replace(/^\uFEFF/, '').trim()
   if (trimmed === '') throw new ConvertError('IMPORT_INVALID', 'The file is empty.')
+  return trimmed
+}
+
+/**
+ * Parses an uploaded or pasted file as JSON, or else YAML. YAML aliases are capped (the
+ * "billion laughs" expansion) and only plain data comes out: no custom tags, no code.
+ */
+export function parseDocument(text: string): unknown {
+  const trimmed = documentText(text)
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       return JSON.parse(trimmed)

@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, load, mergeTag } from 'js-yaml'
-import { ConvertError, IMPORT_LIMITS } from '../import-result.js'
+import { ConvertError } from '../import-result.js'
+import { documentText } from '../parse-document.js'
 
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag)
 
@@ -9,13 +10,7 @@ const SCHEMA = CORE_SCHEMA.withTags(mergeTag)
  * only (no custom tags, no code), aliases capped, later duplicate keys winning.
  */
 export function parseSpecText(text: string): unknown {
-  if (text.length > IMPORT_LIMITS.maxTextLength)
-    throw new ConvertError(
-      'IMPORT_TOO_LARGE',
-      `The file is larger than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB.`,
-    )
-  const trimmed = text.replace(/^\uFEFF/, '').trim()
-  if (trimmed === '') throw new ConvertError('IMPORT_INVALID', 'The file is empty.')
+  const trimmed = documentText(text)
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       return JSON.parse(trimmed)
