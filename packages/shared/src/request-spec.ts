@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AssertionSchema, ScriptsSchema } from './scripts.js'
 import { ExampleSchema } from './examples.js'
 import { PairsSchema, PairSchema } from './request-spec-pairs.js'
+import { RealtimeSpecSchema } from './realtime-spec.js'
 
 /**
  * One editable row: `[name, value, enabled]`. A list, not a record: names may repeat
@@ -262,6 +263,8 @@ export const RequestSpecSchema = z.object({
   assertions: z.array(AssertionSchema).max(200).default([]),
   /** Saved example answers (Postman's examples), kept with the request. */
   examples: z.array(ExampleSchema).max(200).default([]),
+  /** Set when the request is a WebSocket, SSE, Socket.IO or GraphQL-subscription session (realtime.ts). */
+  realtime: RealtimeSpecSchema.optional(),
 })
 
 export type Row = z.infer<typeof RowSchema>

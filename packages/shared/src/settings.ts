@@ -53,7 +53,21 @@ export const ViewSettingsSchema = z.object({
     .default(50 * 1024 * 1024),
 })
 
+/** Realtime sessions (WebSocket, SSE, Socket.IO, GraphQL subscriptions). */
+export const RealtimeSettingsSchema = z.object({
+  /** Frames kept per session (timeline and history); past it frames are counted, not kept. */
+  maxFrames: z.number().int().min(100).max(1_000_000).default(100_000),
+  /** Bytes of one frame's payload kept for the timeline and history; the rest is marked truncated. */
+  maxFramePreviewBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(1024 * 1024),
+})
+
 export const AppSettingsSchema = z.object({
+  realtime: RealtimeSettingsSchema.default(RealtimeSettingsSchema.parse({})),
   send: SendDefaultsSchema.default(SendDefaultsSchema.parse({})),
   history: HistoryRetentionSchema.default(HistoryRetentionSchema.parse({})),
   view: ViewSettingsSchema.default(ViewSettingsSchema.parse({})),
@@ -63,4 +77,5 @@ export type SendDefaults = z.infer<typeof SendDefaultsSchema>
 export type AppSettings = z.infer<typeof AppSettingsSchema>
 export type HistoryRetentionSettings = z.infer<typeof HistoryRetentionSchema>
 export type ViewSettings = z.infer<typeof ViewSettingsSchema>
+export type RealtimeSettings = z.infer<typeof RealtimeSettingsSchema>
 export type AppSettingsInput = z.input<typeof AppSettingsSchema>
