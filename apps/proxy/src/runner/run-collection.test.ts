@@ -66,6 +66,31 @@ describe('courier run', () => {
     expect(bailed.steps[0]!.record.error?.code).toBe('VARIABLE_UNRESOLVED')
   })
 
+  it('skips a WebSocket session in a collection and runs the requests around it', async () => {
+    const app = await buildTestApp()
+    const upstream = await startUpstream((_request, response) => response.end('ok'))
+    const collection = await app.store.collections.create('Mixed realtime')
+    await app.store.collections.createItem({
+      kind: 'request',
+      collectionId: collection.id,
+      name: 'Feed',
+      request: { method: 'GET', url: 'ws://127.0.0.1:1/feed', realtime: { kind: 'websocket' } } as never,
+    })
+    await app.store.collections.createItem({
+      kind: 'request',
+      collectionId: collection.id,
+      name: 'Health',
+      request: { method: 'GET', url: upstream.url('/health') } as never,
+    })
+    const result = await runCollection(sendServices(app), { collection: 'Mixed realtime' })
+    expect(result.steps.map((s) => [s.name, s.passed, s.record.scripts?.skipped ?? false])).toEqual([
+      ['Feed', true, true],
+      ['Health', true, false],
+    ])
+    expect(result.steps[0]!.record.notes[0]).toMatch(/WebSocket session is opened in the app/)
+    expect(upstream.received.map((r) => r.url)).toEqual(['/health'])
+  })
+
   it('says clearly when the collection does not exist', async () => {
     const app = await buildTestApp()
     await expect(runCollection(sendServices(app), { collection: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' })

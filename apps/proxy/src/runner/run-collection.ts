@@ -235,6 +235,7 @@ async function sendStep(
     iteration: { iteration: number; iterationCount: number; data: Record<string, unknown> }
   },
 ): Promise<ResponseRecord> {
+  if (item.request.realtime) return realtimeSkipped(item)
   // The run's timeout overrides the request's own (and so the inherited one and the default).
   const request = how.timeoutMs
     ? { ...item.request, settings: { ...item.request.settings, timeoutMs: how.timeoutMs } }
@@ -258,6 +259,24 @@ async function sendStep(
     if (!(error instanceof CourierError)) throw error
     return toFailedRecord(item, error)
   }
+}
+
+const REALTIME_NAMES = { websocket: 'WebSocket', sse: 'event-stream', socketio: 'Socket.IO', graphql: 'GraphQL subscription' } as const
+
+/**
+ * A WebSocket, Socket.IO, SSE or subscription session has no end a run could wait for: it is left out,
+ * reported as skipped (as a request a script skipped), so a collection that holds one still runs.
+ */
+function realtimeSkipped(item: Extract<CollectionItem, { kind: 'request' }>): ResponseRecord {
+  const kind = REALTIME_NAMES[item.request.realtime!.kind]
+  const record = unsentRecord({
+    id: item.id,
+    method: item.request.method,
+    url: item.request.url,
+    notes: [`Skipped: a ${kind} session is opened in the app, not by a collection run.`],
+    error: null,
+  })
+  return { ...record, scripts: { tests: [], console: [], errors: [], skipped: true } }
 }
 
 /** A request refused before sending (a bad URL, an unknown variable) reported like a failed send. */
