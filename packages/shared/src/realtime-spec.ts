@@ -45,3 +45,11 @@ export const RealtimeSpecSchema = z.object({
   reconnect: z.boolean().default(true),
 })
 export type RealtimeSpec = z.infer<typeof RealtimeSpecSchema>
+
+/** What each kind is called in a sentence. */
+export const REALTIME_KIND_LABELS: Record<RealtimeKind, string> = {
+  websocket: 'WebSocket',
+  sse: 'event-stream',
+  socketio: 'Socket.IO',
+  graphql: 'GraphQL subscription',
+}

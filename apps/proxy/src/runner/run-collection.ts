@@ -1,5 +1,6 @@
 import {
   GLOBALS_ID,
+  REALTIME_KIND_LABELS,
   type CollectionItem,
   type CollectionTree,
   type ResponseRecord,
@@ -261,14 +262,12 @@ async function sendStep(
   }
 }
 
-const REALTIME_NAMES = { websocket: 'WebSocket', sse: 'event-stream', socketio: 'Socket.IO', graphql: 'GraphQL subscription' } as const
-
 /**
  * A WebSocket, Socket.IO, SSE or subscription session has no end a run could wait for: it is left out,
  * reported as skipped (as a request a script skipped), so a collection that holds one still runs.
  */
 function realtimeSkipped(item: Extract<CollectionItem, { kind: 'request' }>): ResponseRecord {
-  const kind = REALTIME_NAMES[item.request.realtime!.kind]
+  const kind = REALTIME_KIND_LABELS[item.request.realtime!.kind]
   const record = unsentRecord({
     id: item.id,
     method: item.request.method,

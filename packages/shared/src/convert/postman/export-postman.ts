@@ -3,6 +3,7 @@ import type { CollectionItem, CollectionTree, Folder } from '../../collection.js
 import { applyInheritance, type InheritLevel } from '../../inheritance.js'
 import { METHODS_WITHOUT_BODY } from '../../http-rules.js'
 import type { RequestBody, RequestSpec, Row } from '../../request-spec.js'
+import { REALTIME_KIND_LABELS } from '../../realtime-spec.js'
 import { encodeQueryPart, splitUrl } from '../../url-params.js'
 import type { Variable } from '../../variables.js'
 import { safeFileName, type ExportFile } from '../export-file.js'
@@ -168,6 +169,10 @@ class Exporter {
       s.maxResponseBytes && 'response size cap',
     ].filter(Boolean)
     if (lost.length) this.notes.add(`${where}: Postman has no per-request ${lost.join(', ')}; left out.`)
+    if (spec.realtime)
+      this.notes.add(
+        `${where}: Postman collections hold HTTP requests only; this ${REALTIME_KIND_LABELS[spec.realtime.kind]} session is exported as a plain request to its URL, its saved messages left out.`,
+      )
     if (spec.captures.length)
       this.notes.add(`${where}: response captures are not exported (Postman uses test scripts for them).`)
     return {

@@ -260,4 +260,18 @@ describe('Courier → Postman v2.1 → Courier', () => {
     expect(file.notes.join('\n')).toMatch(/headers were copied into each request/)
     expect(JSON.parse(file.text).item[0].item[1].request.header).toContainEqual({ key: 'X-Team', value: 'core' })
   })
+
+  it('says a WebSocket session goes out as a plain request without its saved messages', () => {
+    const t = tree()
+    const item = t.items.find((i) => i.id === 'r4')!
+    if (item.kind === 'request')
+      item.request = RequestSpecSchema.parse({
+        method: 'GET',
+        url: 'wss://feed.example/live',
+        realtime: { kind: 'websocket', messages: [{ id: 'm1', name: 'hello', data: 'hi' }] },
+      })
+    const file = exportPostman(t, { includeSecrets: true })
+    expect(file.notes.join('\n')).toMatch(/Postman collections hold HTTP requests only; this WebSocket session/)
+    expect(file.text).not.toContain('"hi"')
+  })
 })
