@@ -100,7 +100,23 @@ describe('importText', () => {
           authentication: { type: 'bearer', token: '{{ _.token }}' },
           body: {},
         },
-        { _id: 'ws', _type: 'websocket_request', parentId: 'wrk', name: 'Live' },
+        {
+          _id: 'ws',
+          _type: 'websocket_request',
+          parentId: 'wrk',
+          name: 'Live',
+          url: 'wss://{{ _.host }}/live',
+          headers: [{ name: 'Authorization', value: 'Bearer {{ _.token }}' }],
+          authentication: {},
+        },
+        {
+          _id: 'wsp',
+          _type: 'websocket_payload',
+          parentId: 'ws',
+          value: '{"op":"subscribe"}',
+          mode: 'application/json',
+        },
+        { _id: 'grpc', _type: 'grpc_request', parentId: 'wrk', name: 'Rpc' },
       ],
     }
     const result = await importText(JSON.stringify(insomnia))
@@ -113,6 +129,13 @@ describe('importText', () => {
       headers: [['X-A', '1', false]],
       auth: { type: 'bearer', token: '{{token}}' },
     })
-    expect(result.report.skipped.map((s) => s.what)).toContain('1 websocket request')
+    expect(c.items.find((i) => i.name === 'Live')).toMatchObject({
+      request: {
+        url: 'wss://{{host}}/live',
+        headers: [['Authorization', 'Bearer {{token}}', true]],
+        realtime: { kind: 'websocket', messages: [{ name: 'Payload', format: 'json', data: '{"op":"subscribe"}' }] },
+      },
+    })
+    expect(result.report.skipped.map((s) => s.what)).toContain('1 grpc request')
   })
 })

@@ -280,6 +280,34 @@ export function importInsomnia(doc: unknown, builder: ImportBuilder): void {
         )
         if (str(r.description))
           builder.skip(where, 'description', 'Courier requests have no description; it was left out.')
+      } else if (r._type === 'websocket_request') {
+        const params = rows(r.parameters, where, builder)
+        const url = template(r.url, where, builder)
+        // Its payload (the composer's last message) is a websocket_payload child: it becomes a saved message.
+        const messages = sorted(r._id)
+          .filter((p) => p._type === 'websocket_payload' && str(p.value) !== '')
+          .map((p, index) => ({
+            id: `insomnia-${index + 1}`,
+            name: str(p.name, 'Payload'),
+            format: str(p.mode) === 'application/json' ? ('json' as const) : ('text' as const),
+            data: template(p.value, where, builder),
+          }))
+        builder.request(
+          tree,
+          folderId,
+          r.name,
+          {
+            method: 'GET',
+            url: params.some((p) => p[2]) ? urlWithParams(url, [...params]) : url,
+            params,
+            headers: rows(r.headers, where, builder),
+            auth: auth(r.authentication, where, builder),
+            realtime: { kind: 'websocket', messages },
+          },
+          where,
+        )
+      } else if (r._type === 'websocket_payload') {
+        // Read with its WebSocket request above.
       } else if (r._type === 'cookie_jar') {
         const cookies = arr(r.cookies).length
         builder.skip(
