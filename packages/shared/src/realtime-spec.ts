@@ -53,3 +53,8 @@ export const REALTIME_KIND_LABELS: Record<RealtimeKind, string> = {
   socketio: 'Socket.IO',
   graphql: 'GraphQL subscription',
 }
+
+/** The ws(s) URL of an http(s) one (GraphQL subscriptions default to it). */
+export function websocketUrlOf(url: string): string {
+  return url.replace(/^http(s?):\/\//i, (_m, s: string) => `ws${s}://`)
+}

@@ -126,8 +126,3 @@ export type RealtimeServerMessage = z.infer<typeof RealtimeServerMessageSchema>
  * event stream byte-exact, as for any HTTP send.
  */
 export const FRAMES_CONTENT_TYPE = 'application/x-courier-frames+jsonl'
-
-/** The ws(s) URL of an http(s) one (GraphQL subscriptions default to it). */
-export function websocketUrlOf(url: string): string {
-  return url.replace(/^http(s?):\/\//i, (_m, s: string) => `ws${s}://`)
-}

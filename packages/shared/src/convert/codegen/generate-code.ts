@@ -4,6 +4,7 @@ import { generateCurl, type GeneratedCode } from '../curl/export-curl.js'
 import { specToHar } from '../har/spec-to-har.js'
 import { codeTarget, type CodeTargetId } from './code-targets.js'
 import { generatePython } from './python-code.js'
+import { generateRealtimeCode } from './realtime-code.js'
 
 /**
  * Code that sends the request (already shaped: inheritance applied, variables resolved or
@@ -11,6 +12,8 @@ import { generatePython } from './python-code.js'
  * other language goes through httpsnippet from the request as HAR.
  */
 export function generateCode(spec: RequestSpec, id: CodeTargetId): GeneratedCode & { language: string } {
+  const realtime = generateRealtimeCode(spec, id)
+  if (realtime) return realtime
   const generated = generateUnsigned(spec, id)
   // curl signs AWS requests itself (--aws-sigv4): that one is signed, not stale.
   const signing = id === 'curl' && spec.auth.type === 'awsv4' ? null : signingNote(spec)
