@@ -13,6 +13,9 @@ export type OutgoingBody = Buffer | (() => NodeJS.ReadableStream) | null
 
 /** An answer's status line and headers, as soon as they arrive (before its body). */
 export type ResponseHead = {
+  /** The URL this exchange went to, and the request headers exactly as written on the wire. */
+  url: string
+  sentHeaders: Pair[]
   status: number
   statusText: string
   httpVersion: string
@@ -247,6 +250,8 @@ async function exchangeOnce(input: ExchangeInput, tried: Tried): Promise<Exchang
             input.onResponseHead?.({
               ...head,
               headers: [...pairs],
+              url: input.url.href,
+              sentHeaders: sentHeadersFrom(wireHeaders, input),
               remoteAddress: connection?.opened.trace.remoteAddress,
             })
             const encoding = pairs

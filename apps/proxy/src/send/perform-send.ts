@@ -172,7 +172,15 @@ async function sendWithId(
     secretValues: resolved.secrets,
     connections: services.connections,
     connectionOwner: scope.actor.userId,
-    onResponseHead: options.onResponseHead,
+    // What was sent shows secret variables as `{{name}}`, as in the record.
+    onResponseHead: options.onResponseHead
+      ? (head) =>
+          options.onResponseHead!({
+            ...head,
+            url: maskSecrets(head.url, resolved.secretVariables),
+            sentHeaders: maskSecrets(head.sentHeaders, resolved.secretVariables),
+          })
+      : undefined,
     onBodyChunk: options.onBodyChunk,
     openEnded: options.openEnded,
   })
