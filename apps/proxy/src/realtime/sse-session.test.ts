@@ -326,7 +326,7 @@ function eventSourceEvents(url: string): Promise<Judged[]> {
     const seen: Judged[] = []
     for (const type of JUDGED_TYPES) {
       source.addEventListener(type, (event) => {
-        const message = event as MessageEvent<string>
+        const message = event as unknown as { type: string; data: string; lastEventId: string }
         if (type === 'end-marker') {
           source.close()
           resolve(seen)
