@@ -21,6 +21,8 @@ describe('a response tap sees the answer as it arrives', () => {
     expect(heads).toHaveLength(1)
     expect(heads[0]).toMatchObject({ status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1' })
     expect(heads[0]!.headers).toContainEqual(['X-Kept', 'yes'])
+    expect(heads[0]!.url).toBe(upstream.url('/tap'))
+    expect(heads[0]!.sentHeaders.map(([name]) => name.toLowerCase())).toContain('user-agent')
     const tapped = Buffer.concat(chunks)
     expect(tapped.toString('utf8')).toBe(pieces.join(''))
     expect(tapped.equals(await record.storedBody())).toBe(true)

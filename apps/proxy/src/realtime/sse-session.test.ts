@@ -54,16 +54,21 @@ function recordingSink() {
   }
 }
 
+type SessionOptions = { reconnect?: boolean; lastEventId?: string }
+
 /** Opens an SSE session on `request` the way the realtime route will: a real send, real services. */
-async function openSession(
-  request: RequestSpecInput,
-  options: { reconnect?: boolean; lastEventId?: string; waits?: number[] } = {},
-) {
+async function openSession(request: RequestSpecInput, options: SessionOptions = {}) {
+  const kit = await sessionKit(request, options)
+  return { ...kit, upstream: await kit.open() }
+}
+
+/** Everything a session needs; `open()` starts it. */
+async function sessionKit(request: RequestSpecInput, options: SessionOptions = {}) {
   const services = await openTestServices()
   const scope = localScope(services.store)
   const recorder = recordingSink()
   const abort = new AbortController()
-  const waits = options.waits ?? []
+  const waits: number[] = []
   const adapter = createSseAdapter({
     // Reconnect delays are recorded, not waited for; an abort still ends the wait.
     wait: async (ms, signal) => {
@@ -72,22 +77,23 @@ async function openSession(
     },
   })
   const realtime = RealtimeSpecSchema.parse({ kind: 'sse', reconnect: options.reconnect ?? false })
-  const upstream = await adapter.open({
-    input: SendInputSchema.parse({ request: { ...request, realtime } }),
-    realtime,
-    ...(options.lastEventId ? { lastEventId: options.lastEventId } : {}),
-    sink: recorder.sink,
-    signal: abort.signal,
-    services,
-    scope,
-    maxFramePreviewBytes: 16,
-  })
+  const open = (environmentId?: string) =>
+    adapter.open({
+      input: SendInputSchema.parse({ request: { ...request, realtime }, ...(environmentId ? { environmentId } : {}) }),
+      realtime,
+      ...(options.lastEventId ? { lastEventId: options.lastEventId } : {}),
+      sink: recorder.sink,
+      signal: abort.signal,
+      services,
+      scope,
+      maxFramePreviewBytes: 16,
+    })
   const stored = async (id: string) => {
     const chunks: Buffer[] = []
     for await (const chunk of services.bodies.read(id)) chunks.push(chunk as Buffer)
     return Buffer.concat(chunks).toString('utf8')
   }
-  return { ...recorder, upstream, abort, services, scope, waits, stored }
+  return { ...recorder, open, abort, services, scope, waits, stored }
 }
 
 /** Writes an event stream's head; the handler then writes events itself. */
@@ -154,6 +160,30 @@ describe('sse session', () => {
     const entry = await session.scope.history.get(historyId)
     expect(entry?.response).toMatchObject({ ok: true, status: 200, body: { contentType: 'text/event-stream' } })
     expect(await session.stored(historyId)).toBe(written.join(''))
+  })
+
+  it('resolves variables; a secret one reaches the server but shows as {{name}} in the handshake and history', async () => {
+    const upstream = await startUpstream(async (_request, response) => {
+      streamHead(response)
+      response.end('data: x\n\n')
+    })
+    const kit = await sessionKit({
+      method: 'GET',
+      url: upstream.url('/{{path}}'),
+      headers: [['Authorization', 'Bearer {{token}}', true]],
+    })
+    const env = await kit.scope.data.environments.create('Staging', [
+      { name: 'path', value: 'feed', enabled: true, secret: false },
+      { name: 'token', value: 'sse-secret-7731', enabled: true, secret: true },
+    ])
+    const session = await kit.open(env.id)
+    await kit.closed
+    expect(upstream.received[0]!.url).toBe('/feed')
+    expect(upstream.received[0]!.headers).toContainEqual(['Authorization', 'Bearer sse-secret-7731'])
+    expect(kit.opened[0]!.url).toBe(upstream.url('/feed'))
+    expect(kit.opened[0]!.requestHeaders).toContainEqual(['Authorization', 'Bearer {{token}}'])
+    expect(JSON.stringify(kit.opened)).not.toContain('sse-secret-7731')
+    expect(JSON.stringify(await kit.scope.history.get(session.historyId!()!))).not.toContain('sse-secret-7731')
   })
 
   it('keeps an Accept the request chose, and sends the Last-Event-ID it resumes from', async () => {
@@ -233,6 +263,19 @@ describe('sse session', () => {
     const entry = await session.scope.history.get(historyId)
     expect(entry?.response).toMatchObject({ ok: false, partial: true, status: 200, error: { code: 'ABORTED' } })
     expect(await session.stored(historyId)).toBe('id: 7\ndata: first\n\n')
+  })
+
+  it('stopped before any answer, it ends with nothing kept', async () => {
+    const upstream = await startUpstream(() => new Promise(() => {}))
+    const kit = await sessionKit({ method: 'GET', url: upstream.url('/silent') }, { reconnect: true })
+    const opening = kit.open()
+    await vi.waitFor(() => expect(upstream.received).toHaveLength(1))
+    kit.abort.abort()
+    const session = await opening
+    expect(await kit.closed).toEqual({ reason: 'You stopped the event stream.' })
+    expect(kit.opened).toEqual([])
+    expect(session.historyId!()).toBeUndefined()
+    expect((await kit.scope.history.list({ limit: 10 })).items).toEqual([])
   })
 
   it('close() stops it the same way', async () => {

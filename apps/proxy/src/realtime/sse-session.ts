@@ -90,7 +90,8 @@ async function openSse(open: AdapterOpen, wait: NonNullable<SseAdapterOptions['w
       if (stream) report(parser.end())
       // A redirect that was not followed is the answer after all.
       if (head && !headReported) reportHead(head)
-      historyId = outcome.record.id
+      // A send cancelled before any answer is not kept; anything else is the connection's history entry.
+      if (outcome.record.error?.code !== 'ABORTED' || outcome.record.partial) historyId = outcome.record.id
       return { record: outcome.record, stream, head }
     })
     return { headArrived, done }
