@@ -138,7 +138,7 @@ describe('sse session', () => {
 
     more.open()
     const closing = await session.closed
-    expect(closing).toEqual({ reason: 'The server ended the event stream.' })
+    expect(closing).toEqual({ reason: 'The server ended the stream.' })
     expect(session.events()).toEqual([
       { dir: 'in', type: 'event', size: 14, data: '{"hi":"there"}', event: 'greet', id: '1', retry: 1500 },
       {
@@ -276,6 +276,19 @@ describe('sse session', () => {
     expect(kit.opened).toEqual([])
     expect(session.historyId!()).toBeUndefined()
     expect((await kit.scope.history.list({ limit: 10 })).items).toEqual([])
+  })
+
+  it('a stream that breaks off keeps what arrived, partial, and says so', async () => {
+    const upstream = await startUpstream((_request, response) => {
+      streamHead(response)
+      response.write('id: 1\ndata: before the reset\n\n', () => response.socket!.destroy())
+    })
+    const session = await openSession({ method: 'GET', url: upstream.url('/') })
+    const closing = await session.closed
+    expect(closing.reason).toMatch(/^The stream broke off \(.+\)\.$/)
+    expect(session.events().map((e) => e.data)).toEqual(['before the reset'])
+    const entry = await session.scope.history.get(session.upstream.historyId!()!)
+    expect(entry?.response).toMatchObject({ ok: false, partial: true, status: 200 })
   })
 
   it('close() stops it the same way', async () => {

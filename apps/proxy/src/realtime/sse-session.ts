@@ -110,7 +110,7 @@ async function openSse(open: AdapterOpen, wait: NonNullable<SseAdapterOptions['w
       const ending = endingOf(connection, stop.signal.aborted, number === 1)
       if (ending.final && ending.note) sink.frame({ dir: 'info', type: 'error', size: 0, data: ending.note })
       if (ending.final || !open.realtime.reconnect) {
-        sink.closed(ending.final ? ending.closing : { reason: 'The server ended the event stream.' })
+        sink.closed(ending.final ? ending.closing : { reason: ending.sentence })
         return
       }
       const resume = lastEventId === '' ? '' : ` with Last-Event-ID: ${lastEventId}`
