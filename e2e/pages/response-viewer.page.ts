@@ -21,6 +21,8 @@ export class ResponseViewerPage {
   /** The pretty view of a body too large for Monaco: virtualised plain lines. */
   readonly prettyLines = () => this.region().getByRole('region', { name: 'Response body' })
   readonly rawBody = () => this.page.getByLabel('Raw response body')
+  /** The Events view of an event-stream body: one row per event. */
+  readonly eventsTable = () => this.region().getByRole('table', { name: 'Events' })
   /** The Raw view's toggle: long lines wrap at the view's width. */
   readonly wrapLines = () => this.region().getByRole('checkbox', { name: 'Wrap lines' })
   readonly image = () => this.region().getByRole('img')

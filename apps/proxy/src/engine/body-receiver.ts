@@ -40,6 +40,8 @@ export class BodyReceiver {
     private readonly cap: number,
     private readonly headLimit: number,
     private readonly onCap: () => void,
+    /** Sees every decoded chunk as it is stored, in order (a realtime event stream parses them live). */
+    private readonly tap?: (chunk: Uint8Array) => void,
   ) {
     const decoders = this.decoders(contentEncoding)
     const collector = new Writable({
@@ -126,6 +128,7 @@ export class BodyReceiver {
       this.headBytes += part.length
     }
     if (this.sink && piece.length > 0) await this.sink.write(piece)
+    if (this.tap && piece.length > 0) this.tap(piece)
     if (this.truncated) {
       this.onCap()
       this.input.end()

@@ -11,6 +11,24 @@ import { expectWireHeaders } from './wire-headers.js'
 
 export type OutgoingBody = Buffer | (() => NodeJS.ReadableStream) | null
 
+/** An answer's status line and headers, as soon as they arrive (before its body). */
+export type ResponseHead = {
+  /** The URL this exchange went to, and the request headers exactly as written on the wire. */
+  url: string
+  sentHeaders: Pair[]
+  status: number
+  statusText: string
+  httpVersion: string
+  headers: Pair[]
+  remoteAddress: string | undefined
+}
+
+/** Watches an answer as it arrives: every exchange's head, then its decoded body chunks in order. */
+export type ResponseTap = {
+  onResponseHead?: (head: ResponseHead) => void
+  onBodyChunk?: (chunk: Uint8Array) => void
+}
+
 export type ExchangeInput = {
   url: URL
   method: string
@@ -42,7 +60,9 @@ export type ExchangeInput = {
   connectionOwner?: string
   /** The send's record id, named by later sends that reuse a connection this one opened. */
   recordId?: string
-}
+  /** A cancel after the headers reports what arrived through `onPartial` too (an event stream stopped). */
+  keepPartialOnCancel?: boolean
+} & ResponseTap
 
 export type ExchangeResult = {
   /** The request headers exactly as written on the wire. */
@@ -137,7 +157,7 @@ async function exchangeOnce(input: ExchangeInput, tried: Tried): Promise<Exchang
         settled = true
         input.signal.removeEventListener('abort', onAbort)
         const cancelled = error instanceof CourierError && error.code === 'ABORTED'
-        if (head && receiver && input.onPartial && !cancelled) {
+        if (head && receiver && input.onPartial && (!cancelled || input.keepPartialOnCancel)) {
           // The answer had started: keep what arrived (flushed to the sink), then report the failure.
           const partialReceiver = receiver
           partialReceiver.finish()
@@ -227,14 +247,28 @@ async function exchangeOnce(input: ExchangeInput, tried: Tried): Promise<Exchang
               headers: pairs,
               headerBytes: bytes,
             }
+            input.onResponseHead?.({
+              ...head,
+              headers: [...pairs],
+              url: input.url.href,
+              sentHeaders: sentHeadersFrom(wireHeaders, input),
+              remoteAddress: connection?.opened.trace.remoteAddress,
+            })
             const encoding = pairs
               .filter(([name]) => name.toLowerCase() === 'content-encoding')
               .map(([, value]) => value)
               .join(', ')
-            receiver = new BodyReceiver(encoding || undefined, input.sink, input.maxBodyBytes, input.headLimit, () => {
-              capReached = true
-              abortRequest?.(new CourierError('RESPONSE_TOO_LARGE'))
-            })
+            receiver = new BodyReceiver(
+              encoding || undefined,
+              input.sink,
+              input.maxBodyBytes,
+              input.headLimit,
+              () => {
+                capReached = true
+                abortRequest?.(new CourierError('RESPONSE_TOO_LARGE'))
+              },
+              input.onBodyChunk,
+            )
             resumeReading = resume
             return true
           },

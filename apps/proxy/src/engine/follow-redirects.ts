@@ -13,7 +13,7 @@ import type { DestinationPolicy } from './address-policy.js'
 import type { BodySink } from '../ports/body-sink.js'
 import type { LookupFn } from './connector.js'
 import { joinCookies, type CookieSession } from './cookie-session.js'
-import { exchange, type ExchangeInput, type ExchangeResult, type OutgoingBody } from './exchange.js'
+import { exchange, type ExchangeInput, type ExchangeResult, type OutgoingBody, type ResponseTap } from './exchange.js'
 import type { SendSecrets } from './redirect-secrets.js'
 import { nextHop } from './redirects.js'
 import type { EngineSettings } from './settings.js'
@@ -49,6 +49,8 @@ export type FollowInput = {
   connections?: Pick<ExchangeInput, 'connections' | 'connectionOwner' | 'recordId'>
   /** Timestamps and nonces of OAuth 1.0 / AWS signatures; real unless a test fixes them. */
   signingClock?: SigningClock
+  /** Watches each exchange's head and body as they arrive; `keepPartialOnCancel` keeps a stopped answer. */
+  tap?: ResponseTap & Pick<ExchangeInput, 'keepPartialOnCancel'>
 }
 
 export type FollowState = {
@@ -131,6 +133,7 @@ export async function followRedirects(input: FollowInput, state: FollowState): P
         state.partial = partial
       },
       ...input.connections,
+      ...input.tap,
       fresh: settings.freshConnection,
     })
     state.result = result

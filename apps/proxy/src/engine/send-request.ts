@@ -19,7 +19,7 @@ import type { ConnectionPools } from './connection-pools.js'
 import type { LookupFn } from './connector.js'
 import { CookieSession } from './cookie-session.js'
 import { totalDeadline } from './deadline.js'
-import type { ExchangeResult } from './exchange.js'
+import type { ExchangeResult, ResponseTap } from './exchange.js'
 import type { SigningClock } from './auth/sign-request.js'
 import { followRedirects, type FollowState, type HopRequest } from './follow-redirects.js'
 import { prepareRequest, type PrepareContext } from './prepare-request.js'
@@ -55,6 +55,15 @@ export type SendContext = PrepareContext & {
   connectionOwner?: string
   /** Timestamps and nonces of OAuth 1.0 / AWS signatures; real unless a test fixes them. */
   signingClock?: SigningClock
+  /**
+   * An answer that does not end by itself (an event stream): no total or idle timeout, `signal`
+   * ends it, and a cancel then keeps what arrived, marked partial, like a timeout does.
+   */
+  openEnded?: boolean
+  /** Sees each exchange's status line and headers as soon as they arrive. */
+  onResponseHead?: ResponseTap['onResponseHead']
+  /** Sees the decoded body as it is stored, chunk by chunk in order. */
+  onBodyChunk?: ResponseTap['onBodyChunk']
 }
 
 function sentRequest(current: HopRequest, result: ExchangeResult | undefined): SentRequest {
@@ -81,7 +90,9 @@ function round(ms: number): number {
  */
 export async function sendRequest(spec: RequestSpec, context: SendContext): Promise<ResponseRecord> {
   const prepared = await prepareRequest(spec, context)
-  const settings = resolveSettings(spec.settings, context.defaults)
+  const asked = resolveSettings(spec.settings, context.defaults)
+  // undici: a body timeout of 0 waits for the next chunk however long it takes.
+  const settings = context.openEnded ? { ...asked, bodyTimeoutMs: 0 } : asked
   const startedAt = new Date()
   const started = performance.now()
   const notes = [...prepared.notes]
@@ -95,7 +106,9 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
   }
 
   const secrets = sendSecretsOf(request.url, request.headers, spec.auth, context.secretValues)
-  const deadline = totalDeadline(settings.timeoutMs)
+  const deadline = context.openEnded
+    ? { controller: new AbortController(), clear() {} }
+    : totalDeadline(settings.timeoutMs)
   const { controller } = deadline
   const onCancel = () => controller.abort(new CourierError('ABORTED', 'You cancelled the request.'))
   if (context.signal?.aborted) onCancel()
@@ -127,6 +140,11 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
             extraCa: context.extraCa,
             secrets,
             signingClock: context.signingClock,
+            tap: {
+              onResponseHead: context.onResponseHead,
+              onBodyChunk: context.onBodyChunk,
+              keepPartialOnCancel: context.openEnded,
+            },
             connections: {
               connections: context.connections,
               connectionOwner: context.connectionOwner,
@@ -178,8 +196,9 @@ export async function sendRequest(spec: RequestSpec, context: SendContext): Prom
   }
 
   const result = state.result
-  // A failure after the answer started (a timeout, a reset) keeps what arrived; a cancel does not.
-  const partial = failure && failure.code !== 'ABORTED' ? state.partial : undefined
+  // A failure after the answer started (a timeout, a reset) keeps what arrived; a cancel does not,
+  // except for an open-ended answer, which only ever ends by being stopped.
+  const partial = failure && (failure.code !== 'ABORTED' || context.openEnded) ? state.partial : undefined
   const answered = result ?? partial
   const base = {
     id: context.id,

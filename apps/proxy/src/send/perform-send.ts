@@ -6,7 +6,7 @@ import {
   type SendInputSchema,
 } from '@courier/shared'
 import type { z } from 'zod'
-import { sendRequest } from '../engine/send-request.js'
+import { sendRequest, type SendContext } from '../engine/send-request.js'
 import type { ConnectionPools } from '../engine/connection-pools.js'
 import { engineSettingsFrom } from '../engine/settings.js'
 import { buildFileBody } from '../engine/file-body.js'
@@ -68,7 +68,7 @@ export type SendOptions = {
   overlay?: VariableScope[]
   /** Where captures write instead of the store (a run that keeps its variable changes to itself). */
   captureWrite?: (target: string, name: string, value: string) => Promise<{ name: string }>
-}
+} & Pick<SendContext, 'onResponseHead' | 'onBodyChunk' | 'openEnded'>
 
 /** A finished send: the record as shown (secret values masked) and the HTTP status that answers it. */
 export type SendOutcome = { record: ResponseRecord; httpStatus: number }
@@ -172,10 +172,22 @@ async function sendWithId(
     secretValues: resolved.secrets,
     connections: services.connections,
     connectionOwner: scope.actor.userId,
+    // What was sent shows secret variables as `{{name}}`, as in the record.
+    onResponseHead: options.onResponseHead
+      ? (head) =>
+          options.onResponseHead!({
+            ...head,
+            url: maskSecrets(head.url, resolved.secretVariables),
+            sentHeaders: maskSecrets(head.sentHeaders, resolved.secretVariables),
+          })
+      : undefined,
+    onBodyChunk: options.onBodyChunk,
+    openEnded: options.openEnded,
   })
 
   record.notes.unshift(...resolved.notes)
-  if (record.error?.code === 'ABORTED') {
+  // A cancelled send is forgotten; a stopped open-ended one (an event stream) keeps what arrived.
+  if (record.error?.code === 'ABORTED' && !record.partial) {
     await services.bodies.remove(id)
     return { record, httpStatus: 400 }
   }

@@ -1,5 +1,6 @@
 import {
   headerValue,
+  isEventStreamContentType,
   isJsonContentType,
   suggestFilename,
   ViewSettingsSchema,
@@ -9,6 +10,7 @@ import { useEffect, useState } from 'react'
 import { CodeEditor } from '../../../shared/code-editor/CodeEditor'
 import { formatBytes } from '../../../shared/format/format'
 import { languageFor } from '../pretty-print'
+import { EventsView } from './EventsView'
 import { HexView } from './HexView'
 import { JsonPathFilter } from './JsonPathFilter'
 import { LargeBodyGate } from './LargeBodyGate'
@@ -21,7 +23,7 @@ import { useBodyDocument, type BodyDocumentState } from './use-body-document'
 import { partialReason } from '../StatusLine'
 import './response-body.css'
 
-type BodyView = 'pretty' | 'tree' | 'raw' | 'preview' | 'hex'
+type BodyView = 'events' | 'pretty' | 'tree' | 'raw' | 'preview' | 'hex'
 
 const DEFAULT_LARGE_BODY_BYTES = ViewSettingsSchema.parse({}).largeBodyBytes
 
@@ -103,7 +105,10 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
   const [copied, setCopied] = useState<string | null>(null)
   const [wrap, setWrap] = useRawWrap()
   const gated = !!body && body.size >= largeBodyBytes && !viewLarge
-  const doc = useBodyDocument(record, !gated && !!body?.isText)
+  const eventStream = isEventStreamContentType(body?.contentType)
+  // An event stream opens as Events, which reads the text itself: the worker starts with another view.
+  const showingEvents = eventStream && (chosen === null || chosen === 'events')
+  const doc = useBodyDocument(record, !gated && !!body?.isText && !showingEvents)
 
   useEffect(() => {
     if (!copied) return
@@ -117,6 +122,7 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
   const info = doc.status === 'ready' ? doc.info : null
   const isJson = info ? info.kind === 'json' && !info.parseError : isJsonContentType(body.contentType)
   const views: { id: BodyView; label: string; available: boolean }[] = [
+    { id: 'events', label: 'Events', available: eventStream },
     { id: 'pretty', label: 'Pretty', available: body.isText },
     { id: 'tree', label: 'Tree', available: body.isText && isJson },
     { id: 'raw', label: 'Raw', available: body.isText },
@@ -126,8 +132,15 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
   // A large JSON body opens as a Tree: it is ready as soon as the body is parsed, while Pretty
   // first has to write the whole document out again.
   const largeJson = isJson && body.size > DEFAULT_LIMITS.eagerPrettyChars
-  const fallback: BodyView =
-    preview === 'image' || preview === 'pdf' ? 'preview' : largeJson ? 'tree' : body.isText ? 'pretty' : 'hex'
+  const fallback: BodyView = eventStream
+    ? 'events'
+    : preview === 'image' || preview === 'pdf'
+      ? 'preview'
+      : largeJson
+        ? 'tree'
+        : body.isText
+          ? 'pretty'
+          : 'hex'
   const view: BodyView = chosen && views.find((v) => v.id === chosen)?.available ? chosen : fallback
   const filename =
     body.filename ??
@@ -200,6 +213,8 @@ export function ResponseBody({ record, largeBodyBytes = DEFAULT_LARGE_BODY_BYTES
           filename={filename}
           onView={() => setViewLarge(true)}
         />
+      ) : view === 'events' ? (
+        <EventsView recordId={record.id} body={body} />
       ) : view === 'hex' ? (
         <HexView body={body} />
       ) : view === 'preview' && preview && preview !== 'text' ? (
