@@ -99,10 +99,14 @@ describe('GraphQL schema import', () => {
   })
 
   it('says in a sentence why a broken schema cannot be imported', async () => {
-    await expect(importText('type Query { hero: Nope }')).rejects.toThrow(/GraphQL schema \(SDL\) is not valid: Unknown type "Nope"/)
+    await expect(importText('type Query { hero: Nope }')).rejects.toThrow(
+      /GraphQL schema \(SDL\) is not valid: Unknown type "Nope"/,
+    )
     await expect(importText('{"data": {"__schema": {"queryType": {"name": "Q"}, "types": []}}}')).rejects.toThrow(
       /introspection result is not valid/,
     )
-    await expect(importText('{"data": {"__schema": {"types": []}}}')).rejects.toThrow(/has no Query, Mutation or Subscription/)
+    await expect(importText('{"data": {"__schema": {"types": []}}}')).rejects.toThrow(
+      /has no Query, Mutation or Subscription/,
+    )
   })
 })

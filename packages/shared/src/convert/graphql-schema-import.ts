@@ -3,7 +3,12 @@ import type { ImportBuilder } from './import-builder.js'
 import { ConvertError } from './import-result.js'
 import { operationFor } from './graphql/graphql-operation-builder.js'
 
-export { introspectionOf, looksLikeSdl, schemaFromIntrospection, schemaFromSdl } from './graphql/graphql-schema-source.js'
+export {
+  introspectionOf,
+  looksLikeSdl,
+  schemaFromIntrospection,
+  schemaFromSdl,
+} from './graphql/graphql-schema-source.js'
 
 const ROOTS = [
   { kind: 'query', folder: 'Queries', root: (s: GraphQLSchema) => s.getQueryType() },
@@ -21,8 +26,14 @@ const SUBSCRIPTION_NOTE =
  */
 export function importGraphqlSchema(schema: GraphQLSchema, builder: ImportBuilder, name = 'GraphQL API'): void {
   if (ROOTS.every(({ root }) => Object.keys(root(schema)?.getFields() ?? {}).length === 0))
-    throw new ConvertError('IMPORT_INVALID', 'The GraphQL schema has no Query, Mutation or Subscription fields to make requests from.')
-  const base = name.split(/[\\/]/).pop()!.replace(/\.(graphqls?|gql|sdl|json)$/i, '')
+    throw new ConvertError(
+      'IMPORT_INVALID',
+      'The GraphQL schema has no Query, Mutation or Subscription fields to make requests from.',
+    )
+  const base = name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.(graphqls?|gql|sdl|json)$/i, '')
   const tree = builder.collection(base || 'GraphQL API', {
     variables: [{ name: 'graphqlUrl', value: '', enabled: true, secret: false }],
     description: schema.description ?? '',
@@ -38,7 +49,10 @@ export function importGraphqlSchema(schema: GraphQLSchema, builder: ImportBuilde
     })
     for (const field of fields) {
       const op = operationFor(kind, field, taken)
-      const comments = [field.description ?? '', field.deprecationReason ? `Deprecated: ${field.deprecationReason}` : '']
+      const comments = [
+        field.description ?? '',
+        field.deprecationReason ? `Deprecated: ${field.deprecationReason}` : '',
+      ]
         .concat(kind === 'subscription' ? [SUBSCRIPTION_NOTE] : [])
         .flatMap((text) => text.split('\n'))
         .filter((line) => line.trim() !== '')

@@ -166,7 +166,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
               className="visually-hidden"
               type="file"
               aria-label="File to import"
-              accept=".json,.yaml,.yml,.har,.txt,.sh,application/json,application/yaml,text/yaml"
+              accept=".json,.yaml,.yml,.har,.txt,.sh,.graphql,.gql,.graphqls,application/json,application/yaml,text/yaml"
               onChange={(event) => void chooseFile(event.target.files?.[0])}
             />
             <span className="import-dialog__file-name">

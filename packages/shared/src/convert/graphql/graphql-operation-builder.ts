@@ -18,7 +18,12 @@ import {
 export const SELECTION_DEPTH = 2
 
 /** `{ id name author { id name } }` for a type: scalars, then nested objects' scalars; cycles cut. */
-export function selectionFor(type: GraphQLOutputType, indent: string, depth = SELECTION_DEPTH, path = new Set<string>()): string {
+export function selectionFor(
+  type: GraphQLOutputType,
+  indent: string,
+  depth = SELECTION_DEPTH,
+  path = new Set<string>(),
+): string {
   const named = getNamedType(type)
   if (isLeafType(named)) return ''
   const inner = `${indent}  `

@@ -2,7 +2,8 @@ import { buildClientSchema, buildSchema, type GraphQLSchema, type IntrospectionQ
 import { ConvertError } from '../import-result.js'
 import { isRecord } from '../parse-document.js'
 
-const SDL_START = /^\s*(?:(?:"""[^]*?"""|"[^"\n]*")\s*)?(?:extend\s+)?(?:schema|type|interface|union|enum|input|scalar|directive)\b/
+const SDL_START =
+  /^\s*(?:(?:"""[^]*?"""|"[^"\n]*")\s*)?(?:extend\s+)?(?:schema|type|interface|union|enum|input|scalar|directive)\b/
 
 /** Text that reads as GraphQL SDL: it starts (after comments) with a type system definition. */
 export function looksLikeSdl(text: string): boolean {
@@ -22,7 +23,10 @@ export function schemaFromSdl(text: string): GraphQLSchema {
   try {
     return buildSchema(text, { assumeValidSDL: false })
   } catch (error) {
-    throw new ConvertError('IMPORT_INVALID', `The GraphQL schema (SDL) is not valid: ${(error as Error).message.split('\n')[0]}`)
+    throw new ConvertError(
+      'IMPORT_INVALID',
+      `The GraphQL schema (SDL) is not valid: ${(error as Error).message.split('\n')[0]}`,
+    )
   }
 }
 
