@@ -52,7 +52,8 @@ function register(): void {
   if (registered) return
   registered = true
   monaco.languages.registerCompletionItemProvider('graphql', {
-    triggerCharacters: [':', '$', '(', '{', '@', ' ', '\n'],
+    // Not space, `{` or newline: Enter after `{` would accept the first suggestion instead of breaking the line.
+    triggerCharacters: [':', '$', '(', '@'],
     provideCompletionItems(model, position) {
       const schema = schemas.get(model.uri.toString())?.()
       if (!schema) return { suggestions: [] }
@@ -60,8 +61,10 @@ function register(): void {
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn)
       const items = getAutocompleteSuggestions(schema, model.getValue(), cursor(position))
       return {
-        suggestions: items.map((item) => ({
+        suggestions: items.map((item, index) => ({
           label: item.label,
+          // The schema's order, with the introspection meta-fields (__typename, __schema) last.
+          sortText: `${item.label.startsWith('__') ? 'z' : 'a'}${String(index).padStart(5, '0')}`,
           kind: kindOf(item.kind),
           detail: item.detail ?? undefined,
           documentation: item.documentation ? { value: item.documentation } : undefined,
@@ -99,7 +102,9 @@ export function attachGraphqlLanguage(
   let timer: ReturnType<typeof setTimeout> | undefined
   const revalidate = () => {
     if (model.isDisposed()) return
-    const diagnostics = getDiagnostics(model.getValue(), getSchema() ?? undefined)
+    // An empty document is not an error yet; the parser would say "Unexpected <EOF>".
+    const text = model.getValue()
+    const diagnostics = text.trim() ? getDiagnostics(text, getSchema() ?? undefined) : []
     monaco.editor.setModelMarkers(
       model,
       'graphql',
