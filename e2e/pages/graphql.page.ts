@@ -38,6 +38,8 @@ export class GraphqlPage {
       .getByRole('option', { name: new RegExp(`^${label}\\b(?!s)`) })
       .first()
   readonly errorMarks = () => this.queryEditor().locator('.squiggly-error')
+  readonly variablesEditor = () => this.body().locator('.graphql-body__pane').nth(1).locator('.monaco-editor')
+  readonly variablesMarks = () => this.variablesEditor().locator('.squiggly-error, .squiggly-warning')
 
   /** Moves the request/response splitter down, as a person does to see more of the query and the explorer. */
   async roomForTheEditor() {
@@ -55,10 +57,14 @@ export class GraphqlPage {
   }
 
   /** Sets the whole query exactly, by a real paste (needs the clipboard permissions): typing would auto-indent and close. */
-  async pasteQuery(text: string) {
-    await this.queryEditor().click()
+  async pasteQuery(text: string, editor = this.queryEditor()) {
+    await editor.click()
     await this.page.keyboard.press('Control+A')
     await this.page.evaluate((value) => navigator.clipboard.writeText(value), text)
     await this.page.keyboard.press('Control+V')
+  }
+
+  async pasteVariables(text: string) {
+    await this.pasteQuery(text, this.variablesEditor())
   }
 }

@@ -48,6 +48,9 @@ test('the schema is fetched by introspection through Courier and browsed in the 
   await app.emulateMedia({ colorScheme: 'light' })
   await gql.breadcrumb().getByRole('button', { name: 'Query' }).click()
   await expect(gql.fieldsOf('Query')).toBeVisible()
+  await gql.pasteQuery('{ ')
+  await gql.field('Query', 'books').getByRole('button', { name: 'Insert books into the query' }).click()
+  await expect(gql.queryEditor().locator('.view-lines')).toContainText('books')
   await gql.explorerSearch().fill('auth')
   await expect(gql.searchResults().getByRole('button', { name: 'Book.author' })).toBeVisible()
   await gql.searchResults().getByRole('button', { name: 'Author', exact: true }).click()
@@ -92,6 +95,14 @@ test('the query editor completes fields from the schema and marks one the schema
   await expect(gql.errorMarks()).toHaveCount(1)
   await gql.pasteQuery('query Shelf {\n  books { title }\n}\n')
   await expect(gql.errorMarks()).toHaveCount(0)
+  // The variables editor checks against the operation's variables: a number where a String! belongs is marked.
+  await gql.pasteQuery(
+    'mutation Add($title: String!, $authorId: ID!) {\n  addBook(title: $title, authorId: $authorId) { id }\n}\n',
+  )
+  await gql.pasteVariables('{"title": 5, "authorId": "a1"}')
+  await expect(gql.variablesMarks().first()).toBeVisible()
+  await gql.pasteVariables('{"title": "Lathe of Heaven", "authorId": "a1"}')
+  await expect(gql.variablesMarks()).toHaveCount(0)
 })
 
 test('with two operations the Operation picker chooses which one the server runs', async ({
