@@ -110,3 +110,16 @@ describe('GraphQL schema import', () => {
     )
   })
 })
+
+describe('looksLikeSdl', () => {
+  it('takes type system definitions, not YAML or JSON that happen to start with "type"', async () => {
+    const { looksLikeSdl } = await import('./graphql-schema-import.js')
+    expect(looksLikeSdl('# the API\ntype Query { a: Int }')).toBe(true)
+    expect(looksLikeSdl('"""Docs."""\nschema { query: Q }\ntype Q { a: Int }')).toBe(true)
+    expect(looksLikeSdl('directive @key(fields: String!) on OBJECT\ntype Query { a: Int }')).toBe(true)
+    expect(looksLikeSdl('extend type Query { b: Int }')).toBe(true)
+    expect(looksLikeSdl('type: collection.insomnia.rest/5.0\nname: API')).toBe(false)
+    expect(looksLikeSdl('{"type": "object"}')).toBe(false)
+    expect(looksLikeSdl('openapi: 3.0.0\ninfo: { title: types }')).toBe(false)
+  })
+})

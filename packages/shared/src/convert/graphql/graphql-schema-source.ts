@@ -3,12 +3,12 @@ import { ConvertError } from '../import-result.js'
 import { isRecord } from '../parse-document.js'
 
 const SDL_START =
-  /^\s*(?:(?:"""[^]*?"""|"[^"\n]*")\s*)?(?:extend\s+)?(?:schema|type|interface|union|enum|input|scalar|directive)\b/
+  /^\s*(?:(?:"""[^]*?"""|"[^"\n]*")\s*)?(?:extend\s+)?(?:schema\s*(?:@\w+[^{]*)?\{|(?:type|interface|union|enum|input|scalar)\s+[_A-Za-z]|directive\s+@)/
 
-/** Text that reads as GraphQL SDL: it starts (after comments) with a type system definition. */
+/** Text that reads as GraphQL SDL: it starts (after comments and a description) with a type system definition, `type Query …` not `type: …`. */
 export function looksLikeSdl(text: string): boolean {
   const body = text.replace(/^(?:\s*#[^\n]*\n)+/, '')
-  return SDL_START.test(body) && /\b(?:type|schema|extend\s+type)\s+\w+/.test(body)
+  return SDL_START.test(body)
 }
 
 /** An introspection result: `{ data: { __schema } }` (a server's answer) or `{ __schema }`. */
