@@ -36,6 +36,7 @@ type Book = { id: string; title: string; year: number | null; authorId: string }
 type Author = { id: string; name: string }
 
 export type GraphqlReceived = {
+  path: string
   query: string
   operationName: string | null
   variables: unknown
@@ -85,7 +86,7 @@ export class GraphqlHttpTarget {
           response.setHeader('content-type', 'text/plain; charset=utf-8')
           return response.end(printSchema(this.schema))
         }
-        if (request.method !== 'POST' || path !== '/graphql') {
+        if (request.method !== 'POST' || !['/graphql', '/graphql-2018', '/graphql-closed'].includes(path)) {
           response.statusCode = 404
           return response.end('not found')
         }
@@ -97,11 +98,20 @@ export class GraphqlHttpTarget {
           return response.end('{"errors":[{"message":"Body is not JSON."}]}')
         }
         this.received.push({
+          path,
           query: body.query ?? '',
           operationName: body.operationName ?? null,
           variables: body.variables ?? null,
           headers: request.headers,
         })
+        response.setHeader('content-type', 'application/graphql-response+json')
+        // A server that predates deprecated arguments (graphql-js 15 and older), as it answers the newer query.
+        if (path === '/graphql-2018' && /args\(includeDeprecated: true\)/.test(body.query ?? ''))
+          return response.end(
+            '{"errors":[{"message":"Unknown argument \\"includeDeprecated\\" on field \\"__Field.args\\"."}]}',
+          )
+        if (path === '/graphql-closed' && (body.query ?? '').includes('__schema'))
+          return response.end('{"errors":[{"message":"GraphQL introspection is not allowed."}]}')
         void graphql({
           schema: this.schema,
           source: body.query ?? '',
@@ -109,7 +119,6 @@ export class GraphqlHttpTarget {
           variableValues: body.variables,
           operationName: body.operationName,
         }).then((result) => {
-          response.setHeader('content-type', 'application/graphql-response+json')
           response.end(JSON.stringify(result))
         })
       })

@@ -143,6 +143,27 @@ test('a schema that cannot be had says why; SDL loads from a URL through Courier
   await gql.loadSdl().click()
   await expect(gql.schemaStatus()).toContainText('Schema from SDL URL, fetched at')
   await expect(gql.schemaError()).toBeHidden()
+  await requestEditor.url().fill(library.url('/graphql-closed'))
+  await gql.fetchSchema().click()
+  await expect(gql.schemaError()).toContainText(
+    'The server refused the introspection query: GraphQL introspection is not allowed.',
+  )
+})
+
+test('a server older than deprecated arguments gets the older introspection query', async ({
+  requestEditor,
+  graphqlPage: gql,
+  library,
+}) => {
+  await requestEditor.setMethod('POST')
+  await requestEditor.url().fill(library.url('/graphql-2018'))
+  await requestEditor.chooseBody('GraphQL')
+  await gql.fetchSchema().click()
+  await expect(gql.schemaStatus()).toContainText('Schema from introspection, fetched at')
+  const asked = library.received.filter((r) => r.path === '/graphql-2018').map((r) => r.query)
+  expect(asked).toHaveLength(2)
+  expect(asked[0]).toContain('args(includeDeprecated: true)')
+  expect(asked[1]).not.toContain('args(includeDeprecated: true)')
 })
 
 test('importing a GraphQL SDL file creates a request per query and mutation', async ({
