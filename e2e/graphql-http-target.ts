@@ -86,7 +86,10 @@ export class GraphqlHttpTarget {
           response.setHeader('content-type', 'text/plain; charset=utf-8')
           return response.end(printSchema(this.schema))
         }
-        if (request.method !== 'POST' || !['/graphql', '/graphql-2018', '/graphql-closed'].includes(path)) {
+        if (
+          request.method !== 'POST' ||
+          !['/graphql', '/graphql-2018', '/graphql-closed', '/graphql-locked'].includes(path)
+        ) {
           response.statusCode = 404
           return response.end('not found')
         }
@@ -110,6 +113,10 @@ export class GraphqlHttpTarget {
           return response.end(
             '{"errors":[{"message":"Unknown argument \\"includeDeprecated\\" on field \\"__Field.args\\"."}]}',
           )
+        if (path === '/graphql-locked' && request.headers.authorization !== 'Bearer let-me-in') {
+          response.statusCode = 401
+          return response.end('{"errors":[{"message":"Sign in first."}]}')
+        }
         if (path === '/graphql-closed' && (body.query ?? '').includes('__schema'))
           return response.end('{"errors":[{"message":"GraphQL introspection is not allowed."}]}')
         void graphql({

@@ -152,6 +152,24 @@ test('a schema that cannot be had says why; SDL loads from a URL through Courier
   await expect(gql.schemaError()).toContainText(
     'The server refused the introspection query: GraphQL introspection is not allowed.',
   )
+  await requestEditor.url().fill(library.url('/graphql-locked'))
+  await gql.fetchSchema().click()
+  await expect(gql.schemaError()).toContainText('The server answered 401 Unauthorized: Sign in first.')
+})
+
+test("introspection carries the request's own headers", async ({ requestEditor, graphqlPage: gql, library }) => {
+  await requestEditor.setMethod('POST')
+  await requestEditor.url().fill(library.url('/graphql-locked'))
+  await requestEditor.openTab('Headers')
+  await requestEditor.keysIn('Headers').last().fill('Authorization')
+  await requestEditor.valueFieldsIn('Headers').first().fill('Bearer let-me-in')
+  await requestEditor.chooseBody('GraphQL')
+  await gql.fetchSchema().click()
+  await expect(gql.schemaStatus()).toContainText('Schema from introspection, fetched at')
+  expect(library.received.at(-1)).toMatchObject({
+    path: '/graphql-locked',
+    headers: { authorization: 'Bearer let-me-in' },
+  })
 })
 
 test('a server older than deprecated arguments gets the older introspection query', async ({

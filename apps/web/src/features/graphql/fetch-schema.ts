@@ -45,51 +45,57 @@ async function sendThrough(
   return record
 }
 
-async function introspectOnce(send: Send, query: string): Promise<{ data?: IntrospectionQuery; errors: string[] }> {
+type Attempt = { data?: IntrospectionQuery; errors: string[]; status: string | null }
+
+async function introspectOnce(send: Send, query: string): Promise<Attempt> {
   const record = await sendThrough(send, { method: 'POST', body: { kind: 'graphql', query, variables: '' } })
   const text = await bodyText(record)
+  const failed = record.status !== null && record.status >= 400 ? statusLine(record) : null
   let answer: unknown
   try {
     answer = JSON.parse(text)
   } catch {
-    const status = record.status !== null && record.status >= 400 ? ` with ${statusLine(record)}` : ''
     throw new SchemaError(
-      `The server answered${status} but not with JSON, so it does not look like a GraphQL endpoint.`,
+      `The server answered${failed ? ` with ${failed}` : ''} but not with JSON, so it does not look like a GraphQL endpoint.`,
     )
   }
   const { data, errors } = (answer ?? {}) as { data?: IntrospectionQuery | null; errors?: { message?: string }[] }
   const messages = (errors ?? []).map((e) => String(e?.message ?? 'unknown error'))
-  if (!data?.__schema && messages.length === 0 && record.status !== null && record.status >= 400)
-    throw new SchemaError(`The server answered ${statusLine(record)} to the introspection query.`)
-  return { data: data?.__schema ? data : undefined, errors: messages }
+  if (!data?.__schema && messages.length === 0 && failed)
+    throw new SchemaError(`The server answered ${failed} to the introspection query.`)
+  return { data: data?.__schema ? data : undefined, errors: messages, status: failed }
 }
+
+/** An older server names the newer introspection fields it does not know; only then is the older query worth a try. */
+const OLDER_SERVER = /includeDeprecated|isRepeatable|specifiedBy|Unknown argument|Cannot query field/i
 
 /** Runs the standard introspection query through Courier and builds the client schema. */
 export async function introspect(send: Send): Promise<LoadedSchema> {
-  let last: string[] = []
+  let last: Attempt = { errors: [], status: null }
   for (const query of QUERIES) {
-    const { data, errors } = await introspectOnce(send, query)
-    if (!data) {
-      last = errors
-      continue
+    last = await introspectOnce(send, query)
+    if (!last.data) {
+      if (last.errors.some((e) => OLDER_SERVER.test(e))) continue
+      break
     }
     try {
-      const schema = buildClientSchema(data)
+      const schema = buildClientSchema(last.data)
       return {
         origin: 'introspection',
         from: send.spec.url,
         fetchedAt: new Date().toISOString(),
-        text: JSON.stringify(data),
+        text: JSON.stringify(last.data),
         schema,
       }
     } catch (error) {
       throw new SchemaError(`The introspection result is not a valid schema: ${(error as Error).message}`)
     }
   }
+  const first = last.errors[0]
+  if (!first) throw new SchemaError('The server answered without a schema (no data.__schema).')
+  if (last.status) throw new SchemaError(`The server answered ${last.status}: ${first}`)
   throw new SchemaError(
-    last.length
-      ? `The server refused the introspection query: ${last[0]}${/introspection/i.test(last[0]!) ? '' : ' (is introspection switched off?)'}`
-      : 'The server answered without a schema (no data.__schema).',
+    `The server refused the introspection query: ${first}${/introspection/i.test(first) ? '' : ' (is introspection switched off?)'}`,
   )
 }
 
