@@ -99,6 +99,16 @@ test('the query editor completes fields from the schema and marks one the schema
   await expect(gql.errorMarks()).toHaveCount(1)
   await gql.pasteQuery('query Shelf {\n  books { title }\n}\n')
   await expect(gql.errorMarks()).toHaveCount(0)
+  // Hover docs come from the schema: the field's type and description.
+  const books = gql.queryEditor().locator('.view-line').filter({ hasText: 'books' })
+  const docs = app.locator('.monaco-hover').filter({ hasText: 'Every book on the shelves.' })
+  await expect(async () => {
+    const box = (await books.boundingBox())!
+    await app.mouse.move(box.x + 300, box.y - 40)
+    await app.mouse.move(box.x + 36, box.y + box.height / 2)
+    await expect(docs).toBeVisible({ timeout: 1500 })
+  }).toPass()
+  await shot('graphql-hover')
   // The variables editor checks against the operation's variables: a number where a String! belongs is marked.
   await gql.pasteQuery(
     'mutation Add($title: String!, $authorId: ID!) {\n  addBook(title: $title, authorId: $authorId) { id }\n}\n',
