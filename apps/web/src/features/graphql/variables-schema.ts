@@ -29,7 +29,12 @@ export function attachVariablesSchema(editor: monaco.editor.IStandaloneCodeEdito
   const modelUri = editor.getModel()!.uri.toString()
   return {
     update(schema, query) {
-      const facts = schema ? getOperationFacts(schema, query) : undefined
+      let facts: ReturnType<typeof getOperationFacts>
+      try {
+        facts = schema ? getOperationFacts(schema, query) : undefined
+      } catch {
+        return // a half-typed document: keep the last variables schema until it parses again
+      }
       setSchema(
         modelUri,
         facts?.variableToType ? getVariablesJSONSchema(facts.variableToType, { useMarkdownDescription: true }) : null,
