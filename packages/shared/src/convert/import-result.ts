@@ -14,6 +14,7 @@ export const IMPORT_FORMATS = [
   'hoppscotch',
   'hoppscotch-environment',
   'courier-workspace',
+  'graphql-schema',
 ] as const
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS)
 export type ImportFormat = z.infer<typeof ImportFormatSchema>

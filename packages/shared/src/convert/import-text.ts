@@ -18,6 +18,13 @@ import { isRecord, parseDocument, parseYamlStream, str } from './parse-document.
 import { importPostmanCollection, isPostmanCollection, postmanVersionLabel } from './postman/import-postman.js'
 import { importPostmanEnvironment, isPostmanEnvironment } from './postman/import-postman-environment.js'
 import { reportUnknownVariables } from './unknown-variables.js'
+import {
+  importGraphqlSchema,
+  introspectionOf,
+  looksLikeSdl,
+  schemaFromIntrospection,
+  schemaFromSdl,
+} from './graphql-schema-import.js'
 import { importWorkspace, isWorkspaceExport } from './workspace/import-workspace.js'
 import { WORKSPACE_FORMAT } from './workspace/export-workspace.js'
 
@@ -46,7 +53,7 @@ function importCurl(text: string, builder: ImportBuilder): void {
  * Any supported source text → an ImportResult. The format is recognised from the content
  * (never from a file name): a cURL command, Courier's workspace export, a Postman collection
  * or environment, OpenAPI/Swagger, HAR, an Insomnia export. Pure: no file or network access;
- * an OpenAPI spec's other files are read only through `options.refs.load`, which the caller gives.
+ * a GraphQL schema (SDL or introspection JSON); an OpenAPI spec's other files are read only through `options.refs.load`, which the caller gives.
  */
 export async function importText(
   input: string,
@@ -71,6 +78,11 @@ export async function importText(
       return finish(builder)
     }
   }
+  if (looksLikeSdl(text)) {
+    const builder = new ImportBuilder('graphql-schema', 'GraphQL schema (SDL)')
+    importGraphqlSchema(schemaFromSdl(text), builder, options.name)
+    return finish(builder)
+  }
   // A YAML OpenAPI/Swagger spec goes through the faster spec parser (specs run to megabytes).
   const doc = /^\s*["']?(openapi|swagger)["']?\s*:/m.test(text.slice(0, 64 * 1024))
     ? parseSpecText(text)
@@ -84,6 +96,12 @@ export async function importText(
     const record = doc as Record<string, unknown>
     const builder = new ImportBuilder(record.swagger !== undefined ? 'swagger' : 'openapi', openApiLabel(record))
     await importOpenApi(record, builder, options.refs)
+    return finish(builder)
+  }
+  const introspection = introspectionOf(doc)
+  if (introspection) {
+    const builder = new ImportBuilder('graphql-schema', 'GraphQL introspection result')
+    importGraphqlSchema(schemaFromIntrospection(introspection), builder, options.name)
     return finish(builder)
   }
   if (isHar(doc)) {
@@ -136,7 +154,7 @@ export async function importText(
   }
   throw new ConvertError(
     'IMPORT_FORMAT_UNKNOWN',
-    'Courier does not recognise this as a Postman, OpenAPI, Swagger, HAR, Insomnia, Hoppscotch or Courier export, nor as a cURL command.',
+    'Courier does not recognise this as a Postman, OpenAPI, Swagger, HAR, Insomnia, Hoppscotch or Courier export, a GraphQL schema, nor as a cURL command.',
   )
 }
 

@@ -109,8 +109,8 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
       footer={
         <>
           <span className="hint import-dialog__formats">
-            Postman v1/v2 and environments · OpenAPI 3 · Swagger 2 · HAR · Insomnia v4/v5 · Bruno · Hoppscotch · cURL ·
-            Courier
+            Postman v1/v2 and environments · OpenAPI 3 · Swagger 2 · HAR · Insomnia v4/v5 · Bruno · Hoppscotch · GraphQL
+            schema · cURL · Courier
           </span>
           <span className="dialog__spacer" />
           <button type="button" className="button" onClick={runPreview} disabled={!source || preview.isPending}>
@@ -166,7 +166,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
               className="visually-hidden"
               type="file"
               aria-label="File to import"
-              accept=".json,.yaml,.yml,.har,.txt,.sh,application/json,application/yaml,text/yaml"
+              accept=".json,.yaml,.yml,.har,.txt,.sh,.graphql,.gql,.graphqls,application/json,application/yaml,text/yaml"
               onChange={(event) => void chooseFile(event.target.files?.[0])}
             />
             <span className="import-dialog__file-name">

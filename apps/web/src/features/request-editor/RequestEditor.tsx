@@ -92,6 +92,7 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
         {tab === 'body' ? (
           <BodyPanel
             body={spec.body}
+            spec={spec}
             documentKey={draft.documentKey}
             onKind={(kind) => dispatch({ type: 'set-body-kind', kind })}
             onBody={(body) => dispatch({ type: 'set-body', body })}

@@ -1,4 +1,5 @@
 import type { CodeTarget } from '@courier/shared/convert'
+import type { editor } from 'monaco-editor/editor'
 import { lazy, Suspense, type MutableRefObject } from 'react'
 import './code-editor.css'
 
@@ -19,6 +20,8 @@ export type CodeEditorProps = {
   ariaLabel: string
   wordWrap?: boolean
   editorRef?: MutableRefObject<CodeEditorHandle | null>
+  /** Called once with the created editor (language features that need its model); the returned function runs on dispose. */
+  onEditor?: (instance: editor.IStandaloneCodeEditor) => (() => void) | void
 }
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'))

@@ -14,6 +14,7 @@ export default function MonacoEditor({
   ariaLabel,
   editorRef,
   wordWrap,
+  onEditor,
 }: CodeEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
@@ -53,7 +54,9 @@ export default function MonacoEditor({
         getValue: () => instance.getValue(),
       }
     }
+    const detach = onEditor?.(instance)
     return () => {
+      detach?.()
       subscription.dispose()
       // The editor first, then its model: disposing the model under a live editor throws "Model is disposed!".
       const model = instance.getModel()

@@ -1,9 +1,9 @@
-import type { BodyKind, RequestBody, Row } from '@courier/shared'
+import type { BodyKind, RequestBody, RequestSpec, Row } from '@courier/shared'
 import { useRef } from 'react'
 import { CodeEditor, type CodeEditorHandle, type CodeLanguage } from '../../../shared/code-editor/CodeEditor'
 import { KeyValueTable } from '../../../shared/ui/KeyValueTable'
 import { FilePicker } from './FilePicker'
-import { GraphqlBody } from './GraphqlBody'
+import { GraphqlBody } from '../../graphql'
 import { jsonProblem } from './json-problem'
 import { MultipartBody } from './MultipartBody'
 import './body-panel.css'
@@ -52,13 +52,15 @@ export function contentTypeFor(body: RequestBody): string | null {
 
 type BodyPanelProps = {
   body: RequestBody
+  /** The whole request: the GraphQL editor fetches its schema with the request's URL, headers and auth. */
+  spec: RequestSpec
   documentKey: number
   onKind: (kind: BodyKind) => void
   onBody: (body: RequestBody) => void
   onSend: () => void
 }
 
-export function BodyPanel({ body, documentKey, onKind, onBody, onSend }: BodyPanelProps) {
+export function BodyPanel({ body, spec, documentKey, onKind, onBody, onSend }: BodyPanelProps) {
   const editor = useRef<CodeEditorHandle | null>(null)
   const auto = contentTypeFor(body)
   return (
@@ -164,7 +166,14 @@ export function BodyPanel({ body, documentKey, onKind, onBody, onSend }: BodyPan
         </div>
       ) : null}
       {body.kind === 'graphql' ? (
-        <GraphqlBody body={body} documentKey={documentKey} onChange={onBody} onSend={onSend} />
+        <GraphqlBody
+          body={body}
+          spec={spec}
+          variablesProblem={jsonProblem(body.variables)}
+          documentKey={documentKey}
+          onChange={onBody}
+          onSend={onSend}
+        />
       ) : null}
     </div>
   )

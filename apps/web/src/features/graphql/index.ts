@@ -1,0 +1,1 @@
+export { GraphqlBody } from './GraphqlBody'
