@@ -39,10 +39,13 @@ export function realtimeUrl(server: LiveServer): string {
 export function refusedUpgrade(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { headers })
-    socket.on('unexpected-response', (_request, response) => {
+    socket.on('unexpected-response', (request, response) => {
       let body = ''
       response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+      response.on('end', () => {
+        request.destroy()
+        resolve({ status: response.statusCode ?? 0, body })
+      })
     })
     socket.on('open', () => reject(new Error('the upgrade was accepted')))
     socket.on('error', () => {})
