@@ -75,7 +75,8 @@ describe('GET /api/realtime: who may open the page socket', () => {
       'REALTIME_MESSAGE_INVALID',
       'URL_SCHEME_UNSUPPORTED',
     ])
-    for (const message of page.messages) if (message.type === 'error') expect(message.error.message.length).toBeGreaterThan(10)
+    for (const message of page.messages)
+      if (message.type === 'error') expect(message.error.message.length).toBeGreaterThan(10)
     expect(page.socket.readyState).toBe(WebSocket.OPEN)
   })
 

@@ -36,7 +36,10 @@ export function realtimeUrl(server: LiveServer): string {
 }
 
 /** The upgrade refused: its HTTP status and body. */
-export function refusedUpgrade(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+export function refusedUpgrade(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { headers })
     socket.on('unexpected-response', (request, response) => {
@@ -92,8 +95,7 @@ export async function connectPage(server: LiveServer, options: { hello?: boolean
         socket.once('close', closed)
         look()
       }),
-    frames: (sessionId) =>
-      messages.flatMap((m) => (m.type === 'frames' && m.sessionId === sessionId ? m.frames : [])),
+    frames: (sessionId) => messages.flatMap((m) => (m.type === 'frames' && m.sessionId === sessionId ? m.frames : [])),
   }
   if (options.hello ?? true) {
     client.send({ type: 'hello', token: TEST_TOKEN })
@@ -118,10 +120,13 @@ export async function startEchoServer(
     },
   })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
-  onTestFinished(() => new Promise<void>((resolve) => {
-    for (const client of server.clients) client.terminate()
-    server.close(() => resolve())
-  }))
+  onTestFinished(
+    () =>
+      new Promise<void>((resolve) => {
+        for (const client of server.clients) client.terminate()
+        server.close(() => resolve())
+      }),
+  )
   server.on('connection', (socket) => {
     socket.on('message', (data: Buffer, isBinary) => {
       const text = data.toString('utf8')

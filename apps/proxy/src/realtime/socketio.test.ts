@@ -40,10 +40,15 @@ describe('Socket.IO sessions through Courier', () => {
     const server = await startSocketIoServer()
     const page = await connectPage(courier)
     page.send(
-      openSocketIo('io', server.url, {}, {
-        headers: [['X-Team', 'blue', true]],
-        auth: { type: 'bearer', token: 'io-token-7' },
-      }),
+      openSocketIo(
+        'io',
+        server.url,
+        {},
+        {
+          headers: [['X-Team', 'blue', true]],
+          auth: { type: 'bearer', token: 'io-token-7' },
+        },
+      ),
     )
     const opened = await page.next('opened')
     expect(opened.handshake.remoteAddress).toBe('127.0.0.1')
@@ -85,7 +90,14 @@ describe('Socket.IO sessions through Courier', () => {
     await page.next('opened')
     await expect.poll(() => server.handshakes.map((h) => h.namespace)).toEqual(['/admin'])
     page.send({ type: 'send', sessionId: 'ns', format: 'json', data: '["quiet"]', event: 'shout' })
-    await expect.poll(() => page.frames('ns').filter((f) => f.dir === 'in').map((f) => f.event)).toEqual(['news'])
+    await expect
+      .poll(() =>
+        page
+          .frames('ns')
+          .filter((f) => f.dir === 'in')
+          .map((f) => f.event),
+      )
+      .toEqual(['news'])
   })
 
   it('reports a connection the server refuses', async () => {

@@ -10,7 +10,9 @@ describe('WebSocket sessions through Courier', () => {
     const courier = await startCourier()
     const echo = await startEchoServer({ protocols: ['chat.v2'] })
     const page = await connectPage(courier)
-    page.send(openWebSocket('s1', echo.url, { realtime: { kind: 'websocket', subprotocols: ['chat.v1', 'chat.v2'] } } as never))
+    page.send(
+      openWebSocket('s1', echo.url, { realtime: { kind: 'websocket', subprotocols: ['chat.v1', 'chat.v2'] } } as never),
+    )
     const opened = await page.next('opened')
     expect(opened.handshake).toMatchObject({ status: 101, protocol: 'chat.v2', remoteAddress: '127.0.0.1' })
     expect(opened.handshake.url).toBe(`${echo.url}/`)
@@ -55,12 +57,9 @@ describe('WebSocket sessions through Courier', () => {
     const environmentId = (env.json as { id: string }).id
     const page = await connectPage(courier)
     page.send(
-      openWebSocket(
-        's2',
-        'ws://{{host}}/feed?room=blue',
-        { auth: { type: 'bearer', token: '{{token}}' } } as never,
-        { environmentId },
-      ),
+      openWebSocket('s2', 'ws://{{host}}/feed?room=blue', { auth: { type: 'bearer', token: '{{token}}' } } as never, {
+        environmentId,
+      }),
     )
     await page.next('opened')
     expect(echo.handshakes[0]!.authorization).toBe('Bearer sekrit-token-42')
@@ -84,7 +83,10 @@ describe('WebSocket sessions through Courier', () => {
     expect(body.status).toBe(200)
     const text = await body.text()
     expect(text).not.toContain('sekrit-token-42')
-    const stored = text.trim().split('\n').map((line) => JSON.parse(line) as Frame)
+    const stored = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Frame)
     expect(stored.filter((f) => f.type === 'text').map((f) => f.data)).toEqual([
       'my token is {{token}}',
       'my token is {{token}}',
@@ -96,7 +98,10 @@ describe('WebSocket sessions through Courier', () => {
   it('keeps at most the frame cap, counts the rest, and truncates large frames', async () => {
     const courier = await startCourier()
     const settings = (await courier.call('GET', '/api/settings')).json as Record<string, unknown>
-    await courier.call('PUT', '/api/settings', { ...settings, realtime: { maxFrames: 100, maxFramePreviewBytes: 1024 } })
+    await courier.call('PUT', '/api/settings', {
+      ...settings,
+      realtime: { maxFrames: 100, maxFramePreviewBytes: 1024 },
+    })
     const echo = await startEchoServer()
     const page = await connectPage(courier)
     page.send(openWebSocket('cap', echo.url))
