@@ -5,7 +5,7 @@ import { useServer } from 'graphql-ws/use/ws'
 import { SubscriptionServer } from 'subscriptions-transport-ws'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { WebSocketServer } from 'ws'
-import { connectPage, startCourier } from './realtime-test-kit.js'
+import { connectPage, startCourier } from '../test/realtime-kit.js'
 
 type Context = { auth?: string }
 

@@ -9,7 +9,7 @@ import {
   refusedUpgrade,
   startCourier,
   startEchoServer,
-} from './realtime-test-kit.js'
+} from '../test/realtime-kit.js'
 
 describe('GET /api/realtime: who may open the page socket', () => {
   it('refuses an upgrade without Origin, or from another page, before any socket opens', async () => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { connectPage, startCourier } from './realtime-test-kit.js'
+import { connectPage, startCourier } from '../test/realtime-kit.js'
 
 /** A Socket.IO server: `echo` acknowledged with its args, `shout` broadcast to the room as `news`; an /admin namespace. */
 async function startSocketIoServer() {

@@ -1,6 +1,6 @@
 import { FRAMES_CONTENT_TYPE, REDACTED, type Frame, type HistoryEntry } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
-import { connectPage, openWebSocket, startCourier, startEchoServer } from './realtime-test-kit.js'
+import { connectPage, openWebSocket, startCourier, startEchoServer } from '../test/realtime-kit.js'
 
 const texts = (frames: Frame[], dir: Frame['dir']) =>
   frames.filter((f) => f.dir === dir && (f.type === 'text' || f.type === 'binary')).map((f) => f.data)

@@ -10,8 +10,8 @@ import {
 import { onTestFinished } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
 import type { AppConfig } from '../config.js'
-import { TEST_TOKEN } from '../test/build-test-app.js'
-import { startLiveServer, type LiveServer } from '../test/live-server.js'
+import { TEST_TOKEN } from './build-test-app.js'
+import { startLiveServer, type LiveServer } from './live-server.js'
 
 /** A page's realtime socket on a real Courier: every message it got, and a way to await the next one. */
 export type PageClient = {
