@@ -58,12 +58,11 @@ class Session {
       this.dropped++
       return undefined
     }
-    const frame: Frame = {
-      ...input,
-      seq: ++this.seq,
-      at: input.at ?? Date.now(),
-      encoding: input.encoding ?? 'utf8',
-    }
+    // Adapters hand over a fresh object per frame: it is completed in place (a copy per frame shows in profiles).
+    const frame = input as Frame
+    frame.seq = ++this.seq
+    frame.at ??= Date.now()
+    frame.encoding ??= 'utf8'
     const cut = truncate(frame.data, frame.encoding, this.limits.maxFramePreviewBytes)
     if (cut !== frame.data) {
       frame.data = cut
