@@ -207,6 +207,7 @@ export class SessionManager {
       }
     } catch (error) {
       const { code, message: sentence } = asProblem(error)
+      if (code === 'INTERNAL') this.options.log.error({ err: error }, 'realtime message failed')
       this.error(session.id, code, sentence)
     }
   }

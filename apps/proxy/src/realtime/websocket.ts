@@ -63,7 +63,7 @@ export const websocketAdapter: RealtimeAdapter = {
   },
 }
 
-type Wired = Pick<Awaited<ReturnType<typeof prepareUpstream>>, 'url' | 'headers' | 'policy'>
+type Wired = Pick<Awaited<ReturnType<typeof prepareUpstream>>, 'url' | 'headers' | 'policy' | 'resolveMessage'>
 
 /** Reports one `ws` client's handshake, frames and end to the session's sink (GraphQL's legacy protocol uses it too). */
 export function wireWebSocket(
@@ -167,7 +167,7 @@ export function wireWebSocket(
     socket,
     send(message) {
       assertOpen()
-      const frame = encodeOutgoing(message)
+      const frame = encodeOutgoing(message, upstream.resolveMessage)
       socket.send(frame.payload, { binary: frame.binary })
       sink.frame(frame.shown)
     },
