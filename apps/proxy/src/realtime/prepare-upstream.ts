@@ -2,6 +2,7 @@ import { newReport, resolveText, type Pair, type RealtimeKind, type RequestSpec 
 import { CourierError } from '../errors.js'
 import type { ConnectorOptions } from '../engine/connector.js'
 import { prepareRequest } from '../engine/prepare-request.js'
+import { CookieSession } from '../engine/cookie-session.js'
 import { engineSettingsFrom, resolveSettings, type EngineSettings } from '../engine/settings.js'
 import { jarOf } from '../storage/cookie-jars.js'
 import { maskSecrets } from '../send/mask-secrets.js'
@@ -27,6 +28,8 @@ export type PreparedUpstream = {
    * the wire, `shown` (the timeline's) reads `{{name}}` where a secret variable's value went.
    */
   resolveMessage(text: string): { text: string; shown: string }
+  /** Stores the handshake answer's Set-Cookie lines in the sender's jar (when the request uses it). */
+  receiveCookies(headers: readonly Pair[]): Promise<void>
 }
 
 /** Headers a WebSocket handshake has no use for (no body to encode), or its library writes itself. */
@@ -99,9 +102,11 @@ export async function prepareUpstream(open: AdapterOpen): Promise<PreparedUpstre
   if (wantsWs) url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
 
   let headers = prepared.headers.filter(([name]) => !DROPPED.has(name.toLowerCase()))
-  if (settings.useCookieJar) {
-    const jar = await services.cookieJars.get(jarOf(scope.actor.userId))
-    const fromJar = jar ? await jar.getCookieString(prepared.url.href, { http: true }) : ''
+  const jarName = jarOf(scope.actor.userId)
+  const jar = settings.useCookieJar ? await services.cookieJars.get(jarName) : null
+  const cookies = new CookieSession(jar, () => void services.cookieJars.persist(jarName))
+  if (jar) {
+    const fromJar = await jar.getCookieString(prepared.url.href, { http: true })
     if (fromJar) {
       const own = headers.find(([name]) => name.toLowerCase() === 'cookie')
       headers = own
@@ -146,6 +151,9 @@ export async function prepareUpstream(open: AdapterOpen): Promise<PreparedUpstre
     settings,
     connector,
     policy: policyAgent(secure, connector),
+    async receiveCookies(answer) {
+      await cookies.receive(answer, prepared.url)
+    },
     resolveMessage(text) {
       const report = newReport()
       const resolvedText = resolveText(text, resolved.scopes, report)

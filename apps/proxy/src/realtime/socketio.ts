@@ -42,7 +42,6 @@ export const socketioAdapter: RealtimeAdapter = {
       timeout: upstream.settings.connectTimeoutMs + 10_000,
     }
     const socket = io(target, options)
-    let closedByPage = false
     let ended = false
     const end = (info: Parameters<typeof sink.closed>[0]) => {
       if (ended) return
@@ -78,12 +77,10 @@ export const socketioAdapter: RealtimeAdapter = {
     else for (const name of realtime.listen) socket.on(name, (...args: unknown[]) => onEvent(name, args))
 
     const close = () => {
-      closedByPage = true
       socket.disconnect()
       if (!socket.connected) end({ reason: 'closed before connecting' })
     }
     open.signal.addEventListener('abort', close, { once: true })
-    void closedByPage
 
     return {
       send(message) {

@@ -99,7 +99,12 @@ describe('WebSocket sessions through Courier', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Frame)
-    expect(stored.filter((f) => f.type === 'text').map((f) => f.data).sort()).toEqual([
+    expect(
+      stored
+        .filter((f) => f.type === 'text')
+        .map((f) => f.data)
+        .sort(),
+    ).toEqual([
       'my token is {{token}}',
       'my token is {{token}}',
       `{"t":"{{token}}","h":"127.0.0.1:${echo.port}"}`,
@@ -193,6 +198,13 @@ describe('WebSocket sessions through Courier', () => {
       'x-from': 'collection',
       cookie: 'sid=jar-cookie-1',
     })
+
+    // A Set-Cookie on the handshake answer goes into the jar, as a send's does.
+    page.send(openWebSocket('jar', `${echo.url}/set-cookie`))
+    await page.next('opened', (m) => m.sessionId === 'jar')
+    await expect
+      .poll(async () => JSON.stringify((await courier.call('GET', '/api/cookies')).json))
+      .toContain('from-handshake')
   })
 
   it('holds frames while the page reads slowly, and delivers every one in order', async () => {

@@ -104,7 +104,10 @@ export async function connectPage(server: LiveServer, options: { hello?: boolean
   return client
 }
 
-/** A `ws` echo server: text and binary echoed, `ping-me` answered with a ping, `burst N` with N frames, `close` with 4000. */
+/**
+ * A `ws` echo server: text and binary echoed, `ping-me` answered with a ping, `burst N` with N frames,
+ * `close` with 4000; a handshake to a path with `set-cookie` in it answers with a Set-Cookie.
+ */
 export async function startEchoServer(
   options: { protocols?: string[]; refuse?: number } = {},
 ): Promise<{ url: string; port: number; handshakes: IncomingHttpHeaders[]; server: WebSocketServer }> {
@@ -118,6 +121,9 @@ export async function startEchoServer(
       if (options.refuse) done(false, options.refuse, 'Unauthorized', { 'www-authenticate': 'Bearer' })
       else done(true)
     },
+  })
+  server.on('headers', (headers, request) => {
+    if (request.url?.includes('set-cookie')) headers.push('Set-Cookie: ws_session=from-handshake; Path=/')
   })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   onTestFinished(
