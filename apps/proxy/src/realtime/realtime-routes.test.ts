@@ -2,6 +2,7 @@ import { TOKEN_HEADER, type ResponseRecord } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { signIn, TEST_TOKEN } from '../test/build-test-app.js'
+import { actor } from '../test/live-server.js'
 import {
   connectPage,
   openWebSocket,
@@ -133,5 +134,29 @@ describe('the destination policy, exactly as for a send', () => {
       },
     })
     expect((await page.next('error', (m) => m.sessionId === 'gql')).error.code).toBe('TARGET_FORBIDDEN')
+  })
+})
+
+describe('team mode', () => {
+  it("scopes sessions to the person the gate found: their history, not another's", async () => {
+    const courier = await startCourier({ team: true }, { ann: actor('ann', 'Ann'), carl: actor('carl', 'Carl') })
+    const echo = await startEchoServer()
+    const page = await connectPage(courier, { user: 'ann' })
+    page.send(openWebSocket('mine', echo.url))
+    await page.next('opened')
+    page.send({ type: 'close', sessionId: 'mine' })
+    const closed = await page.next('closed')
+    expect((await courier.call('GET', `/api/history/${closed.historyId}`, undefined, 'ann')).status).toBe(200)
+    expect((await courier.call('GET', `/api/history/${closed.historyId}`, undefined, 'carl')).status).toBe(404)
+
+    // Another person's CSRF token does not open ann's socket.
+    const carlToken = courier.headers('carl')[TOKEN_HEADER]!
+    const socket = new WebSocket(realtimeUrl(courier), {
+      headers: { origin: courier.origin, cookie: courier.headers('ann').cookie! },
+    })
+    const code = new Promise<number>((resolve) => socket.once('close', (c) => resolve(c)))
+    await new Promise((resolve) => socket.once('open', resolve))
+    socket.send(JSON.stringify({ type: 'hello', token: carlToken }))
+    expect(await code).toBe(4401)
   })
 })
