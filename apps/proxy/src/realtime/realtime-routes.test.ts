@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { signIn, TEST_TOKEN } from '../test/build-test-app.js'
 import { actor } from '../test/live-server.js'
+import { MAX_MESSAGE_BYTES } from './realtime-routes.js'
 import {
   connectPage,
   openWebSocket,
@@ -79,6 +80,14 @@ describe('GET /api/realtime: who may open the page socket', () => {
     for (const message of page.messages)
       if (message.type === 'error') expect(message.error.message.length).toBeGreaterThan(10)
     expect(page.socket.readyState).toBe(WebSocket.OPEN)
+  })
+
+  it('closes a page socket that sends a message past the size limit (1009)', async () => {
+    const courier = await startCourier()
+    const page = await connectPage(courier)
+    const code = new Promise<number>((resolve) => page.socket.once('close', (c) => resolve(c)))
+    page.socket.send('x'.repeat(MAX_MESSAGE_BYTES + 1))
+    expect(await code).toBe(1009)
   })
 
   it('limits the sessions one page socket holds', async () => {
