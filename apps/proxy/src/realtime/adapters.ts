@@ -3,14 +3,13 @@ import type { RealtimeAdapter } from './adapter.js'
 
 /**
  * Each kind's adapter, loaded on its first session (a server that never opens one never loads
- * `ws`, socket.io-client or graphql-ws). 'sse' is the SSE helper's `./sse-session.js`: until it is
- * wired in, an SSE session is answered REALTIME_UNSUPPORTED.
+ * `ws`, socket.io-client or graphql-ws). An SSE session is a streamed send (sse-session.ts).
  */
-const loaders: Record<RealtimeKind, (() => Promise<RealtimeAdapter>) | undefined> = {
+const loaders: Record<RealtimeKind, () => Promise<RealtimeAdapter>> = {
   websocket: async () => (await import('./websocket.js')).websocketAdapter,
   socketio: async () => (await import('./socketio.js')).socketioAdapter,
   graphql: async () => (await import('./graphql.js')).graphqlAdapter,
-  sse: undefined,
+  sse: async () => (await import('./sse-session.js')).sseAdapter,
 }
 
 const loaded = new Map<string, Promise<RealtimeAdapter>>()

@@ -1,8 +1,9 @@
 import { TOKEN_HEADER, type ResponseRecord } from '@courier/shared'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import { signIn, TEST_TOKEN } from '../test/build-test-app.js'
 import { actor } from '../test/live-server.js'
+import { startUpstream } from '../test/upstream.js'
 import { MAX_MESSAGE_BYTES } from './realtime-routes.js'
 import {
   connectPage,
@@ -143,6 +144,38 @@ describe('the destination policy, exactly as for a send', () => {
       },
     })
     expect((await page.next('error', (m) => m.sessionId === 'gql')).error.code).toBe('TARGET_FORBIDDEN')
+  })
+})
+
+describe('an event stream through the page socket', () => {
+  it('shows events as they arrive, and a stop keeps the stream byte-exact in history', async () => {
+    const courier = await startCourier()
+    let release: (() => void) | undefined
+    const upstream = await startUpstream(async (request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' })
+      response.write('id: 1\nevent: tick\ndata: {"n":1}\n\n')
+      // The second event only after the page saw the first: events come live, not at the end.
+      await new Promise<void>((resolve) => (release = resolve))
+      response.write(`id: 2\ndata: ${request.headers['last-event-id'] ?? 'fresh'}\n\n`)
+    })
+    const page = await connectPage(courier)
+    page.send({
+      type: 'open',
+      sessionId: 'feed',
+      input: { request: { method: 'GET', url: upstream.url('/feed'), realtime: { kind: 'sse', reconnect: false } } },
+    })
+    expect((await page.next('opened', (m) => m.sessionId === 'feed')).handshake.status).toBe(200)
+    await vi.waitFor(() => expect(page.frames('feed').some((f) => f.type === 'event')).toBe(true))
+    const first = page.frames('feed').find((f) => f.type === 'event')!
+    expect(first).toMatchObject({ dir: 'in', event: 'tick', id: '1', data: '{"n":1}' })
+    release!()
+    await vi.waitFor(() => expect(page.frames('feed').filter((f) => f.type === 'event')).toHaveLength(2))
+    page.send({ type: 'close', sessionId: 'feed' })
+    const closed = await page.next('closed', (m) => m.sessionId === 'feed')
+    expect(closed.historyId).toBeTruthy()
+    const body = await fetch(`${courier.origin}/api/responses/${closed.historyId}/body`, { headers: courier.headers() })
+    expect(await body.text()).toBe('id: 1\nevent: tick\ndata: {"n":1}\n\nid: 2\ndata: fresh\n\n')
+    expect(upstream.received[0]!.headers).toContainEqual(['Accept', 'text/event-stream'])
   })
 })
 
