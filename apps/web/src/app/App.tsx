@@ -22,6 +22,7 @@ import { HistoryList, historyEntryOptions } from '../features/history'
 import { LiveBar, usePresence, useRemoteChanges } from '../features/live'
 import { EditorActionsContext, useImportExport } from '../features/import-export'
 import { RequestEditor } from '../features/request-editor'
+import { RealtimeView, useRealtimeControls } from '../features/realtime'
 import { RunnerPanel, useRunner } from '../features/runner'
 import { ResponseViewer } from '../features/response-viewer'
 import { appSettingsOptions, SettingsDialog } from '../features/settings'
@@ -99,6 +100,18 @@ export function App() {
     dispatch,
   )
 
+  const realtime = useRealtimeControls(
+    active,
+    workspace.environmentId,
+    (tabId, spec) => dispatch({ type: 'edit', tabId, action: { type: 'set-realtime', realtime: spec } }),
+    (tabId, historyId) => dispatch({ type: 'responded', tabId, responseId: historyId }),
+  )
+  // Ctrl+Enter and Send: a realtime request connects instead (its composer sends messages).
+  const sendOrConnect = () => {
+    if (!realtime.isRealtime) doSend()
+    else if (realtime.status !== 'open' && realtime.status !== 'connecting') realtime.connect()
+  }
+
   const live = useRemoteChanges(workspace, dispatch)
   const changedHere = live.changed.find((change) => change.tabId === active?.id) ?? null
   const viewers = usePresence(active?.itemId ?? null)
@@ -141,7 +154,7 @@ export function App() {
   )
 
   useShortcuts({
-    send: () => doSend(),
+    send: sendOrConnect,
     save: () => active && void saving.save(active),
     openPalette: () => setDialog('palette'),
     newTab: () => dispatch({ type: 'new-tab' }),
@@ -155,7 +168,7 @@ export function App() {
       { label: 'New request', detail: 'Ctrl+Alt+N', run: () => dispatch({ type: 'new-tab' }) },
       { label: 'Reopen closed tab', detail: 'Ctrl+Shift+T', run: () => dispatch({ type: 'reopen-closed' }) },
       { label: 'Save request', detail: 'Ctrl+S', run: () => active && void saving.save(active) },
-      { label: 'Send request', detail: 'Ctrl+Enter', run: () => doSend() },
+      { label: 'Send request', detail: 'Ctrl+Enter', run: sendOrConnect },
       { label: 'Manage environments', run: () => setDialog('environments') },
       { label: 'Settings', run: () => setDialog('settings') },
       { label: 'Show history', run: () => sidebar.show('history') },
@@ -279,9 +292,11 @@ export function App() {
                             draft={active.draft}
                             dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
                             isSending={isSending}
-                            onSend={() => doSend()}
+                            onSend={sendOrConnect}
                             onCancel={cancel}
                             version={info.data?.version ?? '…'}
+                            session={{ status: realtime.status, onDisconnect: realtime.disconnect }}
+                            onSubscribe={realtime.subscribe}
                           />
                         </EditorActionsContext.Provider>
                       </EditorContext>
@@ -291,29 +306,44 @@ export function App() {
                   </ErrorBoundary>
                   <Splitter label="Resize request and response" value={editorShare} onChange={setEditorShare} />
                   <ErrorBoundary area="response" resetKey={response}>
-                    <ResponseViewer
-                      state={response}
-                      largeBodyBytes={settings.data?.view.largeBodyBytes}
-                      saveExample={
-                        active
-                          ? {
-                              name: (record) => freshExampleName(record, active.draft.spec.examples),
-                              onSave: (example) =>
-                                dispatch({
-                                  type: 'edit',
-                                  tabId: active.id,
-                                  action: { type: 'set-examples', examples: [...active.draft.spec.examples, example] },
-                                }),
-                            }
-                          : undefined
-                      }
-                      onSendUrl={(url) => {
-                        if (!active) return
-                        // "Send next page": the tab follows the Link, so what is shown is what was sent.
-                        dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-url', url } })
-                        doSend({ ...active.draft.spec, url, params: paramsFromUrl(url, []) })
-                      }}
-                    />
+                    {active?.draft.spec.realtime ? (
+                      <RealtimeView
+                        key={active.id}
+                        tabId={active.id}
+                        realtime={active.draft.spec.realtime}
+                        responseId={active.responseId ?? null}
+                        onRealtime={(spec) =>
+                          dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-realtime', realtime: spec } })
+                        }
+                      />
+                    ) : (
+                      <ResponseViewer
+                        state={response}
+                        largeBodyBytes={settings.data?.view.largeBodyBytes}
+                        saveExample={
+                          active
+                            ? {
+                                name: (record) => freshExampleName(record, active.draft.spec.examples),
+                                onSave: (example) =>
+                                  dispatch({
+                                    type: 'edit',
+                                    tabId: active.id,
+                                    action: {
+                                      type: 'set-examples',
+                                      examples: [...active.draft.spec.examples, example],
+                                    },
+                                  }),
+                              }
+                            : undefined
+                        }
+                        onSendUrl={(url) => {
+                          if (!active) return
+                          // "Send next page": the tab follows the Link, so what is shown is what was sent.
+                          dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-url', url } })
+                          doSend({ ...active.draft.spec, url, params: paramsFromUrl(url, []) })
+                        }}
+                      />
+                    )}
                   </ErrorBoundary>
                 </main>
               </>

@@ -1,8 +1,9 @@
 import type { Dispatch } from 'react'
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { Tabs, type TabItem } from '../../shared/ui/Tabs'
 import { AuthPanel } from '../auth'
 import { ExamplesPanel } from '../examples'
+import { operationType, realtimeFor, requestKind, type SessionStatus } from '../realtime'
 import { AssertionsPanel } from './assertions/AssertionsPanel'
 import { enabledAssertions } from './assertions/assertion-rows'
 import { BodyPanel } from './body/BodyPanel'
@@ -26,6 +27,9 @@ type RequestEditorProps = {
   onSend: () => void
   onCancel: () => void
   version: string
+  /** A realtime request's session (Connect/Disconnect) and GraphQL's Subscribe. */
+  session?: { status: SessionStatus; onDisconnect: () => void }
+  onSubscribe?: () => void
 }
 
 function enabledCount(rows: readonly (readonly [string, string, boolean])[]): number {
@@ -33,10 +37,16 @@ function enabledCount(rows: readonly (readonly [string, string, boolean])[]): nu
 }
 
 /** Method + URL + Send, and the tabs that shape the request. */
-export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, version }: RequestEditorProps) {
+export function RequestEditor(props: RequestEditorProps) {
+  const { draft, dispatch, isSending, onSend, onCancel, version, session, onSubscribe } = props
   const [tab, setTab] = useState<RequestTab>('params')
   const panelId = useId()
   const { spec } = draft
+  const graphql = spec.body.kind === 'graphql' ? spec.body : null
+  const subscription = useMemo(
+    () => (graphql ? operationType(graphql.query, graphql.operationName) === 'subscription' : false),
+    [graphql],
+  )
   const changedSettings = Object.keys(spec.settings).length
   const tabs: TabItem<RequestTab>[] = [
     { id: 'params', label: 'Params', badge: enabledCount(spec.params) + spec.pathParams.length },
@@ -65,6 +75,10 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
         onUrl={(url) => dispatch({ type: 'set-url', url })}
         onSend={onSend}
         onCancel={onCancel}
+        kind={requestKind(spec)}
+        onKind={(kind) => dispatch({ type: 'set-realtime', realtime: realtimeFor(kind, spec.realtime) })}
+        session={spec.realtime ? session : undefined}
+        onSubscribe={subscription && !spec.realtime ? onSubscribe : undefined}
       />
       <Tabs<RequestTab> label="Request sections" selected={tab} onSelect={setTab} tabs={tabs} panelId={panelId} />
       <div
