@@ -18,7 +18,7 @@ import {
 } from '../features/collections'
 import { CommandPalette } from '../features/command-palette'
 import { EnvironmentsDialog, useInheritChain, useScopes } from '../features/environments'
-import { HistoryList, historyEntryOptions } from '../features/history'
+import { HistoryList, historyEntryOptions, historyKeys } from '../features/history'
 import { LiveBar, usePresence, useRemoteChanges } from '../features/live'
 import { EditorActionsContext, useImportExport } from '../features/import-export'
 import { RequestEditor } from '../features/request-editor'
@@ -104,7 +104,10 @@ export function App() {
     active,
     workspace.environmentId,
     (tabId, spec) => dispatch({ type: 'edit', tabId, action: { type: 'set-realtime', realtime: spec } }),
-    (tabId, historyId) => dispatch({ type: 'responded', tabId, responseId: historyId }),
+    (tabId, historyId) => {
+      dispatch({ type: 'responded', tabId, responseId: historyId })
+      void queryClient.invalidateQueries({ queryKey: historyKeys.all })
+    },
   )
   // Ctrl+Enter and Send: a realtime request connects instead (its composer sends messages).
   const sendOrConnect = () => {

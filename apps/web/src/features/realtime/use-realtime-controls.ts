@@ -1,7 +1,5 @@
 import { withoutBlankRows, type RealtimeSpec, type RequestSpec } from '@courier/shared'
-import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useSyncExternalStore } from 'react'
-import { historyKeys } from '../history'
 import { closeSession, openSession, sessionStoreFor } from './sessions'
 import type { SessionSnapshot } from './session-store'
 import { realtimeFor } from './request-kind'
@@ -16,8 +14,8 @@ export function useSessionSnapshot(tabId: string): SessionSnapshot {
 const IDLE_STORE = sessionStoreFor('')
 
 /**
- * Connect, Disconnect and Subscribe for the active tab. When a session is kept in history the list is
- * refreshed and the tab remembers the entry (`onResponded`), so reopening the tab shows its frames.
+ * Connect, Disconnect and Subscribe for the active tab. When a session is kept in history the tab
+ * remembers the entry (`onResponded`), so reopening it shows its frames.
  */
 export function useRealtimeControls(
   tab: RealtimeTab | undefined,
@@ -25,18 +23,16 @@ export function useRealtimeControls(
   onRealtime: (tabId: string, realtime: RealtimeSpec) => void,
   onResponded: (tabId: string, historyId: string) => void,
 ) {
-  const queryClient = useQueryClient()
   const store = tab ? sessionStoreFor(tab.id) : IDLE_STORE
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
   const historyId = snapshot.historyId
   const tabId = tab?.id
   useEffect(() => {
     if (!historyId || !tabId) return
-    void queryClient.invalidateQueries({ queryKey: historyKeys.all })
     onResponded(tabId, historyId)
     // onResponded is the caller's dispatch wrapper; the entry is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [historyId, tabId, queryClient])
+  }, [historyId, tabId])
 
   const open = (spec: RequestSpec) => {
     if (!tab) return
