@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import websocket from '@fastify/websocket'
 import type { AppConfig } from './config.js'
 import { localOrigins, localServicesOptions } from './services.js'
 import errorHandler from './plugins/error-handler.js'
@@ -23,6 +24,7 @@ import infoRoutes from './routes/info-routes.js'
 import responseBodyRoutes from './routes/response-body-routes.js'
 import sendRoutes from './routes/send-routes.js'
 import liveRoutes from './routes/live-routes.js'
+import realtimeRoutes, { MAX_MESSAGE_BYTES } from './realtime/realtime-routes.js'
 import { Sessions } from './storage/sessions.js'
 import teamPages from './plugins/team-pages.js'
 import oidcPages from './plugins/oidc-pages.js'
@@ -108,6 +110,9 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(oauthRoutes, { port, origins })
   await fastify.register(liveRoutes, { team: config.team ?? false, ...config.live, now: config.now })
   await fastify.register(teamRoutes, { team, cookie, sessions: sessionsOf })
+  // Realtime sessions: the page's one WebSocket (realtime/realtime-routes.ts), gated as every GET.
+  await fastify.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } })
+  await fastify.register(realtimeRoutes, { token: config.token, cookie })
   // Runs left "running" by a stopped process are failed now; this process's runs end with it.
   const runs = new KeptRuns(fastify.store.runRegistry, fastify.log)
   await runs.open(fastify.store.kind)

@@ -150,6 +150,16 @@ export const ERRORS = {
     502,
     'The file could not be fetched from that URL; check the address, or download it and import the file.',
   ],
+  // Realtime sessions (realtime.ts): answered as `error` messages on the page's socket.
+  REALTIME_HELLO_REQUIRED: [401, "The page's first message on the realtime socket must be hello with its session token; reload the page."],
+  REALTIME_MESSAGE_INVALID: [400, 'That realtime message does not match what Courier expects; reload the page, and report it if it happens again.'],
+  REALTIME_SESSION_UNKNOWN: [404, 'That session is not open (it closed, or was never opened).'],
+  REALTIME_NOT_OPEN: [409, 'The session is still connecting; send again once it is open.'],
+  REALTIME_TOO_MANY_SESSIONS: [429, 'This page holds as many realtime sessions as it may; close one first.'],
+  REALTIME_UNSUPPORTED: [400, 'This kind of realtime session is not available on this server.'],
+  REALTIME_HANDSHAKE_FAILED: [502, 'The server did not accept the connection (its handshake answer is shown).'],
+  REALTIME_UPSTREAM_ERROR: [502, 'The realtime connection failed; the timeline shows what happened last.'],
+  REALTIME_ACK_TIMEOUT: [504, 'The server did not acknowledge the event in time.'],
   INTERNAL: [
     500,
     'Something went wrong inside Courier; try again, and if it keeps happening, the server log has the details.',

@@ -57,7 +57,7 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
     // Each connection has its own phases: a pool opens several, and undici may open another
     // after a request was aborted (the size cap).
     const trace: ConnectTrace = {}
-    open(target, options, trace).then(
+    openConnection(target, options, trace).then(
       (socket) => {
         // Errors after undici lets go of the socket (a late reset) must not crash the process.
         socket.on('error', () => {})
@@ -70,8 +70,12 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
   }
 }
 
-async function open(
-  target: buildConnector.Options,
+/**
+ * One policy-checked connection (TCP, then TLS for https:): what undici's connector and the
+ * realtime sessions' http(s).Agent (realtime/policy-agent.ts) both open their sockets with.
+ */
+export async function openConnection(
+  target: Pick<buildConnector.Options, 'hostname' | 'protocol' | 'port'>,
   options: ConnectorOptions,
   trace: ConnectTrace,
 ): Promise<Socket | TLSSocket> {

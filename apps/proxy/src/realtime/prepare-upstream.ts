@@ -1,0 +1,140 @@
+import { type Pair, type RealtimeKind, type RequestSpec } from '@courier/shared'
+import { CourierError } from '../errors.js'
+import type { ConnectorOptions } from '../engine/connector.js'
+import { prepareRequest } from '../engine/prepare-request.js'
+import { engineSettingsFrom, resolveSettings, type EngineSettings } from '../engine/settings.js'
+import { jarOf } from '../storage/cookie-jars.js'
+import { resolveRequest } from '../send/resolve-request.js'
+import type { AdapterOpen } from './adapter.js'
+import { policyAgent, type PolicyAgent } from './policy-agent.js'
+
+/** A realtime upstream ready to connect: the URL as executed, the headers as sent, the agent that checks the destination. */
+export type PreparedUpstream = {
+  /** ws(s):// for WebSocket and GraphQL, http(s):// for Socket.IO: what actually connects. */
+  url: URL
+  /** Every header as sent on the handshake (Host and the WebSocket ones are the client library's). */
+  headers: Pair[]
+  /** The request after variables, inheritance and OAuth: what history's known secrets come from. */
+  sent: RequestSpec
+  secretVariables: { name: string; value: string }[]
+  notes: string[]
+  settings: EngineSettings
+  connector: ConnectorOptions
+  policy: PolicyAgent
+}
+
+/** Headers a WebSocket handshake has no use for (no body to encode), or its library writes itself. */
+const DROPPED = new Set(['host', 'accept-encoding', 'content-length', 'content-type', 'connection', 'upgrade'])
+
+const SCHEMES: Record<RealtimeKind, readonly string[]> = {
+  websocket: ['ws:', 'wss:'],
+  graphql: ['ws:', 'wss:', 'http:', 'https:'],
+  socketio: ['ws:', 'wss:', 'http:', 'https:'],
+  sse: ['http:', 'https:'],
+}
+
+/** `ws://x` → `http://x` (and wss → https), the form prepareRequest checks; anything else unchanged. */
+function asHttp(text: string): string {
+  return text.trim().replace(/^ws(s?):\/\//i, (_m, s: string) => `http${s}://`)
+}
+
+function schemeOf(text: string): string | undefined {
+  return /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text.trim())?.[1]?.toLowerCase().concat(':')
+}
+
+/**
+ * The upstream of one session, shaped as a send is (send/perform-send.ts): inherited auth and
+ * headers from the saved item's collection and folders, `{{variables}}` resolved (the sender's
+ * current values), OAuth 2 tokens fetched, path and query params, the Auth tab's header or
+ * query parameter, cookies (the typed ones and the sender's jar), the engine's header checks —
+ * then the scheme mapped back to what connects, and an agent under the destination policy.
+ */
+export async function prepareUpstream(open: AdapterOpen): Promise<PreparedUpstream> {
+  const { input, realtime, services, scope } = open
+  const request =
+    realtime.kind === 'graphql'
+      ? { ...input.request, url: realtime.subscriptionUrl.trim() || input.request.url }
+      : input.request
+  const scheme = schemeOf(request.url)
+  if (scheme && !SCHEMES[realtime.kind].includes(scheme)) {
+    throw new CourierError(
+      'URL_SCHEME_UNSUPPORTED',
+      `${scheme}// URLs cannot be opened as a ${realtime.kind === 'websocket' ? 'WebSocket; use ws:// or wss://' : `${realtime.kind} session; use ${SCHEMES[realtime.kind].map((s) => `${s}//`).join(', ')}`}.`,
+      { field: 'url', phase: 'validate' },
+    )
+  }
+
+  const current = services.store.currentValues(scope.workspaceId, scope.actor.userId)
+  const resolved = await resolveRequest(scope.data, { ...input, request }, current)
+  const sent = await services.oauth.authorize(resolved.spec, input.environmentId, {
+    userId: scope.actor.userId,
+    workspaceId: scope.workspaceId,
+  })
+  const resolvedScheme = schemeOf(sent.url)
+  if (realtime.kind === 'websocket' && resolvedScheme !== 'ws:' && resolvedScheme !== 'wss:') {
+    throw new CourierError('URL_SCHEME_UNSUPPORTED', 'A WebSocket URL starts with ws:// or wss://.', {
+      field: 'url',
+      phase: 'validate',
+    })
+  }
+  // The engine's own checks (URL, headers, auth, cookies) run on the http(s) form of the URL.
+  const prepared = await prepareRequest(
+    { ...sent, method: 'GET', url: asHttp(sent.url), body: { kind: 'none' } },
+    { userAgent: services.outbound.userAgent },
+  )
+  const notes = [...resolved.notes, ...prepared.notes]
+  if (prepared.signer || prepared.digest) {
+    notes.push('Digest, OAuth 1.0 and AWS Signature auth are not applied to realtime sessions.')
+  }
+  const settings = resolveSettings(sent.settings, engineSettingsFrom((await services.settings.get()).send))
+
+  const url = new URL(prepared.url.href)
+  const wantsWs = realtime.kind === 'websocket' || realtime.kind === 'graphql'
+  if (wantsWs) url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
+
+  let headers = prepared.headers.filter(([name]) => !DROPPED.has(name.toLowerCase()))
+  if (settings.useCookieJar) {
+    const jar = await services.cookieJars.get(jarOf(scope.actor.userId))
+    const fromJar = jar ? await jar.getCookieString(prepared.url.href, { http: true }) : ''
+    if (fromJar) {
+      const own = headers.find(([name]) => name.toLowerCase() === 'cookie')
+      headers = own
+        ? headers.map((pair): Pair => (pair === own ? ['Cookie', `${fromJar}; ${own[1]}`] : pair))
+        : [...headers, ['Cookie', fromJar]]
+    }
+  }
+
+  const connector: ConnectorOptions = {
+    policy: services.outbound.policy,
+    allowLinkLocal: settings.allowLinkLocal,
+    verifyTls: settings.verifyTls,
+    connectTimeoutMs: settings.connectTimeoutMs,
+    extraCa: services.outbound.extraCa,
+  }
+  const secure = url.protocol === 'https:' || url.protocol === 'wss:'
+  open.sink.prepared?.({
+    url: url.href,
+    sent,
+    headers,
+    secretVariables: resolved.secretVariables,
+    notes,
+    insecure: !settings.verifyTls,
+  })
+  return {
+    url,
+    headers,
+    sent,
+    secretVariables: resolved.secretVariables,
+    notes,
+    settings,
+    connector,
+    policy: policyAgent(secure, connector),
+  }
+}
+
+/** Headers as a plain object for the client libraries (a repeated name joined, as HTTP allows). */
+export function headerObject(headers: readonly Pair[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, value] of headers) out[name] = name in out ? `${out[name]}, ${value}` : value
+  return out
+}

@@ -1,0 +1,123 @@
+import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client'
+import { CourierError } from '../errors.js'
+import type { RealtimeAdapter } from './adapter.js'
+import { parseJson, upstreamFailure } from './messages.js'
+import { headerObject, prepareUpstream } from './prepare-upstream.js'
+
+/** How long an emitted event waits for its acknowledgement. */
+export const ACK_TIMEOUT_MS = 10_000
+
+const json = (value: unknown) => {
+  try {
+    return JSON.stringify(value) ?? 'null'
+  } catch {
+    return String(value)
+  }
+}
+
+/**
+ * A Socket.IO (v4) session: socket.io-client through the policy agent (polling, then the
+ * WebSocket upgrade), the request's headers, auth and cookies as extraHeaders, the spec's engine
+ * path and namespace; named events emitted with their arguments (optionally acknowledged), the
+ * listened-to events (every event when none are named) as `event` frames.
+ */
+export const socketioAdapter: RealtimeAdapter = {
+  async open(open) {
+    const upstream = await prepareUpstream(open)
+    const { sink, realtime } = open
+    const url = new URL(upstream.url.href)
+    if (url.protocol === 'ws:' || url.protocol === 'wss:') url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:'
+    const namespace = realtime.namespace && realtime.namespace !== '/' ? realtime.namespace : url.pathname
+    const target = `${url.origin}${namespace.startsWith('/') ? namespace : `/${namespace}`}${url.search}`
+    const bearer = upstream.sent.auth.type === 'bearer' ? upstream.sent.auth.token : undefined
+    const options: Partial<ManagerOptions & SocketOptions> = {
+      forceNew: true,
+      reconnection: false,
+      path: realtime.socketioPath || '/socket.io',
+      transports: ['polling', 'websocket'],
+      extraHeaders: headerObject(upstream.headers),
+      // socket.io-client passes it to `ws` and to its Node XMLHttpRequest.
+      agent: upstream.policy.agent as unknown as string,
+      ...(bearer ? { auth: { token: bearer } } : {}),
+      timeout: upstream.settings.connectTimeoutMs + 10_000,
+    }
+    const socket = io(target, options)
+    let closedByPage = false
+    let ended = false
+    const end = (info: Parameters<typeof sink.closed>[0]) => {
+      if (ended) return
+      ended = true
+      sink.closed(info)
+    }
+
+    socket.on('connect', () => {
+      const transport = socket.io.engine.transport.name
+      sink.opened({
+        url: target,
+        requestHeaders: upstream.headers,
+        responseHeaders: [],
+        ...(upstream.policy.trace.remoteAddress ? { remoteAddress: upstream.policy.trace.remoteAddress } : {}),
+      })
+      sink.frame({ dir: 'info', type: 'open', size: 0, data: `Connected to ${target} (id ${socket.id}, ${transport})` })
+    })
+    socket.on('disconnect', (reason) => {
+      sink.frame({ dir: 'info', type: 'close', size: 0, data: `Disconnected: ${reason}`, reason })
+      end({ reason })
+    })
+    socket.on('connect_error', (error: Error & { description?: unknown }) => {
+      const failure = upstreamFailure(error.description instanceof Error ? error.description : error, upstream.policy)
+      sink.frame({ dir: 'info', type: 'error', size: 0, data: failure.message })
+      socket.close()
+      end({ reason: 'connect_error', error: failure })
+    })
+    const onEvent = (event: string, args: unknown[]) => {
+      const data = json(args)
+      sink.frame({ dir: 'in', type: 'event', event, size: Buffer.byteLength(data), data })
+    }
+    if (realtime.listen.length === 0) socket.onAny((event: string, ...args: unknown[]) => onEvent(event, args))
+    else for (const name of realtime.listen) socket.on(name, (...args: unknown[]) => onEvent(name, args))
+
+    const close = () => {
+      closedByPage = true
+      socket.disconnect()
+      if (!socket.connected) end({ reason: 'closed before connecting' })
+    }
+    open.signal.addEventListener('abort', close, { once: true })
+    void closedByPage
+
+    return {
+      send(message) {
+        if (!socket.connected) throw new CourierError('REALTIME_NOT_OPEN', 'Socket.IO is not connected yet.')
+        const event = message.event?.trim()
+        if (!event) throw new CourierError('REALTIME_MESSAGE_INVALID', 'Name the event to emit.')
+        let args: unknown[]
+        if (message.format === 'json') {
+          const parsed = parseJson(message.data)
+          args = Array.isArray(parsed) ? parsed : [parsed]
+        } else if (message.format === 'binary') args = [Buffer.from(message.data, 'base64')]
+        else args = [message.data]
+        const data = json(args)
+        sink.frame({ dir: 'out', type: 'event', event, size: Buffer.byteLength(data), data })
+        if (!message.ack) {
+          socket.emit(event, ...args)
+          return
+        }
+        socket.timeout(ACK_TIMEOUT_MS).emit(event, ...args, (error: Error | null, ...answer: unknown[]) => {
+          if (error) {
+            sink.frame({
+              dir: 'info',
+              type: 'error',
+              event,
+              size: 0,
+              data: `No acknowledgement of ${event} within ${ACK_TIMEOUT_MS / 1000} s.`,
+            })
+            return
+          }
+          const shown = json(answer)
+          sink.frame({ dir: 'in', type: 'ack', event, size: Buffer.byteLength(shown), data: shown })
+        })
+      },
+      close,
+    }
+  },
+}

@@ -1,0 +1,151 @@
+import { FRAMES_CONTENT_TYPE, REDACTED, type Frame, type HistoryEntry } from '@courier/shared'
+import { describe, expect, it } from 'vitest'
+import { connectPage, openWebSocket, startCourier, startEchoServer } from './realtime-test-kit.js'
+
+const texts = (frames: Frame[], dir: Frame['dir']) =>
+  frames.filter((f) => f.dir === dir && (f.type === 'text' || f.type === 'binary')).map((f) => f.data)
+
+describe('WebSocket sessions through Courier', () => {
+  it('echoes text and binary frames both ways, shows pings and pongs, and the close code', async () => {
+    const courier = await startCourier()
+    const echo = await startEchoServer({ protocols: ['chat.v2'] })
+    const page = await connectPage(courier)
+    page.send(openWebSocket('s1', echo.url, { realtime: { kind: 'websocket', subprotocols: ['chat.v1', 'chat.v2'] } } as never))
+    const opened = await page.next('opened')
+    expect(opened.handshake).toMatchObject({ status: 101, protocol: 'chat.v2', remoteAddress: '127.0.0.1' })
+    expect(opened.handshake.url).toBe(`${echo.url}/`)
+
+    page.send({ type: 'send', sessionId: 's1', format: 'text', data: 'hello' })
+    page.send({ type: 'send', sessionId: 's1', format: 'json', data: '{"a":1}' })
+    page.send({ type: 'send', sessionId: 's1', format: 'binary', data: Buffer.from([0, 1, 2, 255]).toString('base64') })
+    page.send({ type: 'send', sessionId: 's1', format: 'text', data: 'ping-me' })
+    page.send({ type: 'ping', sessionId: 's1' })
+    await expect.poll(() => page.frames('s1').filter((f) => f.type === 'pong' && f.dir === 'in').length).toBe(1)
+    await expect.poll(() => page.frames('s1').some((f) => f.type === 'ping' && f.dir === 'in')).toBe(true)
+    await expect.poll(() => texts(page.frames('s1'), 'in').length).toBe(3)
+
+    const frames = page.frames('s1')
+    expect(texts(frames, 'out')).toEqual(['hello', '{"a":1}', 'AAEC/w==', 'ping-me'])
+    expect(texts(frames, 'in')).toEqual(['hello', '{"a":1}', 'AAEC/w=='])
+    expect(frames.find((f) => f.type === 'binary' && f.dir === 'in')).toMatchObject({ encoding: 'base64', size: 4 })
+    expect(frames.map((f) => f.seq)).toEqual(frames.map((_f, i) => i + 1))
+    expect(frames.find((f) => f.type === 'ping' && f.dir === 'in')?.data).toBe('hi')
+
+    page.send({ type: 'send', sessionId: 's1', format: 'json', data: '{nope' })
+    const bad = await page.next('error', (m) => m.sessionId === 's1')
+    expect(bad.error.code).toBe('REALTIME_MESSAGE_INVALID')
+    expect(bad.error.message).toMatch(/not valid JSON/)
+
+    page.send({ type: 'send', sessionId: 's1', format: 'text', data: 'close' })
+    const closed = await page.next('closed')
+    expect(closed).toMatchObject({ sessionId: 's1', code: 4000, reason: 'asked to', droppedFrames: 0 })
+    expect(page.frames('s1').at(-1)).toMatchObject({ type: 'close', code: 4000, reason: 'asked to' })
+  })
+
+  it('resolves variables and auth, keeps the session in history with its frames, secrets masked', async () => {
+    const courier = await startCourier()
+    const echo = await startEchoServer()
+    const env = await courier.call('POST', '/api/environments', {
+      name: 'Dev',
+      variables: [
+        { name: 'host', value: `127.0.0.1:${echo.port}` },
+        { name: 'token', value: 'sekrit-token-42', secret: true },
+      ],
+    })
+    const environmentId = (env.json as { id: string }).id
+    const page = await connectPage(courier)
+    page.send(
+      openWebSocket(
+        's2',
+        'ws://{{host}}/feed?room=blue',
+        { auth: { type: 'bearer', token: '{{token}}' } } as never,
+        { environmentId },
+      ),
+    )
+    await page.next('opened')
+    expect(echo.handshakes[0]!.authorization).toBe('Bearer sekrit-token-42')
+    page.send({ type: 'send', sessionId: 's2', format: 'text', data: 'my token is sekrit-token-42' })
+    await expect.poll(() => texts(page.frames('s2'), 'in')).toEqual(['my token is sekrit-token-42'])
+    page.send({ type: 'close', sessionId: 's2', code: 1000, reason: 'done' })
+    const closed = await page.next('closed')
+    expect(closed.code).toBe(1000)
+    expect(closed.historyId).toBeTruthy()
+
+    const entry = (await courier.call('GET', `/api/history/${closed.historyId}`)).json as HistoryEntry
+    expect(entry.request.realtime?.kind).toBe('websocket')
+    expect(entry.url).toBe(`ws://127.0.0.1:${echo.port}/feed?room=blue`)
+    expect(entry.status).toBe(101)
+    expect(entry.response.body?.contentType).toBe(FRAMES_CONTENT_TYPE)
+    expect(JSON.stringify(entry)).not.toContain('sekrit-token-42')
+    const authorization = entry.response.request.headers.find(([n]) => n.toLowerCase() === 'authorization')
+    expect(authorization?.[1]).toMatch(/\{\{token\}\}|•/)
+
+    const body = await fetch(`${courier.origin}/api/responses/${closed.historyId}/body`, { headers: courier.headers() })
+    expect(body.status).toBe(200)
+    const text = await body.text()
+    expect(text).not.toContain('sekrit-token-42')
+    const stored = text.trim().split('\n').map((line) => JSON.parse(line) as Frame)
+    expect(stored.filter((f) => f.type === 'text').map((f) => f.data)).toEqual([
+      'my token is {{token}}',
+      'my token is {{token}}',
+    ])
+    expect(stored.map((f) => f.seq)).toEqual(page.frames('s2').map((f) => f.seq))
+    void REDACTED
+  })
+
+  it('keeps at most the frame cap, counts the rest, and truncates large frames', async () => {
+    const courier = await startCourier()
+    const settings = (await courier.call('GET', '/api/settings')).json as Record<string, unknown>
+    await courier.call('PUT', '/api/settings', { ...settings, realtime: { maxFrames: 100, maxFramePreviewBytes: 1024 } })
+    const echo = await startEchoServer()
+    const page = await connectPage(courier)
+    page.send(openWebSocket('cap', echo.url))
+    await page.next('opened')
+    page.send({ type: 'send', sessionId: 'cap', format: 'text', data: 'x'.repeat(3000) })
+    await expect.poll(() => texts(page.frames('cap'), 'in').length).toBe(1)
+    const big = page.frames('cap').find((f) => f.dir === 'in' && f.type === 'text')!
+    expect(big).toMatchObject({ truncated: true, size: 3000 })
+    expect(big.data).toHaveLength(1024)
+    page.send({ type: 'send', sessionId: 'cap', format: 'text', data: 'burst 150' })
+    await expect.poll(() => page.frames('cap').length).toBe(100)
+    page.send({ type: 'close', sessionId: 'cap' })
+    const closed = await page.next('closed')
+    expect(closed.droppedFrames).toBeGreaterThan(50)
+    expect(page.frames('cap')).toHaveLength(100)
+    const batches = page.messages.filter((m) => m.type === 'frames' && m.sessionId === 'cap')
+    expect(batches.length).toBeLessThan(100)
+  })
+
+  it('reports a refused handshake with its status, headers and body', async () => {
+    const courier = await startCourier()
+    const echo = await startEchoServer({ refuse: 401 })
+    const page = await connectPage(courier)
+    page.send(openWebSocket('r', echo.url))
+    const error = await page.next('error', (m) => m.sessionId === 'r')
+    expect(error.error.code).toBe('REALTIME_HANDSHAKE_FAILED')
+    expect(error.error.message).toContain('401 Unauthorized')
+    const closed = await page.next('closed')
+    expect(closed.code).toBe(1002)
+    const frame = page.frames('r').find((f) => f.type === 'error')!
+    const detail = JSON.parse(frame.data) as { status: number; headers: [string, string][]; body: string }
+    expect(detail.status).toBe(401)
+    expect(detail.headers).toContainEqual(['www-authenticate', 'Bearer'])
+    expect(detail.body).toBe('Unauthorized')
+    const entry = (await courier.call('GET', `/api/history/${closed.historyId}`)).json as HistoryEntry
+    expect(entry).toMatchObject({ status: 401, errorCode: 'REALTIME_HANDSHAKE_FAILED' })
+  })
+
+  it('closes every upstream when the page socket goes, and still keeps the session', async () => {
+    const courier = await startCourier()
+    const echo = await startEchoServer()
+    const page = await connectPage(courier)
+    page.send(openWebSocket('g', echo.url))
+    await page.next('opened')
+    await expect.poll(() => echo.server.clients.size).toBe(1)
+    page.socket.close()
+    await expect.poll(() => echo.server.clients.size).toBe(0)
+    await expect
+      .poll(async () => ((await courier.call('GET', '/api/history')).json as { items: unknown[] }).items.length)
+      .toBe(1)
+  })
+})
