@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql'
+import { useServer } from 'graphql-ws/use/ws'
 import { Server as SocketIoServer } from 'socket.io'
 import { WebSocketServer } from 'ws'
 
@@ -96,6 +98,46 @@ export class SseTarget {
   }
 
   async stop(): Promise<void> {
+    await close(this.server)
+  }
+}
+
+/** A GraphQL server over graphql-ws: `hello` as a query, `ticks(count)` as a subscription yielding 1…count. */
+export class GraphqlWsTarget {
+  private server = createServer()
+  private wss = new WebSocketServer({ server: this.server, path: '/graphql' })
+  port = 0
+
+  url(): string {
+    return `http://127.0.0.1:${this.port}/graphql`
+  }
+
+  async start(): Promise<void> {
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: { hello: { type: GraphQLString, resolve: () => 'world' } },
+      }),
+      subscription: new GraphQLObjectType({
+        name: 'Subscription',
+        fields: {
+          ticks: {
+            type: GraphQLInt,
+            args: { count: { type: GraphQLInt } },
+            subscribe: async function* (_source: unknown, args: { count?: number }) {
+              for (let n = 1; n <= (args.count ?? 3); n++) yield { ticks: n }
+            },
+          },
+        },
+      }),
+    })
+    useServer({ schema }, this.wss)
+    this.port = await listen(this.server)
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate()
+    this.wss.close()
     await close(this.server)
   }
 }

@@ -12,6 +12,7 @@ export class RealtimePage {
   readonly status = () => this.view().getByRole('status', { name: 'Connection status' })
   readonly count = () => this.view().getByLabel('Frame count')
   readonly alert = () => this.view().getByRole('alert')
+  readonly alertCode = (alert: Locator) => alert.locator('.error-alert__code')
   /** An error alert's sentence (without its code and phase). */
   readonly alertSentence = (alert: Locator) => alert.locator('.error-alert__message')
   readonly format = () => this.view().getByRole('combobox', { name: 'Message format' })
@@ -36,6 +37,16 @@ export class RealtimePage {
   readonly typeFilter = () => this.view().getByRole('combobox', { name: 'Type filter' })
   readonly search = () => this.view().getByRole('searchbox', { name: 'Search frames' })
   readonly clearButton = () => this.view().getByRole('button', { name: 'Clear', exact: true })
+
+  /** Replaces the GraphQL body's query (Body tab open). */
+  async writeGraphqlQuery(text: string) {
+    const editor = this.page.getByRole('tabpanel', { name: 'Body' }).locator('.monaco-editor').first()
+    await editor.waitFor()
+    await editor.click()
+    await this.page.keyboard.press('Control+A')
+    await this.page.keyboard.press('Delete')
+    await this.page.keyboard.insertText(text)
+  }
 
   /** Replaces the composer's text; inserted whole, so Monaco's auto-closing does not change it. */
   async writeMessage(text: string) {

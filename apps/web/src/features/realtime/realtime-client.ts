@@ -11,8 +11,7 @@ type SessionMessage = Exclude<RealtimeClientMessage, { type: 'hello' }>
 
 const LOST =
   'The connection to Courier was lost, so this session was closed; Connect opens it again once Courier answers.'
-const REFUSED =
-  'Courier did not open its realtime connection; reload the page, or sign in again if your session ended.'
+const REFUSED = 'Courier did not open its realtime connection; reload the page, or sign in again if your session ended.'
 
 /** ws: or wss: to this page's own origin. */
 export function realtimeUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
