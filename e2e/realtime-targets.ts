@@ -15,7 +15,7 @@ async function close(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()))
 }
 
-/** A `ws` echo server: text back as text, binary back as binary; `close-me` makes it close with 4000. */
+/** A `ws` echo server: text back as text, binary back as binary; `close-me` closes with 4000, `flood:N` sends N frames. */
 export class WsEchoServer {
   private server = createServer()
   private wss = new WebSocketServer({ server: this.server, handleProtocols: (protocols) => [...protocols][0] ?? false })
@@ -29,7 +29,9 @@ export class WsEchoServer {
     this.wss.on('connection', (socket) => {
       socket.send('welcome')
       socket.on('message', (data, isBinary) => {
-        if (!isBinary && data.toString() === 'close-me') socket.close(4000, 'asked to')
+        const text = isBinary ? '' : data.toString()
+        if (text === 'close-me') socket.close(4000, 'asked to')
+        else if (text.startsWith('flood:')) for (let n = 1; n <= Number(text.slice(6)); n++) socket.send(`frame ${n}`)
         else socket.send(data, { binary: isBinary })
       })
     })
