@@ -111,11 +111,33 @@ test('a WebSocket to a blocked address is refused with the same sentence as HTTP
   await shot('realtime-websocket-blocked-dark')
 })
 
-test('Settings › Realtime keeps the frame cap and preview size', async ({ app }) => {
+test('when Courier restarts, the open session is closed with a note and Connect opens it again', async ({
+  app,
+  requestEditor,
+  courier,
+  shot,
+}) => {
+  const realtime = new RealtimePage(app)
+  await requestEditor.url().fill(echo.url('/restart-rt-web'))
+  await realtime.connectButton().click()
+  await expect(realtime.frame('welcome')).toHaveCount(1)
+  await courier.restart()
+  await expect(realtime.status()).toContainText('The connection to Courier was lost')
+  await shot('realtime-websocket-lost')
+  // The page socket comes back by itself; a new session opens on it.
+  await realtime.connectButton().click()
+  await expect(realtime.status()).toContainText('Connected to')
+  await expect(realtime.frame('welcome')).toHaveCount(1)
+  await realtime.disconnectButton().click()
+})
+
+test('Settings › Realtime keeps the frame cap and preview size', async ({ app, shot }) => {
   const settings = new SettingsPage(app)
   await settings.open()
   const cap = settings.dialog().getByRole('spinbutton', { name: 'Frames kept per session' })
   await expect(cap).toHaveValue('100000')
   await expect(settings.dialog().getByRole('spinbutton', { name: 'Frame preview size' })).toHaveValue('1024')
+  await settings.dialog().getByRole('heading', { name: 'Realtime' }).scrollIntoViewIfNeeded()
+  await shot('realtime-settings')
   await settings.close().click()
 })

@@ -108,7 +108,7 @@ export function RealtimeView({ tabId, realtime, responseId, onRealtime }: Realti
               onSelect={setSelected}
             />
           )}
-          <FrameDetail frame={selected} />
+          {frames.length > 0 ? <FrameDetail frame={selected} /> : null}
         </div>
       </div>
     </section>
