@@ -70,6 +70,8 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
 
   // Cross-cutting first: routes rely on their hooks and decorators.
   await fastify.register(errorHandler)
+  // Before the gate: its onRequest marks upgrade requests, so a refused upgrade's socket is closed after the answer.
+  await fastify.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } })
   await fastify.register(securityGate, {
     token: config.token,
     cookie,
@@ -111,7 +113,6 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(liveRoutes, { team: config.team ?? false, ...config.live, now: config.now })
   await fastify.register(teamRoutes, { team, cookie, sessions: sessionsOf })
   // Realtime sessions: the page's one WebSocket (realtime/realtime-routes.ts), gated as every GET.
-  await fastify.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } })
   await fastify.register(realtimeRoutes, { token: config.token, cookie })
   // Runs left "running" by a stopped process are failed now; this process's runs end with it.
   const runs = new KeptRuns(fastify.store.runRegistry, fastify.log)

@@ -151,8 +151,14 @@ export const ERRORS = {
     'The file could not be fetched from that URL; check the address, or download it and import the file.',
   ],
   // Realtime sessions (realtime.ts): answered as `error` messages on the page's socket.
-  REALTIME_HELLO_REQUIRED: [401, "The page's first message on the realtime socket must be hello with its session token; reload the page."],
-  REALTIME_MESSAGE_INVALID: [400, 'That realtime message does not match what Courier expects; reload the page, and report it if it happens again.'],
+  REALTIME_HELLO_REQUIRED: [
+    401,
+    "The page's first message on the realtime socket must be hello with its session token; reload the page.",
+  ],
+  REALTIME_MESSAGE_INVALID: [
+    400,
+    'That realtime message does not match what Courier expects; reload the page, and report it if it happens again.',
+  ],
   REALTIME_SESSION_UNKNOWN: [404, 'That session is not open (it closed, or was never opened).'],
   REALTIME_NOT_OPEN: [409, 'The session is still connecting; send again once it is open.'],
   REALTIME_TOO_MANY_SESSIONS: [429, 'This page holds as many realtime sessions as it may; close one first.'],

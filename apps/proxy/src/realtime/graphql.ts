@@ -83,7 +83,13 @@ function transportSubscription(
     retryAttempts: 0,
     shouldRetry: () => false,
   })
-  sink.frame({ dir: 'out', type: 'event', id: OPERATION_ID, size: Buffer.byteLength(text(operation)), data: text(operation) })
+  sink.frame({
+    dir: 'out',
+    type: 'event',
+    id: OPERATION_ID,
+    size: Buffer.byteLength(text(operation)),
+    data: text(operation),
+  })
   client.subscribe(operation, {
     next: (value) => {
       const data = text(value)
@@ -98,7 +104,13 @@ function transportSubscription(
       }
     },
     complete: () => {
-      sink.frame({ dir: 'info', type: 'event', id: OPERATION_ID, size: 0, data: 'The server completed the subscription.' })
+      sink.frame({
+        dir: 'info',
+        type: 'event',
+        id: OPERATION_ID,
+        size: 0,
+        data: 'The server completed the subscription.',
+      })
       void client.dispose()
     },
   })
@@ -109,14 +121,21 @@ function transportSubscription(
   open.signal.addEventListener('abort', () => close(1001, 'The page went away.'), { once: true })
   return {
     send() {
-      throw new CourierError('REALTIME_MESSAGE_INVALID', 'A GraphQL subscription takes no messages; its operation is the body.')
+      throw new CourierError(
+        'REALTIME_MESSAGE_INVALID',
+        'A GraphQL subscription takes no messages; its operation is the body.',
+      )
     },
     close,
   }
 }
 
 /** The legacy subscriptions-transport-ws protocol (`graphql-ws`): init, ack, start; data, error, complete; stop, terminate. */
-function legacySubscription(open: AdapterOpen, upstream: PreparedUpstream, operation: GraphqlOperation): UpstreamSession {
+function legacySubscription(
+  open: AdapterOpen,
+  upstream: PreparedUpstream,
+  operation: GraphqlOperation,
+): UpstreamSession {
   const { sink } = open
   const socket = new WebSocket(upstream.url.href, 'graphql-ws', clientOptions(upstream))
   const wired = wireWebSocket(socket, upstream, sink, open.signal, { showFrames: false })
@@ -136,22 +155,37 @@ function legacySubscription(open: AdapterOpen, upstream: PreparedUpstream, opera
     const size = Buffer.byteLength(data)
     switch (message.type) {
       case 'connection_ack':
-        sink.frame({ dir: 'out', type: 'event', id: OPERATION_ID, size: Buffer.byteLength(text(operation)), data: text(operation) })
+        sink.frame({
+          dir: 'out',
+          type: 'event',
+          id: OPERATION_ID,
+          size: Buffer.byteLength(text(operation)),
+          data: text(operation),
+        })
         write({ id: OPERATION_ID, type: 'start', payload: operation })
         return
       case 'ka':
         return
-      case 'data':
-        sink.frame({ dir: 'in', type: 'event', id: message.id ?? OPERATION_ID, size, data })
+      case 'data': {
+        // A document the server refused comes as data with only `errors`.
+        const payload = message.payload as { data?: unknown; errors?: unknown } | null
+        const refused = payload !== null && typeof payload === 'object' && payload.errors && payload.data == null
+        sink.frame({ dir: 'in', type: refused ? 'error' : 'event', id: message.id ?? OPERATION_ID, size, data })
         return
+      }
       case 'error':
       case 'connection_error':
         sink.frame({ dir: 'in', type: 'error', id: message.id ?? OPERATION_ID, size, data })
         if (message.type === 'connection_error') wired.close(1000, 'connection_error')
         return
       case 'complete':
-        sink.frame({ dir: 'info', type: 'event', id: OPERATION_ID, size: 0, data: 'The server completed the subscription.' })
-        write({ type: 'connection_terminate' })
+        sink.frame({
+          dir: 'info',
+          type: 'event',
+          id: OPERATION_ID,
+          size: 0,
+          data: 'The server completed the subscription.',
+        })
         wired.close(1000, 'complete')
         return
       default:
@@ -160,7 +194,10 @@ function legacySubscription(open: AdapterOpen, upstream: PreparedUpstream, opera
   })
   return {
     send() {
-      throw new CourierError('REALTIME_MESSAGE_INVALID', 'A GraphQL subscription takes no messages; its operation is the body.')
+      throw new CourierError(
+        'REALTIME_MESSAGE_INVALID',
+        'A GraphQL subscription takes no messages; its operation is the body.',
+      )
     },
     close(code, reason) {
       write({ id: OPERATION_ID, type: 'stop' })

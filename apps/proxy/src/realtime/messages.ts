@@ -7,7 +7,11 @@ import type { PolicyAgent } from './policy-agent.js'
 export type OutgoingMessage = { format: 'text' | 'json' | 'binary'; data: string }
 
 /** A composer message as it goes on the wire, and as the timeline shows it. JSON must parse; it travels as text. */
-export function encodeOutgoing(message: OutgoingMessage): { payload: string | Buffer; binary: boolean; shown: FrameInput } {
+export function encodeOutgoing(message: OutgoingMessage): {
+  payload: string | Buffer
+  binary: boolean
+  shown: FrameInput
+} {
   if (message.format === 'binary') {
     const bytes = Buffer.from(message.data, 'base64')
     return {

@@ -69,7 +69,9 @@ export default async function realtimeRoutes(fastify: FastifyInstance, options: 
           return refuse('REALTIME_MESSAGE_INVALID', 'That realtime message is not JSON.')
         }
         const sessionId =
-          typeof value === 'object' && value !== null && typeof (value as { sessionId?: unknown }).sessionId === 'string'
+          typeof value === 'object' &&
+          value !== null &&
+          typeof (value as { sessionId?: unknown }).sessionId === 'string'
             ? (value as { sessionId: string }).sessionId.slice(0, 64)
             : undefined
         let message

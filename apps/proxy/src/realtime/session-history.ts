@@ -29,6 +29,9 @@ export type PreparedInfo = {
   insecure: boolean
 }
 
+/** Frame lines are written to the body store in chunks of about this many bytes. */
+const WRITE_CHUNK = 64 * 1024
+
 const round = (ms: number) => Math.round(ms * 100) / 100
 
 /**
@@ -47,6 +50,9 @@ export class SessionHistory {
   private sink: BodySink | undefined
   private written: Promise<void> = Promise.resolve()
   private writeFailed = false
+  private lines: string[] = []
+  private lineBytes = 0
+  private writeScheduled = false
   private bytes = 0
   private wireBytes = 0
   private secrets: SecretValue[] = []
@@ -86,16 +92,36 @@ export class SessionHistory {
 
   frame(frame: Frame, size: number): void {
     this.wireBytes += size
-    const sink = this.sink
-    if (!sink || this.writeFailed) return
+    if (!this.sink || this.writeFailed) return
     if (frame.encoding === 'utf8' && frame.data.includes('"')) this.addSecrets(issuedSecrets(frame.data))
-    const line = Buffer.from(`${JSON.stringify(maskSecrets(frame, this.secrets))}\n`, 'utf8')
-    this.bytes += line.length
+    const line = `${JSON.stringify(this.secrets.length ? maskSecrets(frame, this.secrets) : frame)}\n`
+    this.lines.push(line)
+    this.lineBytes += line.length
+    // Lines go to the body store in chunks: at 64 KiB, or once per event-loop turn.
+    if (this.lineBytes >= WRITE_CHUNK) this.writeLines()
+    else if (!this.writeScheduled) {
+      this.writeScheduled = true
+      setImmediate(() => {
+        this.writeScheduled = false
+        this.writeLines()
+      })
+    }
+  }
+
+  private writeLines(): void {
+    const sink = this.sink
+    if (!sink || this.lines.length === 0) return
+    const chunk = Buffer.from(this.lines.join(''), 'utf8')
+    this.lines = []
+    this.lineBytes = 0
+    this.bytes += chunk.length
     this.written = this.written.then(() =>
-      sink.write(line).catch((error: unknown) => {
-        this.writeFailed = true
-        this.services.log.error({ err: error }, 'realtime frames could not be stored')
-      }),
+      this.writeFailed
+        ? undefined
+        : sink.write(chunk).catch((error: unknown) => {
+            this.writeFailed = true
+            this.services.log.error({ err: error }, 'realtime frames could not be stored')
+          }),
     )
   }
 
@@ -147,6 +173,7 @@ export class SessionHistory {
   /** Writes the entry once the session ended; its id, or undefined when the session never got as far as connecting. */
   async keep(closing: SessionEnd, dropped: number): Promise<string | undefined> {
     if (!this.info || !this.sink) return undefined
+    this.writeLines()
     await this.written
     await this.sink.end()
     const record = this.record(closing, dropped)

@@ -1,6 +1,13 @@
 import { FRAMES_CONTENT_TYPE, REDACTED, type Frame, type HistoryEntry } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
-import { connectPage, openWebSocket, startCourier, startEchoServer } from './realtime-test-kit.js'
+import { connectPage, openWebSocket, startCourier, startEchoServer } from '../test/realtime-kit.js'
+
+/** Bytes waiting in Courier's end of the page sockets (what back-pressure looks at). */
+function courierBuffered(courier: Awaited<ReturnType<typeof startCourier>>): number {
+  const server = (courier.fastify as unknown as { websocketServer: { clients: Set<{ bufferedAmount: number }> } })
+    .websocketServer
+  return [...server.clients].reduce((sum, client) => sum + client.bufferedAmount, 0)
+}
 
 const texts = (frames: Frame[], dir: Frame['dir']) =>
   frames.filter((f) => f.dir === dir && (f.type === 'text' || f.type === 'binary')).map((f) => f.data)
@@ -10,7 +17,9 @@ describe('WebSocket sessions through Courier', () => {
     const courier = await startCourier()
     const echo = await startEchoServer({ protocols: ['chat.v2'] })
     const page = await connectPage(courier)
-    page.send(openWebSocket('s1', echo.url, { realtime: { kind: 'websocket', subprotocols: ['chat.v1', 'chat.v2'] } } as never))
+    page.send(
+      openWebSocket('s1', echo.url, { realtime: { kind: 'websocket', subprotocols: ['chat.v1', 'chat.v2'] } } as never),
+    )
     const opened = await page.next('opened')
     expect(opened.handshake).toMatchObject({ status: 101, protocol: 'chat.v2', remoteAddress: '127.0.0.1' })
     expect(opened.handshake.url).toBe(`${echo.url}/`)
@@ -55,12 +64,9 @@ describe('WebSocket sessions through Courier', () => {
     const environmentId = (env.json as { id: string }).id
     const page = await connectPage(courier)
     page.send(
-      openWebSocket(
-        's2',
-        'ws://{{host}}/feed?room=blue',
-        { auth: { type: 'bearer', token: '{{token}}' } } as never,
-        { environmentId },
-      ),
+      openWebSocket('s2', 'ws://{{host}}/feed?room=blue', { auth: { type: 'bearer', token: '{{token}}' } } as never, {
+        environmentId,
+      }),
     )
     await page.next('opened')
     expect(echo.handshakes[0]!.authorization).toBe('Bearer sekrit-token-42')
@@ -84,7 +90,10 @@ describe('WebSocket sessions through Courier', () => {
     expect(body.status).toBe(200)
     const text = await body.text()
     expect(text).not.toContain('sekrit-token-42')
-    const stored = text.trim().split('\n').map((line) => JSON.parse(line) as Frame)
+    const stored = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Frame)
     expect(stored.filter((f) => f.type === 'text').map((f) => f.data)).toEqual([
       'my token is {{token}}',
       'my token is {{token}}',
@@ -96,7 +105,10 @@ describe('WebSocket sessions through Courier', () => {
   it('keeps at most the frame cap, counts the rest, and truncates large frames', async () => {
     const courier = await startCourier()
     const settings = (await courier.call('GET', '/api/settings')).json as Record<string, unknown>
-    await courier.call('PUT', '/api/settings', { ...settings, realtime: { maxFrames: 100, maxFramePreviewBytes: 1024 } })
+    await courier.call('PUT', '/api/settings', {
+      ...settings,
+      realtime: { maxFrames: 100, maxFramePreviewBytes: 1024 },
+    })
     const echo = await startEchoServer()
     const page = await connectPage(courier)
     page.send(openWebSocket('cap', echo.url))
@@ -147,5 +159,50 @@ describe('WebSocket sessions through Courier', () => {
     await expect
       .poll(async () => ((await courier.call('GET', '/api/history')).json as { items: unknown[] }).items.length)
       .toBe(1)
+  })
+
+  it("inherits the collection's auth and headers for a saved request, and sends the jar's cookies", async () => {
+    const courier = await startCourier()
+    const echo = await startEchoServer()
+    const created = (await courier.call('POST', '/api/collections', { name: 'Live' })).json as {
+      id: string
+      version: number
+    }
+    await courier.call('PATCH', `/api/collections/${created.id}`, {
+      version: created.version,
+      auth: { type: 'basic', username: 'ann', password: 'pw-inherited' },
+      headers: [['X-From', 'collection', true]],
+    })
+    const request = { method: 'GET', url: echo.url, auth: { type: 'inherit' }, realtime: { kind: 'websocket' } }
+    const item = (
+      await courier.call('POST', '/api/items', { collectionId: created.id, kind: 'request', name: 'Feed', request })
+    ).json as { id: string }
+    await courier.call('PUT', '/api/cookies', { domain: '127.0.0.1', name: 'sid', value: 'jar-cookie-1' })
+    const page = await connectPage(courier)
+    page.send(openWebSocket('saved', echo.url, { auth: { type: 'inherit' } } as never, { itemId: item.id }))
+    await page.next('opened')
+    expect(echo.handshakes[0]).toMatchObject({
+      authorization: `Basic ${Buffer.from('ann:pw-inherited').toString('base64')}`,
+      'x-from': 'collection',
+      cookie: 'sid=jar-cookie-1',
+    })
+  })
+
+  it('holds frames while the page reads slowly, and delivers every one in order', async () => {
+    const courier = await startCourier()
+    const echo = await startEchoServer()
+    const page = await connectPage(courier)
+    page.send(openWebSocket('slow', echo.url))
+    await page.next('opened')
+    // The page stops reading: Courier's socket to it backs up past its high-water mark.
+    page.socket.pause()
+    echo.server.clients.forEach((client) => {
+      const big = 'y'.repeat(16 * 1024)
+      for (let i = 0; i < 1000; i++) client.send(`${i} ${big}`)
+    })
+    await expect.poll(() => courierBuffered(courier), { timeout: 10_000 }).toBeGreaterThan(1024 * 1024)
+    page.socket.resume()
+    await expect.poll(() => texts(page.frames('slow'), 'in').length, { timeout: 15_000 }).toBe(1000)
+    expect(texts(page.frames('slow'), 'in').map((t) => Number(t.split(' ')[0]))).toEqual([...Array(1000).keys()])
   })
 })

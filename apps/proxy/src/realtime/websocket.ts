@@ -79,14 +79,17 @@ export function wireWebSocket(
   let closedByPage = false
   let refused: RealtimeHandshake | undefined
 
-  const handshakeOf = (response: IncomingMessage): RealtimeHandshake => ({
-    url: upstream.url.href,
-    status: response.statusCode ?? 0,
-    statusText: response.statusMessage ?? '',
-    requestHeaders: requestHeadersOf((response as IncomingMessage & { req?: ClientRequest }).req),
-    responseHeaders: pairsOf(response.rawHeaders),
-    ...(upstream.policy.trace.remoteAddress ? { remoteAddress: upstream.policy.trace.remoteAddress } : {}),
-  })
+  const handshakeOf = (response: IncomingMessage): RealtimeHandshake => {
+    const written = requestHeadersOf((response as IncomingMessage & { req?: ClientRequest }).req)
+    return {
+      url: upstream.url.href,
+      status: response.statusCode ?? 0,
+      statusText: response.statusMessage ?? '',
+      requestHeaders: written.length ? written : upstream.headers,
+      responseHeaders: pairsOf(response.rawHeaders),
+      ...(upstream.policy.trace.remoteAddress ? { remoteAddress: upstream.policy.trace.remoteAddress } : {}),
+    }
+  }
 
   socket.on('upgrade', (response) => {
     handshake = handshakeOf(response)
@@ -103,7 +106,12 @@ export function wireWebSocket(
         dir: 'info',
         type: 'error',
         size: Buffer.byteLength(body),
-        data: JSON.stringify({ status: response.statusCode, statusText: response.statusMessage, headers: refused!.responseHeaders, body }),
+        data: JSON.stringify({
+          status: response.statusCode,
+          statusText: response.statusMessage,
+          headers: refused!.responseHeaders,
+          body,
+        }),
       })
       request.destroy()
       sink.closed({ code: 1002, reason: `HTTP ${status}`, error: failure, handshake: refused })

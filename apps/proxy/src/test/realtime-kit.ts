@@ -10,8 +10,8 @@ import {
 import { onTestFinished } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
 import type { AppConfig } from '../config.js'
-import { TEST_TOKEN } from '../test/build-test-app.js'
-import { startLiveServer, type LiveServer } from '../test/live-server.js'
+import { TEST_TOKEN } from './build-test-app.js'
+import { startLiveServer, type LiveServer } from './live-server.js'
 
 /** A page's realtime socket on a real Courier: every message it got, and a way to await the next one. */
 export type PageClient = {
@@ -36,13 +36,19 @@ export function realtimeUrl(server: LiveServer): string {
 }
 
 /** The upgrade refused: its HTTP status and body. */
-export function refusedUpgrade(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+export function refusedUpgrade(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { headers })
-    socket.on('unexpected-response', (_request, response) => {
+    socket.on('unexpected-response', (request, response) => {
       let body = ''
       response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+      response.on('end', () => {
+        request.destroy()
+        resolve({ status: response.statusCode ?? 0, body })
+      })
     })
     socket.on('open', () => reject(new Error('the upgrade was accepted')))
     socket.on('error', () => {})
@@ -89,8 +95,7 @@ export async function connectPage(server: LiveServer, options: { hello?: boolean
         socket.once('close', closed)
         look()
       }),
-    frames: (sessionId) =>
-      messages.flatMap((m) => (m.type === 'frames' && m.sessionId === sessionId ? m.frames : [])),
+    frames: (sessionId) => messages.flatMap((m) => (m.type === 'frames' && m.sessionId === sessionId ? m.frames : [])),
   }
   if (options.hello ?? true) {
     client.send({ type: 'hello', token: TEST_TOKEN })
@@ -115,10 +120,13 @@ export async function startEchoServer(
     },
   })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
-  onTestFinished(() => new Promise<void>((resolve) => {
-    for (const client of server.clients) client.terminate()
-    server.close(() => resolve())
-  }))
+  onTestFinished(
+    () =>
+      new Promise<void>((resolve) => {
+        for (const client of server.clients) client.terminate()
+        server.close(() => resolve())
+      }),
+  )
   server.on('connection', (socket) => {
     socket.on('message', (data: Buffer, isBinary) => {
       const text = data.toString('utf8')
