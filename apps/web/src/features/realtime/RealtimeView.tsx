@@ -72,7 +72,13 @@ export function RealtimeView({ tabId, realtime, responseId, onRealtime }: Realti
       <div className={`realtime-view__body${composes ? '' : ' realtime-view__body--timeline-only'}`}>
         {composes || realtime.kind === 'sse' ? (
           <div className="realtime-view__side">
-            <SessionOptions realtime={realtime} onChange={onRealtime} disabled={snapshot.status === 'open'} />
+            <SessionOptions
+              // Its fields keep what is typed until they lose focus; a request loaded afresh starts them over.
+              key={`${realtime.subprotocols.join(',')}|${realtime.listen.join(',')}|${realtime.socketioPath}`}
+              realtime={realtime}
+              onChange={onRealtime}
+              disabled={snapshot.status === 'open'}
+            />
             {composes ? (
               <Composer
                 key={realtime.kind}
