@@ -12,6 +12,8 @@ export class RealtimePage {
   readonly status = () => this.view().getByRole('status', { name: 'Connection status' })
   readonly count = () => this.view().getByLabel('Frame count')
   readonly alert = () => this.view().getByRole('alert')
+  readonly handshakeToggle = () => this.view().getByText(/^Handshake/)
+  readonly handshakeHeaders = (which: 'Request headers' | 'Response headers') => this.view().getByLabel(which)
   readonly alertCode = (alert: Locator) => alert.locator('.error-alert__code')
   /** An error alert's sentence (without its code and phase). */
   readonly alertSentence = (alert: Locator) => alert.locator('.error-alert__message')

@@ -26,6 +26,10 @@ test('a WebSocket session: connect, text, JSON and binary frames live, a saved m
   await expect(realtime.status()).toContainText(`Connected to ${echo.url('/echo-rt-web')}`)
   await expect(realtime.frame('welcome')).toHaveCount(1)
   await expect(realtime.frame('welcome')).toContainText('Received')
+  await realtime.handshakeToggle().click()
+  await expect(realtime.handshakeHeaders('Response headers')).toContainText(/upgrade\s*websocket/i)
+  await expect(realtime.handshakeHeaders('Request headers')).toContainText(/user-agent/i)
+  await realtime.handshakeToggle().click()
 
   await realtime.writeMessage('hello courier')
   await realtime.sendMessageButton().click()
