@@ -6,9 +6,18 @@ const target = new SocketIoTarget()
 test.beforeAll(() => target.start())
 test.afterAll(() => target.stop())
 
-test('a Socket.IO session: listen to news, emit with an acknowledgement', async ({ app, requestEditor, shot }) => {
+test('a Socket.IO session: listen to news, emit with an acknowledgement', async ({
+  app,
+  requestEditor,
+  workspace,
+  shot,
+}) => {
   const realtime = new RealtimePage(app)
-  await realtime.kind().selectOption('socketio')
+  // The command palette opens a new request of each realtime kind.
+  await app.keyboard.press('Control+k')
+  await workspace.paletteInput().fill('new socket.io request')
+  await workspace.paletteInput().press('Enter')
+  await expect(realtime.kind()).toHaveValue('socketio')
   await requestEditor.url().fill(`${target.url()}/?room=sio-rt-web`)
   await realtime.listenTo().fill('news')
   await realtime.listenTo().blur()

@@ -1,4 +1,5 @@
 import {
+  emptyRequestSpec,
   endpoints,
   inheritedAuth,
   paramsFromUrl,
@@ -22,7 +23,7 @@ import { HistoryList, historyEntryOptions, historyKeys } from '../features/histo
 import { LiveBar, usePresence, useRemoteChanges } from '../features/live'
 import { EditorActionsContext, useImportExport } from '../features/import-export'
 import { RequestEditor } from '../features/request-editor'
-import { RealtimeView, useRealtimeControls } from '../features/realtime'
+import { REQUEST_KINDS, RealtimeView, realtimeFor, useRealtimeControls } from '../features/realtime'
 import { RunnerPanel, useRunner } from '../features/runner'
 import { ResponseViewer } from '../features/response-viewer'
 import { appSettingsOptions, SettingsDialog } from '../features/settings'
@@ -56,6 +57,12 @@ import { useTabResponses } from './use-tab-responses'
 import { withOpener } from './with-opener'
 
 /** The shell: sidebar (collections, history), tabs, request editor above, response below. */
+/** The palette's New WebSocket / Socket.IO / Server-sent events / GraphQL subscription request. */
+const newRealtimeRequests = REQUEST_KINDS.filter((k) => k.kind !== 'http') as {
+  label: string
+  kind: Exclude<(typeof REQUEST_KINDS)[number]['kind'], 'http'>
+}[]
+
 export function App() {
   const me = useQuery(meOptions())
   const keepKey = me.data
@@ -169,6 +176,20 @@ export function App() {
     open: dialog === 'palette',
     actions: [
       { label: 'New request', detail: 'Ctrl+Alt+N', run: () => dispatch({ type: 'new-tab' }) },
+      ...newRealtimeRequests.map(({ label, kind }) => ({
+        label: `New ${label} request`,
+        run: () =>
+          dispatch({
+            type: 'open',
+            newTab: true,
+            request: {
+              itemId: null,
+              title: `New ${label} request`,
+              spec: { ...emptyRequestSpec(), realtime: realtimeFor(kind, undefined) },
+              baseVersion: null,
+            },
+          }),
+      })),
       { label: 'Reopen closed tab', detail: 'Ctrl+Shift+T', run: () => dispatch({ type: 'reopen-closed' }) },
       { label: 'Save request', detail: 'Ctrl+S', run: () => active && void saving.save(active) },
       { label: 'Send request', detail: 'Ctrl+Enter', run: sendOrConnect },
