@@ -60,6 +60,15 @@ export function RealtimeView({ tabId, realtime, responseId, onRealtime }: Realti
   }, [frames, version, filter])
 
   const composes = realtime.kind === 'websocket' || realtime.kind === 'socketio'
+  const options = (
+    <SessionOptions
+      // Its fields keep what is typed until they lose focus; a request loaded afresh starts them over.
+      key={`${realtime.subprotocols.join(',')}|${realtime.listen.join(',')}|${realtime.socketioPath}`}
+      realtime={realtime}
+      onChange={onRealtime}
+      disabled={snapshot.status === 'open'}
+    />
+  )
   const error = snapshot.error ?? (loadError ? { code: 'INTERNAL', message: loadError } : null)
   return (
     <section className="realtime-view" aria-label="Realtime session">
@@ -69,25 +78,18 @@ export function RealtimeView({ tabId, realtime, responseId, onRealtime }: Realti
       </header>
       {error ? <ErrorAlert code={error.code} message={error.message} /> : null}
       {snapshot.handshake ? <HandshakeDetails handshake={snapshot.handshake} /> : null}
+      {realtime.kind === 'sse' ? options : null}
       <div className={`realtime-view__body${composes ? '' : ' realtime-view__body--timeline-only'}`}>
-        {composes || realtime.kind === 'sse' ? (
+        {composes ? (
           <div className="realtime-view__side">
-            <SessionOptions
-              // Its fields keep what is typed until they lose focus; a request loaded afresh starts them over.
-              key={`${realtime.subprotocols.join(',')}|${realtime.listen.join(',')}|${realtime.socketioPath}`}
+            {options}
+            <Composer
+              key={realtime.kind}
               realtime={realtime}
-              onChange={onRealtime}
-              disabled={snapshot.status === 'open'}
+              connected={connected}
+              onSend={(message) => sendOnSession(tabId, message)}
+              onMessages={(messages) => onRealtime({ ...realtime, messages })}
             />
-            {composes ? (
-              <Composer
-                key={realtime.kind}
-                realtime={realtime}
-                connected={connected}
-                onSend={(message) => sendOnSession(tabId, message)}
-                onMessages={(messages) => onRealtime({ ...realtime, messages })}
-              />
-            ) : null}
           </div>
         ) : null}
         <div className="realtime-view__timeline">
