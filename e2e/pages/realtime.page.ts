@@ -30,6 +30,7 @@ export class RealtimePage {
   readonly loadSaved = (name: string) => this.savedMessages().getByRole('button', { name: `Load ${name}` })
   readonly sendSaved = (name: string) => this.savedMessages().getByRole('button', { name: `Send ${name}` })
   readonly deleteSaved = (name: string) => this.savedMessages().getByRole('button', { name: `Delete ${name}` })
+  readonly composer = () => this.view().locator('.realtime-composer .monaco-editor')
   readonly timeline = () => this.view().getByRole('listbox', { name: 'Frames' })
   readonly frames = () => this.timeline().getByRole('option')
   /** Rows whose text (direction, time, type, size, data) matches. */

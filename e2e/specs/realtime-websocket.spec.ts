@@ -11,6 +11,7 @@ test('a WebSocket session: connect, text, JSON and binary frames live, a saved m
   app,
   requestEditor,
   history,
+  workspace,
   shot,
 }) => {
   const realtime = new RealtimePage(app)
@@ -51,6 +52,11 @@ test('a WebSocket session: connect, text, JSON and binary frames live, a saved m
   await realtime.frame('48 69 00 ff').last().click()
   await expect(realtime.detail()).toContainText('binary')
   await expect(realtime.detail().getByLabel('Hex dump')).toContainText('48 69 00 ff')
+
+  // A half-written message survives a tab switch.
+  await workspace.newTab()
+  await workspace.tabs().filter({ hasText: 'echo-rt-web' }).click()
+  await expect(realtime.composer()).toContainText('48 69 00 ff')
 
   await realtime.messageName().fill('Binary hello')
   await realtime.saveMessageButton().click()

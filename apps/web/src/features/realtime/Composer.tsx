@@ -1,12 +1,14 @@
 import type { RealtimeSpec, SavedMessage } from '@courier/shared'
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { CodeEditor } from '../../shared/code-editor/CodeEditor'
+import { composerDraft, keepComposerDraft } from './composer-drafts'
 import { encodeMessage, type ComposerFormat } from './message-encoding'
 import { SavedMessages } from './SavedMessages'
 
 export type OutgoingMessage = { format: 'text' | 'json' | 'binary'; data: string; event?: string; ack?: boolean }
 
 type ComposerProps = {
+  tabId: string
   realtime: RealtimeSpec
   connected: boolean
   onSend: (message: OutgoingMessage) => void
@@ -21,12 +23,15 @@ const FORMATS: { value: ComposerFormat; label: string }[] = [
 ]
 
 /** Writes a message (Text, JSON, binary; a Socket.IO event with JSON-array arguments) and sends it; Ctrl+Enter sends. */
-export function Composer({ realtime, connected, onSend, onMessages }: ComposerProps) {
+export function Composer({ tabId, realtime, connected, onSend, onMessages }: ComposerProps) {
   const socketio = realtime.kind === 'socketio'
-  const [format, setFormat] = useState<ComposerFormat>(socketio ? 'json' : 'text')
-  const [text, setText] = useState(socketio ? '[]' : '')
-  const [event, setEvent] = useState('message')
-  const [ack, setAck] = useState(false)
+  const draftKey = `${tabId}:${realtime.kind}`
+  const [initial] = useState(() => composerDraft(draftKey, socketio))
+  const [format, setFormat] = useState<ComposerFormat>(initial.format)
+  const [text, setText] = useState(initial.text)
+  const [event, setEvent] = useState(initial.event)
+  const [ack, setAck] = useState(initial.ack)
+  useEffect(() => keepComposerDraft(draftKey, { format, text, event, ack }), [draftKey, format, text, event, ack])
   const [documentKey, setDocumentKey] = useState(0)
   const [problem, setProblem] = useState<string | null>(null)
   const ids = useId()

@@ -85,6 +85,7 @@ export function RealtimeView({ tabId, realtime, responseId, onRealtime }: Realti
             {options}
             <Composer
               key={realtime.kind}
+              tabId={tabId}
               realtime={realtime}
               connected={connected}
               onSend={(message) => sendOnSession(tabId, message)}
