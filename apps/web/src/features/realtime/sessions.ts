@@ -25,13 +25,20 @@ function closeNote(message: Extract<RealtimeServerMessage, { type: 'closed' }>):
 
 /** Opens a session for the tab (closing the one it had), its frames starting afresh. */
 export function openSession(tabId: string, input: OpenInput, lastEventId?: string): void {
-  closeSession(tabId)
+  // The tab's earlier session is asked to close and no longer heard: its answers must not touch this one.
+  const previous = live.get(tabId)
+  if (previous) {
+    closeSession(tabId)
+    previous.stop()
+    live.delete(tabId)
+  }
   const store = sessionStoreFor(tabId)
   const sessionId = crypto.randomUUID()
   store.resetFrames([])
   store.update({ ...withoutFrames(emptySnapshot()), status: 'connecting' })
   const client = realtimeClient()
   const stop = client.listen(sessionId, (message) => {
+    if (live.get(tabId)?.sessionId !== sessionId) return
     switch (message.type) {
       case 'opened':
         store.update({ status: 'open', handshake: message.handshake, openedAt: Date.now(), error: null })
