@@ -39,7 +39,7 @@ function enabledCount(rows: readonly (readonly [string, string, boolean])[]): nu
 /** Method + URL + Send, and the tabs that shape the request. */
 export function RequestEditor(props: RequestEditorProps) {
   const { draft, dispatch, isSending, onSend, onCancel, version, session, onSubscribe } = props
-  const [tab, setTab] = useState<RequestTab>('params')
+  const [chosenTab, setTab] = useState<RequestTab>('params')
   const panelId = useId()
   const { spec } = draft
   const graphql = spec.body.kind === 'graphql' ? spec.body : null
@@ -48,7 +48,7 @@ export function RequestEditor(props: RequestEditorProps) {
     [graphql],
   )
   const changedSettings = Object.keys(spec.settings).length
-  const tabs: TabItem<RequestTab>[] = [
+  const allTabs: TabItem<RequestTab>[] = [
     { id: 'params', label: 'Params', badge: enabledCount(spec.params) + spec.pathParams.length },
     { id: 'headers', label: 'Headers', badge: enabledCount(spec.headers) },
     { id: 'body', label: 'Body', badge: spec.body.kind === 'none' ? undefined : '•' },
@@ -64,6 +64,10 @@ export function RequestEditor(props: RequestEditorProps) {
     { id: 'capture', label: 'Capture', badge: spec.captures.filter((c) => c.enabled).length || undefined },
     { id: 'examples', label: 'Examples', badge: spec.examples.length || undefined },
   ]
+  // A WebSocket or Socket.IO session has no request body: its messages are written in the composer.
+  const bodiless = spec.realtime?.kind === 'websocket' || spec.realtime?.kind === 'socketio'
+  const tabs = bodiless ? allTabs.filter((t) => t.id !== 'body') : allTabs
+  const tab = tabs.some((t) => t.id === chosenTab) ? chosenTab : 'params'
   return (
     <section className="request-editor" aria-label="Request">
       <UrlBar
