@@ -4,6 +4,7 @@ import {
   type RealtimeClientMessage,
   type RealtimeServerMessage,
 } from '@courier/shared'
+import { currentWorkspace } from '../../shared/api/current-workspace'
 import { pageToken } from '../../shared/api/proxy-client'
 
 type Listener = (message: RealtimeServerMessage) => void
@@ -13,9 +14,16 @@ const LOST =
   'The connection to Courier was lost, so this session was closed; Connect opens it again once Courier answers.'
 const REFUSED = 'Courier did not open its realtime connection; reload the page, or sign in again if your session ended.'
 
-/** ws: or wss: to this page's own origin. */
-export function realtimeUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${REALTIME_PATH}`
+/**
+ * ws: or wss: to this page's own origin; in team mode the workspace rides as `?workspace=` (a WebSocket
+ * cannot set the header every other call carries).
+ */
+export function realtimeUrl(
+  location: Pick<Location, 'protocol' | 'host'> = window.location,
+  workspace: string | null = currentWorkspace(),
+): string {
+  const query = workspace ? `?workspace=${encodeURIComponent(workspace)}` : ''
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${REALTIME_PATH}${query}`
 }
 
 /**
