@@ -165,7 +165,6 @@ export const ERRORS = {
   REALTIME_UNSUPPORTED: [400, 'This kind of realtime session is not available on this server.'],
   REALTIME_HANDSHAKE_FAILED: [502, 'The server did not accept the connection (its handshake answer is shown).'],
   REALTIME_UPSTREAM_ERROR: [502, 'The realtime connection failed; the timeline shows what happened last.'],
-  REALTIME_ACK_TIMEOUT: [504, 'The server did not acknowledge the event in time.'],
   INTERNAL: [
     500,
     'Something went wrong inside Courier; try again, and if it keeps happening, the server log has the details.',

@@ -1,4 +1,4 @@
-import type { ErrorCode, Frame, RealtimeHandshake, RealtimeSpec, RequestSpec } from '@courier/shared'
+import type { Frame, RealtimeHandshake, RealtimeSpec, RequestSpec } from '@courier/shared'
 import type { SendServices, PerformSendInput } from '../send/perform-send.js'
 import type { Scope } from '../team/scope.js'
 import type { PreparedInfo } from './session-history.js'
@@ -10,7 +10,8 @@ export type FrameInput = Omit<Frame, 'seq' | 'at' | 'encoding'> & { at?: number;
 export type SessionEnd = {
   code?: number
   reason?: string
-  error?: { code: ErrorCode; message: string }
+  /** `code` from the closed set (error-codes.ts); any other is kept in history as REALTIME_UPSTREAM_ERROR. */
+  error?: { code: string; message: string }
   handshake?: RealtimeHandshake
 }
 

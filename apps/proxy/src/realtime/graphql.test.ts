@@ -143,4 +143,30 @@ describe('GraphQL subscription input', () => {
     expect(error.error.code).toBe('REALTIME_MESSAGE_INVALID')
     expect(error.error.message).toMatch(/Body tab/)
   })
+
+  it('connects to realtime.subscriptionUrl when it is set, with its variables resolved', async () => {
+    const courier = await startCourier()
+    const url = await startGraphqlWs()
+    const env = await courier.call('POST', '/api/environments', {
+      name: 'Dev',
+      variables: [{ name: 'ws', value: url.replace('http:', 'ws:') }],
+    })
+    const page = await connectPage(courier)
+    page.send({
+      type: 'open',
+      sessionId: 'sub-url',
+      input: {
+        environmentId: (env.json as { id: string }).id,
+        request: {
+          method: 'POST',
+          url: 'http://127.0.0.1:9/queries-go-here',
+          body: { kind: 'graphql', query: 'subscription { count(to: 1) }' },
+          realtime: { kind: 'graphql', subscriptionUrl: '{{ws}}' },
+        },
+      },
+    })
+    expect((await page.next('opened')).handshake.url).toBe(url.replace('http:', 'ws:'))
+    await page.next('closed')
+    expect(page.frames('sub-url').filter((f) => f.type === 'event' && f.dir === 'in')).toHaveLength(1)
+  })
 })

@@ -7,7 +7,10 @@ import type { PolicyAgent } from './policy-agent.js'
 export type OutgoingMessage = { format: 'text' | 'json' | 'binary'; data: string }
 
 /** A composer message as it goes on the wire, and as the timeline shows it. JSON must parse; it travels as text. */
-export function encodeOutgoing(message: OutgoingMessage): {
+export function encodeOutgoing(
+  message: OutgoingMessage,
+  resolveMessage: (text: string) => { text: string; shown: string } = (text) => ({ text, shown: text }),
+): {
   payload: string | Buffer
   binary: boolean
   shown: FrameInput
@@ -20,11 +23,12 @@ export function encodeOutgoing(message: OutgoingMessage): {
       shown: { dir: 'out', type: 'binary', size: bytes.length, data: bytes.toString('base64'), encoding: 'base64' },
     }
   }
-  if (message.format === 'json') parseJson(message.data)
+  const { text, shown } = resolveMessage(message.data)
+  if (message.format === 'json') parseJson(text)
   return {
-    payload: message.data,
+    payload: text,
     binary: false,
-    shown: { dir: 'out', type: 'text', size: Buffer.byteLength(message.data), data: message.data },
+    shown: { dir: 'out', type: 'text', size: Buffer.byteLength(text), data: shown },
   }
 }
 

@@ -1,9 +1,11 @@
-import { type Pair, type RealtimeKind, type RequestSpec } from '@courier/shared'
+import { newReport, resolveText, type Pair, type RealtimeKind, type RequestSpec } from '@courier/shared'
 import { CourierError } from '../errors.js'
 import type { ConnectorOptions } from '../engine/connector.js'
 import { prepareRequest } from '../engine/prepare-request.js'
+import { CookieSession } from '../engine/cookie-session.js'
 import { engineSettingsFrom, resolveSettings, type EngineSettings } from '../engine/settings.js'
 import { jarOf } from '../storage/cookie-jars.js'
+import { maskSecrets } from '../send/mask-secrets.js'
 import { resolveRequest } from '../send/resolve-request.js'
 import type { AdapterOpen } from './adapter.js'
 import { policyAgent, type PolicyAgent } from './policy-agent.js'
@@ -21,6 +23,13 @@ export type PreparedUpstream = {
   settings: EngineSettings
   connector: ConnectorOptions
   policy: PolicyAgent
+  /**
+   * A composer message with its `{{variables}}` resolved from the request's scopes: `text` goes on
+   * the wire, `shown` (the timeline's) reads `{{name}}` where a secret variable's value went.
+   */
+  resolveMessage(text: string): { text: string; shown: string }
+  /** Stores the handshake answer's Set-Cookie lines in the sender's jar (when the request uses it). */
+  receiveCookies(headers: readonly Pair[]): Promise<void>
 }
 
 /** Headers a WebSocket handshake has no use for (no body to encode), or its library writes itself. */
@@ -93,9 +102,11 @@ export async function prepareUpstream(open: AdapterOpen): Promise<PreparedUpstre
   if (wantsWs) url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
 
   let headers = prepared.headers.filter(([name]) => !DROPPED.has(name.toLowerCase()))
-  if (settings.useCookieJar) {
-    const jar = await services.cookieJars.get(jarOf(scope.actor.userId))
-    const fromJar = jar ? await jar.getCookieString(prepared.url.href, { http: true }) : ''
+  const jarName = jarOf(scope.actor.userId)
+  const jar = settings.useCookieJar ? await services.cookieJars.get(jarName) : null
+  const cookies = new CookieSession(jar, () => void services.cookieJars.persist(jarName))
+  if (jar) {
+    const fromJar = await jar.getCookieString(prepared.url.href, { http: true })
     if (fromJar) {
       const own = headers.find(([name]) => name.toLowerCase() === 'cookie')
       headers = own
@@ -112,11 +123,22 @@ export async function prepareUpstream(open: AdapterOpen): Promise<PreparedUpstre
     extraCa: services.outbound.extraCa,
   }
   const secure = url.protocol === 'https:' || url.protocol === 'wss:'
+  // Messages may use any secret variable in scope: the stored frames mask every one of them.
+  const secretVariables = [...resolved.secretVariables]
+  for (const scope of resolved.scopes)
+    for (const variable of scope.variables)
+      if (
+        variable.enabled &&
+        variable.secret &&
+        variable.value &&
+        !secretVariables.some((v) => v.name === variable.name)
+      )
+        secretVariables.push({ name: variable.name, value: variable.value })
   open.sink.prepared?.({
     url: url.href,
     sent,
     headers,
-    secretVariables: resolved.secretVariables,
+    secretVariables,
     notes,
     insecure: !settings.verifyTls,
   })
@@ -129,6 +151,15 @@ export async function prepareUpstream(open: AdapterOpen): Promise<PreparedUpstre
     settings,
     connector,
     policy: policyAgent(secure, connector),
+    async receiveCookies(answer) {
+      await cookies.receive(answer, prepared.url)
+    },
+    resolveMessage(text) {
+      const report = newReport()
+      const resolvedText = resolveText(text, resolved.scopes, report)
+      const secrets = report.used.filter((u) => u.secret && u.value !== '').map(({ name, value }) => ({ name, value }))
+      return { text: resolvedText, shown: secrets.length ? maskSecrets(resolvedText, secrets) : resolvedText }
+    },
   }
 }
 

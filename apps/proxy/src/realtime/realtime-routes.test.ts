@@ -2,6 +2,8 @@ import { TOKEN_HEADER, type ResponseRecord } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { signIn, TEST_TOKEN } from '../test/build-test-app.js'
+import { actor } from '../test/live-server.js'
+import { MAX_MESSAGE_BYTES } from './realtime-routes.js'
 import {
   connectPage,
   openWebSocket,
@@ -80,6 +82,14 @@ describe('GET /api/realtime: who may open the page socket', () => {
     expect(page.socket.readyState).toBe(WebSocket.OPEN)
   })
 
+  it('closes a page socket that sends a message past the size limit (1009)', async () => {
+    const courier = await startCourier()
+    const page = await connectPage(courier)
+    const code = new Promise<number>((resolve) => page.socket.once('close', (c) => resolve(c)))
+    page.socket.send('x'.repeat(MAX_MESSAGE_BYTES + 1))
+    expect(await code).toBe(1009)
+  })
+
   it('limits the sessions one page socket holds', async () => {
     const courier = await startCourier()
     const echo = await startEchoServer()
@@ -133,5 +143,29 @@ describe('the destination policy, exactly as for a send', () => {
       },
     })
     expect((await page.next('error', (m) => m.sessionId === 'gql')).error.code).toBe('TARGET_FORBIDDEN')
+  })
+})
+
+describe('team mode', () => {
+  it("scopes sessions to the person the gate found: their history, not another's", async () => {
+    const courier = await startCourier({ team: true }, { ann: actor('ann', 'Ann'), carl: actor('carl', 'Carl') })
+    const echo = await startEchoServer()
+    const page = await connectPage(courier, { user: 'ann' })
+    page.send(openWebSocket('mine', echo.url))
+    await page.next('opened')
+    page.send({ type: 'close', sessionId: 'mine' })
+    const closed = await page.next('closed')
+    expect((await courier.call('GET', `/api/history/${closed.historyId}`, undefined, 'ann')).status).toBe(200)
+    expect((await courier.call('GET', `/api/history/${closed.historyId}`, undefined, 'carl')).status).toBe(404)
+
+    // Another person's CSRF token does not open ann's socket.
+    const carlToken = courier.headers('carl')[TOKEN_HEADER]!
+    const socket = new WebSocket(realtimeUrl(courier), {
+      headers: { origin: courier.origin, cookie: courier.headers('ann').cookie! },
+    })
+    const code = new Promise<number>((resolve) => socket.once('close', (c) => resolve(c)))
+    await new Promise((resolve) => socket.once('open', resolve))
+    socket.send(JSON.stringify({ type: 'hello', token: carlToken }))
+    expect(await code).toBe(4401)
   })
 })

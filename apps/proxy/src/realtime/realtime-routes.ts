@@ -25,6 +25,11 @@ const ORIGIN_REQUIRED =
 /** Whether the hello token is the page's CSRF token (its session cookie's) or the in-process secret. */
 async function helloAccepted(request: FastifyRequest, token: string, options: RealtimeRoutesOptions): Promise<boolean> {
   if (safeEqual(token, options.token)) return true
+  // A team API token (the gate checked it): no cookie, so no CSRF token either; hello repeats the token.
+  if (request.actor?.via === 'token') {
+    const bearer = /^Bearer[ ]+(\S+)[ ]*$/i.exec(request.headers.authorization ?? '')?.[1]
+    return bearer !== undefined && safeEqual(token, bearer)
+  }
   const session = await options.cookie.session(request)
   return session !== null && safeEqual(token, session.csrf)
 }

@@ -1,4 +1,5 @@
 import {
+  ErrorCodeSchema,
   FRAMES_CONTENT_TYPE,
   responseBodyPath,
   type Frame,
@@ -166,7 +167,12 @@ export class SessionHistory {
       cookies: [],
       notes,
       insecure: info.insecure,
-      error: closing.error ? { code: closing.error.code, message: closing.error.message } : null,
+      error: closing.error
+        ? {
+            code: ErrorCodeSchema.safeParse(closing.error.code).data ?? 'REALTIME_UPSTREAM_ERROR',
+            message: closing.error.message,
+          }
+        : null,
     }
   }
 

@@ -5,7 +5,6 @@ import type {
   RealtimeServerMessage,
   RealtimeSettings,
 } from '@courier/shared'
-import { RequestSpecSchema } from '@courier/shared'
 import { CourierError } from '../errors.js'
 import type { SendServices } from '../send/perform-send.js'
 import type { Scope } from '../team/scope.js'
@@ -207,6 +206,7 @@ export class SessionManager {
       }
     } catch (error) {
       const { code, message: sentence } = asProblem(error)
+      if (code === 'INTERNAL') this.options.log.error({ err: error }, 'realtime message failed')
       this.error(session.id, code, sentence)
     }
   }
@@ -240,7 +240,7 @@ export class SessionManager {
     }
     const { services, scope } = this.options
     const limits = (await services.settings.get()).realtime
-    const input = { ...message.input, request: RequestSpecSchema.parse(message.input.request) }
+    const input = message.input
     const session = new Session(sessionId, limits, new SessionHistory(input.request, services, scope))
     this.sessions.set(sessionId, session)
     try {

@@ -110,4 +110,16 @@ describe('Socket.IO sessions through Courier', () => {
     expect(error.error.message).toContain('not allowed in')
     await page.next('closed', (m) => m.sessionId === 'no')
   })
+
+  it('reports an event the server never acknowledges, after the request timeout', async () => {
+    const courier = await startCourier()
+    const server = await startSocketIoServer()
+    const page = await connectPage(courier)
+    page.send(openSocketIo('ack', server.url, {}, { settings: { timeoutMs: 300 } }))
+    await page.next('opened')
+    page.send({ type: 'send', sessionId: 'ack', format: 'json', data: '[1]', event: 'silent', ack: true })
+    await expect
+      .poll(() => page.frames('ack').find((f) => f.type === 'error'))
+      .toMatchObject({ dir: 'info', event: 'silent', data: expect.stringMatching(/No acknowledgement of silent/) })
+  })
 })

@@ -42,7 +42,6 @@ export const socketioAdapter: RealtimeAdapter = {
       timeout: upstream.settings.connectTimeoutMs + 10_000,
     }
     const socket = io(target, options)
-    let closedByPage = false
     let ended = false
     const end = (info: Parameters<typeof sink.closed>[0]) => {
       if (ended) return
@@ -78,38 +77,48 @@ export const socketioAdapter: RealtimeAdapter = {
     else for (const name of realtime.listen) socket.on(name, (...args: unknown[]) => onEvent(name, args))
 
     const close = () => {
-      closedByPage = true
       socket.disconnect()
       if (!socket.connected) end({ reason: 'closed before connecting' })
     }
     open.signal.addEventListener('abort', close, { once: true })
-    void closedByPage
 
     return {
       send(message) {
         if (!socket.connected) throw new CourierError('REALTIME_NOT_OPEN', 'Socket.IO is not connected yet.')
-        const event = message.event?.trim()
+        const event = upstream.resolveMessage(message.event ?? '').text.trim()
         if (!event) throw new CourierError('REALTIME_MESSAGE_INVALID', 'Name the event to emit.')
         let args: unknown[]
-        if (message.format === 'json') {
-          const parsed = parseJson(message.data)
-          args = Array.isArray(parsed) ? parsed : [parsed]
-        } else if (message.format === 'binary') args = [Buffer.from(message.data, 'base64')]
-        else args = [message.data]
-        const data = json(args)
-        sink.frame({ dir: 'out', type: 'event', event, size: Buffer.byteLength(data), data })
+        let shownArgs: unknown[]
+        if (message.format === 'binary') {
+          args = [Buffer.from(message.data, 'base64')]
+          shownArgs = args
+        } else {
+          const { text, shown } = upstream.resolveMessage(message.data)
+          if (message.format === 'json') {
+            const parsed = parseJson(text)
+            args = Array.isArray(parsed) ? parsed : [parsed]
+            const parsedShown = parseJson(shown)
+            shownArgs = Array.isArray(parsedShown) ? parsedShown : [parsedShown]
+          } else {
+            args = [text]
+            shownArgs = [shown]
+          }
+        }
+        const data = json(shownArgs)
+        sink.frame({ dir: 'out', type: 'event', event, size: Buffer.byteLength(json(args)), data })
         if (!message.ack) {
           socket.emit(event, ...args)
           return
         }
-        socket.timeout(ACK_TIMEOUT_MS).emit(event, ...args, (error: Error | null, ...answer: unknown[]) => {
+        const ackTimeout = upstream.settings.timeoutMs > 0 ? upstream.settings.timeoutMs : ACK_TIMEOUT_MS
+        socket.timeout(ackTimeout).emit(event, ...args, (error: Error | null, ...answer: unknown[]) => {
           if (error) {
             sink.frame({
               dir: 'info',
               type: 'error',
               event,
               size: 0,
-              data: `No acknowledgement of ${event} within ${ACK_TIMEOUT_MS / 1000} s.`,
+              data: `No acknowledgement of ${event} within ${ackTimeout / 1000} s (the request's timeout).`,
             })
             return
           }

@@ -71,7 +71,12 @@ describe('WebSocket sessions through Courier', () => {
     await page.next('opened')
     expect(echo.handshakes[0]!.authorization).toBe('Bearer sekrit-token-42')
     page.send({ type: 'send', sessionId: 's2', format: 'text', data: 'my token is sekrit-token-42' })
-    await expect.poll(() => texts(page.frames('s2'), 'in')).toEqual(['my token is sekrit-token-42'])
+    page.send({ type: 'send', sessionId: 's2', format: 'json', data: '{"t":"{{token}}","h":"{{host}}"}' })
+    await expect
+      .poll(() => texts(page.frames('s2'), 'in'))
+      .toEqual(['my token is sekrit-token-42', `{"t":"sekrit-token-42","h":"127.0.0.1:${echo.port}"}`])
+    // What Courier sent shows the secret variable as typed; the echo is shown as received.
+    expect(texts(page.frames('s2'), 'out')[1]).toBe(`{"t":"{{token}}","h":"127.0.0.1:${echo.port}"}`)
     page.send({ type: 'close', sessionId: 's2', code: 1000, reason: 'done' })
     const closed = await page.next('closed')
     expect(closed.code).toBe(1000)
@@ -94,9 +99,16 @@ describe('WebSocket sessions through Courier', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Frame)
-    expect(stored.filter((f) => f.type === 'text').map((f) => f.data)).toEqual([
+    expect(
+      stored
+        .filter((f) => f.type === 'text')
+        .map((f) => f.data)
+        .sort(),
+    ).toEqual([
       'my token is {{token}}',
       'my token is {{token}}',
+      `{"t":"{{token}}","h":"127.0.0.1:${echo.port}"}`,
+      `{"t":"{{token}}","h":"127.0.0.1:${echo.port}"}`,
     ])
     expect(stored.map((f) => f.seq)).toEqual(page.frames('s2').map((f) => f.seq))
     void REDACTED
@@ -186,6 +198,13 @@ describe('WebSocket sessions through Courier', () => {
       'x-from': 'collection',
       cookie: 'sid=jar-cookie-1',
     })
+
+    // A Set-Cookie on the handshake answer goes into the jar, as a send's does.
+    page.send(openWebSocket('jar', `${echo.url}/set-cookie`))
+    await page.next('opened', (m) => m.sessionId === 'jar')
+    await expect
+      .poll(async () => JSON.stringify((await courier.call('GET', '/api/cookies')).json))
+      .toContain('from-handshake')
   })
 
   it('holds frames while the page reads slowly, and delivers every one in order', async () => {

@@ -63,7 +63,10 @@ export const websocketAdapter: RealtimeAdapter = {
   },
 }
 
-type Wired = Pick<Awaited<ReturnType<typeof prepareUpstream>>, 'url' | 'headers' | 'policy'>
+type Wired = Pick<
+  Awaited<ReturnType<typeof prepareUpstream>>,
+  'url' | 'headers' | 'policy' | 'resolveMessage' | 'receiveCookies'
+>
 
 /** Reports one `ws` client's handshake, frames and end to the session's sink (GraphQL's legacy protocol uses it too). */
 export function wireWebSocket(
@@ -93,6 +96,7 @@ export function wireWebSocket(
 
   socket.on('upgrade', (response) => {
     handshake = handshakeOf(response)
+    void upstream.receiveCookies(handshake.responseHeaders).catch(() => {})
   })
   socket.on('unexpected-response', (request, response) => {
     refused = handshakeOf(response)
@@ -167,7 +171,7 @@ export function wireWebSocket(
     socket,
     send(message) {
       assertOpen()
-      const frame = encodeOutgoing(message)
+      const frame = encodeOutgoing(message, upstream.resolveMessage)
       socket.send(frame.payload, { binary: frame.binary })
       sink.frame(frame.shown)
     },

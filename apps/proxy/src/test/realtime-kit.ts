@@ -27,8 +27,11 @@ export type PageClient = {
   frames(sessionId: string): Extract<RealtimeServerMessage, { type: 'frames' }>['frames']
 }
 
-export async function startCourier(overrides: Partial<AppConfig> = {}): Promise<LiveServer> {
-  return startLiveServer(overrides)
+export async function startCourier(
+  overrides: Partial<AppConfig> = {},
+  actors: Parameters<typeof startLiveServer>[1] = {},
+): Promise<LiveServer> {
+  return startLiveServer(overrides, actors)
 }
 
 export function realtimeUrl(server: LiveServer): string {
@@ -56,9 +59,17 @@ export function refusedUpgrade(
 }
 
 /** Connects as Courier's page (its Origin, the in-process secret); with `hello`, says hello and awaits ready. */
-export async function connectPage(server: LiveServer, options: { hello?: boolean } = {}): Promise<PageClient> {
+export async function connectPage(
+  server: LiveServer,
+  options: { hello?: boolean; user?: string } = {},
+): Promise<PageClient> {
+  // A team person's page: their session cookie on the upgrade, their CSRF token as hello.
+  const signedIn = options.user === undefined ? undefined : server.headers(options.user)
+  const token = signedIn ? signedIn[TOKEN_HEADER]! : TEST_TOKEN
   const socket = new WebSocket(realtimeUrl(server), {
-    headers: { origin: server.origin, [TOKEN_HEADER]: TEST_TOKEN },
+    headers: signedIn
+      ? { origin: server.origin, cookie: signedIn.cookie! }
+      : { origin: server.origin, [TOKEN_HEADER]: TEST_TOKEN },
   })
   onTestFinished(() => socket.terminate())
   const messages: RealtimeServerMessage[] = []
@@ -98,13 +109,16 @@ export async function connectPage(server: LiveServer, options: { hello?: boolean
     frames: (sessionId) => messages.flatMap((m) => (m.type === 'frames' && m.sessionId === sessionId ? m.frames : [])),
   }
   if (options.hello ?? true) {
-    client.send({ type: 'hello', token: TEST_TOKEN })
+    client.send({ type: 'hello', token })
     await client.next('ready')
   }
   return client
 }
 
-/** A `ws` echo server: text and binary echoed, `ping-me` answered with a ping, `burst N` with N frames, `close` with 4000. */
+/**
+ * A `ws` echo server: text and binary echoed, `ping-me` answered with a ping, `burst N` with N frames,
+ * `close` with 4000; a handshake to a path with `set-cookie` in it answers with a Set-Cookie.
+ */
 export async function startEchoServer(
   options: { protocols?: string[]; refuse?: number } = {},
 ): Promise<{ url: string; port: number; handshakes: IncomingHttpHeaders[]; server: WebSocketServer }> {
@@ -118,6 +132,9 @@ export async function startEchoServer(
       if (options.refuse) done(false, options.refuse, 'Unauthorized', { 'www-authenticate': 'Bearer' })
       else done(true)
     },
+  })
+  server.on('headers', (headers, request) => {
+    if (request.url?.includes('set-cookie')) headers.push('Set-Cookie: ws_session=from-handshake; Path=/')
   })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   onTestFinished(
