@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REALTIME_KINDS } from './realtime-spec.js'
 import { ErrorCodeSchema } from './error-codes.js'
 import { RequestSpecSchema } from './request-spec.js'
 import { ResponseRecordSchema } from './response-record.js'
@@ -13,6 +14,8 @@ export const HistorySummarySchema = z.object({
   errorCode: ErrorCodeSchema.nullable(),
   durationMs: z.number().nonnegative(),
   size: z.number().int().nonnegative(),
+  /** Set when the entry is a realtime session (its spec's `realtime.kind`): the list shows WS/SIO/SSE/GQL. */
+  realtimeKind: z.enum(REALTIME_KINDS).optional(),
 })
 
 /** A whole exchange as kept: the request as the person wrote it and what came back, secrets masked. */

@@ -1,4 +1,5 @@
 import {
+  emptyRequestSpec,
   endpoints,
   inheritedAuth,
   paramsFromUrl,
@@ -18,10 +19,11 @@ import {
 } from '../features/collections'
 import { CommandPalette } from '../features/command-palette'
 import { EnvironmentsDialog, useInheritChain, useScopes } from '../features/environments'
-import { HistoryList, historyEntryOptions } from '../features/history'
+import { HistoryList, historyEntryOptions, historyKeys } from '../features/history'
 import { LiveBar, usePresence, useRemoteChanges } from '../features/live'
 import { EditorActionsContext, useImportExport } from '../features/import-export'
 import { RequestEditor } from '../features/request-editor'
+import { REQUEST_KINDS, RealtimeView, realtimeFor, useRealtimeControls } from '../features/realtime'
 import { RunnerPanel, useRunner } from '../features/runner'
 import { ResponseViewer } from '../features/response-viewer'
 import { appSettingsOptions, SettingsDialog } from '../features/settings'
@@ -55,6 +57,12 @@ import { useTabResponses } from './use-tab-responses'
 import { withOpener } from './with-opener'
 
 /** The shell: sidebar (collections, history), tabs, request editor above, response below. */
+/** The palette's New WebSocket / Socket.IO / Server-sent events / GraphQL subscription request. */
+const newRealtimeRequests = REQUEST_KINDS.filter((k) => k.kind !== 'http') as {
+  label: string
+  kind: Exclude<(typeof REQUEST_KINDS)[number]['kind'], 'http'>
+}[]
+
 export function App() {
   const me = useQuery(meOptions())
   const keepKey = me.data
@@ -99,6 +107,21 @@ export function App() {
     dispatch,
   )
 
+  const realtime = useRealtimeControls(
+    active,
+    workspace.environmentId,
+    (tabId, spec) => dispatch({ type: 'edit', tabId, action: { type: 'set-realtime', realtime: spec } }),
+    (tabId, historyId) => {
+      dispatch({ type: 'responded', tabId, responseId: historyId })
+      void queryClient.invalidateQueries({ queryKey: historyKeys.all })
+    },
+  )
+  // Ctrl+Enter and Send: a realtime request connects instead (its composer sends messages).
+  const sendOrConnect = () => {
+    if (!realtime.isRealtime) doSend()
+    else if (realtime.status !== 'open' && realtime.status !== 'connecting') realtime.connect()
+  }
+
   const live = useRemoteChanges(workspace, dispatch)
   const changedHere = live.changed.find((change) => change.tabId === active?.id) ?? null
   const viewers = usePresence(active?.itemId ?? null)
@@ -141,7 +164,7 @@ export function App() {
   )
 
   useShortcuts({
-    send: () => doSend(),
+    send: sendOrConnect,
     save: () => active && void saving.save(active),
     openPalette: () => setDialog('palette'),
     newTab: () => dispatch({ type: 'new-tab' }),
@@ -153,9 +176,23 @@ export function App() {
     open: dialog === 'palette',
     actions: [
       { label: 'New request', detail: 'Ctrl+Alt+N', run: () => dispatch({ type: 'new-tab' }) },
+      ...newRealtimeRequests.map(({ label, kind }) => ({
+        label: `New ${label} request`,
+        run: () =>
+          dispatch({
+            type: 'open',
+            newTab: true,
+            request: {
+              itemId: null,
+              title: `New ${label} request`,
+              spec: { ...emptyRequestSpec(), realtime: realtimeFor(kind, undefined) },
+              baseVersion: null,
+            },
+          }),
+      })),
       { label: 'Reopen closed tab', detail: 'Ctrl+Shift+T', run: () => dispatch({ type: 'reopen-closed' }) },
       { label: 'Save request', detail: 'Ctrl+S', run: () => active && void saving.save(active) },
-      { label: 'Send request', detail: 'Ctrl+Enter', run: () => doSend() },
+      { label: 'Send request', detail: 'Ctrl+Enter', run: sendOrConnect },
       { label: 'Manage environments', run: () => setDialog('environments') },
       { label: 'Settings', run: () => setDialog('settings') },
       { label: 'Show history', run: () => sidebar.show('history') },
@@ -279,9 +316,11 @@ export function App() {
                             draft={active.draft}
                             dispatch={(action) => dispatch({ type: 'edit', tabId: active.id, action })}
                             isSending={isSending}
-                            onSend={() => doSend()}
+                            onSend={sendOrConnect}
                             onCancel={cancel}
                             version={info.data?.version ?? '…'}
+                            session={{ status: realtime.status, onDisconnect: realtime.disconnect }}
+                            onSubscribe={realtime.subscribe}
                           />
                         </EditorActionsContext.Provider>
                       </EditorContext>
@@ -291,29 +330,44 @@ export function App() {
                   </ErrorBoundary>
                   <Splitter label="Resize request and response" value={editorShare} onChange={setEditorShare} />
                   <ErrorBoundary area="response" resetKey={response}>
-                    <ResponseViewer
-                      state={response}
-                      largeBodyBytes={settings.data?.view.largeBodyBytes}
-                      saveExample={
-                        active
-                          ? {
-                              name: (record) => freshExampleName(record, active.draft.spec.examples),
-                              onSave: (example) =>
-                                dispatch({
-                                  type: 'edit',
-                                  tabId: active.id,
-                                  action: { type: 'set-examples', examples: [...active.draft.spec.examples, example] },
-                                }),
-                            }
-                          : undefined
-                      }
-                      onSendUrl={(url) => {
-                        if (!active) return
-                        // "Send next page": the tab follows the Link, so what is shown is what was sent.
-                        dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-url', url } })
-                        doSend({ ...active.draft.spec, url, params: paramsFromUrl(url, []) })
-                      }}
-                    />
+                    {active?.draft.spec.realtime ? (
+                      <RealtimeView
+                        key={active.id}
+                        tabId={active.id}
+                        realtime={active.draft.spec.realtime}
+                        responseId={active.responseId ?? null}
+                        onRealtime={(spec) =>
+                          dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-realtime', realtime: spec } })
+                        }
+                      />
+                    ) : (
+                      <ResponseViewer
+                        state={response}
+                        largeBodyBytes={settings.data?.view.largeBodyBytes}
+                        saveExample={
+                          active
+                            ? {
+                                name: (record) => freshExampleName(record, active.draft.spec.examples),
+                                onSave: (example) =>
+                                  dispatch({
+                                    type: 'edit',
+                                    tabId: active.id,
+                                    action: {
+                                      type: 'set-examples',
+                                      examples: [...active.draft.spec.examples, example],
+                                    },
+                                  }),
+                              }
+                            : undefined
+                        }
+                        onSendUrl={(url) => {
+                          if (!active) return
+                          // "Send next page": the tab follows the Link, so what is shown is what was sent.
+                          dispatch({ type: 'edit', tabId: active.id, action: { type: 'set-url', url } })
+                          doSend({ ...active.draft.spec, url, params: paramsFromUrl(url, []) })
+                        }}
+                      />
+                    )}
                   </ErrorBoundary>
                 </main>
               </>

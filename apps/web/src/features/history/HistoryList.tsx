@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
 import { formatDuration, formatTime, statusClass } from '../../shared/format/format'
 import { methodTone } from '../../shared/format/method-tone'
+import { kindBadge } from '../realtime'
 import { Menu } from '../../shared/ui/Menu'
 import { CompareDialog } from './CompareDialog'
 import { groupByDay } from './group-by-day'
@@ -35,6 +36,12 @@ const SINCE: Record<Since, { label: string; from: () => string | undefined }> = 
   hour: { label: 'Last hour', from: () => new Date(Date.now() - 3_600_000).toISOString() },
   today: { label: 'Today', from: () => new Date(new Date().setHours(0, 0, 0, 0)).toISOString() },
   week: { label: 'Last 7 days', from: () => new Date(Date.now() - 7 * 86_400_000).toISOString() },
+}
+
+/** A realtime session's kind (WS, SIO, SSE, GQL) where an HTTP entry shows its method. */
+function entryBadge(entry: HistorySummary): string {
+  if (entry.realtimeKind) return kindBadge(entry.realtimeKind)
+  return /^wss?:\/\//i.test(entry.url) ? 'WS' : entry.method
 }
 
 /** Every send, newest first, grouped by day; searchable by words, method, status and time. */
@@ -190,10 +197,14 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
                   type="button"
                   className="history__open"
                   aria-current={entry.id === selectedId ? 'true' : undefined}
-                  aria-label={`${entry.method} ${entry.url} — ${entry.status ?? entry.errorCode ?? ''}`}
+                  aria-label={`${entryBadge(entry)} ${entry.url} — ${entry.status ?? entry.errorCode ?? ''}`}
                   onClick={(event) => open(entry, event.ctrlKey || event.metaKey)}
                 >
-                  <span className={`history__method ${methodTone(entry.method)}`}>{entry.method}</span>
+                  <span
+                    className={`history__method ${entry.realtimeKind ? 'history__method--realtime' : methodTone(entry.method)}`}
+                  >
+                    {entryBadge(entry)}
+                  </span>
                   {/* The host in full (which server answered matters most); the path gives way. */}
                   <span className="history__url" title={entry.url}>
                     <span className="history__host">{splitUrl(entry.url).host}</span>

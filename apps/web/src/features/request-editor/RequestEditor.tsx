@@ -1,8 +1,9 @@
 import type { Dispatch } from 'react'
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { Tabs, type TabItem } from '../../shared/ui/Tabs'
 import { AuthPanel } from '../auth'
 import { ExamplesPanel } from '../examples'
+import { operationType, realtimeFor, requestKind, type SessionStatus } from '../realtime'
 import { AssertionsPanel } from './assertions/AssertionsPanel'
 import { enabledAssertions } from './assertions/assertion-rows'
 import { BodyPanel } from './body/BodyPanel'
@@ -26,6 +27,9 @@ type RequestEditorProps = {
   onSend: () => void
   onCancel: () => void
   version: string
+  /** A realtime request's session (Connect/Disconnect) and GraphQL's Subscribe. */
+  session?: { status: SessionStatus; onDisconnect: () => void }
+  onSubscribe?: () => void
 }
 
 function enabledCount(rows: readonly (readonly [string, string, boolean])[]): number {
@@ -33,12 +37,18 @@ function enabledCount(rows: readonly (readonly [string, string, boolean])[]): nu
 }
 
 /** Method + URL + Send, and the tabs that shape the request. */
-export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, version }: RequestEditorProps) {
-  const [tab, setTab] = useState<RequestTab>('params')
+export function RequestEditor(props: RequestEditorProps) {
+  const { draft, dispatch, isSending, onSend, onCancel, version, session, onSubscribe } = props
+  const [chosenTab, setTab] = useState<RequestTab>('params')
   const panelId = useId()
   const { spec } = draft
+  const graphql = spec.body.kind === 'graphql' ? spec.body : null
+  const subscription = useMemo(
+    () => (graphql ? operationType(graphql.query, graphql.operationName) === 'subscription' : false),
+    [graphql],
+  )
   const changedSettings = Object.keys(spec.settings).length
-  const tabs: TabItem<RequestTab>[] = [
+  const allTabs: TabItem<RequestTab>[] = [
     { id: 'params', label: 'Params', badge: enabledCount(spec.params) + spec.pathParams.length },
     { id: 'headers', label: 'Headers', badge: enabledCount(spec.headers) },
     { id: 'body', label: 'Body', badge: spec.body.kind === 'none' ? undefined : '•' },
@@ -54,6 +64,10 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
     { id: 'capture', label: 'Capture', badge: spec.captures.filter((c) => c.enabled).length || undefined },
     { id: 'examples', label: 'Examples', badge: spec.examples.length || undefined },
   ]
+  // A WebSocket or Socket.IO session has no request body: its messages are written in the composer.
+  const bodiless = spec.realtime?.kind === 'websocket' || spec.realtime?.kind === 'socketio'
+  const tabs = bodiless ? allTabs.filter((t) => t.id !== 'body') : allTabs
+  const tab = tabs.some((t) => t.id === chosenTab) ? chosenTab : 'params'
   return (
     <section className="request-editor" aria-label="Request">
       <UrlBar
@@ -65,6 +79,10 @@ export function RequestEditor({ draft, dispatch, isSending, onSend, onCancel, ve
         onUrl={(url) => dispatch({ type: 'set-url', url })}
         onSend={onSend}
         onCancel={onCancel}
+        kind={requestKind(spec)}
+        onKind={(kind) => dispatch({ type: 'set-realtime', realtime: realtimeFor(kind, spec.realtime) })}
+        session={spec.realtime ? session : undefined}
+        onSubscribe={subscription && !spec.realtime ? onSubscribe : undefined}
       />
       <Tabs<RequestTab> label="Request sections" selected={tab} onSelect={setTab} tabs={tabs} panelId={panelId} />
       <div

@@ -1,5 +1,6 @@
 import { finalUrlPreview, previewText, type Pair } from '@courier/shared'
 import { useEditorActions } from '../import-export'
+import { ConnectButton, RequestKindPicker, type RequestKind, type SessionStatus } from '../realtime'
 import { MethodPicker } from './MethodPicker'
 import { useEditorScopes } from '../../shared/variables/scopes-context'
 import { UrlField } from './UrlField'
@@ -13,10 +14,18 @@ type UrlBarProps = {
   onUrl: (url: string) => void
   onSend: () => void
   onCancel: () => void
+  kind: RequestKind
+  onKind: (kind: RequestKind) => void
+  /** A realtime request's session: Connect/Disconnect take Send's place. */
+  session?: { status: SessionStatus; onDisconnect: () => void }
+  /** A GraphQL subscription document offers Subscribe beside Send. */
+  onSubscribe?: () => void
 }
 
 /** Method, URL and Send in one line; Enter in the URL or Ctrl+Enter anywhere sends. */
-export function UrlBar({ method, url, pathParams, isSending, onMethod, onUrl, onSend, onCancel }: UrlBarProps) {
+export function UrlBar(props: UrlBarProps) {
+  const { method, url, pathParams, isSending, onMethod, onUrl, onSend, onCancel, kind, onKind, session, onSubscribe } =
+    props
   const scopes = useEditorScopes()
   const actions = useEditorActions()
   // The URL as the server will send it: variables resolved, path params filled in; a secret
@@ -42,11 +51,14 @@ export function UrlBar({ method, url, pathParams, isSending, onMethod, onUrl, on
           if (!isSending) onSend()
         }}
       >
-        <MethodPicker value={method} onChange={onMethod} />
+        <RequestKindPicker value={kind} onChange={onKind} />
+        {kind === 'http' || kind === 'sse' ? <MethodPicker value={method} onChange={onMethod} /> : null}
         <UrlField value={url} onChange={onUrl} />
         {/* Distinct keys: reusing one <button> would let a Cancel click, once the abort re-renders it
           as type=submit, submit the form and send again. */}
-        {isSending ? (
+        {session ? (
+          <ConnectButton status={session.status} onDisconnect={session.onDisconnect} />
+        ) : isSending ? (
           <button key="cancel" type="button" className="button button--danger url-bar__send" onClick={onCancel}>
             Cancel
           </button>
@@ -61,6 +73,11 @@ export function UrlBar({ method, url, pathParams, isSending, onMethod, onUrl, on
             Send
           </button>
         )}
+        {onSubscribe && !session ? (
+          <button type="button" className="button url-bar__send" title="Open the subscription" onClick={onSubscribe}>
+            Subscribe
+          </button>
+        ) : null}
         {actions ? (
           <button
             type="button"

@@ -71,4 +71,12 @@ describe('draftReducer', () => {
     expect(draft.spec.assertions).toEqual([row])
     expect(draftReducer(draft, { type: 'set-url', url: 'http://x.test' }).spec.assertions).toEqual([row])
   })
+
+  it('makes an HTTP request a WebSocket one when a ws:// URL is typed, and back to HTTP by choice', () => {
+    let draft = draftReducer(newDraft(), { type: 'set-url', url: 'wss://echo.test/socket' })
+    expect(draft.spec.realtime?.kind).toBe('websocket')
+    draft = draftReducer(draft, { type: 'set-realtime', realtime: undefined })
+    expect(draft.spec).not.toHaveProperty('realtime')
+    expect(draftReducer(newDraft(), { type: 'set-url', url: 'https://a.test' }).spec).not.toHaveProperty('realtime')
+  })
 })

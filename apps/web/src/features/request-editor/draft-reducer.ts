@@ -12,10 +12,12 @@ import {
   type Scripts,
   type Pair,
   type RequestBody,
+  type RealtimeSpec,
   type RequestSettings,
   type RequestSpec,
   type Row,
 } from '@courier/shared'
+import { realtimeForUrl } from '../realtime'
 
 /**
  * What the editor holds: the request being written, plus the bodies of other kinds so that
@@ -44,6 +46,8 @@ export type DraftAction =
   | { type: 'set-scripts'; scripts: Scripts }
   | { type: 'set-assertions'; assertions: Assertion[] }
   | { type: 'set-examples'; examples: Example[] }
+  /** HTTP (undefined) or a realtime session's kind and its messages, subprotocols… */
+  | { type: 'set-realtime'; realtime: RealtimeSpec | undefined }
 
 export function emptyBody(kind: BodyKind): RequestBody {
   switch (kind) {
@@ -79,13 +83,16 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return { spec: syncSpecParams(action.spec), bodyCache: {}, documentKey: draft.documentKey + 1 }
     case 'set-method':
       return withSpec(draft, { ...spec, method: action.method })
-    case 'set-url':
+    case 'set-url': {
+      const realtime = realtimeForUrl(action.url, spec.realtime)
       return withSpec(draft, {
         ...spec,
+        ...(realtime ? { realtime } : {}),
         url: action.url,
         params: paramsFromUrl(action.url, spec.params),
         pathParams: syncPathParams(action.url, spec.pathParams),
       })
+    }
     case 'set-params':
       return withSpec(draft, { ...spec, params: action.params, url: urlWithParams(spec.url, action.params) })
     case 'set-path-params':
@@ -113,5 +120,9 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return withSpec(draft, { ...spec, assertions: action.assertions })
     case 'set-examples':
       return withSpec(draft, { ...spec, examples: action.examples })
+    case 'set-realtime': {
+      const { realtime: _old, ...rest } = spec
+      return withSpec(draft, action.realtime ? { ...rest, realtime: action.realtime } : rest)
+    }
   }
 }

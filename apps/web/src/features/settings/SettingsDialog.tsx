@@ -2,6 +2,7 @@ import type { AppSettings } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
+import { RealtimeSettingsForm } from '../realtime'
 import { HistorySettingsForm } from './HistorySettingsForm'
 import { SendSettingsForm } from './SendSettingsForm'
 import { ThemeSwitch } from './ThemeSwitch'
@@ -54,6 +55,8 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           <ViewSettingsForm value={value.view} onChange={(view) => setDraft({ ...value, view })} />
           <h3 className="settings-dialog__heading settings-form__section">History</h3>
           <HistorySettingsForm value={value.history} onChange={(history) => setDraft({ ...value, history })} />
+          <h3 className="settings-dialog__heading settings-form__section">Realtime</h3>
+          <RealtimeSettingsForm value={value.realtime} onChange={(realtime) => setDraft({ ...value, realtime })} />
         </>
       ) : (
         <p className="empty-note">Loading…</p>

@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react'
 import { methodTone } from '../../shared/format/method-tone'
 import { Menu } from '../../shared/ui/Menu'
+import { kindBadge } from '../realtime'
 import { tabContextItems, tabListItems, tabName, type TabCommands } from './tab-commands'
 import { tabLabel } from './tab-label'
 import { useStripScroll } from './use-strip-scroll'
@@ -108,11 +109,17 @@ export function TabBar(props: TabBarProps) {
               aria-haspopup="menu"
               tabIndex={tab.id === activeTabId ? 0 : -1}
               className="tab-bar__select"
-              title={`${tab.draft.spec.method} ${tab.draft.spec.url || tabLabel(tab)}${tab.isDirty ? ' (unsaved changes)' : ''}`}
+              title={`${tab.draft.spec.realtime ? kindBadge(tab.draft.spec.realtime.kind) : tab.draft.spec.method} ${tab.draft.spec.url || tabLabel(tab)}${tab.isDirty ? ' (unsaved changes)' : ''}`}
               onClick={() => onActivate(tab.id)}
               onKeyDown={(event) => onKeyDown(event, index, tab.id)}
             >
-              <span className={`tab-bar__method ${methodTone(tab.draft.spec.method)}`}>{tab.draft.spec.method}</span>
+              {tab.draft.spec.realtime ? (
+                <span className="tab-bar__method tab-bar__method--realtime">
+                  {kindBadge(tab.draft.spec.realtime.kind)}
+                </span>
+              ) : (
+                <span className={`tab-bar__method ${methodTone(tab.draft.spec.method)}`}>{tab.draft.spec.method}</span>
+              )}
               <span className="tab-bar__title">{tabLabel(tab)}</span>
               {props.notes?.[tab.id] ? (
                 <span className="tab-bar__changed" aria-hidden="true" title={props.notes[tab.id]}>

@@ -1,0 +1,8 @@
+export { ConnectButton } from './ConnectButton'
+export { operationType } from './graphql-operation'
+export { RealtimeSettingsForm } from './RealtimeSettingsForm'
+export { RealtimeView } from './RealtimeView'
+export { RequestKindPicker } from './RequestKindPicker'
+export { kindBadge, realtimeFor, realtimeForUrl, requestKind, REQUEST_KINDS, type RequestKind } from './request-kind'
+export { useRealtimeControls, useSessionSnapshot, type RealtimeTab } from './use-realtime-controls'
+export type { SessionStatus } from './session-store'
