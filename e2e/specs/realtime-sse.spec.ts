@@ -6,12 +6,7 @@ const target = new SseTarget()
 test.beforeAll(() => target.start())
 test.afterAll(() => target.stop())
 
-// The SSE adapter (rt-sse's realtime/sse-session.ts) is not yet wired into apps/proxy/src/realtime/adapters.ts,
-// which answers an SSE session REALTIME_UNSUPPORTED until it is: the integrator turns this back into test().
-// The SSE adapter (rt-sse's realtime/sse-session.ts) is not yet wired into apps/proxy/src/realtime/adapters.ts,
-// which answers an SSE session REALTIME_UNSUPPORTED until it is: the integrator turns this back into test()
-// (it passed with rt-sse merged and `sse: async () => (await import('./sse-session.js')).sseAdapter`).
-test.fixme('server-sent events appear live as events, Disconnect stops the stream, history reopens them', async ({
+test('server-sent events appear live as events, Disconnect stops the stream, history reopens them', async ({
   app,
   requestEditor,
   history,

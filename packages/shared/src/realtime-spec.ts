@@ -58,3 +58,20 @@ export const REALTIME_KIND_LABELS: Record<RealtimeKind, string> = {
 export function websocketUrlOf(url: string): string {
   return url.replace(/^http(s?):\/\//i, (_m, s: string) => `ws${s}://`)
 }
+
+/** The short badge a session shows where an HTTP request shows its method (tabs, history). */
+export const REALTIME_BADGES: Record<RealtimeKind, string> = {
+  websocket: 'WS',
+  socketio: 'SIO',
+  sse: 'SSE',
+  graphql: 'GQL',
+}
+
+/**
+ * A WebSocket, Socket.IO or subscription session is kept in history under its badge as the method (an
+ * SSE session is an HTTP GET, kept as one), so the list can show its kind without opening the entry.
+ */
+export function realtimeKindOfHistoryMethod(method: string): RealtimeKind | undefined {
+  const kind = (Object.keys(REALTIME_BADGES) as RealtimeKind[]).find((k) => REALTIME_BADGES[k] === method)
+  return kind === 'sse' ? undefined : kind
+}

@@ -1,6 +1,7 @@
 import {
   ErrorCodeSchema,
   FRAMES_CONTENT_TYPE,
+  REALTIME_BADGES,
   responseBodyPath,
   type Frame,
   type Pair,
@@ -190,7 +191,10 @@ export class SessionHistory {
       this.info.secretVariables,
       this.services.bodies,
     )
-    await this.scope.history.append(entry, searchText, await this.services.bodies.takeSmall(this.id))
+    const kind = this.saved.realtime?.kind
+    // Kept under its badge (WS, SIO, GQL) as the method, so history lists it by kind.
+    const kept = kind && kind !== 'sse' ? { ...entry, method: REALTIME_BADGES[kind] } : entry
+    await this.scope.history.append(kept, searchText, await this.services.bodies.takeSmall(this.id))
     await this.services.retention.apply()
     return this.id
   }

@@ -1,6 +1,7 @@
 import {
   HistoryEntrySchema,
   HistorySummarySchema,
+  realtimeKindOfHistoryMethod,
   type HistoryEntry,
   type HistoryPage,
   type HistoryQuery,
@@ -31,6 +32,7 @@ function toSummary(row: SummaryRow): HistorySummary {
     errorCode: row.error_code,
     durationMs: Number(row.duration_ms),
     size: Number(row.size), // pg returns bigint as a string
+    realtimeKind: realtimeKindOfHistoryMethod(row.method),
   })
 }
 
