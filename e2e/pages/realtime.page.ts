@@ -19,6 +19,7 @@ export class RealtimePage {
   readonly alertSentence = (alert: Locator) => alert.locator('.error-alert__message')
   readonly format = () => this.view().getByRole('combobox', { name: 'Message format' })
   readonly sendMessageButton = () => this.view().getByRole('button', { name: 'Send message', exact: true })
+  readonly pingButton = () => this.view().getByRole('button', { name: 'Ping', exact: true })
   readonly eventName = () => this.view().getByRole('textbox', { name: 'Event name' })
   readonly waitForAck = () => this.view().getByRole('checkbox', { name: 'Wait for ack' })
   readonly listenTo = () => this.view().getByRole('textbox', { name: 'Listen to events' })

@@ -64,6 +64,11 @@ test('a WebSocket session: connect, text, JSON and binary frames live, a saved m
   await realtime.sendSaved('Binary hello').click()
   await expect(realtime.frame('48 69 00 ff')).toHaveCount(4)
 
+  // A ping frame, answered by the server's pong.
+  await realtime.pingButton().click()
+  await expect(realtime.timeline().getByRole('option', { name: /^Sent \S+ ping 0 B$/ })).toHaveCount(1)
+  await expect(realtime.timeline().getByRole('option', { name: /^Received \S+ pong 0 B$/ })).toHaveCount(1)
+
   // Filter and search.
   await realtime.directionFilter().selectOption('out')
   await expect(realtime.frames().filter({ hasText: 'Received' })).toHaveCount(0)

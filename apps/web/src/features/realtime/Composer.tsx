@@ -12,6 +12,8 @@ type ComposerProps = {
   realtime: RealtimeSpec
   connected: boolean
   onSend: (message: OutgoingMessage) => void
+  /** WebSocket only: a ping frame (the answer's pong shows in the timeline). */
+  onPing?: () => void
   onMessages: (messages: SavedMessage[]) => void
 }
 
@@ -23,7 +25,7 @@ const FORMATS: { value: ComposerFormat; label: string }[] = [
 ]
 
 /** Writes a message (Text, JSON, binary; a Socket.IO event with JSON-array arguments) and sends it; Ctrl+Enter sends. */
-export function Composer({ tabId, realtime, connected, onSend, onMessages }: ComposerProps) {
+export function Composer({ tabId, realtime, connected, onSend, onPing, onMessages }: ComposerProps) {
   const socketio = realtime.kind === 'socketio'
   const draftKey = `${tabId}:${realtime.kind}`
   const [initial] = useState(() => composerDraft(draftKey, socketio))
@@ -118,6 +120,17 @@ export function Composer({ tabId, realtime, connected, onSend, onMessages }: Com
           </select>
         )}
         <span className="realtime-composer__spacer" />
+        {onPing ? (
+          <button
+            type="button"
+            className="button"
+            disabled={!connected}
+            title={connected ? 'Send a ping frame; the pong shows in the timeline' : 'Connect first'}
+            onClick={onPing}
+          >
+            Ping
+          </button>
+        ) : null}
         <button
           type="button"
           className="button button--primary"

@@ -8,7 +8,7 @@ import { loadHistoryFrames } from './history-frames'
 import { matchesFilter, NO_FILTER, type FrameFilter } from './frame-format'
 import { RealtimeStatusLine } from './RealtimeStatusLine'
 import { SessionOptions } from './SessionOptions'
-import { sendOnSession, sessionStoreFor } from './sessions'
+import { pingSession, sendOnSession, sessionStoreFor } from './sessions'
 import { Timeline } from './Timeline'
 import { TimelineCounts } from './TimelineCounts'
 import { TimelineFilters } from './TimelineFilters'
@@ -89,6 +89,7 @@ export function RealtimeView({ tabId, realtime, responseId, onRealtime }: Realti
               realtime={realtime}
               connected={connected}
               onSend={(message) => sendOnSession(tabId, message)}
+              {...(realtime.kind === 'websocket' ? { onPing: () => pingSession(tabId) } : {})}
               onMessages={(messages) => onRealtime({ ...realtime, messages })}
             />
           </div>
