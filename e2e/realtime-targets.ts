@@ -20,13 +20,16 @@ export class WsEchoServer {
   private server = createServer()
   private wss = new WebSocketServer({ server: this.server, handleProtocols: (protocols) => [...protocols][0] ?? false })
   port = 0
+  /** Paths of the connections that ended, in order. */
+  readonly closed: string[] = []
 
   url(path = '/echo'): string {
     return `ws://127.0.0.1:${this.port}${path}`
   }
 
   async start(): Promise<void> {
-    this.wss.on('connection', (socket) => {
+    this.wss.on('connection', (socket, request) => {
+      socket.on('close', () => this.closed.push(request.url ?? ''))
       socket.send('welcome')
       socket.on('message', (data, isBinary) => {
         const text = isBinary ? '' : data.toString()

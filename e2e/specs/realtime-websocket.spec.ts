@@ -1,5 +1,6 @@
 import { expect, test } from '../fixtures.js'
 import { RealtimePage } from '../pages/realtime.page.js'
+import { TabsPage } from '../pages/tabs.page.js'
 import { SettingsPage } from '../pages/settings.page.js'
 import { WsEchoServer } from '../realtime-targets.js'
 
@@ -144,6 +145,19 @@ test('when Courier restarts, the open session is closed with a note and Connect 
   await expect(realtime.status()).toContainText('Connected to')
   await expect(realtime.frame('welcome')).toHaveCount(1)
   await realtime.disconnectButton().click()
+})
+
+test('closing a tab ends its session upstream, and the session is kept in history', async ({ app, history }) => {
+  const realtime = new RealtimePage(app)
+  const tabs = new TabsPage(app)
+  await tabs.openDraft(echo.url('/tab-close-rt-web'))
+  await realtime.connectButton().click()
+  await expect(realtime.frame('welcome')).toHaveCount(1)
+  await tabs.closeButton(/^Close WS \/tab-close-rt-web/).click()
+  if (await tabs.unsaved().isVisible()) await tabs.unsavedButton('Don’t save').click()
+  await expect.poll(() => echo.closed).toContain('/tab-close-rt-web')
+  await history.show()
+  await expect(history.entry('tab-close-rt-web').first()).toContainText('WS')
 })
 
 test('Settings › Realtime keeps the frame cap and preview size', async ({ app, shot }) => {

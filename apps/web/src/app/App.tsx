@@ -8,7 +8,7 @@ import {
   type SavedRequestItem,
 } from '@courier/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import {
   CollectionsTree,
   MoveDialog,
@@ -23,7 +23,7 @@ import { HistoryList, historyEntryOptions, historyKeys } from '../features/histo
 import { LiveBar, usePresence, useRemoteChanges } from '../features/live'
 import { EditorActionsContext, useImportExport } from '../features/import-export'
 import { RequestEditor } from '../features/request-editor'
-import { REQUEST_KINDS, RealtimeView, realtimeFor, useRealtimeControls } from '../features/realtime'
+import { keepSessionsOf, REQUEST_KINDS, RealtimeView, realtimeFor, useRealtimeControls } from '../features/realtime'
 import { RunnerPanel, useRunner } from '../features/runner'
 import { ResponseViewer } from '../features/response-viewer'
 import { appSettingsOptions, SettingsDialog } from '../features/settings'
@@ -106,6 +106,10 @@ export function App() {
     workspace.environmentId,
     dispatch,
   )
+
+  // A closed tab's session ends (kept in history) and its frames are let go.
+  const openTabIds = workspace.tabs.map((tab) => tab.id).join(' ')
+  useEffect(() => keepSessionsOf(openTabIds.split(' ')), [openTabIds])
 
   const realtime = useRealtimeControls(
     active,

@@ -97,3 +97,18 @@ export function closeSession(tabId: string): void {
   const current = live.get(tabId)
   if (current) realtimeClient().send({ type: 'close', sessionId: current.sessionId, code: 1000 })
 }
+
+/**
+ * Tabs that were closed give back their session (Courier closes it upstream and keeps it in history) and
+ * their frames, which may be 100,000 of them: only the open tabs' stores are kept.
+ */
+export function keepSessionsOf(openTabIds: readonly string[]): void {
+  const open = new Set(openTabIds)
+  for (const tabId of [...live.keys()]) {
+    if (open.has(tabId)) continue
+    closeSession(tabId)
+    live.get(tabId)?.stop()
+    live.delete(tabId)
+  }
+  for (const tabId of [...stores.keys()]) if (!open.has(tabId)) stores.delete(tabId)
+}

@@ -1,3 +1,4 @@
+import { REALTIME_BADGES } from '@courier/shared'
 import type { MenuItem } from '../../shared/ui/Menu'
 import { tabLabel } from './tab-label'
 import type { OpenTab } from './workspace-reducer'
@@ -11,7 +12,11 @@ export type TabCommands = {
 }
 
 /** A tab's accessible, menu-ready name: method, name or path, and whether it has unsaved changes. */
-export const tabName = (tab: OpenTab) => `${tab.draft.spec.method} ${tabLabel(tab)}${tab.isDirty ? ' (unsaved)' : ''}`
+/** A tab's accessible name: a realtime request says its kind (WS, SIO…) where an HTTP one says its method. */
+export const tabName = (tab: OpenTab) => {
+  const { realtime, method } = tab.draft.spec
+  return `${realtime ? REALTIME_BADGES[realtime.kind] : method} ${tabLabel(tab)}${tab.isDirty ? ' (unsaved)' : ''}`
+}
 
 const reopenItem = (commands: TabCommands): MenuItem[] =>
   commands.closedCount > 0 ? [{ label: 'Reopen closed tab', run: commands.reopen, divider: true }] : []
