@@ -107,9 +107,39 @@ export function sdlSchema(text: string, origin: 'file' | 'url', from: string): L
   }
 }
 
-/** SDL at a URL, fetched through Courier with the request's headers and auth. */
+/** Scheme and authority as typed (a leading `{{base}}` counts as one), for comparing two URLs that may hold variables. */
+function typedOrigin(url: string): string {
+  const text = url.trim()
+  try {
+    return new URL(text).origin
+  } catch {
+    return (/^(\{\{[^}]+\}\}|[a-z][a-z0-9+.-]*:\/\/[^/?#]*)/i.exec(text)?.[1] ?? text).toLowerCase()
+  }
+}
+
+export function sameTypedOrigin(a: string, b: string): boolean {
+  return typedOrigin(a) === typedOrigin(b)
+}
+
+/**
+ * SDL at a URL, fetched through Courier: with the request's headers, auth and cookies when it is the API's
+ * own origin; bare when it is another (a raw file on GitHub must not receive the API's token).
+ */
 export async function sdlFromUrl(send: Send, url: string): Promise<LoadedSchema> {
-  const record = await sendThrough(send, { method: 'GET', url, params: [], body: { kind: 'none' } })
+  const own = sameTypedOrigin(url, send.spec.url)
+  const bare: Partial<RequestSpec> = {
+    headers: [],
+    auth: { type: 'none' },
+    cookies: '',
+    settings: { ...send.spec.settings, useCookieJar: false },
+  }
+  const record = await sendThrough(own ? send : { ...send, itemId: null }, {
+    method: 'GET',
+    url,
+    params: [],
+    body: { kind: 'none' },
+    ...(own ? {} : bare),
+  })
   if (record.status !== null && record.status >= 400)
     throw new SchemaError(`The SDL URL answered ${statusLine(record)}.`)
   return sdlSchema(await bodyText(record), 'url', url)
