@@ -91,7 +91,9 @@ describe('sse-parse: the interpretation rules', () => {
 
   it('takes `retry` only as ASCII digits, reported with its own event', () => {
     const parser = new SseParser()
-    const events = parser.push('retry: 1500\ndata: a\n\nretry: 2x\ndata: b\n\nretry: -1\nretry: 1e3\nretry:  5\ndata: c\n\n')
+    const events = parser.push(
+      'retry: 1500\ndata: a\n\nretry: 2x\ndata: b\n\nretry: -1\nretry: 1e3\nretry:  5\ndata: c\n\n',
+    )
     expect(events).toEqual([
       { event: 'message', data: 'a', id: '', retry: 1500 },
       { event: 'message', data: 'b', id: '' },

@@ -87,7 +87,9 @@ describe('WebSocket sessions through Courier', () => {
     expect(entry.url).toBe(`ws://127.0.0.1:${echo.port}/feed?room=blue`)
     expect(entry.status).toBe(101)
     expect(entry.method).toBe('WS')
-    const listed = (await courier.call('GET', '/api/history')).json as { items: { id: string; realtimeKind?: string }[] }
+    const listed = (await courier.call('GET', '/api/history')).json as {
+      items: { id: string; realtimeKind?: string }[]
+    }
     expect(listed.items.find((item) => item.id === closed.historyId)?.realtimeKind).toBe('websocket')
     expect(entry.response.body?.contentType).toBe(FRAMES_CONTENT_TYPE)
     expect(JSON.stringify(entry)).not.toContain('sekrit-token-42')

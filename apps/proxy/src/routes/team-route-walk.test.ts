@@ -8,6 +8,7 @@ import { newId } from '../ids.js'
 import type { Role } from '../storage/team-schema.js'
 import { tempDataDir } from '../test/build-test-app.js'
 import { openEventStream } from '../test/event-stream.js'
+import WebSocket from 'ws'
 import { describePostgres, freshSchema } from '../test/postgres.js'
 import { sessionHeaders } from '../test/team-sessions.js'
 import { buildTeamTestApp, type TeamTestApp } from '../test/team-test-app.js'
@@ -60,6 +61,8 @@ type Call = {
   ok?: number
   /** A server-sent event stream: opened over a real socket, its status checked, then closed. */
   stream?: boolean
+  /** A WebSocket upgrade: attempted over a real socket as the person's page (101 when allowed), then closed. */
+  upgrade?: boolean
   /** Uses up the caller's session (sign-out): sent with a session of its own. */
   ownSession?: boolean
 }
@@ -267,6 +270,8 @@ function table(upstream: string, idp: string, origin: string, preview: unknown):
       call: (ids) => ({ url: '/api/presence', payload: { clientId: 'walk-tab', itemId: ids.item } }),
     },
     'GET /api/events': { least: 'viewer', call: () => ({ url: '/api/events', stream: true }) },
+    // Realtime sessions are sends: every member may open the page socket (its sessions are scoped like sends).
+    'GET /api/realtime': { least: 'viewer', call: () => ({ url: '/api/realtime', upgrade: true }) },
     'GET /api/workspaces/:workspaceId/members': {
       least: 'viewer',
       call: (ids) => ({ url: `/api/workspaces/${ids.workspace}/members` }),
@@ -485,6 +490,18 @@ async function walk(overrides: Parameters<typeof buildTeamTestApp>[0] = {}) {
     events.close()
     return events.status
   }
+  const upgrade = async (userId: string, call: Call, workspace: string) => {
+    const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}${call.url}?workspace=${workspace}`, {
+      headers: { origin, ...(await session(userId)) },
+    })
+    const status = await new Promise<number>((resolve) => {
+      socket.once('upgrade', (response) => resolve(response.statusCode ?? 0))
+      socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0))
+      socket.once('error', () => resolve(0))
+    })
+    socket.terminate()
+    return status
+  }
   const owner = (workspace: string) => ({
     call: (method: string, url: string, payload?: unknown) =>
       inject(team.users.owner, method, { url, ...(payload === undefined ? {} : { payload }) }, workspace),
@@ -672,6 +689,10 @@ async function walk(overrides: Parameters<typeof buildTeamTestApp>[0] = {}) {
         expect(await stream(who, call, W1), `${route} as ${role}`).toBe(allowed ? 200 : 403)
         continue
       }
+      if (call.upgrade) {
+        expect(await upgrade(who, call, W1), `${route} as ${role}`).toBe(allowed ? 101 : 403)
+        continue
+      }
       const answer = await inject(who, method, call, W1)
       if (allowed) {
         expect(answer.statusCode, `${route} as ${role}: ${answer.body.slice(0, 300)}`).toBe(call.ok ?? 200)
@@ -700,7 +721,8 @@ async function walk(overrides: Parameters<typeof buildTeamTestApp>[0] = {}) {
       const local = await spec.call(await idsFor(team.users.owner, W1, W1))
       if (
         JSON.stringify([foreign.url, foreign.payload]) !== JSON.stringify([local.url, local.payload]) &&
-        !foreign.stream
+        !foreign.stream &&
+        !foreign.upgrade
       ) {
         const theirs = answerOf(await inject(team.users.owner, method, foreign, W1))
         const madeUp = answerOf(

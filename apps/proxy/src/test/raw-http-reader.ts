@@ -47,7 +47,10 @@ export function readRawRequests(socket: Socket, onRequest: (request: RawRequest,
       const head = buffer.indexOf('\r\n\r\n')
       if (head < 0) return
       const [line = '', ...rest] = buffer.subarray(0, head).toString('latin1').split('\r\n')
-      const headers = rest.map((h): [string, string] => [h.slice(0, h.indexOf(':')), h.slice(h.indexOf(':') + 1).trim()])
+      const headers = rest.map((h): [string, string] => [
+        h.slice(0, h.indexOf(':')),
+        h.slice(h.indexOf(':') + 1).trim(),
+      ])
       const expect = headers.find(([n]) => n.toLowerCase() === 'expect')?.[1]
       if (!continued && expect?.toLowerCase() === '100-continue') {
         continued = true
