@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { connectPage, startCourier } from '../test/realtime-kit.js'
+import { MAX_INCOMING_FRAME_BYTES } from './ws-options.js'
 
 /** A Socket.IO server: `echo` acknowledged with its args, `shout` broadcast to the room as `news`; an /admin namespace. */
 async function startSocketIoServer(options: { transports?: ('polling' | 'websocket')[] } = {}) {
@@ -17,6 +18,7 @@ async function startSocketIoServer(options: { transports?: ('polling' | 'websock
       ack('got', ...args)
     })
     socket.on('silent', () => {})
+    socket.on('flood', (size: number) => socket.emit('big', 'a'.repeat(size)))
     socket.on('shout', (text: string) => io.of(namespace).emit('news', text.toUpperCase()))
   }
   io.on('connection', onConnection('/'))
@@ -190,5 +192,18 @@ describe('Socket.IO sessions through Courier', () => {
     await page.next('opened', (m) => m.sessionId === 'jar2')
     await expect.poll(() => server.handshakes.length).toBe(2)
     expect(server.handshakes[1]!.headers.cookie).toContain('io_session=from-handshake')
+  })
+
+  it('closes with 1009 when the server sends a frame past the 16 MiB limit', async () => {
+    const courier = await startCourier()
+    const server = await startSocketIoServer()
+    const page = await connectPage(courier)
+    page.send(openSocketIo('big', server.url))
+    await page.next('opened')
+    page.send({ type: 'send', sessionId: 'big', format: 'json', data: String(MAX_INCOMING_FRAME_BYTES), event: 'flood' })
+    const closed = await page.next('closed', (m) => m.sessionId === 'big')
+    expect(closed.code).toBe(1009)
+    expect(page.frames('big').find((f) => f.type === 'error')?.data).toMatch(/larger than the 16 MiB size limit/)
+    expect(page.frames('big').some((f) => f.event === 'big')).toBe(false)
   })
 })

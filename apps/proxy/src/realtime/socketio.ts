@@ -29,7 +29,7 @@ type Answer = { status: number; statusText: string; headers: Pair[] }
  * to the jar). The only transport a session has: HTTP long-polling would send the request's
  * headers through an XMLHttpRequest that follows redirects on its own, past the destination policy.
  */
-function policyTransport(upstream: PreparedUpstream, answered: (answer: Answer) => void) {
+function policyTransport(upstream: PreparedUpstream, answered: (answer: Answer) => void, tooLarge: () => void) {
   const options = wsClientOptions(upstream)
   return class PolicyWebSocketTransport extends NodeWebSocket {
     override createSocket(uri: string, protocols: string | string[] | undefined) {
@@ -41,6 +41,9 @@ function policyTransport(upstream: PreparedUpstream, answered: (answer: Answer) 
           headers: pairsOf(response.rawHeaders),
         }),
       )
+      socket.on('error', (error: Error & { code?: string }) => {
+        if (error.code === FRAME_TOO_LARGE) tooLarge()
+      })
       return socket
     }
   }
@@ -85,16 +88,21 @@ export const socketioAdapter: RealtimeAdapter = {
     const target = `${url.origin}${namespace.startsWith('/') ? namespace : `/${namespace}`}${url.search}`
     const bearer = upstream.sent.auth.type === 'bearer' ? upstream.sent.auth.token : undefined
     let handshake: Answer | undefined
+    let frameTooLarge = false
     const options: Partial<ManagerOptions & SocketOptions> = {
       forceNew: true,
       reconnection: false,
       path: realtime.socketioPath || '/socket.io',
       // WebSocket only: engine.io upgrades only to a transport listed here, and reconnection is off.
       transports: [
-        policyTransport(upstream, (answer) => {
-          handshake = answer
-          void upstream.receiveCookies(answer.headers).catch(() => {})
-        }),
+        policyTransport(
+          upstream,
+          (answer) => {
+            handshake = answer
+            void upstream.receiveCookies(answer.headers).catch(() => {})
+          },
+          () => (frameTooLarge = true),
+        ),
       ],
       upgrade: false,
       tryAllTransports: false,
@@ -121,6 +129,13 @@ export const socketioAdapter: RealtimeAdapter = {
       sink.frame({ dir: 'info', type: 'open', size: 0, data: `Connected to ${target} (id ${socket.id}, ${transport})` })
     })
     socket.on('disconnect', (reason) => {
+      if (frameTooLarge) {
+        const message = frameTooLargeSentence()
+        sink.frame({ dir: 'info', type: 'error', size: 0, data: message })
+        sink.frame({ dir: 'info', type: 'close', size: 0, data: `Disconnected: ${reason}`, code: 1009, reason })
+        end({ code: 1009, reason, error: { code: 'REALTIME_UPSTREAM_ERROR', message } })
+        return
+      }
       sink.frame({ dir: 'info', type: 'close', size: 0, data: `Disconnected: ${reason}`, reason })
       end({ reason })
     })
