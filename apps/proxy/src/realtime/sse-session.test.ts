@@ -366,6 +366,11 @@ describe('sse session', () => {
     )
     const closing = await session.closed
     expect(closing.error?.code).toBe('TARGET_FORBIDDEN')
+    // Refused after open resolved or before: closed names the connection's entry either way.
+    expect(closing.historyId).toBeTruthy()
+    expect((await session.scope.history.get(closing.historyId!))?.response).toMatchObject({
+      error: { code: 'TARGET_FORBIDDEN' },
+    })
     expect(session.opened).toEqual([])
     expect(session.waits).toEqual([])
   })
