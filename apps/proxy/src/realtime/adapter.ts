@@ -13,6 +13,11 @@ export type SessionEnd = {
   /** `code` from the closed set (error-codes.ts); any other is kept in history as REALTIME_UPSTREAM_ERROR. */
   error?: { code: string; message: string }
   handshake?: RealtimeHandshake
+  /**
+   * The history entry the adapter kept for the session itself (SSE: the send's entry), when it ends
+   * before `open` resolved; the session uses it over `UpstreamSession.historyId`.
+   */
+  historyId?: string
 }
 
 /** Where an adapter reports what happens upstream. Calls after `closed` are ignored. */

@@ -1,19 +1,21 @@
-import type { ClientOptions } from 'ws'
+import type { RequestSpec } from '@courier/shared'
 import WebSocket from 'ws'
 import { createClient } from 'graphql-ws'
 import { CourierError } from '../errors.js'
-import type { AdapterOpen, RealtimeAdapter, UpstreamSession } from './adapter.js'
+import { maskSecrets } from '../send/mask-secrets.js'
+import type { AdapterOpen, RealtimeAdapter, SessionSink, UpstreamSession } from './adapter.js'
 import { parseJson } from './messages.js'
-import { headerObject, prepareUpstream, type PreparedUpstream } from './prepare-upstream.js'
+import { prepareUpstream, type PreparedUpstream } from './prepare-upstream.js'
 import { wireWebSocket } from './websocket.js'
+import { noMessagesError, wsClientOptions } from './ws-options.js'
 
 /** The operation a subscription runs: the request's GraphQL body. */
 export type GraphqlOperation = { query: string; variables?: Record<string, unknown>; operationName?: string }
 
 const OPERATION_ID = '1'
 
-export function operationOf(open: AdapterOpen): GraphqlOperation {
-  const body = open.input.request.body
+/** Refuses a request whose body is no GraphQL operation, before anything is prepared or connects. */
+function assertOperation(body: RequestSpec['body']): asserts body is Extract<RequestSpec['body'], { kind: 'graphql' }> {
   if (body.kind !== 'graphql' || body.query.trim() === '') {
     throw new CourierError(
       'REALTIME_MESSAGE_INVALID',
@@ -21,6 +23,11 @@ export function operationOf(open: AdapterOpen): GraphqlOperation {
       { field: 'body' },
     )
   }
+}
+
+/** The operation of a GraphQL body (as resolved: its `{{variables}}` already replaced). */
+export function operationOf(body: RequestSpec['body']): GraphqlOperation {
+  assertOperation(body)
   const variables = body.variables.trim() === '' ? undefined : parseJson(body.variables)
   if (variables !== undefined && (typeof variables !== 'object' || variables === null || Array.isArray(variables))) {
     throw new CourierError('REALTIME_MESSAGE_INVALID', 'The GraphQL variables must be a JSON object.', {
@@ -34,28 +41,45 @@ export function operationOf(open: AdapterOpen): GraphqlOperation {
   }
 }
 
-function clientOptions(upstream: PreparedUpstream): ClientOptions {
-  return {
-    agent: upstream.policy.agent,
-    headers: headerObject(upstream.headers),
-    handshakeTimeout: upstream.settings.connectTimeoutMs + 30_000,
-    followRedirects: false,
-  }
+/**
+ * connection_init's payload: the handshake's Authorization (as resolved), at the top (graphql-ws
+ * servers, AWS AppSync style) and under `headers` (Apollo, Hasura).
+ */
+export function connectionParamsOf(upstream: Pick<PreparedUpstream, 'headers'>): Record<string, unknown> {
+  const authorization = upstream.headers.find(([name]) => name.toLowerCase() === 'authorization')?.[1]
+  return authorization === undefined ? {} : { Authorization: authorization, headers: { Authorization: authorization } }
 }
 
 const text = (value: unknown) => JSON.stringify(value) ?? 'null'
+
+/** What one subscription reports, the same for both protocols. */
+function reporter(sink: SessionSink, upstream: PreparedUpstream, operation: GraphqlOperation) {
+  return {
+    /** The operation as sent, a secret variable's value shown as {{name}}. */
+    operationSent() {
+      const wire = text(operation)
+      const shown = upstream.secretVariables.length ? maskSecrets(wire, upstream.secretVariables) : wire
+      sink.frame({ dir: 'out', type: 'event', id: OPERATION_ID, size: Buffer.byteLength(wire), data: shown })
+    },
+    completed() {
+      sink.frame({ dir: 'info', type: 'event', id: OPERATION_ID, size: 0, data: 'The server completed the subscription.' })
+    },
+  }
+}
 
 /**
  * GraphQL subscriptions over a WebSocket: `graphql-transport-ws` with graphql-ws's own client
  * (its socket a `ws` client through the policy agent), or the legacy `graphql-ws` protocol of
  * subscriptions-transport-ws, spoken here (a dozen message types). The operation is the
- * request's GraphQL body; each result is an `event` frame, errors an `error` frame, and the
- * session closes when the server completes the subscription.
+ * request's GraphQL body, its `{{variables}}` resolved; connection_init carries the request's
+ * Authorization. Each result is an `event` frame, errors an `error` frame, and the session closes
+ * when the server completes the subscription.
  */
 export const graphqlAdapter: RealtimeAdapter = {
   async open(open) {
-    const operation = operationOf(open)
+    assertOperation(open.input.request.body)
     const upstream = await prepareUpstream(open)
+    const operation = operationOf(upstream.sent.body)
     return open.realtime.graphqlProtocol === 'graphql-ws'
       ? legacySubscription(open, upstream, operation)
       : transportSubscription(open, upstream, operation)
@@ -68,8 +92,10 @@ function transportSubscription(
   operation: GraphqlOperation,
 ): UpstreamSession {
   const { sink } = open
+  const report = reporter(sink, upstream, operation)
   let wired: ReturnType<typeof wireWebSocket> | undefined
-  const options = clientOptions(upstream)
+  let acknowledged = false
+  const options = wsClientOptions(upstream)
   class PolicyWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, options)
@@ -82,14 +108,12 @@ function transportSubscription(
     lazy: true,
     retryAttempts: 0,
     shouldRetry: () => false,
+    connectionParams: connectionParamsOf(upstream),
+    on: { connected: () => (acknowledged = true) },
   })
-  sink.frame({
-    dir: 'out',
-    type: 'event',
-    id: OPERATION_ID,
-    size: Buffer.byteLength(text(operation)),
-    data: text(operation),
-  })
+  // A socket cut before connection_ack rejects what dispose awaits: that end is the socket's close frame.
+  const dispose = () => void Promise.resolve(client.dispose()).catch(() => {})
+  report.operationSent()
   client.subscribe(operation, {
     next: (value) => {
       const data = text(value)
@@ -100,31 +124,26 @@ function transportSubscription(
       if (Array.isArray(error)) {
         const data = text(error)
         sink.frame({ dir: 'in', type: 'error', id: OPERATION_ID, size: Buffer.byteLength(data), data })
-        void client.dispose()
+        dispose()
       }
     },
     complete: () => {
-      sink.frame({
-        dir: 'info',
-        type: 'event',
-        id: OPERATION_ID,
-        size: 0,
-        data: 'The server completed the subscription.',
-      })
-      void client.dispose()
+      report.completed()
+      dispose()
     },
   })
   const close = (code?: number, reason?: string) => {
-    if (wired && wired.socket.readyState === WebSocket.OPEN) wired.close(code, reason)
-    void client.dispose()
+    if (wired) {
+      wired.close(code, reason)
+      // Connecting (or awaiting connection_ack, which graphql-ws's dispose would wait for): cut it now.
+      if (!acknowledged) wired.socket.terminate()
+    }
+    dispose()
   }
   open.signal.addEventListener('abort', () => close(1001, 'The page went away.'), { once: true })
   return {
     send() {
-      throw new CourierError(
-        'REALTIME_MESSAGE_INVALID',
-        'A GraphQL subscription takes no messages; its operation is the body.',
-      )
+      throw noMessagesError()
     },
     close,
   }
@@ -137,12 +156,14 @@ function legacySubscription(
   operation: GraphqlOperation,
 ): UpstreamSession {
   const { sink } = open
-  const socket = new WebSocket(upstream.url.href, 'graphql-ws', clientOptions(upstream))
+  const report = reporter(sink, upstream, operation)
+  const socket = new WebSocket(upstream.url.href, 'graphql-ws', wsClientOptions(upstream))
   const wired = wireWebSocket(socket, upstream, sink, open.signal, { showFrames: false })
+  let acknowledged = false
   const write = (message: Record<string, unknown>) => {
     if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message))
   }
-  socket.on('open', () => write({ type: 'connection_init', payload: {} }))
+  socket.on('open', () => write({ type: 'connection_init', payload: connectionParamsOf(upstream) }))
   socket.on('message', (raw: Buffer) => {
     let message: { type?: string; id?: string; payload?: unknown }
     try {
@@ -155,13 +176,8 @@ function legacySubscription(
     const size = Buffer.byteLength(data)
     switch (message.type) {
       case 'connection_ack':
-        sink.frame({
-          dir: 'out',
-          type: 'event',
-          id: OPERATION_ID,
-          size: Buffer.byteLength(text(operation)),
-          data: text(operation),
-        })
+        acknowledged = true
+        report.operationSent()
         write({ id: OPERATION_ID, type: 'start', payload: operation })
         return
       case 'ka':
@@ -179,13 +195,7 @@ function legacySubscription(
         if (message.type === 'connection_error') wired.close(1000, 'connection_error')
         return
       case 'complete':
-        sink.frame({
-          dir: 'info',
-          type: 'event',
-          id: OPERATION_ID,
-          size: 0,
-          data: 'The server completed the subscription.',
-        })
+        report.completed()
         wired.close(1000, 'complete')
         return
       default:
@@ -194,15 +204,13 @@ function legacySubscription(
   })
   return {
     send() {
-      throw new CourierError(
-        'REALTIME_MESSAGE_INVALID',
-        'A GraphQL subscription takes no messages; its operation is the body.',
-      )
+      throw noMessagesError()
     },
     close(code, reason) {
       write({ id: OPERATION_ID, type: 'stop' })
       write({ type: 'connection_terminate' })
       wired.close(code, reason)
+      if (!acknowledged) socket.terminate()
     },
   }
 }

@@ -18,10 +18,9 @@ export type PreparedUpstream = {
   headers: Pair[]
   /** The request after variables, inheritance and OAuth: what history's known secrets come from. */
   sent: RequestSpec
+  /** The secret variables the request used, to mask where a resolved value is shown (a GraphQL operation). */
   secretVariables: { name: string; value: string }[]
-  notes: string[]
   settings: EngineSettings
-  connector: ConnectorOptions
   policy: PolicyAgent
   /**
    * A composer message with its `{{variables}}` resolved from the request's scopes: `text` goes on
@@ -147,9 +146,7 @@ export async function prepareUpstream(open: AdapterOpen): Promise<PreparedUpstre
     headers,
     sent,
     secretVariables: resolved.secretVariables,
-    notes,
     settings,
-    connector,
     policy: policyAgent(secure, connector),
     async receiveCookies(answer) {
       await cookies.receive(answer, prepared.url)

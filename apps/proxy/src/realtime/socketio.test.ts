@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { connectPage, startCourier } from '../test/realtime-kit.js'
+import { MAX_INCOMING_FRAME_BYTES } from './ws-options.js'
 
 /** A Socket.IO server: `echo` acknowledged with its args, `shout` broadcast to the room as `news`; an /admin namespace. */
-async function startSocketIoServer() {
+async function startSocketIoServer(options: { transports?: ('polling' | 'websocket')[] } = {}) {
   const http = createServer()
-  const io = new Server(http, { path: '/rt' })
+  const io = new Server(http, { path: '/rt', ...(options.transports ? { transports: options.transports } : {}) })
   const handshakes: { headers: IncomingHttpHeaders; auth: unknown; namespace: string }[] = []
   const onConnection = (namespace: string) => (socket: import('socket.io').Socket) => {
     handshakes.push({ headers: socket.handshake.headers, auth: socket.handshake.auth, namespace })
@@ -17,6 +18,7 @@ async function startSocketIoServer() {
       ack('got', ...args)
     })
     socket.on('silent', () => {})
+    socket.on('flood', (size: number) => socket.emit('big', 'a'.repeat(size)))
     socket.on('shout', (text: string) => io.of(namespace).emit('news', text.toUpperCase()))
   }
   io.on('connection', onConnection('/'))
@@ -121,5 +123,87 @@ describe('Socket.IO sessions through Courier', () => {
     await expect
       .poll(() => page.frames('ack').find((f) => f.type === 'error'))
       .toMatchObject({ dir: 'info', event: 'silent', data: expect.stringMatching(/No acknowledgement of silent/) })
+  })
+
+  it('connects over WebSocket only: a server that allows only polling is refused with a sentence saying so', async () => {
+    const courier = await startCourier()
+    const server = await startSocketIoServer({ transports: ['polling'] })
+    const page = await connectPage(courier)
+    page.send(openSocketIo('poll', server.url))
+    const error = await page.next('error', (m) => m.sessionId === 'poll')
+    expect(error.error.code).toBe('REALTIME_HANDSHAKE_FAILED')
+    expect(error.error.message).toMatch(/connects over WebSocket only \(no HTTP long-polling\)/)
+    await page.next('closed', (m) => m.sessionId === 'poll')
+    expect(server.handshakes).toEqual([])
+  })
+
+  it('never follows a redirect from the handshake, so the request’s headers go nowhere else', async () => {
+    const elsewhere: IncomingHttpHeaders[] = []
+    const target = createServer((request, response) => {
+      elsewhere.push(request.headers)
+      response.end()
+    })
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve))
+    onTestFinished(() => new Promise<void>((resolve) => target.close(() => resolve())))
+    const asked: string[] = []
+    const redirecting = createServer((request, response) => {
+      asked.push(request.url ?? '')
+      response.writeHead(302, { Location: `http://127.0.0.1:${(target.address() as AddressInfo).port}/rt/` })
+      response.end()
+    })
+    redirecting.on('upgrade', (request, socket) => {
+      asked.push(request.url ?? '')
+      socket.end(
+        `HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:${(target.address() as AddressInfo).port}/rt/\r\nContent-Length: 0\r\n\r\n`,
+      )
+    })
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve))
+    onTestFinished(() => new Promise<void>((resolve) => redirecting.close(() => resolve())))
+    const courier = await startCourier()
+    const page = await connectPage(courier)
+    page.send(
+      openSocketIo('redir', `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`, {}, {
+        headers: [['Cookie', 'sid=secret-cookie', true]],
+        auth: { type: 'bearer', token: 'io-secret' },
+      }),
+    )
+    const error = await page.next('error', (m) => m.sessionId === 'redir')
+    expect(error.error.message).toContain('HTTP 302')
+    await page.next('closed', (m) => m.sessionId === 'redir')
+    expect(asked).toHaveLength(1)
+    expect(asked[0]).toContain('transport=websocket')
+    expect(elsewhere).toEqual([])
+  })
+
+  it('shows the handshake answer and keeps its Set-Cookie in the jar', async () => {
+    const courier = await startCourier()
+    const server = await startSocketIoServer()
+    server.io.engine.on('headers', (headers: Record<string, string>) => {
+      headers['Set-Cookie'] = 'io_session=from-handshake; Path=/'
+    })
+    const page = await connectPage(courier)
+    page.send(openSocketIo('jar', server.url))
+    const opened = await page.next('opened')
+    expect(opened.handshake.status).toBe(101)
+    expect(opened.handshake.responseHeaders).toContainEqual(['Set-Cookie', 'io_session=from-handshake; Path=/'])
+    page.send({ type: 'close', sessionId: 'jar' })
+    await page.next('closed', (m) => m.sessionId === 'jar')
+    page.send(openSocketIo('jar2', server.url))
+    await page.next('opened', (m) => m.sessionId === 'jar2')
+    await expect.poll(() => server.handshakes.length).toBe(2)
+    expect(server.handshakes[1]!.headers.cookie).toContain('io_session=from-handshake')
+  })
+
+  it('closes with 1009 when the server sends a frame past the 16 MiB limit', async () => {
+    const courier = await startCourier()
+    const server = await startSocketIoServer()
+    const page = await connectPage(courier)
+    page.send(openSocketIo('big', server.url))
+    await page.next('opened')
+    page.send({ type: 'send', sessionId: 'big', format: 'json', data: String(MAX_INCOMING_FRAME_BYTES), event: 'flood' })
+    const closed = await page.next('closed', (m) => m.sessionId === 'big')
+    expect(closed.code).toBe(1009)
+    expect(page.frames('big').find((f) => f.type === 'error')?.data).toMatch(/larger than the 16 MiB size limit/)
+    expect(page.frames('big').some((f) => f.event === 'big')).toBe(false)
   })
 })

@@ -138,7 +138,7 @@ describe('sse session', () => {
 
     more.open()
     const closing = await session.closed
-    expect(closing).toEqual({ reason: 'The server ended the stream.' })
+    expect(closing).toEqual({ reason: 'The server ended the stream.', historyId: expect.any(String) })
     expect(session.events()).toEqual([
       { dir: 'in', type: 'event', size: 14, data: '{"hi":"there"}', event: 'greet', id: '1', retry: 1500 },
       {
@@ -223,7 +223,10 @@ describe('sse session', () => {
     const upstream = await startUpstream((_request, response) => answers[served++]!(response))
     const session = await openSession({ method: 'GET', url: upstream.url('/live') }, { reconnect: true })
     const closing = await session.closed
-    expect(closing).toEqual({ reason: 'The server answered 204 No Content: it asks the client not to reconnect.' })
+    expect(closing).toEqual({
+      reason: 'The server answered 204 No Content: it asks the client not to reconnect.',
+      historyId: expect.any(String),
+    })
     expect(session.waits).toEqual([1234, 1234])
     expect(upstream.received.map((r) => r.headers.find(([n]) => n === 'Last-Event-ID')?.[1])).toEqual([
       undefined,
@@ -248,6 +251,43 @@ describe('sse session', () => {
     expect(await session.stored(oldest)).toBe('retry: 1234\nid: a1\ndata: one\n\n')
   })
 
+  it('keeps a stream’s retry within 1 s and 1 h', async () => {
+    const answers = [
+      (response: ServerResponse) => {
+        streamHead(response)
+        response.end('retry: 0\ndata: one\n\n')
+      },
+      (response: ServerResponse) => {
+        streamHead(response)
+        response.end('retry: 99999999999\ndata: two\n\n')
+      },
+      (response: ServerResponse) => {
+        response.writeHead(204)
+        response.end()
+      },
+    ]
+    let served = 0
+    const upstream = await startUpstream((_request, response) => answers[served++]!(response))
+    const session = await openSession({ method: 'GET', url: upstream.url('/retry') }, { reconnect: true })
+    await session.closed
+    expect(session.waits).toEqual([1000, 3_600_000])
+  })
+
+  it('backs off reconnects that get no answer (3 s, 6 s… up to 60 s) and gives up after 10 in a row', async () => {
+    let served = 0
+    const upstream = await startUpstream((_request, response) => {
+      if (served++ === 0) {
+        streamHead(response)
+        response.end('data: once\n\n')
+      } else response.socket!.destroy()
+    })
+    const session = await openSession({ method: 'GET', url: upstream.url('/flaky') }, { reconnect: true })
+    const closing = await session.closed
+    expect(session.waits).toEqual([3000, 3000, 6000, 12000, 24000, 48000, 60000, 60000, 60000, 60000])
+    expect(closing.reason).toMatch(/^Gave up after 10 reconnects in a row got no answer \(.+\)\.$/)
+    expect(session.notes().at(-1)).toBe(closing.reason)
+  })
+
   it('stopping (the session’s abort signal) keeps the body so far as a partial entry and does not reconnect', async () => {
     const upstream = await startUpstream((_request, response) => {
       streamHead(response)
@@ -256,7 +296,7 @@ describe('sse session', () => {
     const session = await openSession({ method: 'GET', url: upstream.url('/forever') }, { reconnect: true })
     await vi.waitFor(() => expect(session.events()).toHaveLength(1))
     session.abort.abort()
-    expect(await session.closed).toEqual({ reason: 'You stopped the event stream.' })
+    expect(await session.closed).toEqual({ reason: 'You stopped the event stream.', historyId: expect.any(String) })
     expect(session.waits).toEqual([])
     expect(upstream.received).toHaveLength(1)
     const historyId = session.upstream.historyId!()!
@@ -299,7 +339,7 @@ describe('sse session', () => {
     const session = await openSession({ method: 'GET', url: upstream.url('/') }, { reconnect: true })
     await vi.waitFor(() => expect(session.events()).toHaveLength(1))
     session.upstream.close()
-    expect(await session.closed).toEqual({ reason: 'You stopped the event stream.' })
+    expect(await session.closed).toEqual({ reason: 'You stopped the event stream.', historyId: expect.any(String) })
   })
 
   it('reports an answer that is not an event stream, and does not reconnect to it', async () => {
@@ -311,7 +351,7 @@ describe('sse session', () => {
     const closing = await session.closed
     const sentence =
       'The server answered 404 Not Found with text/html, not a 200 text/event-stream; the answer is kept in history as a normal response.'
-    expect(closing).toEqual({ reason: sentence })
+    expect(closing).toEqual({ reason: sentence, historyId: expect.any(String) })
     expect(session.opened[0]).toMatchObject({ status: 404 })
     expect(session.notes()).toEqual([sentence])
     expect(session.events()).toEqual([])
@@ -326,6 +366,11 @@ describe('sse session', () => {
     )
     const closing = await session.closed
     expect(closing.error?.code).toBe('TARGET_FORBIDDEN')
+    // Refused after open resolved or before: closed names the connection's entry either way.
+    expect(closing.historyId).toBeTruthy()
+    expect((await session.scope.history.get(closing.historyId!))?.response).toMatchObject({
+      error: { code: 'TARGET_FORBIDDEN' },
+    })
     expect(session.opened).toEqual([])
     expect(session.waits).toEqual([])
   })

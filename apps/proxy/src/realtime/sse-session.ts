@@ -12,9 +12,22 @@ import type { ResponseHead } from '../engine/exchange.js'
 import { CourierError } from '../errors.js'
 import { performSend, type PerformSendInput } from '../send/perform-send.js'
 import type { AdapterOpen, RealtimeAdapter, UpstreamSession } from './adapter.js'
+import { truncate } from './session.js'
 
 /** EventSource's reconnection time until the stream sets its own with `retry` (HTML §9.2.3). */
 export const DEFAULT_RETRY_MS = 3000
+/** A stream's `retry` is kept within these: 0 would reconnect in a tight loop, a huge one overflow the timer. */
+export const MIN_RETRY_MS = 1000
+export const MAX_RETRY_MS = 60 * 60 * 1000
+/** Reconnects that get no answer back off from DEFAULT_RETRY_MS, doubling up to this… */
+export const MAX_BACKOFF_MS = 60_000
+/** …and give up after this many in a row. */
+export const MAX_UNANSWERED = 10
+
+/** A `retry:` value as a delay Courier waits. */
+export function clampRetry(ms: number): number {
+  return Math.min(MAX_RETRY_MS, Math.max(MIN_RETRY_MS, ms))
+}
 
 export type SseAdapterOptions = {
   /** Waits before a reconnect; rejects when `signal` aborts. Real time unless a test injects its own. */
@@ -67,7 +80,7 @@ async function openSse(open: AdapterOpen, wait: NonNullable<SseAdapterOptions['w
     const report = (events: SseEvent[]) => {
       for (const event of events) sink.frame(eventFrame(event, open.maxFramePreviewBytes))
       lastEventId = parser.lastEventId
-      if (parser.retry !== undefined) retryMs = parser.retry
+      if (parser.retry !== undefined) retryMs = clampRetry(parser.retry)
     }
     const done = performSend(withStreamHeaders(open.input, lastEventId), open.services, {
       scope: open.scope,
@@ -106,24 +119,37 @@ async function openSse(open: AdapterOpen, wait: NonNullable<SseAdapterOptions['w
 
   const run = async () => {
     let connection = firstDone ?? (await first.done)
+    // Reconnects in a row that got no answer at all.
+    let unanswered = 0
+    const closed = (info: Parameters<typeof sink.closed>[0]) =>
+      sink.closed({ ...info, ...(historyId ? { historyId } : {}) })
     for (let number = 1; ; number++) {
       const ending = endingOf(connection, stop.signal.aborted, number === 1)
       if (ending.final && ending.note) sink.frame({ dir: 'info', type: 'error', size: 0, data: ending.note })
       if (ending.final || !open.realtime.reconnect) {
-        sink.closed(ending.final ? ending.closing : { reason: ending.sentence })
+        closed(ending.final ? ending.closing : { reason: ending.sentence })
         return
       }
+      unanswered = connection.head ? 0 : unanswered + 1
+      if (unanswered >= MAX_UNANSWERED) {
+        const reason = `Gave up after ${MAX_UNANSWERED} reconnects in a row got no answer (${ending.sentence.replace(/^No answer: /, '').replace(/\.$/, '')}).`
+        sink.frame({ dir: 'info', type: 'error', size: 0, data: reason })
+        closed({ reason })
+        return
+      }
+      // No answer: back off 3 s, 6 s, 12 s… up to a minute; an answered stream uses its retry.
+      const delay = unanswered === 0 ? retryMs : Math.min(MAX_BACKOFF_MS, DEFAULT_RETRY_MS * 2 ** (unanswered - 1))
       const resume = lastEventId === '' ? '' : ` with Last-Event-ID: ${lastEventId}`
       sink.frame({
         dir: 'info',
         type: 'close',
         size: 0,
-        data: `${ending.sentence} Reconnecting in ${retryMs} ms${resume}.`,
+        data: `${ending.sentence} Reconnecting in ${delay} ms${resume}.`,
       })
       try {
-        await wait(retryMs, stop.signal)
+        await wait(delay, stop.signal)
       } catch {
-        sink.closed({ reason: 'You stopped the event stream.' })
+        closed({ reason: 'You stopped the event stream.' })
         return
       }
       connection = await connect(number + 1).done
@@ -136,7 +162,7 @@ async function openSse(open: AdapterOpen, wait: NonNullable<SseAdapterOptions['w
           ? { code: error.code, message: error.message }
           : { code: 'INTERNAL', message: 'The event stream failed unexpectedly.' }
       if (problem.code === 'INTERNAL') open.services.log.error({ err: error }, 'sse session failed')
-      sink.closed({ error: problem })
+      sink.closed({ error: problem, ...(historyId ? { historyId } : {}) })
     })
     .finally(() => open.signal.removeEventListener('abort', onAbort))
 
@@ -209,13 +235,13 @@ function withStreamHeaders(input: PerformSendInput, lastEventId: string): Perfor
 }
 
 function eventFrame(event: SseEvent, maxPreviewBytes: number) {
-  const bytes = Buffer.from(event.data, 'utf8')
-  const truncated = bytes.length > maxPreviewBytes
+  const data = truncate(event.data, 'utf8', maxPreviewBytes)
+  const truncated = data !== event.data
   return {
     dir: 'in' as const,
     type: 'event' as const,
-    size: bytes.length,
-    data: truncated ? bytes.subarray(0, maxPreviewBytes).toString('utf8') : event.data,
+    size: Buffer.byteLength(event.data),
+    data,
     ...(truncated ? { truncated: true } : {}),
     event: event.event,
     ...(event.id === '' ? {} : { id: event.id }),

@@ -1,6 +1,9 @@
 import { FRAMES_CONTENT_TYPE, REDACTED, type Frame, type HistoryEntry } from '@courier/shared'
-import { describe, expect, it } from 'vitest'
+import type { AddressInfo } from 'node:net'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { WebSocketServer } from 'ws'
 import { connectPage, openWebSocket, startCourier, startEchoServer } from '../test/realtime-kit.js'
+import { MAX_INCOMING_FRAME_BYTES } from './ws-options.js'
 
 /** Bytes waiting in Courier's end of the page sockets (what back-pressure looks at). */
 function courierBuffered(courier: Awaited<ReturnType<typeof startCourier>>): number {
@@ -143,6 +146,41 @@ describe('WebSocket sessions through Courier', () => {
     expect(page.frames('cap')).toHaveLength(100)
     const batches = page.messages.filter((m) => m.type === 'frames' && m.sessionId === 'cap')
     expect(batches.length).toBeLessThan(100)
+  })
+
+  it('closes the session with 1009 when the server sends a frame past the 16 MiB limit', async () => {
+    const server = new WebSocketServer({ port: 0, host: '127.0.0.1' })
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
+    server.on('connection', (socket) => {
+      socket.on('error', () => {})
+      socket.on('message', () => socket.send(Buffer.alloc(MAX_INCOMING_FRAME_BYTES + 1, 0x61), { binary: false }))
+    })
+    const courier = await startCourier()
+    const page = await connectPage(courier)
+    page.send(openWebSocket('big', `ws://127.0.0.1:${(server.address() as AddressInfo).port}`))
+    await page.next('opened')
+    page.send({ type: 'send', sessionId: 'big', format: 'text', data: 'send me a lot' })
+    const closed = await page.next('closed', (m) => m.sessionId === 'big')
+    expect(closed.code).toBe(1009)
+    const error = page.frames('big').find((f) => f.type === 'error')
+    expect(error?.data).toMatch(/larger than the 16 MiB size limit/)
+    expect(page.frames('big').some((f) => f.dir === 'in' && f.type === 'text')).toBe(false)
+  })
+
+  it.each([
+    [['chat v1'], /"chat v1" is not valid/],
+    [['a,b'], /"a,b" is not valid/],
+    [['chat', 'chat'], /"chat" is listed twice/],
+  ])('refuses the subprotocols %j before connecting, naming the one', async (subprotocols, sentence) => {
+    const courier = await startCourier()
+    const echo = await startEchoServer()
+    const page = await connectPage(courier)
+    page.send(openWebSocket('sp', echo.url, { realtime: { kind: 'websocket', subprotocols } } as never))
+    const error = await page.next('error', (m) => m.sessionId === 'sp')
+    expect(error.error.code).toBe('INVALID_REQUEST')
+    expect(error.error.message).toMatch(sentence)
+    expect(echo.handshakes).toEqual([])
   })
 
   it('reports a refused handshake with its status, headers and body', async () => {

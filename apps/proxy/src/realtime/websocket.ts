@@ -4,11 +4,13 @@ import WebSocket from 'ws'
 import { CourierError } from '../errors.js'
 import type { RealtimeAdapter, SessionSink, UpstreamSession } from './adapter.js'
 import { encodeOutgoing, upstreamFailure } from './messages.js'
-import { headerObject, prepareUpstream } from './prepare-upstream.js'
+import { prepareUpstream } from './prepare-upstream.js'
+import { checkSubprotocols, FRAME_TOO_LARGE, frameTooLargeSentence, wsClientOptions } from './ws-options.js'
 
 const BODY_SNIPPET = 4096
 
-function pairsOf(raw: readonly string[]): Pair[] {
+/** A raw header list (name, value, name, value…) as pairs. */
+export function pairsOf(raw: readonly string[]): Pair[] {
   const pairs: Pair[] = []
   for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!])
   return pairs
@@ -50,15 +52,11 @@ function readSnippet(response: IncomingMessage): Promise<string> {
  */
 export const websocketAdapter: RealtimeAdapter = {
   async open(open) {
+    // `ws` throws on a subprotocol that is no token, or is named twice: refused before anything connects.
+    checkSubprotocols(open.realtime.subprotocols ?? [])
     const upstream = await prepareUpstream(open)
     const { sink } = open
-    const socket = new WebSocket(upstream.url.href, open.realtime.subprotocols, {
-      agent: upstream.policy.agent,
-      headers: headerObject(upstream.headers),
-      handshakeTimeout: upstream.settings.connectTimeoutMs + 30_000,
-      followRedirects: false,
-      perMessageDeflate: true,
-    })
+    const socket = new WebSocket(upstream.url.href, open.realtime.subprotocols, wsClientOptions(upstream))
     return wireWebSocket(socket, upstream, sink, open.signal)
   },
 }
@@ -146,14 +144,23 @@ export function wireWebSocket(
   socket.on('pong', (data: Buffer) => {
     sink.frame({ dir: 'in', type: 'pong', size: data.length, data: data.toString('utf8') })
   })
-  socket.on('error', (error) => {
+  let tooLarge = false
+  socket.on('error', (error: Error & { code?: string }) => {
     if (refused || closedByPage) return
+    if (error.code === FRAME_TOO_LARGE && !failure) {
+      tooLarge = true
+      failure = { code: 'REALTIME_UPSTREAM_ERROR', message: frameTooLargeSentence() }
+      sink.frame({ dir: 'info', type: 'error', size: 0, data: failure.message })
+      return
+    }
     failure ??= upstreamFailure(error, upstream.policy)
   })
-  socket.on('close', (code, reasonBuffer) => {
+  socket.on('close', (closeCode, reasonBuffer) => {
     if (refused) return
-    const reason = reasonBuffer.toString('utf8')
-    sink.frame({ dir: 'info', type: 'close', size: reasonBuffer.length, data: reason, code, reason })
+    // `ws` closed it with 1009 itself (Message Too Big); the server's echo may never come.
+    const code = tooLarge ? 1009 : closeCode
+    const reason = tooLarge ? 'Message Too Big' : reasonBuffer.toString('utf8')
+    sink.frame({ dir: 'info', type: 'close', size: Buffer.byteLength(reason), data: reason, code, reason })
     sink.closed({ code, reason, ...(failure && !closedByPage ? { error: failure } : {}) })
   })
   const close = (code?: number, reason?: string) => {
