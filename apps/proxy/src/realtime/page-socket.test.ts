@@ -256,3 +256,22 @@ describe('team mode: access checked on every open', () => {
     expect(echo.handshakes).toHaveLength(1)
   })
 })
+
+describe('team mode: a signed-out session', () => {
+  it('closes the page socket (4403) on the next open once its person signed out', async () => {
+    const courier = await startCourier({ team: true }, { ann: actor('ann', 'Ann') })
+    const echo = await startEchoServer()
+    const page = await connectPage(courier, { user: 'ann' })
+    page.send(openWebSocket('first', echo.url))
+    await page.next('opened')
+    expect((await courier.call('POST', '/api/sign-out', {}, 'ann')).status).toBeLessThan(300)
+    const closing = once(page.socket, 'close')
+    page.send(openWebSocket('second', echo.url))
+    const [code] = (await closing) as [number]
+    expect(code).toBe(ACCESS_LOST_CLOSE)
+    expect(page.messages.find((m) => m.type === 'error' && m.sessionId === 'second')).toMatchObject({
+      error: { code: 'UNAUTHORIZED' },
+    })
+    expect(echo.handshakes).toHaveLength(1)
+  })
+})
