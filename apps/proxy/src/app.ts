@@ -113,7 +113,7 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(liveRoutes, { team: config.team ?? false, ...config.live, now: config.now })
   await fastify.register(teamRoutes, { team, cookie, sessions: sessionsOf })
   // Realtime sessions: the page's one WebSocket (realtime/realtime-routes.ts), gated as every GET.
-  await fastify.register(realtimeRoutes, { token: config.token, cookie })
+  await fastify.register(realtimeRoutes, { token: config.token, cookie, ...config.realtime })
   // Runs left "running" by a stopped process are failed now; this process's runs end with it.
   const runs = new KeptRuns(fastify.store.runRegistry, fastify.log)
   await runs.open(fastify.store.kind)

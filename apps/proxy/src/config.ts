@@ -28,6 +28,8 @@ export type AppConfig = {
   secureCookies?: boolean
   /** Live changes and presence: heartbeat and expiry times (tests shorten them). */
   live?: { heartbeatMs?: number; presenceTtlMs?: number }
+  /** The page's realtime socket: its heartbeat and back-pressure marks in bytes (tests shorten them). */
+  realtime?: { heartbeatMs?: number; highWaterBytes?: number; maxPendingBytes?: number }
   /** Team mode: the origin people open (`--public-url`); Host and Origin allow-lists derive from it. */
   publicUrl?: string
   /** Fastify's trustProxy: X-Forwarded-* count only with it (true, or the proxy's addresses). */

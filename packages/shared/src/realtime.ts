@@ -66,6 +66,13 @@ export const RealtimeHandshakeSchema = z.object({
 })
 export type RealtimeHandshake = z.infer<typeof RealtimeHandshakeSchema>
 
+/** A close code a WebSocket endpoint may send (as `ws` checks it: RFC 6455 §7.4). */
+export function isSendableCloseCode(code: number): boolean {
+  return (
+    (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999)
+  )
+}
+
 /** Page → Courier. `sessionId` is chosen by the page (a UUID). */
 export const RealtimeClientMessageSchema = z.discriminatedUnion('type', [
   /** The page's CSRF token, first message on the socket; nothing else is accepted before it. */
@@ -91,8 +98,19 @@ export const RealtimeClientMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('close'),
     sessionId: z.string().min(1).max(64),
-    code: z.number().int().min(1000).max(4999).optional(),
-    reason: z.string().max(123).optional(),
+    code: z
+      .number()
+      .int()
+      .refine(isSendableCloseCode, {
+        message: 'A close code is 1000–1003, 1007–1014 or 3000–4999 (the others are reserved, RFC 6455 §7.4).',
+      })
+      .optional(),
+    reason: z
+      .string()
+      .refine((reason) => new TextEncoder().encode(reason).length <= 123, {
+        message: 'A close reason is at most 123 bytes of UTF-8.',
+      })
+      .optional(),
   }),
 ])
 export type RealtimeClientMessage = z.infer<typeof RealtimeClientMessageSchema>

@@ -55,6 +55,12 @@ export class SessionCookie {
     return found
   }
 
+  /** The live session the request's cookie names now, resolved again (a long-lived socket re-checks it). */
+  current(request: FastifyRequest): Promise<ActiveSession | null> {
+    this.resolved.delete(request)
+    return this.session(request)
+  }
+
   /** Ends the cookie in the browser (sign out). */
   clear(reply: FastifyReply): void {
     reply.header(

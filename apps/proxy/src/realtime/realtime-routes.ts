@@ -5,8 +5,9 @@ import { CourierError } from '../errors.js'
 import type { SessionCookie } from '../plugins/session-cookie.js'
 import { parseInput } from '../routes/parse-input.js'
 import { safeEqual } from '../storage/sessions.js'
+import { WORKSPACE_NOT_FOUND } from '../plugins/workspace-scope.js'
 import { adapterFor } from './adapters.js'
-import { SessionManager } from './session.js'
+import { SessionManager, type AccessCheck } from './session.js'
 
 /** Sessions one page socket may hold at once. */
 export const MAX_SESSIONS_PER_SOCKET = 20
@@ -17,6 +18,37 @@ export type RealtimeRoutesOptions = {
   /** The in-process secret (tests' and an embedding CLI's): accepted as the hello token too. */
   token: string
   cookie: SessionCookie
+  /** The page socket is pinged this often; one that has not answered the last ping by the next is ended (30 s). */
+  heartbeatMs?: number
+  /** Tests shorten the page's back-pressure marks (session.ts). */
+  highWaterBytes?: number
+  maxPendingBytes?: number
+}
+
+/** The close code of a page socket whose person lost access (removed from the workspace, signed out). */
+export const ACCESS_LOST_CLOSE = 4403
+
+/**
+ * Team mode: whether the page's person still belongs to the socket's workspace, and its session
+ * cookie still counts, checked again on every `open` (as workspace-scope.ts checks every request).
+ */
+function accessCheck(
+  fastify: FastifyInstance,
+  request: FastifyRequest,
+  options: RealtimeRoutesOptions,
+): AccessCheck | undefined {
+  const { actor, workspaceId } = request.scope
+  if (actor.via === 'local') return undefined
+  return async () => {
+    if (actor.via === 'session' && (await options.cookie.current(request)) === null)
+      return {
+        code: 'UNAUTHORIZED',
+        message: 'Your session ended (signed out or expired); sign in again and reload the page.',
+      }
+    const role = await fastify.store.memberships.roleOf(workspaceId, actor.userId)
+    if (!role) return { code: 'NOT_FOUND', message: WORKSPACE_NOT_FOUND }
+    return undefined
+  }
 }
 
 const ORIGIN_REQUIRED =
@@ -54,16 +86,36 @@ export default async function realtimeRoutes(fastify: FastifyInstance, options: 
       const say = (message: RealtimeServerMessage) => socket.send(JSON.stringify(message))
       const refuse = (code: string, message: string, sessionId?: string) =>
         say({ type: 'error', ...(sessionId ? { sessionId } : {}), error: { code, message } })
+      const checkAccess = accessCheck(fastify, request, options)
       const manager = new SessionManager(socket, {
         services: { ...fastify.services, log: request.log },
         scope: request.scope,
         adapterFor,
         maxSessions: MAX_SESSIONS_PER_SOCKET,
         log: request.log,
+        ...(checkAccess ? { checkAccess } : {}),
+        onAccessLost: () => socket.close(ACCESS_LOST_CLOSE, 'access lost'),
+        ...(options.highWaterBytes !== undefined ? { highWaterBytes: options.highWaterBytes } : {}),
+        ...(options.maxPendingBytes !== undefined ? { maxPendingBytes: options.maxPendingBytes } : {}),
       })
       let hello: 'waiting' | 'checking' | 'done' = 'waiting'
-      // Messages are handled in order: an `open` right after `hello` waits for the token check.
+      // Messages are taken in order, and only `hello` is waited for: an `open` right after it waits
+      // for the token check; an `open` itself goes on by itself, holding up nothing after it.
       let queue: Promise<void> = Promise.resolve()
+      const failed = (error: unknown) => {
+        request.log.error({ err: error }, 'realtime message failed')
+        refuse('INTERNAL', 'Courier could not handle that realtime message; the server log has the details.')
+      }
+
+      // The page's heartbeat: a socket that stopped answering (a sleeping laptop, a lost network) is ended.
+      let alive = true
+      socket.on('pong', () => (alive = true))
+      const heartbeat = setInterval(() => {
+        if (!alive) return socket.terminate()
+        alive = false
+        socket.ping()
+      }, options.heartbeatMs ?? 30_000)
+      heartbeat.unref()
 
       const handle = async (raw: Buffer, isBinary: boolean) => {
         if (isBinary) return refuse('REALTIME_MESSAGE_INVALID', 'Courier reads realtime messages as JSON text.')
@@ -104,19 +156,18 @@ export default async function realtimeRoutes(fastify: FastifyInstance, options: 
           hello = 'done'
           return say({ type: 'ready' })
         }
-        await manager.handle(message)
+        manager.handle(message).catch(failed)
       }
 
       socket.on('message', (raw: Buffer, isBinary: boolean) => {
-        queue = queue
-          .then(() => handle(raw, isBinary))
-          .catch((error: unknown) => {
-            request.log.error({ err: error }, 'realtime message failed')
-            refuse('INTERNAL', 'Courier could not handle that realtime message; the server log has the details.')
-          })
+        queue = queue.then(() => handle(raw, isBinary)).catch(failed)
       })
-      socket.on('close', () => manager.closeAll())
-      socket.on('error', () => manager.closeAll())
+      const gone = () => {
+        clearInterval(heartbeat)
+        manager.closeAll()
+      }
+      socket.on('close', gone)
+      socket.on('error', gone)
     },
   )
 }
