@@ -62,7 +62,13 @@ function reporter(sink: SessionSink, upstream: PreparedUpstream, operation: Grap
       sink.frame({ dir: 'out', type: 'event', id: OPERATION_ID, size: Buffer.byteLength(wire), data: shown })
     },
     completed() {
-      sink.frame({ dir: 'info', type: 'event', id: OPERATION_ID, size: 0, data: 'The server completed the subscription.' })
+      sink.frame({
+        dir: 'info',
+        type: 'event',
+        id: OPERATION_ID,
+        size: 0,
+        data: 'The server completed the subscription.',
+      })
     },
   }
 }

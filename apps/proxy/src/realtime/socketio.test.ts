@@ -162,10 +162,15 @@ describe('Socket.IO sessions through Courier', () => {
     const courier = await startCourier()
     const page = await connectPage(courier)
     page.send(
-      openSocketIo('redir', `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`, {}, {
-        headers: [['Cookie', 'sid=secret-cookie', true]],
-        auth: { type: 'bearer', token: 'io-secret' },
-      }),
+      openSocketIo(
+        'redir',
+        `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`,
+        {},
+        {
+          headers: [['Cookie', 'sid=secret-cookie', true]],
+          auth: { type: 'bearer', token: 'io-secret' },
+        },
+      ),
     )
     const error = await page.next('error', (m) => m.sessionId === 'redir')
     expect(error.error.message).toContain('HTTP 302')
@@ -200,7 +205,13 @@ describe('Socket.IO sessions through Courier', () => {
     const page = await connectPage(courier)
     page.send(openSocketIo('big', server.url))
     await page.next('opened')
-    page.send({ type: 'send', sessionId: 'big', format: 'json', data: String(MAX_INCOMING_FRAME_BYTES), event: 'flood' })
+    page.send({
+      type: 'send',
+      sessionId: 'big',
+      format: 'json',
+      data: String(MAX_INCOMING_FRAME_BYTES),
+      event: 'flood',
+    })
     const closed = await page.next('closed', (m) => m.sessionId === 'big')
     expect(closed.code).toBe(1009)
     expect(page.frames('big').find((f) => f.type === 'error')?.data).toMatch(/larger than the 16 MiB size limit/)

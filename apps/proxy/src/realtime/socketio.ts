@@ -54,11 +54,7 @@ function connectFailure(error: Error & { description?: unknown }, upstream: Prep
   // engine.io's description: the `ws` error itself, or its ErrorEvent (which holds it as `error`).
   const described = error.description as { error?: unknown } | undefined
   const cause =
-    error.description instanceof Error
-      ? error.description
-      : described?.error instanceof Error
-        ? described.error
-        : error
+    error.description instanceof Error ? error.description : described?.error instanceof Error ? described.error : error
   if ((cause as Error & { code?: string }).code === FRAME_TOO_LARGE) {
     return { code: 'REALTIME_UPSTREAM_ERROR' as const, message: frameTooLargeSentence() }
   }

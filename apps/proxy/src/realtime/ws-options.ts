@@ -49,9 +49,13 @@ export function checkSubprotocols(protocols: readonly string[]): void {
       )
     }
     if (seen.has(protocol)) {
-      throw new CourierError('INVALID_REQUEST', `The subprotocol ${JSON.stringify(protocol)} is listed twice; list it once.`, {
-        field: 'realtime.subprotocols',
-      })
+      throw new CourierError(
+        'INVALID_REQUEST',
+        `The subprotocol ${JSON.stringify(protocol)} is listed twice; list it once.`,
+        {
+          field: 'realtime.subprotocols',
+        },
+      )
     }
     seen.add(protocol)
   }
@@ -59,5 +63,8 @@ export function checkSubprotocols(protocols: readonly string[]): void {
 
 /** The error a GraphQL subscription's `send` throws: it carries no messages. */
 export function noMessagesError(): CourierError {
-  return new CourierError('REALTIME_MESSAGE_INVALID', 'A GraphQL subscription takes no messages; its operation is the body.')
+  return new CourierError(
+    'REALTIME_MESSAGE_INVALID',
+    'A GraphQL subscription takes no messages; its operation is the body.',
+  )
 }
