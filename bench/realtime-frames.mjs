@@ -4,11 +4,13 @@
 // socket on /api/realtime, one WebSocket session to the same server, frames batched per
 // event-loop turn and kept in history). Rounds interleave the two, order rotated; medians printed.
 // Needs the built server (node apps/proxy/build.mjs); no web build: a stand-in page is served.
-// Usage: node bench/realtime-frames.mjs [--frames 100000] [--size 64] [--rounds 3]
+// `--client browser` runs both clients in Chromium instead (a page on Courier's origin, signed in
+// with its one-time link: the browser's own WebSocket, JSON-parsing each `frames` batch as the app does).
+// Usage: node bench/realtime-frames.mjs [--frames 100000] [--size 64] [--rounds 3] [--client node|browser]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { median, requireFromProxy, startCourier } from './support.mjs'
+import { median, requireFromE2e, requireFromProxy, startCourier } from './support.mjs'
 
 const { WebSocket, WebSocketServer } = requireFromProxy('ws')
 const arg = (name, fallback) => {
@@ -18,6 +20,8 @@ const arg = (name, fallback) => {
 const FRAMES = arg('frames', 100_000)
 const SIZE = arg('size', 64)
 const ROUNDS = arg('rounds', 3)
+const at = process.argv.indexOf('--client')
+const CLIENT = at >= 0 ? process.argv[at + 1] : 'node'
 
 // The upstream: `burst N` answers with N text frames of SIZE bytes.
 const payload = 'x'.repeat(SIZE)
@@ -109,18 +113,90 @@ async function throughCourier() {
   return { ms, batches }
 }
 
+/** Both clients in a Chromium page on Courier's origin: the browser's WebSocket, as the app uses it. */
+async function browserClients() {
+  const { chromium } = requireFromE2e('@playwright/test')
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  })
+  const page = await browser.newPage()
+  await page.goto(await courier.freshLoginUrl())
+  const run = (mode) =>
+    page.evaluate(
+      ({ mode, upstreamUrl, frames }) =>
+        new Promise((resolve, reject) => {
+          let seen = 0
+          let batches = 0
+          let started = 0
+          if (mode === 'direct') {
+            const socket = new WebSocket(upstreamUrl)
+            socket.onopen = () => {
+              started = performance.now()
+              socket.send(`burst ${frames}`)
+            }
+            socket.onmessage = () => {
+              if (++seen === frames) {
+                resolve({ ms: performance.now() - started, batches: 0 })
+                socket.close()
+              }
+            }
+            socket.onerror = () => reject(new Error('direct socket failed'))
+            return
+          }
+          const token = document.querySelector('meta[name="courier-token"]')?.getAttribute('content') ?? ''
+          const socket = new WebSocket(`${location.origin.replace('http', 'ws')}/api/realtime`)
+          let ms = 0
+          socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', token }))
+          socket.onmessage = (event) => {
+            const message = JSON.parse(event.data)
+            if (message.type === 'ready')
+              socket.send(
+                JSON.stringify({
+                  type: 'open',
+                  sessionId: 'bench',
+                  input: { request: { method: 'GET', url: upstreamUrl, realtime: { kind: 'websocket' } } },
+                }),
+              )
+            else if (message.type === 'opened') {
+              started = performance.now()
+              socket.send(JSON.stringify({ type: 'send', sessionId: 'bench', format: 'text', data: `burst ${frames}` }))
+            } else if (message.type === 'frames') {
+              batches++
+              for (const frame of message.frames)
+                if (frame.dir === 'in' && frame.type === 'text' && ++seen === frames) {
+                  ms = performance.now() - started
+                  socket.send(JSON.stringify({ type: 'close', sessionId: 'bench' }))
+                }
+            } else if (message.type === 'closed') {
+              socket.close()
+              resolve({ ms, batches })
+            } else if (message.type === 'error') reject(new Error(JSON.stringify(message)))
+          }
+        }),
+      { mode, upstreamUrl, frames: FRAMES },
+    )
+  return {
+    direct: async () => (await run('direct')).ms,
+    throughCourier: () => run('courier'),
+    close: () => browser.close(),
+  }
+}
+
+const clients = CLIENT === 'browser' ? await browserClients() : { direct, throughCourier, close: async () => {} }
 const results = { direct: [], courier: [], batches: [] }
 for (let round = 0; round < ROUNDS; round++) {
   const order = round % 2 === 0 ? ['direct', 'courier'] : ['courier', 'direct']
   for (const who of order) {
-    if (who === 'direct') results.direct.push(await direct())
+    if (who === 'direct') results.direct.push(await clients.direct())
     else {
-      const { ms, batches } = await throughCourier()
+      const { ms, batches } = await clients.throughCourier()
       results.courier.push(ms)
       results.batches.push(batches)
     }
   }
 }
+await clients.close()
 
 const row = (label, ms) => {
   const perSecond = FRAMES / (ms / 1000)
@@ -129,7 +205,7 @@ const row = (label, ms) => {
 }
 const d = median(results.direct)
 const c = median(results.courier)
-console.log(`${FRAMES} text frames of ${SIZE} B, median of ${ROUNDS} rounds\n`)
+console.log(`${FRAMES} text frames of ${SIZE} B to a ${CLIENT} client, median of ${ROUNDS} rounds\n`)
 console.log('| path                   |       time | frames / s |    MB/s |')
 console.log('| ---------------------- | ---------: | ---------: | ------: |')
 console.log(row('direct ws', d))
