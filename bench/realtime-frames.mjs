@@ -122,8 +122,12 @@ async function browserClients() {
   })
   const page = await browser.newPage()
   await page.goto(await courier.freshLoginUrl())
+  // The sign-in link lands on Courier's page; wait until it has, with its token in the page.
+  await page.waitForSelector('meta[name="courier-token"]', { state: 'attached' })
+  // Courier's page may connect only to its own origin (its CSP): the direct client is a blank page of its own.
+  const blank = await browser.newPage()
   const run = (mode) =>
-    page.evaluate(
+    (mode === 'direct' ? blank : page).evaluate(
       ({ mode, upstreamUrl, frames }) =>
         new Promise((resolve, reject) => {
           let seen = 0
