@@ -85,28 +85,35 @@ export function SchemaExplorer({
           <>
             {schema.description ? <p className="schema-description">{schema.description}</p> : null}
             <h3 className="schema-explorer__heading">Root types</h3>
-            <ul className="schema-list" aria-label="Root types">
-              {roots.map((type) => (
-                <li key={type.name}>
-                  <button type="button" className="schema-link" onClick={() => open(type.name)}>
-                    {type.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <TypeList label="Root types" types={roots} onOpen={open} />
             <h3 className="schema-explorer__heading">All types</h3>
-            <ul className="schema-list" aria-label="All types">
-              {browsableTypes(schema).map((type) => (
-                <li key={type.name}>
-                  <button type="button" className="schema-link" onClick={() => open(type.name)}>
-                    {type.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <TypeList label="All types" types={browsableTypes(schema)} onOpen={open} />
           </>
         )}
       </div>
     </aside>
+  )
+}
+
+/** A list of type names, each opening that type. */
+function TypeList({
+  label,
+  types,
+  onOpen,
+}: {
+  label: string
+  types: readonly { name: string }[]
+  onOpen: (name: string) => void
+}) {
+  return (
+    <ul className="schema-list" aria-label={label}>
+      {types.map((type) => (
+        <li key={type.name}>
+          <button type="button" className="schema-link" onClick={() => onOpen(type.name)}>
+            {type.name}
+          </button>
+        </li>
+      ))}
+    </ul>
   )
 }

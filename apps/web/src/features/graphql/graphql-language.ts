@@ -16,32 +16,23 @@ type SchemaSource = () => GraphQLSchema | null
 const schemas = new Map<string, SchemaSource>()
 let registered = false
 
+/** The language service's (LSP) completion kinds that Monaco has too; anything else shows as text. */
+const KIND_NAMES = [
+  'Field',
+  'Variable',
+  'Class',
+  'Interface',
+  'Enum',
+  'EnumMember',
+  'Keyword',
+  'Function',
+  'Constant',
+  'TypeParameter',
+] as const
+
 function kindOf(kind: number | undefined): monaco.languages.CompletionItemKind {
-  const K = monaco.languages.CompletionItemKind
-  switch (kind) {
-    case Lsp.Field:
-      return K.Field
-    case Lsp.Variable:
-      return K.Variable
-    case Lsp.Class:
-      return K.Class
-    case Lsp.Interface:
-      return K.Interface
-    case Lsp.Enum:
-      return K.Enum
-    case Lsp.EnumMember:
-      return K.EnumMember
-    case Lsp.Keyword:
-      return K.Keyword
-    case Lsp.Function:
-      return K.Function
-    case Lsp.Constant:
-      return K.Constant
-    case Lsp.TypeParameter:
-      return K.TypeParameter
-    default:
-      return K.Text
-  }
+  const name = KIND_NAMES.find((n) => Lsp[n] === kind)
+  return monaco.languages.CompletionItemKind[name ?? 'Text']
 }
 
 function cursor(position: monaco.Position): Position {

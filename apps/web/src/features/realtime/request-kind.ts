@@ -1,13 +1,19 @@
-import { RealtimeSpecSchema, type RealtimeKind, type RealtimeSpec, type RequestSpec } from '@courier/shared'
+import {
+  REALTIME_BADGES,
+  RealtimeSpecSchema,
+  type RealtimeKind,
+  type RealtimeSpec,
+  type RequestSpec,
+} from '@courier/shared'
 
 export type RequestKind = 'http' | RealtimeKind
 
 export const REQUEST_KINDS: { kind: RequestKind; label: string; badge: string }[] = [
   { kind: 'http', label: 'HTTP', badge: '' },
-  { kind: 'websocket', label: 'WebSocket', badge: 'WS' },
-  { kind: 'socketio', label: 'Socket.IO', badge: 'SIO' },
-  { kind: 'sse', label: 'Server-sent events', badge: 'SSE' },
-  { kind: 'graphql', label: 'GraphQL subscription', badge: 'GQL' },
+  { kind: 'websocket', label: 'WebSocket', badge: REALTIME_BADGES.websocket },
+  { kind: 'socketio', label: 'Socket.IO', badge: REALTIME_BADGES.socketio },
+  { kind: 'sse', label: 'Server-sent events', badge: REALTIME_BADGES.sse },
+  { kind: 'graphql', label: 'GraphQL subscription', badge: REALTIME_BADGES.graphql },
 ]
 
 export function requestKind(spec: Pick<RequestSpec, 'realtime'>): RequestKind {
@@ -15,7 +21,7 @@ export function requestKind(spec: Pick<RequestSpec, 'realtime'>): RequestKind {
 }
 
 export function kindBadge(kind: RealtimeKind): string {
-  return REQUEST_KINDS.find((k) => k.kind === kind)!.badge
+  return REALTIME_BADGES[kind]
 }
 
 /** The spec's realtime part for a kind (what it had is kept: saved messages survive a switch); undefined for HTTP. */
