@@ -19,6 +19,8 @@ import {
   UpdateEnvironmentSchema,
 } from './environment.js'
 import { WorkspaceStateSchema } from './workspace.js'
+import { CaptureMountInputSchema, CaptureMountSchema, UpdateCaptureMountSchema } from './capture.js'
+import { MockCallsSchema, MockInputSchema, MockRouteSchema, MockSchema, UpdateMockSchema } from './mocks.js'
 import { PresenceReportSchema, ViewersSchema } from './live.js'
 import { MergeNoteSchema } from './versions.js'
 import { versionEndpoints } from './version-endpoints.js'
@@ -78,6 +80,8 @@ export const AppInfoSchema = z.object({
   dataDir: z.string(),
   storage: z.enum(['sqlite', 'postgres']),
   integrity: StorageIntegritySchema,
+  /** The origin mocks are served on (issue 18), never Courier's own; null when this server serves none. */
+  mockOrigin: z.string().nullable(),
 })
 export type AppInfo = z.infer<typeof AppInfoSchema>
 
@@ -104,6 +108,41 @@ export const endpoints = {
   getHistory: { method: 'GET', path: '/api/history/:id', params: IdParamsSchema, response: HistoryEntrySchema },
   deleteHistory: { method: 'DELETE', path: '/api/history/:id', params: IdParamsSchema, response: z.null() },
   clearHistory: { method: 'DELETE', path: '/api/history', response: z.null() },
+  // Capture mounts (issue 18): the person's own, in the workspace of the request.
+  listCaptureMounts: { method: 'GET', path: '/api/capture/mounts', response: z.array(CaptureMountSchema) },
+  createCaptureMount: {
+    method: 'POST',
+    path: '/api/capture/mounts',
+    body: CaptureMountInputSchema,
+    response: CaptureMountSchema,
+  },
+  updateCaptureMount: {
+    method: 'PATCH',
+    path: '/api/capture/mounts/:id',
+    params: IdParamsSchema,
+    body: UpdateCaptureMountSchema,
+    response: CaptureMountSchema,
+  },
+  deleteCaptureMount: { method: 'DELETE', path: '/api/capture/mounts/:id', params: IdParamsSchema, response: z.null() },
+  // Mock servers (issue 18): shared with the workspace.
+  listMocks: { method: 'GET', path: '/api/mocks', response: z.array(MockSchema) },
+  createMock: { method: 'POST', path: '/api/mocks', body: MockInputSchema, response: MockSchema },
+  updateMock: {
+    method: 'PATCH',
+    path: '/api/mocks/:id',
+    params: IdParamsSchema,
+    body: UpdateMockSchema,
+    response: MockSchema,
+  },
+  deleteMock: { method: 'DELETE', path: '/api/mocks/:id', params: IdParamsSchema, response: z.null() },
+  listMockRoutes: {
+    method: 'GET',
+    path: '/api/mocks/:id/routes',
+    params: IdParamsSchema,
+    response: z.array(MockRouteSchema),
+  },
+  listMockCalls: { method: 'GET', path: '/api/mocks/:id/calls', params: IdParamsSchema, response: MockCallsSchema },
+  clearMockCalls: { method: 'DELETE', path: '/api/mocks/:id/calls', params: IdParamsSchema, response: z.null() },
   listCookies: { method: 'GET', path: '/api/cookies', query: CookieListQuerySchema, response: CookieListSchema },
   putCookie: { method: 'PUT', path: '/api/cookies', body: JarCookieSchema, response: CookieListSchema },
   deleteCookie: { method: 'DELETE', path: '/api/cookies/entry', query: CookieKeySchema, response: CookieListSchema },

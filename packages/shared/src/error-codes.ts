@@ -165,6 +165,16 @@ export const ERRORS = {
   REALTIME_UNSUPPORTED: [400, 'This kind of realtime session is not available on this server.'],
   REALTIME_HANDSHAKE_FAILED: [502, 'The server did not accept the connection (its handshake answer is shown).'],
   REALTIME_UPSTREAM_ERROR: [502, 'The realtime connection failed; the timeline shows what happened last.'],
+  // Capture mounts and mocks (issue 18).
+  CAPTURE_MOUNT_UNKNOWN: [404, "No capture mount has this name; create it in Courier's Capture view."],
+  CAPTURE_MOUNT_PAUSED: [503, "This capture mount is paused; resume it in Courier's Capture view."],
+  CAPTURE_ORIGIN_NOT_ALLOWED: [
+    403,
+    "This page's origin is not in the capture mount's allowed origins; add it in Courier's Capture view.",
+  ],
+  NAME_TAKEN: [409, 'That name is already in use; choose another.'],
+  MOCK_UNKNOWN: [404, 'No mock server has this id; check the mock URL in Courier.'],
+  MOCK_NO_MATCH: [404, 'The mock has no saved example for this method and path.'],
   INTERNAL: [
     500,
     'Something went wrong inside Courier; try again, and if it keeps happening, the server log has the details.',

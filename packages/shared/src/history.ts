@@ -16,6 +16,8 @@ export const HistorySummarySchema = z.object({
   size: z.number().int().nonnegative(),
   /** Set when the entry is a realtime session (its spec's `realtime.kind`): the list shows WS/SIO/SSE/GQL. */
   realtimeKind: z.enum(REALTIME_KINDS).optional(),
+  /** Set when a capture mount recorded the exchange (issue 18): the mount's name. */
+  capture: z.string().optional(),
 })
 
 /** A whole exchange as kept: the request as the person wrote it and what came back, secrets masked. */
@@ -39,6 +41,10 @@ export const HistoryQuerySchema = z.object({
   /** ISO date-times bounding when it was sent. */
   from: z.string().datetime({ offset: true }).optional(),
   to: z.string().datetime({ offset: true }).optional(),
+  /** Captured exchanges only: a mount's name, or `*` for every mount. */
+  capture: z.string().max(64).optional(),
+  /** Text the URL's path (and query) must contain. */
+  path: z.string().max(500).optional(),
 })
 
 export const HistoryPageSchema = z.object({

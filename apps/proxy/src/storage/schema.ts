@@ -19,6 +19,37 @@ export interface HistoryTable {
   user_id: Generated<string>
   /** A small body's bytes, sealed for this row, or `inline` (the row's inline text is the body); NULL: in the body store (migration 0022). */
   body_sealed?: string | null
+  /** The capture mount that recorded it (migration 0023); NULL for sends. */
+  capture?: string | null
+}
+
+/** Migration 0023: a capture mount (CaptureMount without id/version/times, as JSON in data_json). */
+export interface CaptureMountTable {
+  id: string
+  name: string
+  workspace_id: string
+  user_id: string
+  data_json: string
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+/** Migration 0024: a mock server (MockInput as JSON) and the calls it received (MockCall as JSON). */
+export interface MockTable {
+  id: string
+  workspace_id: string
+  user_id: string
+  data_json: string
+  version: number
+  created_at: string
+  updated_at: string
+}
+export interface MockCallTable {
+  id: string
+  mock_id: string
+  at: string
+  data_json: string
 }
 
 export interface SettingsTable {
@@ -150,6 +181,9 @@ export interface RunStepTable {
 
 export interface Database extends TeamTables {
   runs: RunTable
+  capture_mounts: CaptureMountTable
+  mocks: MockTable
+  mock_calls: MockCallTable
   run_steps: RunStepTable
   blobs: BlobTable
   blob_chunks: BlobChunkTable

@@ -18,6 +18,8 @@ import { migration as m0017 } from './0017-blob-chunks.js'
 import { migration as m0020 } from './0020-runs.js'
 import { migration as m0021 } from './0021-history-filter-indexes.js'
 import { migration as m0022 } from './0022-history-body.js'
+import { migration as m0023 } from './0023-capture.js'
+import { migration as m0024 } from './0024-mocks.js'
 
 /**
  * Numbered schema changes, run in order at start-up. Never edit a released one: add the next file
@@ -43,4 +45,6 @@ export const migrations: Record<string, Migration> = {
   '0020-runs': m0020,
   '0021-history-filter-indexes': m0021,
   '0022-history-body': m0022,
+  '0023-capture': m0023,
+  '0024-mocks': m0024,
 }

@@ -12,6 +12,10 @@ export function keysFor(kind: ChangeEvent['kind']): readonly (readonly string[])
       return [['environments']]
     case 'presence':
       return [presenceKeys.all]
+    case 'mock':
+      return [['mocks']]
+    case 'capture':
+      return [['history']]
   }
 }
 
