@@ -4,7 +4,7 @@ import { CourierError } from '../errors.js'
 import { isMetadataHostname } from '../engine/address-policy.js'
 import { parseInput } from '../routes/parse-input.js'
 import type { Scope } from '../team/scope.js'
-import type { StoredMount } from './mount-store.js'
+import type { StoredMount } from '../storage/capture-mount-store.js'
 
 export type MountRoutesOptions = {
   /** The origin a captured app calls (team: `--public-url`; else where this server listens). */

@@ -1,4 +1,4 @@
-import { createMountStore } from '../capture/mount-store.js'
+import { createMountStore } from './capture-mount-store.js'
 import type { SecretBox } from '../secrets/secret-box.js'
 import type { Kysely } from 'kysely'
 import { readCacheOf } from './read-cache.js'

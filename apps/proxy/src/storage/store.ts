@@ -1,4 +1,4 @@
-import type { MountStore } from '../capture/mount-store.js'
+import type { MountStore } from './capture-mount-store.js'
 import type { SmallBodies } from './history-bodies.js'
 import type { CacheSignal } from '../ports/change-bus.js'
 import type { BlobStore } from '../ports/blob-store.js'

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { CourierError } from '../errors.js'
 import type { SecretBox } from '../secrets/secret-box.js'
-import type { CaptureMountTable, Database } from '../storage/schema.js'
+import type { CaptureMountTable, Database } from './schema.js'
 
 /** A mount as kept: the contract's fields without its URL (the server's origin adds that), and whose it is. */
 export type StoredMount = Omit<CaptureMount, 'url'> & { userId: string; workspaceId: string }
