@@ -37,6 +37,9 @@ export const elements = [
   { type: 'scripting', pattern: `${proxy}/scripting`, partialMatch: false },
   { type: 'runner', pattern: `${proxy}/runner`, partialMatch: false },
   { type: 'realtime', pattern: `${proxy}/realtime`, partialMatch: false },
+  // Mock servers: the store over their tables is storage (storage/open-store.ts opens it), the rest is the listener and its routes.
+  { type: 'storage', pattern: `${proxy}/mock/mock-store.ts`, mode: 'full' },
+  { type: 'mock', pattern: `${proxy}/mock`, partialMatch: false },
   { type: 'routes', pattern: `${proxy}/routes`, partialMatch: false },
   { type: 'plugins', pattern: `${proxy}/plugins`, partialMatch: false },
   { type: 'memory', pattern: `${proxy}/memory`, partialMatch: false },
@@ -71,6 +74,7 @@ const proxyTypes = [
   'scripting',
   'runner',
   'realtime',
+  'mock',
   'routes',
   'plugins',
   'memory',
@@ -145,9 +149,9 @@ export const policies = [
   ]),
   // "Anything": every local file (including a folder not yet in this list), but routes and plugins
   // do not reach into the CLI or the runner.
-  { from: { element: { type: ['routes', 'plugins', 'cli', 'app', 'config'] } }, allow: { to: anyLocal } },
+  { from: { element: { type: ['routes', 'plugins', 'mock', 'cli', 'app', 'config'] } }, allow: { to: anyLocal } },
   {
-    from: { element: { type: ['routes', 'plugins'] } },
+    from: { element: { type: ['routes', 'plugins', 'mock'] } },
     disallow: { to: { element: { type: ['cli', 'runner'] } } },
   },
   may('errors', ['errors', 'shared']),

@@ -29,6 +29,7 @@ import { versionLog, type Clock } from './version-log.js'
 import { trashLog } from './trash-log.js'
 import { createVersionStore } from './version-store.js'
 import { createTrashStore, purgeAllTrash } from './trash-store.js'
+import { createMockStore } from '../mock/mock-store.js'
 
 export type StoreOptions = {
   /** The time versions and trash entries are stamped with and purged by (tests pass their own). */
@@ -93,6 +94,7 @@ export async function openStore(
     runs: createRunStore(db, LOCAL_WORKSPACE_ID, LOCAL_USER_ID),
     runsOf: (workspaceId, userId) => createRunStore(db, workspaceId, userId),
     runRegistry: createRunRegistry(db),
+    mocks: createMockStore(db, clock),
     blobs: (kind) =>
       new DatabaseBlobs(
         db,
