@@ -176,13 +176,14 @@ function nearestRoutes(routes: readonly MockRouteEntry[], method: string, segmen
   const scored = routes.map((route) => {
     let score = 0
     if (fit(route.segments, segments)) score += 100
-    let i = 0
-    while (i < route.segments.length && i < segments.length) {
+    // Leading segments in common: a literal one counts more than a parameter.
+    for (let i = 0; i < route.segments.length && i < segments.length; i++) {
       const part = route.segments[i]!
-      if ('literal' in part && part.literal !== segments[i]) break
-      i++
+      if ('param' in part) score += 1
+      else if (part.literal === segments[i]) score += 3
+      else break
     }
-    score += i * 2 - Math.abs(route.segments.length - segments.length)
+    score -= Math.abs(route.segments.length - segments.length)
     if (route.method === method) score += 1
     return { key: route.key, score }
   })
