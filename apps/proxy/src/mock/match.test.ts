@@ -176,7 +176,9 @@ describe('choosing the example', () => {
     const over = pick(call('GET', '/pets'), { delayMs: 40, routes: [choice('GET /pets', { status: 503 })] })
     expect(over.status).toBe(503)
     expect(over.delayMs).toBe(40)
-    expect(over.note).toBe('GET /pets answered with example “Missing” (the first), status 503 (the route\'s override), after 40 ms.')
+    expect(over.note).toBe(
+      "GET /pets answered with example “Missing” (the first), status 503 (the route's override), after 40 ms.",
+    )
     const delayed = pick(call('GET', '/pets'), { delayMs: 40, routes: [choice('GET /pets', { delayMs: 5 })] })
     expect(delayed.delayMs).toBe(5)
     expect(delayed.status).toBe(404)

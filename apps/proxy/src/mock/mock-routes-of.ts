@@ -3,7 +3,7 @@ import { CourierError } from '../errors.js'
 import { converters } from '../import-export/converters.js'
 import type { Store } from '../storage/store.js'
 import type { StoredMock } from './mock-store.js'
-import { routesOfTree, routesOfTrees, type MockRouteEntry } from './route-table.js'
+import { pathOf, routeKey, routesOfTree, routesOfTrees, templateOf, type MockRouteEntry } from './route-table.js'
 
 /** What a mock's source yields: its routes, or why it yields none (the collection was deleted…). */
 export type MockRoutes = { routes: MockRouteEntry[]; problem: string | null }
@@ -16,7 +16,7 @@ export const COLLECTION_GONE =
  * `example`/`examples`, and from schemas where there are none). Anything else is refused.
  */
 export async function routesOfOpenApi(document: string): Promise<MockRouteEntry[]> {
-  const { importText, ConvertError } = await converters()
+  const { importText, schemaExamples, ConvertError } = await converters()
   try {
     const result = await importText(document)
     if (result.report.format !== 'openapi' && result.report.format !== 'swagger')
@@ -25,7 +25,23 @@ export async function routesOfOpenApi(document: string): Promise<MockRouteEntry[
         `This document is a ${result.report.formatLabel}, not an OpenAPI or Swagger document; mock a collection instead (import it first).`,
         { field: 'source.document' },
       )
-    return routesOfTrees(result.collections)
+    const routes = routesOfTrees(result.collections)
+    // Operations whose spec wrote no example answer with one made from their response schema.
+    const known = new Set(routes.map((route) => route.key))
+    const names = new Map<string, string>()
+    for (const tree of result.collections)
+      for (const item of tree.items)
+        if (item.kind === 'request') names.set(routeKey(item.request.method, templateOf(item.request.url)), item.name)
+    for (const [operation, examples] of await schemaExamples(document)) {
+      const space = operation.indexOf(' ')
+      const method = operation.slice(0, space)
+      const segments = templateOf(operation.slice(space + 1))
+      const key = routeKey(method, segments)
+      if (known.has(key)) continue
+      known.add(key)
+      routes.push({ key, method, path: pathOf(segments), segments, name: names.get(key) ?? operation, examples })
+    }
+    return routes
   } catch (error) {
     if (error instanceof ConvertError)
       throw new CourierError('INVALID_REQUEST', `The OpenAPI document could not be read: ${error.message}`, {

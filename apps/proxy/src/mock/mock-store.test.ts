@@ -66,9 +66,9 @@ for (const dialect of DIALECTS) {
         mocks.update(mock.id, { version: 1, name: 'B' }),
       ])
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
-      expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual([
-        'STORAGE_CONFLICT',
-      ])
+      expect(
+        results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code),
+      ).toEqual(['STORAGE_CONFLICT'])
       expect((await mocks.get(mock.id))!.version).toBe(2)
     })
 
