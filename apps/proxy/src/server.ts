@@ -79,10 +79,6 @@ export async function startServer(config: AppConfig, options: LogOptions = {}): 
   const port = typeof address === 'object' && address ? address.port : config.port
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
   const url = `http://${host}:${port}/`
-  // `courier open` finds this server by its data folder (0600 file in the 0700 folder).
-  writeServerFile(config.dataDir, url, config.team)
-  const loginUrl = config.team ? null : await loginLink(fastify.store, url, config.now)
-  const publicUrl = config.team ? `${config.publicUrl ?? url.replace(/\/$/, '')}/` : null
   // Mock servers answer on a port of their own (never Courier's origin): Courier's + 1 unless told, else any free one.
   let mocks: MockListener | null = null
   if (config.mocks && !config.mocks.off)
@@ -99,6 +95,10 @@ export async function startServer(config: AppConfig, options: LogOptions = {}): 
         { cause: error },
       )
     })
+  // `courier open` finds this server by its data folder (0600 file in the 0700 folder).
+  writeServerFile(config.dataDir, url, config.team)
+  const loginUrl = config.team ? null : await loginLink(fastify.store, url, config.now)
+  const publicUrl = config.team ? `${config.publicUrl ?? url.replace(/\/$/, '')}/` : null
   const mockUrl = mocks ? fastify.mocks.origin() : null
   let closing: Promise<void> | undefined
   const close = () =>

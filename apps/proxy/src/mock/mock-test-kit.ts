@@ -11,7 +11,10 @@ export type MockKit = {
   live: LiveServer
   listener: MockListener
   /** A collection with one saved request per entry (method, URL, examples); answers its id. */
-  collection(requests: { name?: string; method: string; url: string; examples: ExampleInput[] }[]): Promise<string>
+  collection(
+    requests: { name?: string; method: string; url: string; examples: ExampleInput[] }[],
+    user?: string,
+  ): Promise<string>
   createMock(input: MockInput, user?: string): Promise<Mock>
   /** The next 'mock' change of `mockId` published on the workspace's bus. */
   nextChange(mockId: string, workspaceId?: string): Promise<ChangeEvent>
@@ -34,16 +37,24 @@ export async function startMockKit(
   return {
     live,
     listener,
-    async collection(requests) {
-      const { id } = ok<{ id: string }>(await live.call('POST', '/api/collections', { name: 'Mocked' }), 'collection')
+    async collection(requests, user) {
+      const { id } = ok<{ id: string }>(
+        await live.call('POST', '/api/collections', { name: 'Mocked' }, user),
+        'collection',
+      )
       for (const [i, r] of requests.entries())
         ok(
-          await live.call('POST', '/api/items', {
-            kind: 'request',
-            collectionId: id,
-            name: r.name ?? `Request ${i + 1}`,
-            request: { method: r.method, url: r.url, examples: r.examples },
-          }),
+          await live.call(
+            'POST',
+            '/api/items',
+            {
+              kind: 'request',
+              collectionId: id,
+              name: r.name ?? `Request ${i + 1}`,
+              request: { method: r.method, url: r.url, examples: r.examples },
+            },
+            user,
+          ),
           'saved request',
         )
       return id
