@@ -3,12 +3,12 @@ import { fileURLToPath } from 'node:url'
 import type { MockCall, MockRoute } from '@courier/shared'
 import { fetch } from 'undici'
 import { describe, expect, it } from 'vitest'
-import { rawGet, startMockKit } from './mock-test-kit.js'
+import { rawGet, startMockKit, type ExampleInput } from './mock-test-kit.js'
 
 const PAGE = 'http://localhost:5173'
 const OTHER_PAGE = 'http://evil.example'
 
-const petExamples = [
+const petExamples: ExampleInput[] = [
   {
     name: 'Found',
     status: 200,
