@@ -47,6 +47,8 @@ function fail(reply: FastifyReply, code: ErrorCode, message = defaultMessage(cod
 /** Resolves true after `ms`, or false as soon as the client goes away (the timer is cleared then). */
 function delay(ms: number, response: ServerResponse): Promise<boolean> {
   if (ms <= 0) return Promise.resolve(true)
+  // Gone already (while the mock was looked up): nothing to wait for.
+  if (response.destroyed || response.socket === null || response.socket.destroyed) return Promise.resolve(false)
   return new Promise((resolve) => {
     const gone = () => {
       clearTimeout(timer)
@@ -231,10 +233,13 @@ export async function startMockListener(
     const headers = exampleHeaders(matched.example)
     const body = bodiless(status, request.method) ? Buffer.alloc(0) : Buffer.from(matched.example.body, 'utf8')
     reply.code(status)
-    reply.headers(cors([...headers.keys()]))
+    const corsHeaders = cors([...headers.keys()])
+    // The example's own Vary stays, with Origin added when the answer depends on it.
+    if (corsHeaders.vary && headers.has('vary')) headers.set('vary', [...headers.get('vary')!, corsHeaders.vary])
+    reply.headers(corsHeaders)
     for (const [name, values] of headers) reply.header(name, values.length === 1 ? values[0]! : values)
     if (status !== 204 && status !== 304)
-      reply.header('content-length', String(Buffer.from(matched.example.body, 'utf8').length))
+      reply.header('content-length', String(Buffer.byteLength(matched.example.body, 'utf8')))
     const note = `${status !== matched.status ? `${matched.note} A ${matched.status} cannot end an answer: answered ${status}.` : matched.note}${refusedOrigin}`
     log(status, matched.route.key, matched.example.name, note)
     return reply.send(body)
