@@ -318,6 +318,27 @@ describe('a mock server from a collection’s saved examples, on its own origin'
   })
 })
 
+describe('a mock whose collection was deleted', () => {
+  it('answers MOCK_NO_MATCH saying so, and lists no routes', async () => {
+    const { mock, live, collectionId, nextChange } = await petMock()
+    expect((await fetch(`${mock.url}/pets/7`)).status).toBe(200)
+    expect((await live.call('DELETE', `/api/collections/${collectionId}`)).status).toBe(200)
+    const logged = nextChange(mock.id)
+    const gone = await fetch(`${mock.url}/pets/7`)
+    expect(gone.status).toBe(404)
+    expect(await gone.json()).toEqual({
+      code: 'MOCK_NO_MATCH',
+      message:
+        "The mock's collection no longer exists in this workspace; choose another source for the mock in Courier.",
+      nearest: [],
+    })
+    await logged
+    const routes = await live.call('GET', `/api/mocks/${mock.id}/routes`)
+    expect(routes.status).toBe(404)
+    expect(routes.json).toMatchObject({ error: { code: 'NOT_FOUND' } })
+  })
+})
+
 describe('a mock server from an OpenAPI document', () => {
   it("serves the document's examples and examples made from its schemas", async () => {
     const kit = await startMockKit()
