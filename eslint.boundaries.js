@@ -38,6 +38,8 @@ export const elements = [
   { type: 'runner', pattern: `${proxy}/runner`, partialMatch: false },
   { type: 'realtime', pattern: `${proxy}/realtime`, partialMatch: false },
   { type: 'capture', pattern: `${proxy}/capture`, partialMatch: false },
+  // Mock servers: the store over their tables is storage (storage/open-store.ts opens it), the rest is the listener and its routes.
+  { type: 'storage', pattern: `${proxy}/mock/mock-store.ts`, mode: 'full' },
   { type: 'mock', pattern: `${proxy}/mock`, partialMatch: false },
   { type: 'routes', pattern: `${proxy}/routes`, partialMatch: false },
   { type: 'plugins', pattern: `${proxy}/plugins`, partialMatch: false },
@@ -162,13 +164,11 @@ export const policies = [
     'lazy',
     'shared',
   ]),
-  // Mock servers: a listener of their own over the store; nothing of the send path.
-  may('mock', ['mock', 'storage', 'team', 'routes', 'ports', 'errors', 'ids', 'lazy', 'shared']),
   // "Anything": every local file (including a folder not yet in this list), but routes and plugins
   // do not reach into the CLI or the runner.
-  { from: { element: { type: ['routes', 'plugins', 'cli', 'app', 'config'] } }, allow: { to: anyLocal } },
+  { from: { element: { type: ['routes', 'plugins', 'mock', 'cli', 'app', 'config'] } }, allow: { to: anyLocal } },
   {
-    from: { element: { type: ['routes', 'plugins'] } },
+    from: { element: { type: ['routes', 'plugins', 'mock'] } },
     disallow: { to: { element: { type: ['cli', 'runner'] } } },
   },
   may('errors', ['errors', 'shared']),

@@ -37,6 +37,8 @@ import { Accounts, actorOf } from './team/accounts.js'
 import { AuditEvents } from './team/audit-events.js'
 import { OidcAccounts } from './team/oidc-accounts.js'
 import { OidcClient } from './team/oidc-client.js'
+import mockRoutes from './mock/mock-routes.js'
+import { MockService } from './mock/mock-service.js'
 
 /** The port the server really listens on (it differs from the config when that says 0). */
 function listeningPort(fastify: FastifyInstance, fallback: number): number {
@@ -99,7 +101,15 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(services, localServicesOptions(config, port))
   await fastify.register(workspaceScope, { team: config.team ?? false })
 
-  await fastify.register(infoRoutes, { version: config.version, dataDir: config.dataDir })
+  // Mock servers (issue 18): /api/mocks here; server.ts opens their listener on a port of its own.
+  const mocks = new MockService(() => fastify.store, config.mocks?.publicUrl ?? null)
+  fastify.decorate('mocks', mocks)
+  await fastify.register(infoRoutes, {
+    version: config.version,
+    dataDir: config.dataDir,
+    mockOrigin: () => mocks.origin(),
+  })
+  await fastify.register(mockRoutes, { mocks })
   await fastify.register(sendRoutes)
   await fastify.register(historyRoutes)
   await fastify.register(fileRoutes, { maxUploadBytes: config.maxUploadBytes })
