@@ -30,6 +30,7 @@ import teamPages from './plugins/team-pages.js'
 import oidcPages from './plugins/oidc-pages.js'
 import teamRoutes from './routes/team-routes.js'
 import runRoutes from './routes/run-routes.js'
+import capturePlugin from './capture/capture-plugin.js'
 import { KeptRuns } from './runner/kept-runs.js'
 import { Accounts, actorOf } from './team/accounts.js'
 import { AuditEvents } from './team/audit-events.js'
@@ -119,6 +120,8 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await runs.open(fastify.store.kind)
   fastify.addHook('preClose', () => runs.close())
   await fastify.register(runRoutes, { runs })
+  // Capture mounts (issue 18): /capture/NAME/* forwarded and recorded; past the gate on the Host check alone.
+  await fastify.register(capturePlugin, { sessionCookie: () => cookie.name })
   if (team) {
     let audit: AuditEvents | undefined
     const auditOf = () => (audit ??= new AuditEvents(fastify.store.audit, config.now))
