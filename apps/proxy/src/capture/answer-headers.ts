@@ -3,6 +3,18 @@ import { isCourierSessionCookie } from './upstream-headers.js'
 
 type Headers = Record<string, string | string[] | undefined>
 
+/** Hop-by-hop headers (RFC 9110 §7.6.1): about the upstream's connection, never passed on to the client's. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+])
+
 /** Where a mount is served and where it forwards to: what maps upstream paths back onto Courier's. */
 export type MountPlace = { name: string; upstreamOrigin: string; basePath: string }
 
@@ -74,10 +86,13 @@ export function answerHeaders(
   sessionCookie: string,
 ): Headers {
   const out: Headers = {}
+  const named = String(upstream.connection ?? '')
+    .split(',')
+    .map((token) => token.trim().toLowerCase())
   for (const [name, value] of Object.entries(upstream)) {
     if (value === undefined) continue
     const lower = name.toLowerCase()
-    if (lower.startsWith('access-control-')) continue
+    if (HOP_BY_HOP.has(lower) || named.includes(lower) || lower.startsWith('access-control-')) continue
     if (lower === 'set-cookie') {
       const lines = (Array.isArray(value) ? value : [value])
         .map((line) => rewriteSetCookie(line, place, sessionCookie))
@@ -96,9 +111,10 @@ export function answerHeaders(
     out['access-control-allow-origin'] = origin
     out['access-control-allow-credentials'] = 'true'
     if (names.length) out['access-control-expose-headers'] = names.join(', ')
-    const vary = out.vary
-    out.vary = vary ? `${Array.isArray(vary) ? vary.join(', ') : vary}, Origin` : 'Origin'
   }
+  // The answer differs by Origin (CORS headers or none): caches must keep them apart.
+  const vary = out.vary
+  out.vary = vary ? `${Array.isArray(vary) ? vary.join(', ') : vary}, Origin` : 'Origin'
   const policy = out['content-security-policy']
   out['content-security-policy'] = [...(policy === undefined ? [] : Array.isArray(policy) ? policy : [policy]), 'sandbox']
   out['x-content-type-options'] = 'nosniff'
