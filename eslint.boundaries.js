@@ -37,6 +37,7 @@ export const elements = [
   { type: 'scripting', pattern: `${proxy}/scripting`, partialMatch: false },
   { type: 'runner', pattern: `${proxy}/runner`, partialMatch: false },
   { type: 'realtime', pattern: `${proxy}/realtime`, partialMatch: false },
+  { type: 'capture', pattern: `${proxy}/capture`, partialMatch: false },
   { type: 'routes', pattern: `${proxy}/routes`, partialMatch: false },
   { type: 'plugins', pattern: `${proxy}/plugins`, partialMatch: false },
   { type: 'memory', pattern: `${proxy}/memory`, partialMatch: false },
@@ -71,6 +72,7 @@ const proxyTypes = [
   'scripting',
   'runner',
   'realtime',
+  'capture',
   'routes',
   'plugins',
   'memory',
@@ -143,6 +145,27 @@ export const policies = [
     'lazy',
     'shared',
   ]),
+  // Capture mounts (issue 18): the forwarder is a Fastify plugin over the engine's connector,
+  // the send path's masking and recording, and the realtime policy agent.
+  may('capture', [
+    'capture',
+    'send',
+    'engine',
+    'storage',
+    'team',
+    'realtime',
+    'secrets',
+    'ports',
+    'errors',
+    'ids',
+    'lazy',
+    'shared',
+  ]),
+  // The store keeps the capture mounts (capture/mount-store.ts is its part for them).
+  {
+    from: { element: { type: 'storage' } },
+    allow: { to: { element: { type: 'capture', fileInternalPath: 'mount-store.ts' } } },
+  },
   // "Anything": every local file (including a folder not yet in this list), but routes and plugins
   // do not reach into the CLI or the runner.
   { from: { element: { type: ['routes', 'plugins', 'cli', 'app', 'config'] } }, allow: { to: anyLocal } },

@@ -81,12 +81,16 @@ async function measure(label, url, pid) {
 }
 
 const expected = createHash('sha256')
-for (let sent = 0; sent < TOTAL; sent += CHUNK) expected.update(sent + CHUNK <= TOTAL ? chunk : chunk.subarray(0, TOTAL - sent))
+for (let sent = 0; sent < TOTAL; sent += CHUNK)
+  expected.update(sent + CHUNK <= TOTAL ? chunk : chunk.subarray(0, TOTAL - sent))
 const expectedHash = expected.digest('hex')
 
 const dataDir = mkdtempSync(join(tmpdir(), 'courier-capture-bench-'))
 const webDist = mkdtempSync(join(tmpdir(), 'courier-bench-web-'))
-writeFileSync(join(webDist, 'index.html'), '<!doctype html><html><head><title>Courier</title></head><body></body></html>')
+writeFileSync(
+  join(webDist, 'index.html'),
+  '<!doctype html><html><head><title>Courier</title></head><body></body></html>',
+)
 const courier = await startCourier({ COURIER_DATA_DIR: dataDir, COURIER_WEB_DIST: webDist })
 const forwarder = await startPeer('forwarder', upstreamUrl)
 
@@ -130,7 +134,10 @@ await store.close()
     console.log(
       `| ${r.label.padEnd(24)} | ${r.start.toFixed(0).padStart(5)} | ${r.peak.toFixed(0).padStart(5)} | ${r.end.toFixed(0).padStart(5)} | ${(r.peak - r.start).toFixed(0).padStart(12)} | ${r.mbps.toFixed(0).padStart(6)} | ${r.size === TOTAL && r.hash === expectedHash ? 'yes' : 'NO'} |`,
     )
-  if (entry) console.log(`\nCourier's history: ${entry.method} ${entry.url} → ${entry.status}, ${entry.size} bytes recorded as passed`)
+  if (entry)
+    console.log(
+      `\nCourier's history: ${entry.method} ${entry.url} → ${entry.status}, ${entry.size} bytes recorded as passed`,
+    )
 } finally {
   await forwarder.stop()
   await courier.stop()

@@ -116,7 +116,10 @@ export function answerHeaders(
   const vary = out.vary
   out.vary = vary ? `${Array.isArray(vary) ? vary.join(', ') : vary}, Origin` : 'Origin'
   const policy = out['content-security-policy']
-  out['content-security-policy'] = [...(policy === undefined ? [] : Array.isArray(policy) ? policy : [policy]), 'sandbox']
+  out['content-security-policy'] = [
+    ...(policy === undefined ? [] : Array.isArray(policy) ? policy : [policy]),
+    'sandbox',
+  ]
   out['x-content-type-options'] = 'nosniff'
   return out
 }

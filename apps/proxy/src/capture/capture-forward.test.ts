@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { startUpstream } from '../test/upstream.js'
-import { call, startCaptureServer } from './capture-kit.js'
+import { call, startCaptureServer } from '../test/capture-kit.js'
 
 const header = (headers: [string, string][], name: string) =>
   headers.filter(([key]) => key.toLowerCase() === name).map(([, value]) => value)

@@ -4,10 +4,15 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { AllowList } from '../engine/allow-list.js'
 import { signIn } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
-import { call, startCaptureServer } from './capture-kit.js'
+import { call, startCaptureServer } from '../test/capture-kit.js'
 
 /** A raw request line written as is (no client normalises it); answers status and body. */
-function rawCall(port: number, target: string, host: string, cookie: string): Promise<{ status: number; text: string }> {
+function rawCall(
+  port: number,
+  target: string,
+  host: string,
+  cookie: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1')
     let answer = ''
@@ -16,7 +21,10 @@ function rawCall(port: number, target: string, host: string, cookie: string): Pr
     socket.on('data', (chunk: string) => (answer += chunk))
     socket.on('error', reject)
     socket.on('close', () =>
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0), text: answer.split('\r\n\r\n').slice(1).join('') }),
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0),
+        text: answer.split('\r\n\r\n').slice(1).join(''),
+      }),
     )
     // Written, not ended: a half-closed client is one that went away (the forwarder stops).
     socket.write(`GET ${target} HTTP/1.1\r\nHost: ${host}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`)
@@ -48,8 +56,40 @@ describe("a capture mount cannot reach Courier's API or leave its upstream", () 
       errorCode: null,
       durationMs: 1,
       size: 0,
-      request: { method: 'GET', url: 'http://marker.test/', params: [], pathParams: [], headers: [], body: { kind: 'none' }, auth: { type: 'none' }, settings: {}, cookies: '', captures: [], scripts: { preRequest: '', test: '' }, assertions: [], examples: [] },
-      response: { id: '01900000-0000-7000-8000-000000000001', ok: true, startedAt: new Date().toISOString(), status: 200, statusText: 'OK', httpVersion: '1.1', headers: [], sizes: { headers: 0, bodyWire: 0, body: 0 }, timing: { total: 1 }, body: null, request: { method: 'GET', url: 'http://marker.test/', headers: [], bodySize: 0 }, hops: [], attempts: [], cookies: [], notes: [], insecure: false, error: null },
+      request: {
+        method: 'GET',
+        url: 'http://marker.test/',
+        params: [],
+        pathParams: [],
+        headers: [],
+        body: { kind: 'none' },
+        auth: { type: 'none' },
+        settings: {},
+        cookies: '',
+        captures: [],
+        scripts: { preRequest: '', test: '' },
+        assertions: [],
+        examples: [],
+      },
+      response: {
+        id: '01900000-0000-7000-8000-000000000001',
+        ok: true,
+        startedAt: new Date().toISOString(),
+        status: 200,
+        statusText: 'OK',
+        httpVersion: '1.1',
+        headers: [],
+        sizes: { headers: 0, bodyWire: 0, body: 0 },
+        timing: { total: 1 },
+        body: null,
+        request: { method: 'GET', url: 'http://marker.test/', headers: [], bodySize: 0 },
+        hops: [],
+        attempts: [],
+        cookies: [],
+        notes: [],
+        insecure: false,
+        error: null,
+      },
     })
     // The browser holds a live session: a spelling that reached /api/history would answer it.
     const { cookie } = await signIn(courier.fastify, courier.host)
@@ -138,10 +178,16 @@ describe("a capture mount cannot reach Courier's API or leave its upstream", () 
     const upstream = await countingUpstream()
     const courier = await startCaptureServer()
     await courier.mount({ name: 'quiet', upstream: upstream.url, allowedOrigins: ['http://localhost:5173'] })
-    expect((await call(courier.port, '/capture/quiet/x', { headers: { origin: 'https://evil.test' } })).status).toBe(403)
-    expect((await call(courier.port, '/capture/quiet/x', { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403)
+    expect((await call(courier.port, '/capture/quiet/x', { headers: { origin: 'https://evil.test' } })).status).toBe(
+      403,
+    )
+    expect((await call(courier.port, '/capture/quiet/x', { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(
+      403,
+    )
     expect(upstream.connections()).toBe(0)
-    expect((await call(courier.port, '/capture/quiet/x', { headers: { origin: 'http://localhost:5173' } })).status).toBe(200)
+    expect(
+      (await call(courier.port, '/capture/quiet/x', { headers: { origin: 'http://localhost:5173' } })).status,
+    ).toBe(200)
     expect(upstream.connections()).toBe(1)
   })
 

@@ -3,7 +3,7 @@ import { createServer, get, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
-import { startCaptureServer } from './capture-kit.js'
+import { startCaptureServer } from '../test/capture-kit.js'
 
 const CHUNK = 64 * 1024
 
@@ -89,16 +89,19 @@ describe('capture streams bodies and records them capped', () => {
     await courier.mount({ name: 'gone', upstream: await bigUpstream(50 * 1024 * 1024) })
     const events = courier.events()
     await new Promise<void>((resolve, reject) => {
-      const request = get({ host: '127.0.0.1', port: courier.port, path: '/capture/gone/x', agent: false }, (response) => {
-        let size = 0
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length
-          if (size > 1024 * 1024) {
-            request.destroy()
-            resolve()
-          }
-        })
-      })
+      const request = get(
+        { host: '127.0.0.1', port: courier.port, path: '/capture/gone/x', agent: false },
+        (response) => {
+          let size = 0
+          response.on('data', (chunk: Buffer) => {
+            size += chunk.length
+            if (size > 1024 * 1024) {
+              request.destroy()
+              resolve()
+            }
+          })
+        },
+      )
       request.on('error', (error) => (request.destroyed ? undefined : reject(error)))
     })
     const entry = await courier.entry((await events.next()).id)

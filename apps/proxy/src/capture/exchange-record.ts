@@ -9,7 +9,10 @@ import {
 } from '@courier/shared'
 import type { FastifyBaseLogger } from 'fastify'
 import { CourierError } from '../errors.js'
-import type { Services } from '../services.js'
+import type { ChangeBus } from '../ports/change-bus.js'
+import type { Retention } from '../send/retention.js'
+import type { BodyStore } from '../storage/body-store.js'
+import type { Store } from '../storage/store.js'
 import { historyRecordFor } from '../send/record-exchange.js'
 import type { BodySink } from '../ports/body-sink.js'
 import { LOCAL_ACTOR } from '../team/scope.js'
@@ -23,6 +26,9 @@ const INLINE_KEPT = 64 * 1024
 const PREVIEW = 2 * 1024
 
 const round = (ms: number) => Math.round(ms * 100) / 100
+
+/** What recording needs of Courier's services. */
+export type RecordServices = { store: Store; bodies: BodyStore; bus: ChangeBus; retention: Retention }
 
 /** One exchange through a mount, filled in as it happens, recorded once when it ends. */
 export class CapturedExchange {
@@ -57,7 +63,7 @@ export class CapturedExchange {
     readonly id: string,
     readonly mount: StoredMount,
     readonly method: string,
-    private readonly services: Services,
+    private readonly services: RecordServices,
     private readonly log: FastifyBaseLogger,
   ) {}
 
@@ -153,13 +159,7 @@ export class CapturedExchange {
         ...saved,
         headers: this.sentHeaders.map(([name, value]) => [name, value, true]),
       })
-      const { entry, searchText } = await historyRecordFor(
-        saved,
-        sent,
-        record,
-        this.injected.secretVariables,
-        bodies,
-      )
+      const { entry, searchText } = await historyRecordFor(saved, sent, record, this.injected.secretVariables, bodies)
       const history = store.historyOf(this.mount.userId)
       await history.append({ ...entry, capture: this.mount.name }, searchText, await bodies.takeSmall(this.id))
       await retention.apply()
@@ -169,7 +169,10 @@ export class CapturedExchange {
         id: this.id,
         version: null,
         action: 'saved',
-        by: { userId: this.mount.userId, name: LOCAL_ACTOR.userId === this.mount.userId ? LOCAL_ACTOR.name : this.mount.name },
+        by: {
+          userId: this.mount.userId,
+          name: LOCAL_ACTOR.userId === this.mount.userId ? LOCAL_ACTOR.name : this.mount.name,
+        },
         clientId: null,
         instanceId: bus.instanceId,
         at: new Date().toISOString(),
@@ -194,7 +197,11 @@ export class CapturedExchange {
     if (this.requestSize === 0) return { kind: 'none' as const }
     const kept = Buffer.concat(this.requestKept)
     if (!isTextualContentType(this.requestType))
-      return { kind: 'raw' as const, text: `(${this.requestSize} bytes of ${this.requestType ?? 'binary data'})`, contentType: 'text/plain' }
+      return {
+        kind: 'raw' as const,
+        text: `(${this.requestSize} bytes of ${this.requestType ?? 'binary data'})`,
+        contentType: 'text/plain',
+      }
     return { kind: 'raw' as const, text: kept.toString('utf8'), contentType: this.requestType ?? 'text/plain' }
   }
 
@@ -206,7 +213,9 @@ export class CapturedExchange {
     const whole = !this.truncated && !this.partial && this.responseSize <= INLINE_KEPT
     const requestKept = Buffer.concat(this.requestKept)
     if (this.requestSize > this.requestKeptBytes)
-      this.notes.push(`The request body was ${this.requestSize} bytes; history keeps its first ${this.requestKeptBytes}.`)
+      this.notes.push(
+        `The request body was ${this.requestSize} bytes; history keeps its first ${this.requestKeptBytes}.`,
+      )
     if (this.truncated)
       this.notes.push(
         `The response body was ${this.responseSize} bytes; history keeps its first ${this.stored} (Settings: largest response kept). The client received all of it.`,
@@ -255,7 +264,11 @@ export class CapturedExchange {
       insecure: false,
       ...(this.partial ? { partial: true } : {}),
       error: this.error
-        ? { code: this.error.code, message: this.error.message, ...(this.error.phase ? { phase: this.error.phase } : {}) }
+        ? {
+            code: this.error.code,
+            message: this.error.message,
+            ...(this.error.phase ? { phase: this.error.phase } : {}),
+          }
         : null,
     })
   }

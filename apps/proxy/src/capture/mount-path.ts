@@ -23,6 +23,7 @@ const refused = () =>
  * or `.` segments in any spelling (`%2e`, backslashes), encoded slashes, `//`, control characters.
  */
 export function checkRest(rest: string): void {
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (/[\x00-\x1f\x7f\\]/.test(rest) || rest.startsWith('//') || rest.includes('//')) throw refused()
   let decoded: string
   try {

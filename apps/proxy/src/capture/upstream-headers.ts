@@ -48,7 +48,10 @@ export async function injectedHeaders(store: Store, mount: StoredMount): Promise
   const current = store.currentValues(mount.workspaceId, mount.userId)
   const { scopes } = await variableScopes(data, mount.environmentId ?? undefined, undefined, current)
   const report = newReport()
-  const resolved = typed.map(([name, value]): Pair => [resolveText(name, scopes, report), resolveText(value, scopes, report)])
+  const resolved = typed.map(([name, value]): Pair => [
+    resolveText(name, scopes, report),
+    resolveText(value, scopes, report),
+  ])
   if (report.unresolved.length > 0) {
     throw new CourierError(
       'VARIABLE_UNRESOLVED',

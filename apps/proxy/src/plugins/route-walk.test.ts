@@ -150,7 +150,9 @@ describe('the security gate decides on the route that will run', () => {
     const host = `127.0.0.1:${port}`
     const entry = historyEntry()
     await fastify.store.history.append(entry)
-    const gated = routes.filter((route) => !isExpectedPublic(route.method, route.url) && !EXPECTED_CAPTURE.has(route.url))
+    const gated = routes.filter(
+      (route) => !isExpectedPublic(route.method, route.url) && !EXPECTED_CAPTURE.has(route.url),
+    )
     // Capture routes without a mount answer CAPTURE_MOUNT_UNKNOWN, never a forwarder's handler; a foreign Host is refused first.
     const capture = routes.filter((route) => EXPECTED_CAPTURE.has(route.url))
     expect(new Set(capture.map((route) => route.method))).toEqual(

@@ -98,7 +98,11 @@ function table(upstream: string, idp: string, origin: string, preview: unknown):
       ['DELETE', 'GET', 'PATCH', 'POST', 'PUT', 'OPTIONS'].flatMap((method) =>
         ['/capture/:name', '/capture/:name/*'].map((url): [string, Spec] => [
           `${method} ${url}`,
-          { least: 'public', ids: false, call: () => ({ url: url.replace(':name', 'no-such-mount').replace('*', 'x') }) },
+          {
+            least: 'public',
+            ids: false,
+            call: () => ({ url: url.replace(':name', 'no-such-mount').replace('*', 'x') }),
+          },
         ]),
       ),
     ),

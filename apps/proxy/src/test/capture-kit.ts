@@ -3,8 +3,8 @@ import type { CaptureMountInput, ChangeEvent, HistoryEntry } from '@courier/shar
 import { onTestFinished } from 'vitest'
 import type { AppConfig } from '../config.js'
 import { LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from '../storage/local-identity.js'
-import { startLiveServer, type LiveServer } from '../test/live-server.js'
-import type { StoredMount } from './mount-store.js'
+import { startLiveServer, type LiveServer } from './live-server.js'
+import type { StoredMount } from '../capture/mount-store.js'
 
 /** A Courier listening on a real port, with helpers to make mounts, call them and read what was recorded. */
 export type CaptureServer = LiveServer & {
