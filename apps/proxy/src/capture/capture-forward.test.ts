@@ -1,4 +1,7 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { tempDataDir } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
 import { call, startCaptureServer } from '../test/capture-kit.js'
 
@@ -11,7 +14,8 @@ describe('a capture mount forwards and records', () => {
       response.setHeader('content-type', 'application/json')
       response.end(JSON.stringify({ method: request.method, url: request.url, body: request.body.toString() }))
     })
-    const courier = await startCaptureServer()
+    const dataDir = tempDataDir()
+    const courier = await startCaptureServer({ dataDir })
     await courier.mount({ name: 'shop', upstream: upstream.url('/v1') })
     const events = courier.events()
 
@@ -23,6 +27,10 @@ describe('a capture mount forwards and records', () => {
     const entry = await courier.entry(first.id)
     expect(entry).toMatchObject({ method: 'GET', status: 200, url: `${upstream.url('/v1/items')}?page=2&q=a%20b` })
     expect(entry.response.body?.inline).toContain('/v1/items')
+    // The row carries the mount's name (history's capture column, migration 0023).
+    const file = new Database(join(dataDir, 'courier.sqlite'), { readonly: true })
+    expect(file.prepare('SELECT capture FROM history WHERE id = ?').get(first.id)).toEqual({ capture: 'shop' })
+    file.close()
 
     const posted = await call(courier.port, '/capture/shop/orders', {
       method: 'POST',

@@ -3,7 +3,7 @@ import { createServer, get, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
-import { startCaptureServer } from '../test/capture-kit.js'
+import { call, startCaptureServer } from '../test/capture-kit.js'
 
 const CHUNK = 64 * 1024
 
@@ -82,6 +82,40 @@ describe('capture streams bodies and records them capped', () => {
     const body = Buffer.concat(chunks)
     expect(body.length).toBe(256 * 1024)
     expect(body.equals(Buffer.concat([chunkAt(0), chunkAt(1), chunkAt(2), chunkAt(3)]))).toBe(true)
+  })
+
+  it('streams a 12 MB upload past the 10 MB JSON body limit, keeping only its start in history', async () => {
+    const total = 12 * 1024 * 1024
+    const server = createServer((request, response) => {
+      const digest = createHash('sha256')
+      let size = 0
+      request.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        digest.update(chunk)
+      })
+      request.on('end', () => response.end(JSON.stringify({ size, hash: digest.digest('hex') })))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
+    const courier = await startCaptureServer()
+    await courier.mount({
+      name: 'upload',
+      upstream: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      headers: [['Authorization', 'Bearer literal-upload-secret']],
+    })
+    const events = courier.events()
+    const body = Buffer.concat(Array.from({ length: total / CHUNK }, (_, index) => chunkAt(index)))
+    const answer = await call(courier.port, '/capture/upload/files', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(total) },
+      body,
+    })
+    expect(answer.status).toBe(200)
+    expect(JSON.parse(answer.body.toString())).toEqual({ size: total, hash: expectedHash(total) })
+    const entry = await courier.entry((await events.next()).id)
+    expect(entry.response.request.bodySize).toBe(total)
+    expect(entry.response.notes.join(' ')).toMatch(/history keeps its first 65536/)
+    expect(JSON.stringify(entry)).not.toContain('literal-upload-secret')
   })
 
   it('ends the record as partial when the client goes away mid-body', async () => {
