@@ -137,6 +137,12 @@ describe('a capture mount forwards and records', () => {
     expect(actual.headers['access-control-allow-credentials']).toBe('true')
     expect(String(actual.headers['access-control-expose-headers'])).toContain('x-trace')
     expect(actual.headers.vary).toContain('Origin')
+
+    // Courier's own refusal (a path out of the mount) is readable by the allowed page too.
+    const refused = await call(courier.port, '/capture/cors/%2e%2e/x', { headers: { origin: 'http://localhost:5173' } })
+    expect(refused.status).toBe(400)
+    expect(JSON.parse(refused.body.toString()).error.code).toBe('URL_INVALID')
+    expect(refused.headers['access-control-allow-origin']).toBe('http://localhost:5173')
   })
 
   it('refuses a foreign Origin and a cross-site request without one before any connection, and records the refusal', async () => {

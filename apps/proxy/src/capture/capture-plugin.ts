@@ -141,6 +141,16 @@ export default async function capturePlugin(fastify: FastifyInstance, options: C
     const state = states.get(request)
     if (state && !state.exchange.error) state.exchange.error = courierErrorOf(error)
   })
+  // Courier's own answers to an allowed origin (a refused path or destination) are readable by its page too.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    const origin = states.get(request)?.origin
+    if (origin !== undefined && !reply.hasHeader('access-control-allow-origin')) {
+      void reply.header('access-control-allow-origin', origin)
+      void reply.header('access-control-allow-credentials', 'true')
+      void reply.header('vary', 'Origin')
+    }
+    return payload
+  })
   // A client that went away before the upstream answered: the exchange ends as cancelled.
   fastify.addHook('onRequestAbort', async (request) => {
     const state = states.get(request)

@@ -1,7 +1,9 @@
 import { CourierError } from '../errors.js'
 
 /** The request's path after `/capture/NAME`, raw (as the client spelled it), and its query. */
-export function restOf(rawUrl: string): { rest: string; query: string } {
+export function restOf(url: string): { rest: string; query: string } {
+  // An absolute-form request line (`GET http://host/capture/…`): its path is what follows the authority.
+  const rawUrl = url.startsWith('/') ? url : url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '')
   const at = rawUrl.indexOf('?')
   const path = at === -1 ? rawUrl : rawUrl.slice(0, at)
   const query = at === -1 ? '' : rawUrl.slice(at)
