@@ -211,6 +211,10 @@ export default async function capturePlugin(fastify: FastifyInstance, options: C
         const statusText = (res as { statusMessage?: string }).statusMessage ?? ''
         exchange.responseStarted(res.statusCode, statusText, pairsOf(res.headers) as Pair[])
         const tap = exchange.responseTap(state.settings.maxResponseBytes)
+        // An upstream that breaks off mid-body: the record says so (not "the client went away").
+        res.stream.once('error', (error) => {
+          exchange.error ??= toCourierError(error, 'receive')
+        })
         pipeline(res.stream, tap, () => {})
         void reply.send(tap)
       },

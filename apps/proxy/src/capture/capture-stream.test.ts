@@ -118,6 +118,23 @@ describe('capture streams bodies and records them capped', () => {
     expect(JSON.stringify(entry)).not.toContain('literal-upload-secret')
   })
 
+  it('ends the record as partial, with the upstream named, when the upstream breaks off mid-body', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(1024 * 1024) })
+      response.write(Buffer.alloc(100 * 1024, 'a'), () => response.socket?.destroy())
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
+    const courier = await startCaptureServer()
+    await courier.mount({ name: 'broken', upstream: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })
+    const events = courier.events()
+    await call(courier.port, '/capture/broken/x').catch(() => undefined)
+    const entry = await courier.entry((await events.next()).id)
+    expect(entry.response.partial).toBe(true)
+    expect(entry.errorCode).not.toBe('ABORTED')
+    expect(entry.errorCode).toMatch(/^UPSTREAM_/)
+  })
+
   it('ends the record as partial when the client goes away mid-body', async () => {
     const courier = await startCaptureServer()
     await courier.mount({ name: 'gone', upstream: await bigUpstream(50 * 1024 * 1024) })
