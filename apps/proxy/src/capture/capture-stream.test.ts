@@ -121,7 +121,8 @@ describe('capture streams bodies and records them capped', () => {
   it('ends the record as partial, with the upstream named, when the upstream breaks off mid-body', async () => {
     const server = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(1024 * 1024) })
-      response.write(Buffer.alloc(100 * 1024, 'a'), () => response.socket?.destroy())
+      // A FIN, not a reset: a reset could make the kernel drop the answer's head before Courier reads it.
+      response.write(Buffer.alloc(100 * 1024, 'a'), () => response.socket?.end())
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
@@ -131,7 +132,7 @@ describe('capture streams bodies and records them capped', () => {
     await call(courier.port, '/capture/broken/x').catch(() => undefined)
     const entry = await courier.entry((await events.next()).id)
     expect(entry.response.partial).toBe(true)
-    expect(entry.errorCode).not.toBe('ABORTED')
+    expect(entry.status).toBe(200)
     expect(entry.errorCode).toMatch(/^UPSTREAM_/)
   })
 
