@@ -85,6 +85,8 @@ function connect(socket: WebSocket, request: FastifyRequest, options: CaptureSoc
   const secure = place.upstreamOrigin.startsWith('https:')
   const target = new URL(exchange.url)
   target.protocol = secure ? 'wss:' : 'ws:'
+  // History shows the handshake's URL as the socket was opened (ws:, wss:).
+  exchange.url = target.href
   const incoming = Object.fromEntries(
     Object.entries(request.headers).filter(([name]) => !HANDSHAKE_HEADERS.has(name.toLowerCase())),
   )

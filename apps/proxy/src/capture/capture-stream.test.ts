@@ -212,7 +212,7 @@ describe('a WebSocket through a capture mount', () => {
     expect(upgrades[0]!.headers.cookie).toBe('app=1')
     const entry = await courier.entry((await events.next()).id)
     expect(entry).toMatchObject({ method: 'GET', status: 101 })
-    expect(entry.url).toBe(`http://127.0.0.1:${port}/socket/feed?room=1`)
+    expect(entry.url).toBe(`ws://127.0.0.1:${port}/socket/feed?room=1`)
     expect(JSON.stringify(entry)).not.toContain('ws-secret-key')
     client.close()
 
