@@ -149,7 +149,8 @@ export const policies = [
     'lazy',
     'shared',
   ]),
-  // Capture mounts: each forwarded exchange goes through the engine's connector and is recorded as a send's.
+  // Capture mounts (issue 18): the forwarder is a Fastify plugin over the engine's connector,
+  // the send path's masking and recording, and the realtime policy agent.
   may('capture', [
     'capture',
     'send',
@@ -158,6 +159,8 @@ export const policies = [
     'team',
     'plugins',
     'routes',
+    'realtime',
+    'secrets',
     'ports',
     'errors',
     'ids',

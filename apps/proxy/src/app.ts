@@ -32,6 +32,7 @@ import teamRoutes from './routes/team-routes.js'
 import runRoutes from './routes/run-routes.js'
 import mountRoutes from './capture/mount-routes.js'
 import captureEvents from './capture/capture-events.js'
+import capturePlugin from './capture/capture-plugin.js'
 import { KeptRuns } from './runner/kept-runs.js'
 import { Accounts, actorOf } from './team/accounts.js'
 import { AuditEvents } from './team/audit-events.js'
@@ -134,6 +135,8 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   // Capture mounts (issue 18): the person's mounts, and their exchanges as they are recorded.
   await fastify.register(mountRoutes, { publicOrigin })
   await fastify.register(captureEvents, { heartbeatMs: config.live?.heartbeatMs })
+  // Capture mounts (issue 18): /capture/NAME/* forwarded and recorded; past the gate on the Host check alone.
+  await fastify.register(capturePlugin, { sessionCookie: () => cookie.name })
   if (team) {
     let audit: AuditEvents | undefined
     const auditOf = () => (audit ??= new AuditEvents(fastify.store.audit, config.now))
