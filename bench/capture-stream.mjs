@@ -4,20 +4,16 @@
 // (recorded in history, body kept up to Settings' largest response) and, in the same run, through
 // a bare @fastify/http-proxy forwarder (bench/peer-servers.mjs, no recording). Each server's RSS
 // (/proc/PID/status VmRSS) is sampled every 100 ms; start/peak/end RSS and MB/s are printed.
-// The mount is made through the API as the signed-in page (POST /api/capture/mounts); a branch
-// without those routes yet makes it through the store in the data folder instead (tsx).
+// The mount is made through the API as the signed-in page (POST /api/capture/mounts).
 // Needs the built server (node apps/proxy/build.mjs). Usage: node bench/capture-stream.mjs [--gb 1]
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, get } from 'node:http'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { startPeer } from './peer-servers.mjs'
-import { requireFromProxy, startCourier } from './support.mjs'
+import { startCourier } from './support.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const at = process.argv.indexOf('--gb')
 const TOTAL = Math.round((at >= 0 ? Number(process.argv[at + 1]) : 1) * 1024 * 1024 * 1024)
 const CHUNK = 256 * 1024
@@ -100,26 +96,7 @@ try {
     headers: { ...courier.headers, 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'bench', upstream: upstreamUrl }),
   })
-  if (made.status === 404) {
-    // No mount routes in this build yet: the same mount, written through the store of the data folder.
-    const script = join(dataDir, 'make-mount.mts')
-    const src = pathToFileURL(join(root, 'apps/proxy/src')).href
-    writeFileSync(
-      script,
-      `import { SecretBox } from '${src}/secrets/secret-box.ts'
-import { openStore } from '${src}/storage/open-store.ts'
-const dir = ${JSON.stringify(dataDir)}
-const store = await openStore({ kind: 'sqlite', path: dir + '/courier.sqlite' }, SecretBox.open(dir))
-await store.captureMounts.create('local', 'local', { name: 'bench', upstream: ${JSON.stringify(upstreamUrl)} })
-await store.close()
-`,
-    )
-    execFileSync(process.execPath, ['--import', pathToFileURL(requireFromProxy.resolve('tsx')).href, script], {
-      env: { ...process.env, COURIER_DATA_DIR: dataDir },
-      stdio: 'inherit',
-    })
-    console.log('(mount made through the store: this build has no /api/capture/mounts yet)')
-  } else if (!made.ok) throw new Error(`creating the mount: ${made.status} ${await made.text()}`)
+  if (!made.ok) throw new Error(`creating the mount: ${made.status} ${await made.text()}`)
 
   const results = [
     await measure('bare @fastify/http-proxy', `${forwarder.url}/gb`, forwarder.pid),
