@@ -134,9 +134,9 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(runRoutes, { runs })
   // Capture mounts (issue 18): the person's mounts, and their exchanges as they are recorded.
   await fastify.register(mountRoutes, { publicOrigin })
-  await fastify.register(captureEvents, { heartbeatMs: config.live?.heartbeatMs })
+  await fastify.register(captureEvents, { heartbeatMs: config.live?.heartbeatMs, team })
   // Capture mounts (issue 18): /capture/NAME/* forwarded and recorded; past the gate on the Host check alone.
-  await fastify.register(capturePlugin, { sessionCookie: () => cookie.name })
+  await fastify.register(capturePlugin, { sessionCookie: () => cookie.name, team })
   if (team) {
     let audit: AuditEvents | undefined
     const auditOf = () => (audit ??= new AuditEvents(fastify.store.audit, config.now))

@@ -5,7 +5,7 @@ import { openEventStream } from '../routes/event-stream.js'
 /** The bus key a person's captured exchanges are announced on (never a workspace id: those have no colon). */
 export const captureBusKey = (userId: string) => `capture:${userId}`
 
-export type CaptureEventsOptions = { heartbeatMs?: number }
+export type CaptureEventsOptions = { heartbeatMs?: number; team?: boolean }
 
 /**
  * `GET /api/capture/events`: the caller's captured exchanges as they are recorded, as server-sent
@@ -16,13 +16,21 @@ export type CaptureEventsOptions = { heartbeatMs?: number }
 export default async function captureEvents(fastify: FastifyInstance, options: CaptureEventsOptions) {
   const open = new Set<() => void>()
   fastify.get(CAPTURE_EVENTS_PATH, async (request, reply) => {
-    const { history, actor } = request.scope
+    const { history, actor, workspaceId } = request.scope
     return openEventStream(reply, {
       bus: fastify.services.bus,
       key: captureBusKey(actor.userId),
       open,
       heartbeatMs: options.heartbeatMs ?? 15_000,
       ready: CAPTURE_EVENTS.ready,
+      // A removal takes effect on an open stream too, as on /api/events.
+      onHeartbeat: (stream) => {
+        if (options.team && actor.via !== 'local')
+          fastify.store.memberships.roleOf(workspaceId, actor.userId).then(
+            (role) => role === undefined && stream.end(),
+            () => {},
+          )
+      },
       onMessage(message, stream) {
         if (message.type === 'resync') return stream.send(CAPTURE_EVENTS.resync, {})
         if (message.event.kind !== 'capture') return

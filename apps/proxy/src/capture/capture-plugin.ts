@@ -20,6 +20,8 @@ import { injectedHeaders, pairsOf, upstreamHeaders } from './upstream-headers.js
 export type CaptureOptions = {
   /** Courier's session cookie name: never forwarded upstream, never set by an upstream. */
   sessionCookie: () => string
+  /** Team mode: a mount forwards only while its owner is an active member of its workspace. */
+  team?: boolean
 }
 
 /** What the preHandler found for one request, read by the proxy's synchronous callbacks. */
@@ -98,11 +100,21 @@ export default async function capturePlugin(fastify: FastifyInstance, options: C
     await agent.close()
   })
 
+  /** Team mode: a person removed from the workspace, or disabled, keeps no pipe to its environments. */
+  async function ownerMay(mount: { userId: string; workspaceId: string }): Promise<boolean> {
+    if (!options.team) return true
+    const [role, user] = await Promise.all([
+      fastify.store.memberships.roleOf(mount.workspaceId, mount.userId),
+      fastify.store.users.get(mount.userId),
+    ])
+    return role !== undefined && user !== undefined && user !== null && !user.disabled_at
+  }
+
   /** Finds the mount, checks the caller and the path, answers preflights; stashes what the proxy needs. */
   async function preHandler(request: FastifyRequest, reply: FastifyReply) {
     const name = mountNameOf(request)
     const mount = await fastify.store.captureMounts.byName(name)
-    if (!mount) throw new CourierError('CAPTURE_MOUNT_UNKNOWN')
+    if (!mount || !(await ownerMay(mount))) throw new CourierError('CAPTURE_MOUNT_UNKNOWN')
     if (!mount.enabled) throw new CourierError('CAPTURE_MOUNT_PAUSED')
     const exchange = new CapturedExchange(newId(), mount, request.method, services, request.log)
     const { origin: upstreamOrigin, basePath } = placeOf(mount.upstream)
@@ -182,6 +194,9 @@ export default async function capturePlugin(fastify: FastifyInstance, options: C
     preHandler,
     internalRewriteLocationHeader: false,
     undici: agent as never,
+    // Each captured request reaches the upstream once: reply-from would retry a GET answered 503 up to
+    // ten times (and `maxRetriesOn503: 0` reads as its default), holding the bodies it throws away.
+    retryMethods: [],
     // The upstream path: the mount's base path and the rest of the captured path (checked in preHandler).
     preRewrite: (url: string, params: object) => {
       const state = byParams.get(params)

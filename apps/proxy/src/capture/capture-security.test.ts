@@ -4,6 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { AllowList } from '../engine/allow-list.js'
 import { signIn } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
+import { ensurePerson } from '../test/team-sessions.js'
 import { call, startCaptureServer } from '../test/capture-kit.js'
 
 /** A raw request line written as is (no client normalises it); answers status and body. */
@@ -165,7 +166,12 @@ describe("a capture mount cannot reach Courier's API or leave its upstream", () 
   it("a team server's public-only policy blocks a loopback upstream: no connection is made", async () => {
     const upstream = await countingUpstream()
     const courier = await startCaptureServer({ team: true, allowTargets: AllowList.parse([]) })
-    await courier.fastify.store.captureMounts.create('u-team', 'w-team', { name: 'internal', upstream: upstream.url })
+    const owner = await ensurePerson(courier.fastify, { id: 'u-team', email: 'team@team.test', name: 'Tea' })
+    const workspace = await courier.fastify.store.memberships.createWorkspace('Team', 'team', owner.id)
+    await courier.fastify.store.captureMounts.create(owner.id, workspace.id, {
+      name: 'internal',
+      upstream: upstream.url,
+    })
     const answer = await call(courier.port, '/capture/internal/x')
     expect(answer.status).toBe(403)
     const error = JSON.parse(answer.body.toString()).error

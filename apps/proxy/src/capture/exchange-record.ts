@@ -1,5 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream'
 import {
+  isSecretHeader,
   isTextualContentType,
   RequestSpecSchema,
   responseBodyPath,
@@ -14,10 +15,23 @@ import type { Retention } from '../send/retention.js'
 import type { BodyStore } from '../storage/body-store.js'
 import type { Store } from '../storage/store.js'
 import { historyRecordFor } from '../send/record-exchange.js'
+import { maskSecrets } from '../send/mask-secrets.js'
 import type { BodySink } from '../ports/body-sink.js'
 import { LOCAL_ACTOR } from '../team/scope.js'
 import type { StoredMount } from '../storage/capture-mount-store.js'
 import type { InjectedHeaders } from './upstream-headers.js'
+
+/** Values of injected headers whose name says credential, typed literally (a variable's are masked by name). */
+function injectedCredentials(injected: InjectedHeaders): string[] {
+  const out: string[] = []
+  injected.typed.forEach(([name, typed], index) => {
+    const value = injected.resolved[index]?.[1] ?? ''
+    if (value.length < 4 || /\{\{/.test(typed)) return
+    if (isSecretHeader(name) || CREDENTIAL_NAME.test(name)) out.push(value)
+  })
+  return out
+}
+const CREDENTIAL_NAME = /key|token|secret|auth|pass|session|signature|cookie/i
 
 /** Request body bytes kept for history (the rest is counted and forwarded). */
 export const REQUEST_BODY_KEPT = 64 * 1024
@@ -159,7 +173,12 @@ export class CapturedExchange {
         ...saved,
         headers: this.sentHeaders.map(([name, value]) => [name, value, true]),
       })
-      const { entry, searchText } = await historyRecordFor(saved, sent, record, this.injected.secretVariables, bodies)
+      const recorded = await historyRecordFor(saved, sent, record, this.injected.secretVariables, bodies)
+      // A literal credential the mount injects under a name no rule knows (PRIVATE-TOKEN, X-Goog-Api-Key)
+      // is masked wherever it reappears, as a secret header's value is.
+      const literal = injectedCredentials(this.injected)
+      const entry = literal.length ? maskSecrets(recorded.entry, literal) : recorded.entry
+      const searchText = literal.length ? maskSecrets(recorded.searchText, literal) : recorded.searchText
       const history = store.historyOf(this.mount.userId)
       await history.append({ ...entry, capture: this.mount.name }, searchText, await bodies.takeSmall(this.id))
       await retention.apply()

@@ -86,7 +86,12 @@ export default async function mountRoutes(fastify: FastifyInstance, options: Mou
 
   fastify.patch(updateCaptureMount.path, async (request): Promise<CaptureMount> => {
     const { id } = parseInput(updateCaptureMount.params, request.params)
-    const patch = parseInput(updateCaptureMount.body, request.body)
+    const parsed = parseInput(updateCaptureMount.body, request.body)
+    // zod's defaults apply inside .partial(): only the fields the caller sent change (a Pause keeps the origins).
+    const sent = new Set(Object.keys((request.body ?? {}) as object))
+    const patch = Object.fromEntries(
+      Object.entries(parsed).filter(([key]) => key === 'version' || sent.has(key)),
+    ) as typeof parsed
     const { actor, workspaceId } = request.scope
     await check(patch.upstream, patch.environmentId, request.scope)
     return view(await store().update(id, actor.userId, workspaceId, patch))

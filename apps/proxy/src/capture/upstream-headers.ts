@@ -7,9 +7,26 @@ import type { StoredMount } from '../storage/capture-mount-store.js'
 
 /** Courier's own request headers: never written upstream. */
 const COURIER_HEADERS = [TOKEN_HEADER, WORKSPACE_HEADER, CLIENT_HEADER]
+/**
+ * Hop-by-hop headers (RFC 9110 7.6.1) and what only the hop to Courier means: undici writes its own
+ * framing and refuses `Expect` and `Keep-Alive`; `Accept-Encoding` is Courier's to choose, so the
+ * recorded answer is the readable (and maskable) body, not gzip bytes.
+ */
+const HOP_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'expect',
+  'accept-encoding',
+])
 
-/** Any Courier session cookie (every port's, the team server's `__Host-` one), besides this server's exact name. */
-const SESSION_COOKIE = /^(__Host-)?courier_session(_\d+)?$/
+/** Any cookie of Courier's own (every port's session, the team server's `__Host-` ones, the OIDC binding), besides this server's exact name. */
+const SESSION_COOKIE = /^(__Host-)?courier_/
 
 export function isCourierSessionCookie(name: string, sessionCookie: string): boolean {
   return name === sessionCookie || SESSION_COOKIE.test(name)
@@ -78,7 +95,7 @@ export function upstreamHeaders(
   for (const [name, value] of Object.entries(incoming)) {
     if (value === undefined) continue
     const lower = name.toLowerCase()
-    if (COURIER_HEADERS.includes(lower)) continue
+    if (COURIER_HEADERS.includes(lower) || HOP_HEADERS.has(lower)) continue
     if (lower === 'cookie') {
       const kept = stripSessionCookie(Array.isArray(value) ? value.join('; ') : value, sessionCookie)
       if (kept) out.cookie = kept
