@@ -1,3 +1,4 @@
+import { redactUrl } from '../send/redact.js'
 import type { AddressInfo } from 'node:net'
 import type { ServerResponse } from 'node:http'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
@@ -168,7 +169,8 @@ export async function startMockListener(
 
     const origin = typeof request.headers.origin === 'string' ? request.headers.origin : undefined
     const allow = allowedOrigin(mock.allowedOrigins, origin)
-    const logged = `${call.path}${call.query ? `?${call.query}` : ''}`.slice(0, MAX_LOGGED_PATH)
+    // The log is every member's to read: a token in the query is masked there, as in history.
+    const logged = redactUrl(`${call.path}${call.query ? `?${call.query}` : ''}`).slice(0, MAX_LOGGED_PATH)
     const log = (status: number, route: string | null, example: string | null, note: string) =>
       record(
         mock,
@@ -238,6 +240,12 @@ export async function startMockListener(
     if (corsHeaders.vary && headers.has('vary')) headers.set('vary', [...headers.get('vary')!, corsHeaders.vary])
     reply.headers(corsHeaders)
     for (const [name, values] of headers) reply.header(name, values.length === 1 ? values[0]! : values)
+    // After the example's own: every answer is nosniff, not cached (its CORS depends on the caller), and an
+    // HTML example runs as an opaque origin (cookies ignore the port: its script must not reach Courier's).
+    reply.header('x-content-type-options', 'nosniff')
+    reply.header('cache-control', 'no-store')
+    reply.header('content-security-policy', 'sandbox')
+    if (!corsHeaders.vary) reply.header('vary', headers.has('vary') ? [...headers.get('vary')!, 'Origin'] : 'Origin')
     if (status !== 204 && status !== 304)
       reply.header('content-length', String(Buffer.byteLength(matched.example.body, 'utf8')))
     const note = `${status !== matched.status ? `${matched.note} A ${matched.status} cannot end an answer: answered ${status}.` : matched.note}${refusedOrigin}`
