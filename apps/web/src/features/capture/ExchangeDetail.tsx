@@ -85,12 +85,7 @@ export function ExchangeDetail({ summary, environmentId, onOpenInEditor }: Excha
           >
             Replay
           </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => setSaving(true)}
-            disabled={!entry.data}
-          >
+          <button type="button" className="button button--small" onClick={() => setSaving(true)} disabled={!entry.data}>
             Save to collection
           </button>
           <button type="button" className="button button--small" onClick={() => void compare()} disabled={!entry.data}>

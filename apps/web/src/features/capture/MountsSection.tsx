@@ -96,11 +96,7 @@ export function MountsSection() {
                 <button type="button" className="button button--small" onClick={() => setEditing(mount.id)}>
                   Edit
                 </button>
-                <button
-                  type="button"
-                  className="button button--small button--ghost"
-                  onClick={() => setDeleting(mount)}
-                >
+                <button type="button" className="button button--small button--ghost" onClick={() => setDeleting(mount)}>
                   Delete
                 </button>
               </div>

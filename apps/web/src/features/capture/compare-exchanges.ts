@@ -34,7 +34,8 @@ export function compareExchanges(previous: HistoryEntry, current: HistoryEntry):
   const changed: HeaderChange[] = []
   for (const [name, value] of after) {
     if (!before.has(name)) added.push([name, value])
-    else if (before.get(name) !== value && !VOLATILE.has(name)) changed.push({ name, from: before.get(name)!, to: value })
+    else if (before.get(name) !== value && !VOLATILE.has(name))
+      changed.push({ name, from: before.get(name)!, to: value })
   }
   for (const [name, value] of before) if (!after.has(name)) removed.push([name, value])
 

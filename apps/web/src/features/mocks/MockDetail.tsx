@@ -53,11 +53,7 @@ export function MockDetail({ mock }: { mock: Mock }) {
           onChoices={(choices) => update.mutate({ id: mock.id, version: mock.version, routes: choices })}
         />
       ) : null}
-      <MockCalls
-        calls={calls.data?.items ?? []}
-        clearing={clear.isPending}
-        onClear={() => clear.mutate(mock.id)}
-      />
+      <MockCalls calls={calls.data?.items ?? []} clearing={clear.isPending} onClear={() => clear.mutate(mock.id)} />
       {remove.error ? <ErrorAlert {...errorParts(remove.error)} /> : null}
       <ConfirmDelete
         what={deleting ? `mock ${mock.name}` : null}

@@ -35,7 +35,8 @@ export function MockForm({ busy, error, onSubmit, onCancel }: MockFormProps) {
     if (found.length) return
     onSubmit({
       name: name.trim(),
-      source: chosen === OPENAPI ? { kind: 'openapi', document: documentText } : { kind: 'collection', collectionId: chosen },
+      source:
+        chosen === OPENAPI ? { kind: 'openapi', document: documentText } : { kind: 'collection', collectionId: chosen },
       allowedOrigins: parsed.origins,
     })
   }

@@ -11,8 +11,7 @@ type MockRoutesProps = {
 /** The routes the mock serves: per route the example that answers, a status override and a delay. */
 export function MockRoutes({ mock, routes, onChoices }: MockRoutesProps) {
   const choiceOf = (key: string) => mock.routes.find((choice) => choice.route === key)
-  const set = (key: string, patch: Parameters<typeof withChoice>[2]) =>
-    onChoices(withChoice(mock.routes, key, patch))
+  const set = (key: string, patch: Parameters<typeof withChoice>[2]) => onChoices(withChoice(mock.routes, key, patch))
   if (!routes.length)
     return (
       <p className="mocks__empty">

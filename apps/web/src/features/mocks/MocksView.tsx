@@ -76,8 +76,8 @@ export function MocksView({ onClose }: { onClose: () => void }) {
               {list.length === 0 ? (
                 <p className="mocks__empty">
                   A mock answers from saved examples on its own origin, so your front end can call an API that does not
-                  exist yet: pick a collection whose requests have examples (or an OpenAPI document) and call the URL
-                  it gets.
+                  exist yet: pick a collection whose requests have examples (or an OpenAPI document) and call the URL it
+                  gets.
                 </p>
               ) : null}
               <MockForm

@@ -41,10 +41,7 @@ function useMockMutation<I, O>(run: (input: I) => Promise<O>, failure: string) {
 }
 
 export function useCreateMock() {
-  return useMockMutation(
-    (body: MockInput) => callEndpoint(endpoints.createMock, { body }),
-    'Could not create the mock',
-  )
+  return useMockMutation((body: MockInput) => callEndpoint(endpoints.createMock, { body }), 'Could not create the mock')
 }
 
 export function useUpdateMock() {
@@ -56,7 +53,10 @@ export function useUpdateMock() {
 }
 
 export function useDeleteMock() {
-  return useMockMutation((id: string) => callEndpoint(endpoints.deleteMock, { params: { id } }), 'Could not delete the mock')
+  return useMockMutation(
+    (id: string) => callEndpoint(endpoints.deleteMock, { params: { id } }),
+    'Could not delete the mock',
+  )
 }
 
 export function useClearMockCalls() {
