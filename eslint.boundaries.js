@@ -37,6 +37,8 @@ export const elements = [
   { type: 'scripting', pattern: `${proxy}/scripting`, partialMatch: false },
   { type: 'runner', pattern: `${proxy}/runner`, partialMatch: false },
   { type: 'realtime', pattern: `${proxy}/realtime`, partialMatch: false },
+  { type: 'capture', pattern: `${proxy}/capture`, partialMatch: false },
+  { type: 'mock', pattern: `${proxy}/mock`, partialMatch: false },
   { type: 'routes', pattern: `${proxy}/routes`, partialMatch: false },
   { type: 'plugins', pattern: `${proxy}/plugins`, partialMatch: false },
   { type: 'memory', pattern: `${proxy}/memory`, partialMatch: false },
@@ -71,6 +73,8 @@ const proxyTypes = [
   'scripting',
   'runner',
   'realtime',
+  'capture',
+  'mock',
   'routes',
   'plugins',
   'memory',
@@ -143,6 +147,23 @@ export const policies = [
     'lazy',
     'shared',
   ]),
+  // Capture mounts: each forwarded exchange goes through the engine's connector and is recorded as a send's.
+  may('capture', [
+    'capture',
+    'send',
+    'engine',
+    'storage',
+    'team',
+    'plugins',
+    'routes',
+    'ports',
+    'errors',
+    'ids',
+    'lazy',
+    'shared',
+  ]),
+  // Mock servers: a listener of their own over the store; nothing of the send path.
+  may('mock', ['mock', 'storage', 'team', 'routes', 'ports', 'errors', 'ids', 'lazy', 'shared']),
   // "Anything": every local file (including a folder not yet in this list), but routes and plugins
   // do not reach into the CLI or the runner.
   { from: { element: { type: ['routes', 'plugins', 'cli', 'app', 'config'] } }, allow: { to: anyLocal } },

@@ -30,6 +30,8 @@ import teamPages from './plugins/team-pages.js'
 import oidcPages from './plugins/oidc-pages.js'
 import teamRoutes from './routes/team-routes.js'
 import runRoutes from './routes/run-routes.js'
+import mountRoutes from './capture/mount-routes.js'
+import captureEvents from './capture/capture-events.js'
 import { KeptRuns } from './runner/kept-runs.js'
 import { Accounts, actorOf } from './team/accounts.js'
 import { AuditEvents } from './team/audit-events.js'
@@ -119,6 +121,9 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await runs.open(fastify.store.kind)
   fastify.addHook('preClose', () => runs.close())
   await fastify.register(runRoutes, { runs })
+  // Capture mounts (issue 18): the person's mounts, and their exchanges as they are recorded.
+  await fastify.register(mountRoutes, { publicOrigin })
+  await fastify.register(captureEvents, { heartbeatMs: config.live?.heartbeatMs })
   if (team) {
     let audit: AuditEvents | undefined
     const auditOf = () => (audit ??= new AuditEvents(fastify.store.audit, config.now))

@@ -124,6 +124,8 @@ function problem(issue: z.core.$ZodIssue, located: Located, input: unknown): str
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => `“${String(v)}”`).join(', ')} — pick one of them`
     case 'invalid_format':
+      // A contract pattern that says what it wants in words (`.regex(re, 'an origin such as …')`).
+      if (issue.format === 'regex' && !/^Invalid/.test(issue.message)) return `must be ${issue.message}`
       return `is not in the expected form — check it for typos`
     case 'invalid_union':
       return `is not a kind Courier knows — pick one from the list`

@@ -1,8 +1,8 @@
-import { PassThrough } from 'node:stream'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { EVENTS_PATH, LIVE_EVENTS, endpoints, type Viewer } from '@courier/shared'
 import type { BusMessage } from '../ports/change-bus.js'
 import { parseInput } from './parse-input.js'
+import { openEventStream } from './event-stream.js'
 
 export type LiveRoutesOptions = {
   /** Team mode: presence is kept and shown; single-user mode shows none. */
@@ -13,11 +13,6 @@ export type LiveRoutesOptions = {
   presenceTtlMs?: number
   now?: () => number
 }
-
-/** A stream whose reader falls this far behind is closed; the page reconnects and refetches everything. */
-const MAX_BUFFERED_BYTES = 1024 * 1024
-
-const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
 
 /**
  * The live half of team mode: `GET /api/events`, the changes of the request's workspace as
@@ -33,42 +28,25 @@ export default async function liveRoutes(fastify: FastifyInstance, options: Live
 
   fastify.get(EVENTS_PATH, async (request, reply) => {
     const { workspaceId, actor } = request.scope
-    const stream = new PassThrough()
-    let ended = false
-    const end = () => {
-      if (ended) return
-      ended = true
-      clearInterval(heartbeat)
-      unsubscribe()
-      open.delete(end)
-      stream.end()
-    }
-    const write = (text: string) => {
-      if (ended) return
-      if (stream.writableLength > MAX_BUFFERED_BYTES) return end()
-      stream.write(text)
-    }
-    const unsubscribe = fastify.services.bus.subscribe(workspaceId, (message: BusMessage) =>
-      write(message.type === 'change' ? frame(LIVE_EVENTS.change, message.event) : frame(LIVE_EVENTS.resync, {})),
-    )
-    const heartbeat = setInterval(() => {
-      write(': heartbeat\n\n')
+    return openEventStream(reply, {
+      bus: fastify.services.bus,
+      key: workspaceId,
+      open,
+      heartbeatMs,
+      ready: LIVE_EVENTS.ready,
+      onMessage: (message: BusMessage, stream) =>
+        message.type === 'change'
+          ? stream.send(LIVE_EVENTS.change, message.event)
+          : stream.send(LIVE_EVENTS.resync, {}),
       // A removal takes effect on an open stream too: checked again at every heartbeat.
-      if (options.team && actor.via !== 'local')
-        fastify.store.memberships.roleOf(workspaceId, actor.userId).then(
-          (role) => role === undefined && end(),
-          () => {},
-        )
-    }, heartbeatMs)
-    heartbeat.unref()
-    open.add(end)
-    reply.raw.on('close', end)
-    stream.write(`retry: 2000\n\n${frame(LIVE_EVENTS.ready, {})}`)
-    reply
-      .header('content-type', 'text/event-stream; charset=utf-8')
-      .header('cache-control', 'no-cache, no-transform')
-      .header('x-accel-buffering', 'no')
-    return reply.send(stream)
+      onHeartbeat: (stream) => {
+        if (options.team && actor.via !== 'local')
+          fastify.store.memberships.roleOf(workspaceId, actor.userId).then(
+            (role) => role === undefined && stream.end(),
+            () => {},
+          )
+      },
+    })
   })
 
   // The server closes: every open stream ends cleanly before the sockets go.

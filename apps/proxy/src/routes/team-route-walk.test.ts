@@ -47,6 +47,8 @@ type Ids = {
     history(): Promise<string>
     /** A kept run of the caller's (another person's for the second workspace's ids). */
     run(): Promise<string>
+    /** A capture mount of the caller's (another person's for the second workspace's ids). */
+    mount(): Promise<{ id: string; version: number }>
     flow(): Promise<{ id: string; pasted: string }>
     member(): Promise<string>
     invitation(): Promise<string>
@@ -270,6 +272,25 @@ function table(upstream: string, idp: string, origin: string, preview: unknown):
       call: (ids) => ({ url: '/api/presence', payload: { clientId: 'walk-tab', itemId: ids.item } }),
     },
     'GET /api/events': { least: 'viewer', call: () => ({ url: '/api/events', stream: true }) },
+    // Capture mounts are a member's own (like sends), in the workspace whose environments they inject from.
+    'GET /api/capture/mounts': { least: 'viewer', call: () => ({ url: '/api/capture/mounts' }) },
+    'POST /api/capture/mounts': {
+      least: 'viewer',
+      ids: false,
+      call: () => ({ url: '/api/capture/mounts', payload: { name: `walk-${newId()}`, upstream } }),
+    },
+    'PATCH /api/capture/mounts/:id': {
+      least: 'viewer',
+      call: async (ids) => {
+        const mount = await ids.fresh.mount()
+        return { url: `/api/capture/mounts/${mount.id}`, payload: { version: mount.version, enabled: false } }
+      },
+    },
+    'DELETE /api/capture/mounts/:id': {
+      least: 'viewer',
+      call: async (ids) => ({ url: `/api/capture/mounts/${(await ids.fresh.mount()).id}` }),
+    },
+    'GET /api/capture/events': { least: 'viewer', call: () => ({ url: '/api/capture/events', stream: true }) },
     // Realtime sessions are sends: every member may open the page socket (its sessions are scoped like sends).
     'GET /api/realtime': { least: 'viewer', call: () => ({ url: '/api/realtime', upgrade: true }) },
     'GET /api/workspaces/:workspaceId/members': {
@@ -557,6 +578,7 @@ async function walk(overrides: Parameters<typeof buildTeamTestApp>[0] = {}) {
           removed: async () => ({ collection: null, items: [], trashId: made() }),
           history: async () => made(),
           run: async () => made(),
+          mount: async () => ({ id: made(), version: 1 }),
           flow: async () => ({ id: made(), pasted: 'https://app.example/callback?code=a&state=b' }),
           member: async () => made(),
           invitation: async () => made() + made(),
@@ -609,6 +631,18 @@ async function walk(overrides: Parameters<typeof buildTeamTestApp>[0] = {}) {
             from === W1 ? named : from,
           )
           return ran.statusCode === 200 ? ran.json<{ id: string }>().id : made()
+        },
+        mount: async () => {
+          const maker = from === W1 ? userId : team.users.owner
+          const created = await inject(
+            maker,
+            'POST',
+            { url: '/api/capture/mounts', payload: { name: `walk-${newId()}`, upstream: upstream.url('') } },
+            from === W1 ? named : from,
+          )
+          return created.statusCode === 200
+            ? created.json<{ id: string; version: number }>()
+            : { id: made(), version: 1 }
         },
         flow: async () => {
           const starter = from === W1 ? userId : team.users.editor

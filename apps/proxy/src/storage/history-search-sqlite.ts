@@ -102,6 +102,18 @@ function timeConditions(query: HistoryQuery): Condition[] {
   return conditions
 }
 
+/** Captured exchanges (history_capture: person, mount, time), and text the URL contains (checked on each row). */
+function captureConditions(query: HistoryQuery): { indexed: Condition[]; checked: Condition[] } {
+  const indexed =
+    query.capture === '*'
+      ? [condition('capture', sql`IS NOT NULL`)]
+      : query.capture
+        ? [condition('capture', sql`= ${query.capture}`)]
+        : []
+  const inUrl = sql`instr(h.url, ${query.path ?? ''}) > 0`
+  return { indexed, checked: query.path ? [{ indexed: inUrl, unindexed: inUrl }] : [] }
+}
+
 const and = (parts: RawBuilder<unknown>[]) => sql.join(parts, sql` AND `)
 
 /**
@@ -114,7 +126,7 @@ const rowid = (value: number) => sql`CAST(${value} AS INTEGER)`
  * The rows of one page of a person's history search on SQLite (up to `limit + 1`, newest first),
  * planned so that no filter combination scans the table:
  *
- * - Each filter that has an index (method and status; the time range; the person, when there are
+ * - Each filter that has an index (method and status; the time range; the capture mount; the person, when there are
  *   words) is read from it first, up to searchLimits.narrow entries. When one is narrow, the page is drawn
  *   from its entries: those every filter keeps, then the words matched against them (one pass of
  *   the full-text index over their rowid span, then one lookup each for what that pass left).
@@ -146,7 +158,8 @@ export async function searchHistorySqlite<Row>(
   const older = below === null ? [] : [sql`h.rowid < ${rowid(below)}`]
   const attributes = attributeConditions(query)
   const time = timeConditions(query)
-  const all = [...attributes, ...time]
+  const capture = captureConditions(query)
+  const all = [...attributes, ...time, ...capture.indexed, ...capture.checked]
   const checked = and([sql`+h.user_id = ${user}`, ...all.map((c) => c.unindexed)])
 
   /** The rowids of the entries one index finds for `conditions`, or null when they are more than searchLimits.narrow. */
@@ -159,6 +172,7 @@ export async function searchHistorySqlite<Row>(
   if (attributes.length)
     candidates.push(await narrow(query.method ? 'history_user_method_status' : 'history_user_status', attributes))
   if (time.length) candidates.push(await narrow('history_user_created', time))
+  if (capture.indexed.length) candidates.push(await narrow('history_capture', capture.indexed))
   if (match && !candidates.some((set) => set !== null)) candidates.push(await narrow('history_user', []))
   const smallest = candidates.filter((set): set is number[] => set !== null).sort((a, b) => a.length - b.length)[0]
 

@@ -19,7 +19,17 @@ import { searchHistorySqlite, searchWords } from './history-search-sqlite.js'
 
 export { ftsQuery } from './history-search-sqlite.js'
 
-const SUMMARY_COLUMNS = ['id', 'created_at', 'method', 'url', 'status', 'error_code', 'duration_ms', 'size'] as const
+const SUMMARY_COLUMNS = [
+  'id',
+  'created_at',
+  'method',
+  'url',
+  'status',
+  'error_code',
+  'duration_ms',
+  'size',
+  'capture',
+] as const
 type SummaryRow = Pick<Selectable<HistoryTable>, (typeof SUMMARY_COLUMNS)[number]>
 
 function toSummary(row: SummaryRow): HistorySummary {
@@ -33,6 +43,7 @@ function toSummary(row: SummaryRow): HistorySummary {
     durationMs: Number(row.duration_ms),
     size: Number(row.size), // pg returns bigint as a string
     realtimeKind: realtimeKindOfHistoryMethod(row.method),
+    ...(row.capture ? { capture: row.capture } : {}),
   })
 }
 
@@ -58,6 +69,9 @@ export function createHistoryStore(db: Kysely<Database>, box: SecretBox, user: s
     } else if (query.status) conditions.push(sql`h.status = ${Number(query.status)}`)
     if (query.from) conditions.push(sql`h.created_at >= ${new Date(query.from).toISOString()}`)
     if (query.to) conditions.push(sql`h.created_at <= ${new Date(query.to).toISOString()}`)
+    if (query.capture === '*') conditions.push(sql`h.capture IS NOT NULL`)
+    else if (query.capture) conditions.push(sql`h.capture = ${query.capture}`)
+    if (query.path) conditions.push(sql`strpos(h.url, ${query.path}) > 0`)
     // Ids are time-ordered UUIDv7, so the cursor is simply the last id seen.
     if (query.before) conditions.push(sql`h.id < ${query.before}`)
     return conditions

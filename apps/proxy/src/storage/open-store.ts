@@ -1,3 +1,4 @@
+import { createMountStore } from './capture-mount-store.js'
 import type { SecretBox } from '../secrets/secret-box.js'
 import type { Kysely } from 'kysely'
 import { readCacheOf } from './read-cache.js'
@@ -93,6 +94,7 @@ export async function openStore(
     runs: createRunStore(db, LOCAL_WORKSPACE_ID, LOCAL_USER_ID),
     runsOf: (workspaceId, userId) => createRunStore(db, workspaceId, userId),
     runRegistry: createRunRegistry(db),
+    captureMounts: createMountStore(db, secrets, clock),
     blobs: (kind) =>
       new DatabaseBlobs(
         db,

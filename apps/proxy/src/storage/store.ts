@@ -1,3 +1,4 @@
+import type { MountStore } from './capture-mount-store.js'
 import type { SmallBodies } from './history-bodies.js'
 import type { CacheSignal } from '../ports/change-bus.js'
 import type { BlobStore } from '../ports/blob-store.js'
@@ -110,6 +111,8 @@ export interface Store {
   runsOf(workspaceId: string, userId: string): RunStore
   /** Every process's runs: heartbeats, and failing the runs a stopped process left "running". */
   readonly runRegistry: RunRegistry
+  /** Capture mounts (issue 18), named server-wide, each a person's. */
+  readonly captureMounts: MountStore
   /** Response bodies or uploaded files kept in this database (team mode on PostgreSQL). */
   blobs(kind: 'body' | 'file'): BlobStore
   /** The small response bodies kept in history rows, by entry id (the body store reads them). */

@@ -4,7 +4,7 @@ import { historyEntry } from '../store-contract.js'
 import { T0, type FixtureContext, type MigrationFixture } from './fixture.js'
 
 /** A history row as the store writes it; `plainBody` is an inline body from before sealing. */
-function historyRow(id: string, url: string, plainBody: string) {
+export function historyRow(id: string, url: string, plainBody: string) {
   const entry = historyEntry({ id, url, createdAt: T0 })
   entry.response.body = {
     contentType: 'text/plain',

@@ -11,6 +11,7 @@ import { sessionFixtures } from './sessions.js'
 import { teamFixtures } from './team.js'
 import { presenceFixtures } from './presence.js'
 import { runFixtures } from './runs.js'
+import { captureMockFixtures } from './capture-mocks.js'
 
 export type { FixtureContext, MigrationFixture } from './fixture.js'
 
@@ -28,4 +29,5 @@ export const migrationFixtures: Record<string, MigrationFixture> = {
   ...oidcFlowFixtures,
   ...blobFixtures,
   ...runFixtures,
+  ...captureMockFixtures,
 }

@@ -197,7 +197,7 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
                   type="button"
                   className="history__open"
                   aria-current={entry.id === selectedId ? 'true' : undefined}
-                  aria-label={`${entryBadge(entry)} ${entry.url} — ${entry.status ?? entry.errorCode ?? ''}`}
+                  aria-label={`${entryBadge(entry)} ${entry.url} — ${entry.status ?? entry.errorCode ?? ''}${entry.capture ? ` (captured by ${entry.capture})` : ''}`}
                   onClick={(event) => open(entry, event.ctrlKey || event.metaKey)}
                 >
                   <span
@@ -207,6 +207,11 @@ export function HistoryList({ selectedId, onOpen, onSave, onExport }: HistoryLis
                   </span>
                   {/* The host in full (which server answered matters most); the path gives way. */}
                   <span className="history__url" title={entry.url}>
+                    {entry.capture ? (
+                      <span className="history__capture" title={`Captured by the mount ${entry.capture}`}>
+                        {entry.capture}
+                      </span>
+                    ) : null}
                     <span className="history__host">{splitUrl(entry.url).host}</span>
                     <span className="history__path">{splitUrl(entry.url).rest}</span>
                   </span>

@@ -4,6 +4,7 @@ import type { Auth, RequestSpec } from '../../request-spec.js'
 import { isSecretHeader } from '../../http-rules.js'
 import { parseQuery, splitUrl } from '../../url-params.js'
 import { safeFileName, type ExportFile } from '../export-file.js'
+import { responsesOf } from './export-examples.js'
 
 type Obj = Record<string, unknown>
 
@@ -138,7 +139,7 @@ function body(spec: RequestSpec): Obj | undefined {
 /**
  * A collection as an OpenAPI 3.1 skeleton: one operation per request (method + path), path,
  * query and header parameters with the values as examples, request bodies with examples,
- * auth as security schemes, top folders as tags. Responses are left for the author.
+ * auth as security schemes, top folders as tags, saved examples as responses (else one left for the author).
  */
 export function exportOpenApi(tree: CollectionTree): ExportFile {
   const notes: string[] = []
@@ -226,7 +227,7 @@ export function exportOpenApi(tree: CollectionTree): ExportFile {
         : auth.type === 'none' && collectionScheme
           ? { security: [] }
           : {}),
-      responses: { default: { description: 'Not documented yet.' } },
+      responses: responsesOf(spec.examples),
     }
   }
   const tags = tree.items
