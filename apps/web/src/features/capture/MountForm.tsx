@@ -29,11 +29,12 @@ export function MountForm({ mount, busy, error, onSubmit, onCancel }: MountFormP
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const parsed = parseOrigins(origins)
-    const found = [...parsed.problems]
+    const found: string[] = []
     if (!MountNameSchema.safeParse(name).success)
-      found.unshift('Mount name: lower-case letters, digits and dashes, starting with a letter or digit (e.g. api).')
+      found.push('Mount name: lower-case letters, digits and dashes, starting with a letter or digit (e.g. api).')
     if (!/^https?:\/\/\S+$/i.test(upstream.trim()))
       found.push('Upstream URL: an http:// or https:// address, e.g. http://localhost:8080.')
+    found.push(...parsed.problems)
     setProblems(found)
     if (found.length) return
     onSubmit({

@@ -30,7 +30,9 @@ export function MocksView({ onClose }: { onClose: () => void }) {
         <h2 className="mocks__title">Mocks</h2>
         {info.data ? (
           <span className="mocks__origin">
-            {info.data.mockOrigin ? `Served on ${info.data.mockOrigin}` : 'This server serves no mocks'}
+            {info.data.mockOrigin
+              ? `Served on ${info.data.mockOrigin}`
+              : 'This server serves no mocks (it was started with --no-mocks)'}
           </span>
         ) : null}
         <span className="mocks__spacer" />
@@ -48,6 +50,7 @@ export function MocksView({ onClose }: { onClose: () => void }) {
           >
             New mock
           </button>
+          {mocks.isSuccess && list.length === 0 ? <p className="mocks__none">No mocks yet.</p> : null}
           <ul>
             {list.map((mock) => (
               <li key={mock.id}>
