@@ -96,7 +96,7 @@ export function MountForm({ mount, busy, error, onSubmit, onCancel }: MountFormP
           monospace
         />
         <label className="field field--inline">
-          Environment for {'{{variables}}'}
+          Variables from
           <select value={environmentId} onChange={(event) => setEnvironmentId(event.target.value)}>
             <option value="">No environment</option>
             {environments.map((environment) => (
