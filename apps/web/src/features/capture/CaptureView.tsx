@@ -112,7 +112,12 @@ export function CaptureView({ environmentId, onOpenInEditor, onClose }: CaptureV
           {exchanges.error ? <ErrorAlert {...errorParts(exchanges.error)} /> : null}
           <div className={`capture__split${selected ? ' capture__split--detail' : ''}`}>
             <div className="capture__list">
-              <CapturedTable items={items} selectedId={selected?.id ?? null} onSelect={setSelected} />
+              <CapturedTable
+                items={items}
+                selectedId={selected?.id ?? null}
+                onSelect={setSelected}
+                compact={selected !== null}
+              />
               {exchanges.isSuccess && items.length === 0 ? (
                 <p className="capture__empty capture__empty--list">
                   {filtering

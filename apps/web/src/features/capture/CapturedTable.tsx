@@ -1,20 +1,31 @@
 import type { HistorySummary } from '@courier/shared'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef, type KeyboardEvent } from 'react'
-import { formatBytes, formatClock, formatDuration, statusClass } from '../../shared/format/format'
+import { formatBytes, formatDuration, statusClass } from '../../shared/format/format'
 import { methodTone } from '../../shared/format/method-tone'
 import { pathOf } from './capture-filters'
 
 const ROW_HEIGHT = 30
 
+/** 14:03:22 on a 24-hour clock: the column stays narrow and aligned. */
+const clock = (iso: string) =>
+  new Date(iso).toLocaleTimeString(undefined, {
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
+
 type CapturedTableProps = {
   items: readonly HistorySummary[]
   selectedId: string | null
   onSelect: (item: HistorySummary) => void
+  /** Beside an open exchange: Size and Mount are left out so the path keeps its room. */
+  compact?: boolean
 }
 
 /** The captured exchanges, newest first, virtualised: only the rows in view are in the page. */
-export function CapturedTable({ items, selectedId, onSelect }: CapturedTableProps) {
+export function CapturedTable({ items, selectedId, onSelect, compact = false }: CapturedTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -35,7 +46,7 @@ export function CapturedTable({ items, selectedId, onSelect }: CapturedTableProp
 
   return (
     <div
-      className="captured"
+      className={`captured${compact ? ' captured--compact' : ''}`}
       role="grid"
       aria-label="Captured exchanges"
       aria-rowcount={items.length + 1}
@@ -45,7 +56,7 @@ export function CapturedTable({ items, selectedId, onSelect }: CapturedTableProp
       <div role="rowgroup" className="captured__head">
         <div role="row" className="captured__row captured__row--head" aria-rowindex={1}>
           {['Method', 'Path', 'Status', 'Duration', 'Size', 'Mount', 'Time'].map((name) => (
-            <span key={name} role="columnheader">
+            <span key={name} role="columnheader" className={`captured__col-${name.toLowerCase()}`}>
               {name}
             </span>
           ))}
@@ -74,21 +85,21 @@ export function CapturedTable({ items, selectedId, onSelect }: CapturedTableProp
                   {pathOf(item.url)}
                 </span>
                 <span role="gridcell">
-                  <span className={`status-badge status-badge--${tone}`}>
+                  <span className={`status-pill status-pill--${tone}`}>
                     {item.status ?? (item.errorCode ? 'error' : '—')}
                   </span>
                 </span>
                 <span role="gridcell" className="captured__num">
                   {formatDuration(item.durationMs)}
                 </span>
-                <span role="gridcell" className="captured__num">
+                <span role="gridcell" className="captured__num captured__size">
                   {formatBytes(item.size)}
                 </span>
                 <span role="gridcell" className="captured__mount">
                   {item.capture ?? ''}
                 </span>
                 <span role="gridcell" className="captured__time">
-                  {formatClock(item.createdAt)}
+                  {clock(item.createdAt)}
                 </span>
               </div>
             )
