@@ -5,6 +5,7 @@ import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'
 import { ConfirmDelete, CopyButton } from '../capture'
 import { MockCalls } from './MockCalls'
 import { MockRoutes } from './MockRoutes'
+import { MockSettings } from './MockSettings'
 import { mockCallsOptions, mockRoutesOptions, useClearMockCalls, useDeleteMock, useUpdateMock } from './mock-queries'
 
 /** One mock: where it answers, Pause/Resume, Delete, its routes and choices, its call log. */
@@ -44,6 +45,11 @@ export function MockDetail({ mock }: { mock: Mock }) {
           ? `Pages allowed: ${mock.allowedOrigins.join(', ')}.`
           : 'No page origins allowed: browsers block pages calling it (curl and servers still can).'}
       </p>
+      <MockSettings
+        mock={mock}
+        busy={update.isPending}
+        onSave={(patch) => update.mutate({ id: mock.id, version: mock.version, ...patch })}
+      />
       {update.error ? <ErrorAlert {...errorParts(update.error)} /> : null}
       {routes.error ? <ErrorAlert {...errorParts(routes.error)} /> : null}
       {routes.data ? (
