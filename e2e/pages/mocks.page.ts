@@ -29,6 +29,9 @@ export class MocksPage {
     this.mock(name).getByRole('spinbutton', { name: `Status override for ${route}` })
   readonly delay = (name: string, route: string) =>
     this.mock(name).getByRole('spinbutton', { name: `Delay for ${route} (ms)` })
+  readonly settingsOrigins = (name: string) =>
+    this.mock(name).getByRole('form', { name: 'Mock settings' }).getByRole('textbox', { name: 'Allowed origins' })
+  readonly saveOrigins = (name: string) => this.mock(name).getByRole('button', { name: 'Save origins' })
   readonly calls = (name: string) => this.mock(name).getByRole('region', { name: 'Mock calls' })
   readonly callRows = (name: string) => this.calls(name).getByRole('table', { name: 'Calls' }).locator('tbody tr')
   readonly clearLog = (name: string) => this.calls(name).getByRole('button', { name: 'Clear log' })

@@ -88,6 +88,14 @@ test('a mock from a collection answers a page on another origin with the chosen 
   await stranger.goto(frontEnd.url('/pets.html', 'localhost'))
   await stranger.getByRole('button', { name: 'Load pets' }).click()
   await expect(stranger.getByRole('status', { name: 'Result' })).toHaveText(/^failed: /)
+  // Once listed, the same page gets the answer.
+  await mocks.mock(name).getByText('Allowed origins and delay').click()
+  await mocks.settingsOrigins(name).fill(`${frontEnd.origin()}\n${frontEnd.origin('localhost')}`)
+  const listed = app.waitForResponse((r) => /\/api\/mocks\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH')
+  await mocks.saveOrigins(name).click()
+  expect((await listed).ok()).toBe(true)
+  await stranger.getByRole('button', { name: 'Load pets' }).click()
+  await expect(stranger.getByRole('status', { name: 'Result' })).toHaveText('200 [{"name":"Rex"},{"name":"Tom"}]')
   await stranger.close()
 
   // Another example, then a status override: the answers follow.
@@ -108,7 +116,7 @@ test('a mock from a collection answers a page on another origin with the chosen 
 
   // The call log, live: every call, its status, what matched and the calling origin.
   const rows = mocks.callRows(name)
-  await expect(rows).toHaveCount(4)
+  await expect(rows).toHaveCount(5)
   await expect(rows.first()).toContainText('418')
   await expect(rows.first()).toContainText('GET /pets')
   await expect(rows.first()).toContainText(frontEnd.origin())
