@@ -42,7 +42,7 @@ export class CapturePage {
   readonly row = (text: string | RegExp) => this.rows().filter({ hasText: text })
 
   // One exchange.
-  readonly detail = () => this.region().getByRole('region', { name: 'Exchange' })
+  readonly detail = () => this.region().getByRole('region', { name: 'Exchange', exact: true })
   readonly action = (name: 'Open in editor' | 'Replay' | 'Save to collection' | 'Compare with previous') =>
     this.detail().getByRole('button', { name, exact: true })
   readonly captured = () => this.detail().getByRole('region', { name: 'Captured response' })
