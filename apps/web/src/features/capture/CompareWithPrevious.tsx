@@ -2,7 +2,6 @@ import { isJsonContentType, type HistoryEntry } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { DiffEditor } from '../../shared/code-editor/DiffEditor'
 import { Dialog } from '../../shared/ui/Dialog'
-import { formatClock } from '../../shared/format/format'
 import { compareExchanges } from './compare-exchanges'
 import { bodyText } from './exchange-body'
 
@@ -12,7 +11,8 @@ type CompareProps = {
   onClose: () => void
 }
 
-const when = (entry: HistoryEntry) => `${entry.response.status ?? 'failed'} at ${formatClock(entry.createdAt)}`
+const when = (entry: HistoryEntry) =>
+  `${entry.response.status ?? 'failed'} at ${new Date(entry.createdAt).toLocaleTimeString(undefined, { hourCycle: 'h23' })}`
 
 /** The previous exchange with the same method and path against this one: in words, then the bodies' diff. */
 export function CompareWithPrevious({ pair, onClose }: CompareProps) {

@@ -51,7 +51,26 @@ describe('compareExchanges', () => {
   })
 
   it('says when nothing changed, and when bodies could only be compared by size', () => {
-    const same = compareExchanges(entry(200, [['A', '1']], 'x'), entry(200, [['a', '1']], 'x'))
+    const same = compareExchanges(
+      entry(
+        200,
+        [
+          ['A', '1'],
+          ['Content-Length', '1'],
+          ['Date', 'a'],
+        ],
+        'x',
+      ),
+      entry(
+        200,
+        [
+          ['a', '1'],
+          ['content-length', '1'],
+          ['Date', 'b'],
+        ],
+        'x',
+      ),
+    )
     expect(same.words).toEqual(['Status is the same (200).', 'Headers are the same.', 'Body is the same.'])
     expect(compareExchanges(entry(200, [], null, 10), entry(200, [], null, 10)).bodyChanged).toBeNull()
     expect(compareExchanges(entry(200, [], 'aa'), entry(200, [], 'bb')).bodyChanged).toBe(true)

@@ -13,8 +13,17 @@ export type ExchangeComparison = {
   words: string[]
 }
 
-/** Headers whose values change on every answer and say nothing about a difference in behaviour. */
-const VOLATILE = new Set(['date', 'age', 'x-request-id', 'x-response-time', 'set-cookie', 'etag', 'last-modified'])
+/** Headers whose values change on every answer, or follow the body (content-length), and say nothing new. */
+const VOLATILE = new Set([
+  'date',
+  'age',
+  'content-length',
+  'x-request-id',
+  'x-response-time',
+  'set-cookie',
+  'etag',
+  'last-modified',
+])
 
 function headerMap(pairs: [string, string][]): Map<string, string> {
   const map = new Map<string, string>()

@@ -1,5 +1,14 @@
 import type { MockCall } from '@courier/shared'
-import { formatClock, formatDuration, statusClass } from '../../shared/format/format'
+import { formatDuration, statusClass } from '../../shared/format/format'
+
+/** 14:03:22 on a 24-hour clock: the column stays narrow. */
+const clock = (iso: string) =>
+  new Date(iso).toLocaleTimeString(undefined, {
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
 
 type MockCallsProps = {
   calls: readonly MockCall[]
@@ -36,25 +45,18 @@ export function MockCalls({ calls, onClear, clearing }: MockCallsProps) {
             <tbody>
               {calls.map((call) => (
                 <tr key={call.id}>
-                  <td>{formatClock(call.at)}</td>
+                  <td className="mock-calls__nowrap">{clock(call.at)}</td>
                   <td className={`method--${call.method.toLowerCase()}`}>{call.method}</td>
                   <td className="mock-calls__path">{call.path}</td>
                   <td>
                     <span className={`status-badge status-badge--${statusClass(call.status)}`}>{call.status}</span>
                   </td>
                   <td className="mock-calls__note">
-                    {call.route ? (
-                      <>
-                        {call.route}
-                        {call.example ? ` → ${call.example}` : ''}
-                        <span className="mock-calls__why">{call.note}</span>
-                      </>
-                    ) : (
-                      call.note
-                    )}
+                    {/* The note names the route and example that answered, or why none did. */}
+                    {call.note}
                   </td>
                   <td>{call.origin ?? '—'}</td>
-                  <td>{formatDuration(call.durationMs)}</td>
+                  <td className="mock-calls__nowrap">{formatDuration(call.durationMs)}</td>
                 </tr>
               ))}
             </tbody>
