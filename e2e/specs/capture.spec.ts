@@ -195,6 +195,11 @@ test('a page whose origin a mount does not list is refused and nothing reaches t
   expect(reached()).toHaveLength(1)
   await capture.mountButton('e2e-guarded', 'Resume').click()
   await expect(capture.mount('e2e-guarded')).not.toContainText('Paused')
+  // Pause and Resume kept the mount's origins: the allowed page gets through again.
+  await expect(capture.mount('e2e-guarded')).toContainText(`Pages allowed: ${frontEnd.origin()}`)
+  await friend.getByRole('button', { name: 'Simple GET' }).click()
+  await expect(friendResult).toHaveText(/^200 /)
+  expect(reached()).toHaveLength(2)
 
   // Delete asks; Cancel keeps it, Delete removes it.
   await capture.mountButton('e2e-guarded', 'Delete').click()

@@ -132,6 +132,10 @@ test('a mock from a collection answers a page on another origin with the chosen 
   await expect(result).not.toHaveText(/^(calling|418 )/)
   await mocks.button(name, 'Resume').click()
   await expect(mocks.button(name, 'Pause')).toBeVisible()
+  // Pausing and resuming kept the mock's origins and choices.
+  await expect(mocks.mock(name)).toContainText(`Pages allowed: ${frontEnd.origin()}, ${frontEnd.origin('localhost')}`)
+  await page.getByRole('button', { name: 'Load pets' }).click()
+  await expect(result).toHaveText('418 []')
   await mocks.button(name, 'Delete').click()
   await expect(mocks.confirmDialog(name)).toBeVisible()
   await shotBoth(app, shot, 'mocks-delete-confirm')

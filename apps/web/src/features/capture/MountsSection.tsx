@@ -2,7 +2,7 @@ import type { CaptureMount } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'
-import { mountsOptions, useCreateMount, useDeleteMount, useUpdateMount } from './capture-queries'
+import { mountPatch, mountsOptions, useCreateMount, useDeleteMount, useUpdateMount } from './capture-queries'
 import { ConfirmDelete } from './ConfirmDelete'
 import { CopyButton } from './CopyButton'
 import { MountForm } from './MountForm'
@@ -54,12 +54,7 @@ export function MountsSection() {
                 mount={mount}
                 busy={update.isPending}
                 error={update.error}
-                onSubmit={(input) =>
-                  update.mutate(
-                    { id: mount.id, version: mount.version, ...input },
-                    { onSuccess: () => setEditing(null) },
-                  )
-                }
+                onSubmit={(input) => update.mutate(mountPatch(mount, input), { onSuccess: () => setEditing(null) })}
                 onCancel={() => setEditing(null)}
               />
             </li>
@@ -89,7 +84,7 @@ export function MountsSection() {
                 <button
                   type="button"
                   className="button button--small"
-                  onClick={() => update.mutate({ id: mount.id, version: mount.version, enabled: !mount.enabled })}
+                  onClick={() => update.mutate(mountPatch(mount, { enabled: !mount.enabled }))}
                 >
                   {mount.enabled ? 'Pause' : 'Resume'}
                 </button>

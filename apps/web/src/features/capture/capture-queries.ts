@@ -1,4 +1,4 @@
-import { endpoints, type CaptureMountInput, type HistoryQueryInput } from '@courier/shared'
+import { endpoints, type CaptureMount, type CaptureMountInput, type HistoryQueryInput } from '@courier/shared'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { UpdateCaptureMountSchema } from '@courier/shared'
@@ -40,6 +40,16 @@ export function useCreateMount() {
     (body: CaptureMountInput) => callEndpoint(endpoints.createCaptureMount, { body }),
     'Could not create the mount',
   )
+}
+
+/**
+ * A change to a mount, sent with every field that has a default in the contract: a field left out
+ * of a PATCH would otherwise be parsed as its default (zod 4 applies defaults inside .partial()),
+ * and a Pause would forget the mount's origins and headers.
+ */
+export function mountPatch(mount: CaptureMount, change: Partial<CaptureMountInput>) {
+  const { allowedOrigins, headers, environmentId, enabled } = mount
+  return { id: mount.id, version: mount.version, allowedOrigins, headers, environmentId, enabled, ...change }
 }
 
 export function useUpdateMount() {

@@ -6,7 +6,14 @@ import { ConfirmDelete, CopyButton } from '../capture'
 import { MockCalls } from './MockCalls'
 import { MockRoutes } from './MockRoutes'
 import { MockSettings } from './MockSettings'
-import { mockCallsOptions, mockRoutesOptions, useClearMockCalls, useDeleteMock, useUpdateMock } from './mock-queries'
+import {
+  mockCallsOptions,
+  mockPatch,
+  mockRoutesOptions,
+  useClearMockCalls,
+  useDeleteMock,
+  useUpdateMock,
+} from './mock-queries'
 
 /** One mock: where it answers, Pause/Resume, Delete, its routes and choices, its call log. */
 export function MockDetail({ mock }: { mock: Mock }) {
@@ -27,7 +34,7 @@ export function MockDetail({ mock }: { mock: Mock }) {
         <button
           type="button"
           className="button button--small"
-          onClick={() => update.mutate({ id: mock.id, version: mock.version, enabled: !mock.enabled })}
+          onClick={() => update.mutate(mockPatch(mock, { enabled: !mock.enabled }))}
         >
           {mock.enabled ? 'Pause' : 'Resume'}
         </button>
@@ -45,18 +52,14 @@ export function MockDetail({ mock }: { mock: Mock }) {
           ? `Pages allowed: ${mock.allowedOrigins.join(', ')}.`
           : 'No page origins allowed: browsers block pages calling it (curl and servers still can).'}
       </p>
-      <MockSettings
-        mock={mock}
-        busy={update.isPending}
-        onSave={(patch) => update.mutate({ id: mock.id, version: mock.version, ...patch })}
-      />
+      <MockSettings mock={mock} busy={update.isPending} onSave={(patch) => update.mutate(mockPatch(mock, patch))} />
       {update.error ? <ErrorAlert {...errorParts(update.error)} /> : null}
       {routes.error ? <ErrorAlert {...errorParts(routes.error)} /> : null}
       {routes.data ? (
         <MockRoutes
           mock={mock}
           routes={routes.data}
-          onChoices={(choices) => update.mutate({ id: mock.id, version: mock.version, routes: choices })}
+          onChoices={(choices) => update.mutate(mockPatch(mock, { routes: choices }))}
         />
       ) : null}
       <MockCalls calls={calls.data?.items ?? []} clearing={clear.isPending} onClear={() => clear.mutate(mock.id)} />

@@ -1,4 +1,4 @@
-import { endpoints, type MockInput, type UpdateMockSchema } from '@courier/shared'
+import { endpoints, type Mock, type MockInput, type UpdateMockSchema } from '@courier/shared'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import { callEndpoint } from '../../shared/api/proxy-client'
@@ -42,6 +42,16 @@ function useMockMutation<I, O>(run: (input: I) => Promise<O>, failure: string) {
 
 export function useCreateMock() {
   return useMockMutation((body: MockInput) => callEndpoint(endpoints.createMock, { body }), 'Could not create the mock')
+}
+
+/**
+ * A change to a mock, sent with every field that has a default in the contract: a field left out of a
+ * PATCH would otherwise be parsed as its default (zod 4 applies defaults inside .partial()), and
+ * choosing an example would forget the mock's origins. The source stays as it is (it has no default).
+ */
+export function mockPatch(mock: Mock, change: Partial<Omit<MockInput, 'source'>>) {
+  const { allowedOrigins, delayMs, routes, enabled } = mock
+  return { id: mock.id, version: mock.version, allowedOrigins, delayMs, routes, enabled, ...change }
 }
 
 export function useUpdateMock() {
