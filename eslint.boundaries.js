@@ -38,6 +38,8 @@ export const elements = [
   { type: 'runner', pattern: `${proxy}/runner`, partialMatch: false },
   { type: 'realtime', pattern: `${proxy}/realtime`, partialMatch: false },
   { type: 'capture', pattern: `${proxy}/capture`, partialMatch: false },
+  // Mock servers: the store over their tables is storage (storage/open-store.ts opens it), the rest is the listener and its routes.
+  { type: 'storage', pattern: `${proxy}/mock/mock-store.ts`, mode: 'full' },
   { type: 'mock', pattern: `${proxy}/mock`, partialMatch: false },
   { type: 'routes', pattern: `${proxy}/routes`, partialMatch: false },
   { type: 'plugins', pattern: `${proxy}/plugins`, partialMatch: false },
@@ -147,7 +149,8 @@ export const policies = [
     'lazy',
     'shared',
   ]),
-  // Capture mounts: each forwarded exchange goes through the engine's connector and is recorded as a send's.
+  // Capture mounts (issue 18): the forwarder is a Fastify plugin over the engine's connector,
+  // the send path's masking and recording, and the realtime policy agent.
   may('capture', [
     'capture',
     'send',
@@ -156,19 +159,19 @@ export const policies = [
     'team',
     'plugins',
     'routes',
+    'realtime',
+    'secrets',
     'ports',
     'errors',
     'ids',
     'lazy',
     'shared',
   ]),
-  // Mock servers: a listener of their own over the store; nothing of the send path.
-  may('mock', ['mock', 'storage', 'team', 'routes', 'ports', 'errors', 'ids', 'lazy', 'shared']),
   // "Anything": every local file (including a folder not yet in this list), but routes and plugins
   // do not reach into the CLI or the runner.
-  { from: { element: { type: ['routes', 'plugins', 'cli', 'app', 'config'] } }, allow: { to: anyLocal } },
+  { from: { element: { type: ['routes', 'plugins', 'mock', 'cli', 'app', 'config'] } }, allow: { to: anyLocal } },
   {
-    from: { element: { type: ['routes', 'plugins'] } },
+    from: { element: { type: ['routes', 'plugins', 'mock'] } },
     disallow: { to: { element: { type: ['cli', 'runner'] } } },
   },
   may('errors', ['errors', 'shared']),

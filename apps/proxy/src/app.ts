@@ -32,11 +32,14 @@ import teamRoutes from './routes/team-routes.js'
 import runRoutes from './routes/run-routes.js'
 import mountRoutes from './capture/mount-routes.js'
 import captureEvents from './capture/capture-events.js'
+import capturePlugin from './capture/capture-plugin.js'
 import { KeptRuns } from './runner/kept-runs.js'
 import { Accounts, actorOf } from './team/accounts.js'
 import { AuditEvents } from './team/audit-events.js'
 import { OidcAccounts } from './team/oidc-accounts.js'
 import { OidcClient } from './team/oidc-client.js'
+import mockRoutes from './mock/mock-routes.js'
+import { MockService } from './mock/mock-service.js'
 
 /** The port the server really listens on (it differs from the config when that says 0). */
 function listeningPort(fastify: FastifyInstance, fallback: number): number {
@@ -99,7 +102,15 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await fastify.register(services, localServicesOptions(config, port))
   await fastify.register(workspaceScope, { team: config.team ?? false })
 
-  await fastify.register(infoRoutes, { version: config.version, dataDir: config.dataDir })
+  // Mock servers (issue 18): /api/mocks here; server.ts opens their listener on a port of its own.
+  const mocks = new MockService(() => fastify.store, config.mocks?.publicUrl ?? null)
+  fastify.decorate('mocks', mocks)
+  await fastify.register(infoRoutes, {
+    version: config.version,
+    dataDir: config.dataDir,
+    mockOrigin: () => mocks.origin(),
+  })
+  await fastify.register(mockRoutes, { mocks })
   await fastify.register(sendRoutes)
   await fastify.register(historyRoutes)
   await fastify.register(fileRoutes, { maxUploadBytes: config.maxUploadBytes })
@@ -124,6 +135,8 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   // Capture mounts (issue 18): the person's mounts, and their exchanges as they are recorded.
   await fastify.register(mountRoutes, { publicOrigin })
   await fastify.register(captureEvents, { heartbeatMs: config.live?.heartbeatMs })
+  // Capture mounts (issue 18): /capture/NAME/* forwarded and recorded; past the gate on the Host check alone.
+  await fastify.register(capturePlugin, { sessionCookie: () => cookie.name })
   if (team) {
     let audit: AuditEvents | undefined
     const auditOf = () => (audit ??= new AuditEvents(fastify.store.audit, config.now))

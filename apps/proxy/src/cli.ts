@@ -6,6 +6,8 @@ const HELP = `Courier — a web-based API explorer
 
 Usage:
   courier serve [--port N] [--host 127.0.0.1] [--data-dir DIR]   start Courier and print a one-time sign-in link
+        [--mock-port N | --no-mocks]                               mock servers' own port (default: Courier's + 1,
+                                                                   else any free one; 0: any free one), or none
 ${OPEN_HELP}${RUN_HELP}${TEAM_HELP}${IMPORT_EXPORT_HELP}  courier dev                                                      development: front the Vite dev server
   courier --help
 
@@ -19,6 +21,9 @@ Environment:
   DATABASE_URL             use PostgreSQL instead of the SQLite file (required with --team)
   COURIER_SECRET_KEY       32 random bytes in base64 sealing secrets (required with --team, the same on every instance)
   COURIER_PUBLIC_URL       team server: the address people open (or --public-url)
+  COURIER_MOCK_PORT        the mock servers' port (or --mock-port; 0 picks a free one)
+  COURIER_MOCK_PUBLIC_URL  team server: the stable origin mocks are shared at (or --mock-public-url),
+                           another origin than Courier's, proxied to the mock port
   COURIER_TRUST_PROXY      with --trust-proxy: the reverse proxy's addresses (comma-separated) instead of any
   COURIER_OIDC_ISSUER, COURIER_OIDC_CLIENT_ID, COURIER_OIDC_CLIENT_SECRET
                            team server: OpenID Connect sign-in beside passwords (all three, or none);
@@ -52,6 +57,9 @@ async function main(argv: string[]): Promise<number> {
       'trust-proxy': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       'allow-target': { type: 'string', multiple: true },
+      'mock-port': { type: 'string' },
+      'no-mocks': { type: 'boolean' },
+      'mock-public-url': { type: 'string' },
     },
   })
   const command = positionals[0] ?? 'serve'
@@ -69,6 +77,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`courier: --port must be a number from 0 to 65535, not "${values.port}"\n`)
     return 2
   }
+  const mockPort = values['mock-port'] === undefined ? undefined : Number(values['mock-port'])
+  if (mockPort !== undefined && (!Number.isInteger(mockPort) || mockPort < 0 || mockPort > 65535)) {
+    process.stderr.write(`courier: --mock-port must be a number from 0 to 65535, not "${values['mock-port']}"\n`)
+    return 2
+  }
   const { loadConfig } = await import('./config.js')
   const { startServer } = await import('./server.js')
   const config = loadConfig({
@@ -80,19 +93,25 @@ async function main(argv: string[]): Promise<number> {
     team: values.team,
     publicUrl: values['public-url'],
     trustProxy: values['trust-proxy'],
+    mockPort,
+    noMocks: values['no-mocks'],
+    mockPublicUrl: values['mock-public-url'],
   })
   const server = await startServer(config, { logger: true })
   if (server.publicUrl) {
     process.stdout.write(
-      `Courier ${config.version} team server is listening at ${server.url}\n  People open ${server.publicUrl} and sign in with their email and password${config.oidc ? ` or with ${config.oidc.name} (${config.oidc.issuer})` : ''}\n  Add someone: courier users add EMAIL [--owner]   (prints their set-password link)\n  Storage: ${config.database.kind}\n`,
+      `Courier ${config.version} team server is listening at ${server.url}\n  People open ${server.publicUrl} and sign in with their email and password${config.oidc ? ` or with ${config.oidc.name} (${config.oidc.issuer})` : ''}\n  Add someone: courier users add EMAIL [--owner]   (prints their set-password link)\n  Storage: ${config.database.kind}\n${mocksLine(server.mockUrl)}`,
     )
     return -1
   }
   process.stdout.write(
-    `Courier ${config.version} is running at ${server.url}\n  Open ${server.loginUrl}\n  (a one-time sign-in link; \`courier open\` prints a fresh one)\n  Data: ${config.dataDir} (${config.database.kind})\n`,
+    `Courier ${config.version} is running at ${server.url}\n  Open ${server.loginUrl}\n  (a one-time sign-in link; \`courier open\` prints a fresh one)\n  Data: ${config.dataDir} (${config.database.kind})\n${mocksLine(server.mockUrl)}`,
   )
   return -1 // keep running
 }
+
+/** Where mock servers answer (their own origin, never Courier's), when they are on. */
+const mocksLine = (mockUrl: string | null) => (mockUrl ? `  Mocks at ${mockUrl}\n` : '')
 
 /**
  * Exits once stdout and stderr have handed everything written to the OS: a pipe (`courier run

@@ -47,7 +47,16 @@ export type AppConfig = {
   userLimits?: UserLimits
   /** Team mode: OpenID Connect sign-in beside passwords (COURIER_OIDC_*), when configured. */
   oidc?: OidcSettings
+  /**
+   * Mock servers (issue 18), served by a listener of their own beside Courier's: `off` opens none
+   * (`--no-mocks`); `port` (`--mock-port`, COURIER_MOCK_PORT; 0 any free one) else Courier's port + 1,
+   * or any free one when that is taken; `publicUrl` (team mode, `--mock-public-url`,
+   * COURIER_MOCK_PUBLIC_URL) the stable origin the team reaches them at. Absent: none (tests).
+   */
+  mocks?: MockConfig
 }
+
+export type MockConfig = { off: boolean; port?: number; publicUrl?: string }
 
 export type UserLimits = { sendsPerMinute: number; concurrentSends: number }
 export const DEFAULT_USER_LIMITS: UserLimits = { sendsPerMinute: 120, concurrentSends: 8 }
@@ -79,6 +88,8 @@ const EnvSchema = z.object({
   COURIER_USER_CONCURRENT_SENDS: z.coerce.number().int().min(1).max(10_000).default(8),
   COURIER_PUBLIC_URL: z.string().optional(),
   COURIER_TRUST_PROXY: z.string().optional(),
+  COURIER_MOCK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  COURIER_MOCK_PUBLIC_URL: z.string().optional(),
 })
 
 export type ConfigFlags = {
@@ -92,6 +103,12 @@ export type ConfigFlags = {
   trustProxy?: boolean
   /** `--allow-target`, repeatable: added to COURIER_ALLOW_TARGETS. */
   allowTargets?: string[]
+  /** `--mock-port N` (0: any free port). */
+  mockPort?: number
+  /** `--no-mocks`: open no mock listener. */
+  noMocks?: boolean
+  /** `--mock-public-url URL` (team mode). */
+  mockPublicUrl?: string
 }
 
 /** The allow-list from the environment and the flags; a bad entry throws a sentence naming it. */
@@ -135,8 +152,30 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     extraCa: e.COURIER_EXTRA_CA_FILE ? [readFileSync(e.COURIER_EXTRA_CA_FILE, 'utf8')] : [],
     allowTargets: allowTargetsFrom(e.COURIER_ALLOW_TARGETS, flags.allowTargets),
     userLimits: { sendsPerMinute: e.COURIER_USER_SENDS_PER_MINUTE, concurrentSends: e.COURIER_USER_CONCURRENT_SENDS },
+    mocks: mockConfig(flags, e, flags.team ?? false, team.publicUrl),
     ...team,
   }
+}
+
+/** The mock listener's settings; the public mock URL is a team server's (its people reach mocks there). */
+function mockConfig(
+  flags: ConfigFlags,
+  e: { COURIER_MOCK_PORT?: number; COURIER_MOCK_PUBLIC_URL?: string },
+  team: boolean,
+  courierOrigin: string | undefined,
+): MockConfig {
+  const given = flags.mockPublicUrl ?? e.COURIER_MOCK_PUBLIC_URL
+  if (given && !team)
+    throw new Error(
+      '--mock-public-url (COURIER_MOCK_PUBLIC_URL) is for a team server (courier serve --team); single-user Courier serves mocks on 127.0.0.1.',
+    )
+  const publicUrl = given ? originOf(given, '--mock-public-url', 'https://mocks.courier.example.com') : undefined
+  if (publicUrl && publicUrl === courierOrigin)
+    throw new Error(
+      `--mock-public-url must be another origin than Courier's own (${courierOrigin}): mock answers are content anyone who edits a collection controls, and must not run where Courier's pages do.`,
+    )
+  const port = flags.mockPort ?? e.COURIER_MOCK_PORT
+  return { off: flags.noMocks ?? false, ...(port === undefined ? {} : { port }), ...(publicUrl ? { publicUrl } : {}) }
 }
 
 export const TEAM_NEEDS_POSTGRES =
@@ -159,13 +198,16 @@ export function isStrongKey(text: string): boolean {
 
 /** The origin of `--public-url`: http(s), nothing after the host but `/`. */
 function publicOrigin(text: string): string {
+  return originOf(text, '--public-url', 'https://courier.example.com')
+}
+
+/** The origin an `--…-url` flag names: http(s), nothing after the host but `/`; else a sentence naming the flag. */
+function originOf(text: string, flag: string, example: string): string {
   let url: URL
   try {
     url = new URL(text)
   } catch {
-    throw new Error(
-      `--public-url "${text}" is not a URL; give the address people open, e.g. https://courier.example.com.`,
-    )
+    throw new Error(`${flag} "${text}" is not a URL; give the address people open, e.g. ${example}.`)
   }
   if (
     (url.protocol !== 'https:' && url.protocol !== 'http:') ||
@@ -175,7 +217,7 @@ function publicOrigin(text: string): string {
     url.username
   )
     throw new Error(
-      `--public-url must be an http:// or https:// origin without a path, e.g. https://courier.example.com (Courier is served at the root), not "${text}".`,
+      `${flag} must be an http:// or https:// origin without a path, e.g. ${example} (served at the root), not "${text}".`,
     )
   return url.origin
 }

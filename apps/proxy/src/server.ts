@@ -6,6 +6,7 @@ import { loginLink } from './cli/open-command.js'
 import { classifyAddress } from './engine/address-policy.js'
 import { fullCollection, IdleRelease } from './memory/idle-release.js'
 import { removeServerFile, writeServerFile } from './storage/server-file.js'
+import { startMocksBeside, type MockListener } from './mock/mock-server.js'
 
 /** `loginUrl` signs one browser in, once (`courier open` prints another); a team server has none (people sign in at `publicUrl`). */
 export type RunningServer = {
@@ -14,6 +15,8 @@ export type RunningServer = {
   loginUrl: string | null
   /** Team mode: the address people open. */
   publicUrl: string | null
+  /** Where mocks are served (their own listener's origin, or the team's public mock URL); null with --no-mocks. */
+  mockUrl: string | null
   close: () => Promise<void>
 }
 
@@ -76,16 +79,36 @@ export async function startServer(config: AppConfig, options: LogOptions = {}): 
   const port = typeof address === 'object' && address ? address.port : config.port
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
   const url = `http://${host}:${port}/`
+  // Mock servers answer on a port of their own (never Courier's origin): Courier's + 1 unless told, else any free one.
+  let mocks: MockListener | null = null
+  if (config.mocks && !config.mocks.off)
+    mocks = await startMocksBeside(fastify, {
+      host: config.host,
+      port: config.mocks.port ?? (port > 0 && port < 65535 ? port + 1 : 0),
+      anyPortIfTaken: config.mocks.port === undefined,
+      publicUrl: config.mocks.publicUrl ?? null,
+      logger: options.logger ?? false,
+    }).catch(async (error: unknown) => {
+      await fastify.close()
+      throw new Error(
+        `The mock servers' port could not be opened: ${error instanceof Error ? error.message : String(error)}. Choose another with --mock-port, or --no-mocks.`,
+        { cause: error },
+      )
+    })
   // `courier open` finds this server by its data folder (0600 file in the 0700 folder).
   writeServerFile(config.dataDir, url, config.team)
   const loginUrl = config.team ? null : await loginLink(fastify.store, url, config.now)
   const publicUrl = config.team ? `${config.publicUrl ?? url.replace(/\/$/, '')}/` : null
+  const mockUrl = mocks ? fastify.mocks.origin() : null
   let closing: Promise<void> | undefined
-  const close = () => (closing ??= fastify.close().finally(() => removeServerFile(config.dataDir)))
+  const close = () =>
+    (closing ??= (mocks ? mocks.close() : Promise.resolve())
+      .then(() => fastify.close())
+      .finally(() => removeServerFile(config.dataDir)))
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void close().then(() => process.exit(0))
     })
   }
-  return { fastify, url, loginUrl, publicUrl, close }
+  return { fastify, url, loginUrl, publicUrl, mockUrl, close }
 }

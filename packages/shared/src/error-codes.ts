@@ -175,6 +175,7 @@ export const ERRORS = {
   NAME_TAKEN: [409, 'That name is already in use; choose another.'],
   MOCK_UNKNOWN: [404, 'No mock server has this id; check the mock URL in Courier.'],
   MOCK_NO_MATCH: [404, 'The mock has no saved example for this method and path.'],
+  MOCK_PAUSED: [503, 'This mock server is paused; resume it in Courier’s Mocks view.'],
   INTERNAL: [
     500,
     'Something went wrong inside Courier; try again, and if it keeps happening, the server log has the details.',

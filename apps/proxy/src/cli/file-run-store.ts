@@ -273,6 +273,7 @@ export function fileRunStore(): Store {
     runsOf: () => absent('keep runs'),
     runRegistry: absent('keep runs'),
     captureMounts: absent('capture'),
+    mocks: absent('serve mocks'),
     blobs: () => notInFileRun('keep blobs in a database'),
     // No history rows: a body is held by the body store (in memory) for as long as the run reads it.
     smallBodies: { get: async () => undefined },

@@ -3,7 +3,7 @@
 export const OPEN_HELP = `  courier open [--data-dir DIR]                                    print a fresh one-time sign-in link for the running server
 `
 
-export const TEAM_HELP = `  courier serve --team [--host 0.0.0.0] [--public-url URL] [--trust-proxy]
+export const TEAM_HELP = `  courier serve --team [--host 0.0.0.0] [--public-url URL] [--trust-proxy] [--mock-public-url URL]
                                                                    a team server on PostgreSQL (DATABASE_URL, COURIER_SECRET_KEY)
   courier users add EMAIL [--name N] [--owner]                     add a person; prints their one-time set-password link
   courier users link EMAIL                                         a fresh set-password link (24 hours, once)

@@ -24,6 +24,11 @@ const EXPECTED_PUBLIC = new Set([
 ])
 const isExpectedPublic = (method: string, url: string) =>
   EXPECTED_PUBLIC.has(`${method === 'HEAD' ? 'GET' : method} ${url}`)
+/**
+ * The capture forwarder's routes (issue 18), every method: they need no Courier credential (a
+ * captured app on another origin has none) but keep the Host check; the mount decides the rest.
+ */
+const EXPECTED_CAPTURE = new Set(['/capture/:name', '/capture/:name/*'])
 
 type Route = { method: string; url: string }
 
@@ -145,7 +150,24 @@ describe('the security gate decides on the route that will run', () => {
     const host = `127.0.0.1:${port}`
     const entry = historyEntry()
     await fastify.store.history.append(entry)
-    const gated = routes.filter((route) => !isExpectedPublic(route.method, route.url))
+    const gated = routes.filter(
+      (route) => !isExpectedPublic(route.method, route.url) && !EXPECTED_CAPTURE.has(route.url),
+    )
+    // Capture routes without a mount answer CAPTURE_MOUNT_UNKNOWN, never a forwarder's handler; a foreign Host is refused first.
+    const capture = routes.filter((route) => EXPECTED_CAPTURE.has(route.url))
+    expect(new Set(capture.map((route) => route.method))).toEqual(
+      new Set(['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIONS']),
+    )
+    for (const route of capture) {
+      const before = ran.length
+      const url = concrete(route.url)
+      const unknown = await fastify.inject({ method: route.method as 'GET', url, headers: { host } })
+      expect(unknown.statusCode, `${route.method} ${url}`).toBe(404)
+      if (route.method !== 'HEAD') expect(unknown.json().error.code).toBe('CAPTURE_MOUNT_UNKNOWN')
+      const foreign = await fastify.inject({ method: route.method as 'GET', url, headers: { host: 'evil.test' } })
+      expect(foreign.statusCode).toBe(403)
+      expect(ran.slice(before)).toEqual([])
+    }
     expect(gated.length).toBeGreaterThan(30)
     expect(gated.map((r) => r.url)).toEqual(
       expect.arrayContaining(['/api/history', '/api/files', '/api/environments', '/api/send']),

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { FILES_PATH, TOKEN_HEADER } from '@courier/shared'
+import { CAPTURE_PREFIX, FILES_PATH, TOKEN_HEADER } from '@courier/shared'
 import { CourierError } from '../errors.js'
 import { safeEqual } from '../storage/sessions.js'
 import type { ActiveSession } from '../storage/sessions.js'
@@ -42,10 +42,20 @@ export function isPublicRoute(method: string, url: string): boolean {
   return PUBLIC_ROUTES.has(`${method === 'HEAD' ? 'GET' : method} ${url}`)
 }
 
+/**
+ * The capture forwarder's route patterns (capture/capture-plugin.ts), any method: a captured app
+ * on another origin has neither Courier's session nor its token, so these pass the gate on the
+ * Host check alone and the forwarder checks its mount's own allowed origins. Matched routes only:
+ * a path spelled to look like `/capture/…` that the router sends elsewhere is gated as that route.
+ */
+export const CAPTURE_ROUTES: ReadonlySet<string> = new Set([`${CAPTURE_PREFIX}/:name`, `${CAPTURE_PREFIX}/:name/*`])
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Set by the security gate from PUBLIC_ROUTES; never set by a route itself. */
     public?: boolean
+    /** Set by the security gate from CAPTURE_ROUTES: a capture mount's forwarder (no session, Host checked). */
+    capture?: boolean
   }
 }
 
@@ -114,7 +124,7 @@ export default fp<SecurityGateOptions>(
     fastify.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method]
       const open = methods.every((method) => isPublicRoute(method, route.url!))
-      route.config = { ...(route.config ?? {}), public: open }
+      route.config = { ...(route.config ?? {}), public: open, capture: CAPTURE_ROUTES.has(route.url!) }
     })
 
     fastify.addHook('onRequest', async (request, reply) => {
@@ -133,6 +143,8 @@ export default fp<SecurityGateOptions>(
       const matched = request.routeOptions.url !== undefined
       // Unmatched reads reach only the not-found handler, which serves the page (secret-free without a session) or a 404.
       if (matched ? request.routeOptions.config.public === true : isRead) return
+      // A capture mount's forwarder: its own Origin rules (capture/caller-check.ts), never a Courier credential.
+      if (matched && request.routeOptions.config.capture === true) return
 
       const origin = request.headers.origin
       if (origin !== undefined && !options.allowedOrigins().has(origin)) throw new CourierError('ORIGIN_NOT_ALLOWED')

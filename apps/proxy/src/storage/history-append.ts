@@ -48,14 +48,15 @@ export function historyAppend(
     request_json: JSON.stringify(entry.request),
     response_json: JSON.stringify(sealInlineBody(entry.response, box)),
     body_sealed: sealedBody(entry, body, box),
+    capture: entry.capture ?? null,
     ...(sqlite ? {} : { search_text: `${entry.url}\n${searchText}` }),
   }
   return { row, url: entry.url, searchText }
 }
 
 /** The hot path's SQL on SQLite: the only place it is written, prepared once per connection. */
-const INSERT_HISTORY = `INSERT INTO history (id, created_at, method, url, status, error_code, duration_ms, size, user_id, request_json, response_json, body_sealed)
-  VALUES (@id, @created_at, @method, @url, @status, @error_code, @duration_ms, @size, @user_id, @request_json, @response_json, @body_sealed)`
+const INSERT_HISTORY = `INSERT INTO history (id, created_at, method, url, status, error_code, duration_ms, size, user_id, request_json, response_json, body_sealed, capture)
+  VALUES (@id, @created_at, @method, @url, @status, @error_code, @duration_ms, @size, @user_id, @request_json, @response_json, @body_sealed, @capture)`
 const INSERT_FTS = 'INSERT INTO history_fts (rowid, url, body) VALUES (?, ?, ?)'
 
 type Commit = (batch: readonly HistoryAppend[]) => Promise<void>

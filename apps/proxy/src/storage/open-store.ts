@@ -30,6 +30,7 @@ import { versionLog, type Clock } from './version-log.js'
 import { trashLog } from './trash-log.js'
 import { createVersionStore } from './version-store.js'
 import { createTrashStore, purgeAllTrash } from './trash-store.js'
+import { createMockStore } from '../mock/mock-store.js'
 
 export type StoreOptions = {
   /** The time versions and trash entries are stamped with and purged by (tests pass their own). */
@@ -95,6 +96,7 @@ export async function openStore(
     runsOf: (workspaceId, userId) => createRunStore(db, workspaceId, userId),
     runRegistry: createRunRegistry(db),
     captureMounts: createMountStore(db, secrets, clock),
+    mocks: createMockStore(db, clock),
     blobs: (kind) =>
       new DatabaseBlobs(
         db,

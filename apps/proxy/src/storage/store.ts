@@ -21,6 +21,7 @@ import type { VersionStore } from './version-store.js'
 import type { TrashStore } from './trash-store.js'
 import type { RunRegistry, RunStore } from './run-store.js'
 import type { IntegrityCheck } from './integrity-check.js'
+import type { MockStore } from '../mock/mock-store.js'
 
 /** How much history to keep; null means no limit of that kind. */
 export type HistoryRetention = { maxEntries: number | null; maxBytes: number | null; maxAgeDays: number | null }
@@ -109,6 +110,8 @@ export interface Store {
   readonly runs: RunStore
   /** One person's kept runs in one workspace. */
   runsOf(workspaceId: string, userId: string): RunStore
+  /** Mock servers of every workspace and the calls they received (issue 18). */
+  readonly mocks: MockStore
   /** Every process's runs: heartbeats, and failing the runs a stopped process left "running". */
   readonly runRegistry: RunRegistry
   /** Capture mounts (issue 18), named server-wide, each a person's. */

@@ -19,7 +19,8 @@ const LATER = [
   /packages\/scripts\//,
   /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(postman-collection|httpsnippet|yaml|@readme\/openapi-parser)\//,
   /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(jose|openid-client|@node-rs\/argon2|pg|ajv|jsonpath-rfc9535)\//,
-  /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(@fastify\/http-proxy|quickjs-emscripten-core|@jitl\/[^/]+)\//,
+  // @fastify/http-proxy is not here: capture mounts (capture/capture-plugin.ts) register their forwarder at start.
+  /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(quickjs-emscripten-core|@jitl\/[^/]+)\//,
 ]
 
 let child: ChildProcess | undefined

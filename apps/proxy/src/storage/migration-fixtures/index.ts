@@ -11,7 +11,8 @@ import { sessionFixtures } from './sessions.js'
 import { teamFixtures } from './team.js'
 import { presenceFixtures } from './presence.js'
 import { runFixtures } from './runs.js'
-import { captureMockFixtures } from './capture-mocks.js'
+import { captureFixtures } from './capture.js'
+import { mockFixtures } from './mocks.js'
 
 export type { FixtureContext, MigrationFixture } from './fixture.js'
 
@@ -29,5 +30,6 @@ export const migrationFixtures: Record<string, MigrationFixture> = {
   ...oidcFlowFixtures,
   ...blobFixtures,
   ...runFixtures,
-  ...captureMockFixtures,
+  ...captureFixtures,
+  ...mockFixtures,
 }

@@ -4,10 +4,9 @@ import { historyRow } from './history.js'
 import { T0, type MigrationFixture } from './fixture.js'
 
 const MOUNT = '01900000-0000-7000-8000-000000000300'
-const MOCK = '01900000-0000-7000-8000-000000000310'
 const captured = historyRow('01900000-0000-7000-8000-000000000301', 'http://127.0.0.1:8080/v1/users', 'captured')
 
-export const captureMockFixtures: Record<string, MigrationFixture> = {
+export const captureFixtures: Record<string, MigrationFixture> = {
   '0023-capture': {
     async seed({ db, box }) {
       await db
@@ -44,39 +43,6 @@ export const captureMockFixtures: Record<string, MigrationFixture> = {
       const page = await store.history.list({ limit: 50, capture: 'shop' })
       expect(page.items).toEqual([expect.objectContaining({ id: captured.entry.id, capture: 'shop' })])
       expect((await store.history.list({ limit: 50, capture: 'other' })).items).toEqual([])
-    },
-  },
-  '0024-mocks': {
-    async seed({ db }) {
-      await db
-        .insertInto('mocks')
-        .values({
-          id: MOCK,
-          workspace_id: LOCAL_WORKSPACE_ID,
-          user_id: LOCAL_USER_ID,
-          data_json: JSON.stringify({
-            name: 'Shop mock',
-            source: { kind: 'collection', collectionId: '01900000-0000-7000-8000-000000000006' },
-            allowedOrigins: ['*'],
-            delayMs: 0,
-            routes: [],
-            enabled: true,
-          }),
-          version: 1,
-          created_at: T0,
-          updated_at: T0,
-        })
-        .execute()
-      await db
-        .insertInto('mock_calls')
-        .values({ id: '01900000-0000-7000-8000-000000000311', mock_id: MOCK, at: T0, data_json: '{}' })
-        .execute()
-    },
-    async check(_store, { db }) {
-      const mocks = await db.selectFrom('mocks').select(['id', 'data_json']).execute()
-      expect(mocks.map((row: { id: string }) => row.id)).toEqual([MOCK])
-      const calls = await db.selectFrom('mock_calls').select('mock_id').execute()
-      expect(calls).toEqual([{ mock_id: MOCK }])
     },
   },
 }
