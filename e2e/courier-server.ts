@@ -29,7 +29,8 @@ export class CourierServer {
 
   async start(): Promise<void> {
     if (!this.port) this.port = await freePort()
-    const child = spawn(process.execPath, [bin, 'serve', '--port', String(this.port)], {
+    // Mocks listen on a free port of their own (GET /api/info's mockOrigin says which).
+    const child = spawn(process.execPath, [bin, 'serve', '--port', String(this.port), '--mock-port', '0'], {
       env: { ...process.env, COURIER_DATA_DIR: this.dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     })

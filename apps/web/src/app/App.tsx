@@ -17,10 +17,12 @@ import {
   type SettingsTarget,
   type TreeNode,
 } from '../features/collections'
+import { CaptureView } from '../features/capture'
 import { CommandPalette } from '../features/command-palette'
 import { EnvironmentsDialog, useInheritChain, useScopes } from '../features/environments'
 import { HistoryList, historyEntryOptions, historyKeys } from '../features/history'
 import { LiveBar, usePresence, useRemoteChanges } from '../features/live'
+import { MocksView } from '../features/mocks'
 import { EditorActionsContext, useImportExport } from '../features/import-export'
 import { RequestEditor } from '../features/request-editor'
 import { keepSessionsOf, REQUEST_KINDS, RealtimeView, realtimeFor, useRealtimeControls } from '../features/realtime'
@@ -76,6 +78,8 @@ export function App() {
   const runner = useRunner()
   const [editorShare, setEditorShare] = useState(0.45)
   const [dialog, setDialog] = useState<'settings' | 'environments' | 'palette' | 'members' | null>(null)
+  // Capture and Mocks, like the runner, take the editor's place.
+  const [view, setView] = useState<'capture' | 'mocks' | null>(null)
   const [settingsTarget, setSettingsTarget] = useState<SettingsTarget | null>(null)
   const [moving, setMoving] = useState<TreeNode | null>(null)
   const [savingHistory, setSavingHistory] = useState<{ request: RequestSpec; name: string } | null>(null)
@@ -206,6 +210,8 @@ export function App() {
       { label: 'Export workspace…', run: () => importExport.openExport({ kind: 'workspace' }) },
       { label: 'Copy request as code…', run: importExport.openCode },
       { label: 'Show kept runs', detail: 'Runner', run: runner.showRuns },
+      { label: 'Capture', detail: 'Mounts and captured exchanges', run: () => setView('capture') },
+      { label: 'Mocks', detail: 'Mock servers', run: () => setView('mocks') },
     ],
     openRequest: openSaved,
     useEnvironment: (id) => dispatch({ type: 'set-environment', environmentId: id }),
@@ -221,6 +227,11 @@ export function App() {
           onEnvironment={(environmentId) => dispatch({ type: 'set-environment', environmentId })}
           version={info.data?.version}
           onOpen={setDialog}
+          view={runner.view ? null : view}
+          onView={(next) => {
+            runner.close()
+            setView(next)
+          }}
         />
         <StorageBanner integrity={info.data?.integrity} />
         <OutboxBanner kept={shownKept} signInHref={me.data?.team ? '/sign-in' : null} onRetry={outboxReplay.retry} />
@@ -286,6 +297,21 @@ export function App() {
                     openSaved(item)
                   }}
                 />
+              </ErrorBoundary>
+            ) : view === 'capture' ? (
+              <ErrorBoundary area="capture">
+                <CaptureView
+                  environmentId={workspace.environmentId}
+                  onClose={() => setView(null)}
+                  onOpenInEditor={(summary) => {
+                    setView(null)
+                    void openHistory(summary, true)
+                  }}
+                />
+              </ErrorBoundary>
+            ) : view === 'mocks' ? (
+              <ErrorBoundary area="mocks">
+                <MocksView onClose={() => setView(null)} />
               </ErrorBoundary>
             ) : (
               <>

@@ -8,10 +8,13 @@ type TopbarProps = {
   /** The server's version, once known. */
   version: string | undefined
   onOpen: (dialog: 'settings' | 'environments' | 'palette' | 'members') => void
+  /** Which view holds the editor's place (Capture, Mocks), and how to switch: null is the requests. */
+  view: 'capture' | 'mocks' | null
+  onView: (view: 'capture' | 'mocks' | null) => void
 }
 
 /** The top bar: brand, the command palette trigger, the environment, the version, Settings. */
-export function Topbar({ environmentId, onEnvironment, version, onOpen }: TopbarProps) {
+export function Topbar({ environmentId, onEnvironment, version, onOpen, view, onView }: TopbarProps) {
   return (
     <header className="topbar">
       <div className="brand">
@@ -22,6 +25,19 @@ export function Topbar({ environmentId, onEnvironment, version, onOpen }: Topbar
         Search or jump to… <kbd>Ctrl</kbd> <kbd>K</kbd>
       </button>
       <div className="topbar__actions">
+        <nav className="topbar__views" aria-label="Views">
+          {(['capture', 'mocks'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              className={`button button--small button--ghost${view === name ? ' is-active' : ''}`}
+              aria-pressed={view === name}
+              onClick={() => onView(view === name ? null : name)}
+            >
+              {name === 'capture' ? 'Capture' : 'Mocks'}
+            </button>
+          ))}
+        </nav>
         <WorkspaceSwitcher onManage={() => onOpen('members')} />
         <EnvironmentPicker value={environmentId} onChange={onEnvironment} onManage={() => onOpen('environments')} />
         <span className="topbar__meta">{version ? `v${version}` : ''}</span>

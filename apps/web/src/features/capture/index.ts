@@ -1,0 +1,4 @@
+export { CaptureView } from './CaptureView'
+export { ConfirmDelete } from './ConfirmDelete'
+export { CopyButton } from './CopyButton'
+export { parseOrigins } from './origins'

@@ -1,0 +1,1 @@
+export { MocksView } from './MocksView'
