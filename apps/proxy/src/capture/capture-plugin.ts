@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http'
+import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream'
 import httpProxy from '@fastify/http-proxy'
@@ -223,7 +223,8 @@ export default async function capturePlugin(fastify: FastifyInstance, options: C
       ) => {
         const state = stateOf(request)
         const { exchange } = state
-        const statusText = (res as { statusMessage?: string }).statusMessage ?? ''
+        // undici hands on no reason phrase: the standard one stands in, as a browser shows it.
+        const statusText = (res as { statusMessage?: string }).statusMessage || STATUS_CODES[res.statusCode] || ''
         exchange.responseStarted(res.statusCode, statusText, pairsOf(res.headers) as Pair[])
         const tap = exchange.responseTap(state.settings.maxResponseBytes)
         // An upstream that breaks off mid-body: the record says so (not "the client went away").

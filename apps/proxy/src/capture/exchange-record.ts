@@ -245,7 +245,7 @@ export class CapturedExchange {
       startedAt: this.startedAt,
       status: head?.status ?? null,
       statusText: head?.statusText ?? '',
-      httpVersion: head ? '1.1' : null,
+      httpVersion: head ? 'HTTP/1.1' : null,
       headers: head?.headers ?? [],
       sizes: {
         headers: (head?.headers ?? []).reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0),
