@@ -5,6 +5,7 @@ import { AllowList } from '../engine/allow-list.js'
 import { signIn } from '../test/build-test-app.js'
 import { startUpstream } from '../test/upstream.js'
 import { ensurePerson } from '../test/team-sessions.js'
+import { historyEntry } from '../storage/store-contract.js'
 import { call, startCaptureServer } from '../test/capture-kit.js'
 
 /** A raw request line written as is (no client normalises it); answers status and body. */
@@ -48,50 +49,7 @@ describe("a capture mount cannot reach Courier's API or leave its upstream", () 
     const upstream = await startUpstream((request, response) => response.end(`upstream saw ${request.url}`))
     const courier = await startCaptureServer()
     await courier.mount({ name: 'm', upstream: upstream.url('/base') })
-    await courier.fastify.store.history.append({
-      id: '01900000-0000-7000-8000-000000000001',
-      createdAt: new Date().toISOString(),
-      method: 'GET',
-      url: 'http://marker.test/',
-      status: 200,
-      errorCode: null,
-      durationMs: 1,
-      size: 0,
-      request: {
-        method: 'GET',
-        url: 'http://marker.test/',
-        params: [],
-        pathParams: [],
-        headers: [],
-        body: { kind: 'none' },
-        auth: { type: 'none' },
-        settings: {},
-        cookies: '',
-        captures: [],
-        scripts: { preRequest: '', test: '' },
-        assertions: [],
-        examples: [],
-      },
-      response: {
-        id: '01900000-0000-7000-8000-000000000001',
-        ok: true,
-        startedAt: new Date().toISOString(),
-        status: 200,
-        statusText: 'OK',
-        httpVersion: '1.1',
-        headers: [],
-        sizes: { headers: 0, bodyWire: 0, body: 0 },
-        timing: { total: 1 },
-        body: null,
-        request: { method: 'GET', url: 'http://marker.test/', headers: [], bodySize: 0 },
-        hops: [],
-        attempts: [],
-        cookies: [],
-        notes: [],
-        insecure: false,
-        error: null,
-      },
-    })
+    await courier.fastify.store.history.append(historyEntry({ url: 'http://marker.test/' }))
     // The browser holds a live session: a spelling that reached /api/history would answer it.
     const { cookie } = await signIn(courier.fastify, courier.host)
     // The oracle works: the API itself, asked directly with that cookie, shows the marker.

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { DiffEditor } from '../../shared/code-editor/DiffEditor'
 import { Dialog } from '../../shared/ui/Dialog'
 import { compareExchanges } from './compare-exchanges'
-import { bodyText } from './exchange-body'
+import { bodyText } from '../history'
 
 type CompareProps = {
   /** [previous, current]; null: closed. */

@@ -1,36 +1,14 @@
 import { isJsonContentType, type HistoryEntry, type HistorySummary } from '@courier/shared'
 import { useQueries } from '@tanstack/react-query'
 import { useState } from 'react'
-import { fetchBody } from '../../shared/api/fetch-body'
 import { DiffEditor } from '../../shared/code-editor/DiffEditor'
 import { Dialog } from '../../shared/ui/Dialog'
 import { Tabs } from '../../shared/ui/Tabs'
 import { historyEntryOptions } from './history-queries'
+import { bodyText } from './compare-body'
 import './history.css'
 
 type View = 'body' | 'headers'
-
-async function bodyOf(entry: HistoryEntry): Promise<string> {
-  const body = entry.response.body
-  if (!body) return ''
-  let text = body.inline
-  if (text === null) {
-    if (!body.isText) return `(binary body, ${body.size} bytes)`
-    // A body gone from the store (history trimmed) is compared as that sentence.
-    text = await fetchBody(body.url).then(
-      (response) => response.text(),
-      (error: Error) => `(${error.message})`,
-    )
-  }
-  if (isJsonContentType(body.contentType)) {
-    try {
-      return JSON.stringify(JSON.parse(text), null, 2)
-    } catch {
-      return text
-    }
-  }
-  return text
-}
 
 function headText(entry: HistoryEntry): string {
   const r = entry.response
@@ -60,7 +38,7 @@ export function CompareDialog({
       queryKey: ['compare-body', entry?.id ?? index],
       enabled: entry !== undefined,
       staleTime: Infinity,
-      queryFn: () => bodyOf(entry!),
+      queryFn: () => bodyText(entry!),
     })),
   })
   const ready = left?.data && right?.data && bodies.every((b) => b.data !== undefined)
