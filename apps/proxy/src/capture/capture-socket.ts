@@ -111,6 +111,7 @@ function connect(socket: WebSocket, request: FastifyRequest, options: CaptureSoc
   })
   let opened = false
   const waiting: { data: RawData; binary: boolean }[] = []
+  let waitingBytes = 0
 
   const fail = (error: CourierError) => {
     if (opened) return
@@ -120,8 +121,11 @@ function connect(socket: WebSocket, request: FastifyRequest, options: CaptureSoc
   }
 
   socket.on('message', (data, binary) => {
-    if (opened) upstream.send(data, { binary })
-    else waiting.push({ data, binary })
+    if (opened) return relay(socket, upstream, data, binary)
+    waiting.push({ data, binary })
+    waitingBytes += sizeOf(data)
+    // Until the upstream answers, a fast client waits rather than filling Courier's memory.
+    if (waitingBytes > HIGH_WATER) socket.pause()
   })
   socket.on('close', () => {
     if (upstream.readyState === WebSocket.OPEN) upstream.close(1000)
@@ -135,7 +139,9 @@ function connect(socket: WebSocket, request: FastifyRequest, options: CaptureSoc
   })
   upstream.on('open', () => {
     opened = true
-    for (const { data, binary } of waiting.splice(0)) upstream.send(data, { binary })
+    for (const { data, binary } of waiting.splice(0)) relay(socket, upstream, data, binary)
+    waitingBytes = 0
+    if (socket.isPaused && upstream.bufferedAmount < LOW_WATER) socket.resume()
     void exchange.finish()
   })
   upstream.on('unexpected-response', (_request, response) => {
@@ -150,7 +156,7 @@ function connect(socket: WebSocket, request: FastifyRequest, options: CaptureSoc
     upstream.terminate()
   })
   upstream.on('message', (data, binary) => {
-    if (socket.readyState === WebSocket.OPEN) socket.send(data, { binary })
+    if (socket.readyState === WebSocket.OPEN) relay(upstream, socket, data, binary)
   })
   upstream.on('error', (error) => {
     fail(policy.failure() ?? toCourierError(error, 'connect'))
@@ -159,4 +165,23 @@ function connect(socket: WebSocket, request: FastifyRequest, options: CaptureSoc
   upstream.on('close', (code, reason) => {
     if (socket.readyState === WebSocket.OPEN) socket.close(sendableCode(code), reason)
   })
+}
+
+/** Bytes waiting in one direction past which the sending side is paused (resumed below LOW_WATER). */
+const HIGH_WATER = 8 * 1024 * 1024
+const LOW_WATER = 1024 * 1024
+
+function sizeOf(data: RawData): number {
+  return Array.isArray(data) ? data.reduce((n, part) => n + part.length, 0) : data.byteLength
+}
+
+/**
+ * One frame from `from` to `to`, with back-pressure: while `to` holds more than HIGH_WATER unsent,
+ * `from` is paused (no more frames read from its socket), and resumed once `to` drained below LOW_WATER.
+ */
+function relay(from: WebSocket, to: WebSocket, data: RawData, binary: boolean): void {
+  to.send(data, { binary }, () => {
+    if (from.isPaused && to.bufferedAmount < LOW_WATER) from.resume()
+  })
+  if (to.bufferedAmount > HIGH_WATER) from.pause()
 }

@@ -165,6 +165,43 @@ describe('capture streams bodies and records them capped', () => {
 })
 
 describe('a WebSocket through a capture mount', () => {
+  it('relays a burst larger than its high-water mark both ways, whole and in order (back-pressure pauses, then resumes)', async () => {
+    const FRAME = Buffer.alloc(1024 * 1024, 7)
+    const COUNT = 40
+    const upstream = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+    let received = 0
+    upstream.on('connection', (socket) => {
+      socket.on('message', () => {
+        received++
+        // Each frame from the client is answered by a burst in the other direction once all arrived.
+        if (received === COUNT) for (let i = 0; i < COUNT; i++) socket.send(Buffer.concat([Buffer.from([i]), FRAME]))
+      })
+    })
+    await new Promise((resolve) => upstream.once('listening', resolve))
+    onTestFinished(() => new Promise<void>((resolve) => upstream.close(() => resolve())))
+    const courier = await startCaptureServer()
+    await courier.mount({ name: 'burst', upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` })
+    const client = new WebSocket(`ws://127.0.0.1:${courier.port}/capture/burst/`)
+    const order: number[] = []
+    const all = new Promise<void>((resolve) =>
+      client.on('message', (data: Buffer) => {
+        order.push(data[0]!)
+        expect(data.length).toBe(FRAME.length + 1)
+        if (order.length === COUNT) resolve()
+      }),
+    )
+    await new Promise((resolve, reject) => {
+      client.once('open', resolve)
+      client.once('error', reject)
+    })
+    // Sent at once: what the upstream has not taken yet waits in Courier (past the high-water mark, the client is paused).
+    for (let i = 0; i < COUNT; i++) client.send(FRAME)
+    await all
+    expect(received).toBe(COUNT)
+    expect(order).toEqual([...Array(COUNT).keys()])
+    client.close()
+  })
+
   it('passes text frames both ways, records the handshake, and refuses a foreign Origin before connecting', async () => {
     const upgrades: { url: string; headers: Record<string, string | string[] | undefined> }[] = []
     const upstream = new WebSocketServer({ host: '127.0.0.1', port: 0 })
