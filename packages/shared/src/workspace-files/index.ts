@@ -1,0 +1,6 @@
+export * from './format.js'
+export * from './slug.js'
+export * from './upgrade.js'
+export * from './write-files.js'
+export * from './load-files.js'
+export * from './describe-change.js'
