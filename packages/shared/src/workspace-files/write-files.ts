@@ -1,6 +1,6 @@
 import { InheritableSchema, type CollectionItem, type CollectionTree, type Inheritable } from '../collection.js'
 import type { Environment } from '../environment.js'
-import { RequestSpecSchema, type RequestSpec } from '../request-spec.js'
+import { AuthSchema, RequestSpecSchema, type RequestSpec } from '../request-spec.js'
 import type { Variable } from '../variables.js'
 import {
   COLLECTIONS_DIR,
@@ -13,6 +13,7 @@ import {
   type WorkspaceFile,
 } from './format.js'
 import { uniqueSlugs } from './slug.js'
+import { withoutDefaults } from './strip-defaults.js'
 import { WORKSPACE_FILE_VERSION } from './upgrade.js'
 import { toYamlText } from './yaml-text.js'
 
@@ -47,7 +48,7 @@ delete REQUEST_DEFAULTS.url
 
 function containerData(node: { id: string; name: string } & Inheritable, order: string[]): Data {
   const inheritable = ordered(
-    { ...node, variables: node.variables.map(fileVariable) },
+    { ...node, auth: withoutDefaults(AuthSchema, AuthSchema.parse(node.auth)), variables: node.variables.map(fileVariable) },
     INHERITABLE_KEYS,
     INHERITABLE_DEFAULTS,
   )
@@ -61,8 +62,9 @@ function containerData(node: { id: string; name: string } & Inheritable, order: 
 }
 
 function requestData(id: string, name: string, spec: RequestSpec): Data {
-  // Parsed again so nested keys come in the schema's order, whatever order the model was built in.
-  const canonical = RequestSpecSchema.parse(spec) as Data
+  // Parsed again so nested keys come in the schema's order, whatever order the model was built in;
+  // then every field equal to its default is left out, at any depth, when loading restores it exactly.
+  const canonical = withoutDefaults(RequestSpecSchema, RequestSpecSchema.parse(spec)) as Data
   return {
     courier: WORKSPACE_FILE_VERSION,
     id,
