@@ -90,10 +90,24 @@ export function describeRequestChange(before: RequestSpec, after: RequestSpec): 
   out.push(...namedChanges('capture', before.captures, after.captures, (c) => c.variable))
   if (!same(before.assertions, after.assertions)) {
     const d = after.assertions.length - before.assertions.length
-    out.push(d > 0 ? `${d} assertion${d > 1 ? 's' : ''} added` : d < 0 ? `${-d} assertion${d < -1 ? 's' : ''} removed` : 'assertions changed')
+    out.push(
+      d > 0
+        ? `${d} assertion${d > 1 ? 's' : ''} added`
+        : d < 0
+          ? `${-d} assertion${d < -1 ? 's' : ''} removed`
+          : 'assertions changed',
+    )
   }
   out.push(...namedChanges('example', before.examples, after.examples, (e) => e.name))
   if (!same(before.realtime, after.realtime))
-    out.push(!before.realtime ? 'made a realtime session' : !after.realtime ? 'no longer a realtime session' : 'realtime settings changed')
+    out.push(
+      !before.realtime
+        ? 'made a realtime session'
+        : !after.realtime
+          ? 'no longer a realtime session'
+          : 'realtime settings changed',
+    )
+  // Whatever the words above miss (a field added to the model later) still shows as a change.
+  if (out.length === 0 && !same(before, after)) out.push('request changed')
   return out
 }

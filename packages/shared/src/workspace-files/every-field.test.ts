@@ -27,7 +27,13 @@ function handMade(): CollectionTree {
   const deeper = b.folder(tree, folder, { name: 'Deeper' })
   const deepest = b.folder(tree, deeper, { name: 'Deepest', auth: { type: 'bearer', token: 't', prefix: 'Token' } })
   const req = (parent: string | null, name: string, spec: Partial<RequestSpec>) =>
-    b.request(tree, parent, name, { method: 'GET', url: 'http://127.0.0.1:1/x', auth: { type: 'inherit' }, ...spec }, name)
+    b.request(
+      tree,
+      parent,
+      name,
+      { method: 'GET', url: 'http://127.0.0.1:1/x', auth: { type: 'inherit' }, ...spec },
+      name,
+    )
   req(deepest, 'websocket', {
     url: 'ws://127.0.0.1:1/ws',
     realtime: {
@@ -81,7 +87,14 @@ function handMade(): CollectionTree {
       maxRedirects: 0,
       verifyTls: true,
       useCookieJar: false,
-      retry: { attempts: 3, backoffMs: 0, maxBackoffMs: 10, onStatuses: [503], onNetworkErrors: false, respectRetryAfter: false },
+      retry: {
+        attempts: 3,
+        backoffMs: 0,
+        maxBackoffMs: 10,
+        onStatuses: [503],
+        onNetworkErrors: false,
+        respectRetryAfter: false,
+      },
       idempotencyKey: true,
       maxResponseBytes: 1024,
       allowLinkLocal: true,
@@ -91,7 +104,9 @@ function handMade(): CollectionTree {
       refererOnRedirect: false,
     },
     captures: [{ variable: 'code', source: 'status', expression: '', scope: 'global', enabled: false }],
-    assertions: [{ enabled: true, source: 'jsonSchema', expression: '', operator: 'valid', value: '{\n  "type": "object"\n}' }],
+    assertions: [
+      { enabled: true, source: 'jsonSchema', expression: '', operator: 'valid', value: '{\n  "type": "object"\n}' },
+    ],
     examples: [
       {
         name: 'ok',
@@ -119,13 +134,26 @@ function handMade(): CollectionTree {
           contentType: 'image/png',
           headers: [['X-Part', '1']],
         },
-        { kind: 'text', name: 'csv', value: 'a,b\n1,2\n', enabled: true, filename: 'r.csv', contentType: 'text/csv', headers: [] },
+        {
+          kind: 'text',
+          name: 'csv',
+          value: 'a,b\n1,2\n',
+          enabled: true,
+          filename: 'r.csv',
+          contentType: 'text/csv',
+          headers: [],
+        },
       ],
     },
   })
   req(null, 'binary file', {
     method: 'PUT',
-    body: { kind: 'binary', file: { fileId: FILE_ID, filename: 'b', contentType: 'text/plain' }, contentType: 'text/plain', source: 'b.txt' },
+    body: {
+      kind: 'binary',
+      file: { fileId: FILE_ID, filename: 'b', contentType: 'text/plain' },
+      contentType: 'text/plain',
+      source: 'b.txt',
+    },
     auth: { type: 'bearer', token: '{{t}}', prefix: '' },
   })
   req(null, 'graphql named', {
@@ -195,10 +223,15 @@ describe('a hand-made collection using every field of the model', () => {
   const requests = tree.items.flatMap((i) => (i.kind === 'request' ? [i.request] : []))
 
   it('really covers every auth type, body kind and realtime kind', () => {
-    const auths = new Set([...requests.map((r) => r.auth.type), ...tree.items.flatMap((i) => (i.kind === 'folder' ? [i.auth.type] : []))])
+    const auths = new Set([
+      ...requests.map((r) => r.auth.type),
+      ...tree.items.flatMap((i) => (i.kind === 'folder' ? [i.auth.type] : [])),
+    ])
     expect([...AUTH_TYPES].filter((t) => !auths.has(t))).toEqual([])
     expect([...BODY_KINDS].filter((k) => !requests.some((r) => r.body.kind === k))).toEqual([])
-    expect(new Set(requests.flatMap((r) => (r.realtime ? [r.realtime.kind] : [])))).toEqual(new Set(['websocket', 'socketio', 'sse']))
+    expect(new Set(requests.flatMap((r) => (r.realtime ? [r.realtime.kind] : [])))).toEqual(
+      new Set(['websocket', 'socketio', 'sse']),
+    )
     expect(requests.some((r) => r.examples.length > 0 && r.captures.length > 0 && r.settings.retry)).toBe(true)
   })
 
@@ -215,9 +248,19 @@ describe('a hand-made collection using every field of the model', () => {
     expect(all).not.toContain('s3cr3t')
     const loaded = loadWorkspaceFiles(files).collections[0]!
     const sessions = loaded.items.find((i) => i.name === 'Sessions')!
-    expect(sessions.kind === 'folder' && sessions.variables[0]).toEqual({ name: 'apiKey', value: '', enabled: true, secret: true })
+    expect(sessions.kind === 'folder' && sessions.variables[0]).toEqual({
+      name: 'apiKey',
+      value: '',
+      enabled: true,
+      secret: true,
+    })
     const shared = loaded.items.find((i) => i.name === 'Every field')!
-    expect(shared.kind === 'folder' && shared.variables.find((v) => v.name === 'token')).toEqual({ name: 'token', value: '', enabled: true, secret: true })
+    expect(shared.kind === 'folder' && shared.variables.find((v) => v.name === 'token')).toEqual({
+      name: 'token',
+      value: '',
+      enabled: true,
+      secret: true,
+    })
   })
 
   it('lays out folders in folders, slugs names and makes collisions unique by id', () => {
@@ -227,14 +270,21 @@ describe('a hand-made collection using every field of the model', () => {
     expect(paths).toContain('collections/hand-made/sessions/deeper/deepest/folder.yaml')
     expect(paths).toContain('collections/hand-made/sessions/deeper/deepest/websocket.yaml')
     expect(paths).toContain('collections/hand-made/every-field/users/inner/multipart.yaml')
-    const same = tree.items.filter((i) => i.name.toLowerCase() === 'same').map((i) => i.id).sort()
+    const same = tree.items
+      .filter((i) => i.name.toLowerCase() === 'same')
+      .map((i) => i.id)
+      .sort()
     expect(paths).toContain('collections/hand-made/sessions/deeper/deepest/same.yaml')
     expect(paths).toContain(`collections/hand-made/sessions/deeper/deepest/same-${same[1]}.yaml`)
     const folderRequest = tree.items.find((i) => i.name === 'Folder')!
     expect(paths).toContain(`collections/hand-made/sessions/deeper/deepest/folder-${folderRequest.id}.yaml`)
     expect(new Set(paths).size).toBe(paths.length)
     // The same names in another order give the same paths.
-    expect(filesOfCollection({ ...tree, items: [...tree.items].reverse() }).map((f) => f.path).sort()).toEqual([...paths].sort())
+    expect(
+      filesOfCollection({ ...tree, items: [...tree.items].reverse() })
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual([...paths].sort())
   })
 
   it('writes stable text: courier, id, name first, method and url before headers, long strings as block scalars', () => {
@@ -254,8 +304,17 @@ describe('a hand-made collection using every field of the model', () => {
     // Changing one header changes one line.
     const item = tree.items.find((i) => i.name === 'tricky strings')!
     if (item.kind !== 'request') throw new Error('a request')
-    const changed = { ...item, request: { ...item.request, headers: item.request.headers.map((h) => (h[0] === 'X-Num' ? (['X-Num', '2', true] as const) : h)) } }
-    const next = filesOfCollection({ ...tree, items: tree.items.map((i) => (i === item ? changed : i)) } as CollectionTree)
+    const changed = {
+      ...item,
+      request: {
+        ...item.request,
+        headers: item.request.headers.map((h) => (h[0] === 'X-Num' ? (['X-Num', '2', true] as const) : h)),
+      },
+    }
+    const next = filesOfCollection({
+      ...tree,
+      items: tree.items.map((i) => (i === item ? changed : i)),
+    } as CollectionTree)
     const before = files.find((f) => f.path.endsWith('/tricky-strings.yaml'))!.text.split('\n')
     const after = next.find((f) => f.path.endsWith('/tricky-strings.yaml'))!.text.split('\n')
     expect(after.length).toBe(before.length)

@@ -37,12 +37,21 @@ export const REQUEST_KEYS = [
 ] as const satisfies readonly (keyof z.infer<typeof RequestSpecSchema>)[]
 
 /** A variable as written: value left out when secret; `enabled` and `secret` only when not the default. */
-export const FileVariableSchema = VariableSchema.extend({ value: z.string().max(1024 * 1024).optional() }).strict()
+export const FileVariableSchema = VariableSchema.extend({
+  value: z
+    .string()
+    .max(1024 * 1024)
+    .optional(),
+}).strict()
 
 const Head = { courier: z.number(), id: z.string().min(1), name: z.string().min(1).max(200) }
 
 export const ContainerFileSchema = InheritableSchema.omit({ variables: true })
-  .extend({ ...Head, variables: z.array(FileVariableSchema).max(5000).default([]), order: z.array(z.string()).default([]) })
+  .extend({
+    ...Head,
+    variables: z.array(FileVariableSchema).max(5000).default([]),
+    order: z.array(z.string()).default([]),
+  })
   .strict()
 
 export const RequestFileSchema = RequestSpecSchema.extend(Head).strict()

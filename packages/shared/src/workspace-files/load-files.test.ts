@@ -33,7 +33,9 @@ describe('loading workspace files', () => {
   })
 
   it('keeps order in the parent, so renaming a file changes nothing; a file the order does not name comes last', () => {
-    const renamed = files.map((f) => (f.path.endsWith('/list-orders.yaml') ? { ...f, path: 'collections/shop-api/orders/zzz.yaml' } : f))
+    const renamed = files.map((f) =>
+      f.path.endsWith('/list-orders.yaml') ? { ...f, path: 'collections/shop-api/orders/zzz.yaml' } : f,
+    )
     const tree = loadWorkspaceFiles(renamed).collections[0]!
     expect(tree.items.map((i) => [i.name, i.position])).toEqual([
       ['Orders', 0],
@@ -41,13 +43,24 @@ describe('loading workspace files', () => {
       ['Create order', 1],
       ['Health', 1],
     ])
-    const added = [...files, { path: 'collections/shop-api/orders/aaa.yaml', text: 'courier: 1\nid: new\nname: New\nmethod: GET\nurl: /\n' }]
+    const added = [
+      ...files,
+      { path: 'collections/shop-api/orders/aaa.yaml', text: 'courier: 1\nid: new\nname: New\nmethod: GET\nurl: /\n' },
+    ]
     const again = loadWorkspaceFiles(added).collections[0]!
-    expect(again.items.filter((i) => i.parentId === 'f2').map((i) => i.name)).toEqual(['List orders', 'Create order', 'New'])
+    expect(again.items.filter((i) => i.parentId === 'f2').map((i) => i.name)).toEqual([
+      'List orders',
+      'Create order',
+      'New',
+    ])
   })
 
   it('reports a file YAML cannot read, with its line, and loads the rest', () => {
-    const bad = replace(files, 'collections/shop-api/orders/create-order.yaml', 'courier: 1\nid: r4\nname: "unclosed\nmethod: POST\n')
+    const bad = replace(
+      files,
+      'collections/shop-api/orders/create-order.yaml',
+      'courier: 1\nid: r4\nname: "unclosed\nmethod: POST\n',
+    )
     const loaded = loadWorkspaceFiles(bad)
     expect(loaded.problems).toHaveLength(1)
     expect(loaded.problems[0]!.path).toBe('collections/shop-api/orders/create-order.yaml')
@@ -56,16 +69,33 @@ describe('loading workspace files', () => {
   })
 
   it('reports a field that does not fit the contract with the field and its line', () => {
-    const bad = replace(files, 'collections/shop-api/health.yaml', 'courier: 1\nid: r5\nname: Health\nmethod: GET\nurl: /\nbody:\n  kind: jsn\n')
+    const bad = replace(
+      files,
+      'collections/shop-api/health.yaml',
+      'courier: 1\nid: r5\nname: Health\nmethod: GET\nurl: /\nbody:\n  kind: jsn\n',
+    )
     const { problems, collections } = loadWorkspaceFiles(bad)
-    expect(problems).toEqual([{ path: 'collections/shop-api/health.yaml', message: expect.stringMatching(/^The file does not fit Courier's model at line 7: body\.kind: /) }])
+    expect(problems).toEqual([
+      {
+        path: 'collections/shop-api/health.yaml',
+        message: expect.stringMatching(/^The file does not fit Courier's model at line 7: body\.kind: /),
+      },
+    ])
     expect(collections[0]!.items).toHaveLength(3)
-    const typo = loadWorkspaceFiles(replace(files, 'collections/shop-api/health.yaml', 'courier: 1\nid: r5\nname: Health\nmethod: GET\nurl: /\nheaderz: []\n'))
+    const typo = loadWorkspaceFiles(
+      replace(
+        files,
+        'collections/shop-api/health.yaml',
+        'courier: 1\nid: r5\nname: Health\nmethod: GET\nurl: /\nheaderz: []\n',
+      ),
+    )
     expect(typo.problems[0]!.message).toContain('headerz')
   })
 
   it('says a file from a newer Courier is one, and one without `courier:` is not a Courier file; never throws', () => {
-    const newer = loadWorkspaceFiles(replace(files, 'collections/shop-api/health.yaml', 'courier: 2\nid: r5\nname: Health\n'))
+    const newer = loadWorkspaceFiles(
+      replace(files, 'collections/shop-api/health.yaml', 'courier: 2\nid: r5\nname: Health\n'),
+    )
     expect(newer.problems[0]!.message).toMatch(/written by a newer Courier \(format 2; this Courier reads up to 1\)/)
     const none = loadWorkspaceFiles(replace(files, 'collections/shop-api/health.yaml', 'id: r5\nname: Health\n'))
     expect(none.problems[0]!.message).toMatch(/does not start with `courier: 1`/)
@@ -75,7 +105,9 @@ describe('loading workspace files', () => {
   })
 
   it('a broken folder file keeps its requests out (each said so); a broken collection file keeps the collection out', () => {
-    const badFolder = loadWorkspaceFiles(replace(files, 'collections/shop-api/orders/folder.yaml', 'courier: 1\nname: Orders\n'))
+    const badFolder = loadWorkspaceFiles(
+      replace(files, 'collections/shop-api/orders/folder.yaml', 'courier: 1\nname: Orders\n'),
+    )
     expect(badFolder.problems.map((p) => p.path)).toEqual([
       'collections/shop-api/orders/folder.yaml',
       'collections/shop-api/orders/create-order.yaml',
@@ -84,7 +116,10 @@ describe('loading workspace files', () => {
     expect(badFolder.collections[0]!.items.map((i) => i.name)).toEqual(['Health'])
     const badTop = loadWorkspaceFiles(replace(files, 'collections/shop-api/collection.yaml', 'courier: 1\nid: c1\n'))
     expect(badTop.collections).toEqual([])
-    expect(badTop.problems[0]).toEqual({ path: 'collections/shop-api/collection.yaml', message: expect.stringContaining('name') })
+    expect(badTop.problems[0]).toEqual({
+      path: 'collections/shop-api/collection.yaml',
+      message: expect.stringContaining('name'),
+    })
   })
 
   it('refuses a second file with an id already loaded, and ignores files that are not workspace files', () => {
@@ -96,7 +131,12 @@ describe('loading workspace files', () => {
       { path: '.github/workflows/ci.yaml', text: 'on: push' },
       { path: 'collections/shop-api/notes.txt', text: 'x' },
     ])
-    expect(loaded.problems).toEqual([{ path: 'collections/shop-api/orders/health-copy.yaml', message: expect.stringContaining('already has the id r5') }])
+    expect(loaded.problems).toEqual([
+      {
+        path: 'collections/shop-api/orders/health-copy.yaml',
+        message: expect.stringContaining('already has the id r5'),
+      },
+    ])
     expect(loaded.collections[0]!.items).toHaveLength(4)
   })
 })
@@ -111,7 +151,11 @@ describe('format versions', () => {
         'courier: 0\nid: r5\nname: Health\nrequest:\n  method: GET\n  url: "{{base}}/health"\n',
       ),
     ]
-    const withVars = replace(v0, 'collections/shop-api/collection.yaml', v1[0]!.text.replace('courier: 1', 'courier: 0') + 'variables:\n  base: http://127.0.0.1:1\n  port: 8080\n')
+    const withVars = replace(
+      v0,
+      'collections/shop-api/collection.yaml',
+      v1[0]!.text.replace('courier: 1', 'courier: 0') + 'variables:\n  base: http://127.0.0.1:1\n  port: 8080\n',
+    )
     const loaded = loadWorkspaceFiles(withVars)
     expect(loaded.problems).toEqual([])
     const tree = loaded.collections[0]!
@@ -122,12 +166,17 @@ describe('format versions', () => {
     const health = tree.items.find((i) => i.name === 'Health')!
     expect(health.kind === 'request' && health.request.url).toBe('{{base}}/health')
     // Saved again, it is written at the current version.
-    expect(filesOfCollection(tree).find((f) => f.path.endsWith('/health.yaml'))!.text).toBe(v1.find((f) => f.path.endsWith('/health.yaml'))!.text)
+    expect(filesOfCollection(tree).find((f) => f.path.endsWith('/health.yaml'))!.text).toBe(
+      v1.find((f) => f.path.endsWith('/health.yaml'))!.text,
+    )
   })
 
   it('upgradeFile says what is wrong with an unknown version', () => {
     expect(upgradeFile(1, { a: 1 })).toEqual({ ok: true, data: { a: 1 } })
-    expect(upgradeFile(3, {})).toMatchObject({ ok: false, message: expect.stringContaining('written by a newer Courier') })
+    expect(upgradeFile(3, {})).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('written by a newer Courier'),
+    })
     expect(upgradeFile('1', {})).toMatchObject({ ok: false })
     expect(upgradeFile(-1, {})).toMatchObject({ ok: false })
   })

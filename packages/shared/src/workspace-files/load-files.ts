@@ -120,7 +120,10 @@ function loadCollection(
     const dir = dirOf(file.path)
     const parent = parentOf(file.path, isFolder ? dirOf(dir) : dir)
     if (file.path.endsWith(`/${COLLECTION_FILE}`)) {
-      problem(file.path, `A ${COLLECTION_FILE} inside another collection's folder is not read; move it to its own folder under ${COLLECTIONS_DIR}/.`)
+      problem(
+        file.path,
+        `A ${COLLECTION_FILE} inside another collection's folder is not read; move it to its own folder under ${COLLECTIONS_DIR}/.`,
+      )
       continue
     }
     if (!parent.ok) {
@@ -207,7 +210,10 @@ export function loadWorkspaceFiles(files: readonly WorkspaceFile[], options: Loa
       continue
     }
     if (seen.has(read.data.id)) {
-      problems.push({ path: file.path, message: `Another file already has the id ${read.data.id}; this one was not loaded.` })
+      problems.push({
+        path: file.path,
+        message: `Another file already has the id ${read.data.id}; this one was not loaded.`,
+      })
       continue
     }
     seen.add(read.data.id)

@@ -58,7 +58,12 @@ function withIdPrefix(tree: CollectionTree, prefix: string): CollectionTree {
   return {
     ...tree,
     id: prefix + tree.id,
-    items: tree.items.map((i) => ({ ...i, id: prefix + i.id, collectionId: prefix + i.collectionId, parentId: id(i.parentId) })),
+    items: tree.items.map((i) => ({
+      ...i,
+      id: prefix + i.id,
+      collectionId: prefix + i.collectionId,
+      parentId: id(i.parentId),
+    })),
   }
 }
 

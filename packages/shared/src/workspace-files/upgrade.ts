@@ -25,7 +25,10 @@ export type Upgraded = { ok: true; data: Data } | { ok: false; message: string }
 /** A file's data at any known version → the current version's, or a sentence saying why it cannot be read. */
 export function upgradeFile(version: unknown, data: Data): Upgraded {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
-    return { ok: false, message: 'The file does not start with `courier: 1` (the format version), so it is not a Courier file.' }
+    return {
+      ok: false,
+      message: 'The file does not start with `courier: 1` (the format version), so it is not a Courier file.',
+    }
   if (version > WORKSPACE_FILE_VERSION)
     return {
       ok: false,

@@ -48,7 +48,11 @@ delete REQUEST_DEFAULTS.url
 
 function containerData(node: { id: string; name: string } & Inheritable, order: string[]): Data {
   const inheritable = ordered(
-    { ...node, auth: withoutDefaults(AuthSchema, AuthSchema.parse(node.auth)), variables: node.variables.map(fileVariable) },
+    {
+      ...node,
+      auth: withoutDefaults(AuthSchema, AuthSchema.parse(node.auth)),
+      variables: node.variables.map(fileVariable),
+    },
     INHERITABLE_KEYS,
     INHERITABLE_DEFAULTS,
   )
@@ -103,7 +107,8 @@ export function filesOfCollection(tree: CollectionTree, dir?: string): Workspace
         const data = containerData({ id, name, description, auth, headers, variables, scripts }, ids(item.id))
         files.push({ path: `${path}/${slug}/${FOLDER_FILE}`, text: toYamlText(data) })
         walk(item.id, `${path}/${slug}`)
-      } else files.push({ path: `${path}/${slug}.yaml`, text: toYamlText(requestData(item.id, item.name, item.request)) })
+      } else
+        files.push({ path: `${path}/${slug}.yaml`, text: toYamlText(requestData(item.id, item.name, item.request)) })
     }
   }
   walk(null, root)

@@ -19,10 +19,12 @@ export function toYamlText(data: unknown): string {
   return doc.toString({ lineWidth: 0, blockQuote: 'literal', indentSeq: true })
 }
 
-export type ParsedText = { ok: true; data: unknown; lineOf: (path: readonly PropertyKey[]) => number | undefined } | {
-  ok: false
-  message: string
-}
+export type ParsedText =
+  | { ok: true; data: unknown; lineOf: (path: readonly PropertyKey[]) => number | undefined }
+  | {
+      ok: false
+      message: string
+    }
 
 /** A file's text → its data, or a sentence saying why not (with the line when YAML says it). */
 export function parseYamlText(text: string): ParsedText {
