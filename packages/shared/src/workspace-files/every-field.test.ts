@@ -3,7 +3,7 @@ import type { CollectionTree } from '../collection.js'
 import type { Environment } from '../environment.js'
 import { ImportBuilder } from '../convert/import-builder.js'
 import { everyFieldTree } from '../convert/test-support/every-field-tree.js'
-import { AUTH_TYPES, BODY_KINDS, type RequestSpec } from '../request-spec.js'
+import { AUTH_TYPES, BODY_KINDS, type OAuth2Config, type RequestSpec } from '../request-spec.js'
 import { loadWorkspaceFiles } from './load-files.js'
 import { filesOfCollection, filesOfEnvironment, secretsOfCollection, secretsOfEnvironment } from './write-files.js'
 
@@ -159,7 +159,7 @@ function handMade(): CollectionTree {
   req(null, 'graphql named', {
     method: 'POST',
     body: { kind: 'graphql', query: 'query A { a }\nquery B { b }', variables: '', operationName: 'B' },
-    auth: { type: 'oauth2', config: { ...OAUTH2_ALL_DEFAULTS_BUT_GRANT } },
+    auth: { type: 'oauth2', config: { ...OAUTH2_DEVICE } },
   })
   req(null, 'tricky strings', {
     method: 'get',
@@ -189,7 +189,7 @@ function handMade(): CollectionTree {
   return b.result().collections[0]!
 }
 
-const OAUTH2_ALL_DEFAULTS_BUT_GRANT = {
+const OAUTH2_DEVICE: OAuth2Config = {
   grant: 'device_code',
   issuer: '',
   authUrl: '',
@@ -210,7 +210,7 @@ const OAUTH2_ALL_DEFAULTS_BUT_GRANT = {
   tokenKey: 'mine',
   headerPrefix: 'Token',
   autoRefresh: true,
-} as const
+}
 
 const sortItems = (tree: CollectionTree): CollectionTree => ({
   ...tree,

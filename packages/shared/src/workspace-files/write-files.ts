@@ -79,11 +79,6 @@ function requestData(id: string, name: string, spec: RequestSpec): Data {
   }
 }
 
-/** The folder names of collections (or environments' file names) side by side, unique by id. */
-export function collectionDirs(trees: readonly { id: string; name: string }[]): Map<string, string> {
-  return uniqueSlugs(trees)
-}
-
 /**
  * A collection as files: `collections/<slug>/collection.yaml`, a folder per folder with its
  * `folder.yaml`, a `<slug>.yaml` per request. Order is in each parent's `order:` (child ids).
