@@ -90,6 +90,19 @@ describe('loading workspace files', () => {
       ),
     )
     expect(typo.problems[0]!.message).toContain('headerz')
+    const deep = loadWorkspaceFiles(
+      replace(
+        files,
+        'collections/shop-api/health.yaml',
+        'courier: 1\nid: r5\nname: Health\nmethod: GET\nurl: /\nauth:\n  type: bearer\n  token: t\n  prefx: Token\n',
+      ),
+    )
+    expect(deep.problems).toEqual([
+      {
+        path: 'collections/shop-api/health.yaml',
+        message: 'The file has a field Courier does not know at line 9: auth.prefx.',
+      },
+    ])
   })
 
   it('says a file from a newer Courier is one, and one without `courier:` is not a Courier file; never throws', () => {

@@ -37,7 +37,16 @@ function readFile<S extends z.ZodType>(file: WorkspaceFile, schema: S): Read<z.i
   const upgraded = upgradeFile(record.courier, record)
   if (!upgraded.ok) return upgraded
   const checked = schema.safeParse(upgraded.data)
-  if (checked.success) return { ok: true, data: checked.data }
+  if (checked.success) {
+    // A misspelt field deeper down would be dropped without a word by the schema: say so instead.
+    const unknown = droppedKey(upgraded.data, checked.data, [])
+    if (!unknown) return { ok: true, data: checked.data }
+    const line = parsed.lineOf(unknown)
+    return {
+      ok: false,
+      message: `The file has a field Courier does not know${line ? ` at line ${line}` : ''}: ${unknown.join('.')}.`,
+    }
+  }
   const issue = checked.error.issues[0]!
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
   const line = parsed.lineOf(path)
@@ -47,6 +56,25 @@ function readFile<S extends z.ZodType>(file: WorkspaceFile, schema: S): Read<z.i
     ok: false,
     message: `The file does not fit Courier's model${line ? ` at line ${line}` : ''}: ${field}${issue.message}${keys}.`,
   }
+}
+
+/** The path of the first key of `input` that parsing left out of `output`, if any. */
+function droppedKey(input: unknown, output: unknown, path: (string | number)[]): (string | number)[] | null {
+  if (Array.isArray(input) && Array.isArray(output)) {
+    for (let i = 0; i < input.length; i++) {
+      const found = droppedKey(input[i], output[i], [...path, i])
+      if (found) return found
+    }
+    return null
+  }
+  if (input && output && typeof input === 'object' && typeof output === 'object') {
+    for (const [key, value] of Object.entries(input)) {
+      if (!(key in output)) return [...path, key]
+      const found = droppedKey(value, (output as Record<string, unknown>)[key], [...path, key])
+      if (found) return found
+    }
+  }
+  return null
 }
 
 function variablesOf(

@@ -46,7 +46,11 @@ describe('strings that YAML makes hard', () => {
     const b = new ImportBuilder('courier-workspace', 'test')
     const tree = b.collection('Strings', { description: TEXTS.join('|') })
     TEXTS.forEach((text, n) => {
-      const folder = b.folder(tree, null, { name: `f${n}`, description: text, scripts: { preRequest: text, test: text } })
+      const folder = b.folder(tree, null, {
+        name: `f${n}`,
+        description: text,
+        scripts: { preRequest: text, test: text },
+      })
       b.request(
         tree,
         folder,
