@@ -38,9 +38,9 @@ export const REQUEST_KEYS = [
 
 /** A variable as written: value left out when secret; `enabled` and `secret` only when not the default. */
 export const FileVariableSchema = VariableSchema.extend({
+  // A value typed by hand as `port: 8080` or `debug: true` is read as the text it shows.
   value: z
-    .string()
-    .max(1024 * 1024)
+    .preprocess((v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v), z.string().max(1024 * 1024))
     .optional(),
 }).strict()
 

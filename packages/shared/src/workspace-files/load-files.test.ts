@@ -154,6 +154,16 @@ describe('loading workspace files', () => {
   })
 })
 
+describe('hand-edited files', () => {
+  it('reads a variable value typed as a number or boolean as its text', () => {
+    const text =
+      'courier: 1\nid: e\nname: E\nvariables:\n  - name: port\n    value: 8080\n  - name: debug\n    value: true\n'
+    const { environments, problems } = loadWorkspaceFiles([{ path: 'environments/e.yaml', text }])
+    expect(problems).toEqual([])
+    expect(environments[0]!.variables.map((v) => v.value)).toEqual(['8080', 'true'])
+  })
+})
+
 describe('format versions', () => {
   it('upgrades a version-0 file (request fields under `request:`, variables as a map) to what version 1 loads', () => {
     const v1 = filesOfCollection(small())
