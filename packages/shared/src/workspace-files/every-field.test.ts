@@ -64,6 +64,21 @@ function handMade(): CollectionTree {
       reconnect: false,
     },
   })
+  req(folder, 'subscription', {
+    method: 'POST',
+    body: { kind: 'graphql', query: 'subscription { tick }', variables: '{}' },
+    realtime: {
+      kind: 'graphql',
+      subprotocols: [],
+      messages: [],
+      listen: [],
+      socketioPath: '/socket.io',
+      namespace: '/',
+      graphqlProtocol: 'graphql-ws',
+      subscriptionUrl: 'ws://127.0.0.1:1/graphql',
+      reconnect: true,
+    },
+  })
   req(folder, 'sse', {
     realtime: {
       kind: 'sse',
@@ -230,7 +245,7 @@ describe('a hand-made collection using every field of the model', () => {
     expect([...AUTH_TYPES].filter((t) => !auths.has(t))).toEqual([])
     expect([...BODY_KINDS].filter((k) => !requests.some((r) => r.body.kind === k))).toEqual([])
     expect(new Set(requests.flatMap((r) => (r.realtime ? [r.realtime.kind] : [])))).toEqual(
-      new Set(['websocket', 'socketio', 'sse']),
+      new Set(['websocket', 'socketio', 'sse', 'graphql']),
     )
     expect(requests.some((r) => r.examples.length > 0 && r.captures.length > 0 && r.settings.retry)).toBe(true)
   })
