@@ -1,9 +1,11 @@
 import { GLOBALS_ID, MountNameSchema, type CaptureMount, type CaptureMountInput, type Row } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'
 import { KeyValueTable } from '../../shared/ui/KeyValueTable'
 import { environmentsOptions } from '../environments'
+import { FormProblems } from '../../shared/ui/FormProblems'
+import { OriginsField } from './OriginsField'
 import { parseOrigins } from './origins'
 
 type MountFormProps = {
@@ -17,7 +19,6 @@ type MountFormProps = {
 
 /** A mount's name, upstream, allowed origins, injected headers and their environment. */
 export function MountForm({ mount, busy, error, onSubmit, onCancel }: MountFormProps) {
-  const id = useId()
   const [name, setName] = useState(mount?.name ?? '')
   const [upstream, setUpstream] = useState(mount?.upstream ?? '')
   const [origins, setOrigins] = useState((mount?.allowedOrigins ?? []).join('\n'))
@@ -47,8 +48,12 @@ export function MountForm({ mount, busy, error, onSubmit, onCancel }: MountFormP
   }
 
   return (
-    <form className="capture-form" onSubmit={submit} aria-label={mount ? `Edit mount ${mount.name}` : 'New mount'}>
-      <div className="capture-form__row">
+    <form
+      className="form-panel capture-form"
+      onSubmit={submit}
+      aria-label={mount ? `Edit mount ${mount.name}` : 'New mount'}
+    >
+      <div className="form-panel__row capture-form__row">
         <label className="field">
           Mount name
           <input
@@ -59,7 +64,7 @@ export function MountForm({ mount, busy, error, onSubmit, onCancel }: MountFormP
             autoComplete="off"
           />
         </label>
-        <label className="field capture-form__grow">
+        <label className="field form-panel__grow">
           Upstream URL
           <input
             value={upstream}
@@ -70,21 +75,12 @@ export function MountForm({ mount, busy, error, onSubmit, onCancel }: MountFormP
           />
         </label>
       </div>
-      <label className="field">
-        Allowed origins
-        <textarea
-          className="field__text capture-form__origins"
-          value={origins}
-          onChange={(event) => setOrigins(event.target.value)}
-          placeholder={'http://localhost:5173\nhttp://127.0.0.1:3000'}
-          rows={2}
-          spellCheck={false}
-          aria-describedby={`${id}-origins`}
-        />
-        <span id={`${id}-origins`} className="hint">
-          One per line or comma separated: the pages (your dev server) that may call this mount.
-        </span>
-      </label>
+      <OriginsField
+        value={origins}
+        onChange={setOrigins}
+        placeholder={'http://localhost:5173\nhttp://127.0.0.1:3000'}
+        hint="One per line or comma separated: the pages (your dev server) that may call this mount."
+      />
       <details className="capture-form__more" open={headers.length > 0 || Boolean(environmentId)}>
         <summary>Headers to inject and their environment</summary>
         <KeyValueTable
@@ -107,15 +103,9 @@ export function MountForm({ mount, busy, error, onSubmit, onCancel }: MountFormP
           </select>
         </label>
       </details>
-      {problems.length ? (
-        <ul className="capture-form__problems" role="alert">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FormProblems problems={problems} />
       {error ? <ErrorAlert {...errorParts(error)} /> : null}
-      <div className="capture-form__actions">
+      <div className="form-panel__actions">
         <button type="submit" className="button button--primary button--small" disabled={busy}>
           {mount ? 'Save mount' : 'Create mount'}
         </button>

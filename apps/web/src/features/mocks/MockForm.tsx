@@ -1,8 +1,9 @@
 import type { MockInput } from '@courier/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'
-import { parseOrigins } from '../capture'
+import { FormProblems } from '../../shared/ui/FormProblems'
+import { OriginsField, parseOrigins } from '../capture'
 import { collectionsOptions } from '../collections'
 
 const OPENAPI = '__openapi__'
@@ -16,7 +17,6 @@ type MockFormProps = {
 
 /** A new mock: its name, its source (a collection, or an OpenAPI document from a file or pasted), its origins. */
 export function MockForm({ busy, error, onSubmit, onCancel }: MockFormProps) {
-  const id = useId()
   const collections = useQuery(collectionsOptions()).data ?? []
   const [name, setName] = useState('')
   const [source, setSource] = useState('')
@@ -42,13 +42,13 @@ export function MockForm({ busy, error, onSubmit, onCancel }: MockFormProps) {
   }
 
   return (
-    <form className="mock-form" aria-label="New mock" onSubmit={submit}>
-      <div className="mock-form__row">
-        <label className="field mock-form__grow">
+    <form className="form-panel mock-form" aria-label="New mock" onSubmit={submit}>
+      <div className="form-panel__row">
+        <label className="field form-panel__grow">
           Mock name
           <input value={name} onChange={(event) => setName(event.target.value)} placeholder="Pets API" />
         </label>
-        <label className="field mock-form__grow">
+        <label className="field form-panel__grow">
           Mock source
           <select value={chosen} onChange={(event) => setSource(event.target.value)}>
             {collections.map((collection) => (
@@ -76,7 +76,7 @@ export function MockForm({ busy, error, onSubmit, onCancel }: MockFormProps) {
           <label className="field">
             OpenAPI document
             <textarea
-              className="field__text mock-form__document"
+              className="field__text form-panel__text"
               value={documentText}
               onChange={(event) => setDocumentText(event.target.value)}
               placeholder={'openapi: 3.1.0\npaths:\n  /pets: …'}
@@ -86,30 +86,15 @@ export function MockForm({ busy, error, onSubmit, onCancel }: MockFormProps) {
           </label>
         </div>
       ) : null}
-      <label className="field">
-        Allowed origins
-        <textarea
-          className="field__text mock-form__origins"
-          value={origins}
-          onChange={(event) => setOrigins(event.target.value)}
-          placeholder={'http://localhost:5173\n* for any page (no credentials)'}
-          rows={2}
-          spellCheck={false}
-          aria-describedby={`${id}-origins`}
-        />
-        <span id={`${id}-origins`} className="hint">
-          One per line or comma separated: the pages that may call the mock from a browser.
-        </span>
-      </label>
-      {problems.length ? (
-        <ul className="mock-form__problems" role="alert">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      ) : null}
+      <OriginsField
+        value={origins}
+        onChange={setOrigins}
+        placeholder={'http://localhost:5173\n* for any page (no credentials)'}
+        hint="One per line or comma separated: the pages that may call the mock from a browser."
+      />
+      <FormProblems problems={problems} />
       {error ? <ErrorAlert {...errorParts(error)} /> : null}
-      <div className="mock-form__actions">
+      <div className="form-panel__actions">
         <button type="submit" className="button button--primary button--small" disabled={busy}>
           Create mock
         </button>

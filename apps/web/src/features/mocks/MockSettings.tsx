@@ -1,6 +1,7 @@
 import type { Mock } from '@courier/shared'
 import { useEffect, useState, type FormEvent } from 'react'
-import { parseOrigins } from '../capture'
+import { FormProblems } from '../../shared/ui/FormProblems'
+import { OriginsField, parseOrigins } from '../capture'
 import { OverrideField } from './OverrideField'
 
 type MockSettingsProps = {
@@ -26,23 +27,8 @@ export function MockSettings({ mock, busy, onSave }: MockSettingsProps) {
     <details className="mock-settings">
       <summary>Allowed origins and delay</summary>
       <form className="mock-settings__form" aria-label="Mock settings" onSubmit={submit}>
-        <label className="field">
-          Allowed origins
-          <textarea
-            className="field__text mock-form__origins"
-            value={origins}
-            onChange={(event) => setOrigins(event.target.value)}
-            rows={2}
-            spellCheck={false}
-          />
-        </label>
-        {problems.length ? (
-          <ul className="mock-form__problems" role="alert">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        ) : null}
+        <OriginsField value={origins} onChange={setOrigins} />
+        <FormProblems problems={problems} />
         <div className="mock-settings__row">
           <button type="submit" className="button button--small" disabled={busy}>
             Save origins
