@@ -41,6 +41,8 @@ export const elements = [
   // Mock servers: the store over their tables is storage (storage/open-store.ts opens it), the rest is the listener and its routes.
   { type: 'storage', pattern: `${proxy}/mock/mock-store.ts`, mode: 'full' },
   { type: 'mock', pattern: `${proxy}/mock`, partialMatch: false },
+  // Issue 19: the workspace kept as files, its sync with the database, and git.
+  { type: 'workspace-files', pattern: `${proxy}/workspace-files`, partialMatch: false },
   { type: 'routes', pattern: `${proxy}/routes`, partialMatch: false },
   { type: 'plugins', pattern: `${proxy}/plugins`, partialMatch: false },
   { type: 'memory', pattern: `${proxy}/memory`, partialMatch: false },
@@ -77,6 +79,7 @@ const proxyTypes = [
   'realtime',
   'capture',
   'mock',
+  'workspace-files',
   'routes',
   'plugins',
   'memory',
@@ -167,6 +170,8 @@ export const policies = [
     'lazy',
     'shared',
   ]),
+  // Workspace files (issue 19): the sync reads and writes the stores and publishes on the bus; git is a child process.
+  may('workspace-files', ['workspace-files', 'storage', 'secrets', 'ports', 'errors', 'ids', 'lazy', 'shared']),
   // "Anything": every local file (including a folder not yet in this list), but routes and plugins
   // do not reach into the CLI or the runner.
   { from: { element: { type: ['routes', 'plugins', 'mock', 'cli', 'app', 'config'] } }, allow: { to: anyLocal } },
@@ -202,6 +207,7 @@ export const noFastify = [
   `${proxy}/scripting/**`,
   `${proxy}/oauth/**`,
   `${proxy}/team/**`,
+  `${proxy}/workspace-files/**`,
 ]
 /** Files in those folders that are the Fastify side of the part (a plugin or routes). */
 export const fastifyAdapters = []

@@ -22,6 +22,12 @@ import { WorkspaceStateSchema } from './workspace.js'
 import { CaptureMountInputSchema, CaptureMountSchema, UpdateCaptureMountSchema } from './capture.js'
 import { MockCallsSchema, MockInputSchema, MockRouteSchema, MockSchema, UpdateMockSchema } from './mocks.js'
 import { PresenceReportSchema, ViewersSchema } from './live.js'
+import {
+  GitCommitInputSchema,
+  GitResultSchema,
+  WorkspaceFilesStatusSchema,
+  WorkspaceFolderInputSchema,
+} from './workspace-sync.js'
 import { MergeNoteSchema } from './versions.js'
 import { versionEndpoints } from './version-endpoints.js'
 import { HistoryEntrySchema, HistoryPageSchema, HistoryQuerySchema } from './history.js'
@@ -143,6 +149,23 @@ export const endpoints = {
   },
   listMockCalls: { method: 'GET', path: '/api/mocks/:id/calls', params: IdParamsSchema, response: MockCallsSchema },
   clearMockCalls: { method: 'DELETE', path: '/api/mocks/:id/calls', params: IdParamsSchema, response: z.null() },
+  // A workspace kept as files (issue 19), local mode only.
+  getWorkspaceFiles: { method: 'GET', path: '/api/workspace-files', response: WorkspaceFilesStatusSchema },
+  setWorkspaceFolder: {
+    method: 'PUT',
+    path: '/api/workspace-files',
+    body: WorkspaceFolderInputSchema,
+    response: WorkspaceFilesStatusSchema,
+  },
+  gitInit: { method: 'POST', path: '/api/workspace-files/init', response: GitResultSchema },
+  gitCommit: {
+    method: 'POST',
+    path: '/api/workspace-files/commit',
+    body: GitCommitInputSchema,
+    response: GitResultSchema,
+  },
+  gitPull: { method: 'POST', path: '/api/workspace-files/pull', response: GitResultSchema },
+  gitPush: { method: 'POST', path: '/api/workspace-files/push', response: GitResultSchema },
   listCookies: { method: 'GET', path: '/api/cookies', query: CookieListQuerySchema, response: CookieListSchema },
   putCookie: { method: 'PUT', path: '/api/cookies', body: JarCookieSchema, response: CookieListSchema },
   deleteCookie: { method: 'DELETE', path: '/api/cookies/entry', query: CookieKeySchema, response: CookieListSchema },

@@ -176,6 +176,21 @@ export const ERRORS = {
   MOCK_UNKNOWN: [404, 'No mock server has this id; check the mock URL in Courier.'],
   MOCK_NO_MATCH: [404, 'The mock has no saved example for this method and path.'],
   MOCK_PAUSED: [503, 'This mock server is paused; resume it in Courier’s Mocks view.'],
+  WORKSPACE_FOLDER_INVALID: [
+    400,
+    'Courier cannot keep the workspace in this folder: give the absolute path of a folder that exists and Courier may write to.',
+  ],
+  WORKSPACE_FOLDER_FIXED: [
+    409,
+    'The workspace folder was set with --workspace when Courier started; restart without it to change it here.',
+  ],
+  WORKSPACE_FILES_OFF: [409, 'The workspace is not kept as files; choose a folder in Settings first.'],
+  WORKSPACE_FILES_LOCAL_ONLY: [
+    403,
+    'A team server keeps its workspaces in its database; files and git are for Courier on your own machine.',
+  ],
+  GIT_MISSING: [501, 'This machine has no git command; install git to see status, commit, pull and push.'],
+  GIT_FAILED: [409, 'git could not do it; its message says why.'],
   INTERNAL: [
     500,
     'Something went wrong inside Courier; try again, and if it keeps happening, the server log has the details.',

@@ -3,9 +3,10 @@ import { z } from 'zod'
 /**
  * What changed: a collection, a folder or saved request (item), an environment, who is viewing what,
  * a mock server's settings, or (published to `capture:USER_ID`, never a workspace) an exchange a
- * capture mount recorded, its id the history entry's.
+ * capture mount recorded, its id the history entry's, or the workspace folder's files and git state
+ * (issue 19; id '').
  */
-export const CHANGE_KINDS = ['collection', 'item', 'environment', 'presence', 'mock', 'capture'] as const
+export const CHANGE_KINDS = ['collection', 'item', 'environment', 'presence', 'mock', 'capture', 'files'] as const
 
 /**
  * One change in a workspace, as the server pushes it to every open page of that workspace (server-sent

@@ -16,6 +16,8 @@ export function keysFor(kind: ChangeEvent['kind']): readonly (readonly string[])
       return [['mocks']]
     case 'capture':
       return [['history']]
+    case 'files':
+      return [['workspace-files']]
   }
 }
 
