@@ -7,7 +7,9 @@ export function FileProblems({ status }: { status: WorkspaceFilesStatus }) {
       {status.problems.length ? (
         <section className="git-view__problems" aria-label="Files Courier cannot read">
           <h3 className="git-view__heading">
-            {status.problems.length === 1 ? 'A file Courier cannot read' : `${status.problems.length} files Courier cannot read`}
+            {status.problems.length === 1
+              ? 'A file Courier cannot read'
+              : `${status.problems.length} files Courier cannot read`}
           </h3>
           <p className="git-view__note">Courier will not overwrite these files until they read again.</p>
           <ul className="git-view__issues" role="list">
@@ -29,8 +31,8 @@ export function FileProblems({ status }: { status: WorkspaceFilesStatus }) {
             {status.literalCredentials.map((credential) => (
               <li key={`${credential.path} ${credential.field}`} className="git-view__issue git-view__issue--warn">
                 <span className="git-view__issue-text">
-                  <strong>{credential.name}</strong> · {credential.field}: committing writes it into the repository;
-                  use a secret variable.
+                  <strong>{credential.name}</strong> · {credential.field}: committing writes it into the repository; use
+                  a secret variable.
                 </span>
                 <code className="git-view__path" title={credential.path}>
                   {credential.path}

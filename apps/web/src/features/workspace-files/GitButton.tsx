@@ -1,5 +1,6 @@
 import { gitButtonLabel } from './git-words'
 import { isLocalOnly, useWorkspaceFiles } from './workspace-files-queries'
+import './workspace-files.css'
 
 /** The top bar's Git button: shown once the workspace is kept in a folder, with its branch and changes. */
 export function GitButton({ active, onToggle }: { active: boolean; onToggle: () => void }) {

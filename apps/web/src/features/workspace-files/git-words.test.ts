@@ -12,7 +12,10 @@ const change = (over: Partial<GitChange> = {}): GitChange => ({
   ...over,
 })
 
-const status = (over: Partial<WorkspaceFilesStatus> = {}, git: Partial<NonNullable<WorkspaceFilesStatus['git']>> = {}) =>
+const status = (
+  over: Partial<WorkspaceFilesStatus> = {},
+  git: Partial<NonNullable<WorkspaceFilesStatus['git']>> = {},
+) =>
   WorkspaceFilesStatusSchema.parse({
     dir: '/work/api',
     fromFlag: false,
@@ -39,7 +42,9 @@ describe('git words', () => {
     const git = status().git!
     expect(upstreamWords(git)).toBe('no upstream')
     expect(upstreamWords({ ...git, upstream: 'origin/main' })).toBe('up to date with origin/main')
-    expect(upstreamWords({ ...git, upstream: 'origin/main', ahead: 2, behind: 1 })).toBe('2 ahead · 1 behind origin/main')
+    expect(upstreamWords({ ...git, upstream: 'origin/main', ahead: 2, behind: 1 })).toBe(
+      '2 ahead · 1 behind origin/main',
+    )
   })
 
   it('names a change by what it holds, or by its file, and says what changed in one line', () => {

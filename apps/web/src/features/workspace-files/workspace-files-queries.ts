@@ -1,4 +1,4 @@
-import { endpoints, type GitResult, type WorkspaceFilesStatus } from '@courier/shared'
+import { endpoints, type GitResult } from '@courier/shared'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { ApiError, callEndpoint } from '../../shared/api/proxy-client'
@@ -40,28 +40,19 @@ export function useWorkspaceFiles() {
   return useQuery(workspaceFilesOptions())
 }
 
-function useStatusMutation<I>(run: (input: I) => Promise<WorkspaceFilesStatus>) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: run,
-    meta: { shownInline: true },
-    onSuccess: (status) => queryClient.setQueryData(workspaceFilesKey, status),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: workspaceFilesKey }),
-  })
-}
-
 /** Settings' choice: keep the workspace in `dir`, or (null) stop keeping files. */
 export function useSetWorkspaceFolder() {
   const queryClient = useQueryClient()
-  const mutation = useStatusMutation((dir: string | null) =>
-    callEndpoint(endpoints.setWorkspaceFolder, { body: { dir } }),
-  )
-  return {
-    ...mutation,
-    // The files may hold other collections than the database did: the tree reads them again.
-    mutate: (dir: string | null) =>
-      mutation.mutate(dir, { onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['collections'] }) }),
-  }
+  return useMutation({
+    mutationFn: (dir: string | null) => callEndpoint(endpoints.setWorkspaceFolder, { body: { dir } }),
+    meta: { shownInline: true },
+    onSuccess: (status) => {
+      queryClient.setQueryData(workspaceFilesKey, status)
+      // The files may hold other collections and environments than the database did.
+      void queryClient.invalidateQueries({ queryKey: ['collections'] })
+      void queryClient.invalidateQueries({ queryKey: ['environments'] })
+    },
+  })
 }
 
 export type GitCommand = 'init' | 'commit' | 'pull' | 'push'
