@@ -38,7 +38,7 @@ export function GitView({ onOpenRequest, onClose }: GitViewProps) {
         <h2 className="git-view__title">Git</h2>
         {status?.dir ? (
           <code className="git-view__dir" title={status.dir} aria-label="Workspace folder">
-            {status.dir}
+            <bdi dir="ltr">{status.dir}</bdi>
           </code>
         ) : null}
         {git?.repository ? (

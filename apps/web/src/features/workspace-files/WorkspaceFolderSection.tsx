@@ -40,19 +40,19 @@ export function WorkspaceFolderSection() {
             keep()
           }}
         >
-          <label className="workspace-folder__label" htmlFor={fieldId}>
+          <label className="visually-hidden" htmlFor={fieldId}>
             Workspace folder
           </label>
+          <input
+            id={fieldId}
+            className="text-input text-input--mono workspace-folder__input"
+            value={value}
+            placeholder="/home/you/projects/api-requests"
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(event) => setTyped(event.target.value)}
+          />
           <div className="workspace-folder__row">
-            <input
-              id={fieldId}
-              className="text-input text-input--mono workspace-folder__input"
-              value={value}
-              placeholder="/home/you/projects/api-requests"
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(event) => setTyped(event.target.value)}
-            />
             <button
               type="submit"
               className="button"
