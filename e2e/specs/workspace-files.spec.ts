@@ -104,7 +104,7 @@ test('files: a request saved in Courier shows as a changed file, in words and in
   await expect(files.gitButton()).toHaveText(/^Git\s*main · 1$/, { timeout: 1500 })
   await files.openGit()
   await expect(files.change(/List orders/)).toContainText('modified')
-  await expect(files.change(/List orders/)).toContainText(/X-Api-Key/)
+  await expect(files.change(/List orders/)).toContainText('header X-Api-Key added')
   await expect.poll(() => status(filesWorkspace)).toMatch(/^ M collections\/.+\/list-orders\.yaml$/m)
   await shot('workspace-files-git-changes')
   await app.emulateMedia({ colorScheme: 'dark' })
