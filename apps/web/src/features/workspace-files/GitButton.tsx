@@ -1,10 +1,11 @@
 import { gitButtonLabel } from './git-words'
-import { isLocalOnly, useWorkspaceFiles } from './workspace-files-queries'
+import { isLocalOnly, useStatusFollowsSaves, useWorkspaceFiles } from './workspace-files-queries'
 import './workspace-files.css'
 
 /** The top bar's Git button: shown once the workspace is kept in a folder, with its branch and changes. */
 export function GitButton({ active, onToggle }: { active: boolean; onToggle: () => void }) {
   const files = useWorkspaceFiles()
+  useStatusFollowsSaves()
   const status = files.data
   if (!status?.dir || isLocalOnly(files.error)) return null
   const label = gitButtonLabel(status)

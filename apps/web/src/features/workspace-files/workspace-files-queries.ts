@@ -21,11 +21,16 @@ export function workspaceFilesOptions() {
 /** True when the server says files are not for it (a team server). */
 export const isLocalOnly = (error: unknown) => error instanceof ApiError && error.code === 'WORKSPACE_FILES_LOCAL_ONLY'
 
-/**
- * The workspace's files and git status. Whenever the collections or environments refetch (a save
- * here, a change elsewhere), the status refetches too, so a saved request shows as changed at once.
- */
+/** The workspace's files and git status. */
 export function useWorkspaceFiles() {
+  return useQuery(workspaceFilesOptions())
+}
+
+/**
+ * Whenever the collections or environments refetch (a save here, a change elsewhere), the status
+ * refetches too, so a saved request shows as changed at once. Used once, by the top bar's button.
+ */
+export function useStatusFollowsSaves() {
   const queryClient = useQueryClient()
   useEffect(
     () =>
@@ -37,7 +42,6 @@ export function useWorkspaceFiles() {
       }),
     [queryClient],
   )
-  return useQuery(workspaceFilesOptions())
 }
 
 /** Settings' choice: keep the workspace in `dir`, or (null) stop keeping files. */
