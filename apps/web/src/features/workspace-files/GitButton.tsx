@@ -9,7 +9,8 @@ export function GitButton({ active, onToggle }: { active: boolean; onToggle: () 
   const status = files.data
   if (!status?.dir || isLocalOnly(files.error)) return null
   const label = gitButtonLabel(status)
-  const dirty = (status.git?.changes.length ?? 0) + status.problems.length > 0
+  const dirty = (status.git?.changes.length ?? 0) > 0
+  const unreadable = status.problems.length > 0
   return (
     <button
       type="button"
@@ -18,8 +19,14 @@ export function GitButton({ active, onToggle }: { active: boolean; onToggle: () 
       title={status.dir}
       onClick={onToggle}
     >
-      Git
-      {label ? <span className={`git-button__meta${dirty ? ' git-button__meta--dirty' : ''}`}>{label}</span> : null}
+      Git{' '}
+      {label ? (
+        <span
+          className={`git-button__meta${unreadable ? ' git-button__meta--problem' : dirty ? ' git-button__meta--dirty' : ''}`}
+        >
+          {label}
+        </span>
+      ) : null}
     </button>
   )
 }

@@ -28,11 +28,11 @@ const status = (
   })
 
 describe('git words', () => {
-  it('labels the top bar with the branch and the count of changed or unreadable files', () => {
+  it('labels the top bar with the branch, the count of changed files and of unreadable ones', () => {
     expect(gitButtonLabel(status())).toBe('main')
     expect(gitButtonLabel(status({}, { changes: [change(), change({ path: 'b.yaml' })] }))).toBe('main · 2')
     expect(gitButtonLabel(status({ problems: [{ path: 'x.yaml', message: 'line 3: bad' }] }, { branch: null }))).toBe(
-      'detached · 1',
+      'detached · 1 unreadable',
     )
     expect(gitButtonLabel(status({}, { repository: false }))).toBe('not a repository')
     expect(gitButtonLabel(status({ gitAvailable: false, git: null }))).toBe('no git')

@@ -1,14 +1,15 @@
 import type { GitChange, GitState, WorkspaceFilesStatus } from '@courier/shared'
 
-/** The top bar's words beside "Git": "main · 3", "detached · 1", or just the branch when all is committed. */
+/** The top bar's words beside "Git": "main · 3", "main · 1 unreadable", or just the branch when all is committed. */
 export function gitButtonLabel(status: WorkspaceFilesStatus): string {
   const git = status.git
   if (!status.gitAvailable) return 'no git'
   if (!git) return ''
   if (!git.repository) return 'not a repository'
-  const count = git.changes.length + status.problems.length
-  const branch = git.branch ?? 'detached'
-  return count ? `${branch} · ${count}` : branch
+  const parts = [git.branch ?? 'detached']
+  if (git.changes.length) parts.push(String(git.changes.length))
+  if (status.problems.length) parts.push(`${status.problems.length} unreadable`)
+  return parts.join(' · ')
 }
 
 /** Where the branch stands against its upstream: "2 ahead · 1 behind origin/main", "up to date with …". */
