@@ -191,6 +191,8 @@ test('files: a file Courier cannot read is shown with its error and never overwr
   await files.openGit()
   const relativePath = brokenPath.slice(filesWorkspace.dir.length + 1)
   await expect(files.problems()).toContainText(relativePath)
+  await expect(files.problems()).toContainText(/The YAML cannot be read at line \d+/)
+  await expect(files.gitButton()).toContainText('1 unreadable')
   await expect(files.problems()).toContainText('Courier will not overwrite these files until they read again.')
   await shot('workspace-files-git-problem')
   await app.emulateMedia({ colorScheme: 'dark' })
