@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative, sep } from 'node:path'
 import { CourierServer } from './courier-server.js'
@@ -15,13 +15,19 @@ export function git(dir: string, ...args: string[]): Promise<string> {
   })
 }
 
-/** A fresh folder that is a git repository on branch main, with a person of its own (no global git config needed). */
+/**
+ * A fresh folder that is a git repository on branch main with one commit (a README), and a person
+ * of its own (no global git config needed).
+ */
 export async function freshRepository(prefix: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), prefix))
   await git(dir, 'init', '--quiet', '--initial-branch=main')
   await git(dir, 'config', 'user.name', 'Courier E2E')
   await git(dir, 'config', 'user.email', 'e2e@courier.invalid')
   await git(dir, 'config', 'commit.gpgsign', 'false')
+  await writeFile(join(dir, 'README.md'), '# Requests\n')
+  await git(dir, 'add', 'README.md')
+  await git(dir, 'commit', '--quiet', '-m', 'Start')
   return dir
 }
 

@@ -24,7 +24,6 @@ const test = base.extend<{ files: WorkspaceFilesPage }, { filesWorkspace: Worksp
   courier: [async ({ filesWorkspace }, use) => use(filesWorkspace.server), { scope: 'worker' }],
   files: async ({ app }, use) => use(new WorkspaceFilesPage(app)),
 })
-test.describe.configure({ mode: 'serial' })
 
 const unique = () => Math.random().toString(36).slice(2, 7)
 const status = (workspace: WorkspaceServer) => workspace.git('status', '--porcelain', '--untracked-files=all')

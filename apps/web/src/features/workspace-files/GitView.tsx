@@ -43,7 +43,12 @@ export function GitView({ onOpenRequest, onClose }: GitViewProps) {
         ) : null}
         {git?.repository ? (
           <span className="git-view__branch" aria-label="Branch">
-            <span className="git-view__branch-name">{git.branch ?? 'detached HEAD'}</span>
+            <span
+              className="git-view__branch-name"
+              title={git.branch ? undefined : 'A detached HEAD, or a repository without a commit yet'}
+            >
+              {git.branch ?? 'no branch'}
+            </span>
             <span className="git-view__upstream">{upstreamWords(git)}</span>
           </span>
         ) : null}

@@ -32,7 +32,7 @@ describe('git words', () => {
     expect(gitButtonLabel(status())).toBe('main')
     expect(gitButtonLabel(status({}, { changes: [change(), change({ path: 'b.yaml' })] }))).toBe('main · 2')
     expect(gitButtonLabel(status({ problems: [{ path: 'x.yaml', message: 'line 3: bad' }] }, { branch: null }))).toBe(
-      'detached · 1 unreadable',
+      'no branch · 1 unreadable',
     )
     expect(gitButtonLabel(status({}, { repository: false }))).toBe('not a repository')
     expect(gitButtonLabel(status({ gitAvailable: false, git: null }))).toBe('no git')

@@ -6,7 +6,7 @@ export function gitButtonLabel(status: WorkspaceFilesStatus): string {
   if (!status.gitAvailable) return 'no git'
   if (!git) return ''
   if (!git.repository) return 'not a repository'
-  const parts = [git.branch ?? 'detached']
+  const parts = [git.branch ?? 'no branch']
   if (git.changes.length) parts.push(String(git.changes.length))
   if (status.problems.length) parts.push(`${status.problems.length} unreadable`)
   return parts.join(' · ')
