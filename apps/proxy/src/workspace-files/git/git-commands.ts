@@ -99,9 +99,10 @@ async function currentBranch(dir: string): Promise<string> {
   return branch
 }
 
-async function upstreamOf(dir: string): Promise<string | null> {
-  const run = await runGitRaw(dir, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'])
-  return run.code === 0 ? run.stdout.toString('utf8').trim() || null : null
+/** The branch's configured upstream (origin/main), even before its remote-tracking ref was fetched. */
+async function upstreamOf(dir: string, branch: string): Promise<string | null> {
+  const out = await runGit(dir, ['for-each-ref', '--format=%(upstream:short)', '--', `refs/heads/${branch}`])
+  return out.trim() || null
 }
 
 async function hasRemote(dir: string, name: string): Promise<boolean> {
@@ -116,7 +117,7 @@ async function hasRemote(dir: string, name: string): Promise<boolean> {
 export async function gitPull(dir: string): Promise<string> {
   await requireRepository(dir)
   const branch = await currentBranch(dir)
-  if (!(await upstreamOf(dir)))
+  if (!(await upstreamOf(dir, branch)))
     throw new CourierError(
       'GIT_FAILED',
       `This branch has no upstream: push it first (Push sets origin/${branch} as its upstream), or set one with \`git branch --set-upstream-to=origin/${branch}\`.`,
@@ -134,7 +135,7 @@ export async function gitPull(dir: string): Promise<string> {
 export async function gitPush(dir: string): Promise<string> {
   await requireRepository(dir)
   const branch = await currentBranch(dir)
-  const upstream = await upstreamOf(dir)
+  const upstream = await upstreamOf(dir, branch)
   let args: string[]
   if (upstream) args = ['push']
   else if (await hasRemote(dir, 'origin')) args = ['push', '--set-upstream', 'origin', `refs/heads/${branch}`]

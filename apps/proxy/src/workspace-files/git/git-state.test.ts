@@ -143,12 +143,13 @@ describe('gitState', () => {
   it('says what changed in a folder file, and reads a file the sync did not hand over from the disk', async () => {
     const dir = tempFolder()
     const before = committedWorkspace(dir)
+    // The folder first now: the collection's order changes too.
     const after = shopFiles([
-      ...ITEMS.filter((i) => i.id !== 'f1'),
       folder('f1', 'Administration', {
         headers: [['X-Team', 'ops', true]],
         variables: [{ name: 'region', value: 'eu', enabled: true, secret: false }],
       }),
+      ...ITEMS.filter((i) => i.id !== 'f1'),
     ])
     rmSync(join(dir, 'collections'), { recursive: true })
     writeFiles(dir, after)
