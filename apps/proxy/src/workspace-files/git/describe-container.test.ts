@@ -70,7 +70,12 @@ describe('describeContainerChange', () => {
 
 describe('describeEnvironmentChange', () => {
   it('says renamed and variables changed, or reordered', () => {
-    const a = environment({ variables: [{ name: 'x', value: '1' }, { name: 'y', value: '2' }] })
+    const a = environment({
+      variables: [
+        { name: 'x', value: '1' },
+        { name: 'y', value: '2' },
+      ],
+    })
     expect(describeEnvironmentChange(a, environment({ name: 'Prod', variables: a.variables }))).toEqual([
       'renamed to Prod',
     ])

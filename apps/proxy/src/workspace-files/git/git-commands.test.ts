@@ -6,7 +6,16 @@ import { beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { gitCommit, gitInit, gitPull, gitPush } from './git-commands.js'
 import { gitState } from './git-state.js'
 import { gitAvailable } from './run-git.js'
-import { git, isolateGitConfig, readFiles, request, shopFiles, tempFolder, writeFiles, writeText } from './git-test-kit.js'
+import {
+  git,
+  isolateGitConfig,
+  readFiles,
+  request,
+  shopFiles,
+  tempFolder,
+  writeFiles,
+  writeText,
+} from './git-test-kit.js'
 
 beforeAll(isolateGitConfig)
 
@@ -231,7 +240,11 @@ describe('git commands', () => {
     const output = await gitPush(one)
     expect(output).toMatch(/feature -> feature/)
     expect(git(origin, 'rev-parse', 'feature').trim()).toBe(git(one, 'rev-parse', 'HEAD').trim())
-    expect(await gitState(one, readFiles(one))).toMatchObject({ branch: 'feature', upstream: 'origin/feature', ahead: 0 })
+    expect(await gitState(one, readFiles(one))).toMatchObject({
+      branch: 'feature',
+      upstream: 'origin/feature',
+      ahead: 0,
+    })
     writeFiles(one, shopFiles([request('r1', 'One', { method: 'OPTIONS' })]))
     await gitCommit(one, 'Again')
     expect(await gitState(one, readFiles(one))).toMatchObject({ ahead: 1 })

@@ -51,7 +51,14 @@ async function requireIdentity(dir: string): Promise<void> {
 async function requireResolved(dir: string, paths: readonly string[]): Promise<void> {
   if (paths.length === 0) return
   const listed = await runGit(dir, ['ls-files', '-u', '-z', '--', ...paths])
-  const unmerged = [...new Set(listed.split('\0').filter(Boolean).map((l) => l.slice(l.indexOf('\t') + 1)))]
+  const unmerged = [
+    ...new Set(
+      listed
+        .split('\0')
+        .filter(Boolean)
+        .map((l) => l.slice(l.indexOf('\t') + 1)),
+    ),
+  ]
   const marked: string[] = []
   for (const path of unmerged) {
     const text = await readFile(join(dir, path), 'utf8').catch(() => '')
@@ -72,8 +79,7 @@ async function requireResolved(dir: string, paths: readonly string[]): Promise<v
 export async function gitCommit(dir: string, message: string): Promise<string> {
   await requireRepository(dir)
   await requireIdentity(dir)
-  const nothing = () =>
-    new CourierError('GIT_FAILED', 'Nothing to commit: the files are as the last commit has them.')
+  const nothing = () => new CourierError('GIT_FAILED', 'Nothing to commit: the files are as the last commit has them.')
   const paths = await courierPathspecs(dir)
   // Concluding a merge (after a pull's conflicts) commits the whole merge: git refuses a partial one.
   const merging = (await runGitRaw(dir, ['rev-parse', '-q', '--verify', 'MERGE_HEAD'])).code === 0

@@ -4,7 +4,17 @@ import type { Environment } from '@courier/shared'
 import { filesOfEnvironment, type WorkspaceFile } from '@courier/shared/workspace-files'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { gitState } from './git-state.js'
-import { folder, git, isolateGitConfig, readFiles, request, shopFiles, tempFolder, writeFiles, writeText } from './git-test-kit.js'
+import {
+  folder,
+  git,
+  isolateGitConfig,
+  readFiles,
+  request,
+  shopFiles,
+  tempFolder,
+  writeFiles,
+  writeText,
+} from './git-test-kit.js'
 
 beforeAll(isolateGitConfig)
 
@@ -16,7 +26,8 @@ const dev = (variables: Environment['variables']): Environment => ({
   updatedAt: '2026-01-01T00:00:00.000Z',
 })
 
-const pathOf = (files: readonly WorkspaceFile[], id: string) => files.find((f) => f.text.includes(`\nid: ${id}\n`))!.path
+const pathOf = (files: readonly WorkspaceFile[], id: string) =>
+  files.find((f) => f.text.includes(`\nid: ${id}\n`))!.path
 
 const ITEMS = [
   request('r-list', 'List orders'),
@@ -31,10 +42,12 @@ function committedWorkspace(dir: string) {
   git(dir, 'init', '-q', '-b', 'main')
   const files = [
     ...shopFiles(ITEMS),
-    filesOfEnvironment(dev([
-      { name: 'host', value: 'old.example', enabled: true, secret: false },
-      { name: 'gone', value: 'x', enabled: true, secret: false },
-    ])),
+    filesOfEnvironment(
+      dev([
+        { name: 'host', value: 'old.example', enabled: true, secret: false },
+        { name: 'gone', value: 'x', enabled: true, secret: false },
+      ]),
+    ),
   ]
   writeFiles(dir, files)
   writeText(dir, 'notes.txt', 'mine\n')
@@ -75,14 +88,20 @@ describe('gitState', () => {
     rmSync(join(dir, 'collections'), { recursive: true })
     writeFiles(dir, after)
     writeFiles(dir, [
-      filesOfEnvironment(dev([
-        { name: 'host', value: 'new.example', enabled: true, secret: false },
-        { name: 'token', value: '', enabled: true, secret: true },
-      ])),
+      filesOfEnvironment(
+        dev([
+          { name: 'host', value: 'new.example', enabled: true, secret: false },
+          { name: 'token', value: '', enabled: true, secret: true },
+        ]),
+      ),
     ])
     writeText(dir, 'notes.txt', 'changed, not Courier’s\n')
     // A file staged by hand is "added"; a file git itself sees renamed (git mv) is "renamed".
-    writeText(dir, 'collections/shop/staged.yaml', 'courier: 1\nid: r-staged\nname: Staged\nmethod: GET\nurl: http://127.0.0.1:1/\n')
+    writeText(
+      dir,
+      'collections/shop/staged.yaml',
+      'courier: 1\nid: r-staged\nname: Staged\nmethod: GET\nurl: http://127.0.0.1:1/\n',
+    )
     git(dir, 'add', '--', 'collections/shop/staged.yaml')
     git(dir, 'mv', pathOf(before, 'r-admin'), 'collections/shop/admin/moved.yaml')
 

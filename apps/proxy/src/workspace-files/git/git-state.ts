@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import type { GitChange, GitState } from '@courier/shared'
-import { COLLECTIONS_DIR, ENVIRONMENTS_DIR, describeRequestChange, type WorkspaceFile } from '@courier/shared/workspace-files'
+import {
+  COLLECTIONS_DIR,
+  ENVIRONMENTS_DIR,
+  describeRequestChange,
+  type WorkspaceFile,
+} from '@courier/shared/workspace-files'
 import { describeContainerChange, describeEnvironmentChange } from './describe-container.js'
 import { identityOf, kindOfPath, parseCourierFile, type FileKind, type RequestFile } from './file-kind.js'
 import { headTexts } from './head-texts.js'

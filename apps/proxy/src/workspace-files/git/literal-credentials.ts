@@ -58,7 +58,8 @@ export function literalCredentials(files: readonly WorkspaceFile[]): LiteralCred
     if (kind !== 'request' && kind !== 'folder' && kind !== 'collection') continue
     const parsed = parseCourierFile(kind, file.text)
     if (!parsed.ok || parsed.kind === 'environment') continue
-    for (const field of literalAuthFields(parsed.data.auth)) out.push({ path: file.path, name: parsed.data.name, field })
+    for (const field of literalAuthFields(parsed.data.auth))
+      out.push({ path: file.path, name: parsed.data.name, field })
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

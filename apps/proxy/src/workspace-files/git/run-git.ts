@@ -49,34 +49,29 @@ export async function runGitRaw(cwd: string, args: readonly string[], options: G
   )
   return new Promise<GitRun>((resolve, reject) => {
     let timedOut = false
-    const child = execFile(
-      'git',
-      [...args],
-      spawnOptions,
-      (error, stdout, stderr) => {
-        clearTimeout(timer)
-        const err = error as (NodeJS.ErrnoException & { code?: unknown }) | null
-        if (err && err.code === 'ENOENT' && err.syscall?.startsWith('spawn'))
-          return reject(
-            new CourierError('GIT_MISSING', 'git is not installed on this computer (or not on the PATH).', {
-              cause: err,
-            }),
-          )
-        const stderrText = stderr.toString('utf8')
-        if (timedOut)
-          return reject(
-            new CourierError(
-              'GIT_FAILED',
-              `git ${args[0]} took longer than ${GIT_TIMEOUT_MS / 1000} seconds and was stopped.${tail(stderrText)}`,
-            ),
-          )
-        if (err && err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
-          return reject(new CourierError('GIT_FAILED', `git ${args[0]} printed more than Courier reads.`))
-        if (err && typeof err.code !== 'number')
-          return reject(new CourierError('GIT_FAILED', `git ${args[0]} could not run: ${err.message}`, { cause: err }))
-        resolve({ code: err ? (err.code as unknown as number) : 0, stdout, stderr: stderrText })
-      },
-    )
+    const child = execFile('git', [...args], spawnOptions, (error, stdout, stderr) => {
+      clearTimeout(timer)
+      const err = error as (NodeJS.ErrnoException & { code?: unknown }) | null
+      if (err && err.code === 'ENOENT' && err.syscall?.startsWith('spawn'))
+        return reject(
+          new CourierError('GIT_MISSING', 'git is not installed on this computer (or not on the PATH).', {
+            cause: err,
+          }),
+        )
+      const stderrText = stderr.toString('utf8')
+      if (timedOut)
+        return reject(
+          new CourierError(
+            'GIT_FAILED',
+            `git ${args[0]} took longer than ${GIT_TIMEOUT_MS / 1000} seconds and was stopped.${tail(stderrText)}`,
+          ),
+        )
+      if (err && err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+        return reject(new CourierError('GIT_FAILED', `git ${args[0]} printed more than Courier reads.`))
+      if (err && typeof err.code !== 'number')
+        return reject(new CourierError('GIT_FAILED', `git ${args[0]} could not run: ${err.message}`, { cause: err }))
+      resolve({ code: err ? (err.code as unknown as number) : 0, stdout, stderr: stderrText })
+    })
     const timer = setTimeout(() => {
       timedOut = true
       try {
@@ -95,11 +90,9 @@ const tail = (stderr: string) => (stderr.trim() ? ` git said: ${trimmedStderr(st
 /** A failed git command as a sentence: what ran and what git said. */
 export function gitFailed(args: readonly string[], run: GitRun): CourierError {
   const said = trimmedStderr(run.stderr) || trimmedStderr(run.stdout.toString('utf8'))
-  return new CourierError(
-    'GIT_FAILED',
-    `git ${args[0]} failed${said ? `: ${said}` : ` (exit code ${run.code}).`}`,
-    { details: { exitCode: run.code } },
-  )
+  return new CourierError('GIT_FAILED', `git ${args[0]} failed${said ? `: ${said}` : ` (exit code ${run.code}).`}`, {
+    details: { exitCode: run.code },
+  })
 }
 
 /** Runs `git ARGS` in `cwd` and answers its stdout as text; a non-zero exit is GIT_FAILED with git's stderr. */
