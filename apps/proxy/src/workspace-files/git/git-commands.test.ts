@@ -224,6 +224,18 @@ describe('git commands', () => {
     expect(await gitPush(one)).toMatch(/main -> main/)
   })
 
+  it('says to commit first when a pull would overwrite uncommitted changes', async () => {
+    const { one, two } = originAndClones()
+    writeFiles(two, shopFiles([request('r1', 'One', { url: 'http://127.0.0.1:2/' })]))
+    await gitCommit(two, 'Theirs')
+    await gitPush(two)
+    writeFiles(one, shopFiles([request('r1', 'One', { url: 'http://127.0.0.1:9/' })]))
+    const error = await rejection(gitPull(one))
+    expect(error.code).toBe('GIT_FAILED')
+    expect(error.message).toMatch(/^Commit your changes first: .*collections\/shop\/one\.yaml/s)
+    expect(readFileSync(join(one, ONE), 'utf8')).toContain('http://127.0.0.1:9/')
+  })
+
   it('says a branch without an upstream cannot pull', async () => {
     const dir = repository()
     const error = await rejection(gitPull(dir))

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { COLLECTIONS_DIR, ENVIRONMENTS_DIR } from '@courier/shared/workspace-files'
 import { CourierError } from '../../errors.js'
 import { repositoryPrefix } from './git-state.js'
-import { gitFailed, printed, runGit, runGitRaw } from './run-git.js'
+import { gitFailed, printed, runGit, runGitRaw, trimmedStderr } from './run-git.js'
 
 const COURIER_DIRS = [COLLECTIONS_DIR, ENVIRONMENTS_DIR] as const
 
@@ -134,6 +134,11 @@ export async function gitPull(dir: string): Promise<string> {
   const text = printed(run)
   if (/^CONFLICT /m.test(text) || /Automatic merge failed/.test(text))
     return `${text}\nThe pull left conflicts: edit the conflicted files (between the <<<<<<< and >>>>>>> lines), then commit.`
+  if (/would be overwritten by merge/.test(text))
+    throw new CourierError(
+      'GIT_FAILED',
+      `Commit your changes first: the pull would overwrite files you changed. git said: ${trimmedStderr(run.stderr)}`,
+    )
   throw gitFailed(args, run)
 }
 

@@ -15,7 +15,10 @@ import { gitAvailable, gitFailed, runGitRaw } from './run-git.js'
 
 /** Where `dir` sits in its repository: the prefix of its paths from the top (`''` or `sub/`), or null outside one. */
 export async function repositoryPrefix(dir: string): Promise<string | null> {
-  const run = await runGitRaw(dir, ['rev-parse', '--is-inside-work-tree', '--show-prefix'])
+  const args = ['rev-parse', '--is-inside-work-tree', '--show-prefix']
+  const run = await runGitRaw(dir, args)
+  // A repository git refuses to read (another user's: safe.directory) is not "no repository".
+  if (run.code !== 0 && /dubious ownership/.test(run.stderr)) throw gitFailed(args, run)
   if (run.code !== 0) return null
   const [inside, prefix] = run.stdout.toString('utf8').split('\n')
   return inside === 'true' ? (prefix ?? '') : null

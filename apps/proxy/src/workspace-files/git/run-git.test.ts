@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { gitState } from './git-state.js'
 import { git, isolateGitConfig, tempFolder } from './git-test-kit.js'
-import { gitAvailable, runGit, runGitRaw, trimmedStderr } from './run-git.js'
+import { gitAvailable, redactUrls, runGit, runGitRaw, trimmedStderr } from './run-git.js'
 
 beforeAll(isolateGitConfig)
 
@@ -62,4 +62,46 @@ describe('runGit', () => {
     }
     expect(await gitAvailable()).toBe(true)
   })
+
+  it('stops a command that runs too long, with what it started', async () => {
+    const dir = tempFolder()
+    const pidFile = join(dir, 'pid')
+    // A test-only alias standing for a hook or an ssh that never ends: its shell writes its pid, then waits.
+    const started = Date.now()
+    const error = await rejection(
+      runGitRaw(dir, ['-c', `alias.hang=!echo $$ > '${pidFile}'; exec sleep 30`, 'hang'], { timeoutMs: 500 }),
+    )
+    expect(error.code).toBe('GIT_FAILED')
+    expect(error.message).toMatch(/^git -c took longer than 0.5 seconds and was stopped/)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    const pid = Number(readFileSync(pidFile, 'utf8'))
+    await expect.poll(() => alive(pid), { timeout: 5000 }).toBe(false)
+  })
+
+  it('never repeats a password or token from a remote URL', async () => {
+    expect(redactUrls("fatal: unable to access 'https://ann:tok3n@git.example/r.git/': 403")).toBe(
+      "fatal: unable to access 'https://ann:***@git.example/r.git/': 403",
+    )
+    expect(redactUrls('https://git.example/r.git and ssh://git@host/r')).toBe(
+      'https://git.example/r.git and ssh://git@host/r',
+    )
+    const dir = tempFolder()
+    git(dir, 'init', '-q', '-b', 'main')
+    const error = await rejection(runGit(dir, ['ls-remote', 'http://ann:tok3n@127.0.0.1:9/r.git']))
+    expect(error.message).not.toContain('tok3n')
+  })
 })
+
+/** Whether a process is still running (a zombie, reaped later, counts as ended). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return false
+  }
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  } catch {
+    return false
+  }
+}

@@ -1,4 +1,4 @@
-import { execFile, type ExecFileOptionsWithBufferEncoding } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { stat } from 'node:fs/promises'
 import { CourierError } from '../../errors.js'
 
@@ -14,11 +14,18 @@ export type GitOptions = {
   input?: string
   /** A read that must not take the index lock (status refreshes it otherwise). */
   noOptionalLocks?: boolean
+  /** Only tests shorten it. */
+  timeoutMs?: number
 }
 
-/** git's stderr as a person reads it: trimmed, at most ~2 KB. */
+/** A remote's URL may carry a password or token (`https://user:token@host/`): never repeated in clear. */
+export function redactUrls(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]*):[^\s/@'"]*@/gi, '$1:***@')
+}
+
+/** git's stderr as a person reads it: trimmed, at most ~2 KB, no credentials in URLs. */
 export function trimmedStderr(stderr: string): string {
-  const text = stderr.trim()
+  const text = redactUrls(stderr.trim())
   return text.length > STDERR_LIMIT ? `${text.slice(0, STDERR_LIMIT)}…` : text
 }
 
@@ -36,52 +43,76 @@ function gitEnv(options: GitOptions): NodeJS.ProcessEnv {
 /**
  * Runs `git ARGS` in `cwd` without a shell and answers its exit code and output, whatever the code.
  * A missing git is GIT_MISSING; a missing folder, a timeout or an output too large is GIT_FAILED.
- * The child gets its own session (`detached`): no terminal for ssh to ask a passphrase on, and the
- * timeout kills the whole group.
+ * spawn rather than execFile: execFile drops `detached`, and the child needs its own session (no
+ * terminal for ssh to ask a passphrase on) and process group (the timeout kills git with the hooks,
+ * ssh or helpers it started, which would otherwise hold its output open).
  */
 export async function runGitRaw(cwd: string, args: readonly string[], options: GitOptions = {}): Promise<GitRun> {
   const folder = await stat(cwd).catch(() => null)
   if (!folder?.isDirectory()) throw new CourierError('GIT_FAILED', `The folder ${cwd} does not exist.`)
-  // execFile hands its options to spawn, which knows `detached`; the typings leave it out.
-  const spawnOptions: ExecFileOptionsWithBufferEncoding = Object.assign(
-    { cwd, env: gitEnv(options), encoding: 'buffer' as const, maxBuffer: MAX_BUFFER, windowsHide: true },
-    { detached: true },
-  )
+  const timeoutMs = options.timeoutMs ?? GIT_TIMEOUT_MS
   return new Promise<GitRun>((resolve, reject) => {
-    let timedOut = false
-    const child = execFile('git', [...args], spawnOptions, (error, stdout, stderr) => {
-      clearTimeout(timer)
-      const err = error as (NodeJS.ErrnoException & { code?: unknown }) | null
-      if (err && err.code === 'ENOENT' && err.syscall?.startsWith('spawn'))
-        return reject(
-          new CourierError('GIT_MISSING', 'git is not installed on this computer (or not on the PATH).', {
-            cause: err,
-          }),
-        )
-      const stderrText = stderr.toString('utf8')
-      if (timedOut)
-        return reject(
-          new CourierError(
-            'GIT_FAILED',
-            `git ${args[0]} took longer than ${GIT_TIMEOUT_MS / 1000} seconds and was stopped.${tail(stderrText)}`,
-          ),
-        )
-      if (err && err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
-        return reject(new CourierError('GIT_FAILED', `git ${args[0]} printed more than Courier reads.`))
-      if (err && typeof err.code !== 'number')
-        return reject(new CourierError('GIT_FAILED', `git ${args[0]} could not run: ${err.message}`, { cause: err }))
-      resolve({ code: err ? (err.code as unknown as number) : 0, stdout, stderr: stderrText })
+    const child = spawn('git', [...args], {
+      cwd,
+      env: gitEnv(options),
+      shell: false,
+      detached: process.platform !== 'win32',
+      windowsHide: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
     })
-    const timer = setTimeout(() => {
-      timedOut = true
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    let size = 0
+    let stopped: 'timeout' | 'too-large' | null = null
+    const killAll = () => {
       try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL')
+        if (child.pid && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL')
+        else child.kill('SIGKILL')
       } catch {
         child.kill('SIGKILL')
       }
-    }, GIT_TIMEOUT_MS)
-    child.stdin?.on('error', () => {}) // git may exit before reading all of it
-    child.stdin?.end(options.input ?? '')
+    }
+    const collect = (into: Buffer[]) => (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BUFFER) {
+        stopped ??= 'too-large'
+        killAll()
+      } else into.push(chunk)
+    }
+    child.stdout.on('data', collect(out))
+    child.stderr.on('data', collect(err))
+    const timer = setTimeout(() => {
+      stopped ??= 'timeout'
+      killAll()
+    }, timeoutMs)
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer)
+      reject(
+        error.code === 'ENOENT'
+          ? new CourierError('GIT_MISSING', 'git is not installed on this computer (or not on the PATH).', {
+              cause: error,
+            })
+          : new CourierError('GIT_FAILED', `git ${args[0]} could not run: ${error.message}`, { cause: error }),
+      )
+    })
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      const stderr = Buffer.concat(err).toString('utf8')
+      if (stopped === 'timeout')
+        return reject(
+          new CourierError(
+            'GIT_FAILED',
+            `git ${args[0]} took longer than ${timeoutMs / 1000} seconds and was stopped.${tail(stderr)}`,
+          ),
+        )
+      if (stopped === 'too-large')
+        return reject(new CourierError('GIT_FAILED', `git ${args[0]} printed more than Courier reads.`))
+      if (code === null)
+        return reject(new CourierError('GIT_FAILED', `git ${args[0]} was stopped (${signal ?? 'a signal'}).`))
+      resolve({ code, stdout: Buffer.concat(out), stderr })
+    })
+    child.stdin.on('error', () => {}) // git may exit before reading all of it
+    child.stdin.end(options.input ?? '')
   })
 }
 
@@ -104,7 +135,7 @@ export async function runGit(cwd: string, args: readonly string[], options: GitO
 
 /** What a command printed, as a person reads it: stdout then stderr, trimmed. */
 export function printed(run: GitRun): string {
-  return [run.stdout.toString('utf8').trim(), run.stderr.trim()].filter(Boolean).join('\n')
+  return redactUrls([run.stdout.toString('utf8').trim(), run.stderr.trim()].filter(Boolean).join('\n'))
 }
 
 let available: Promise<boolean> | null = null
