@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -113,7 +113,6 @@ describe('git commands', () => {
     await gitCommit(dir, 'Dev')
     git(dir, 'rm', '-q', '--cached', '-r', 'environments') // then removed from the disk as Courier would
     git(dir, 'reset', '-q')
-    const { rmSync } = await import('node:fs')
     rmSync(join(dir, 'environments'), { recursive: true })
     await gitCommit(dir, 'No Dev')
     expect(git(dir, 'show', '--name-status', '--format=', 'HEAD').trim()).toBe('D\tenvironments/dev.yaml')
@@ -222,6 +221,44 @@ describe('git commands', () => {
     await gitCommit(one, 'Merge, keeping mine')
     expect(git(one, 'log', '-1', '--format=%P').trim().split(' ')).toHaveLength(2)
     expect(await gitPush(one)).toMatch(/main -> main/)
+  })
+
+  it('shows a request deleted on one side and changed on the other as conflicted, named from HEAD', async () => {
+    const { one, two } = originAndClones()
+    rmSync(join(two, ONE))
+    writeFiles(
+      two,
+      shopFiles([]).filter((f) => f.path.endsWith('collection.yaml')),
+    )
+    await gitCommit(two, 'No One')
+    await gitPush(two)
+    writeFiles(one, shopFiles([request('r1', 'One', { method: 'POST' })]))
+    await gitCommit(one, 'POST One')
+    expect(await gitPull(one)).toMatch(/CONFLICT \(modify\/delete\)/)
+    const state = await gitState(one, readFiles(one))
+    expect(state!.changes).toEqual([
+      // Merged cleanly: their collection no longer lists One.
+      {
+        path: 'collections/shop/collection.yaml',
+        status: 'modified',
+        kind: 'collection',
+        name: 'Shop',
+        itemId: 'c1',
+        words: ['contents changed'],
+      },
+      {
+        path: ONE,
+        status: 'conflicted',
+        kind: 'request',
+        name: 'One',
+        itemId: 'r1',
+        words: ['merge conflict: changed by us, deleted by them'],
+      },
+    ])
+    // Keeping ours: the file has no markers, so committing concludes the merge.
+    await gitCommit(one, 'Keep One')
+    expect(git(one, 'log', '-1', '--format=%P').trim().split(' ')).toHaveLength(2)
+    expect(existsSync(join(one, ONE))).toBe(true)
   })
 
   it('says to commit first when a pull would overwrite uncommitted changes', async () => {

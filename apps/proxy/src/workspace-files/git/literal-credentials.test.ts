@@ -79,4 +79,25 @@ describe('literalCredentials', () => {
     ])
     expect(JSON.stringify(literalCredentials(files))).not.toContain('hunter2')
   })
+
+  it('finds a secret variable given a value in the file by hand, not one written without', () => {
+    const env = filesOfEnvironment({
+      id: 'e1',
+      name: 'Dev',
+      variables: [{ name: 'token', value: 'sealed elsewhere', enabled: true, secret: true }],
+      version: 1,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    })
+    expect(env.text).not.toContain('sealed elsewhere')
+    expect(literalCredentials([env])).toEqual([])
+    const typed =
+      'courier: 1\nid: e1\nname: Dev\nvariables:\n  - name: token\n    value: abc\n    secret: true\n  - name: ref\n    value: "{{other}}"\n    secret: true\n'
+    expect(literalCredentials([{ path: 'environments/dev.yaml', text: typed }])).toEqual([
+      { path: 'environments/dev.yaml', name: 'Dev', field: 'secret variable token' },
+    ])
+    const folderText = 'courier: 1\nid: f1\nname: Admin\nvariables:\n  - name: key\n    value: k\n    secret: true\n'
+    expect(literalCredentials([{ path: 'collections/shop/admin/folder.yaml', text: folderText }])).toEqual([
+      { path: 'collections/shop/admin/folder.yaml', name: 'Admin', field: 'secret variable key' },
+    ])
+  })
 })

@@ -49,17 +49,22 @@ export function literalAuthFields(auth: Auth): string[] {
 
 /**
  * Requests, folders and collections whose auth holds a credential typed in literally (not empty, not
- * only a {{variable}}): committing the files writes it into the repository. Unreadable files are skipped.
+ * only a {{variable}}), and secret variables given a value in the file (Courier writes them without
+ * one; a value typed in by hand wins): committing the files writes them into the repository.
+ * Unreadable files are skipped.
  */
 export function literalCredentials(files: readonly WorkspaceFile[]): LiteralCredential[] {
   const out: LiteralCredential[] = []
   for (const file of files) {
     const kind = kindOfPath(file.path)
-    if (kind !== 'request' && kind !== 'folder' && kind !== 'collection') continue
+    if (kind === 'other') continue
     const parsed = parseCourierFile(kind, file.text)
-    if (!parsed.ok || parsed.kind === 'environment') continue
-    for (const field of literalAuthFields(parsed.data.auth))
-      out.push({ path: file.path, name: parsed.data.name, field })
+    if (!parsed.ok) continue
+    const found = (field: string) => out.push({ path: file.path, name: parsed.data.name, field })
+    if (parsed.kind !== 'environment') for (const field of literalAuthFields(parsed.data.auth)) found(field)
+    if (parsed.kind !== 'request')
+      for (const v of parsed.data.variables)
+        if (v.secret && v.value !== undefined && isLiteral(v.value)) found(`secret variable ${v.name}`)
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
