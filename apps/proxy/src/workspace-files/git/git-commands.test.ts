@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -116,6 +116,20 @@ describe('git commands', () => {
     rmSync(join(dir, 'environments'), { recursive: true })
     await gitCommit(dir, 'No Dev')
     expect(git(dir, 'show', '--name-status', '--format=', 'HEAD').trim()).toBe('D\tenvironments/dev.yaml')
+  })
+
+  it('commits into a new repository, with Courier’s environments folder still empty', async () => {
+    const dir = tempFolder()
+    await gitInit(dir)
+    writeFiles(dir, shopFiles([request('r1', 'One')]))
+    mkdirSync(join(dir, 'environments'))
+    await gitCommit(dir, 'First')
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n')).toEqual([
+      'collections/shop/collection.yaml',
+      ONE,
+    ])
+    const state = await gitState(dir, readFiles(dir))
+    expect(state).toMatchObject({ branch: 'main', changes: [] })
   })
 
   it('says there is nothing to commit', async () => {

@@ -36,6 +36,18 @@ async function courierPathspecs(dir: string): Promise<string[]> {
   return out
 }
 
+/** Of `paths`, those holding a file in the index or in HEAD. */
+async function knownToGit(dir: string, paths: readonly string[]): Promise<string[]> {
+  const hasHead = (await runGitRaw(dir, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).code === 0
+  const out: string[] = []
+  for (const name of paths) {
+    if ((await runGit(dir, ['ls-files', '-z', '--', name])).length > 0) out.push(name)
+    else if (hasHead && (await runGit(dir, ['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', name])).length > 0)
+      out.push(name)
+  }
+  return out
+}
+
 const IDENTITY_HELP =
   'git does not know who you are, so it cannot commit. Set your name and email once with `git config --global user.name "Your Name"` and `git config --global user.email you@example.com` (or without --global for this repository only), then commit again.'
 
@@ -86,12 +98,15 @@ export async function gitCommit(dir: string, message: string): Promise<string> {
   if (paths.length === 0 && !merging) throw nothing()
   if (merging) await requireResolved(dir, paths)
   if (paths.length > 0) await runGit(dir, ['add', '-A', '--', ...paths])
+  // A commit's pathspec must match something git knows (an empty environments/ folder does not).
+  const known = await knownToGit(dir, paths)
   if (!merging) {
-    const staged = await runGitRaw(dir, ['diff', '--cached', '--quiet', '--', ...paths])
+    if (known.length === 0) throw nothing()
+    const staged = await runGitRaw(dir, ['diff', '--cached', '--quiet', '--', ...known])
     if (staged.code === 0) throw nothing()
     if (staged.code !== 1) throw gitFailed(['diff'], staged)
   }
-  const args = ['commit', '--file=-', '--cleanup=whitespace', ...(merging ? [] : ['--', ...paths])]
+  const args = ['commit', '--file=-', '--cleanup=whitespace', ...(merging ? [] : ['--', ...known])]
   const run = await runGitRaw(dir, args, { input: message })
   if (run.code !== 0) throw gitFailed(args, run)
   return printed(run)
