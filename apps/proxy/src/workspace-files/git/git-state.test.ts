@@ -205,6 +205,35 @@ describe('gitState', () => {
     expect(state!.changes[0]!.words[0]).toMatch(/^cannot be read: The YAML cannot be read at line \d+: /)
   })
 
+  it('lists a file under collections/ that is not Courier’s as other, without reading it', async () => {
+    const dir = tempFolder()
+    committedWorkspace(dir)
+    writeText(dir, 'collections/shop/README.md', 'notes\n')
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', 'readme')
+    writeText(dir, 'collections/shop/README.md', 'more notes\n')
+    writeText(dir, 'environments/nested/x.yaml', 'courier: 1\n')
+    const state = await gitState(dir, readFiles(dir))
+    expect(state!.changes).toEqual([
+      {
+        path: 'collections/shop/README.md',
+        status: 'modified',
+        kind: 'other',
+        name: null,
+        itemId: null,
+        words: ['changed'],
+      },
+      {
+        path: 'environments/nested/x.yaml',
+        status: 'untracked',
+        kind: 'other',
+        name: null,
+        itemId: null,
+        words: ['added'],
+      },
+    ])
+  })
+
   it('lists files before the first commit as untracked, with no branch yet', async () => {
     const dir = tempFolder()
     git(dir, 'init', '-q', '-b', 'main')

@@ -104,8 +104,9 @@ export async function gitState(dir: string, files: readonly WorkspaceFile[]): Pr
   const current = new Map(files.map((f) => [f.path, f.text]))
   const currentText = async (path: string) =>
     current.has(path) ? current.get(path) : await readFile(join(dir, path), 'utf8').catch(() => undefined)
+  // Only Courier's own files are read (small YAML); another file under its folders is just "changed".
   const headPaths = pending
-    .filter((p) => p.status !== 'added' && p.status !== 'untracked')
+    .filter((p) => p.kind !== 'other' && p.status !== 'added' && p.status !== 'untracked')
     .map((p) => posix.join(prefix, p.orig ?? p.path))
   const head = await headTexts(dir, headPaths)
   const headText = (path: string) => head.get(posix.join(prefix, path))
@@ -114,7 +115,7 @@ export async function gitState(dir: string, files: readonly WorkspaceFile[]): Pr
   const deletedById = new Map<string, { change: GitChange; before: string | undefined }>()
   const created: { change: GitChange; text: string | undefined }[] = []
   for (const p of pending) {
-    const after = p.status === 'deleted' ? undefined : await currentText(p.path)
+    const after = p.status === 'deleted' || p.kind === 'other' ? undefined : await currentText(p.path)
     const before = p.status === 'added' || p.status === 'untracked' ? undefined : headText(p.orig ?? p.path)
     const who = identityOf(p.kind, after) ?? identityOf(p.kind, before)
     const change: GitChange = {
