@@ -35,6 +35,19 @@ describe('runGit', () => {
     expect(text).toMatch(/^GIT_OPTIONAL_LOCKS=0$/m)
   })
 
+  it('works on the folder it is given even when GIT_DIR points elsewhere', async () => {
+    const other = tempFolder()
+    git(other, 'init', '-q', '-b', 'other')
+    const dir = tempFolder()
+    git(dir, 'init', '-q', '-b', 'main')
+    process.env.GIT_DIR = join(other, '.git')
+    try {
+      expect((await runGit(dir, ['symbolic-ref', '--short', 'HEAD'])).trim()).toBe('main')
+    } finally {
+      delete process.env.GIT_DIR
+    }
+  })
+
   it('fails with GIT_FAILED and git’s words, trimmed', async () => {
     const dir = tempFolder()
     const error = await rejection(runGit(dir, ['log']))

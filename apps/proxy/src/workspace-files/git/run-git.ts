@@ -29,9 +29,24 @@ export function trimmedStderr(stderr: string): string {
   return text.length > STDERR_LIMIT ? `${text.slice(0, STDERR_LIMIT)}…` : text
 }
 
+/** Variables that would point git at another repository than the folder's (Courier started from a hook, say). */
+const REPOSITORY_VARIABLES = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_NAMESPACE',
+  'GIT_PREFIX',
+  'GIT_CEILING_DIRECTORIES',
+]
+
 function gitEnv(options: GitOptions): NodeJS.ProcessEnv {
+  const inherited = { ...process.env }
+  for (const name of REPOSITORY_VARIABLES) delete inherited[name]
   return {
-    ...process.env,
+    ...inherited,
     // Never a credential prompt: a remote that needs a password fails with git's sentence instead of hanging.
     GIT_TERMINAL_PROMPT: '0',
     LC_ALL: 'C',
