@@ -85,7 +85,10 @@ export async function gitState(dir: string, files: readonly WorkspaceFile[]): Pr
   if (!(await gitAvailable())) return null
   const prefix = await repositoryPrefix(dir)
   if (prefix === null) return NOT_A_REPOSITORY
+  // Status is read whenever the Git view asks, not on a person's command: no fsmonitor hook runs for it.
   const args = [
+    '-c',
+    'core.fsmonitor=false',
     'status',
     '--porcelain=v2',
     '--branch',
