@@ -69,6 +69,8 @@ export type LoadedRun = {
   globals?: { variables: Variable[] }
   /** The folder a body's file `source` is read from (and only inside it). */
   filesFolder: string
+  /** Names whose --env-var value stays secret in the run (a secret the files leave out). */
+  secretNames?: ReadonlySet<string>
 }
 
 /**
@@ -126,7 +128,9 @@ export async function runLoaded(
   const tree = withRunSettings(source.tree, options)
   // newman keeps pm.environment.set across requests even with no -e: the run always has an environment.
   const envName = env?.name ?? 'courier run'
-  const envVariables = overrideVariables(env?.variables ?? [], options.envVars)
+  const envVariables = overrideVariables(env?.variables ?? [], options.envVars).map((v) =>
+    source.secretNames?.has(v.name) ? { ...v, secret: true } : v,
+  )
   const globalVariables = overrideVariables(source.globals?.variables ?? [], options.globalVars)
 
   const config = loadConfig(options.allowTargets ? { allowTargets: options.allowTargets } : {})

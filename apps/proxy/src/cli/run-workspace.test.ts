@@ -166,6 +166,17 @@ describe('courier run DIR: a collection straight from workspace files', () => {
     const given = await courier([join(root, 'collections/shop-api'), '-e', 'staging', '--env-var', 'token=s3cret'])
     expect(given.code).toBe(0)
     expect(header(upstream, '/last', 'authorization')).toBe('Bearer s3cret')
+    const json = await courier([
+      join(root, 'collections/shop-api'),
+      '-e',
+      'staging',
+      '--env-var',
+      'token=s3cret',
+      '--json',
+    ])
+    expect(json.code).toBe(0)
+    expect(json.out).toContain('Authorization')
+    expect(json.out).not.toContain('s3cret')
 
     const missing = await courier([join(root, 'collections/shop-api'), '-e', 'staging', '--silent'])
     expect(missing.code).toBe(0)

@@ -5,7 +5,7 @@ import { readPostmanVariables } from './postman-variables.js'
 import type { RunIo } from './run-command.js'
 import { runLoaded, type FileRunResult } from './run-file.js'
 import type { RunCliOptions } from './run-options.js'
-import { loadWorkspaceSource, missingSecrets } from './workspace-source.js'
+import { loadWorkspaceSource, missingSecrets, secretNames } from './workspace-source.js'
 
 /**
  * `courier run DIR`: a collection of a workspace kept as files (the root with one collection, a
@@ -34,6 +34,7 @@ export async function runWorkspace(
       ...(source.environment ? { environment: source.environment } : {}),
       ...(globals ? { globals } : {}),
       filesFolder: source.root,
+      secretNames: secretNames(source),
     },
     hooks,
   )

@@ -33,9 +33,14 @@ const isDir = (path: string) => {
   }
 }
 
-/** A COLLECTION argument that is a directory: a workspace, a collection's folder or a folder inside one. */
+/**
+ * A COLLECTION argument that is a directory in or above which a workspace's collections/ is (the
+ * workspace, a collection's folder or a folder inside one), or that is written as a path
+ * (`./shop`, `repo/shop`): a bare word naming some other folder here stays a saved collection's name.
+ */
 export function isWorkspaceDir(argument: string): boolean {
-  return existsSync(argument) && isDir(argument)
+  if (!isDir(argument)) return false
+  return /[\\/]/.test(argument) || argument === '.' || argument === '..' || findRoot(resolve(argument)) !== undefined
 }
 
 /**
@@ -189,6 +194,16 @@ export async function loadWorkspaceSource(argument: string, environment?: string
     ...(folderId ? { folderId } : {}),
     ...(environment !== undefined ? { environment: await environmentOf(root, environment) } : {}),
   }
+}
+
+/** The names of the secret variables of the collection, its folders and the environment. */
+export function secretNames(source: WorkspaceSource): Set<string> {
+  const lists = [
+    source.tree.variables,
+    ...source.tree.items.flatMap((i) => (i.kind === 'folder' ? [i.variables] : [])),
+    source.environment?.variables ?? [],
+  ]
+  return new Set(lists.flatMap((list) => list.filter((v) => v.secret).map((v) => v.name)))
 }
 
 /** Secret variables the files leave empty and --env-var does not give: said before the run, by name. */
