@@ -198,6 +198,16 @@ describe('courier run DIR: a collection straight from workspace files', () => {
     expect(result.code).toBe(1)
     expect(paths(upstream)).toEqual(['GET /health', 'POST /orders/create'])
 
+    upstream.received.length = 0
+    const folder = await courier([join(root, 'collections/shop-api'), '-e', 'staging', '--folder', 'orders', '-n', '2'])
+    expect(folder.code).toBe(1)
+    expect(paths(upstream)).toEqual([
+      'POST /orders/create',
+      'GET /orders/list',
+      'POST /orders/create',
+      'GET /orders/list',
+    ])
+
     const plain = tempDataDir()
     const none = await courier([plain])
     expect(none.code).toBe(3)
