@@ -1,9 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { cleanEnv, runCommand as spawnCommand } from '../test/run-command.js'
 import { tempDataDir } from '../test/temp-dir.js'
 import { startUpstream, type Upstream } from '../test/upstream.js'
 import { runCommand } from './run-command.js'
+
+const packageDir = join(import.meta.dirname, '../..')
 
 async function courier(args: string[]) {
   let out = ''
@@ -214,5 +217,24 @@ describe('courier run DIR: a collection straight from workspace files', () => {
     expect(none.err).toContain('not a workspace kept as files')
     const both = await courier([join(root, 'collections/shop-api/orders'), '--folder', 'Orders'])
     expect(both.code).toBe(2)
+  })
+
+  it('works from the real command with paths from the folder it runs in, never reading the process environment', async () => {
+    const upstream = await startUpstream((_request, response) => response.end('ok'))
+    const root = workspace(upstream)
+    const tsx = join(packageDir, 'node_modules/.bin/tsx')
+    const cli = join(packageDir, 'src/cli.ts')
+    const env = cleanEnv({ token: 'from-the-environment', COURIER_DATA_DIR: tempDataDir() })
+    const run = await spawnCommand(tsx, [cli, 'run', 'collections/shop-api', '-e', 'staging'], root, env)
+    expect(run.output).toContain('The secret token of the collection “Shop API” has no value in the files')
+    expect(run.status).toBe(0)
+    expect(paths(upstream)).toEqual(['GET /health', 'POST /orders/create', 'GET /orders/list', 'GET /last'])
+    expect(header(upstream, '/last', 'authorization')).toBe('Bearer')
+    // A bare word: the collections/ folder of the workspace it runs in (one collection).
+    const bare = await spawnCommand(tsx, [cli, 'run', 'collections', '-e', 'staging', '--silent'], root, env)
+    expect(bare.status).toBe(0)
+    expect(paths(upstream)).toHaveLength(8)
+    const help = await spawnCommand(tsx, [cli, '--help'], packageDir, cleanEnv({}))
+    expect(help.output).toContain('give them with --env-var NAME=value (the process environment is not read)')
   })
 })
