@@ -97,11 +97,25 @@ describe('courier run DIR: a collection straight from workspace files', () => {
       expect(again.code).toBe(0)
       expect((JSON.parse(again.out) as { environment: string }).environment).toBe('Staging')
     }
+    // A file from elsewhere in the same format (.yml too).
+    const elsewhere = join(tempDataDir(), 'ci.yml')
+    writeFileSync(
+      elsewhere,
+      `courier: 1\nid: e-ci\nname: CI\nvariables:\n  - name: base\n    value: ${upstream.url('').replace(/\/$/, '')}\n`,
+    )
+    const outside = await courier([join(root, 'collections/shop-api/orders'), '-e', elsewhere, '--json'])
+    expect(outside.code).toBe(0)
+    expect((JSON.parse(outside.out) as { environment: string }).environment).toBe('CI')
+    writeFileSync(elsewhere, 'courier: 1\nid: e-ci\nname: [CI\n')
+    const broken = await courier([join(root, 'collections/shop-api/orders'), '-e', elsewhere])
+    expect(broken.code).toBe(3)
+    expect(broken.err).toContain(`${elsewhere}: The YAML cannot be read at line`)
+    expect(paths(upstream)).toHaveLength(10)
     const unknown = await courier([join(root, 'collections/shop-api'), '-e', 'Prod'])
     expect(unknown.code).toBe(3)
     expect(unknown.err).toContain('No environment named “Prod” in')
     expect(unknown.err).toContain('it has “Staging”')
-    expect(paths(upstream)).toHaveLength(8)
+    expect(paths(upstream)).toHaveLength(10)
   })
 
   it('runs only the folder a path inside the collection names, with its report as JSON', async () => {

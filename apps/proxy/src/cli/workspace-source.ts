@@ -136,14 +136,19 @@ async function environmentOf(root: string, wanted: string): Promise<WorkspaceSou
   // A file given by its path, inside the workspace or not, is read as an environment file.
   if (/\.ya?ml$/i.test(wanted) && existsSync(outside) && !isDir(outside)) {
     const inside = candidates.find((c) => resolve(root, c.path) === outside)
-    const file = inside ?? { path: `${ENVIRONMENTS_DIR}/${basename(outside)}`, text: await readFile(outside, 'utf8') }
+    // The loader reads `environments/<name>.yaml`: a file from elsewhere is handed to it under such a name.
+    const file = inside ?? {
+      path: `${ENVIRONMENTS_DIR}/${basename(outside).replace(/\.yml$/i, '.yaml')}`,
+      text: await readFile(outside, 'utf8'),
+    }
     const loaded = loadWorkspaceFiles([file])
     if (loaded.problems.length)
       throw problemsExit(
         inside ? root : dirname(outside),
-        inside ? loaded.problems : [{ ...loaded.problems[0]!, path: basename(outside) }],
+        inside ? loaded.problems : loaded.problems.map((p) => ({ ...p, path: basename(outside) })),
       )
-    return loaded.environments[0]!
+    if (!loaded.environments[0]) throw badCollection(`The environment file ${wanted} holds no environment.`)
+    return loaded.environments[0]
   }
   const loaded = loadWorkspaceFiles(candidates)
   if (loaded.problems.length) throw problemsExit(root, loaded.problems)
