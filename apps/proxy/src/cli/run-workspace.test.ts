@@ -127,6 +127,26 @@ describe('courier run DIR: a collection straight from workspace files', () => {
     const report = JSON.parse(result.out) as { environment: string; steps: { name: string }[] }
     expect(report.environment).toBe('Staging')
     expect(report.steps.map((s) => s.name)).toEqual(['Create order', 'List orders'])
+
+    // A folder inside a folder: only it, with what it inherits (the Orders folder's header).
+    write(
+      root,
+      'collections/shop-api/orders/folder.yaml',
+      'courier: 1\nid: f-orders\nname: Orders\nheaders:\n  - [X-Team, shop, true]\norder:\n  - r-create\n  - r-list\n',
+    )
+    write(root, 'collections/shop-api/orders/archived/folder.yaml', 'courier: 1\nid: f-archived\nname: Archived\n')
+    write(root, 'collections/shop-api/orders/archived/old.yaml', request('r-old', 'Old', 'GET', '/orders/old'))
+    const nested = await courier([join(root, 'collections/shop-api/orders/archived'), '-e', 'Staging', '--silent'])
+    expect(nested.code).toBe(0)
+    expect(paths(upstream)).toEqual(['POST /orders/create', 'GET /orders/list', 'GET /orders/old'])
+    expect(header(upstream, '/orders/old', 'x-team')).toBe('shop')
+    const notFolder = await courier([join(root, 'collections/shop-api/nothing-here'), '-e', 'Staging'])
+    expect(notFolder.code).toBe(3)
+    expect(notFolder.err).toContain('nothing-here does not exist (in the workspace')
+    mkdirSync(join(root, 'collections/shop-api/empty'))
+    const noFile = await courier([join(root, 'collections/shop-api/empty'), '-e', 'Staging'])
+    expect(noFile.code).toBe(3)
+    expect(noFile.err).toContain('empty is not a folder of the collection: it has no folder.yaml.')
   })
 
   it('runs the root when it holds one collection, and names the collections when it holds two', async () => {

@@ -39,8 +39,11 @@ const isDir = (path: string) => {
  * (`./shop`, `repo/shop`): a bare word naming some other folder here stays a saved collection's name.
  */
 export function isWorkspaceDir(argument: string): boolean {
+  const path = /[\\/]/.test(argument)
+  // A mistyped folder inside a workspace is said to be missing, not looked up as a saved collection.
+  if (!existsSync(argument)) return path && findRoot(dirname(resolve(argument))) !== undefined
   if (!isDir(argument)) return false
-  return /[\\/]/.test(argument) || argument === '.' || argument === '..' || findRoot(resolve(argument)) !== undefined
+  return path || argument === '.' || argument === '..' || findRoot(resolve(argument)) !== undefined
 }
 
 /**
@@ -182,6 +185,7 @@ export async function loadWorkspaceSource(argument: string, environment?: string
     throw badCollection(
       `${argument} is a folder but not a workspace kept as files: neither it nor a folder above it holds ${COLLECTIONS_DIR}/.`,
     )
+  if (!isDir(start)) throw badCollection(`${argument} does not exist (in the workspace ${root}).`)
   const { slug, folder } = await target(argument, root, start)
   const files = await yamlFiles(root, join(root, COLLECTIONS_DIR, slug))
   const loaded = loadWorkspaceFiles(files)
