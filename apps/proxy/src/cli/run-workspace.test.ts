@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { importPostmanText } from '@courier/shared/convert/postman'
+import { filesOfCollection } from '@courier/shared/workspace-files'
 import { describe, expect, it } from 'vitest'
 import { cleanEnv, runCommand as spawnCommand } from '../test/run-command.js'
 import { tempDataDir } from '../test/temp-dir.js'
@@ -270,5 +272,81 @@ describe('courier run DIR: a collection straight from workspace files', () => {
     expect(paths(upstream)).toHaveLength(8)
     const help = await spawnCommand(tsx, [cli, '--help'], packageDir, cleanEnv({}))
     expect(help.output).toContain('give them with --env-var NAME=value (the process environment is not read)')
+  })
+})
+
+describe('courier run DIR and a Postman file agree', () => {
+  it('sends the same requests for a collection written as workspace files by Courier’s writer', async () => {
+    const upstream = await startUpstream((request, response) => {
+      response.setHeader('content-type', 'application/json')
+      response.end(JSON.stringify({ id: 41, path: request.url }))
+    })
+    const base = upstream.url('').replace(/\/$/, '')
+    const postman = {
+      info: { name: 'Agree', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      variable: [{ key: 'base', value: base }],
+      auth: { type: 'bearer', bearer: [{ key: 'token', value: 'abc', type: 'string' }] },
+      item: [
+        {
+          name: 'Create',
+          event: [
+            { listen: 'test', script: { exec: ["pm.environment.set('id', String(pm.response.json().id + 1))"] } },
+          ],
+          request: {
+            method: 'POST',
+            url: '{{base}}/items?x=1',
+            header: [{ key: 'Content-Type', value: 'application/json' }],
+            body: { mode: 'raw', raw: '{"name":"a"}' },
+          },
+        },
+        {
+          name: 'Items',
+          item: [
+            {
+              name: 'Get',
+              event: [
+                {
+                  listen: 'test',
+                  script: { exec: ["pm.test('id', () => pm.expect(pm.response.code).to.equal(200))"] },
+                },
+              ],
+              request: { method: 'GET', url: '{{base}}/items/{{id}}', header: [{ key: 'X-Trace', value: 't' }] },
+            },
+            { name: 'Delete', request: { method: 'DELETE', url: '{{base}}/items/{{id}}', auth: { type: 'noauth' } } },
+          ],
+        },
+      ],
+    }
+    const dir = tempDataDir()
+    const file = join(dir, 'agree.postman_collection.json')
+    writeFileSync(file, JSON.stringify(postman))
+    const tree = importPostmanText(JSON.stringify(postman)).collections[0]!
+    const root = join(dir, 'repo')
+    for (const f of filesOfCollection(tree)) write(root, f.path, f.text)
+
+    const fromFile = await courier([file, '--json'])
+    expect(fromFile.code).toBe(0)
+    const sent = upstream.received.splice(0)
+    const fromDir = await courier([root, '--json'])
+    expect(fromDir.err).toBe('')
+    expect(fromDir.code).toBe(0)
+    const shape = (list: typeof sent) =>
+      list.map((r) => ({
+        line: `${r.method} ${r.url}`,
+        headers: r.headers.filter(([n]) => !/^(user-agent|connection|host)$/i.test(n)),
+        body: r.body.toString(),
+      }))
+    expect(shape(upstream.received)).toEqual(shape(sent))
+    expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /items?x=1', 'GET /items/42', 'DELETE /items/42'])
+    expect(header(upstream, '/items/42', 'authorization')).toBe('Bearer abc')
+    expect(header(upstream, '/items/42', 'x-trace')).toBe('t')
+    expect(upstream.received[2]!.headers.some(([n]) => n.toLowerCase() === 'authorization')).toBe(false)
+    expect(upstream.received[0]!.body.toString()).toBe('{"name":"a"}')
+    const steps = (text: string) =>
+      (JSON.parse(text) as { steps: { name: string; path: string; passed: boolean }[] }).steps.map(
+        ({ name, path, passed }) => ({ name, path, passed }),
+      )
+    expect(steps(fromDir.out)).toEqual(steps(fromFile.out))
+    expect(steps(fromDir.out).map((s) => s.name)).toEqual(['Create', 'Get', 'Delete'])
   })
 })
