@@ -49,7 +49,7 @@ function useColor(options: RunCliOptions, io: RunIo): boolean {
 
 /**
  * `courier run COLLECTION [flags]`: a saved collection (by name or id, locally or with --server),
- * or a Postman collection file run in a throwaway store. Prints the cli reporter, writes the other
+ * or a Postman collection file or a workspace kept as files (DIR, run-workspace.ts) run in a throwaway store. Prints the cli reporter, writes the other
  * reporters' files and the exported variables, and answers the exit code (see EXIT).
  */
 export async function runCommand(argv: string[], io: RunIo = process): Promise<number> {
