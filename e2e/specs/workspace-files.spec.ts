@@ -119,6 +119,11 @@ test('files: a request saved in Courier shows as a changed file, in words and in
   await files.commitButton().click()
   await expect(files.clean()).toBeVisible()
   expect(await filesWorkspace.git('log', '-1', '--format=%s')).toBe('Send the API key\n')
+
+  // Push with no remote: git's failure is shown as the server's sentence, with its code.
+  await files.pushButton().click()
+  await expect(files.view().getByRole('alert')).toContainText('GIT_FAILED')
+  await expect(files.view().getByRole('alert')).toContainText('git push')
 })
 
 test('files: another program’s change to a request file shows in its open tab; under edits it offers the choice; a branch switch is live', async ({
