@@ -1,6 +1,7 @@
 import { endpoints, type GitResult } from '@courier/shared'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
+import { z } from 'zod'
 import { ApiError, callEndpoint } from '../../shared/api/proxy-client'
 
 /** The live stream maps kind 'files' to this key (features/live/live-keys.ts). */
@@ -61,6 +62,16 @@ export function useSetWorkspaceFolder() {
 
 export type GitCommand = 'init' | 'commit' | 'pull' | 'push'
 
+/**
+ * Init, pull and push take no input, but a write must say application/json (the security gate
+ * refuses it otherwise): they send `{}`, as stopRun does.
+ */
+const NoInput = z.object({}).strict()
+const withNoInput = <E extends (typeof endpoints)['gitInit' | 'gitPull' | 'gitPush']>(endpoint: E) => ({
+  ...endpoint,
+  body: NoInput,
+})
+
 /** One git command the person asked for; its answer's status replaces the shown one. */
 export function useGitCommand() {
   const queryClient = useQueryClient()
@@ -68,13 +79,13 @@ export function useGitCommand() {
     mutationFn: ({ command, message }: { command: GitCommand; message?: string }): Promise<GitResult> => {
       switch (command) {
         case 'init':
-          return callEndpoint(endpoints.gitInit, {})
+          return callEndpoint(withNoInput(endpoints.gitInit), { body: {} })
         case 'commit':
           return callEndpoint(endpoints.gitCommit, { body: { message: message ?? '' } })
         case 'pull':
-          return callEndpoint(endpoints.gitPull, {})
+          return callEndpoint(withNoInput(endpoints.gitPull), { body: {} })
         case 'push':
-          return callEndpoint(endpoints.gitPush, {})
+          return callEndpoint(withNoInput(endpoints.gitPush), { body: {} })
       }
     },
     meta: { shownInline: true },
