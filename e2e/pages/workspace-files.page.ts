@@ -17,6 +17,7 @@ export class WorkspaceFilesPage {
   readonly commitButton = () => this.view().getByRole('button', { name: 'Commit', exact: true })
   readonly pullButton = () => this.view().getByRole('button', { name: 'Pull', exact: true })
   readonly pushButton = () => this.view().getByRole('button', { name: 'Push', exact: true })
+  readonly initialise = () => this.view().getByRole('button', { name: 'Initialise git repository' })
   readonly output = () => this.view().getByRole('region', { name: 'Git output' })
   readonly back = () => this.view().getByRole('button', { name: 'Back to requests' })
 

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CourierServer } from '../courier-server.js'
@@ -6,7 +7,7 @@ import { expect, screensDir, signInState, test as base } from '../fixtures.js'
 import { RequestEditorPage } from '../pages/request-editor.page.js'
 import { WorkspaceFilesPage } from '../pages/workspace-files.page.js'
 import { WorkspacePage } from '../pages/workspace.page.js'
-import { filesHolding, freshRepository, WorkspaceServer } from '../workspace-server.js'
+import { filesHolding, git, WorkspaceServer } from '../workspace-server.js'
 
 /**
  * A workspace kept as files in a git repository (issue 19), on a `courier serve --workspace DIR` of
@@ -219,7 +220,7 @@ test('files: a file Courier cannot read is shown with its error and never overwr
   await expect(files.change(/Still fine/)).toBeVisible()
 })
 
-test('files: Settings shows a folder set by --workspace read-only; on a server without it, a folder is chosen and let go', async ({
+test('files: Settings shows a folder set by --workspace read-only; on a server without it, a folder is chosen, initialised as a repository and let go', async ({
   browser,
   files,
   filesWorkspace,
@@ -235,7 +236,8 @@ test('files: Settings shows a folder set by --workspace read-only; on a server w
 
   // A second server of this spec's own, started without --workspace, and a second folder.
   const plain = new CourierServer()
-  const second = await freshRepository('courier-e2e-files-second-')
+  // Not a repository yet: the Git view offers to initialise one.
+  const second = mkdtempSync(join(tmpdir(), 'courier-e2e-files-second-'))
   await plain.start()
   const context = await browser.newContext({ storageState: await signInState(browser, plain.loginUrl, plain.url) })
   try {
@@ -263,7 +265,17 @@ test('files: Settings shows a folder set by --workspace read-only; on a server w
     await page.emulateMedia({ colorScheme: 'dark' })
     await page.screenshot({ path: join(screensDir, 'workspace-files-settings-dark.png') })
     await page.emulateMedia({ colorScheme: 'light' })
+    await other.closeSettings().click()
 
+    await other.openGit()
+    await expect(other.view()).toContainText('This folder is not in a git repository yet.')
+    await other.initialise().click()
+    await expect(other.output()).toContainText(/Initiali[sz]ed empty Git repository/)
+    await expect(other.change(new RegExp(collection))).toContainText('untracked')
+    await expect.poll(() => git(second, 'status', '--porcelain', '--untracked-files=all')).toContain('collections/')
+    await other.back().click()
+
+    await other.openSettings()
     await other.stopFiles().click()
     await expect(other.stopFiles()).toHaveCount(0)
     await expect(other.gitButton()).toHaveCount(0)
