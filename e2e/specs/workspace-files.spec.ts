@@ -184,9 +184,8 @@ test('files: a file Courier cannot read is shown with its error and never overwr
   const broken = `http://files.test/broken-${unique()}`
   const fine = `http://files.test/fine-${unique()}`
   await workspace.showCollections()
-  const collection = `Files unreadable ${unique()}`
-  await newSavedRequest(workspace, requestEditor, collection, 'Broken one', broken)
-  await newSavedRequest(workspace, requestEditor, collection, 'Still fine', fine, { create: false })
+  await newSavedRequest(workspace, requestEditor, `Files unreadable ${unique()}`, 'Broken one', broken)
+  await newSavedRequest(workspace, requestEditor, `Files readable ${unique()}`, 'Still fine', fine)
   const brokenPath = await fileHolding(filesWorkspace, broken)
   const finePath = await fileHolding(filesWorkspace, fine)
   const good = await readFile(brokenPath, 'utf8')
@@ -204,8 +203,13 @@ test('files: a file Courier cannot read is shown with its error and never overwr
   await shot('workspace-files-git-problem-dark')
   await app.emulateMedia({ colorScheme: 'light' })
 
-  // A save in the same collection writes its own file and leaves the unreadable one as it is.
+  // Saved in Courier, the request of the unreadable file leaves it as it is; a save elsewhere, after
+  // it, is written (so the sync has run past it).
   await files.back().click()
+  await workspace.row(/Broken one/).click()
+  await requestEditor.url().fill(`${broken}/saved`)
+  await app.keyboard.press('Control+s')
+  await expect(workspace.tabs().filter({ hasText: 'Broken one' })).not.toContainText('●')
   await workspace.row(/Still fine/).click()
   await requestEditor.url().fill(`${fine}/saved`)
   await app.keyboard.press('Control+s')
@@ -213,9 +217,11 @@ test('files: a file Courier cannot read is shown with its error and never overwr
   await expect.poll(() => readFile(finePath, 'utf8')).toContain(`${fine}/saved`)
   expect(await readFile(brokenPath, 'utf8')).toBe(bad)
 
+  await files.openGit()
+  await expect(files.problems()).toContainText(relativePath)
+
   // Mended by hand: it reads again and the problem goes.
   await writeFile(brokenPath, good)
-  await files.openGit()
   await expect(files.problems()).toHaveCount(0)
   await expect(files.change(/Still fine/)).toBeVisible()
 })
