@@ -27,7 +27,14 @@ const changes: GitChange[] = [
 describe('the changed files', () => {
   it('shows each file with its status, name, path and words; a request row opens it with the keyboard', async () => {
     const onOpen = vi.fn()
-    render(<ChangesList changes={changes} openable={(change) => change.itemId !== null} onOpen={onOpen} />)
+    render(
+      <ChangesList
+        changes={changes}
+        unreadable={new Set(['environments/staging.yaml'])}
+        openable={(change) => change.itemId !== null}
+        onOpen={onOpen}
+      />,
+    )
     const list = screen.getByRole('list', { name: 'Changed files' })
     const [request, environment] = within(list).getAllByRole('listitem')
     expect(request!.textContent).toContain('modified')
@@ -35,6 +42,8 @@ describe('the changed files', () => {
     expect(request!.textContent).toContain('collections/shop/list-orders.yaml')
     expect(request!.textContent).toContain('header X-Api-Key added · body changed')
     expect(environment!.textContent).toContain('untracked')
+    expect(environment!.textContent).toContain('Courier cannot read this file')
+    expect(request!.textContent).not.toContain('Courier cannot read this file')
     expect(within(environment!).queryByRole('button')).toBeNull()
 
     await userEvent.tab()

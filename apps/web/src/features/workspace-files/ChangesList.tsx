@@ -3,13 +3,15 @@ import { changeSummary, changeTitle, kindWords } from './git-words'
 
 type ChangesListProps = {
   changes: GitChange[]
+  /** Paths of files Courier cannot read (shown first, above): their rows say so. */
+  unreadable?: ReadonlySet<string>
   /** Opens a saved request's tab; undefined when the request is not (or no longer) in Courier. */
   openable: (change: GitChange) => boolean
   onOpen: (change: GitChange) => void
 }
 
 /** The files that differ from the last commit: status, what each holds, its path, what changed in words. */
-export function ChangesList({ changes, openable, onOpen }: ChangesListProps) {
+export function ChangesList({ changes, unreadable, openable, onOpen }: ChangesListProps) {
   return (
     <ul className="git-changes" aria-label="Changed files">
       {changes.map((change) => {
@@ -24,6 +26,9 @@ export function ChangesList({ changes, openable, onOpen }: ChangesListProps) {
                 {change.path}
               </code>
               {change.words.length ? <span className="git-changes__words">{changeSummary(change)}</span> : null}
+              {unreadable?.has(change.path) ? (
+                <span className="git-changes__unreadable">Courier cannot read this file (see above)</span>
+              ) : null}
             </span>
           </>
         )

@@ -88,6 +88,7 @@ export function GitView({ onOpenRequest, onClose }: GitViewProps) {
               {git.changes.length ? (
                 <ChangesList
                   changes={git.changes}
+                  unreadable={new Set(status?.problems.map((problem) => problem.path))}
                   openable={openable}
                   onOpen={(change) => {
                     const item = change.itemId ? requests.get(change.itemId) : undefined
