@@ -1,0 +1,222 @@
+import {
+  secretsOfCollection,
+  secretsOfEnvironment,
+  uniqueSlugs,
+  type FileProblem,
+  type WorkspaceFile,
+} from '@courier/shared/workspace-files'
+import type { Store, WorkspaceData } from '../storage/store.js'
+import { applyCollections, applyEnvironments } from './apply-to-db.js'
+import { renderCollection, renderEnvironment } from './fingerprint.js'
+import { readWorkspaceFolder, removeFile, writeAtomically } from './folder-io.js'
+import { loadFilesSide, type FilesCollection, type FilesEnvironment } from './load-side.js'
+import type { SyncBase } from './sync-state.js'
+
+export type Reconciled = { base: SyncBase; problems: FileProblem[]; changedFiles: boolean; changedDb: boolean }
+
+type Context = {
+  dir: string
+  store: Store
+  /** The local workspace's stores, publishing every write by the files. */
+  data: WorkspaceData
+  base: SyncBase
+  /** Both sides changed one thing since they last agreed: the files won. */
+  onBothChanged: (what: string) => void
+  onError: (error: unknown) => void
+}
+
+const GLOBALS = 'globals'
+
+/**
+ * One three-way sync of the folder and the database against their last agreed `base`, per collection
+ * and environment: the side that changed wins; both changed, the files win; a thing with an unreadable
+ * file is left alone on both sides.
+ */
+export async function reconcile(ctx: Context): Promise<Reconciled> {
+  const { dir, store, data, base } = ctx
+  const files = await readWorkspaceFolder(dir)
+  let dbTrees = await store.collections.list()
+  let dbEnvs = await store.environments.list()
+  const secrets = [...dbTrees.flatMap(secretsOfCollection), ...dbEnvs.flatMap(secretsOfEnvironment)]
+  const side = loadFilesSide(files, secrets)
+  const next: SyncBase = { dir, syncedAt: new Date().toISOString(), collections: {}, environments: {} }
+
+  // Collections: decide, apply what the files changed, then write what the database changed.
+  const dbById = new Map(dbTrees.map((t) => [t.id, t]))
+  const dbPrint = new Map(dbTrees.map((t) => [t.id, renderCollection(t, 'x').fingerprint]))
+  const toDb: FilesCollection[] = []
+  const deleteDb: string[] = []
+  const toFiles: string[] = []
+  const deleteFiles: FilesCollection[] = []
+  const ids = new Set([...side.collections.keys(), ...dbById.keys(), ...Object.keys(base.collections)])
+  for (const id of ids) {
+    const f = side.collections.get(id)
+    const d = dbById.get(id)
+    const b = base.collections[id]
+    const agree = (fingerprint: string, at: string) => (next.collections[id] = { fingerprint, dir: at })
+    if (f?.blocked || (!f && b && side.blockedDirs.has(b.dir))) {
+      if (b) next.collections[id] = b
+      continue
+    }
+    if (f && d) {
+      if (f.fingerprint === dbPrint.get(id)) agree(f.fingerprint, f.dir)
+      else if (b && b.fingerprint === f.fingerprint) toFiles.push(id)
+      else {
+        if (b && b.fingerprint !== dbPrint.get(id)) ctx.onBothChanged(`collection "${f.tree.name}"`)
+        toDb.push(f)
+        agree(f.fingerprint, f.dir)
+      }
+    } else if (f) {
+      if (b && b.fingerprint === f.fingerprint) deleteFiles.push(f)
+      else {
+        if (b) ctx.onBothChanged(`collection "${f.tree.name}" (deleted in Courier)`)
+        toDb.push(f)
+        agree(f.fingerprint, f.dir)
+      }
+    } else if (d) {
+      if (!b) toFiles.push(id)
+      else if (side.unknownCollection) next.collections[id] = b // it may be the folder whose collection.yaml is unreadable
+      else {
+        if (b.fingerprint !== dbPrint.get(id)) ctx.onBothChanged(`collection "${d.name}" (its files were deleted)`)
+        deleteDb.push(id)
+      }
+    }
+  }
+
+  // Environments, the same way (the globals cannot be deleted: their file is written again).
+  const dbEnvById = new Map(dbEnvs.map((e) => [e.id, e]))
+  const envPrint = new Map(dbEnvs.map((e) => [e.id, renderEnvironment(e, 'x').fingerprint]))
+  const envToDb: FilesEnvironment[] = []
+  const envDeleteDb: string[] = []
+  const envToFiles: string[] = []
+  const envDeleteFiles: FilesEnvironment[] = []
+  const envIds = new Set([...side.environments.keys(), ...dbEnvById.keys(), ...Object.keys(base.environments)])
+  for (const id of envIds) {
+    const f = side.environments.get(id)
+    const d = dbEnvById.get(id)
+    const b = base.environments[id]
+    const agree = (fingerprint: string, path: string) => (next.environments[id] = { fingerprint, path })
+    if (!f && b && side.problemPaths.has(b.path)) {
+      next.environments[id] = b
+      continue
+    }
+    if (f && d) {
+      if (f.fingerprint === envPrint.get(id)) agree(f.fingerprint, f.path)
+      else if (b && b.fingerprint === f.fingerprint) envToFiles.push(id)
+      else {
+        if (b && b.fingerprint !== envPrint.get(id)) ctx.onBothChanged(`environment "${f.env.name}"`)
+        envToDb.push(f)
+        agree(f.fingerprint, f.path)
+      }
+    } else if (f) {
+      if (b && b.fingerprint === f.fingerprint) envDeleteFiles.push(f)
+      else {
+        envToDb.push(f)
+        agree(f.fingerprint, f.path)
+      }
+    } else if (d) {
+      if (!b || id === GLOBALS) envToFiles.push(id)
+      else if (side.unknownEnvironment) next.environments[id] = b
+      else envDeleteDb.push(id)
+    }
+  }
+
+  const changedDb = toDb.length + deleteDb.length + envToDb.length + envDeleteDb.length > 0
+  const keep = new Set([...side.collections.values()].flatMap((c) => c.tree.items.map((i) => i.id)))
+  await applyCollections(
+    data,
+    toDb.map((c) => c.tree),
+    deleteDb,
+    keep,
+  )
+  await applyEnvironments(
+    data,
+    envToDb.map((e) => e.env),
+    envDeleteDb,
+  )
+  if (changedDb) {
+    dbTrees = await store.collections.list()
+    dbEnvs = await store.environments.list()
+    for (const f of toDb) {
+      const tree = dbTrees.find((t) => t.id === f.tree.id)
+      if (tree && renderCollection(tree, 'x').fingerprint !== f.fingerprint)
+        ctx.onError(new Error(`The collection "${f.tree.name}" read from the files was not saved exactly as read.`))
+    }
+  }
+
+  let changedFiles = false
+  const write = async (path: string, text: string) => {
+    await writeAtomically(dir, path, text)
+    changedFiles = true
+  }
+  const remove = async (path: string) => {
+    await removeFile(dir, path)
+    changedFiles = true
+  }
+  const ours = (path: string, own: ReadonlySet<string>) => !side.present.has(path) || own.has(path)
+
+  const slugs = uniqueSlugs(dbTrees)
+  for (const id of toFiles) {
+    const d = dbTrees.find((t) => t.id === id)
+    if (!d) continue
+    const f = side.collections.get(id)
+    const at = f && f.tree.name === d.name ? f.dir : slugs.get(id)!
+    const own = f?.paths ?? new Set<string>()
+    const rendered = renderCollection(d, at)
+    const clash = rendered.files.find((file) => !ours(file.path, own))
+    if (clash) {
+      ctx.onError(new Error(`Courier did not write "${d.name}": ${clash.path} is a file it did not write for it.`))
+      if (base.collections[id]) next.collections[id] = base.collections[id]
+      continue
+    }
+    await writeCollection(rendered.files, f, at, side.present, write, remove)
+    next.collections[id] = { fingerprint: rendered.fingerprint, dir: at }
+  }
+  for (const f of deleteFiles) for (const path of f.paths) await remove(path)
+
+  const envSlugs = uniqueSlugs(dbEnvs)
+  for (const id of envToFiles) {
+    const d = dbEnvs.find((e) => e.id === id)
+    if (!d) continue
+    const f = side.environments.get(id)
+    const name = f && f.env.name === d.name ? f.path.slice('environments/'.length, -'.yaml'.length) : envSlugs.get(id)!
+    const rendered = renderEnvironment(d, name)
+    if (!ours(rendered.file.path, new Set(f ? [f.path] : []))) {
+      ctx.onError(new Error(`Courier did not write "${d.name}": ${rendered.file.path} is a file it did not write for it.`))
+      if (base.environments[id]) next.environments[id] = base.environments[id]
+      continue
+    }
+    if (side.present.get(rendered.file.path) !== rendered.file.text) await write(rendered.file.path, rendered.file.text)
+    if (f && f.path !== rendered.file.path) await remove(f.path)
+    next.environments[id] = { fingerprint: rendered.fingerprint, path: rendered.file.path }
+  }
+  for (const f of envDeleteFiles) await remove(f.path)
+
+  return { base: next, problems: side.problems, changedFiles, changedDb }
+}
+
+/**
+ * Writes a collection's files, leaving alone every file that already holds what it would write (a
+ * person's own formatting of the same thing), then deletes its old files that are no longer among them.
+ */
+async function writeCollection(
+  target: readonly WorkspaceFile[],
+  f: FilesCollection | undefined,
+  at: string,
+  present: ReadonlyMap<string, string>,
+  write: (path: string, text: string) => Promise<void>,
+  remove: (path: string) => Promise<void>,
+): Promise<void> {
+  // The files now, rendered as Courier would: a path whose rendering is unchanged holds the same thing.
+  const asRead = f ? new Map(renderCollection(f.tree, at).files.map((file) => [file.path, file.text])) : new Map()
+  const samePaths = f !== undefined && f.dir === at && asRead.size === f.paths.size && [...asRead.keys()].every((p) => f.paths.has(p))
+  const wanted = new Set(target.map((file) => file.path))
+  for (const file of target) {
+    const now = present.get(file.path)
+    if (now === file.text) continue
+    if (now !== undefined && samePaths && asRead.get(file.path) === file.text) continue
+    await write(file.path, file.text)
+  }
+  for (const path of f?.paths ?? []) if (!wanted.has(path)) await remove(path)
+}
+
