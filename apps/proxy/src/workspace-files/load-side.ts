@@ -8,7 +8,8 @@ import {
   type SecretValue,
   type WorkspaceFile,
 } from '@courier/shared/workspace-files'
-import { renderCollection, renderEnvironment } from './fingerprint.js'
+import { createHash } from 'node:crypto'
+import { renderCollection, renderEnvironment, type Rendered } from './fingerprint.js'
 
 export type FilesCollection = {
   tree: CollectionTree
@@ -17,6 +18,8 @@ export type FilesCollection = {
   /** Every file the load read into it: the only files of that folder Courier may overwrite or delete. */
   paths: Set<string>
   fingerprint: string
+  /** Its files as Courier would write what they hold, in this folder. */
+  rendered: Rendered
   /** A file of its folder could not be read: nothing of it goes to the database, none of its files is touched. */
   blocked: boolean
 }
@@ -37,13 +40,21 @@ export type FilesSide = {
   present: Map<string, string>
 }
 
+/** What the last loads of each collection folder gave, by a hash of its files' text and the secrets given. */
+export type LoadCache = Map<string, { key: string; loaded: ReturnType<typeof loadWorkspaceFiles>; rendered: Rendered | null }>
+
 const idsOf = (tree: CollectionTree) => [tree.id, ...tree.items.map((i) => i.id)]
 
 /**
  * Reads the folder's files one collection folder and one environment file at a time, so every file is
  * attributed to what it holds; an id used by two collections' files is a problem of the later one.
  */
-export function loadFilesSide(files: readonly WorkspaceFile[], secrets: readonly SecretValue[]): FilesSide {
+export function loadFilesSide(
+  files: readonly WorkspaceFile[],
+  secrets: readonly SecretValue[],
+  cache: LoadCache = new Map(),
+): FilesSide {
+  const secretsKey = createHash('sha256').update(JSON.stringify(secrets)).digest('hex')
   const side: FilesSide = {
     collections: new Map(),
     environments: new Map(),
@@ -69,7 +80,17 @@ export function loadFilesSide(files: readonly WorkspaceFile[], secrets: readonly
   }
   for (const dir of [...groups.keys()].sort()) {
     const group = groups.get(dir)!
-    const loaded = loadWorkspaceFiles(group, { secrets })
+    const hash = createHash('sha256').update(secretsKey)
+    for (const f of group) hash.update(`${f.path}\0${f.text}\0`)
+    const key = hash.digest('hex')
+    let kept = cache.get(dir)
+    if (kept?.key !== key) {
+      const loaded = loadWorkspaceFiles(group, { secrets })
+      const first = loaded.collections[0]
+      kept = { key, loaded, rendered: first ? renderCollection(first, dir) : null }
+      cache.set(dir, kept)
+    }
+    const loaded = structuredClone(kept.loaded)
     for (const p of loaded.problems) problem(p.path, p.message)
     const tree = loaded.collections[0]
     const top = `${COLLECTIONS_DIR}/${dir}/${COLLECTION_FILE}`
@@ -89,8 +110,10 @@ export function loadFilesSide(files: readonly WorkspaceFile[], secrets: readonly
     const blocked = loaded.problems.length > 0
     if (blocked) side.blockedDirs.add(dir)
     const paths = new Set(group.map((f) => f.path).filter((p) => !side.problemPaths.has(p)))
-    side.collections.set(tree.id, { tree, dir, paths, fingerprint: renderCollection(tree, dir).fingerprint, blocked })
+    const rendered = kept.rendered!
+    side.collections.set(tree.id, { tree, dir, paths, fingerprint: rendered.fingerprint, rendered, blocked })
   }
+  for (const dir of cache.keys()) if (!groups.has(dir)) cache.delete(dir)
   for (const file of envFiles) {
     const loaded = loadWorkspaceFiles([file], { secrets })
     const env = loaded.environments[0]

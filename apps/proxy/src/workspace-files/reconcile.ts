@@ -7,9 +7,9 @@ import {
 } from '@courier/shared/workspace-files'
 import type { Store, WorkspaceData } from '../storage/store.js'
 import { applyCollections, applyEnvironments } from './apply-to-db.js'
-import { renderCollection, renderEnvironment } from './fingerprint.js'
+import { moveTo, renderEnvironment, type FingerprintCache } from './fingerprint.js'
 import { readWorkspaceFolder, removeFile, writeAtomically } from './folder-io.js'
-import { loadFilesSide, type FilesCollection, type FilesEnvironment } from './load-side.js'
+import { loadFilesSide, type FilesCollection, type FilesEnvironment, type LoadCache } from './load-side.js'
 import type { SyncBase } from './sync-state.js'
 
 export type Reconciled = { base: SyncBase; problems: FileProblem[]; changedFiles: boolean; changedDb: boolean }
@@ -23,6 +23,8 @@ type Context = {
   /** Both sides changed one thing since they last agreed: the files won. */
   onBothChanged: (what: string) => void
   onError: (error: unknown) => void
+  /** Kept from one sync to the next: what is unchanged is not read or rendered again. */
+  cache: { loads: LoadCache; prints: FingerprintCache }
 }
 
 const GLOBALS = 'globals'
@@ -38,12 +40,13 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
   let dbTrees = await store.collections.list()
   let dbEnvs = await store.environments.list()
   const secrets = [...dbTrees.flatMap(secretsOfCollection), ...dbEnvs.flatMap(secretsOfEnvironment)]
-  const side = loadFilesSide(files, secrets)
+  const side = loadFilesSide(files, secrets, ctx.cache.loads)
   const next: SyncBase = { dir, syncedAt: new Date().toISOString(), collections: {}, environments: {} }
 
   // Collections: decide, apply what the files changed, then write what the database changed.
   const dbById = new Map(dbTrees.map((t) => [t.id, t]))
-  const dbPrint = new Map(dbTrees.map((t) => [t.id, renderCollection(t, 'x').fingerprint]))
+  const dbPrint = new Map(dbTrees.map((t) => [t.id, ctx.cache.prints.of(t)]))
+  ctx.cache.prints.keep(new Set(dbById.keys()))
   const toDb: FilesCollection[] = []
   const deleteDb: string[] = []
   const toFiles: string[] = []
@@ -139,7 +142,7 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     dbEnvs = await store.environments.list()
     for (const f of toDb) {
       const tree = dbTrees.find((t) => t.id === f.tree.id)
-      if (tree && renderCollection(tree, 'x').fingerprint !== f.fingerprint)
+      if (tree && ctx.cache.prints.of(tree) !== f.fingerprint)
         ctx.onError(new Error(`The collection "${f.tree.name}" read from the files was not saved exactly as read.`))
     }
   }
@@ -162,7 +165,7 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     const f = side.collections.get(id)
     const at = f && f.tree.name === d.name ? f.dir : slugs.get(id)!
     const own = f?.paths ?? new Set<string>()
-    const rendered = renderCollection(d, at)
+    const rendered = ctx.cache.prints.files(d, at)
     const clash = rendered.files.find((file) => !ours(file.path, own))
     if (clash) {
       ctx.onError(new Error(`Courier did not write "${d.name}": ${clash.path} is a file it did not write for it.`))
@@ -208,7 +211,7 @@ async function writeCollection(
   remove: (path: string) => Promise<void>,
 ): Promise<void> {
   // The files now, rendered as Courier would: a path whose rendering is unchanged holds the same thing.
-  const asRead = f ? new Map(renderCollection(f.tree, at).files.map((file) => [file.path, file.text])) : new Map()
+  const asRead = new Map(f ? moveTo(f.rendered, f.dir, at).map((file) => [file.path, file.text]) : [])
   const samePaths = f !== undefined && f.dir === at && asRead.size === f.paths.size && [...asRead.keys()].every((p) => f.paths.has(p))
   const wanted = new Set(target.map((file) => file.path))
   for (const file of target) {

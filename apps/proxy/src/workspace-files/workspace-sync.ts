@@ -5,8 +5,10 @@ import type { ChangeBus } from '../ports/change-bus.js'
 import { LOCAL_WORKSPACE_ID } from '../storage/local-identity.js'
 import { publishingData, type Change } from '../storage/publishing-data.js'
 import type { Store, WorkspaceData } from '../storage/store.js'
+import { FingerprintCache } from './fingerprint.js'
 import { FolderWatch } from './folder-watch.js'
 import { readWorkspaceFolder } from './folder-io.js'
+import type { LoadCache } from './load-side.js'
 import { reconcile } from './reconcile.js'
 import { readBase, writeBase, type SyncBase } from './sync-state.js'
 
@@ -46,6 +48,7 @@ export class WorkspaceSync {
   private chain: Promise<void> = Promise.resolve()
   private queued: Promise<void> | null = null
   private gitChanged = false
+  private readonly cache = { loads: new Map() as LoadCache, prints: new FingerprintCache() }
   private stopped = false
   private watch: FolderWatch | null = null
   private unsubscribe: (() => void) | null = null
@@ -149,6 +152,7 @@ export class WorkspaceSync {
       data: this.data,
       base: this.base,
       onError: this.onError,
+      cache: this.cache,
       onBothChanged: (what) =>
         console.warn(`courier: ${what} changed both in Courier and in the workspace files; the files' version was kept.`),
     })
