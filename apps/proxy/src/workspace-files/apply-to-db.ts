@@ -96,7 +96,11 @@ export async function applyCollections(
           if (current[index] !== id) {
             await c.moveItem(id, { collectionId: tree.id, parentId, index })
             const from = where.get(id)
-            if (from) sim.set(from, (sim.get(from) ?? []).filter((x) => x !== id))
+            if (from)
+              sim.set(
+                from,
+                (sim.get(from) ?? []).filter((x) => x !== id),
+              )
             const next = (sim.get(key) ?? []).filter((x) => x !== id)
             next.splice(Math.min(index, next.length), 0, id)
             sim.set(key, next)

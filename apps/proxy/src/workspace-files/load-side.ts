@@ -41,7 +41,10 @@ export type FilesSide = {
 }
 
 /** What the last loads of each collection folder gave, by a hash of its files' text and the secrets given. */
-export type LoadCache = Map<string, { key: string; loaded: ReturnType<typeof loadWorkspaceFiles>; rendered: Rendered | null }>
+export type LoadCache = Map<
+  string,
+  { key: string; loaded: ReturnType<typeof loadWorkspaceFiles>; rendered: Rendered | null }
+>
 
 const idsOf = (tree: CollectionTree) => [tree.id, ...tree.items.map((i) => i.id)]
 

@@ -5,6 +5,8 @@ import {
   type FileProblem,
   type WorkspaceFile,
 } from '@courier/shared/workspace-files'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Store, WorkspaceData } from '../storage/store.js'
 import { applyCollections, applyEnvironments } from './apply-to-db.js'
 import { moveTo, renderEnvironment, type FingerprintCache } from './fingerprint.js'
@@ -12,7 +14,16 @@ import { readWorkspaceFolder, removeFile, writeAtomically } from './folder-io.js
 import { loadFilesSide, type FilesCollection, type FilesEnvironment, type LoadCache } from './load-side.js'
 import type { SyncBase } from './sync-state.js'
 
-export type Reconciled = { base: SyncBase; problems: FileProblem[]; changedFiles: boolean; changedDb: boolean }
+export type Reconciled = {
+  base: SyncBase
+  problems: FileProblem[]
+  changedFiles: boolean
+  changedDb: boolean
+  /** A file changed while this sync wrote: run again. */
+  retry: boolean
+}
+
+type Plan = { writes: WorkspaceFile[]; removes: string[] }
 
 type Context = {
   dir: string
@@ -78,7 +89,8 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
       }
     } else if (d) {
       if (!b) toFiles.push(id)
-      else if (side.unknownCollection) next.collections[id] = b // it may be the folder whose collection.yaml is unreadable
+      else if (side.unknownCollection)
+        next.collections[id] = b // it may be the folder whose collection.yaml is unreadable
       else {
         if (b.fingerprint !== dbPrint.get(id)) ctx.onBothChanged(`collection "${d.name}" (its files were deleted)`)
         deleteDb.push(id)
@@ -148,13 +160,25 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
   }
 
   let changedFiles = false
-  const write = async (path: string, text: string) => {
-    await writeAtomically(dir, path, text)
-    changedFiles = true
+  let retry = false
+  /**
+   * Writes and deletes one thing's files, unless one of them changed since this sync read it (a person
+   * saving that moment): then nothing is touched and the sync runs again.
+   */
+  const carryOut = async (plan: Plan): Promise<boolean> => {
+    for (const path of [...plan.writes.map((w) => w.path), ...plan.removes])
+      if ((await currentText(dir, path)) !== side.present.get(path)) {
+        retry = true
+        return false
+      }
+    for (const w of plan.writes) await writeAtomically(dir, w.path, w.text)
+    for (const path of plan.removes) await removeFile(dir, path)
+    if (plan.writes.length + plan.removes.length > 0) changedFiles = true
+    return true
   }
-  const remove = async (path: string) => {
-    await removeFile(dir, path)
-    changedFiles = true
+  const keepBase = (kind: 'collections' | 'environments', id: string) => {
+    if (kind === 'collections' && base.collections[id]) next.collections[id] = base.collections[id]
+    if (kind === 'environments' && base.environments[id]) next.environments[id] = base.environments[id]
   }
   const ours = (path: string, own: ReadonlySet<string>) => !side.present.has(path) || own.has(path)
 
@@ -169,13 +193,15 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     const clash = rendered.files.find((file) => !ours(file.path, own))
     if (clash) {
       ctx.onError(new Error(`Courier did not write "${d.name}": ${clash.path} is a file it did not write for it.`))
-      if (base.collections[id]) next.collections[id] = base.collections[id]
+      keepBase('collections', id)
       continue
     }
-    await writeCollection(rendered.files, f, at, side.present, write, remove)
-    next.collections[id] = { fingerprint: rendered.fingerprint, dir: at }
+    if (await carryOut(collectionPlan(rendered.files, f, at, side.present)))
+      next.collections[id] = { fingerprint: rendered.fingerprint, dir: at }
+    else keepBase('collections', id)
   }
-  for (const f of deleteFiles) for (const path of f.paths) await remove(path)
+  for (const f of deleteFiles)
+    if (!(await carryOut({ writes: [], removes: [...f.paths] }))) keepBase('collections', f.tree.id)
 
   const envSlugs = uniqueSlugs(dbEnvs)
   for (const id of envToFiles) {
@@ -183,43 +209,53 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     if (!d) continue
     const f = side.environments.get(id)
     const name = f && f.env.name === d.name ? f.path.slice('environments/'.length, -'.yaml'.length) : envSlugs.get(id)!
-    const rendered = renderEnvironment(d, name)
-    if (!ours(rendered.file.path, new Set(f ? [f.path] : []))) {
-      ctx.onError(new Error(`Courier did not write "${d.name}": ${rendered.file.path} is a file it did not write for it.`))
-      if (base.environments[id]) next.environments[id] = base.environments[id]
+    const { file, fingerprint } = renderEnvironment(d, name)
+    if (!ours(file.path, new Set(f ? [f.path] : []))) {
+      ctx.onError(new Error(`Courier did not write "${d.name}": ${file.path} is a file it did not write for it.`))
+      keepBase('environments', id)
       continue
     }
-    if (side.present.get(rendered.file.path) !== rendered.file.text) await write(rendered.file.path, rendered.file.text)
-    if (f && f.path !== rendered.file.path) await remove(f.path)
-    next.environments[id] = { fingerprint: rendered.fingerprint, path: rendered.file.path }
+    const plan: Plan = {
+      writes: side.present.get(file.path) === file.text ? [] : [file],
+      removes: f && f.path !== file.path ? [f.path] : [],
+    }
+    if (await carryOut(plan)) next.environments[id] = { fingerprint, path: file.path }
+    else keepBase('environments', id)
   }
-  for (const f of envDeleteFiles) await remove(f.path)
+  for (const f of envDeleteFiles)
+    if (!(await carryOut({ writes: [], removes: [f.path] }))) keepBase('environments', f.env.id)
 
-  return { base: next, problems: side.problems, changedFiles, changedDb }
+  return { base: next, problems: side.problems, changedFiles, changedDb, retry }
 }
 
 /**
- * Writes a collection's files, leaving alone every file that already holds what it would write (a
- * person's own formatting of the same thing), then deletes its old files that are no longer among them.
+ * A collection's files to write, leaving alone every file that already holds what it would write (a
+ * person's own formatting of the same thing), and its old files no longer among them, to delete.
  */
-async function writeCollection(
+function collectionPlan(
   target: readonly WorkspaceFile[],
   f: FilesCollection | undefined,
   at: string,
   present: ReadonlyMap<string, string>,
-  write: (path: string, text: string) => Promise<void>,
-  remove: (path: string) => Promise<void>,
-): Promise<void> {
+): Plan {
   // The files now, rendered as Courier would: a path whose rendering is unchanged holds the same thing.
   const asRead = new Map(f ? moveTo(f.rendered, f.dir, at).map((file) => [file.path, file.text]) : [])
-  const samePaths = f !== undefined && f.dir === at && asRead.size === f.paths.size && [...asRead.keys()].every((p) => f.paths.has(p))
+  const samePaths =
+    f !== undefined && f.dir === at && asRead.size === f.paths.size && [...asRead.keys()].every((p) => f.paths.has(p))
   const wanted = new Set(target.map((file) => file.path))
-  for (const file of target) {
+  const writes = target.filter((file) => {
     const now = present.get(file.path)
-    if (now === file.text) continue
-    if (now !== undefined && samePaths && asRead.get(file.path) === file.text) continue
-    await write(file.path, file.text)
-  }
-  for (const path of f?.paths ?? []) if (!wanted.has(path)) await remove(path)
+    if (now === file.text) return false
+    return !(now !== undefined && samePaths && asRead.get(file.path) === file.text)
+  })
+  return { writes, removes: [...(f?.paths ?? [])].filter((path) => !wanted.has(path)) }
 }
 
+/** A file's text now, undefined when there is none. */
+async function currentText(dir: string, path: string): Promise<string | undefined> {
+  try {
+    return await readFile(join(dir, path), 'utf8')
+  } catch {
+    return undefined
+  }
+}

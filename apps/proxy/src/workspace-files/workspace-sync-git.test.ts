@@ -41,7 +41,13 @@ describe('workspace sync and git', () => {
       name: 'Ping',
       request: { method: 'GET', url: 'https://main.example.test/ping' },
     })
-    const sync = await WorkspaceSync.start({ dir, store, bus, stateFile: join(tempDataDir(), 's.json'), debounceMs: 30 })
+    const sync = await WorkspaceSync.start({
+      dir,
+      store,
+      bus,
+      stateFile: join(tempDataDir(), 's.json'),
+      debounceMs: 30,
+    })
     onTestFinished(() => sync.stop())
     await git(dir, 'init', '-q', '-b', 'main')
     await git(dir, 'add', '-A')
@@ -80,24 +86,31 @@ describe('workspace sync and git', () => {
       trees.push(tree)
       const items = Array.from({ length: 100 }, (_, i) =>
         CollectionItemSchema.parse({
-        kind: 'request' as const,
-        id: `r-${c}-${i}`,
-        collectionId: tree.id,
-        parentId: null,
-        name: `Request ${i}`,
-        position: i,
-        version: 1,
-        updatedAt: new Date().toISOString(),
-        request: {
-          method: 'POST',
-          url: `https://api.example.test/${c}/${i}`,
-          body: { kind: 'json', text: `{"index": ${i}}` },
-        },
-      }))
+          kind: 'request' as const,
+          id: `r-${c}-${i}`,
+          collectionId: tree.id,
+          parentId: null,
+          name: `Request ${i}`,
+          position: i,
+          version: 1,
+          updatedAt: new Date().toISOString(),
+          request: {
+            method: 'POST',
+            url: `https://api.example.test/${c}/${i}`,
+            body: { kind: 'json', text: `{"index": ${i}}` },
+          },
+        }),
+      )
       await store.collections.restore({ collection: null, items })
     }
     let t = performance.now()
-    const sync = await WorkspaceSync.start({ dir, store, bus, stateFile: join(tempDataDir(), 's.json'), debounceMs: 30 })
+    const sync = await WorkspaceSync.start({
+      dir,
+      store,
+      bus,
+      stateFile: join(tempDataDir(), 's.json'),
+      debounceMs: 30,
+    })
     onTestFinished(() => sync.stop())
     const first = performance.now() - t
     expect((await sync.files()).length).toBe(505 + 1)

@@ -8,7 +8,7 @@ import { tempDataDir } from '../test/temp-dir.js'
 import { LocalChangeBus } from '../storage/local-change-bus.js'
 import { LOCAL_WORKSPACE_ID } from '../storage/local-identity.js'
 import { publishingData } from '../storage/publishing-data.js'
-import type { Store, WorkspaceData } from '../storage/store.js'
+import type { WorkspaceData } from '../storage/store.js'
 import { WorkspaceSync } from './workspace-sync.js'
 
 type Kit = Awaited<ReturnType<typeof kit>>
@@ -94,7 +94,11 @@ for (const dialect of DIALECTS) {
     it('writes what Courier holds at start, then every edit, rename, move and delete at once', async () => {
       const k = await kit(dialect.target)
       const ids = await shop(k)
+      // Files that are not Courier's: beside the collections, and inside a collection's folder.
+      await k.write('README.md', '# mine\n')
+      await k.write('collections/shop/notes.txt', 'not yaml\n')
       const sync = await k.start()
+      expect((await stat(k.stateFile)).mode & 0o777).toBe(0o600)
       expect(await k.read('collections/shop/collection.yaml')).toContain('name: Shop')
       expect(await k.read(USER)).toContain('url: https://api.example.test/users/1')
       expect(await k.read('environments/globals.yaml')).toContain('name: Globals')
@@ -105,7 +109,10 @@ for (const dialect of DIALECTS) {
       const item = (await k.store.collections.getItem(ids.requestId))!
       await k.courier.collections.updateItem(ids.requestId, {
         version: item.version,
-        request: { ...(item.kind === 'request' ? item.request : ({} as never)), url: 'https://api.example.test/users/2' },
+        request: {
+          ...(item.kind === 'request' ? item.request : ({} as never)),
+          url: 'https://api.example.test/users/2',
+        },
       })
       await synced
       expect(await k.read(USER)).toContain('users/2')
@@ -128,13 +135,15 @@ for (const dialect of DIALECTS) {
       const tree = (await k.store.collections.get(ids.collectionId))!
       await k.courier.collections.update(ids.collectionId, { version: tree.version, name: 'Store' })
       await synced
-      expect(k.has('collections/shop')).toBe(false)
+      expect(k.has('collections/shop/collection.yaml')).toBe(false)
       expect(k.has('collections/store/fetch-user.yaml')).toBe(true)
+      expect(await k.read('collections/shop/notes.txt')).toBe('not yaml\n')
 
       synced = k.filesSynced()
       await k.courier.collections.remove(ids.collectionId)
       await synced
       expect(k.has('collections/store')).toBe(false)
+      expect(await k.read('README.md')).toBe('# mine\n')
       expect(k.errors).toEqual([])
     })
 
@@ -160,9 +169,14 @@ for (const dialect of DIALECTS) {
       // A new request file and a new collection folder become a request and a collection, ids kept.
       const created = k.next((e) => e.kind === 'collection' && e.id === 'c-new', 'the collection event')
       await k.write('collections/new/collection.yaml', 'courier: 1\nid: c-new\nname: New one\n')
-      await k.write('collections/new/ping.yaml', 'courier: 1\nid: r-ping\nname: Ping\nmethod: GET\nurl: http://x.test\n')
+      await k.write(
+        'collections/new/ping.yaml',
+        'courier: 1\nid: r-ping\nname: Ping\nmethod: GET\nurl: http://x.test\n',
+      )
       await created
-      await expect.poll(async () => (await k.store.collections.get('c-new'))?.items.map((i) => i.id)).toEqual(['r-ping'])
+      await expect
+        .poll(async () => (await k.store.collections.get('c-new'))?.items.map((i) => i.id))
+        .toEqual(['r-ping'])
 
       // A deleted file deletes the request (to the trash).
       const gone = k.next((e) => e.kind === 'item' && e.action === 'deleted' && e.id === ids.requestId, 'the delete')
@@ -200,8 +214,7 @@ for (const dialect of DIALECTS) {
         .toEqual([second.id, ids.requestId, ids.folderId])
 
       // The same request written by hand with other quoting and key order is not rewritten by a save elsewhere.
-      const hand =
-        `courier: 1\nname: "List users"\nid: ${second.id}\nurl: 'https://api.example.test/users'\nmethod: GET\n`
+      const hand = `courier: 1\nname: "List users"\nid: ${second.id}\nurl: 'https://api.example.test/users'\nmethod: GET\n`
       await k.write('collections/shop/list-users.yaml', hand)
       await sync.syncNow()
       const listed = (await k.store.collections.getItem(second.id))!
@@ -275,13 +288,14 @@ for (const dialect of DIALECTS) {
       const ids = await shop(k)
       const other = await k.store.collections.create('Other')
       const env = await k.store.environments.create('Staging', [])
-      let sync = await k.start()
+      const sync = await k.start()
       expect(k.has('environments/staging.yaml')).toBe(true)
       await sync.stop()
       await rm(join(k.dir, 'collections/shop'), { recursive: true })
       await k.store.collections.remove(other.id)
       await k.store.environments.remove(env.id)
-      sync = await k.start()
+      const restarted = await k.start()
+      expect(restarted.problems()).toEqual([])
       expect(await k.store.collections.get(ids.collectionId)).toBeUndefined()
       expect(k.has('collections/other')).toBe(false)
       expect(k.has('environments/staging.yaml')).toBe(false)

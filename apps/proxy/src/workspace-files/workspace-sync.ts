@@ -154,7 +154,9 @@ export class WorkspaceSync {
       onError: this.onError,
       cache: this.cache,
       onBothChanged: (what) =>
-        console.warn(`courier: ${what} changed both in Courier and in the workspace files; the files' version was kept.`),
+        console.warn(
+          `courier: ${what} changed both in Courier and in the workspace files; the files' version was kept.`,
+        ),
     })
     this.watch?.ensure()
     this.currentProblems = result.problems
@@ -162,6 +164,7 @@ export class WorkspaceSync {
     await writeBase(this.stateFile, this.base)
     const changed = result.changedDb || result.changedFiles || before !== JSON.stringify(result.problems)
     if (changed || git) await this.publishFiles()
+    if (result.retry) this.schedule()
   }
 
   private async publish(change: Change): Promise<void> {
