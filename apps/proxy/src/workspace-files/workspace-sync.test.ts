@@ -228,6 +228,96 @@ for (const dialect of DIALECTS) {
       expect(k.errors).toEqual([])
     })
 
+    it('reads new folders, moves between collections, and environments made or deleted in the files', async () => {
+      const k = await kit(dialect.target)
+      const ids = await shop(k)
+      const other = await k.store.collections.create('Other')
+      const sync = await k.start()
+
+      // A request file moved into another collection's folder: the request moves there, id and version kept.
+      const before = (await k.store.collections.getItem(ids.requestId))!
+      let heard = k.next((e) => e.kind === 'item' && e.id === ids.requestId, 'the move')
+      await k.write('collections/other/get-user.yaml', await k.read(USER))
+      await rm(join(k.dir, USER))
+      await heard
+      await sync.syncNow()
+      const moved = (await k.store.collections.getItem(ids.requestId))!
+      expect([moved.collectionId, moved.parentId, moved.version]).toEqual([other.id, null, before.version])
+
+      // A new folder with a request inside, in a folder created after the watch began; then edited again.
+      heard = k.next((e) => e.kind === 'item' && e.id === 'f-deep', 'the new folder')
+      await k.write('collections/other/deep/folder.yaml', 'courier: 1\nid: f-deep\nname: Deep\n')
+      await k.write(
+        'collections/other/deep/ping.yaml',
+        'courier: 1\nid: r-deep\nname: Ping\nmethod: GET\nurl: http://a.test\n',
+      )
+      await heard
+      await sync.syncNow()
+      expect((await k.store.collections.getItem('r-deep'))?.parentId).toBe('f-deep')
+      heard = k.next((e) => e.kind === 'item' && e.id === 'r-deep', 'the edit')
+      await k.write(
+        'collections/other/deep/ping.yaml',
+        'courier: 1\nid: r-deep\nname: Ping\nmethod: PUT\nurl: http://a.test\n',
+      )
+      await heard
+      const deep = (await k.store.collections.getItem('r-deep'))!
+      expect(deep.kind === 'request' && deep.request.method).toBe('PUT')
+
+      // An environment file: created with its id, then deleted; the globals' file comes back when deleted.
+      heard = k.next((e) => e.kind === 'environment' && e.id === 'e-dev', 'the environment')
+      await k.write(
+        'environments/dev.yaml',
+        'courier: 1\nid: e-dev\nname: Dev\nvariables:\n  - name: host\n    value: dev.test\n',
+      )
+      await heard
+      expect((await k.store.environments.get('e-dev'))?.variables).toEqual([
+        { name: 'host', value: 'dev.test', enabled: true, secret: false },
+      ])
+      heard = k.next((e) => e.kind === 'environment' && e.action === 'deleted', 'the environment delete')
+      await rm(join(k.dir, 'environments/dev.yaml'))
+      await heard
+      expect(await k.store.environments.get('e-dev')).toBeUndefined()
+      const globals = await k.read('environments/globals.yaml')
+      await rm(join(k.dir, 'environments/globals.yaml'))
+      await sync.syncNow()
+      expect(await k.read('environments/globals.yaml')).toBe(globals)
+      expect(k.errors).toEqual([])
+    })
+
+    it('when both sides changed one request since they agreed, the files win', async () => {
+      const k = await kit(dialect.target)
+      const ids = await shop(k)
+      const sync = await k.start()
+      await sync.stop()
+      const item = (await k.store.collections.getItem(ids.requestId))!
+      await k.store.collections.updateItem(ids.requestId, { version: item.version, name: 'Changed in Courier' })
+      await writeFile(join(k.dir, USER), (await k.read(USER)).replace('name: Get user', 'name: Changed in files'))
+      await k.start()
+      expect((await k.store.collections.getItem(ids.requestId))?.name).toBe('Changed in files')
+      expect(await k.read(USER)).toContain('name: Changed in files')
+      expect(k.has('collections/shop/users/changed-in-courier.yaml')).toBe(false)
+    })
+
+    it('does not delete a collection from the database while some collection.yaml cannot be read', async () => {
+      const k = await kit(dialect.target)
+      const ids = await shop(k)
+      const other = await k.store.collections.create('Other')
+      let sync = await k.start()
+      await sync.stop()
+      // A person renames the folder and breaks its collection.yaml in the same step.
+      await rm(join(k.dir, 'collections/shop'), { recursive: true })
+      await k.write('collections/renamed/collection.yaml', `courier: 1\nid: ${ids.collectionId}\nname: [broken\n`)
+      sync = await k.start()
+      expect(sync.problems().map((p) => p.path)).toEqual(['collections/renamed/collection.yaml'])
+      expect(await k.store.collections.get(ids.collectionId)).toBeDefined()
+      expect(await k.store.collections.get(other.id)).toBeDefined()
+      // Fixed: it is the same collection, its request files gone, so those requests go.
+      await k.write('collections/renamed/collection.yaml', `courier: 1\nid: ${ids.collectionId}\nname: Shop\n`)
+      await sync.syncNow()
+      expect(sync.problems()).toEqual([])
+      expect((await k.store.collections.get(ids.collectionId))?.items).toEqual([])
+    })
+
     it('shows a broken file with its line, never overwrites it, and syncs it once fixed', async () => {
       const k = await kit(dialect.target)
       const ids = await shop(k)
