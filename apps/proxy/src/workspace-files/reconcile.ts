@@ -1,6 +1,7 @@
 import {
   secretsOfCollection,
   secretsOfEnvironment,
+  slugify,
   uniqueSlugs,
   type FileProblem,
   type WorkspaceFile,
@@ -187,8 +188,14 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     const d = dbTrees.find((t) => t.id === id)
     if (!d) continue
     const f = side.collections.get(id)
-    const at = f && f.tree.name === d.name ? f.dir : slugs.get(id)!
     const own = f?.paths ?? new Set<string>()
+    // Its own folder while its name is the same; else its name's, or that with its id when another's files are there.
+    const free = (name: string) =>
+      !side.blockedDirs.has(name) &&
+      ![...side.present.keys()].some((p) => p.startsWith(`collections/${name}/`) && !own.has(p))
+    const named = slugs.get(id)!
+    const withId = `${slugify(d.name)}-${slugify(id).slice(0, 12)}`
+    const at = f && f.tree.name === d.name ? f.dir : free(named) || !free(withId) ? named : withId
     const rendered = ctx.cache.prints.files(d, at)
     const clash = rendered.files.find((file) => !ours(file.path, own))
     if (clash) {

@@ -318,6 +318,25 @@ for (const dialect of DIALECTS) {
       expect((await k.store.collections.get(ids.collectionId))?.items).toEqual([])
     })
 
+    it('gives a collection renamed to the name of another a folder of its own', async () => {
+      const k = await kit(dialect.target)
+      const a = await k.store.collections.create('Api')
+      const b = await k.store.collections.create('Other')
+      const sync = await k.start()
+      const aText = await k.read('collections/api/collection.yaml')
+      const synced = k.filesSynced()
+      await k.courier.collections.update(b.id, { version: b.version, name: 'Api' })
+      await synced
+      const paths = (await sync.files()).map((f) => f.path).filter((p) => p.endsWith('collection.yaml'))
+      expect(paths).toHaveLength(2)
+      expect(k.has('collections/other')).toBe(false)
+      const bPath = paths.find((p) => p !== 'collections/api/collection.yaml')!
+      expect(await k.read(bPath)).toContain(`id: ${b.id}`)
+      expect(await k.read('collections/api/collection.yaml')).toBe(aText)
+      expect(aText).toContain(`id: ${a.id}`)
+      expect(k.errors).toEqual([])
+    })
+
     it('shows a broken file with its line, never overwrites it, and syncs it once fixed', async () => {
       const k = await kit(dialect.target)
       const ids = await shop(k)

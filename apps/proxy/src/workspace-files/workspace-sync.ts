@@ -48,6 +48,7 @@ export class WorkspaceSync {
   private chain: Promise<void> = Promise.resolve()
   private queued: Promise<void> | null = null
   private gitChanged = false
+  private failures = 0
   private readonly cache = { loads: new Map() as LoadCache, prints: new FingerprintCache() }
   private stopped = false
   private watch: FolderWatch | null = null
@@ -124,22 +125,30 @@ export class WorkspaceSync {
     return this.queued
   }
 
+  /** Stops watching; a change heard and not yet synced is synced first. */
   async stop(): Promise<void> {
+    if (this.stopped) return this.chain
     this.stopped = true
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
     this.watch?.close()
     this.unsubscribe?.()
+    if (this.timer) await this.syncNow().catch((error: unknown) => this.onError(error))
     await this.chain
   }
 
-  private schedule(): void {
+  private schedule(delay = this.debounceMs): void {
     if (this.stopped) return
     if (this.timer) clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       this.timer = null
-      this.syncNow().catch((error: unknown) => this.onError(error))
-    }, this.debounceMs)
+      this.syncNow().then(
+        () => (this.failures = 0),
+        (error: unknown) => {
+          this.onError(error)
+          // A write refused in a race with a person's save: tried again a little later, a few times.
+          if (++this.failures <= 3) this.schedule(1000 * this.failures)
+        },
+      )
+    }, delay)
   }
 
   private async run(): Promise<void> {
