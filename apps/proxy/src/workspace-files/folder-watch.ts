@@ -2,10 +2,13 @@ import { statSync, watch, type FSWatcher } from 'node:fs'
 import { join } from 'node:path'
 import { COLLECTIONS_DIR, ENVIRONMENTS_DIR } from '@courier/shared/workspace-files'
 
+/** Files at the top of .git/ that a commit, a checkout, a fetch or a pull writes. */
+const GIT_FILES = new Set(['HEAD', 'index', 'COMMIT_EDITMSG', 'ORIG_HEAD', 'FETCH_HEAD', 'packed-refs'])
+
 type Sub = { name: string; recursive: boolean; watcher: FSWatcher | null; ino: number | null }
 
 /**
- * Watches collections/ (all depths), environments/ and .git/ (HEAD and index: a commit, a branch switch),
+ * Watches collections/ (all depths), environments/ and the top of .git/ (HEAD, index…: a commit, a branch switch),
  * and the folder itself so those three are watched again when they appear or are replaced. Nothing
  * else in the folder is watched. Courier's own temp files are not reported.
  */
@@ -69,7 +72,7 @@ export class FolderWatch {
 
   private changed(sub: Sub, name: string): void {
     if (sub.name === '.git') {
-      if (name === 'HEAD' || name === 'index') this.onGit()
+      if (GIT_FILES.has(name)) this.onGit()
       return
     }
     if (name.split(/[\\/]/).pop()?.startsWith('.courier-tmp-')) return

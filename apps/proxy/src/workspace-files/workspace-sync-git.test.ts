@@ -16,7 +16,10 @@ const git = (dir: string, ...args: string[]) =>
 
 function nextEvent(bus: LocalChangeBus, match: (e: ChangeEvent) => boolean): Promise<ChangeEvent> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no event within 5 s')), 5000)
+    const timer = setTimeout(() => {
+      off()
+      reject(new Error('no event within 5 s'))
+    }, 5000)
     const off = bus.subscribe(LOCAL_WORKSPACE_ID, (m) => {
       if (m.type === 'change' && match(m.event)) {
         clearTimeout(timer)
@@ -74,6 +77,10 @@ describe('workspace sync and git', () => {
     // The .git folder is never written by the sync: git sees a clean tree.
     await sync.syncNow()
     expect((await git(dir, 'status', '--porcelain')).stdout).toBe('')
+    // A commit that changes no file still changes the status: one 'files' event.
+    const committed = nextEvent(bus, (e) => e.kind === 'files')
+    await git(dir, 'commit', '--allow-empty', '-qm', 'empty')
+    await committed
   })
 
   it('prints how long a one-request change takes in a workspace of 500 requests', async () => {

@@ -7,6 +7,7 @@ import { publishingData, type Change } from '../storage/publishing-data.js'
 import type { Store, WorkspaceData } from '../storage/store.js'
 import { FingerprintCache } from './fingerprint.js'
 import { FolderWatch } from './folder-watch.js'
+import { gitMarker } from './git-marker.js'
 import { readWorkspaceFolder } from './folder-io.js'
 import type { LoadCache } from './load-side.js'
 import { reconcile } from './reconcile.js'
@@ -49,6 +50,7 @@ export class WorkspaceSync {
   private queued: Promise<void> | null = null
   private gitChanged = false
   private failures = 0
+  private git: string | null = null
   private readonly cache = { loads: new Map() as LoadCache, prints: new FingerprintCache() }
   private stopped = false
   private watch: FolderWatch | null = null
@@ -172,7 +174,13 @@ export class WorkspaceSync {
     this.base = result.base
     await writeBase(this.stateFile, this.base)
     const changed = result.changedDb || result.changedFiles || before !== JSON.stringify(result.problems)
-    if (changed || git) await this.publishFiles()
+    let moved = false
+    if (git || this.git === null) {
+      const marker = await gitMarker(this.dir)
+      moved = this.git !== null && marker !== this.git
+      this.git = marker
+    }
+    if (changed || moved) await this.publishFiles()
     if (result.retry) this.schedule()
   }
 
