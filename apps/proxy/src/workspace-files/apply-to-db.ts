@@ -8,6 +8,8 @@ import {
 } from '@courier/shared'
 import type { WorkspaceData } from '../storage/store.js'
 
+/** Files carry no times: what they add to the database is stamped now. */
+const now = () => new Date().toISOString()
 const json = (value: unknown) => JSON.stringify(value)
 const inheritable = (node: object) => {
   const { description, auth, headers, variables, scripts } = InheritableSchema.parse(node)
@@ -53,7 +55,7 @@ export async function applyCollections(
     for (const tree of targets) {
       const { items: _items, ...collection } = tree
       const current = dbCollections.get(tree.id)
-      if (!current) await c.restore({ collection, items: [] })
+      if (!current) await c.restore({ collection: { ...collection, updatedAt: now() }, items: [] })
       else if (current.name !== tree.name || !sameInheritable(current, tree))
         await c.update(tree.id, { version: current.version, name: tree.name, ...inheritable(tree) })
     }
@@ -68,7 +70,7 @@ export async function applyCollections(
       }
     for (const tree of targets) {
       const fresh = tree.items.filter((i) => !dbItems.has(i.id))
-      if (fresh.length > 0) await c.restore({ collection: null, items: fresh })
+      if (fresh.length > 0) await c.restore({ collection: null, items: fresh.map((i) => ({ ...i, updatedAt: now() })) })
     }
     for (const tree of targets)
       for (const item of tree.items) {
@@ -139,7 +141,7 @@ export async function applyEnvironments(
       const variables = env.variables.map(({ name, value, enabled, secret }) => ({ name, value, enabled, secret }))
       if (!current) {
         // Restore puts it in with its id kept; no trash entry has this id, so none is taken out.
-        await e.restore({ ...env, variables }, `workspace-files:${env.id}`)
+        await e.restore({ ...env, variables, updatedAt: now() }, `workspace-files:${env.id}`)
       } else if (current.name !== env.name || json(strip(current.variables)) !== json(variables)) {
         const name = env.id === GLOBALS_ID ? undefined : env.name
         await e.update(env.id, { version: current.version, ...(name ? { name } : {}), variables })
