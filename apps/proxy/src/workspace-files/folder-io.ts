@@ -45,9 +45,23 @@ function checked(path: string): string {
   return path
 }
 
+/** Refuses a path through a symbolic link (a folder linked elsewhere would take the write outside the workspace). */
+async function throughNoLink(dir: string, path: string): Promise<void> {
+  const parts = path.split('/')
+  for (let n = 1; n < parts.length; n++) {
+    const stat = await lstat(join(dir, ...parts.slice(0, n))).catch(() => null)
+    if (!stat) return
+    if (stat.isSymbolicLink() || !stat.isDirectory())
+      throw new Error(
+        `Courier does not write through ${parts.slice(0, n).join('/')}: it is not a folder of the workspace.`,
+      )
+  }
+}
+
 /** Writes through a temp file in the same folder and a rename, so an editor or git never reads half a file. */
 export async function writeAtomically(dir: string, path: string, text: string): Promise<void> {
   const target = join(dir, checked(path))
+  await throughNoLink(dir, path)
   await mkdir(dirname(target), { recursive: true })
   const temp = join(dirname(target), `.courier-tmp-${randomBytes(6).toString('hex')}`)
   try {
@@ -61,7 +75,8 @@ export async function writeAtomically(dir: string, path: string, text: string): 
 
 /** Deletes one of Courier's files, then every folder it leaves empty up to collections/ or environments/. */
 export async function removeFile(dir: string, path: string): Promise<void> {
-  await rm(join(dir, checked(path)), { force: true })
+  await throughNoLink(dir, checked(path))
+  await rm(join(dir, path), { force: true })
   let parent = path.slice(0, path.lastIndexOf('/'))
   while (parent.includes('/')) {
     const full = join(dir, parent)

@@ -172,10 +172,17 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
         retry = true
         return false
       }
-    for (const w of plan.writes) await writeAtomically(dir, w.path, w.text)
-    for (const path of plan.removes) await removeFile(dir, path)
-    if (plan.writes.length + plan.removes.length > 0) changedFiles = true
-    return true
+    if (plan.writes.length + plan.removes.length === 0) return true
+    changedFiles = true
+    try {
+      for (const w of plan.writes) await writeAtomically(dir, w.path, w.text)
+      for (const path of plan.removes) await removeFile(dir, path)
+      return true
+    } catch (error) {
+      // One thing's files that cannot be written (a folder linked elsewhere, a full disk) do not stop the others.
+      ctx.onError(error)
+      return false
+    }
   }
   const keepBase = (kind: 'collections' | 'environments', id: string) => {
     if (kind === 'collections' && base.collections[id]) next.collections[id] = base.collections[id]
