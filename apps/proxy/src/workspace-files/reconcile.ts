@@ -36,7 +36,7 @@ type Context = {
   onBothChanged: (what: string) => void
   onError: (error: unknown) => void
   /** Kept from one sync to the next: what is unchanged is not read or rendered again. */
-  cache: { loads: LoadCache; prints: FingerprintCache }
+  cache: { loads: LoadCache; prints: FingerprintCache; reported: Set<string> }
 }
 
 const GLOBALS = 'globals'
@@ -188,6 +188,12 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     if (kind === 'collections' && base.collections[id]) next.collections[id] = base.collections[id]
     if (kind === 'environments' && base.environments[id]) next.environments[id] = base.environments[id]
   }
+  // A file in the way is said once, not on every sync (an unreadable one is among the problems already).
+  const reportOnce = (message: string) => {
+    if (ctx.cache.reported.has(message)) return
+    ctx.cache.reported.add(message)
+    ctx.onError(new Error(message))
+  }
   const ours = (path: string, own: ReadonlySet<string>) => !side.present.has(path) || own.has(path)
 
   const slugs = uniqueSlugs(dbTrees)
@@ -206,7 +212,8 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     const rendered = ctx.cache.prints.files(d, at)
     const clash = rendered.files.find((file) => !ours(file.path, own))
     if (clash) {
-      ctx.onError(new Error(`Courier did not write "${d.name}": ${clash.path} is a file it did not write for it.`))
+      if (!side.problemPaths.has(clash.path))
+        reportOnce(`Courier did not write "${d.name}": ${clash.path} is a file it did not write for it.`)
       keepBase('collections', id)
       continue
     }
@@ -225,7 +232,8 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     const name = f && f.env.name === d.name ? f.path.slice('environments/'.length, -'.yaml'.length) : envSlugs.get(id)!
     const { file, fingerprint } = renderEnvironment(d, name)
     if (!ours(file.path, new Set(f ? [f.path] : []))) {
-      ctx.onError(new Error(`Courier did not write "${d.name}": ${file.path} is a file it did not write for it.`))
+      if (!side.problemPaths.has(file.path))
+        reportOnce(`Courier did not write "${d.name}": ${file.path} is a file it did not write for it.`)
       keepBase('environments', id)
       continue
     }

@@ -375,6 +375,29 @@ for (const dialect of DIALECTS) {
       expect(k.errors).toEqual([])
     })
 
+    it('never writes over an unreadable file in the place of a new one, and says so only as a problem', async () => {
+      const k = await kit(dialect.target)
+      const env = await k.store.environments.create('Staging', [
+        { name: 'host', value: 'db.test', enabled: true, secret: false },
+      ])
+      await k.write('environments/staging.yaml', 'courier: 1\nid: [oops\n')
+      const sync = await k.start()
+      expect(sync.problems().map((p) => p.path)).toEqual(['environments/staging.yaml'])
+      expect(await k.read('environments/staging.yaml')).toBe('courier: 1\nid: [oops\n')
+      await sync.syncNow()
+      expect(k.errors).toEqual([])
+      const heard = k.next((e) => e.kind === 'environment' && e.id === env.id, 'the environment')
+      const synced = k.filesSynced()
+      await k.write(
+        'environments/staging.yaml',
+        `courier: 1\nid: ${env.id}\nname: Staging\nvariables:\n  - name: host\n    value: file.test\n`,
+      )
+      await heard
+      expect((await k.store.environments.get(env.id))?.variables[0]?.value).toBe('file.test')
+      await synced
+      expect(sync.problems()).toEqual([])
+    })
+
     it('at start, the files win for what was synced and both sides keep what is new', async () => {
       const k = await kit(dialect.target)
       const ids = await shop(k)

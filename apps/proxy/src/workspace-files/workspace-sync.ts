@@ -51,7 +51,11 @@ export class WorkspaceSync {
   private gitChanged = false
   private failures = 0
   private git: string | null = null
-  private readonly cache = { loads: new Map() as LoadCache, prints: new FingerprintCache() }
+  private readonly cache = {
+    loads: new Map() as LoadCache,
+    prints: new FingerprintCache(),
+    reported: new Set<string>(),
+  }
   private stopped = false
   private watch: FolderWatch | null = null
   private unsubscribe: (() => void) | null = null
