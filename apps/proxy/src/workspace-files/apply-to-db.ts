@@ -11,6 +11,15 @@ import type { WorkspaceData } from '../storage/store.js'
 /** Files carry no times: what they add to the database is stamped now. */
 const now = () => new Date().toISOString()
 const json = (value: unknown) => JSON.stringify(value)
+
+/**
+ * The version a thing read from the files starts at: past every version kept of that id (a request
+ * deleted and put back by a branch switch continues its history, so a save's merge never reads an old one).
+ */
+async function nextVersion(data: WorkspaceData, kind: 'collection' | 'item' | 'environment', id: string) {
+  const kept = await data.versions.list(kind, id).catch(() => [])
+  return kept.reduce((max, v) => Math.max(max, v.version), 0) + 1
+}
 const inheritable = (node: object) => {
   const { description, auth, headers, variables, scripts } = InheritableSchema.parse(node)
   return { description, auth, headers, variables, scripts }
@@ -55,8 +64,10 @@ export async function applyCollections(
     for (const tree of targets) {
       const { items: _items, ...collection } = tree
       const current = dbCollections.get(tree.id)
-      if (!current) await c.restore({ collection: { ...collection, updatedAt: now() }, items: [] })
-      else if (current.name !== tree.name || !sameInheritable(current, tree))
+      if (!current) {
+        const version = await nextVersion(data, 'collection', tree.id)
+        await c.restore({ collection: { ...collection, version, updatedAt: now() }, items: [] })
+      } else if (current.name !== tree.name || !sameInheritable(current, tree))
         await c.update(tree.id, { version: current.version, name: tree.name, ...inheritable(tree) })
     }
     // An id that changed kind (a request file replaced by a folder of the same id) is deleted, then put in anew.
@@ -70,7 +81,9 @@ export async function applyCollections(
       }
     for (const tree of targets) {
       const fresh = tree.items.filter((i) => !dbItems.has(i.id))
-      if (fresh.length > 0) await c.restore({ collection: null, items: fresh.map((i) => ({ ...i, updatedAt: now() })) })
+      const items: CollectionItem[] = []
+      for (const i of fresh) items.push({ ...i, version: await nextVersion(data, 'item', i.id), updatedAt: now() })
+      if (items.length > 0) await c.restore({ collection: null, items })
     }
     for (const tree of targets)
       for (const item of tree.items) {
@@ -141,7 +154,8 @@ export async function applyEnvironments(
       const variables = env.variables.map(({ name, value, enabled, secret }) => ({ name, value, enabled, secret }))
       if (!current) {
         // Restore puts it in with its id kept; no trash entry has this id, so none is taken out.
-        await e.restore({ ...env, variables, updatedAt: now() }, `workspace-files:${env.id}`)
+        const version = await nextVersion(data, 'environment', env.id)
+        await e.restore({ ...env, variables, version, updatedAt: now() }, `workspace-files:${env.id}`)
       } else if (current.name !== env.name || json(strip(current.variables)) !== json(variables)) {
         const name = env.id === GLOBALS_ID ? undefined : env.name
         await e.update(env.id, { version: current.version, ...(name ? { name } : {}), variables })

@@ -183,6 +183,14 @@ for (const dialect of DIALECTS) {
       await rm(join(k.dir, USER))
       await gone
       expect(await k.store.collections.getItem(ids.requestId)).toBeUndefined()
+
+      // Put back (a branch switch deletes and writes again): its history goes on past the versions kept.
+      const back = k.next((e) => e.kind === 'item' && e.id === ids.requestId, 'the request put back')
+      await k.write(USER, text)
+      await back
+      const again = (await k.store.collections.getItem(ids.requestId))!
+      expect(again.version).toBe(after.version + 1)
+      expect(again.updatedAt > '2000').toBe(true)
       expect(k.errors).toEqual([])
     })
 
