@@ -345,6 +345,22 @@ for (const dialect of DIALECTS) {
       expect(k.errors).toEqual([])
     })
 
+    it('writes a change heard just before stop, then hears nothing more', async () => {
+      const k = await kit(dialect.target)
+      const ids = await shop(k)
+      const sync = await k.start()
+      const item = (await k.store.collections.getItem(ids.requestId))!
+      await k.courier.collections.updateItem(ids.requestId, { version: item.version, name: 'Last word' })
+      await sync.stop()
+      expect(k.has('collections/shop/users/last-word.yaml')).toBe(true)
+      // Stopped: a Courier edit is not written (the next start takes it, from the base).
+      const again = (await k.store.collections.getItem(ids.requestId))!
+      await k.courier.collections.updateItem(ids.requestId, { version: again.version, name: 'After stop' })
+      await sync.syncNow()
+      await sync.stop()
+      expect(k.has('collections/shop/users/last-word.yaml')).toBe(true)
+    })
+
     it('shows a broken file with its line, never overwrites it, and syncs it once fixed', async () => {
       const k = await kit(dialect.target)
       const ids = await shop(k)

@@ -50,6 +50,7 @@ export class WorkspaceSync {
   private queued: Promise<void> | null = null
   private gitChanged = false
   private failures = 0
+  private waitingSince = 0
   private git: string | null = null
   private readonly cache = {
     loads: new Map() as LoadCache,
@@ -120,6 +121,12 @@ export class WorkspaceSync {
 
   /** Syncs now (after a git pull or commit); waits for a sync under way, never runs two at once. */
   syncNow(): Promise<void> {
+    // Stopped: nothing more is read or written (the next start takes what changed, from the base).
+    if (this.stopped) return this.chain
+    return this.enqueue()
+  }
+
+  private enqueue(): Promise<void> {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
     // A sync queued and not yet started takes this call's changes too.
@@ -137,13 +144,16 @@ export class WorkspaceSync {
     this.stopped = true
     this.watch?.close()
     this.unsubscribe?.()
-    if (this.timer) await this.syncNow().catch((error: unknown) => this.onError(error))
+    if (this.timer) await this.enqueue().catch((error: unknown) => this.onError(error))
     await this.chain
   }
 
   private schedule(delay = this.debounceMs): void {
     if (this.stopped) return
+    // Changes that keep coming (an editor saving on every key) are synced at least every 10 debounces.
+    if (this.timer && Date.now() - this.waitingSince > 10 * this.debounceMs) return
     if (this.timer) clearTimeout(this.timer)
+    else this.waitingSince = Date.now()
     this.timer = setTimeout(() => {
       this.timer = null
       this.syncNow().then(
