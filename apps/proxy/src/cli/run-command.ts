@@ -5,6 +5,7 @@ import { readRunFile, writePostmanVariables } from './postman-variables.js'
 import { createCliReporter } from './reporters/cli-reporter.js'
 import { writeReports } from './reporters/write-reports.js'
 import { parseRunOptions, type RunCliOptions } from './run-options.js'
+import { isWorkspaceDir } from './workspace-source.js'
 import { tuneEngineForShortRun } from '../scripting/short-run-engine.js'
 
 export type RunIo = {
@@ -48,7 +49,7 @@ function useColor(options: RunCliOptions, io: RunIo): boolean {
 
 /**
  * `courier run COLLECTION [flags]`: a saved collection (by name or id, locally or with --server),
- * or a Postman collection file run in a throwaway store. Prints the cli reporter, writes the other
+ * or a Postman collection file or a workspace kept as files (DIR, run-workspace.ts) run in a throwaway store. Prints the cli reporter, writes the other
  * reporters' files and the exported variables, and answers the exit code (see EXIT).
  */
 export async function runCommand(argv: string[], io: RunIo = process): Promise<number> {
@@ -64,7 +65,9 @@ export async function runCommand(argv: string[], io: RunIo = process): Promise<n
 
 async function run(options: RunCliOptions, io: RunIo): Promise<number> {
   const remote = options.server !== undefined || options.token !== undefined
-  const file = !remote && isCollectionFile(options.collection)
+  // A directory is a workspace kept as files: run like a file, in a throwaway store.
+  const workspace = !remote && !isCollectionFile(options.collection) && isWorkspaceDir(options.collection)
+  const file = !remote && (workspace || isCollectionFile(options.collection))
   if (remote && (!options.server || !options.token))
     throw usage('a remote run needs both --server URL and --token T (from courier tokens create).')
   if (!file) {
@@ -105,7 +108,9 @@ async function run(options: RunCliOptions, io: RunIo): Promise<number> {
   if (file) {
     const { runFile } = await import('./run-file.js')
     const { scriptCounts } = await import('./script-counts.js')
-    const result = await runFile(options, input, onStep ? { onStep } : {})
+    const result = workspace
+      ? await (await import('./run-workspace.js')).runWorkspace(options, input, io, onStep ? { onStep } : {})
+      : await runFile(options, input, onStep ? { onStep } : {})
     report = result.report
     scripts = scriptCounts(report, result.tree)
     if (options.exportEnvironment)

@@ -58,6 +58,21 @@ export type FileRunResult = {
   globals: Variable[]
 }
 
+/** A collection to run in a throwaway store: from a Postman file or from a workspace's files. */
+export type LoadedRun = {
+  /** How errors name what runs (the file or folder given). */
+  label: string
+  tree: CollectionTree
+  /** Run only this folder (an item id of `tree`). */
+  folderId?: string
+  environment?: { name: string; variables: Variable[] }
+  globals?: { variables: Variable[] }
+  /** The folder a body's file `source` is read from (and only inside it). */
+  filesFolder: string
+  /** Names whose --env-var value stays secret in the run (a secret the files leave out). */
+  secretNames?: ReadonlySet<string>
+}
+
 /**
  * Runs a Postman collection file with the runner the app uses: imported into a throwaway store in
  * memory (file-run-services.ts: no database, no files, never the person's data), with the
@@ -71,17 +86,58 @@ export async function runFile(
   const imported = await loadPostmanCollection(options.collection)
   const env = options.environment ? await readPostmanVariables(options.environment, 'environment') : undefined
   const globals = options.globals ? await readPostmanVariables(options.globals, 'globals') : undefined
-  const tree = withRunSettings(imported.collections[0]!, options)
+  return runLoaded(
+    options,
+    input,
+    {
+      label: options.collection,
+      tree: imported.collections[0]!,
+      ...(env ? { environment: env } : {}),
+      ...(globals ? { globals } : {}),
+      filesFolder: process.cwd(),
+    },
+    hooks,
+  )
+}
+
+/** The id `folderId` of `from` has in `to`, a copy with fresh ids: found by each level's position. */
+function sameFolder(from: CollectionTree, folderId: string, to: CollectionTree): string | undefined {
+  const positions: number[] = []
+  for (let item = from.items.find((i) => i.id === folderId); item;) {
+    positions.unshift(item.position)
+    const parent = item.parentId
+    item = parent === null ? undefined : from.items.find((i) => i.id === parent)
+  }
+  let parentId: string | null = null
+  for (const position of positions)
+    parentId = to.items.find((i) => i.parentId === parentId && i.position === position)?.id ?? null
+  return parentId ?? undefined
+}
+
+/**
+ * Runs a loaded collection in a throwaway store (file-run-services.ts), with the run's settings,
+ * the --env-var/--global-var values over its environment and globals, what a body's files name.
+ */
+export async function runLoaded(
+  options: RunCliOptions,
+  input: Omit<RunInput, 'collection' | 'environment'>,
+  source: LoadedRun,
+  hooks: Pick<RunHooks, 'onStep'> = {},
+): Promise<FileRunResult> {
+  const env = source.environment
+  const tree = withRunSettings(source.tree, options)
   // newman keeps pm.environment.set across requests even with no -e: the run always has an environment.
   const envName = env?.name ?? 'courier run'
-  const envVariables = overrideVariables(env?.variables ?? [], options.envVars)
-  const globalVariables = overrideVariables(globals?.variables ?? [], options.globalVars)
+  const envVariables = overrideVariables(env?.variables ?? [], options.envVars).map((v) =>
+    source.secretNames?.has(v.name) ? { ...v, secret: true } : v,
+  )
+  const globalVariables = overrideVariables(source.globals?.variables ?? [], options.globalVars)
 
   const config = loadConfig(options.allowTargets ? { allowTargets: options.allowTargets } : {})
   const services = fileRunServices(config)
   try {
     // The files a collection's form-data and binary bodies name, read only inside the run's folder.
-    const attached = await attachCollectionFiles(tree, services.files, process.cwd())
+    const attached = await attachCollectionFiles(tree, services.files, source.filesFolder)
     for (const problem of attached.problems) process.stderr.write(`courier: ${problem}\n`)
     const committed = await commitImport(services.store, {
       collections: [attached.tree],
@@ -92,18 +148,19 @@ export async function runFile(
     })
     const stored = committed.collections[0]!
     const environment = committed.environments[0]!
+    const folder = source.folderId ? sameFolder(attached.tree, source.folderId, stored) : undefined
     let report: RunReport
     try {
       report = await runCollection(
         services,
-        { ...input, collection: stored.id, environment: environment.id },
+        { ...input, ...(folder ? { folder } : {}), collection: stored.id, environment: environment.id },
         undefined,
         hooks.onStep ? { onStep: hooks.onStep } : {},
       )
     } catch (error) {
       // --folder naming no folder (or one that several share).
       if (error instanceof CourierError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_REQUEST'))
-        throw badCollection(`${options.collection}: ${error.message}`)
+        throw badCollection(`${source.label}: ${error.message}`)
       throw error
     }
     const after = await services.store.environments.get(environment.id)

@@ -99,7 +99,7 @@ export function parseRunOptions(argv: string[]): RunCliOptions {
   const { values, positionals } = parsed
   if (positionals.length === 0)
     throw usage(
-      'courier run: name the collection to run: a saved one ("Shop API") or a Postman file (api.postman_collection.json).',
+      'courier run: name the collection to run: a saved one ("Shop API"), a Postman file (api.postman_collection.json) or a workspace folder (repo/collections/shop-api).',
     )
   if (positionals.length > 1)
     throw usage(
@@ -156,25 +156,30 @@ function optional<K extends string>(key: K, value: number | undefined): Partial<
   return value === undefined ? {} : ({ [key]: value } as Record<K, number>)
 }
 
-export const RUN_HELP = `  courier run <collection | file.postman_collection.json> [flags]  run a saved collection, or a Postman v2.0/v2.1 file
-                                                                   (imported into a throwaway store, never your data)
-      -e, --environment NAME|FILE   a saved environment, or a Postman environment file for a file run
-      -g, --globals FILE            a Postman globals file (file runs)
+export const RUN_HELP = `  courier run <collection | file.postman_collection.json | DIR> [flags]
+                                                                   run a saved collection, a Postman v2.0/v2.1 file or a workspace
+                                                                   kept as files (files: in a throwaway store, never your data)
+      DIR: a workspace's collections/<name> folder, a folder inside it (only that folder runs), or the
+      workspace (the folder holding collections/) when it holds one collection; secrets are not in the
+      files: give them with --env-var NAME=value (the process environment is not read)
+      -e, --environment NAME|FILE   a saved environment; a Postman environment file for a file run; for
+                                    DIR, an environment of its environments/ by name or file (or a file)
+      -g, --globals FILE            a Postman globals file (file and DIR runs)
       -d, --iteration-data FILE     a CSV or JSON data file: one iteration per row
       -n, --iteration-count N       how many iterations
       --folder NAME                 run only this folder
-      --env-var k=v, --global-var k=v   set a variable over the files' (repeatable; file runs)
+      --env-var k=v, --global-var k=v   set a variable over the files' (repeatable; file and DIR runs)
       --delay-request MS, --timeout-request MS
       --bail                        stop at the first failure
       --keep-variables              a saved collection: keep what scripts set in its saved variables
                                     (without it, as in newman, changes live only in the run)
-      -k, --insecure                do not verify TLS certificates (file runs)
-      --ignore-redirects            do not follow redirects (file runs)
+      -k, --insecure                do not verify TLS certificates (file and DIR runs)
+      --ignore-redirects            do not follow redirects (file and DIR runs)
       -r, --reporters cli,json,junit,html,csv   with --reporter-<name>-export PATH (default ./newman/…)
       --export-environment PATH, --export-globals PATH   the variables as the run left them (Postman JSON)
       --silent, --color on|off|auto, --json (the report as JSON on stdout), --data-dir DIR
       --server URL --token T        run a saved collection on a team server, in your workspace
     Exit codes: 0 all passed; 1 a test or request failed; 2 bad usage (unknown flag, bad number);
-    3 bad collection (no such collection, file missing or not a Postman collection, bad data or
-    environment file); 4 the --server is unreachable or refused the token.
+    3 bad collection (no such collection, file missing or not a Postman collection, a workspace file
+    that cannot be read (each said with its path and line), bad data or environment file); 4 the --server is unreachable or refused the token.
 `
