@@ -5,7 +5,7 @@ import Fastify from 'fastify'
 import type { CollectionTree, GitResult, WorkspaceFilesStatus } from '@courier/shared'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { app } from '../app.js'
-import { tempDataDir, testConfig } from '../test/build-test-app.js'
+import { tempDataDir, testConfig, TEST_PORT } from '../test/build-test-app.js'
 import { isEvent, openEventStream } from '../test/event-stream.js'
 import { startLiveServer } from '../test/live-server.js'
 
@@ -79,8 +79,8 @@ describe('/api/workspace-files', () => {
     await events.next(isEvent('ready'))
     writeFileSync(path, readFileSync(path, 'utf8').replace('name: Edited outside', 'name: Renamed in an editor'))
     await events.next(isEvent('change', (data) => data.id === collection.id && data.kind === 'collection'))
-    const read = (await server.call('GET', `/api/collections/${collection.id}`)).json as CollectionTree
-    expect(read.name).toBe('Renamed in an editor')
+    const all = (await server.call('GET', '/api/collections')).json as CollectionTree[]
+    expect(all.find((c) => c.id === collection.id)?.name).toBe('Renamed in an editor')
   })
 
   it('Settings chooses a folder, checked, remembered across restarts, and let go', async () => {
@@ -115,19 +115,20 @@ describe('/api/workspace-files', () => {
     expect(errorOf(commit.json).code).toBe('GIT_FAILED')
     await server.fastify.close()
 
+    const asPage = { ...server.headers(), host: `127.0.0.1:${TEST_PORT}` }
     const again = Fastify({ forceCloseConnections: true })
     await again.register(app, testConfig({ dataDir }))
     onTestFinished(() => again.close())
-    const reopened = await again.inject({ method: 'GET', url: '/api/workspace-files', headers: server.headers() })
+    const reopened = await again.inject({ method: 'GET', url: '/api/workspace-files', headers: asPage })
     expect((reopened.json() as WorkspaceFilesStatus).dir).toBe(dir)
     const off = await again.inject({
       method: 'PUT',
       url: '/api/workspace-files',
-      headers: server.headers(),
+      headers: asPage,
       payload: { dir: null },
     })
     expect((off.json() as WorkspaceFilesStatus).dir).toBeNull()
-    const noFolder = await again.inject({ method: 'POST', url: '/api/workspace-files/pull', headers: server.headers() })
+    const noFolder = await again.inject({ method: 'POST', url: '/api/workspace-files/pull', headers: asPage })
     expect(noFolder.statusCode).toBe(409)
     expect(noFolder.json().error.code).toBe('WORKSPACE_FILES_OFF')
   })
