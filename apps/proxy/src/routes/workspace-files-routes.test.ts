@@ -128,7 +128,12 @@ describe('/api/workspace-files', () => {
       payload: { dir: null },
     })
     expect((off.json() as WorkspaceFilesStatus).dir).toBeNull()
-    const noFolder = await again.inject({ method: 'POST', url: '/api/workspace-files/pull', headers: asPage })
+    const noFolder = await again.inject({
+      method: 'POST',
+      url: '/api/workspace-files/pull',
+      headers: asPage,
+      payload: {},
+    })
     expect(noFolder.statusCode).toBe(409)
     expect(noFolder.json().error.code).toBe('WORKSPACE_FILES_OFF')
   })
