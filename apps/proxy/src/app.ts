@@ -39,6 +39,8 @@ import { AuditEvents } from './team/audit-events.js'
 import { OidcAccounts } from './team/oidc-accounts.js'
 import { OidcClient } from './team/oidc-client.js'
 import mockRoutes from './mock/mock-routes.js'
+import workspaceFilesRoutes from './routes/workspace-files-routes.js'
+import { WorkspaceFilesService } from './plugins/workspace-files-service.js'
 import { MockService } from './mock/mock-service.js'
 
 /** The port the server really listens on (it differs from the config when that says 0). */
@@ -132,6 +134,21 @@ async function courier(fastify: FastifyInstance, config: AppConfig) {
   await runs.open(fastify.store.kind)
   fastify.addHook('preClose', () => runs.close())
   await fastify.register(runRoutes, { runs })
+  // Issue 19: the local workspace kept as files (--workspace DIR, or the folder chosen in Settings).
+  const workspaceFiles = team
+    ? null
+    : new WorkspaceFilesService({
+        store: fastify.store,
+        bus: fastify.services.bus,
+        dataDir: config.dataDir,
+        fixedDir: config.workspaceDir ?? null,
+        onError: (error) => fastify.log.error(error),
+      })
+  if (workspaceFiles) {
+    await workspaceFiles.open()
+    fastify.addHook('preClose', () => workspaceFiles.close())
+  }
+  await fastify.register(workspaceFilesRoutes, { service: workspaceFiles })
   // Capture mounts (issue 18): the person's mounts, and their exchanges as they are recorded.
   await fastify.register(mountRoutes, { publicOrigin })
   await fastify.register(captureEvents, { heartbeatMs: config.live?.heartbeatMs, team })

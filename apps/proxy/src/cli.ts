@@ -8,6 +8,8 @@ Usage:
   courier serve [--port N] [--host 127.0.0.1] [--data-dir DIR]   start Courier and print a one-time sign-in link
         [--mock-port N | --no-mocks]                               mock servers' own port (default: Courier's + 1,
                                                                    else any free one; 0: any free one), or none
+        [--workspace DIR]                                          keep collections and environments as YAML files
+                                                                   in DIR (a git repository, say), read back live
 ${OPEN_HELP}${RUN_HELP}${TEAM_HELP}${IMPORT_EXPORT_HELP}  courier dev                                                      development: front the Vite dev server
   courier --help
 
@@ -24,6 +26,7 @@ Environment:
   COURIER_MOCK_PORT        the mock servers' port (or --mock-port; 0 picks a free one)
   COURIER_MOCK_PUBLIC_URL  team server: the stable origin mocks are shared at (or --mock-public-url),
                            another origin than Courier's, proxied to the mock port
+  COURIER_WORKSPACE        the folder to keep the workspace in as files (or --workspace)
   COURIER_TRUST_PROXY      with --trust-proxy: the reverse proxy's addresses (comma-separated) instead of any
   COURIER_OIDC_ISSUER, COURIER_OIDC_CLIENT_ID, COURIER_OIDC_CLIENT_SECRET
                            team server: OpenID Connect sign-in beside passwords (all three, or none);
@@ -60,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
       'mock-port': { type: 'string' },
       'no-mocks': { type: 'boolean' },
       'mock-public-url': { type: 'string' },
+      workspace: { type: 'string' },
     },
   })
   const command = positionals[0] ?? 'serve'
@@ -96,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
     mockPort,
     noMocks: values['no-mocks'],
     mockPublicUrl: values['mock-public-url'],
+    workspace: values.workspace,
   })
   const server = await startServer(config, { logger: true })
   if (server.publicUrl) {
@@ -105,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
     return -1
   }
   process.stdout.write(
-    `Courier ${config.version} is running at ${server.url}\n  Open ${server.loginUrl}\n  (a one-time sign-in link; \`courier open\` prints a fresh one)\n  Data: ${config.dataDir} (${config.database.kind})\n${mocksLine(server.mockUrl)}`,
+    `Courier ${config.version} is running at ${server.url}\n  Open ${server.loginUrl}\n  (a one-time sign-in link; \`courier open\` prints a fresh one)\n  Data: ${config.dataDir} (${config.database.kind})\n${config.workspaceDir ? `  Workspace files: ${config.workspaceDir}\n` : ''}${mocksLine(server.mockUrl)}`,
   )
   return -1 // keep running
 }

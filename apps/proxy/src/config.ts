@@ -54,6 +54,11 @@ export type AppConfig = {
    * COURIER_MOCK_PUBLIC_URL) the stable origin the team reaches them at. Absent: none (tests).
    */
   mocks?: MockConfig
+  /**
+   * Issue 19: the folder the local workspace is kept in as files (`--workspace DIR`,
+   * COURIER_WORKSPACE), absolute; Settings cannot change it while set. Local mode only.
+   */
+  workspaceDir?: string
 }
 
 export type MockConfig = { off: boolean; port?: number; publicUrl?: string }
@@ -90,6 +95,7 @@ const EnvSchema = z.object({
   COURIER_TRUST_PROXY: z.string().optional(),
   COURIER_MOCK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   COURIER_MOCK_PUBLIC_URL: z.string().optional(),
+  COURIER_WORKSPACE: z.string().optional(),
 })
 
 export type ConfigFlags = {
@@ -109,6 +115,8 @@ export type ConfigFlags = {
   noMocks?: boolean
   /** `--mock-public-url URL` (team mode). */
   mockPublicUrl?: string
+  /** `--workspace DIR`: keep the local workspace as files in DIR (issue 19). */
+  workspace?: string
 }
 
 /** The allow-list from the environment and the flags; a bad entry throws a sentence naming it. */
@@ -153,8 +161,19 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     allowTargets: allowTargetsFrom(e.COURIER_ALLOW_TARGETS, flags.allowTargets),
     userLimits: { sendsPerMinute: e.COURIER_USER_SENDS_PER_MINUTE, concurrentSends: e.COURIER_USER_CONCURRENT_SENDS },
     mocks: mockConfig(flags, e, flags.team ?? false, team.publicUrl),
+    ...workspaceDirOf(flags.workspace ?? e.COURIER_WORKSPACE, flags.team ?? false),
     ...team,
   }
+}
+
+/** `--workspace DIR` resolved against the working folder; a team server keeps its workspaces in its database. */
+function workspaceDirOf(given: string | undefined, team: boolean): { workspaceDir?: string } {
+  if (!given) return {}
+  if (team)
+    throw new Error(
+      '--workspace (COURIER_WORKSPACE) is for Courier on your own machine; a team server keeps its workspaces in its database.',
+    )
+  return { workspaceDir: resolve(given) }
 }
 
 /** The mock listener's settings; the public mock URL is a team server's (its people reach mocks there). */

@@ -40,7 +40,7 @@ export type GitChange = z.infer<typeof GitChangeSchema>
 export const GitStateSchema = z.object({
   /** False when the folder is not (inside) a git repository: Initialise offers `git init`. */
   repository: z.boolean(),
-  /** null on a detached HEAD or before the first commit's branch exists. */
+  /** The checked-out branch (before its first commit too); null on a detached HEAD. */
   branch: z.string().nullable(),
   /** The branch's upstream (origin/main), null when none is set. */
   upstream: z.string().nullable(),

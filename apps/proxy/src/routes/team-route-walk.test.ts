@@ -138,6 +138,8 @@ function table(upstream: string, idp: string, origin: string, preview: unknown):
     'GET /api/me': { least: 'signed-in', call: () => ({ url: '/api/me' }) },
     'POST /api/sign-out': { least: 'signed-in', call: () => ({ url: '/api/sign-out', payload: {}, ownSession: true }) },
     'GET /api/settings': { least: 'signed-in', call: () => ({ url: '/api/settings' }) },
+    // Issue 19: a team server keeps no workspace as files; its status says so, and nothing else is routed.
+    'GET /api/workspace-files': { least: 'signed-in', call: () => ({ url: '/api/workspace-files' }) },
     'GET /api/history': { least: 'signed-in', call: () => ({ url: '/api/history' }) },
     'DELETE /api/history': { least: 'signed-in', call: () => ({ url: '/api/history', ok: 204 }) },
     'GET /api/history/:id': {

@@ -234,12 +234,12 @@ describe('gitState', () => {
     ])
   })
 
-  it('lists files before the first commit as untracked, with no branch yet', async () => {
+  it('lists files before the first commit as untracked, on the branch that has no commit yet', async () => {
     const dir = tempFolder()
     git(dir, 'init', '-q', '-b', 'main')
     writeFiles(dir, shopFiles([request('r1', 'One')]))
     const state = await gitState(dir, readFiles(dir))
-    expect(state).toMatchObject({ repository: true, branch: null, upstream: null })
+    expect(state).toMatchObject({ repository: true, branch: 'main', upstream: null })
     expect(state!.changes.map((c) => [c.status, c.kind, c.name])).toEqual([
       ['untracked', 'collection', 'Shop'],
       ['untracked', 'request', 'One'],

@@ -153,7 +153,7 @@ export async function gitState(dir: string, files: readonly WorkspaceFile[]): Pr
   }
   return {
     repository: true,
-    branch: status.hasCommit ? status.head : null,
+    branch: status.head,
     upstream: status.upstream,
     ahead: status.ahead,
     behind: status.behind,

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto'
+import { constants } from 'node:fs'
+import { access, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { isAbsolute, join, relative, resolve } from 'node:path'
+import { FILES_ACTOR, type WorkspaceFilesStatus } from '@courier/shared'
+import { CourierError } from '../errors.js'
+import type { ChangeBus } from '../ports/change-bus.js'
+import type { Store } from '../storage/store.js'
+import { LOCAL_WORKSPACE_ID } from '../storage/migrations/0011-team.js'
+import { WorkspaceSync } from '../workspace-files/workspace-sync.js'
+import { gitAvailable } from '../workspace-files/git/run-git.js'
+import { gitState } from '../workspace-files/git/git-state.js'
+import { literalCredentials } from '../workspace-files/git/literal-credentials.js'
+
+export type WorkspaceFilesOptions = {
+  store: Store
+  bus: ChangeBus
+  dataDir: string
+  /** `--workspace DIR`: fixed for the server's life. */
+  fixedDir: string | null
+  onError: (error: unknown) => void
+}
+
+/** The folder chosen in Settings, kept in the data folder (the flag, when given, wins). */
+const CHOSEN_FILE = 'workspace-folder.json'
+
+/**
+ * The local workspace kept as files (issue 19): which folder (the flag's, or the one chosen in
+ * Settings and remembered in the data folder), its running sync, and the status the Git view shows.
+ */
+export class WorkspaceFilesService {
+  private sync: WorkspaceSync | null = null
+  /** Serialises choosing a folder: two Settings saves never leave two syncs running. */
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(private readonly options: WorkspaceFilesOptions) {}
+
+  /** Starts the sync of the flag's folder, or of the one chosen last time (skipped, and reported, when it is gone). */
+  async open(): Promise<void> {
+    const dir = this.options.fixedDir ?? (await this.chosen())
+    if (!dir) return
+    if (this.options.fixedDir) await mkdir(dir, { recursive: true })
+    try {
+      await this.start(await this.checkedFolder(dir))
+    } catch (error) {
+      if (this.options.fixedDir) throw error
+      this.options.onError(error)
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined)
+    await this.sync?.stop()
+    this.sync = null
+  }
+
+  dir(): string | null {
+    return this.sync?.dir ?? null
+  }
+
+  /** Settings: keep the workspace in `dir` from now on (null: only in the database). */
+  choose(dir: string | null): Promise<void> {
+    const run = this.queue.then(async () => {
+      if (this.options.fixedDir) throw new CourierError('WORKSPACE_FOLDER_FIXED')
+      const checked = dir === null ? null : await this.checkedFolder(dir)
+      if (checked === this.dir()) return
+      await this.sync?.stop()
+      this.sync = null
+      if (checked) await this.start(checked)
+      await this.remember(checked)
+      await this.announce()
+    })
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  /** The running sync, for git commands and status. */
+  require(): WorkspaceSync {
+    if (!this.sync) throw new CourierError('WORKSPACE_FILES_OFF')
+    return this.sync
+  }
+
+  async status(): Promise<WorkspaceFilesStatus> {
+    const sync = this.sync
+    const hasGit = await gitAvailable()
+    if (!sync)
+      return {
+        dir: null,
+        fromFlag: false,
+        syncedAt: null,
+        problems: [],
+        literalCredentials: [],
+        git: null,
+        gitAvailable: hasGit,
+      }
+    const files = await sync.files()
+    return {
+      dir: sync.dir,
+      fromFlag: this.options.fixedDir !== null,
+      syncedAt: sync.syncedAt(),
+      problems: sync.problems(),
+      literalCredentials: literalCredentials(files),
+      git: hasGit ? await gitState(sync.dir, files) : null,
+      gitAvailable: hasGit,
+    }
+  }
+
+  /** Tells open pages the files' state changed (a folder chosen, a git command run). */
+  async announce(): Promise<void> {
+    await this.options.bus
+      .publish({
+        workspaceId: LOCAL_WORKSPACE_ID,
+        kind: 'files',
+        id: '',
+        version: null,
+        action: 'saved',
+        by: { ...FILES_ACTOR },
+        clientId: null,
+        instanceId: this.options.bus.instanceId,
+        at: new Date().toISOString(),
+      })
+      .catch(this.options.onError)
+  }
+
+  private async start(dir: string): Promise<void> {
+    const { store, bus, dataDir, onError } = this.options
+    // One sync base per folder: choosing another folder never mixes what two folders held.
+    const key = createHash('sha256').update(dir).digest('hex').slice(0, 16)
+    this.sync = await WorkspaceSync.start({
+      dir,
+      store,
+      bus,
+      stateFile: join(dataDir, `workspace-sync-${key}.json`),
+      onError,
+    })
+  }
+
+  /** An absolute path to a folder that exists and Courier may write to, not Courier's data folder. */
+  private async checkedFolder(given: string): Promise<string> {
+    const invalid = (why: string) =>
+      new CourierError('WORKSPACE_FOLDER_INVALID', `Courier cannot keep the workspace in "${given}": ${why}`, {
+        field: 'dir',
+      })
+    if (!isAbsolute(given)) throw invalid('give an absolute path, such as /home/you/api-collections.')
+    const dir = resolve(given)
+    const info = await stat(dir).catch(() => null)
+    if (!info) throw invalid('no such folder; create it first.')
+    if (!info.isDirectory()) throw invalid('it is a file, not a folder.')
+    if (
+      !(await access(dir, constants.W_OK).then(
+        () => true,
+        () => false,
+      ))
+    )
+      throw invalid('Courier may not write there.')
+    const data = resolve(this.options.dataDir)
+    const inside = (a: string, b: string) => !relative(a, b).startsWith('..') && !isAbsolute(relative(a, b))
+    if (inside(data, dir) || inside(dir, data))
+      throw invalid('it holds, or is inside, Courier’s own data folder; choose a folder of its own.')
+    return dir
+  }
+
+  private async chosen(): Promise<string | null> {
+    try {
+      const saved = JSON.parse(await readFile(join(this.options.dataDir, CHOSEN_FILE), 'utf8')) as { dir?: unknown }
+      return typeof saved.dir === 'string' ? saved.dir : null
+    } catch {
+      return null
+    }
+  }
+
+  private async remember(dir: string | null): Promise<void> {
+    const path = join(this.options.dataDir, CHOSEN_FILE)
+    await writeFile(`${path}.tmp`, JSON.stringify({ dir }), { mode: 0o600 })
+    await rename(`${path}.tmp`, path)
+  }
+}

@@ -1,0 +1,223 @@
+import { mkdir } from 'node:fs/promises'
+import { FILES_ACTOR, type ChangeEvent } from '@courier/shared'
+import type { FileProblem, WorkspaceFile } from '@courier/shared/workspace-files'
+import type { ChangeBus } from '../ports/change-bus.js'
+import { LOCAL_WORKSPACE_ID } from '../storage/local-identity.js'
+import { publishingData, type Change } from '../storage/publishing-data.js'
+import type { Store, WorkspaceData } from '../storage/store.js'
+import { FingerprintCache } from './fingerprint.js'
+import { FolderWatch } from './folder-watch.js'
+import { gitMarker } from './git-marker.js'
+import { readWorkspaceFolder } from './folder-io.js'
+import type { LoadCache } from './load-side.js'
+import { reconcile } from './reconcile.js'
+import { readBase, writeBase, type SyncBase } from './sync-state.js'
+
+export type { FileProblem, WorkspaceFile }
+
+export type WorkspaceSyncOptions = {
+  /** Absolute folder; created if missing. */
+  dir: string
+  /** Its local workspace (store.collections, store.environments) is the one kept as files. */
+  store: Store
+  /** Changes of the local workspace are heard here; the sync's own are published here. */
+  bus: ChangeBus
+  /** A JSON file in Courier's data folder for the sync base (created 0600). */
+  stateFile: string
+  debounceMs?: number
+  onError?: (error: unknown) => void
+}
+
+const SYNCED_KINDS = new Set(['collection', 'item', 'environment'])
+
+/**
+ * Keeps the local workspace and a folder of YAML files the same, both ways: every change in Courier
+ * is written to the files, every change to the files (an editor, git) is saved in Courier. One sync
+ * at a time; changes close together are taken in one.
+ */
+export class WorkspaceSync {
+  readonly dir: string
+  private readonly store: Store
+  private readonly bus: ChangeBus
+  private readonly stateFile: string
+  private readonly debounceMs: number
+  private readonly onError: (error: unknown) => void
+  private readonly data: WorkspaceData
+  private base: SyncBase
+  private currentProblems: FileProblem[] = []
+  private timer: NodeJS.Timeout | null = null
+  private chain: Promise<void> = Promise.resolve()
+  private queued: Promise<void> | null = null
+  private gitChanged = false
+  private failures = 0
+  private waitingSince = 0
+  private git: string | null = null
+  private readonly cache = {
+    loads: new Map() as LoadCache,
+    prints: new FingerprintCache(),
+    reported: new Set<string>(),
+  }
+  private stopped = false
+  private watch: FolderWatch | null = null
+  private unsubscribe: (() => void) | null = null
+
+  private constructor(options: WorkspaceSyncOptions, base: SyncBase) {
+    this.dir = options.dir
+    this.store = options.store
+    this.bus = options.bus
+    this.stateFile = options.stateFile
+    this.debounceMs = options.debounceMs ?? 100
+    this.onError = options.onError ?? (() => {})
+    this.base = base
+    const local: WorkspaceData = {
+      collections: options.store.collections,
+      environments: options.store.environments,
+      versions: options.store.versions,
+      trash: options.store.trash,
+    }
+    this.data = publishingData(local, (change) => this.publish(change))
+  }
+
+  /** Resolves once the first sync is done and the folder and the workspace are watched. */
+  static async start(options: WorkspaceSyncOptions): Promise<WorkspaceSync> {
+    await mkdir(options.dir, { recursive: true })
+    const sync = new WorkspaceSync(options, await readBase(options.stateFile, options.dir))
+    // Listening before the first sync: a change made during it is taken by the next one.
+    sync.unsubscribe = options.bus.subscribe(LOCAL_WORKSPACE_ID, (message) => {
+      if (message.type === 'resync') return sync.schedule()
+      const { event } = message
+      const own = event.by.userId === FILES_ACTOR.userId && event.instanceId === options.bus.instanceId
+      if (!own && SYNCED_KINDS.has(event.kind)) sync.schedule()
+    })
+    sync.watch = new FolderWatch(
+      options.dir,
+      () => sync.schedule(),
+      () => {
+        sync.gitChanged = true
+        sync.schedule()
+      },
+      sync.onError,
+    )
+    try {
+      await sync.syncNow()
+    } catch (error) {
+      await sync.stop()
+      throw error
+    }
+    return sync
+  }
+
+  problems(): FileProblem[] {
+    return [...this.currentProblems]
+  }
+
+  syncedAt(): string | null {
+    return this.base.syncedAt
+  }
+
+  files(): Promise<WorkspaceFile[]> {
+    return readWorkspaceFolder(this.dir)
+  }
+
+  /** Syncs now (after a git pull or commit); waits for a sync under way, never runs two at once. */
+  syncNow(): Promise<void> {
+    // Stopped: nothing more is read or written (the next start takes what changed, from the base).
+    if (this.stopped) return this.chain
+    return this.enqueue()
+  }
+
+  private enqueue(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    // A sync queued and not yet started takes this call's changes too.
+    this.queued ??= this.chain.then(() => {
+      this.queued = null
+      return this.run()
+    })
+    this.chain = this.queued.catch(() => {})
+    return this.queued
+  }
+
+  /** Stops watching; a change heard and not yet synced is synced first. */
+  async stop(): Promise<void> {
+    if (this.stopped) return this.chain
+    this.stopped = true
+    this.watch?.close()
+    this.unsubscribe?.()
+    if (this.timer) await this.enqueue().catch((error: unknown) => this.onError(error))
+    await this.chain
+  }
+
+  private schedule(delay = this.debounceMs): void {
+    if (this.stopped) return
+    // Changes that keep coming (an editor saving on every key) are synced at least every 10 debounces.
+    if (this.timer && Date.now() - this.waitingSince > 10 * this.debounceMs) return
+    if (this.timer) clearTimeout(this.timer)
+    else this.waitingSince = Date.now()
+    this.timer = setTimeout(() => {
+      this.timer = null
+      this.syncNow().then(
+        () => (this.failures = 0),
+        (error: unknown) => {
+          this.onError(error)
+          // A write refused in a race with a person's save: tried again a little later, a few times.
+          if (++this.failures <= 3) this.schedule(1000 * this.failures)
+        },
+      )
+    }, delay)
+  }
+
+  private async run(): Promise<void> {
+    const git = this.gitChanged
+    this.gitChanged = false
+    const before = JSON.stringify(this.currentProblems)
+    const result = await reconcile({
+      dir: this.dir,
+      store: this.store,
+      data: this.data,
+      base: this.base,
+      onError: this.onError,
+      cache: this.cache,
+      onBothChanged: (what) =>
+        console.warn(
+          `courier: ${what} changed both in Courier and in the workspace files; the files' version was kept.`,
+        ),
+    })
+    this.watch?.ensure()
+    this.currentProblems = result.problems
+    this.base = result.base
+    await writeBase(this.stateFile, this.base)
+    const changed = result.changedDb || result.changedFiles || before !== JSON.stringify(result.problems)
+    let moved = false
+    if (git || this.git === null) {
+      const marker = await gitMarker(this.dir)
+      moved = this.git !== null && marker !== this.git
+      this.git = marker
+    }
+    if (changed || moved) await this.publishFiles()
+    if (result.retry) this.schedule()
+  }
+
+  private async publish(change: Change): Promise<void> {
+    try {
+      await this.bus.publish(this.event(change))
+    } catch (error) {
+      this.onError(error)
+    }
+  }
+
+  private publishFiles(): Promise<void> {
+    return this.publish({ kind: 'files', id: '', version: null, action: 'saved' })
+  }
+
+  private event(change: Change): ChangeEvent {
+    return {
+      ...change,
+      workspaceId: LOCAL_WORKSPACE_ID,
+      by: { userId: FILES_ACTOR.userId, name: FILES_ACTOR.name },
+      clientId: null,
+      instanceId: this.bus.instanceId,
+      at: new Date().toISOString(),
+    }
+  }
+}
