@@ -38,7 +38,12 @@ export async function filesHolding(dir: string, marker: string): Promise<string[
     if (!entry.isFile() || !entry.name.endsWith('.yaml')) continue
     const path = join(entry.parentPath, entry.name)
     if (path.includes(`${sep}.git${sep}`)) continue
-    if ((await readFile(path, 'utf8')).includes(marker)) found.push(relative(dir, path).split(sep).join('/'))
+    // Courier may rename or remove a file between the listing and the read: it then holds nothing.
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return ''
+      throw error
+    })
+    if (text.includes(marker)) found.push(relative(dir, path).split(sep).join('/'))
   }
   return found
 }
