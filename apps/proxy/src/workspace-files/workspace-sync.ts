@@ -7,7 +7,7 @@ import { publishingData, type Change } from '../storage/publishing-data.js'
 import type { Store, WorkspaceData } from '../storage/store.js'
 import { FingerprintCache } from './fingerprint.js'
 import { FolderWatch } from './folder-watch.js'
-import { gitMarker } from './git-marker.js'
+import { gitBusy, gitMarker } from './git-marker.js'
 import { readWorkspaceFolder } from './folder-io.js'
 import type { LoadCache } from './load-side.js'
 import { reconcile } from './reconcile.js'
@@ -156,6 +156,8 @@ export class WorkspaceSync {
     else this.waitingSince = Date.now()
     this.timer = setTimeout(() => {
       this.timer = null
+      // A git command under way (a checkout, a pull) holds .git/index.lock: its end is waited for.
+      if (gitBusy(this.dir)) return this.schedule()
       this.syncNow().then(
         () => (this.failures = 0),
         (error: unknown) => {
@@ -178,6 +180,7 @@ export class WorkspaceSync {
       base: this.base,
       onError: this.onError,
       cache: this.cache,
+      settleMs: this.debounceMs,
       onBothChanged: (what) =>
         console.warn(
           `courier: ${what} changed both in Courier and in the workspace files; the files' version was kept.`,
