@@ -92,19 +92,32 @@ export class WorkspaceFilesService {
         fromFlag: false,
         syncedAt: null,
         problems: [],
+        notices: [],
         literalCredentials: [],
         git: null,
+        gitError: null,
         gitAvailable: hasGit,
       }
     const files = await sync.files()
     const { gitState, literalCredentials } = await gitModule()
+    // A repository git cannot read (a damaged index, an owner it distrusts) still leaves the rest to show.
+    let git: WorkspaceFilesStatus['git'] = null
+    let gitError: string | null = null
+    if (hasGit)
+      try {
+        git = await gitState(sync.dir, files)
+      } catch (error) {
+        gitError = error instanceof Error ? error.message : String(error)
+      }
     return {
       dir: sync.dir,
       fromFlag: this.options.fixedDir !== null,
       syncedAt: sync.syncedAt(),
       problems: sync.problems(),
+      notices: sync.notices(),
       literalCredentials: literalCredentials(files),
-      git: hasGit ? await gitState(sync.dir, files) : null,
+      git,
+      gitError,
       gitAvailable: hasGit,
     }
   }

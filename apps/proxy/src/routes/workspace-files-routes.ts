@@ -10,8 +10,10 @@ const TEAM_STATUS: WorkspaceFilesStatus = {
   fromFlag: false,
   syncedAt: null,
   problems: [],
+  notices: [],
   literalCredentials: [],
   git: null,
+  gitError: null,
   gitAvailable: false,
 }
 

@@ -107,6 +107,17 @@ export class WorkspaceSync {
     return sync
   }
 
+  /** What the sync decided that a person should know (both sides changed one thing), newest first. */
+  notices(): { at: string; message: string }[] {
+    return [...this.kept]
+  }
+
+  private kept: { at: string; message: string }[] = []
+
+  private notify(message: string): void {
+    this.kept = [{ at: new Date().toISOString(), message }, ...this.kept].slice(0, 20)
+  }
+
   problems(): FileProblem[] {
     return [...this.currentProblems]
   }
@@ -182,8 +193,8 @@ export class WorkspaceSync {
       cache: this.cache,
       settleMs: this.debounceMs,
       onBothChanged: (what) =>
-        console.warn(
-          `courier: ${what} changed both in Courier and in the workspace files; the files' version was kept.`,
+        this.notify(
+          `${what} changed both in Courier and in the workspace files at once; the files' version was kept (Courier's is in its versions).`,
         ),
     })
     this.watch?.ensure()
