@@ -63,9 +63,16 @@ export const WorkspaceFilesStatusSchema = z.object({
   /** When files and database last agreed (ISO), null before the first sync. */
   syncedAt: z.string().nullable(),
   problems: z.array(FileProblemSchema),
+  /**
+   * What the sync decided for a person to know, newest first (the last 20): a request changed both in
+   * Courier and in its file at once (the file's side was kept; Courier's is in the request's versions).
+   */
+  notices: z.array(z.object({ at: z.string(), message: z.string() })),
   literalCredentials: z.array(LiteralCredentialSchema),
   /** null without a folder, or when the system has no `git`. */
   git: GitStateSchema.nullable(),
+  /** Why git could not read the repository's status (a damaged index, an unsafe owner), when it could not. */
+  gitError: z.string().nullable(),
   /** False when `git` is not installed (status, commit, pull and push need it). */
   gitAvailable: z.boolean(),
 })

@@ -7,10 +7,13 @@ import { CourierError } from '../errors.js'
 import type { ChangeBus } from '../ports/change-bus.js'
 import type { Store } from '../storage/store.js'
 import { LOCAL_WORKSPACE_ID } from '../storage/migrations/0011-team.js'
-import { WorkspaceSync } from '../workspace-files/workspace-sync.js'
-import { gitAvailable } from '../workspace-files/git/run-git.js'
-import { gitState } from '../workspace-files/git/git-state.js'
-import { literalCredentials } from '../workspace-files/git/literal-credentials.js'
+import { lazy } from '../lazy.js'
+import type { WorkspaceSync } from '../workspace-files/workspace-sync.js'
+
+/** Loaded when a folder is first used: `courier serve` without one never reads YAML or runs git. */
+const syncModule = lazy(() => import('../workspace-files/workspace-sync.js'))
+export const gitModule = lazy(() => import('../workspace-files/git/index.js'))
+const gitRunner = lazy(() => import('../workspace-files/git/run-git.js'))
 
 export type WorkspaceFilesOptions = {
   store: Store
@@ -82,25 +85,39 @@ export class WorkspaceFilesService {
 
   async status(): Promise<WorkspaceFilesStatus> {
     const sync = this.sync
-    const hasGit = await gitAvailable()
+    const hasGit = await (await gitRunner()).gitAvailable()
     if (!sync)
       return {
         dir: null,
         fromFlag: false,
         syncedAt: null,
         problems: [],
+        notices: [],
         literalCredentials: [],
         git: null,
+        gitError: null,
         gitAvailable: hasGit,
       }
     const files = await sync.files()
+    const { gitState, literalCredentials } = await gitModule()
+    // A repository git cannot read (a damaged index, an owner it distrusts) still leaves the rest to show.
+    let git: WorkspaceFilesStatus['git'] = null
+    let gitError: string | null = null
+    if (hasGit)
+      try {
+        git = await gitState(sync.dir, files)
+      } catch (error) {
+        gitError = error instanceof Error ? error.message : String(error)
+      }
     return {
       dir: sync.dir,
       fromFlag: this.options.fixedDir !== null,
       syncedAt: sync.syncedAt(),
       problems: sync.problems(),
+      notices: sync.notices(),
       literalCredentials: literalCredentials(files),
-      git: hasGit ? await gitState(sync.dir, files) : null,
+      git,
+      gitError,
       gitAvailable: hasGit,
     }
   }
@@ -126,6 +143,7 @@ export class WorkspaceFilesService {
     const { store, bus, dataDir, onError } = this.options
     // One sync base per folder: choosing another folder never mixes what two folders held.
     const key = createHash('sha256').update(dir).digest('hex').slice(0, 16)
+    const { WorkspaceSync } = await syncModule()
     this.sync = await WorkspaceSync.start({
       dir,
       store,

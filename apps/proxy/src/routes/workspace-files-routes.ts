@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { endpoints, type GitResult, type WorkspaceFilesStatus } from '@courier/shared'
 import { parseInput } from './parse-input.js'
-import type { WorkspaceFilesService } from '../plugins/workspace-files-service.js'
-import { gitCommit, gitInit, gitPull, gitPush } from '../workspace-files/git/git-commands.js'
+import { gitModule, type WorkspaceFilesService } from '../plugins/workspace-files-service.js'
 
 export type WorkspaceFilesRoutesOptions = { service: WorkspaceFilesService | null }
 
@@ -11,8 +10,10 @@ const TEAM_STATUS: WorkspaceFilesStatus = {
   fromFlag: false,
   syncedAt: null,
   problems: [],
+  notices: [],
   literalCredentials: [],
   git: null,
+  gitError: null,
   gitAvailable: false,
 }
 
@@ -58,11 +59,12 @@ export default async function workspaceFilesRoutes(fastify: FastifyInstance, opt
     await settle()
     return { output, status: await service.status() }
   }
-  fastify.post(init.path, () => git(gitInit))
+  fastify.post(init.path, async () => git((await gitModule()).gitInit))
   fastify.post(commit.path, async (request) => {
     const { message } = parseInput(commit.body, request.body ?? {})
+    const { gitCommit } = await gitModule()
     return git((dir) => gitCommit(dir, message))
   })
-  fastify.post(pull.path, () => git(gitPull))
-  fastify.post(push.path, () => git(gitPush))
+  fastify.post(pull.path, async () => git((await gitModule()).gitPull))
+  fastify.post(push.path, async () => git((await gitModule()).gitPush))
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
@@ -19,4 +20,13 @@ export async function gitMarker(dir: string): Promise<string> {
     .update('\0')
     .update(await read(join(git, 'index')))
     .digest('hex')
+}
+
+/** A git command is writing the folder: .git/index.lock exists and is recent (one a crashed git left is ignored). */
+export function gitBusy(dir: string): boolean {
+  try {
+    return Date.now() - statSync(join(dir, '.git', 'index.lock')).mtimeMs < 10_000
+  } catch {
+    return false
+  }
 }

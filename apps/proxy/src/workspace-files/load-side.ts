@@ -46,6 +46,9 @@ export type LoadCache = Map<
   { key: string; loaded: ReturnType<typeof loadWorkspaceFiles>; rendered: Rendered | null }
 >
 
+/** A workspace file is a person's to read: one this large is not read (nor its collection synced). */
+export const MAX_FILE_CHARS = 8 * 1024 * 1024
+
 const idsOf = (tree: CollectionTree) => [tree.id, ...tree.items.map((i) => i.id)]
 
 /**
@@ -70,8 +73,16 @@ export function loadFilesSide(
   }
   const groups = new Map<string, WorkspaceFile[]>()
   const envFiles: WorkspaceFile[] = []
+  const tooLarge = new Set<string>()
   for (const file of files) {
     const parts = file.path.split('/')
+    if (file.text.length > MAX_FILE_CHARS) {
+      // Not read at all: its collection (or environment) is left alone, as with any unreadable file.
+      tooLarge.add(file.path)
+      if (parts[0] === COLLECTIONS_DIR) side.blockedDirs.add(parts[1]!)
+      else side.unknownEnvironment = true
+      continue
+    }
     if (parts[0] === COLLECTIONS_DIR && parts.length >= 3)
       groups.set(parts[1]!, [...(groups.get(parts[1]!) ?? []), file])
     else if (parts[0] === ENVIRONMENTS_DIR && parts.length === 2) envFiles.push(file)
@@ -81,6 +92,8 @@ export function loadFilesSide(
     side.problems.push({ path, message })
     side.problemPaths.add(path)
   }
+  for (const path of tooLarge)
+    problem(path, `The file is larger than ${MAX_FILE_CHARS / 1024 / 1024} MB of text; Courier does not read it.`)
   for (const dir of [...groups.keys()].sort()) {
     const group = groups.get(dir)!
     const hash = createHash('sha256').update(secretsKey)
@@ -110,7 +123,7 @@ export function loadFilesSide(
       continue
     }
     for (const id of idsOf(tree)) seen.add(id)
-    const blocked = loaded.problems.length > 0
+    const blocked = loaded.problems.length > 0 || side.blockedDirs.has(dir)
     if (blocked) side.blockedDirs.add(dir)
     const paths = new Set(group.map((f) => f.path).filter((p) => !side.problemPaths.has(p)))
     const rendered = kept.rendered!

@@ -35,6 +35,8 @@ type Context = {
   /** Both sides changed one thing since they last agreed: the files won. */
   onBothChanged: (what: string) => void
   onError: (error: unknown) => void
+  /** How long the folder must stay the same before what its files deleted is deleted in Courier. */
+  settleMs: number
   /** Kept from one sync to the next: what is unchanged is not read or rendered again. */
   cache: { loads: LoadCache; prints: FingerprintCache; reported: Set<string> }
 }
@@ -137,8 +139,20 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     }
   }
 
-  const changedDb = toDb.length + deleteDb.length + envToDb.length + envDeleteDb.length > 0
   const keep = new Set([...side.collections.values()].flatMap((c) => c.tree.items.map((i) => i.id)))
+  // A file gone may be one git is replacing (it deletes, then writes): what the files delete is applied
+  // only when the folder reads the same a moment later; otherwise this sync changes nothing and runs again.
+  const deletes =
+    deleteDb.length > 0 ||
+    envDeleteDb.length > 0 ||
+    toDb.some((f) => dbById.get(f.tree.id)?.items.some((i) => !keep.has(i.id)))
+  if (deletes && ctx.settleMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, ctx.settleMs))
+    const again = await readWorkspaceFolder(dir)
+    if (again.length !== files.length || again.some((f, n) => f.path !== files[n]!.path || f.text !== files[n]!.text))
+      return { base, problems: side.problems, changedFiles: false, changedDb: false, retry: true }
+  }
+  const changedDb = toDb.length + deleteDb.length + envToDb.length + envDeleteDb.length > 0
   await applyCollections(
     data,
     toDb.map((c) => c.tree),

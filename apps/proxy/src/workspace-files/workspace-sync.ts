@@ -7,7 +7,7 @@ import { publishingData, type Change } from '../storage/publishing-data.js'
 import type { Store, WorkspaceData } from '../storage/store.js'
 import { FingerprintCache } from './fingerprint.js'
 import { FolderWatch } from './folder-watch.js'
-import { gitMarker } from './git-marker.js'
+import { gitBusy, gitMarker } from './git-marker.js'
 import { readWorkspaceFolder } from './folder-io.js'
 import type { LoadCache } from './load-side.js'
 import { reconcile } from './reconcile.js'
@@ -107,6 +107,17 @@ export class WorkspaceSync {
     return sync
   }
 
+  /** What the sync decided that a person should know (both sides changed one thing), newest first. */
+  notices(): { at: string; message: string }[] {
+    return [...this.kept]
+  }
+
+  private kept: { at: string; message: string }[] = []
+
+  private notify(message: string): void {
+    this.kept = [{ at: new Date().toISOString(), message }, ...this.kept].slice(0, 20)
+  }
+
   problems(): FileProblem[] {
     return [...this.currentProblems]
   }
@@ -156,6 +167,8 @@ export class WorkspaceSync {
     else this.waitingSince = Date.now()
     this.timer = setTimeout(() => {
       this.timer = null
+      // A git command under way (a checkout, a pull) holds .git/index.lock: its end is waited for.
+      if (gitBusy(this.dir)) return this.schedule()
       this.syncNow().then(
         () => (this.failures = 0),
         (error: unknown) => {
@@ -178,9 +191,10 @@ export class WorkspaceSync {
       base: this.base,
       onError: this.onError,
       cache: this.cache,
+      settleMs: this.debounceMs,
       onBothChanged: (what) =>
-        console.warn(
-          `courier: ${what} changed both in Courier and in the workspace files; the files' version was kept.`,
+        this.notify(
+          `${what} changed both in Courier and in the workspace files at once; the files' version was kept (Courier's is in its versions).`,
         ),
     })
     this.watch?.ensure()
