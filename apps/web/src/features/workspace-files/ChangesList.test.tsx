@@ -52,13 +52,20 @@ describe('the changed files', () => {
     expect(onOpen).toHaveBeenCalledWith(changes[0])
   })
 
-  it('puts unreadable files first as errors and warns of literal credentials', () => {
+  it('puts unreadable files first as errors, then what the sync decided, and warns of literal credentials', () => {
     const status = WorkspaceFilesStatusSchema.parse({
       dir: '/w',
       fromFlag: true,
       syncedAt: null,
       problems: [{ path: 'collections/shop/broken.yaml', message: 'line 4: a key needs a value' }],
       literalCredentials: [{ path: 'collections/shop/login.yaml', name: 'Login', field: 'auth password' }],
+      notices: [
+        {
+          at: '2026-12-04T04:00:00Z',
+          message: 'Get order changed both in Courier and in its file; the file was kept.',
+        },
+      ],
+      gitError: null,
       git: null,
       gitAvailable: true,
     })
@@ -67,6 +74,9 @@ describe('the changed files', () => {
     expect(problems.textContent).toContain('collections/shop/broken.yaml')
     expect(problems.textContent).toContain('line 4: a key needs a value')
     expect(problems.textContent).toContain('Courier will not overwrite these files until they read again.')
+    expect(screen.getByRole('region', { name: 'What the sync decided' }).textContent).toContain(
+      'Get order changed both in Courier and in its file; the file was kept.',
+    )
     expect(screen.getByRole('region', { name: 'Credentials typed in literally' }).textContent).toContain(
       'Login · auth password: committing writes it into the repository; use a secret variable.',
     )

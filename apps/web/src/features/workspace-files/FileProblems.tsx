@@ -1,6 +1,6 @@
 import type { WorkspaceFilesStatus } from '@courier/shared'
 
-/** Files Courier cannot read (an error each, never overwritten) and credentials typed in literally. */
+/** Files Courier cannot read (an error each, never overwritten), what the sync decided, credentials typed in literally. */
 export function FileProblems({ status }: { status: WorkspaceFilesStatus }) {
   return (
     <>
@@ -19,6 +19,21 @@ export function FileProblems({ status }: { status: WorkspaceFilesStatus }) {
                   {problem.path}
                 </code>
                 <span className="git-view__issue-text">{problem.message}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {status.notices.length ? (
+        <section className="git-view__notices" aria-label="What the sync decided">
+          <h3 className="git-view__heading">What the sync decided</h3>
+          <ul className="git-view__issues" role="list">
+            {status.notices.map((notice) => (
+              <li key={`${notice.at} ${notice.message}`} className="git-view__issue git-view__issue--note">
+                <span className="git-view__issue-text">{notice.message}</span>
+                <time className="git-view__path" dateTime={notice.at}>
+                  {new Date(notice.at).toLocaleString()}
+                </time>
               </li>
             ))}
           </ul>

@@ -64,6 +64,7 @@ export function GitView({ onOpenRequest, onClose }: GitViewProps) {
         ) : null}
         {status?.dir ? <FileProblems status={status} /> : null}
         {status?.dir && !status.gitAvailable ? <p className="git-view__empty">{NO_GIT}</p> : null}
+        {status?.gitError ? <ErrorAlert code="GIT_FAILED" message={status.gitError} context={['git status']} /> : null}
         {status?.dir && git && !git.repository ? (
           <div className="git-view__init">
             <p className="git-view__empty">This folder is not in a git repository yet.</p>

@@ -22,6 +22,8 @@ const status = (
     syncedAt: null,
     problems: [],
     literalCredentials: [],
+    notices: [],
+    gitError: null,
     gitAvailable: true,
     git: { repository: true, branch: 'main', upstream: null, ahead: 0, behind: 0, changes: [], ...git },
     ...over,
