@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
-import { access, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { access, mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { FILES_ACTOR, type WorkspaceFilesStatus } from '@courier/shared'
 import { CourierError } from '../errors.js'
@@ -66,10 +66,17 @@ export class WorkspaceFilesService {
     const run = this.queue.then(async () => {
       if (this.options.fixedDir) throw new CourierError('WORKSPACE_FOLDER_FIXED')
       const checked = dir === null ? null : await this.checkedFolder(dir)
-      if (checked === this.dir()) return
+      const before = this.dir()
+      if (checked === before) return
       await this.sync?.stop()
       this.sync = null
-      if (checked) await this.start(checked)
+      try {
+        if (checked) await this.start(checked)
+      } catch (error) {
+        // The folder could not be kept: the one before goes on as it was, and stays the remembered one.
+        if (before) await this.start(before).catch(this.options.onError)
+        throw error
+      }
       await this.remember(checked)
       await this.announce()
     })
@@ -98,7 +105,8 @@ export class WorkspaceFilesService {
         gitError: null,
         gitAvailable: hasGit,
       }
-    const files = await sync.files()
+    // Status never fails: a folder that cannot be read now is the sync's problem to show, git's its own.
+    const files = await sync.files().catch(() => [])
     const { gitState, literalCredentials } = await gitModule()
     // A repository git cannot read (a damaged index, an owner it distrusts) still leaves the rest to show.
     let git: WorkspaceFilesStatus['git'] = null
@@ -160,10 +168,11 @@ export class WorkspaceFilesService {
         field: 'dir',
       })
     if (!isAbsolute(given)) throw invalid('give an absolute path, such as /home/you/api-collections.')
-    const dir = resolve(given)
-    const info = await stat(dir).catch(() => null)
+    const info = await stat(given).catch(() => null)
     if (!info) throw invalid('no such folder; create it first.')
     if (!info.isDirectory()) throw invalid('it is a file, not a folder.')
+    // The real path: a link to Courier's data folder is Courier's data folder.
+    const dir = await realpath(given)
     if (
       !(await access(dir, constants.W_OK).then(
         () => true,
@@ -171,7 +180,7 @@ export class WorkspaceFilesService {
       ))
     )
       throw invalid('Courier may not write there.')
-    const data = resolve(this.options.dataDir)
+    const data = await realpath(this.options.dataDir).catch(() => resolve(this.options.dataDir))
     const inside = (a: string, b: string) => !relative(a, b).startsWith('..') && !isAbsolute(relative(a, b))
     if (inside(data, dir) || inside(dir, data))
       throw invalid('it holds, or is inside, Courier’s own data folder; choose a folder of its own.')

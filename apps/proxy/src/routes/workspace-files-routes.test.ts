@@ -83,6 +83,18 @@ describe('/api/workspace-files', () => {
     expect(all.find((c) => c.id === collection.id)?.name).toBe('Renamed in an editor')
   })
 
+  it('a repository git cannot read still answers the status, with git’s sentence', async () => {
+    const dir = repository()
+    git(dir, 'commit', '-q', '--allow-empty', '-m', 'start')
+    const server = await startLiveServer({ workspaceDir: dir })
+    writeFileSync(join(dir, '.git', 'index'), 'DIRC')
+    const answer = await server.call('GET', '/api/workspace-files')
+    expect(answer.status).toBe(200)
+    const status = answer.json as WorkspaceFilesStatus
+    expect(status).toMatchObject({ dir, git: null, problems: [] })
+    expect(status.gitError).toMatch(/^git status failed: .*index/)
+  })
+
   it('Settings chooses a folder, checked, remembered across restarts, and let go', async () => {
     const dataDir = tempDataDir()
     const server = await startLiveServer({ dataDir })

@@ -49,6 +49,8 @@ export default async function workspaceFilesRoutes(fastify: FastifyInstance, opt
       await sync.syncNow()
       await service.announce()
     }
+    // What Courier saved a moment ago is in the files before git looks at them.
+    await sync.syncNow()
     let output: string
     try {
       output = await command(sync.dir)

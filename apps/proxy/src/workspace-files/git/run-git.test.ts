@@ -85,7 +85,7 @@ describe('runGit', () => {
       runGitRaw(dir, ['-c', `alias.hang=!echo $$ > '${pidFile}'; exec sleep 30`, 'hang'], { timeoutMs: 500 }),
     )
     expect(error.code).toBe('GIT_FAILED')
-    expect(error.message).toMatch(/^git -c took longer than 0.5 seconds and was stopped/)
+    expect(error.message).toMatch(/^git hang took longer than 0.5 seconds and was stopped/)
     expect(Date.now() - started).toBeLessThan(10_000)
     const pid = Number(readFileSync(pidFile, 'utf8'))
     await expect.poll(() => alive(pid), { timeout: 5000 }).toBe(false)

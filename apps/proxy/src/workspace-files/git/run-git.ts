@@ -117,13 +117,15 @@ export async function runGitRaw(cwd: string, args: readonly string[], options: G
         return reject(
           new CourierError(
             'GIT_FAILED',
-            `git ${args[0]} took longer than ${timeoutMs / 1000} seconds and was stopped.${tail(stderr)}`,
+            `git ${subcommandOf(args)} took longer than ${timeoutMs / 1000} seconds and was stopped.${tail(stderr)}`,
           ),
         )
       if (stopped === 'too-large')
         return reject(new CourierError('GIT_FAILED', `git ${args[0]} printed more than Courier reads.`))
       if (code === null)
-        return reject(new CourierError('GIT_FAILED', `git ${args[0]} was stopped (${signal ?? 'a signal'}).`))
+        return reject(
+          new CourierError('GIT_FAILED', `git ${subcommandOf(args)} was stopped (${signal ?? 'a signal'}).`),
+        )
       resolve({ code, stdout: Buffer.concat(out), stderr })
     })
     child.stdin.on('error', () => {}) // git may exit before reading all of it
@@ -131,14 +133,27 @@ export async function runGitRaw(cwd: string, args: readonly string[], options: G
   })
 }
 
+/** The git subcommand in `args` (`status` in `-c core.fsmonitor=false status …`), for sentences. */
+export function subcommandOf(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-c' || args[i] === '-C') i++
+    else if (!args[i]!.startsWith('-')) return args[i]!
+  }
+  return args[0] ?? ''
+}
+
 const tail = (stderr: string) => (stderr.trim() ? ` git said: ${trimmedStderr(stderr)}` : '')
 
 /** A failed git command as a sentence: what ran and what git said. */
 export function gitFailed(args: readonly string[], run: GitRun): CourierError {
   const said = trimmedStderr(run.stderr) || trimmedStderr(run.stdout.toString('utf8'))
-  return new CourierError('GIT_FAILED', `git ${args[0]} failed${said ? `: ${said}` : ` (exit code ${run.code}).`}`, {
-    details: { exitCode: run.code },
-  })
+  return new CourierError(
+    'GIT_FAILED',
+    `git ${subcommandOf(args)} failed${said ? `: ${said}` : ` (exit code ${run.code}).`}`,
+    {
+      details: { exitCode: run.code },
+    },
+  )
 }
 
 /** Runs `git ARGS` in `cwd` and answers its stdout as text; a non-zero exit is GIT_FAILED with git's stderr. */
