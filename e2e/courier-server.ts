@@ -17,6 +17,9 @@ async function freePort(): Promise<number> {
 
 /** A real `courier serve` on its own port and data folder, restartable like a person would. */
 export class CourierServer {
+  /** `serveArgs`: more flags for `courier serve` (a spec's own server: `--workspace DIR`). */
+  constructor(private readonly serveArgs: readonly string[] = []) {}
+
   private child: ChildProcess | null = null
   readonly dataDir = mkdtempSync(join(tmpdir(), 'courier-e2e-'))
   port = 0
@@ -30,10 +33,14 @@ export class CourierServer {
   async start(): Promise<void> {
     if (!this.port) this.port = await freePort()
     // Mocks listen on a free port of their own (GET /api/info's mockOrigin says which).
-    const child = spawn(process.execPath, [bin, 'serve', '--port', String(this.port), '--mock-port', '0'], {
-      env: { ...process.env, COURIER_DATA_DIR: this.dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [bin, 'serve', '--port', String(this.port), '--mock-port', '0', ...this.serveArgs],
+      {
+        env: { ...process.env, COURIER_DATA_DIR: this.dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     this.child = child
     let output = ''
     await new Promise<void>((resolve, reject) => {

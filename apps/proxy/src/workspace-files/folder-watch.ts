@@ -1,11 +1,72 @@
-import { statSync, watch, type FSWatcher } from 'node:fs'
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs'
 import { join } from 'node:path'
 import { COLLECTIONS_DIR, ENVIRONMENTS_DIR } from '@courier/shared/workspace-files'
 
 /** Files at the top of .git/ that a commit, a checkout, a fetch or a pull writes. */
 const GIT_FILES = new Set(['HEAD', 'index', 'COMMIT_EDITMSG', 'ORIG_HEAD', 'FETCH_HEAD', 'packed-refs'])
 
-type Sub = { name: string; recursive: boolean; watcher: FSWatcher | null; ino: number | null }
+type Sub = { name: string; recursive: boolean; watcher: FSWatcher | TreeWatch | null; ino: number | null }
+
+/**
+ * Every folder under `root` watched on its own, found again when one appears or goes. Not
+ * `fs.watch(…, { recursive: true })`: on Linux, Node 20's recursive watch keeps watching a file's
+ * old inode once Courier replaced it by a rename (its atomic write), and the next edit made to that
+ * file in place (an editor, another program) is never reported. A folder's own watch sees it.
+ * Links are not followed.
+ */
+class TreeWatch {
+  private readonly watchers = new Map<string, FSWatcher>()
+
+  constructor(
+    private readonly root: string,
+    private readonly onChange: (name: string) => void,
+  ) {
+    this.scan()
+  }
+
+  /** Watches each folder there is now; closes the watches of those gone. */
+  scan(): void {
+    const folders = new Set<string>()
+    const walk = (folder: string) => {
+      folders.add(folder)
+      let entries
+      try {
+        entries = readdirSync(folder, { withFileTypes: true })
+      } catch {
+        return
+      }
+      for (const entry of entries) if (entry.isDirectory()) walk(join(folder, entry.name))
+    }
+    walk(this.root)
+    for (const [folder, watcher] of this.watchers)
+      if (!folders.has(folder)) {
+        watcher.close()
+        this.watchers.delete(folder)
+      }
+    for (const folder of folders) {
+      if (this.watchers.has(folder)) continue
+      try {
+        const watcher = watch(folder, (event, name) => {
+          // A name appearing or going may be a folder: watch the tree as it is now.
+          if (event === 'rename') this.scan()
+          this.onChange(String(name ?? ''))
+        })
+        watcher.on('error', () => {
+          watcher.close()
+          if (this.watchers.get(folder) === watcher) this.watchers.delete(folder)
+        })
+        this.watchers.set(folder, watcher)
+      } catch {
+        // Gone between the listing and the watch: the next scan no longer lists it.
+      }
+    }
+  }
+
+  close(): void {
+    for (const watcher of this.watchers.values()) watcher.close()
+    this.watchers.clear()
+  }
+}
 
 /**
  * Watches collections/ (all depths), environments/ and the top of .git/ (HEAD, index…: a commit, a branch switch),
@@ -50,15 +111,20 @@ export class FolderWatch {
       } catch {
         ino = null
       }
-      if (sub.watcher && sub.ino === ino) continue
+      if (sub.watcher && sub.ino === ino) {
+        if (sub.watcher instanceof TreeWatch) sub.watcher.scan()
+        continue
+      }
       sub.watcher?.close()
       sub.watcher = null
       sub.ino = ino
       if (ino === null) continue
+      if (sub.recursive) {
+        sub.watcher = new TreeWatch(join(this.dir, sub.name), (name) => this.changed(sub, name))
+        continue
+      }
       try {
-        const watcher = watch(join(this.dir, sub.name), { recursive: sub.recursive }, (_event, name) =>
-          this.changed(sub, String(name ?? '')),
-        )
+        const watcher = watch(join(this.dir, sub.name), (_event, name) => this.changed(sub, String(name ?? '')))
         watcher.on('error', () => {
           watcher.close()
           if (sub.watcher === watcher) sub.watcher = null

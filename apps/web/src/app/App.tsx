@@ -30,6 +30,7 @@ import { RunnerPanel, useRunner } from '../features/runner'
 import { ResponseViewer } from '../features/response-viewer'
 import { appSettingsOptions, SettingsDialog } from '../features/settings'
 import { useWorkspace, type OpenTab } from '../features/workspace'
+import { GitView } from '../features/workspace-files'
 import { callEndpoint } from '../shared/api/proxy-client'
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary'
 import { Splitter } from '../shared/ui/Splitter'
@@ -45,7 +46,7 @@ import { TrashPanel, VersionsDialog, type VersionsTarget } from '../features/ver
 import { TabConflictDialog } from './TabConflictDialog'
 import { Sidebar } from './Sidebar'
 import { StaleSessionBanner } from './StaleSessionBanner'
-import { Topbar } from './Topbar'
+import { Topbar, type TopbarView } from './Topbar'
 import { useCloseTabs } from './use-close-tabs'
 import { useOpenHistory } from './use-open-history'
 import { useOutboxReplay } from './use-outbox-replay'
@@ -78,8 +79,8 @@ export function App() {
   const runner = useRunner()
   const [editorShare, setEditorShare] = useState(0.45)
   const [dialog, setDialog] = useState<'settings' | 'environments' | 'palette' | 'members' | null>(null)
-  // Capture and Mocks, like the runner, take the editor's place.
-  const [view, setView] = useState<'capture' | 'mocks' | null>(null)
+  // Capture, Mocks and Git, like the runner, take the editor's place.
+  const [view, setView] = useState<TopbarView>(null)
   const [settingsTarget, setSettingsTarget] = useState<SettingsTarget | null>(null)
   const [moving, setMoving] = useState<TreeNode | null>(null)
   const [savingHistory, setSavingHistory] = useState<{ request: RequestSpec; name: string } | null>(null)
@@ -212,6 +213,7 @@ export function App() {
       { label: 'Show kept runs', detail: 'Runner', run: runner.showRuns },
       { label: 'Capture', detail: 'Mounts and captured exchanges', run: () => setView('capture') },
       { label: 'Mocks', detail: 'Mock servers', run: () => setView('mocks') },
+      { label: 'Git', detail: 'Workspace files: status, commit, pull, push', run: () => setView('git') },
     ],
     openRequest: openSaved,
     useEnvironment: (id) => dispatch({ type: 'set-environment', environmentId: id }),
@@ -312,6 +314,16 @@ export function App() {
             ) : view === 'mocks' ? (
               <ErrorBoundary area="mocks">
                 <MocksView onClose={() => setView(null)} />
+              </ErrorBoundary>
+            ) : view === 'git' ? (
+              <ErrorBoundary area="git">
+                <GitView
+                  onClose={() => setView(null)}
+                  onOpenRequest={(item) => {
+                    setView(null)
+                    openSaved(item)
+                  }}
+                />
               </ErrorBoundary>
             ) : (
               <>

@@ -1,5 +1,6 @@
 import { EnvironmentPicker } from '../features/environments'
 import { WorkspaceSwitcher } from '../features/team'
+import { GitButton } from '../features/workspace-files'
 import { AccountMenu } from './AccountMenu'
 
 type TopbarProps = {
@@ -8,10 +9,12 @@ type TopbarProps = {
   /** The server's version, once known. */
   version: string | undefined
   onOpen: (dialog: 'settings' | 'environments' | 'palette' | 'members') => void
-  /** Which view holds the editor's place (Capture, Mocks), and how to switch: null is the requests. */
-  view: 'capture' | 'mocks' | null
-  onView: (view: 'capture' | 'mocks' | null) => void
+  /** Which view holds the editor's place (Capture, Mocks, Git), and how to switch: null is the requests. */
+  view: TopbarView
+  onView: (view: TopbarView) => void
 }
+
+export type TopbarView = 'capture' | 'mocks' | 'git' | null
 
 /** The top bar: brand, the command palette trigger, the environment, the version, Settings. */
 export function Topbar({ environmentId, onEnvironment, version, onOpen, view, onView }: TopbarProps) {
@@ -37,6 +40,7 @@ export function Topbar({ environmentId, onEnvironment, version, onOpen, view, on
               {name === 'capture' ? 'Capture' : 'Mocks'}
             </button>
           ))}
+          <GitButton active={view === 'git'} onToggle={() => onView(view === 'git' ? null : 'git')} />
         </nav>
         <WorkspaceSwitcher onManage={() => onOpen('members')} />
         <EnvironmentPicker value={environmentId} onChange={onEnvironment} onManage={() => onOpen('environments')} />

@@ -1,3 +1,4 @@
+import { FILES_ACTOR } from '@courier/shared'
 import { describe, expect, it } from 'vitest'
 import { changedBy, initials, keysFor } from './live-keys'
 
@@ -12,6 +13,7 @@ describe('live changes in the page', () => {
   it('says who changed a request, and another tab of the single user as such', () => {
     expect(changedBy({ by: { userId: 'u1', name: 'Ann' } })).toBe('Changed by Ann')
     expect(changedBy({ by: { userId: 'local', name: 'You' } })).toBe('Changed in another tab')
+    expect(changedBy({ by: FILES_ACTOR })).toBe('Changed in the workspace files')
   })
 
   it('shows initials of one or several names', () => {

@@ -1,4 +1,4 @@
-import type { ChangeEvent } from '@courier/shared'
+import { FILES_ACTOR, type ChangeEvent } from '@courier/shared'
 
 export const presenceKeys = { all: ['presence'] as const }
 
@@ -23,6 +23,7 @@ export function keysFor(kind: ChangeEvent['kind']): readonly (readonly string[])
 
 /** Who made a change, as a tab's note says it. */
 export function changedBy(event: Pick<ChangeEvent, 'by'>): string {
+  if (event.by.userId === FILES_ACTOR.userId) return 'Changed in the workspace files'
   return event.by.userId === 'local' ? 'Changed in another tab' : `Changed by ${event.by.name}`
 }
 

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Dialog } from '../../shared/ui/Dialog'
 import { RealtimeSettingsForm } from '../realtime'
+import { WorkspaceFolderSection } from '../workspace-files'
 import { HistorySettingsForm } from './HistorySettingsForm'
 import { SendSettingsForm } from './SendSettingsForm'
 import { ThemeSwitch } from './ThemeSwitch'
@@ -57,6 +58,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           <HistorySettingsForm value={value.history} onChange={(history) => setDraft({ ...value, history })} />
           <h3 className="settings-dialog__heading settings-form__section">Realtime</h3>
           <RealtimeSettingsForm value={value.realtime} onChange={(realtime) => setDraft({ ...value, realtime })} />
+          <WorkspaceFolderSection />
         </>
       ) : (
         <p className="empty-note">Loading…</p>
