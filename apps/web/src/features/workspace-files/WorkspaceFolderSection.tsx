@@ -4,7 +4,7 @@ import { isLocalOnly, useSetWorkspaceFolder, useWorkspaceFiles } from './workspa
 import './workspace-files.css'
 
 const WHAT =
-  'Courier writes every collection and environment to YAML files there and reads changes others make; secret values stay in Courier.'
+  'Courier writes every collection and environment it holds to YAML files there (all of them, also those from another folder) and reads changes others make; secret values stay in Courier.'
 
 /** Settings' Workspace folder: keep the workspace as files in a folder (a git repository, usually), or stop. */
 export function WorkspaceFolderSection() {
