@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import type { Store, WorkspaceData } from '../storage/store.js'
 import { applyCollections, applyEnvironments } from './apply-to-db.js'
 import { moveTo, renderEnvironment, type FingerprintCache } from './fingerprint.js'
-import { readWorkspaceFolder, removeFile, writeAtomically } from './folder-io.js'
+import { readWorkspaceFolder, removeFile, topFolders, writeAtomically } from './folder-io.js'
 import { keptSecrets } from './kept-secrets.js'
 import { loadFilesSide, type FilesCollection, type FilesEnvironment, type LoadCache } from './load-side.js'
 import type { SyncBase } from './sync-state.js'
@@ -52,12 +52,13 @@ const GLOBALS = 'globals'
  */
 export async function reconcile(ctx: Context): Promise<Reconciled> {
   const { dir, store, data, base } = ctx
+  const top = await topFolders(dir)
   const files = await readWorkspaceFolder(dir)
   let dbTrees = await store.collections.list()
   let dbEnvs = await store.environments.list()
   const secrets = [...dbTrees.flatMap(secretsOfCollection), ...dbEnvs.flatMap(secretsOfEnvironment)]
   const folders = {
-    top: files.top,
+    top,
     baseHas: {
       collections: Object.keys(base.collections).length > 0,
       environments: Object.keys(base.environments).length > 0,
