@@ -270,7 +270,7 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
   const globalsPath = `environments/${GLOBALS}.yaml`
   // Another environment in globals.yaml (written so before it was reserved) moves out first, freeing it.
   const squatter = [...side.environments.values()].find((f) => f.path === globalsPath && f.env.id !== GLOBALS_ID)
-  if (squatter && dbEnvById.has(squatter.env.id) && !side.frozen.has('environments')) {
+  if (squatter && !side.frozen.has('environments')) {
     const sorted = [squatter.env.id, ...envToFiles.filter((id) => id !== squatter.env.id)]
     envToFiles.splice(0, envToFiles.length, ...sorted)
   }
