@@ -88,8 +88,6 @@ async function shop(k: Kit) {
   return { collectionId: tree.id, folderId: folder.id, requestId: request.id }
 }
 
-const USER = 'collections/shop/users/get-user.yaml'
-
 const gone = (dir: string) =>
   `The workspace folder ${dir} is gone (moved or unmounted?); Courier changes nothing until it is back.`
 
