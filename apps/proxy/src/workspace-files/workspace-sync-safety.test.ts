@@ -111,6 +111,8 @@ for (const dialect of DIALECTS) {
       await expect.poll(() => k.read('collections/shop/collection.yaml'), { timeout: 6000 }).toContain('while away')
       expect(sync.problems()).toEqual([])
       expect((await k.store.environments.get(env.id))?.name).toBe('Prod')
+      // Told once, not on every retry.
+      expect(k.errors.filter((e) => String(e).includes('is gone'))).toHaveLength(1)
     })
 
     it('start with the folder missing creates it only when never synced, else refuses and changes nothing', async () => {

@@ -54,6 +54,8 @@ export class WorkspaceSync {
   private queued: Promise<void> | null = null
   private gitChanged = false
   private failures = 0
+  /** The folder gone was told to onError already (not again on every retry). */
+  private goneSaid = false
   private waitingSince = 0
   private git: string | null = null
   private readonly cache = {
@@ -188,9 +190,13 @@ export class WorkspaceSync {
       this.syncNow().then(
         () => (this.failures = 0),
         (error: unknown) => {
+          // The folder gone (unmounted, moved): said once, looked for again every few seconds until it is back.
+          if (error instanceof FolderGoneError) {
+            if (!this.goneSaid) this.onError(error)
+            this.goneSaid = true
+            return this.schedule(GONE_RETRY_MS)
+          }
           this.onError(error)
-          // The folder gone (unmounted, moved): looked for again every few seconds until it is back.
-          if (error instanceof FolderGoneError) return this.schedule(GONE_RETRY_MS)
           // A write refused in a race with a person's save: tried again a little later, a few times.
           if (++this.failures <= 3) this.schedule(1000 * this.failures)
         },
@@ -225,6 +231,7 @@ export class WorkspaceSync {
       }
       throw error
     }
+    this.goneSaid = false
     this.watch?.ensure()
     this.currentProblems = result.problems
     this.base = result.base
