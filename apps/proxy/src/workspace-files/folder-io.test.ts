@@ -3,7 +3,14 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDataDir } from '../test/temp-dir.js'
-import { isCourierPath, readWorkspaceFolder, removeFile, writeAtomically } from './folder-io.js'
+import {
+  FolderGoneError,
+  isCourierPath,
+  readWorkspaceFolder,
+  removeFile,
+  topFolders,
+  writeAtomically,
+} from './folder-io.js'
 
 describe('workspace folder reads and writes', () => {
   it('writes only .yaml under collections/ and environments/, never through a symbolic link', async () => {
@@ -41,5 +48,20 @@ describe('workspace folder reads and writes', () => {
     await removeFile(dir, 'collections/a/d.yaml')
     expect(existsSync(join(dir, 'collections/a'))).toBe(false)
     expect(existsSync(join(dir, 'collections'))).toBe(true)
+  })
+
+  it('a folder that does not exist is an error, a missing or linked collections/ is told apart and not read', async () => {
+    const dir = tempDataDir()
+    const outside = tempDataDir()
+    await expect(readWorkspaceFolder(join(dir, 'nope'))).rejects.toBeInstanceOf(FolderGoneError)
+    await expect(topFolders(join(dir, 'nope'))).rejects.toBeInstanceOf(FolderGoneError)
+    expect(await topFolders(dir)).toEqual({ collections: 'missing', environments: 'missing' })
+    await mkdir(join(outside, 'a'), { recursive: true })
+    await writeFile(join(outside, 'a', 'collection.yaml'), 'x: 1\n')
+    await symlink(outside, join(dir, 'collections'))
+    await mkdir(join(dir, 'environments'))
+    await writeFile(join(dir, 'environments', 'dev.yaml'), 'y: 1\n')
+    expect(await topFolders(dir)).toEqual({ collections: 'link', environments: 'folder' })
+    expect((await readWorkspaceFolder(dir)).map((f) => f.path)).toEqual(['environments/dev.yaml'])
   })
 })

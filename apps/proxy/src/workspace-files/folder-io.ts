@@ -12,15 +12,49 @@ export function isCourierPath(path: string): boolean {
   return parts[0] === ENVIRONMENTS_DIR && parts.length === 2
 }
 
-/** The `.yaml` files under collections/ (any depth) and environments/ (top level); symbolic links are not followed. */
+/** The sentence said while the workspace folder itself is missing: nothing is synced until it is back. */
+export const folderGoneMessage = (dir: string) =>
+  `The workspace folder ${dir} is gone (moved or unmounted?); Courier changes nothing until it is back.`
+
+/** Reading a workspace folder that does not exist (moved, unmounted): the sync fails, nothing is deleted. */
+export class FolderGoneError extends Error {
+  constructor(readonly dir: string) {
+    super(folderGoneMessage(dir))
+  }
+}
+
+/** How collections/ and environments/ stand: a missing one is not "everything deleted", a linked one is not read. */
+export type TopFolders = Record<typeof COLLECTIONS_DIR | typeof ENVIRONMENTS_DIR, 'folder' | 'missing' | 'link'>
+
+async function topFolder(dir: string, name: string): Promise<'folder' | 'missing' | 'link'> {
+  const stat = await lstat(join(dir, name)).catch(() => null)
+  if (!stat) return 'missing'
+  return stat.isDirectory() ? 'folder' : 'link'
+}
+
+/** How collections/ and environments/ of `dir` stand; throws FolderGoneError when `dir` itself does not exist. */
+export async function topFolders(dir: string): Promise<TopFolders> {
+  if (!(await lstat(dir).catch(() => null))) throw new FolderGoneError(dir)
+  return {
+    [COLLECTIONS_DIR]: await topFolder(dir, COLLECTIONS_DIR),
+    [ENVIRONMENTS_DIR]: await topFolder(dir, ENVIRONMENTS_DIR),
+  } as TopFolders
+}
+
+/**
+ * The `.yaml` files under collections/ (any depth) and environments/ (top level); symbolic links are not
+ * followed (a collections/ or environments/ that is a link, or not a folder, is not read). Throws
+ * FolderGoneError when `dir` itself does not exist.
+ */
 export async function readWorkspaceFolder(dir: string): Promise<WorkspaceFile[]> {
+  const top = await topFolders(dir)
   const out: WorkspaceFile[] = []
   const walk = async (rel: string, deep: boolean) => {
     let entries
     try {
       entries = await readdir(join(dir, rel), { withFileTypes: true })
     } catch {
-      return // missing, or removed while being read (a branch switch): the next event reads it again
+      return // removed while being read (a branch switch): the next event reads it again
     }
     for (const entry of entries) {
       const path = `${rel}/${entry.name}`
@@ -35,8 +69,10 @@ export async function readWorkspaceFolder(dir: string): Promise<WorkspaceFile[]>
       }
     }
   }
-  await walk(COLLECTIONS_DIR, true)
-  await walk(ENVIRONMENTS_DIR, false)
+  if (top[COLLECTIONS_DIR] === 'folder') await walk(COLLECTIONS_DIR, true)
+  if (top[ENVIRONMENTS_DIR] === 'folder') await walk(ENVIRONMENTS_DIR, false)
+  // Checked again after the walk: a folder moved away while it was read reads as gone, not as empty.
+  if (!(await lstat(dir).catch(() => null))) throw new FolderGoneError(dir)
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 

@@ -9,6 +9,7 @@ import {
   type WorkspaceFile,
 } from '@courier/shared/workspace-files'
 import { createHash } from 'node:crypto'
+import type { TopFolders } from './folder-io.js'
 import { renderCollection, renderEnvironment, type Rendered } from './fingerprint.js'
 
 export type FilesCollection = {
@@ -38,6 +39,17 @@ export type FilesSide = {
   unknownEnvironment: boolean
   /** Every file present, by path. */
   present: Map<string, string>
+  /**
+   * collections/ (or environments/) missing while the base lists things of it, or a symbolic link: what
+   * it held is unknown, so nothing of that kind is deleted, written or read (each is a problem).
+   */
+  frozen: Set<typeof COLLECTIONS_DIR | typeof ENVIRONMENTS_DIR>
+}
+
+/** How the folder's collections/ and environments/ stood, and whether the last agreed base lists things in each. */
+export type SideFolders = {
+  top?: TopFolders
+  baseHas?: Partial<Record<typeof COLLECTIONS_DIR | typeof ENVIRONMENTS_DIR, boolean>>
 }
 
 /** What the last loads of each collection folder gave, by a hash of its files' text and the secrets given. */
@@ -59,6 +71,7 @@ export function loadFilesSide(
   files: readonly WorkspaceFile[],
   secrets: readonly SecretValue[],
   cache: LoadCache = new Map(),
+  folders: SideFolders = {},
 ): FilesSide {
   const secretsKey = createHash('sha256').update(JSON.stringify(secrets)).digest('hex')
   const side: FilesSide = {
@@ -70,6 +83,23 @@ export function loadFilesSide(
     unknownCollection: false,
     unknownEnvironment: false,
     present: new Map(files.map((f) => [f.path, f.text])),
+    frozen: new Set(),
+  }
+  for (const top of [COLLECTIONS_DIR, ENVIRONMENTS_DIR] as const) {
+    const state = folders.top?.[top] ?? 'folder'
+    if (state === 'link') {
+      side.frozen.add(top)
+      side.problems.push({
+        path: `${top}/`,
+        message: `${top}/ is a symbolic link (or not a folder): Courier does not read or write it, and deletes nothing.`,
+      })
+    } else if (state === 'missing' && folders.baseHas?.[top]) {
+      side.frozen.add(top)
+      side.problems.push({
+        path: `${top}/`,
+        message: `${top}/ is missing: Courier deletes nothing; delete ${top} in Courier to remove them`,
+      })
+    }
   }
   const groups = new Map<string, WorkspaceFile[]>()
   const envFiles: WorkspaceFile[] = []

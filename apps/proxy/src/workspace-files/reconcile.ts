@@ -1,3 +1,4 @@
+import { GLOBALS_ID } from '@courier/shared'
 import {
   secretsOfCollection,
   secretsOfEnvironment,
@@ -11,7 +12,8 @@ import { join } from 'node:path'
 import type { Store, WorkspaceData } from '../storage/store.js'
 import { applyCollections, applyEnvironments } from './apply-to-db.js'
 import { moveTo, renderEnvironment, type FingerprintCache } from './fingerprint.js'
-import { readWorkspaceFolder, removeFile, writeAtomically } from './folder-io.js'
+import { readWorkspaceFolder, removeFile, topFolders, writeAtomically } from './folder-io.js'
+import { keptSecrets } from './kept-secrets.js'
 import { loadFilesSide, type FilesCollection, type FilesEnvironment, type LoadCache } from './load-side.js'
 import type { SyncBase } from './sync-state.js'
 
@@ -50,11 +52,22 @@ const GLOBALS = 'globals'
  */
 export async function reconcile(ctx: Context): Promise<Reconciled> {
   const { dir, store, data, base } = ctx
+  const top = await topFolders(dir)
   const files = await readWorkspaceFolder(dir)
   let dbTrees = await store.collections.list()
   let dbEnvs = await store.environments.list()
   const secrets = [...dbTrees.flatMap(secretsOfCollection), ...dbEnvs.flatMap(secretsOfEnvironment)]
-  const side = loadFilesSide(files, secrets, ctx.cache.loads)
+  const folders = {
+    top,
+    baseHas: {
+      collections: Object.keys(base.collections).length > 0,
+      environments: Object.keys(base.environments).length > 0,
+    },
+  }
+  let side = loadFilesSide(files, secrets, ctx.cache.loads, folders)
+  // Brought back by the files and gone from the database: their secrets are those of their latest kept version.
+  const kept = await keptSecrets(data.versions, side, dbTrees, dbEnvs)
+  if (kept.length > 0) side = loadFilesSide(files, [...secrets, ...kept], ctx.cache.loads, folders)
   const next: SyncBase = { dir, syncedAt: new Date().toISOString(), collections: {}, environments: {} }
 
   // Collections: decide, apply what the files changed, then write what the database changed.
@@ -101,6 +114,12 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     }
   }
 
+  // collections/ missing (or a link): nothing is deleted, written or read; the base keeps what Courier still holds.
+  if (side.frozen.has('collections')) {
+    for (const list of [toDb, deleteDb, toFiles, deleteFiles]) list.length = 0
+    next.collections = Object.fromEntries(Object.entries(base.collections).filter(([id]) => dbById.has(id)))
+  }
+
   // Environments, the same way (the globals cannot be deleted: their file is written again).
   const dbEnvById = new Map(dbEnvs.map((e) => [e.id, e]))
   const envPrint = new Map(dbEnvs.map((e) => [e.id, renderEnvironment(e, 'x').fingerprint]))
@@ -137,6 +156,11 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
       else if (side.unknownEnvironment) next.environments[id] = b
       else envDeleteDb.push(id)
     }
+  }
+
+  if (side.frozen.has('environments')) {
+    for (const list of [envToDb, envDeleteDb, envToFiles, envDeleteFiles]) list.length = 0
+    next.environments = Object.fromEntries(Object.entries(base.environments).filter(([id]) => dbEnvById.has(id)))
   }
 
   const keep = new Set([...side.collections.values()].flatMap((c) => c.tree.items.map((i) => i.id)))
@@ -238,12 +262,24 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
   for (const f of deleteFiles)
     if (!(await carryOut({ writes: [], removes: [...f.paths] }))) keepBase('collections', f.tree.id)
 
-  const envSlugs = uniqueSlugs(dbEnvs)
+  // The globals' file is always environments/globals.yaml: no other environment takes that name.
+  const envSlugs = uniqueSlugs(
+    dbEnvs.filter((e) => e.id !== GLOBALS_ID),
+    [GLOBALS],
+  ).set(GLOBALS_ID, GLOBALS)
+  const globalsPath = `environments/${GLOBALS}.yaml`
+  // Another environment in globals.yaml (written so before it was reserved) moves out first, freeing it.
+  const squatter = [...side.environments.values()].find((f) => f.path === globalsPath && f.env.id !== GLOBALS_ID)
+  if (squatter && !side.frozen.has('environments')) {
+    const sorted = [squatter.env.id, ...envToFiles.filter((id) => id !== squatter.env.id)]
+    envToFiles.splice(0, envToFiles.length, ...sorted)
+  }
   for (const id of envToFiles) {
     const d = dbEnvs.find((e) => e.id === id)
     if (!d) continue
     const f = side.environments.get(id)
-    const name = f && f.env.name === d.name ? f.path.slice('environments/'.length, -'.yaml'.length) : envSlugs.get(id)!
+    const keepPath = f && f.env.name === d.name && (f.path === globalsPath) === (id === GLOBALS_ID)
+    const name = keepPath ? f.path.slice('environments/'.length, -'.yaml'.length) : envSlugs.get(id)!
     const { file, fingerprint } = renderEnvironment(d, name)
     if (!ours(file.path, new Set(f ? [f.path] : []))) {
       if (!side.problemPaths.has(file.path))
@@ -255,8 +291,10 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
       writes: side.present.get(file.path) === file.text ? [] : [file],
       removes: f && f.path !== file.path ? [f.path] : [],
     }
-    if (await carryOut(plan)) next.environments[id] = { fingerprint, path: file.path }
-    else keepBase('environments', id)
+    if (await carryOut(plan)) {
+      next.environments[id] = { fingerprint, path: file.path }
+      for (const path of plan.removes) side.present.delete(path)
+    } else keepBase('environments', id)
   }
   for (const f of envDeleteFiles)
     if (!(await carryOut({ writes: [], removes: [f.path] }))) keepBase('environments', f.env.id)

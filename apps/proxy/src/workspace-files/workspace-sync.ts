@@ -1,6 +1,7 @@
-import { mkdir } from 'node:fs/promises'
+import { lstat, mkdir } from 'node:fs/promises'
 import { FILES_ACTOR, type ChangeEvent } from '@courier/shared'
 import type { FileProblem, WorkspaceFile } from '@courier/shared/workspace-files'
+import { CourierError } from '../errors.js'
 import type { ChangeBus } from '../ports/change-bus.js'
 import { LOCAL_WORKSPACE_ID } from '../storage/local-identity.js'
 import { publishingData, type Change } from '../storage/publishing-data.js'
@@ -8,7 +9,7 @@ import type { Store, WorkspaceData } from '../storage/store.js'
 import { FingerprintCache } from './fingerprint.js'
 import { FolderWatch } from './folder-watch.js'
 import { gitBusy, gitMarker } from './git-marker.js'
-import { readWorkspaceFolder } from './folder-io.js'
+import { FolderGoneError, folderGoneMessage, readWorkspaceFolder } from './folder-io.js'
 import type { LoadCache } from './load-side.js'
 import { reconcile } from './reconcile.js'
 import { readBase, writeBase, type SyncBase } from './sync-state.js'
@@ -16,7 +17,7 @@ import { readBase, writeBase, type SyncBase } from './sync-state.js'
 export type { FileProblem, WorkspaceFile }
 
 export type WorkspaceSyncOptions = {
-  /** Absolute folder; created if missing. */
+  /** Absolute folder; created if missing only while its base is empty (never synced), else start rejects. */
   dir: string
   /** Its local workspace (store.collections, store.environments) is the one kept as files. */
   store: Store
@@ -27,6 +28,9 @@ export type WorkspaceSyncOptions = {
   debounceMs?: number
   onError?: (error: unknown) => void
 }
+
+/** How often a gone workspace folder is looked for again. */
+const GONE_RETRY_MS = 2000
 
 const SYNCED_KINDS = new Set(['collection', 'item', 'environment'])
 
@@ -50,6 +54,8 @@ export class WorkspaceSync {
   private queued: Promise<void> | null = null
   private gitChanged = false
   private failures = 0
+  /** The folder gone was told to onError already (not again on every retry). */
+  private goneSaid = false
   private waitingSince = 0
   private git: string | null = null
   private readonly cache = {
@@ -80,8 +86,14 @@ export class WorkspaceSync {
 
   /** Resolves once the first sync is done and the folder and the workspace are watched. */
   static async start(options: WorkspaceSyncOptions): Promise<WorkspaceSync> {
-    await mkdir(options.dir, { recursive: true })
-    const sync = new WorkspaceSync(options, await readBase(options.stateFile, options.dir))
+    const base = await readBase(options.stateFile, options.dir)
+    if (!(await lstat(options.dir).catch(() => null))) {
+      // A folder synced before and gone now (unmounted, moved) is not taken for an empty workspace.
+      const synced = Object.keys(base.collections).length + Object.keys(base.environments).length > 0
+      if (synced) throw new CourierError('WORKSPACE_FOLDER_INVALID', folderGoneMessage(options.dir))
+      await mkdir(options.dir, { recursive: true })
+    }
+    const sync = new WorkspaceSync(options, base)
     // Listening before the first sync: a change made during it is taken by the next one.
     sync.unsubscribe = options.bus.subscribe(LOCAL_WORKSPACE_ID, (message) => {
       if (message.type === 'resync') return sync.schedule()
@@ -126,8 +138,14 @@ export class WorkspaceSync {
     return this.base.syncedAt
   }
 
-  files(): Promise<WorkspaceFile[]> {
-    return readWorkspaceFolder(this.dir)
+  /** The folder's files; none while the folder is gone (problems() says so). */
+  async files(): Promise<WorkspaceFile[]> {
+    try {
+      return await readWorkspaceFolder(this.dir)
+    } catch (error) {
+      if (error instanceof FolderGoneError) return []
+      throw error
+    }
   }
 
   /** Syncs now (after a git pull or commit); waits for a sync under way, never runs two at once. */
@@ -172,6 +190,12 @@ export class WorkspaceSync {
       this.syncNow().then(
         () => (this.failures = 0),
         (error: unknown) => {
+          // The folder gone (unmounted, moved): said once, looked for again every few seconds until it is back.
+          if (error instanceof FolderGoneError) {
+            if (!this.goneSaid) this.onError(error)
+            this.goneSaid = true
+            return this.schedule(GONE_RETRY_MS)
+          }
           this.onError(error)
           // A write refused in a race with a person's save: tried again a little later, a few times.
           if (++this.failures <= 3) this.schedule(1000 * this.failures)
@@ -184,19 +208,30 @@ export class WorkspaceSync {
     const git = this.gitChanged
     this.gitChanged = false
     const before = JSON.stringify(this.currentProblems)
-    const result = await reconcile({
-      dir: this.dir,
-      store: this.store,
-      data: this.data,
-      base: this.base,
-      onError: this.onError,
-      cache: this.cache,
-      settleMs: this.debounceMs,
-      onBothChanged: (what) =>
-        this.notify(
-          `${what} changed both in Courier and in the workspace files at once; the files' version was kept (Courier's is in its versions).`,
-        ),
-    })
+    let result
+    try {
+      result = await reconcile({
+        dir: this.dir,
+        store: this.store,
+        data: this.data,
+        base: this.base,
+        onError: this.onError,
+        cache: this.cache,
+        settleMs: this.debounceMs,
+        onBothChanged: (what) =>
+          this.notify(
+            `${what} changed both in Courier and in the workspace files at once; the files' version was kept (Courier's is in its versions).`,
+          ),
+      })
+    } catch (error) {
+      // Only the folder gone is a problem to show; any other error keeps the problems as they were.
+      if (error instanceof FolderGoneError) {
+        this.currentProblems = [{ path: '', message: error.message }]
+        if (before !== JSON.stringify(this.currentProblems)) await this.publishFiles()
+      }
+      throw error
+    }
+    this.goneSaid = false
     this.watch?.ensure()
     this.currentProblems = result.problems
     this.base = result.base
