@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
-import { access, mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises'
+import { access, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { FILES_ACTOR, type WorkspaceFilesStatus } from '@courier/shared'
 import { CourierError } from '../errors.js'
@@ -42,9 +42,11 @@ export class WorkspaceFilesService {
   async open(): Promise<void> {
     const dir = this.options.fixedDir ?? (await this.chosen())
     if (!dir) return
-    if (this.options.fixedDir) await mkdir(dir, { recursive: true })
     try {
-      await this.start(await this.checkedFolder(dir))
+      // A --workspace folder that is not there yet: the sync creates it if it never kept it, and
+      // refuses to start if it did (moved, unmounted), so nothing Courier holds is deleted.
+      const missing = this.options.fixedDir !== null && !(await stat(dir).catch(() => null))
+      await this.start(missing ? dir : await this.checkedFolder(dir))
     } catch (error) {
       if (this.options.fixedDir) throw error
       this.options.onError(error)

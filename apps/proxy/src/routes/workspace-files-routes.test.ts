@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Fastify from 'fastify'
 import type { CollectionTree, GitResult, WorkspaceFilesStatus } from '@courier/shared'
@@ -81,6 +81,26 @@ describe('/api/workspace-files', () => {
     await events.next(isEvent('change', (data) => data.id === collection.id && data.kind === 'collection'))
     const all = (await server.call('GET', '/api/collections')).json as CollectionTree[]
     expect(all.find((c) => c.id === collection.id)?.name).toBe('Renamed in an editor')
+  })
+
+  it('--workspace: a folder never kept is created; one kept before and gone stops the start, deleting nothing', async () => {
+    const dataDir = tempDataDir()
+    const dir = join(tempDataDir(), 'new-workspace')
+    const first = await startLiveServer({ dataDir, workspaceDir: dir })
+    await first.call('POST', '/api/collections', { name: 'Kept safe' })
+    await until(
+      async () => existsSync(join(dir, 'collections', 'kept-safe', 'collection.yaml')),
+      (there) => there,
+    )
+    await first.fastify.close()
+    renameSync(dir, `${dir}-moved`)
+    const again = Fastify({ forceCloseConnections: true })
+    onTestFinished(() => again.close())
+    await expect(again.register(app, testConfig({ dataDir, workspaceDir: dir })).ready()).rejects.toThrow(/is gone/)
+    expect(existsSync(dir)).toBe(false)
+    const later = await startLiveServer({ dataDir })
+    const names = ((await later.call('GET', '/api/collections')).json as CollectionTree[]).map((c) => c.name)
+    expect(names).toContain('Kept safe')
   })
 
   it('a repository git cannot read still answers the status, with git’s sentence', async () => {
