@@ -120,6 +120,41 @@ describe('courier run DIR: a collection straight from workspace files', () => {
     expect(paths(upstream)).toHaveLength(10)
   })
 
+  it('resolves the workspace’s globals as Courier does, --globals over them; an unrelated unreadable environment does not stop it', async () => {
+    const upstream = await startUpstream((_request, response) => response.end('ok'))
+    const root = workspace(upstream)
+    const base = upstream.url('').replace(/\/$/, '')
+    write(
+      root,
+      'environments/globals.yaml',
+      `courier: 1\nid: globals\nname: Globals\nvariables:\n  - name: base\n    value: ${base}\n  - name: team\n    value: from-globals\n`,
+    )
+    write(root, 'collections/shop-api/health.yaml', request('r-health', 'Health', 'GET', '/health?team={{team}}'))
+    write(root, 'environments/broken.yaml', 'courier: 1\nid: e-broken\nname: [Broken\n')
+    const plain = await courier([join(root, 'collections/shop-api'), '--env-var', 'token=t'])
+    expect(plain.code).toBe(0)
+    expect(paths(upstream)[0]).toBe('GET /health?team=from-globals')
+    const globalsFile = join(tempDataDir(), 'globals.json')
+    writeFileSync(
+      globalsFile,
+      JSON.stringify({ name: 'g', values: [{ key: 'team', value: 'from-file', enabled: true }] }),
+    )
+    const layered = await courier([
+      join(root, 'collections/shop-api'),
+      '-e',
+      'Staging',
+      '-g',
+      globalsFile,
+      '--env-var',
+      'token=t',
+    ])
+    expect(layered.code).toBe(0)
+    expect(paths(upstream)[4]).toBe('GET /health?team=from-file')
+    const chosenBroken = await courier([join(root, 'collections/shop-api'), '-e', 'broken'])
+    expect(chosenBroken.code).toBe(3)
+    expect(chosenBroken.err).toContain('broken.yaml')
+  })
+
   it('runs only the folder a path inside the collection names, with its report as JSON', async () => {
     const upstream = await startUpstream((_request, response) => response.end('ok'))
     const root = workspace(upstream)

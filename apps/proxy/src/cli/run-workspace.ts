@@ -21,7 +21,18 @@ export async function runWorkspace(
   const source = await loadWorkspaceSource(options.collection, options.environment)
   if (source.folderId && options.folder)
     throw usage(`${options.collection} is already a folder; give the folder once, as the path or as --folder.`)
-  const globals = options.globals ? await readPostmanVariables(options.globals, 'globals') : undefined
+  // The workspace's own globals, with a --globals file's over them (--global-var over both, in runLoaded).
+  const given = options.globals ? await readPostmanVariables(options.globals, 'globals') : undefined
+  const globals =
+    source.globals || given
+      ? {
+          name: 'globals',
+          variables: [
+            ...(source.globals?.variables ?? []).filter((v) => !given?.variables.some((g) => g.name === v.name)),
+            ...(given?.variables ?? []),
+          ],
+        }
+      : undefined
   if (!options.silent)
     for (const note of missingSecrets(source, options.envVars)) io.stderr.write(`courier run: ${note}\n`)
   return runLoaded(

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import type { CollectionTree, Variable } from '@courier/shared'
+import { GLOBALS_ID, type CollectionTree, type Variable } from '@courier/shared'
 import {
   COLLECTIONS_DIR,
   COLLECTION_FILE,
@@ -23,6 +23,8 @@ export type WorkspaceSource = {
   /** A folder's id in `tree` when DIR is a folder inside the collection. */
   folderId?: string
   environment?: { name: string; variables: Variable[] }
+  /** The workspace's globals (`environments/globals.yaml`, as Courier's sync writes them), when there. */
+  globals?: { name: string; variables: Variable[] }
 }
 
 const isDir = (path: string) => {
@@ -122,6 +124,17 @@ async function target(argument: string, root: string, start: string): Promise<{ 
   return { slug: slug!, folder }
 }
 
+/** The workspace's globals file, as Courier keeps them: a run resolves `{{name}}` from it as Courier does. */
+async function globalsOf(root: string): Promise<WorkspaceSource['globals']> {
+  const path = `${ENVIRONMENTS_DIR}/${GLOBALS_ID}.yaml`
+  const full = join(root, path)
+  if (!existsSync(full)) return undefined
+  const loaded = loadWorkspaceFiles([{ path, text: await readFile(full, 'utf8') }])
+  if (loaded.problems.length) throw problemsExit(root, loaded.problems)
+  const env = loaded.environments[0]
+  return env ? { name: env.name, variables: env.variables } : undefined
+}
+
 /** `-e NAME|FILE` for a workspace run: an environment of its environments/ folder by name or file, or a file. */
 async function environmentOf(root: string, wanted: string): Promise<WorkspaceSource['environment']> {
   const outside = resolve(wanted)
@@ -153,17 +166,23 @@ async function environmentOf(root: string, wanted: string): Promise<WorkspaceSou
     if (!loaded.environments[0]) throw badCollection(`The environment file ${wanted} holds no environment.`)
     return loaded.environments[0]
   }
-  const loaded = loadWorkspaceFiles(candidates)
-  if (loaded.problems.length) throw problemsExit(root, loaded.problems)
+  // Each file on its own: an unreadable environment the run does not use does not stop it.
+  const each = candidates.map((file) => ({ file, loaded: loadWorkspaceFiles([file]) }))
   const slug = wanted.replace(/\.ya?ml$/i, '')
-  const byFile = candidates.findIndex((c) => basename(c.path, '.yaml') === slug)
+  const byFile = each.find((e) => basename(e.file.path, '.yaml') === slug)
   const lower = wanted.toLowerCase()
-  const byName = loaded.environments.filter((e) => e.name.toLowerCase() === lower)
+  const readable = each.filter((e) => e.loaded.problems.length === 0 && e.loaded.environments[0])
+  const byName = readable
+    .map((e) => e.loaded.environments[0]!)
+    .filter((env) => env.id !== GLOBALS_ID && env.name.toLowerCase() === lower)
   if (byName.length === 1) return byName[0]!
-  if (byName.length === 0 && byFile >= 0) {
-    const one = loadWorkspaceFiles([candidates[byFile]!])
-    return one.environments[0]!
+  if (byName.length === 0 && byFile) {
+    if (byFile.loaded.problems.length) throw problemsExit(root, byFile.loaded.problems)
+    return byFile.loaded.environments[0]!
   }
+  const unreadable = each.flatMap((e) => e.loaded.problems)
+  if (byName.length === 0 && unreadable.length) throw problemsExit(root, unreadable)
+  const loaded = { environments: readable.map((e) => e.loaded.environments[0]!) }
   const list = loaded.environments.map((e) => `“${e.name}”`).join(', ')
   throw badCollection(
     byName.length > 1
@@ -197,10 +216,12 @@ export async function loadWorkspaceSource(argument: string, environment?: string
     const text = files.find((f) => f.path === `${folder}/${FOLDER_FILE}`)!.text
     folderId = String((parseYaml(text) as { id: unknown }).id)
   }
+  const globals = await globalsOf(root)
   return {
     root,
     tree,
     ...(folderId ? { folderId } : {}),
+    ...(globals ? { globals } : {}),
     ...(environment !== undefined ? { environment: await environmentOf(root, environment) } : {}),
   }
 }
