@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Store, WorkspaceData } from '../storage/store.js'
 import { applyCollections, applyEnvironments } from './apply-to-db.js'
-import { moveTo, renderEnvironment, type FingerprintCache } from './fingerprint.js'
+import { moveTo, renderCollection, renderEnvironment, type FingerprintCache } from './fingerprint.js'
+import { mergeTrees, printsOf } from './item-merge.js'
 import { readWorkspaceFolder, removeFile, topFolders, writeAtomically } from './folder-io.js'
 import { keptSecrets } from './kept-secrets.js'
 import { loadFilesSide, type FilesCollection, type FilesEnvironment, type LoadCache } from './load-side.js'
@@ -83,7 +84,8 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     const f = side.collections.get(id)
     const d = dbById.get(id)
     const b = base.collections[id]
-    const agree = (fingerprint: string, at: string) => (next.collections[id] = { fingerprint, dir: at })
+    const agree = (fingerprint: string, at: string) =>
+      (next.collections[id] = { fingerprint, dir: at, items: printsOf(f!.tree) })
     if (f?.blocked || (!f && b && side.blockedDirs.has(b.dir))) {
       if (b) next.collections[id] = b
       continue
@@ -91,7 +93,18 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     if (f && d) {
       if (f.fingerprint === dbPrint.get(id)) agree(f.fingerprint, f.dir)
       else if (b && b.fingerprint === f.fingerprint) toFiles.push(id)
-      else {
+      else if (b?.items && b.fingerprint !== dbPrint.get(id)) {
+        // Both changed: merged per item, the merge goes to the database and then to the files.
+        const merged = mergeTrees(b.items, f.tree, d, ctx.onBothChanged)
+        const print = renderCollection(merged, 'x').fingerprint
+        if (print === f.fingerprint) {
+          toDb.push(f) // the files hold the merge already: left as they are
+          agree(f.fingerprint, f.dir)
+        } else {
+          toDb.push({ ...f, tree: merged, fingerprint: print })
+          toFiles.push(id)
+        }
+      } else {
         if (b && b.fingerprint !== dbPrint.get(id)) ctx.onBothChanged(`collection "${f.tree.name}"`)
         toDb.push(f)
         agree(f.fingerprint, f.dir)
@@ -256,7 +269,7 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
       continue
     }
     if (await carryOut(collectionPlan(rendered.files, f, at, side.present)))
-      next.collections[id] = { fingerprint: rendered.fingerprint, dir: at }
+      next.collections[id] = { fingerprint: rendered.fingerprint, dir: at, items: printsOf(d) }
     else keepBase('collections', id)
   }
   for (const f of deleteFiles)

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import type { ItemPrints } from './item-merge.js'
 
 /** What files and database last agreed on, per collection and environment id (a fingerprint of its files). */
 export type SyncBase = {
   /** The folder the base is of: another folder starts from no base. */
   dir: string
   syncedAt: string | null
-  collections: Record<string, { fingerprint: string; dir: string }>
+  /** `items`: per-item prints for a merge when both sides changed (absent in a base of older code). */
+  collections: Record<string, { fingerprint: string; dir: string; items?: ItemPrints }>
   environments: Record<string, { fingerprint: string; path: string }>
 }
 

@@ -1,0 +1,205 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { type ChangeEvent } from '@courier/shared'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { DIALECTS, openTestStore } from '../test/dialects.js'
+import { tempDataDir } from '../test/temp-dir.js'
+import { LocalChangeBus } from '../storage/local-change-bus.js'
+import { LOCAL_WORKSPACE_ID } from '../storage/local-identity.js'
+import { publishingData } from '../storage/publishing-data.js'
+import type { WorkspaceData } from '../storage/store.js'
+import { WorkspaceSync } from './workspace-sync.js'
+
+type Kit = Awaited<ReturnType<typeof kit>>
+
+/** A real store and bus, a workspace folder and a state file in temp folders, and a person editing in Courier. */
+async function kit(target: () => Promise<import('../storage/database.js').DatabaseTarget>) {
+  const store = await openTestStore(await target())
+  const bus = new LocalChangeBus()
+  const dir = join(tempDataDir(), 'workspace')
+  const stateFile = join(tempDataDir(), 'workspace-sync.json')
+  const errors: unknown[] = []
+  const local: WorkspaceData = {
+    collections: store.collections,
+    environments: store.environments,
+    versions: store.versions,
+    trash: store.trash,
+  }
+  /** Writes as a page of Courier makes them: each publishes its change, by the local person. */
+  const courier = publishingData(local, (change) =>
+    bus.publish({
+      ...change,
+      workspaceId: LOCAL_WORKSPACE_ID,
+      by: { userId: 'local', name: 'Local' },
+      clientId: 'page-1',
+      instanceId: bus.instanceId,
+      at: new Date().toISOString(),
+    }),
+  )
+  /** The next event matching `match` (registered now, before the change that causes it). */
+  const next = (match: (e: ChangeEvent) => boolean, what = 'an event'): Promise<ChangeEvent> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off()
+        reject(new Error(`no ${what} within 5 s`))
+      }, 5000)
+      const off = bus.subscribe(LOCAL_WORKSPACE_ID, (m) => {
+        if (m.type === 'change' && match(m.event)) {
+          clearTimeout(timer)
+          off()
+          resolve(m.event)
+        }
+      })
+    })
+  const filesSynced = () => next((e) => e.kind === 'files', "the 'files' event")
+  const start = async () => {
+    const sync = await WorkspaceSync.start({
+      dir,
+      store,
+      bus,
+      stateFile,
+      debounceMs: 30,
+      onError: (e) => errors.push(e),
+    })
+    onTestFinished(() => sync.stop())
+    return sync
+  }
+  const read = (path: string) => readFile(join(dir, path), 'utf8')
+  const write = async (path: string, text: string) => {
+    await mkdir(dirname(join(dir, path)), { recursive: true })
+    await writeFile(join(dir, path), text)
+  }
+  const has = (path: string) => existsSync(join(dir, path))
+  return { store, bus, dir, stateFile, errors, courier, next, filesSynced, start, read, write, has }
+}
+
+async function shop(k: Kit) {
+  const tree = await k.courier.collections.create('Shop')
+  const folder = await k.courier.collections.createItem({ kind: 'folder', collectionId: tree.id, name: 'Users' })
+  const request = await k.courier.collections.createItem({
+    kind: 'request',
+    collectionId: tree.id,
+    parentId: folder.id,
+    name: 'Get user',
+    request: { method: 'GET', url: 'https://api.example.test/users/1' },
+  })
+  return { collectionId: tree.id, folderId: folder.id, requestId: request.id }
+}
+
+const USER = 'collections/shop/users/get-user.yaml'
+const dialect = DIALECTS[0]!
+
+describe('review', () => {
+  it('keeps a Courier save of request A and the files’ change to request B of the same collection (stopped)', async () => {
+    const k = await kit(dialect.target)
+    const ids = await shop(k)
+    const other = await k.courier.collections.createItem({
+      kind: 'request',
+      collectionId: ids.collectionId,
+      name: 'List users',
+      request: { method: 'GET', url: 'https://api.example.test/users' },
+    })
+    const sync = await k.start()
+    await sync.stop()
+    // Courier (sync off, e.g. folder unset in Settings, or within the debounce): edit A
+    const item = (await k.store.collections.getItem(ids.requestId))!
+    await k.store.collections.updateItem(ids.requestId, {
+      version: item.version,
+      request: {
+        ...(item.kind === 'request' ? item.request : ({} as never)),
+        url: 'https://api.example.test/EDITED-IN-COURIER',
+      },
+    })
+    // a teammate's git pull changes B only
+    const path = 'collections/shop/list-users.yaml'
+    await writeFile(join(k.dir, path), (await k.read(path)).replace('/users\n', '/users?page=2\n'))
+    await k.start()
+    const a = (await k.store.collections.getItem(ids.requestId))!
+    const b = (await k.store.collections.getItem(other.id))!
+    expect(b.kind === 'request' && b.request.url).toBe('https://api.example.test/users?page=2')
+    // Different requests: both edits should survive
+    expect(a.kind === 'request' && a.request.url).toBe('https://api.example.test/EDITED-IN-COURIER')
+  })
+
+  it('keeps both when Courier saves request A within the debounce of a file edit to request B (live)', async () => {
+    const k = await kit(dialect.target)
+    const ids = await shop(k)
+    const other = await k.courier.collections.createItem({
+      kind: 'request',
+      collectionId: ids.collectionId,
+      name: 'List users',
+      request: { method: 'GET', url: 'https://api.example.test/users' },
+    })
+    await k.start()
+    const path = 'collections/shop/list-users.yaml'
+    const text = (await k.read(path)).replace('/users\n', '/users?page=2\n')
+    const synced = k.filesSynced()
+    await writeFile(join(k.dir, path), text)
+    const item = (await k.store.collections.getItem(ids.requestId))!
+    await k.courier.collections.updateItem(ids.requestId, {
+      version: item.version,
+      request: {
+        ...(item.kind === 'request' ? item.request : ({} as never)),
+        url: 'https://api.example.test/EDITED-IN-COURIER',
+      },
+    })
+    await synced
+    await new Promise((r) => setTimeout(r, 500))
+    const a = (await k.store.collections.getItem(ids.requestId))!
+    const b = (await k.store.collections.getItem(other.id))!
+    expect(b.kind === 'request' && b.request.url).toBe('https://api.example.test/users?page=2')
+    expect(a.kind === 'request' && a.request.url).toBe('https://api.example.test/EDITED-IN-COURIER')
+    expect(await k.read(USER)).toContain('EDITED-IN-COURIER')
+  })
+
+  it('a request changed on both sides: the file wins and one notice names that request', async () => {
+    const k = await kit(dialect.target)
+    const ids = await shop(k)
+    await k.courier.collections.createItem({
+      kind: 'request',
+      collectionId: ids.collectionId,
+      name: 'List users',
+      request: { method: 'GET', url: 'https://api.example.test/users' },
+    })
+    const sync = await k.start()
+    await sync.stop()
+    const item = (await k.store.collections.getItem(ids.requestId))!
+    await k.store.collections.updateItem(ids.requestId, {
+      version: item.version,
+      name: 'Get user',
+      request: { ...(item.kind === 'request' ? item.request : ({} as never)), url: 'https://api.example.test/COURIER' },
+    })
+    await writeFile(join(k.dir, USER), (await k.read(USER)).replace('name: Get user', 'name: Get user\n# edited'))
+    const text = (await k.read(USER)).replace(/url: .*/, 'url: https://api.example.test/FILES')
+    await writeFile(join(k.dir, USER), text)
+    const again = await k.start()
+    const a = (await k.store.collections.getItem(ids.requestId))!
+    expect(a.kind === 'request' && a.request.url).toBe('https://api.example.test/FILES')
+    expect(
+      again
+        .notices()
+        .map((n) => n.message)
+        .filter((m) => m.includes('Get user')),
+    ).toHaveLength(1)
+    expect(again.notices().some((n) => n.message.includes('request "Get user"'))).toBe(true)
+  })
+
+  // Known to FAIL (not yet fixed): the request is still deleted; see the merge-fix report.
+  it.skip('a request edited in Courier whose file was deleted is kept', async () => {
+    const k = await kit(dialect.target)
+    const ids = await shop(k)
+    const sync = await k.start()
+    await sync.stop()
+    const item = (await k.store.collections.getItem(ids.requestId))!
+    await k.store.collections.updateItem(ids.requestId, {
+      version: item.version,
+      name: 'Get user',
+      request: { ...(item.kind === 'request' ? item.request : ({} as never)), url: 'https://api.example.test/KEPT' },
+    })
+    await rm(join(k.dir, USER))
+    await k.start()
+    const a = await k.store.collections.getItem(ids.requestId)
+    expect(a?.kind === 'request' && a.request.url).toBe('https://api.example.test/KEPT')
+  })
+})
