@@ -176,7 +176,8 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     next.environments = Object.fromEntries(Object.entries(base.environments).filter(([id]) => dbEnvById.has(id)))
   }
 
-  const keep = new Set([...side.collections.values()].flatMap((c) => c.tree.items.map((i) => i.id)))
+  // What some file holds, and what a merge keeps (a request edited in Courier whose file was deleted).
+  const keep = new Set([...side.collections.values(), ...toDb].flatMap((c) => c.tree.items.map((i) => i.id)))
   // A file gone may be one git is replacing (it deletes, then writes): what the files delete is applied
   // only when the folder reads the same a moment later; otherwise this sync changes nothing and runs again.
   const deletes =

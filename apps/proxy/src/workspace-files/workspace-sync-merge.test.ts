@@ -186,7 +186,7 @@ describe('review', () => {
   })
 
   // Known to FAIL (not yet fixed): the request is still deleted; see the merge-fix report.
-  it.skip('a request edited in Courier whose file was deleted is kept', async () => {
+  it('a request edited in Courier whose file was deleted is kept', async () => {
     const k = await kit(dialect.target)
     const ids = await shop(k)
     const sync = await k.start()
