@@ -37,6 +37,8 @@ type Context = {
   base: SyncBase
   /** Both sides changed one thing since they last agreed: the files won. */
   onBothChanged: (what: string) => void
+  /** The files deleted a thing Courier changed since they last agreed: Courier's was kept and written back. */
+  onKeptDeleted: (what: string) => void
   onError: (error: unknown) => void
   /** How long the folder must stay the same before what its files deleted is deleted in Courier. */
   settleMs: number
@@ -48,8 +50,9 @@ const GLOBALS = 'globals'
 
 /**
  * One three-way sync of the folder and the database against their last agreed `base`, per collection
- * and environment: the side that changed wins; both changed, the files win; a thing with an unreadable
- * file is left alone on both sides.
+ * and environment: the side that changed wins; both changed, the files win (a collection is merged per
+ * request first); deleted in the files and changed in Courier, Courier's is kept; a thing with an
+ * unreadable file is left alone on both sides.
  */
 export async function reconcile(ctx: Context): Promise<Reconciled> {
   const { dir, store, data, base } = ctx
@@ -120,10 +123,11 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
       if (!b) toFiles.push(id)
       else if (side.unknownCollection)
         next.collections[id] = b // it may be the folder whose collection.yaml is unreadable
-      else {
-        if (b.fingerprint !== dbPrint.get(id)) ctx.onBothChanged(`collection "${d.name}" (its files were deleted)`)
-        deleteDb.push(id)
-      }
+      else if (b.fingerprint !== dbPrint.get(id)) {
+        // Deleted in the files, changed in Courier since: Courier's work is kept, as a request's is.
+        ctx.onKeptDeleted(`collection "${d.name}"`)
+        toFiles.push(id)
+      } else deleteDb.push(id)
     }
   }
 
@@ -167,7 +171,10 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     } else if (d) {
       if (!b || id === GLOBALS) envToFiles.push(id)
       else if (side.unknownEnvironment) next.environments[id] = b
-      else envDeleteDb.push(id)
+      else if (b.fingerprint !== envPrint.get(id)) {
+        ctx.onKeptDeleted(`environment "${d.name}"`)
+        envToFiles.push(id)
+      } else envDeleteDb.push(id)
     }
   }
 

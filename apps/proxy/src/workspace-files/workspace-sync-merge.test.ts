@@ -90,7 +90,7 @@ async function shop(k: Kit) {
 const USER = 'collections/shop/users/get-user.yaml'
 const dialect = DIALECTS[0]!
 
-describe('review', () => {
+describe('workspace sync, one thing changed on both sides', () => {
   it('keeps a Courier save of request A and the files’ change to request B of the same collection (stopped)', async () => {
     const k = await kit(dialect.target)
     const ids = await shop(k)
@@ -185,7 +185,6 @@ describe('review', () => {
     expect(again.notices().some((n) => n.message.includes('request "Get user"'))).toBe(true)
   })
 
-  // Known to FAIL (not yet fixed): the request is still deleted; see the merge-fix report.
   it('a request edited in Courier whose file was deleted is kept', async () => {
     const k = await kit(dialect.target)
     const ids = await shop(k)
@@ -201,5 +200,45 @@ describe('review', () => {
     await k.start()
     const a = await k.store.collections.getItem(ids.requestId)
     expect(a?.kind === 'request' && a.request.url).toBe('https://api.example.test/KEPT')
+  })
+
+  it('a collection edited in Courier whose files were deleted is kept, written again, with a notice', async () => {
+    const k = await kit(dialect.target)
+    const ids = await shop(k)
+    const sync = await k.start()
+    await sync.stop()
+    const item = (await k.store.collections.getItem(ids.requestId))!
+    await k.store.collections.updateItem(ids.requestId, { version: item.version, name: 'Get the user' })
+    await rm(join(k.dir, 'collections/shop'), { recursive: true })
+    const again = await k.start()
+    expect((await k.store.collections.get(ids.collectionId))?.name).toBe('Shop')
+    expect(await k.read('collections/shop/users/get-the-user.yaml')).toContain('name: Get the user')
+    expect(again.notices().map((n) => n.message)).toEqual([
+      'collection "Shop" was deleted in the workspace files but changed in Courier since; Courier kept it and wrote its files again.',
+    ])
+    // Once they agree again, deleting the files deletes the collection (to the trash).
+    const gone = k.next((e) => e.kind === 'collection' && e.action === 'deleted', 'the delete')
+    await rm(join(k.dir, 'collections/shop'), { recursive: true })
+    await gone
+    expect(await k.store.collections.get(ids.collectionId)).toBeUndefined()
+    expect((await k.store.trash.list()).map((t) => t.name)).toContain('Shop')
+  })
+
+  it('an environment edited in Courier whose file was deleted is kept and written again', async () => {
+    const k = await kit(dialect.target)
+    const env = await k.store.environments.create('Staging', [
+      { name: 'host', value: 'a', enabled: true, secret: false },
+    ])
+    const sync = await k.start()
+    await sync.stop()
+    await k.store.environments.update(env.id, {
+      version: env.version,
+      variables: [{ name: 'host', value: 'b', enabled: true, secret: false }],
+    })
+    await rm(join(k.dir, 'environments/staging.yaml'))
+    const again = await k.start()
+    expect((await k.store.environments.get(env.id))?.variables[0]?.value).toBe('b')
+    expect(await k.read('environments/staging.yaml')).toContain('value: b')
+    expect(again.notices()[0]?.message).toContain('environment "Staging" was deleted in the workspace files')
   })
 })

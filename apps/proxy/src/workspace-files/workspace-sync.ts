@@ -222,6 +222,10 @@ export class WorkspaceSync {
           this.notify(
             `${what} changed both in Courier and in the workspace files at once; the files' version was kept (Courier's is in its versions).`,
           ),
+        onKeptDeleted: (what) =>
+          this.notify(
+            `${what} was deleted in the workspace files but changed in Courier since; Courier kept it and wrote its files again.`,
+          ),
       })
     } catch (error) {
       // Only the folder gone is a problem to show; any other error keeps the problems as they were.
