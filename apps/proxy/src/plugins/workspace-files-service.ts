@@ -26,6 +26,11 @@ export type WorkspaceFilesOptions = {
 
 /** The folder chosen in Settings, kept in the data folder (the flag, when given, wins). */
 const CHOSEN_FILE = 'workspace-folder.json'
+/** How often a chosen folder that was gone at start is looked for again. */
+const LOOK_AGAIN_MS = 2000
+
+const goneAtStart = (dir: string) =>
+  `The workspace folder ${dir} chosen in Settings is gone (moved or unmounted?); Courier changes nothing until it is back, and looks for it every few seconds.`
 
 /**
  * The local workspace kept as files (issue 19): which folder (the flag's, or the one chosen in
@@ -33,15 +38,18 @@ const CHOSEN_FILE = 'workspace-folder.json'
  */
 export class WorkspaceFilesService {
   private sync: WorkspaceSync | null = null
+  /** The chosen folder was gone at start: shown with its problem and started once it is back. */
+  private waiting: { dir: string; timer: NodeJS.Timeout } | null = null
   /** Serialises choosing a folder: two Settings saves never leave two syncs running. */
   private queue: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly options: WorkspaceFilesOptions) {}
 
-  /** Starts the sync of the flag's folder, or of the one chosen last time (skipped, and reported, when it is gone). */
+  /** Starts the sync of the flag's folder, or of the one chosen last time (when that one is gone, it is waited for). */
   async open(): Promise<void> {
     const dir = this.options.fixedDir ?? (await this.chosen())
     if (!dir) return
+    if (!this.options.fixedDir && !(await stat(dir).catch(() => null))) return this.lookAgain(dir)
     try {
       // A --workspace folder that is not there yet: the sync creates it if it never kept it, and
       // refuses to start if it did (moved, unmounted), so nothing Courier holds is deleted.
@@ -53,8 +61,34 @@ export class WorkspaceFilesService {
     }
   }
 
+  /** Looks for a chosen folder gone at start every few seconds; a folder chosen meanwhile ends the wait. */
+  private lookAgain(dir: string): void {
+    const timer = setTimeout(() => {
+      this.queue = this.queue.then(async () => {
+        if (this.waiting?.timer !== timer) return
+        if (!(await stat(dir).catch(() => null))) return this.lookAgain(dir)
+        this.waiting = null
+        try {
+          await this.start(await this.checkedFolder(dir))
+        } catch (error) {
+          this.options.onError(error)
+        }
+        await this.announce()
+      })
+    }, LOOK_AGAIN_MS)
+    timer.unref()
+    this.waiting = { dir, timer }
+  }
+
+  private stopWaiting(): void {
+    if (this.waiting) clearTimeout(this.waiting.timer)
+    this.waiting = null
+  }
+
   async close(): Promise<void> {
+    this.stopWaiting()
     await this.queue.catch(() => undefined)
+    this.stopWaiting()
     await this.sync?.stop()
     this.sync = null
   }
@@ -68,8 +102,10 @@ export class WorkspaceFilesService {
     const run = this.queue.then(async () => {
       if (this.options.fixedDir) throw new CourierError('WORKSPACE_FOLDER_FIXED')
       const checked = dir === null ? null : await this.checkedFolder(dir)
+      const wasWaiting = this.waiting !== null
+      this.stopWaiting()
       const before = this.dir()
-      if (checked === before) return
+      if (checked === before && !wasWaiting) return
       await this.sync?.stop()
       this.sync = null
       try {
@@ -97,10 +133,10 @@ export class WorkspaceFilesService {
     const hasGit = await (await gitRunner()).gitAvailable()
     if (!sync)
       return {
-        dir: null,
+        dir: this.waiting?.dir ?? null,
         fromFlag: false,
         syncedAt: null,
-        problems: [],
+        problems: this.waiting ? [{ path: '', message: goneAtStart(this.waiting.dir) }] : [],
         notices: [],
         literalCredentials: [],
         git: null,

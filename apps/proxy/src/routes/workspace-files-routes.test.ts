@@ -169,4 +169,36 @@ describe('/api/workspace-files', () => {
     expect(noFolder.statusCode).toBe(409)
     expect(noFolder.json().error.code).toBe('WORKSPACE_FILES_OFF')
   })
+
+  it('a folder chosen in Settings and gone at start is shown with its problem, deletes nothing, and is kept once back', async () => {
+    const dataDir = tempDataDir()
+    const dir = tempDataDir()
+    const server = await startLiveServer({ dataDir })
+    await server.call('POST', '/api/collections', { name: 'Kept before' })
+    expect((await server.call('PUT', '/api/workspace-files', { dir })).status).toBe(200)
+    await server.fastify.close()
+    const away = `${dir}-away`
+    renameSync(dir, away)
+
+    const asPage = { ...server.headers(), host: `127.0.0.1:${TEST_PORT}` }
+    const again = Fastify({ forceCloseConnections: true })
+    await again.register(app, testConfig({ dataDir }))
+    onTestFinished(() => again.close())
+    const status = async () =>
+      (
+        await again.inject({ method: 'GET', url: '/api/workspace-files', headers: asPage })
+      ).json() as WorkspaceFilesStatus
+    const gone = await status()
+    expect(gone).toMatchObject({ dir, fromFlag: false, git: null })
+    expect(gone.problems).toEqual([{ path: '', message: expect.stringContaining('is gone') }])
+    const list = async () =>
+      (await again.inject({ method: 'GET', url: '/api/collections', headers: asPage })).json() as CollectionTree[]
+    expect((await list()).map((c) => c.name)).toEqual(['Kept before'])
+
+    renameSync(away, dir)
+    const back = await until(status, (s) => s.problems.length === 0 && s.syncedAt !== null)
+    expect(back).toMatchObject({ dir, git: { repository: false } })
+    expect((await list()).map((c) => c.name)).toEqual(['Kept before'])
+    expect(existsSync(join(dir, 'collections', 'kept-before', 'collection.yaml'))).toBe(true)
+  })
 })
