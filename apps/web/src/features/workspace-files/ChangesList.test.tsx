@@ -81,4 +81,21 @@ describe('the changed files', () => {
       'Login · auth password: committing writes it into the repository; use a secret variable.',
     )
   })
+
+  it('shows the folder itself gone as the folder’s problem, not as a file to fix', () => {
+    const status = WorkspaceFilesStatusSchema.parse({
+      dir: '/w',
+      fromFlag: false,
+      syncedAt: null,
+      problems: [{ path: '', message: 'The workspace folder /w is gone (moved or unmounted?).' }],
+      literalCredentials: [],
+      notices: [],
+      gitError: null,
+      git: null,
+      gitAvailable: true,
+    })
+    render(<FileProblems status={status} />)
+    expect(screen.getByRole('region', { name: 'The workspace folder' }).textContent).toContain('/w is gone')
+    expect(screen.queryByRole('region', { name: 'Files Courier cannot read' })).toBeNull()
+  })
 })

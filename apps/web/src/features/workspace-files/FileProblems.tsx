@@ -2,18 +2,31 @@ import type { WorkspaceFilesStatus } from '@courier/shared'
 
 /** Files Courier cannot read (an error each, never overwritten), what the sync decided, credentials typed in literally. */
 export function FileProblems({ status }: { status: WorkspaceFilesStatus }) {
+  // A problem without a path is the folder's own (gone, unmounted): not a file to fix.
+  const folder = status.problems.filter((problem) => problem.path === '')
+  const files = status.problems.filter((problem) => problem.path !== '')
   return (
     <>
-      {status.problems.length ? (
+      {folder.length ? (
+        <section className="git-view__problems" aria-label="The workspace folder">
+          <h3 className="git-view__heading">The workspace folder</h3>
+          <ul className="git-view__issues" role="list">
+            {folder.map((problem) => (
+              <li key={problem.message} className="git-view__issue git-view__issue--error">
+                <span className="git-view__issue-text">{problem.message}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {files.length ? (
         <section className="git-view__problems" aria-label="Files Courier cannot read">
           <h3 className="git-view__heading">
-            {status.problems.length === 1
-              ? 'A file Courier cannot read'
-              : `${status.problems.length} files Courier cannot read`}
+            {files.length === 1 ? 'A file Courier cannot read' : `${files.length} files Courier cannot read`}
           </h3>
           <p className="git-view__note">Courier will not overwrite these files until they read again.</p>
           <ul className="git-view__issues" role="list">
-            {status.problems.map((problem) => (
+            {files.map((problem) => (
               <li key={problem.path} className="git-view__issue git-view__issue--error">
                 <code className="git-view__path" title={problem.path}>
                   {problem.path}

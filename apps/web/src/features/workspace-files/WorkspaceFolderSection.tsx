@@ -15,6 +15,7 @@ export function WorkspaceFolderSection() {
   const status = files.data
   if (isLocalOnly(files.error)) return null
   const dir = status?.dir ?? null
+  const gone = status?.problems.find((problem) => problem.path === '')
   const value = typed ?? dir ?? ''
   const keep = () => {
     const path = value.trim()
@@ -71,7 +72,11 @@ export function WorkspaceFolderSection() {
               </button>
             ) : null}
           </div>
-          {dir ? (
+          {gone ? (
+            <p className="workspace-folder__gone" role="status">
+              {gone.message}
+            </p>
+          ) : dir ? (
             <p className="hint workspace-folder__now">
               Kept in <code>{dir}</code>
               {status?.syncedAt ? `, in step since ${new Date(status.syncedAt).toLocaleTimeString()}` : ''}.
