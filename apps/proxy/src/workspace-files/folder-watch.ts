@@ -1,11 +1,19 @@
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs'
 import { join } from 'node:path'
 import { COLLECTIONS_DIR, ENVIRONMENTS_DIR } from '@courier/shared/workspace-files'
+import { findGitDirs } from './git-marker.js'
 
-/** Files at the top of .git/ that a commit, a checkout, a fetch or a pull writes. */
+/** Files at the top of the git folder that a commit, a checkout, a fetch or a pull writes. */
 const GIT_FILES = new Set(['HEAD', 'index', 'COMMIT_EDITMSG', 'ORIG_HEAD', 'FETCH_HEAD', 'packed-refs'])
 
-type Sub = { name: string; recursive: boolean; watcher: FSWatcher | TreeWatch | null; ino: number | null }
+type Sub = {
+  name: string
+  /** Where it is now (the git folder may be a parent's or a worktree's). */
+  path: () => string | null
+  recursive: boolean
+  watcher: FSWatcher | TreeWatch | null
+  ino: number | null
+}
 
 /**
  * Every folder under `root` watched on its own, found again when one appears or goes. Not
@@ -69,16 +77,23 @@ class TreeWatch {
 }
 
 /**
- * Watches collections/ (all depths), environments/ and the top of .git/ (HEAD, index…: a commit, a branch switch),
+ * Watches collections/ (all depths), environments/ and the top of the git folder (HEAD, index…: a commit, a
+ * branch switch; the folder's .git, a parent repository's, or a worktree's),
  * and the folder itself so those three are watched again when they appear or are replaced. Nothing
  * else in the folder is watched. Courier's own temp files are not reported.
  */
 export class FolderWatch {
   private readonly top: FSWatcher
   private readonly subs: Sub[] = [
-    { name: COLLECTIONS_DIR, recursive: true, watcher: null, ino: null },
-    { name: ENVIRONMENTS_DIR, recursive: false, watcher: null, ino: null },
-    { name: '.git', recursive: false, watcher: null, ino: null },
+    { name: COLLECTIONS_DIR, path: () => join(this.dir, COLLECTIONS_DIR), recursive: true, watcher: null, ino: null },
+    {
+      name: ENVIRONMENTS_DIR,
+      path: () => join(this.dir, ENVIRONMENTS_DIR),
+      recursive: false,
+      watcher: null,
+      ino: null,
+    },
+    { name: '.git', path: () => findGitDirs(this.dir)?.gitDir ?? null, recursive: false, watcher: null, ino: null },
   ]
   private closed = false
 
@@ -105,9 +120,10 @@ export class FolderWatch {
     if (this.closed) return
     for (const sub of this.subs) {
       let ino: number | null = null
+      const path = sub.path()
       try {
-        const stat = statSync(join(this.dir, sub.name))
-        if (stat.isDirectory()) ino = stat.ino
+        const stat = path === null ? null : statSync(path)
+        if (stat?.isDirectory()) ino = stat.ino
       } catch {
         ino = null
       }
@@ -118,13 +134,13 @@ export class FolderWatch {
       sub.watcher?.close()
       sub.watcher = null
       sub.ino = ino
-      if (ino === null) continue
+      if (ino === null || path === null) continue
       if (sub.recursive) {
-        sub.watcher = new TreeWatch(join(this.dir, sub.name), (name) => this.changed(sub, name))
+        sub.watcher = new TreeWatch(path, (name) => this.changed(sub, name))
         continue
       }
       try {
-        const watcher = watch(join(this.dir, sub.name), (_event, name) => this.changed(sub, String(name ?? '')))
+        const watcher = watch(path, (_event, name) => this.changed(sub, String(name ?? '')))
         watcher.on('error', () => {
           watcher.close()
           if (sub.watcher === watcher) sub.watcher = null

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { CollectionItemSchema, type ChangeEvent } from '@courier/shared'
@@ -82,6 +82,54 @@ describe('workspace sync and git', () => {
     await git(dir, 'commit', '--allow-empty', '-qm', 'empty')
     await committed
   })
+
+  for (const where of ['inside a larger repository', 'in a worktree (.git is a file)'] as const)
+    it(`a workspace folder ${where}: a commit in a terminal says the status changed, a checkout changes a request live`, async () => {
+      const store = await openTestStore(await sqlite.target())
+      const bus = new LocalChangeBus()
+      const top = join(tempDataDir(), 'repo')
+      await mkdir(join(top, 'api'), { recursive: true })
+      await git(top, 'init', '-q', '-b', 'main')
+      await writeFile(join(top, 'README.md'), 'The service, and its requests in api/.\n')
+      await git(top, 'add', '-A')
+      await git(top, 'commit', '-qm', 'first')
+      let dir = join(top, 'api')
+      if (where !== 'inside a larger repository') {
+        dir = join(tempDataDir(), 'worktree')
+        await git(top, 'worktree', 'add', '-q', '-b', 'work', dir)
+      }
+      const tree = await store.collections.create('Shop')
+      const item = await store.collections.createItem({
+        kind: 'request',
+        collectionId: tree.id,
+        name: 'Ping',
+        request: { method: 'GET', url: 'https://main.example.test/ping' },
+      })
+      const sync = await WorkspaceSync.start({
+        dir,
+        store,
+        bus,
+        stateFile: join(tempDataDir(), 's.json'),
+        debounceMs: 30,
+      })
+      onTestFinished(() => sync.stop())
+      await sync.syncNow()
+
+      const committed = nextEvent(bus, (e) => e.kind === 'files')
+      await git(dir, 'add', '-A')
+      await git(dir, 'commit', '-qm', 'requests')
+      await committed
+      await git(dir, 'checkout', '-qb', 'feature')
+      const path = join(dir, 'collections/shop/ping.yaml')
+      await writeFile(path, (await readFile(path, 'utf8')).replace('main.example.test', 'feature.example.test'))
+      await nextEvent(bus, (e) => e.kind === 'item' && e.id === item.id)
+      await git(dir, 'commit', '-qam', 'feature url')
+      const back = nextEvent(bus, (e) => e.kind === 'item' && e.id === item.id)
+      await git(dir, 'checkout', '-q', where === 'inside a larger repository' ? 'main' : 'work')
+      await back
+      const now = await store.collections.getItem(item.id)
+      expect(now?.kind === 'request' && now.request.url).toBe('https://main.example.test/ping')
+    })
 
   it('prints how long a one-request change takes in a workspace of 500 requests', async () => {
     const store = await openTestStore(await sqlite.target())
