@@ -1,5 +1,5 @@
-import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs'
-import { join } from 'node:path'
+import { lstatSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs'
+import { join, sep } from 'node:path'
 import { COLLECTIONS_DIR, ENVIRONMENTS_DIR } from '@courier/shared/workspace-files'
 import { findGitDirs } from './git-marker.js'
 
@@ -15,6 +15,23 @@ type Sub = {
   ino: number | null
 }
 
+/** `root` and every folder under it (links not followed); none when `root` cannot be read. */
+function foldersUnder(root: string): Set<string> {
+  const folders = new Set<string>()
+  const walk = (folder: string) => {
+    let entries
+    try {
+      entries = readdirSync(folder, { withFileTypes: true })
+    } catch {
+      return
+    }
+    folders.add(folder)
+    for (const entry of entries) if (entry.isDirectory()) walk(join(folder, entry.name))
+  }
+  walk(root)
+  return folders
+}
+
 /**
  * Every folder under `root` watched on its own, found again when one appears or goes. Not
  * `fs.watch(…, { recursive: true })`: on Linux, Node 20's recursive watch keeps watching a file's
@@ -24,6 +41,8 @@ type Sub = {
  */
 class TreeWatch {
   private readonly watchers = new Map<string, FSWatcher>()
+  /** The inode each watched folder had: a folder replaced under the same name is watched again. */
+  private readonly inodes = new Map<string, number>()
 
   constructor(
     private readonly root: string,
@@ -34,45 +53,64 @@ class TreeWatch {
 
   /** Watches each folder there is now; closes the watches of those gone. */
   scan(): void {
-    const folders = new Set<string>()
-    const walk = (folder: string) => {
-      folders.add(folder)
-      let entries
-      try {
-        entries = readdirSync(folder, { withFileTypes: true })
-      } catch {
-        return
-      }
-      for (const entry of entries) if (entry.isDirectory()) walk(join(folder, entry.name))
+    const folders = foldersUnder(this.root)
+    for (const folder of [...this.watchers.keys()]) if (!folders.has(folder)) this.unwatch(folder)
+    for (const folder of folders) this.watchFolder(folder)
+  }
+
+  /**
+   * A name appeared or went in a watched folder: when it is a folder now, it and what it holds are
+   * watched; when it was one, its watches end. One lstat per event, so a checkout writing 500
+   * files costs 500 lstats, not 500 walks of the tree.
+   */
+  private renamed(path: string): void {
+    let folder: boolean
+    try {
+      folder = lstatSync(path).isDirectory()
+    } catch {
+      folder = false
     }
-    walk(this.root)
-    for (const [folder, watcher] of this.watchers)
-      if (!folders.has(folder)) {
+    if (folder) for (const inside of foldersUnder(path)) this.watchFolder(inside)
+    else if (this.watchers.has(path))
+      for (const watched of [...this.watchers.keys()])
+        if (watched === path || watched.startsWith(`${path}${sep}`)) this.unwatch(watched)
+  }
+
+  private watchFolder(folder: string): void {
+    let ino: number
+    try {
+      ino = lstatSync(folder).ino
+    } catch {
+      return
+    }
+    if (this.watchers.has(folder) && this.inodes.get(folder) === ino) return
+    this.unwatch(folder)
+    try {
+      const watcher = watch(folder, (event, name) => {
+        if (event === 'rename' && name) this.renamed(join(folder, String(name)))
+        this.onChange(String(name ?? ''))
+      })
+      watcher.on('error', () => {
         watcher.close()
-        this.watchers.delete(folder)
-      }
-    for (const folder of folders) {
-      if (this.watchers.has(folder)) continue
-      try {
-        const watcher = watch(folder, (event, name) => {
-          // A name appearing or going may be a folder: watch the tree as it is now.
-          if (event === 'rename') this.scan()
-          this.onChange(String(name ?? ''))
-        })
-        watcher.on('error', () => {
-          watcher.close()
-          if (this.watchers.get(folder) === watcher) this.watchers.delete(folder)
-        })
-        this.watchers.set(folder, watcher)
-      } catch {
-        // Gone between the listing and the watch: the next scan no longer lists it.
-      }
+        if (this.watchers.get(folder) === watcher) this.watchers.delete(folder)
+      })
+      this.watchers.set(folder, watcher)
+      this.inodes.set(folder, ino)
+    } catch {
+      // Gone between the listing and the watch: the next scan no longer lists it.
     }
+  }
+
+  private unwatch(folder: string): void {
+    this.watchers.get(folder)?.close()
+    this.watchers.delete(folder)
+    this.inodes.delete(folder)
   }
 
   close(): void {
     for (const watcher of this.watchers.values()) watcher.close()
     this.watchers.clear()
+    this.inodes.clear()
   }
 }
 
