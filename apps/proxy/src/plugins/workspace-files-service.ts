@@ -62,18 +62,20 @@ export class WorkspaceFilesService {
   }
 
   /** Looks for a chosen folder gone at start every few seconds; a folder chosen meanwhile ends the wait. */
-  private lookAgain(dir: string): void {
+  private lookAgain(dir: string, said = false): void {
     const timer = setTimeout(() => {
       this.queue = this.queue.then(async () => {
         if (this.waiting?.timer !== timer) return
-        if (!(await stat(dir).catch(() => null))) return this.lookAgain(dir)
-        this.waiting = null
+        if (!(await stat(dir).catch(() => null))) return this.lookAgain(dir, said)
         try {
           await this.start(await this.checkedFolder(dir))
+          this.waiting = null
+          await this.announce()
         } catch (error) {
-          this.options.onError(error)
+          // Back but not usable yet (still being copied, not writable): said once, tried again.
+          if (!said) this.options.onError(error)
+          this.lookAgain(dir, true)
         }
-        await this.announce()
       })
     }, LOOK_AGAIN_MS)
     timer.unref()
@@ -102,17 +104,19 @@ export class WorkspaceFilesService {
     const run = this.queue.then(async () => {
       if (this.options.fixedDir) throw new CourierError('WORKSPACE_FOLDER_FIXED')
       const checked = dir === null ? null : await this.checkedFolder(dir)
-      const wasWaiting = this.waiting !== null
+      const waitingFor = this.waiting?.dir ?? null
       this.stopWaiting()
       const before = this.dir()
-      if (checked === before && !wasWaiting) return
+      if (checked === before && waitingFor === null) return
       await this.sync?.stop()
       this.sync = null
       try {
         if (checked) await this.start(checked)
       } catch (error) {
-        // The folder could not be kept: the one before goes on as it was, and stays the remembered one.
+        // The folder could not be kept: the one before goes on as it was (or is waited for again),
+        // and stays the remembered one.
         if (before) await this.start(before).catch(this.options.onError)
+        else if (waitingFor) this.lookAgain(waitingFor, true)
         throw error
       }
       await this.remember(checked)

@@ -194,6 +194,15 @@ describe('/api/workspace-files', () => {
     const list = async () =>
       (await again.inject({ method: 'GET', url: '/api/collections', headers: asPage })).json() as CollectionTree[]
     expect((await list()).map((c) => c.name)).toEqual(['Kept before'])
+    // Another folder that cannot be kept leaves the wait for this one as it was.
+    const refused = await again.inject({
+      method: 'PUT',
+      url: '/api/workspace-files',
+      headers: asPage,
+      payload: { dir: join(dataDir, 'not-there') },
+    })
+    expect(refused.statusCode).toBe(400)
+    expect((await status()).dir).toBe(dir)
 
     renameSync(away, dir)
     const back = await until(status, (s) => s.problems.length === 0 && s.syncedAt !== null)

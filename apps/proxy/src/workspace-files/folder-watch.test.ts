@@ -64,4 +64,18 @@ describe('the folder watch', () => {
     expect(await heard(() => renameSync(made, join(dir, 'collections', 'orders')))).toBe(true)
     expect(await heard(() => writeFileSync(join(dir, 'collections', 'orders', 'folder', 'r.yaml'), 'y'))).toBe(true)
   })
+
+  it('hears files in a folder deleted and made again at once (a checkout), which may reuse its inode', async () => {
+    const { dir, heard } = watched()
+    const folder = join(dir, 'collections', 'shop', 'users')
+    expect(await heard(() => mkdirSync(folder, { recursive: true }))).toBe(true)
+    expect(await heard(() => writeFileSync(join(folder, 'r.yaml'), 'x'))).toBe(true)
+    expect(
+      await heard(() => {
+        rmSync(join(dir, 'collections', 'shop'), { recursive: true })
+        mkdirSync(folder, { recursive: true })
+      }),
+    ).toBe(true)
+    expect(await heard(() => writeFileSync(join(folder, 'r.yaml'), 'y')), 'a file in the folder made again').toBe(true)
+  })
 })

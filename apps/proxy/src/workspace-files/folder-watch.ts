@@ -59,9 +59,9 @@ class TreeWatch {
   }
 
   /**
-   * A name appeared or went in a watched folder: when it is a folder now, it and what it holds are
-   * watched; when it was one, its watches end. One lstat per event, so a checkout writing 500
-   * files costs 500 lstats, not 500 walks of the tree.
+   * A name appeared or went in a watched folder: when it was a folder, its watches end; when it is
+   * one now, it and what it holds are watched. One lstat per event, so a checkout writing 500 files
+   * costs 500 lstats, not 500 walks of the tree.
    */
   private renamed(path: string): void {
     let folder: boolean
@@ -70,10 +70,11 @@ class TreeWatch {
     } catch {
       folder = false
     }
+    // Watched again even when it was: a folder deleted and made again may get the same inode number,
+    // and the old watch, of a folder that is gone, would never report a thing.
+    for (const watched of [...this.watchers.keys()])
+      if (watched === path || watched.startsWith(`${path}${sep}`)) this.unwatch(watched)
     if (folder) for (const inside of foldersUnder(path)) this.watchFolder(inside)
-    else if (this.watchers.has(path))
-      for (const watched of [...this.watchers.keys()])
-        if (watched === path || watched.startsWith(`${path}${sep}`)) this.unwatch(watched)
   }
 
   private watchFolder(folder: string): void {

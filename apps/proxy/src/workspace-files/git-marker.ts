@@ -18,7 +18,16 @@ export type GitDirs = {
  * inside a larger repository), a `.git` file's `gitdir:` (a worktree, a submodule); null outside one.
  */
 export function findGitDirs(dir: string): GitDirs | null {
+  let device: number | null = null
   for (let at = resolve(dir); ; at = dirname(at)) {
+    // As git does (without GIT_DISCOVERY_ACROSS_FILESYSTEM), the search stops at a filesystem's edge.
+    try {
+      const here = statSync(at).dev
+      if (device !== null && here !== device) return null
+      device = here
+    } catch {
+      return null
+    }
     const dotGit = join(at, '.git')
     let gitDir: string | null = null
     try {

@@ -82,6 +82,8 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
   const deleteDb: string[] = []
   const toFiles: string[] = []
   const deleteFiles: FilesCollection[] = []
+  /** Deleted in the files and changed in Courier since, so written again: told once the files are written. */
+  const keptDeleted = new Map<string, string>()
   const ids = new Set([...side.collections.keys(), ...dbById.keys(), ...Object.keys(base.collections)])
   for (const id of ids) {
     const f = side.collections.get(id)
@@ -125,7 +127,7 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
         next.collections[id] = b // it may be the folder whose collection.yaml is unreadable
       else if (b.fingerprint !== dbPrint.get(id)) {
         // Deleted in the files, changed in Courier since: Courier's work is kept, as a request's is.
-        ctx.onKeptDeleted(`collection "${d.name}"`)
+        keptDeleted.set(`collection ${id}`, `collection "${d.name}"`)
         toFiles.push(id)
       } else deleteDb.push(id)
     }
@@ -172,7 +174,7 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
       if (!b || id === GLOBALS) envToFiles.push(id)
       else if (side.unknownEnvironment) next.environments[id] = b
       else if (b.fingerprint !== envPrint.get(id)) {
-        ctx.onKeptDeleted(`environment "${d.name}"`)
+        keptDeleted.set(`environment ${id}`, `environment "${d.name}"`)
         envToFiles.push(id)
       } else envDeleteDb.push(id)
     }
@@ -185,9 +187,11 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
 
   // What some file holds, and what a merge keeps (a request edited in Courier whose file was deleted).
   const keep = new Set([...side.collections.values(), ...toDb].flatMap((c) => c.tree.items.map((i) => i.id)))
-  // A file gone may be one git is replacing (it deletes, then writes): what the files delete is applied
-  // only when the folder reads the same a moment later; otherwise this sync changes nothing and runs again.
+  // A file gone may be one git is replacing (it deletes, then writes): what the files delete is applied,
+  // or written again when Courier changed it, only when the folder reads the same a moment later;
+  // otherwise this sync changes nothing and runs again.
   const deletes =
+    keptDeleted.size > 0 ||
     deleteDb.length > 0 ||
     envDeleteDb.length > 0 ||
     toDb.some((f) => dbById.get(f.tree.id)?.items.some((i) => !keep.has(i.id)))
@@ -276,9 +280,11 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
       keepBase('collections', id)
       continue
     }
-    if (await carryOut(collectionPlan(rendered.files, f, at, side.present)))
+    if (await carryOut(collectionPlan(rendered.files, f, at, side.present))) {
       next.collections[id] = { fingerprint: rendered.fingerprint, dir: at, items: printsOf(d) }
-    else keepBase('collections', id)
+      const what = keptDeleted.get(`collection ${id}`)
+      if (what) ctx.onKeptDeleted(what)
+    } else keepBase('collections', id)
   }
   for (const f of deleteFiles)
     if (!(await carryOut({ writes: [], removes: [...f.paths] }))) keepBase('collections', f.tree.id)
@@ -315,6 +321,8 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     if (await carryOut(plan)) {
       next.environments[id] = { fingerprint, path: file.path }
       for (const path of plan.removes) side.present.delete(path)
+      const what = keptDeleted.get(`environment ${id}`)
+      if (what) ctx.onKeptDeleted(what)
     } else keepBase('environments', id)
   }
   for (const f of envDeleteFiles)
