@@ -70,6 +70,7 @@ class TreeWatch {
     } catch {
       folder = false
     }
+    if (!folder && !this.watchers.has(path)) return // a file: nothing to watch or stop watching
     // Watched again even when it was: a folder deleted and made again may get the same inode number,
     // and the old watch, of a folder that is gone, would never report a thing.
     for (const watched of [...this.watchers.keys()])
