@@ -57,7 +57,7 @@ export function WorkspaceFolderSection() {
             <button
               type="submit"
               className="button"
-              disabled={!value.trim() || value.trim() === dir || choose.isPending}
+              disabled={!value.trim() || (value.trim() === dir && !gone) || choose.isPending}
             >
               Keep workspace in this folder
             </button>
