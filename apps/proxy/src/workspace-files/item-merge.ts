@@ -4,7 +4,7 @@ import type { CollectionItem, CollectionTree } from '@courier/shared'
 /** A collection's prints kept in the base: its own fields, its order/parent structure, and each item by id. */
 export type ItemPrints = { own: string; structure: string; items: Record<string, string> }
 
-const hash = (value: unknown) => createHash('sha256').update(stable(value)).digest('hex')
+export const hash = (value: unknown) => createHash('sha256').update(stable(value)).digest('hex')
 
 /** JSON with sorted keys, so the same thing prints the same whatever order its fields were read in. */
 function stable(value: unknown): string {

@@ -1,4 +1,4 @@
-import { GLOBALS_ID } from '@courier/shared'
+import { GLOBALS_ID, type Environment } from '@courier/shared'
 import {
   secretsOfCollection,
   secretsOfEnvironment,
@@ -15,6 +15,7 @@ import { moveTo, renderCollection, renderEnvironment, type FingerprintCache } fr
 import { mergeTrees, printsOf } from './item-merge.js'
 import { readWorkspaceFolder, removeFile, topFolders, writeAtomically } from './folder-io.js'
 import { keptSecrets } from './kept-secrets.js'
+import { envPrintsOf, mergeEnvironments } from './env-merge.js'
 import { loadFilesSide, type FilesCollection, type FilesEnvironment, type LoadCache } from './load-side.js'
 import type { SyncBase } from './sync-state.js'
 
@@ -151,24 +152,34 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
     const f = side.environments.get(id)
     const d = dbEnvById.get(id)
     const b = base.environments[id]
-    const agree = (fingerprint: string, path: string) => (next.environments[id] = { fingerprint, path })
+    const agree = (fingerprint: string, path: string, env: Environment) =>
+      (next.environments[id] = { fingerprint, path, variables: envPrintsOf(env) ?? undefined })
     if (!f && b && side.problemPaths.has(b.path)) {
       next.environments[id] = b
       continue
     }
     if (f && d) {
-      if (f.fingerprint === envPrint.get(id)) agree(f.fingerprint, f.path)
+      if (f.fingerprint === envPrint.get(id)) agree(f.fingerprint, f.path, f.env)
       else if (b && b.fingerprint === f.fingerprint) envToFiles.push(id)
       else {
-        if (b && b.fingerprint !== envPrint.get(id)) ctx.onBothChanged(`environment "${f.env.name}"`)
-        envToDb.push(f)
-        agree(f.fingerprint, f.path)
+        // Both changed: merged per variable (a base of older code has no prints: the files win).
+        const both = b !== undefined && b.fingerprint !== envPrint.get(id)
+        const merged = both && b.variables ? mergeEnvironments(b.variables, f.env, d, ctx.onBothChanged) : null
+        const print = merged ? renderEnvironment(merged, 'x').fingerprint : f.fingerprint
+        if (merged && print !== f.fingerprint) {
+          envToDb.push({ ...f, env: merged, fingerprint: print })
+          envToFiles.push(id)
+        } else {
+          if (both && !merged) ctx.onBothChanged(`environment "${f.env.name}"`)
+          envToDb.push(f)
+          agree(f.fingerprint, f.path, f.env)
+        }
       }
     } else if (f) {
       if (b && b.fingerprint === f.fingerprint) envDeleteFiles.push(f)
       else {
         envToDb.push(f)
-        agree(f.fingerprint, f.path)
+        agree(f.fingerprint, f.path, f.env)
       }
     } else if (d) {
       if (!b || id === GLOBALS) envToFiles.push(id)
@@ -319,7 +330,7 @@ export async function reconcile(ctx: Context): Promise<Reconciled> {
       removes: f && f.path !== file.path ? [f.path] : [],
     }
     if (await carryOut(plan)) {
-      next.environments[id] = { fingerprint, path: file.path }
+      next.environments[id] = { fingerprint, path: file.path, variables: envPrintsOf(d) ?? undefined }
       for (const path of plan.removes) side.present.delete(path)
       const what = keptDeleted.get(`environment ${id}`)
       if (what) ctx.onKeptDeleted(what)

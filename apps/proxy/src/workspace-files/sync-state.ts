@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import type { EnvPrints } from './env-merge.js'
 import type { ItemPrints } from './item-merge.js'
 
 /** What files and database last agreed on, per collection and environment id (a fingerprint of its files). */
@@ -10,7 +11,8 @@ export type SyncBase = {
   syncedAt: string | null
   /** `items`: per-item prints for a merge when both sides changed (absent in a base of older code). */
   collections: Record<string, { fingerprint: string; dir: string; items?: ItemPrints }>
-  environments: Record<string, { fingerprint: string; path: string }>
+  /** `variables`: per-variable prints for a merge when both sides changed (absent in a base of older code). */
+  environments: Record<string, { fingerprint: string; path: string; variables?: EnvPrints }>
 }
 
 export const emptyBase = (dir: string): SyncBase => ({ dir, syncedAt: null, collections: {}, environments: {} })

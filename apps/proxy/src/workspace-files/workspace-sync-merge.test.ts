@@ -224,6 +224,49 @@ describe('workspace sync, one thing changed on both sides', () => {
     expect((await k.store.trash.list()).map((t) => t.name)).toContain('Shop')
   })
 
+  const vars = (pairs: Record<string, string>) =>
+    Object.entries(pairs).map(([name, value]) => ({ name, value, enabled: true, secret: false }))
+  const values = async (k: Kit, id: string) =>
+    Object.fromEntries((await k.store.environments.get(id))!.variables.map((v) => [v.name, v.value]))
+
+  it('an environment changed on both sides is merged per variable: Courier’s host and the files’ port', async () => {
+    const k = await kit(dialect.target)
+    const env = await k.store.environments.create('Staging', vars({ host: 'a', port: '1', old: 'x' }))
+    const sync = await k.start()
+    await sync.stop()
+    await k.store.environments.update(env.id, { version: env.version, variables: vars({ host: 'b', port: '1' }) })
+    const text = await k.read('environments/staging.yaml')
+    await k.write(
+      'environments/staging.yaml',
+      `${text.replace('value: "1"', 'value: "2"')}  - name: token\n    value: t\n`,
+    )
+    const again = await k.start()
+    expect(await values(k, env.id)).toEqual({ host: 'b', port: '2', token: 't' })
+    const written = await k.read('environments/staging.yaml')
+    expect(written).toContain('value: b')
+    expect(written).toContain('value: "2"')
+    expect(written).not.toContain('name: old')
+    expect(again.notices()).toEqual([])
+  })
+
+  it('a variable changed on both sides takes the files’ value and one notice names it; one deleted in the files but changed in Courier is kept', async () => {
+    const k = await kit(dialect.target)
+    const env = await k.store.environments.create('Staging', vars({ host: 'a', port: '1' }))
+    const sync = await k.start()
+    await sync.stop()
+    await k.store.environments.update(env.id, { version: env.version, variables: vars({ host: 'mine', port: '9' }) })
+    const text = await k.read('environments/staging.yaml')
+    await k.write(
+      'environments/staging.yaml',
+      text.replace('value: a', 'value: theirs').replace(/ {2}- name: port\n.*\n/, ''),
+    )
+    const again = await k.start()
+    expect(await values(k, env.id)).toEqual({ host: 'theirs', port: '9' })
+    expect(again.notices().map((n) => n.message)).toEqual([
+      'variable "host" of environment "Staging" changed both in Courier and in the workspace files at once; the files\' version was kept (Courier\'s is in its versions).',
+    ])
+  })
+
   it('an environment edited in Courier whose file was deleted is kept and written again', async () => {
     const k = await kit(dialect.target)
     const env = await k.store.environments.create('Staging', [
