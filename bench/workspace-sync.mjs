@@ -21,6 +21,7 @@ const PER_COLLECTION = 100
 
 const dir = mkdtempSync(join(tmpdir(), 'courier-bench-workspace-'))
 const git = (...args) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 })
+const commit = (...args) => git('-c', 'user.name=bench', '-c', 'user.email=bench@example.test', 'commit', ...args)
 const courier = await startCourier({ COURIER_WORKSPACE: dir })
 const api = async (method, path, body) => {
   const response = await fetch(`${courier.url}${path}`, {
@@ -119,7 +120,7 @@ try {
   }
   git('init', '-q', '-b', 'main')
   git('add', '-A')
-  git('-c', 'user.name=bench', '-c', 'user.email=bench@example.test', 'commit', '-qm', 'first')
+  commit('-qm', 'first')
   const files = requestFiles()
   console.log(`workspace: ${REQUESTS} requests in ${Math.ceil(REQUESTS / PER_COLLECTION)} collections, ${dir}`)
 
@@ -163,13 +164,13 @@ try {
   }
   console.log(`save in Courier → answered:             ${ms(answerMs)}`)
   console.log(`save in Courier → in its file:          ${ms(fileMs)}`)
-  git('-c', 'user.name=bench', '-c', 'user.email=bench@example.test', 'commit', '-qam', 'edits')
+  commit('-qam', 'edits')
 
   // 3. A branch where every request's URL differs; switching to it, until Courier holds them all.
   git('checkout', '-qb', 'every-url')
   for (const [id, file] of files)
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^url: .*$/m, `url: https://branch.example.test/${id}`))
-  git('-c', 'user.name=bench', '-c', 'user.email=bench@example.test', 'commit', '-qam', 'every url')
+  commit('-qam', 'every url')
   const allOn = async (prefix) => {
     const trees = await api('GET', '/api/collections')
     const urls = trees

@@ -17,7 +17,11 @@ export const WorkspaceFolderInputSchema = z.object({
 export type WorkspaceFolderInput = z.infer<typeof WorkspaceFolderInputSchema>
 
 /** A file Courier cannot read: shown with its error and never overwritten. */
+/** A file Courier cannot read, or with `path` '' the workspace folder itself (gone, unmounted). */
 export const FileProblemSchema = z.object({ path: z.string(), message: z.string() })
+
+/** The folder's own problem, not a file's. */
+export const isFolderProblem = (problem: { path: string }): boolean => problem.path === ''
 
 export const GIT_CHANGE_STATUSES = ['added', 'modified', 'deleted', 'renamed', 'untracked', 'conflicted'] as const
 export const FILE_KINDS = ['collection', 'folder', 'request', 'environment', 'other'] as const

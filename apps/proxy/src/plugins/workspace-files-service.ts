@@ -32,6 +32,12 @@ const LOOK_AGAIN_MS = 2000
 const goneAtStart = (dir: string) =>
   `The workspace folder ${dir} chosen in Settings is gone (moved or unmounted?); Courier changes nothing until it is back, and looks for it every few seconds.`
 
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  )
+
 /**
  * The local workspace kept as files (issue 19): which folder (the flag's, or the one chosen in
  * Settings and remembered in the data folder), its running sync, and the status the Git view shows.
@@ -49,11 +55,11 @@ export class WorkspaceFilesService {
   async open(): Promise<void> {
     const dir = this.options.fixedDir ?? (await this.chosen())
     if (!dir) return
-    if (!this.options.fixedDir && !(await stat(dir).catch(() => null))) return this.lookAgain(dir)
+    const missing = !(await exists(dir))
+    if (missing && !this.options.fixedDir) return this.lookAgain(dir)
     try {
       // A --workspace folder that is not there yet: the sync creates it if it never kept it, and
       // refuses to start if it did (moved, unmounted), so nothing Courier holds is deleted.
-      const missing = this.options.fixedDir !== null && !(await stat(dir).catch(() => null))
       await this.start(missing ? dir : await this.checkedFolder(dir))
     } catch (error) {
       if (this.options.fixedDir) throw error
@@ -66,7 +72,7 @@ export class WorkspaceFilesService {
     const timer = setTimeout(() => {
       this.queue = this.queue.then(async () => {
         if (this.waiting?.timer !== timer) return
-        if (!(await stat(dir).catch(() => null))) return this.lookAgain(dir, said)
+        if (!(await exists(dir))) return this.lookAgain(dir, said)
         try {
           await this.start(await this.checkedFolder(dir))
           this.waiting = null

@@ -32,26 +32,32 @@ function nextEvent(bus: LocalChangeBus, match: (e: ChangeEvent) => boolean): Pro
 
 const sqlite = DIALECTS[0]!
 
+/** A store holding one collection with one request, Ping, and a sync of it with `dir` (stopped when the test ends). */
+async function pingSynced(dir: string) {
+  const store = await openTestStore(await sqlite.target())
+  const bus = new LocalChangeBus()
+  const tree = await store.collections.create('Shop')
+  const item = await store.collections.createItem({
+    kind: 'request',
+    collectionId: tree.id,
+    name: 'Ping',
+    request: { method: 'GET', url: 'https://main.example.test/ping' },
+  })
+  const sync = await WorkspaceSync.start({
+    dir,
+    store,
+    bus,
+    stateFile: join(tempDataDir(), 's.json'),
+    debounceMs: 30,
+  })
+  onTestFinished(() => sync.stop())
+  return { store, bus, item, sync }
+}
+
 describe('workspace sync and git', () => {
   it('a branch switch with git checkout changes a request live, and says the status changed', async () => {
-    const store = await openTestStore(await sqlite.target())
-    const bus = new LocalChangeBus()
     const dir = join(tempDataDir(), 'repo')
-    const tree = await store.collections.create('Shop')
-    const item = await store.collections.createItem({
-      kind: 'request',
-      collectionId: tree.id,
-      name: 'Ping',
-      request: { method: 'GET', url: 'https://main.example.test/ping' },
-    })
-    const sync = await WorkspaceSync.start({
-      dir,
-      store,
-      bus,
-      stateFile: join(tempDataDir(), 's.json'),
-      debounceMs: 30,
-    })
-    onTestFinished(() => sync.stop())
+    const { store, bus, item, sync } = await pingSynced(dir)
     await git(dir, 'init', '-q', '-b', 'main')
     await git(dir, 'add', '-A')
     await git(dir, 'commit', '-qm', 'first')
@@ -85,8 +91,6 @@ describe('workspace sync and git', () => {
 
   for (const where of ['inside a larger repository', 'in a worktree (.git is a file)'] as const)
     it(`a workspace folder ${where}: a commit in a terminal says the status changed, a checkout changes a request live`, async () => {
-      const store = await openTestStore(await sqlite.target())
-      const bus = new LocalChangeBus()
       const top = join(tempDataDir(), 'repo')
       await mkdir(join(top, 'api'), { recursive: true })
       await git(top, 'init', '-q', '-b', 'main')
@@ -98,21 +102,7 @@ describe('workspace sync and git', () => {
         dir = join(tempDataDir(), 'worktree')
         await git(top, 'worktree', 'add', '-q', '-b', 'work', dir)
       }
-      const tree = await store.collections.create('Shop')
-      const item = await store.collections.createItem({
-        kind: 'request',
-        collectionId: tree.id,
-        name: 'Ping',
-        request: { method: 'GET', url: 'https://main.example.test/ping' },
-      })
-      const sync = await WorkspaceSync.start({
-        dir,
-        store,
-        bus,
-        stateFile: join(tempDataDir(), 's.json'),
-        debounceMs: 30,
-      })
-      onTestFinished(() => sync.stop())
+      const { store, bus, item, sync } = await pingSynced(dir)
       await sync.syncNow()
 
       const committed = nextEvent(bus, (e) => e.kind === 'files')

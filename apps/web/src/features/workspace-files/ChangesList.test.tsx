@@ -1,4 +1,4 @@
-import { WorkspaceFilesStatusSchema, type GitChange } from '@courier/shared'
+import { WorkspaceFilesStatusSchema, type GitChange, type WorkspaceFilesStatus } from '@courier/shared'
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
@@ -23,6 +23,21 @@ const changes: GitChange[] = [
     words: [],
   },
 ]
+
+/** A status of the folder /w without git, with `fields` over it. */
+const statusWith = (fields: Partial<WorkspaceFilesStatus>) =>
+  WorkspaceFilesStatusSchema.parse({
+    dir: '/w',
+    fromFlag: false,
+    syncedAt: null,
+    problems: [],
+    literalCredentials: [],
+    notices: [],
+    gitError: null,
+    git: null,
+    gitAvailable: true,
+    ...fields,
+  })
 
 describe('the changed files', () => {
   it('shows each file with its status, name, path and words; a request row opens it with the keyboard', async () => {
@@ -53,10 +68,8 @@ describe('the changed files', () => {
   })
 
   it('puts unreadable files first as errors, then what the sync decided, and warns of literal credentials', () => {
-    const status = WorkspaceFilesStatusSchema.parse({
-      dir: '/w',
+    const status = statusWith({
       fromFlag: true,
-      syncedAt: null,
       problems: [{ path: 'collections/shop/broken.yaml', message: 'line 4: a key needs a value' }],
       literalCredentials: [{ path: 'collections/shop/login.yaml', name: 'Login', field: 'auth password' }],
       notices: [
@@ -65,9 +78,6 @@ describe('the changed files', () => {
           message: 'Get order changed both in Courier and in its file; the file was kept.',
         },
       ],
-      gitError: null,
-      git: null,
-      gitAvailable: true,
     })
     render(<FileProblems status={status} />)
     const problems = screen.getByRole('region', { name: 'Files Courier cannot read' })
@@ -83,16 +93,8 @@ describe('the changed files', () => {
   })
 
   it('shows the folder itself gone as the folder’s problem, not as a file to fix', () => {
-    const status = WorkspaceFilesStatusSchema.parse({
-      dir: '/w',
-      fromFlag: false,
-      syncedAt: null,
+    const status = statusWith({
       problems: [{ path: '', message: 'The workspace folder /w is gone (moved or unmounted?).' }],
-      literalCredentials: [],
-      notices: [],
-      gitError: null,
-      git: null,
-      gitAvailable: true,
     })
     render(<FileProblems status={status} />)
     expect(screen.getByRole('region', { name: 'The workspace folder' }).textContent).toContain('/w is gone')

@@ -1,10 +1,10 @@
-import type { WorkspaceFilesStatus } from '@courier/shared'
+import { isFolderProblem, type WorkspaceFilesStatus } from '@courier/shared'
 
 /** Files Courier cannot read (an error each, never overwritten), what the sync decided, credentials typed in literally. */
 export function FileProblems({ status }: { status: WorkspaceFilesStatus }) {
-  // A problem without a path is the folder's own (gone, unmounted): not a file to fix.
-  const folder = status.problems.filter((problem) => problem.path === '')
-  const files = status.problems.filter((problem) => problem.path !== '')
+  // The folder's own problem (gone, unmounted) is not a file to fix.
+  const folder = status.problems.filter(isFolderProblem)
+  const files = status.problems.filter((problem) => !isFolderProblem(problem))
   return (
     <>
       {folder.length ? (

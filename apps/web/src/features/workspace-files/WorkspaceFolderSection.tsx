@@ -1,3 +1,4 @@
+import { isFolderProblem } from '@courier/shared'
 import { useId, useState } from 'react'
 import { ErrorAlert, errorParts } from '../../shared/ui/ErrorAlert'
 import { isLocalOnly, useSetWorkspaceFolder, useWorkspaceFiles } from './workspace-files-queries'
@@ -15,7 +16,7 @@ export function WorkspaceFolderSection() {
   const status = files.data
   if (isLocalOnly(files.error)) return null
   const dir = status?.dir ?? null
-  const gone = status?.problems.find((problem) => problem.path === '')
+  const gone = status?.problems.find(isFolderProblem)
   const value = typed ?? dir ?? ''
   const keep = () => {
     const path = value.trim()
