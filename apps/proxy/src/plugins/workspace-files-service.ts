@@ -30,7 +30,7 @@ const CHOSEN_FILE = 'workspace-folder.json'
 const LOOK_AGAIN_MS = 2000
 
 const goneAtStart = (dir: string) =>
-  `The workspace folder ${dir} chosen in Settings is gone (moved or unmounted?); Courier changes nothing until it is back, and looks for it every few seconds.`
+  `The workspace folder ${dir} chosen in Settings is gone (moved or unmounted?): put it back, or choose another folder in Settings. Until then Courier changes nothing and looks for it every few seconds.`
 
 const exists = (path: string) =>
   stat(path).then(

@@ -14,7 +14,7 @@ export function isCourierPath(path: string): boolean {
 
 /** The sentence said while the workspace folder itself is missing: nothing is synced until it is back. */
 export const folderGoneMessage = (dir: string) =>
-  `The workspace folder ${dir} is gone (moved or unmounted?); Courier changes nothing until it is back.`
+  `The workspace folder ${dir} is gone (moved or unmounted?); Courier changes nothing until it is back: put it back, or keep the workspace in another folder.`
 
 /** Reading a workspace folder that does not exist (moved, unmounted): the sync fails, nothing is deleted. */
 export class FolderGoneError extends Error {

@@ -89,7 +89,7 @@ async function shop(k: Kit) {
 }
 
 const gone = (dir: string) =>
-  `The workspace folder ${dir} is gone (moved or unmounted?); Courier changes nothing until it is back.`
+  `The workspace folder ${dir} is gone (moved or unmounted?); Courier changes nothing until it is back: put it back, or keep the workspace in another folder.`
 
 for (const dialect of DIALECTS) {
   describe(`workspace sync, folders gone (${dialect.name})`, () => {
